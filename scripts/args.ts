@@ -1,0 +1,19 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ValidationError } from '../server/domain/errors';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's argv strictly: an unknown flag is a usage error, not silently ignored. */
+export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ValidationError((error as Error).message);
+  }
+}
+
+/** Reads a required string flag or fails with a usage message naming it. */
+export function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new ValidationError(`--${flag} is required`);
+  return value;
+}

@@ -1,0 +1,5 @@
+import { serveCommand } from './serve';
+import type { Command } from './types';
+
+/** Every `sift` subcommand, one line each. */
+export const commands: Command[] = [serveCommand];

@@ -1,0 +1,17 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import type { Db } from './db/connection';
+
+export interface ServeOptions {
+  db: Db;
+  port: number;
+  host?: string;
+}
+
+/** Listens on host:port and resolves once the server accepts connections. */
+export function serve({ db, port, host = '127.0.0.1' }: ServeOptions): Promise<Server> {
+  const app = createApp({ db });
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
