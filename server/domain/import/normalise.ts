@@ -1,0 +1,119 @@
+/**
+ * Field normalisation shared by every parser: each format reads its own tags, then hands the
+ * values through these functions so that the same work exported by different tools ends up
+ * with the same normalised fields.
+ */
+
+/** Collapses runs of white space (including NBSP and line breaks) and trims; empty becomes null. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const cleaned = value.replace(/[\s\u00a0\u2000-\u200b\u2028\u2029\u3000]+/g, ' ').trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+const DOI_PATTERN = /10\.\d{4,9}\/\S+/i;
+
+/**
+ * Extracts a DOI from a value that may carry a resolver prefix, "doi:", a trailing full stop
+ * or surrounding text; returns it lower-cased (DOIs are case-insensitive), or null if none.
+ */
+export function normaliseDoi(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let text = value.trim();
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // a DOI with a stray % is still a DOI; keep the text as it is
+  }
+  const match = DOI_PATTERN.exec(text);
+  if (!match) return null;
+  return match[0].replace(/[.,;:)\]}>'"]+$/, '').toLowerCase();
+}
+
+/** The first plausible four-digit year (1000–2999) in a date-like value, or null. */
+export function parseYear(value: string | number | null | undefined): number | null {
+  if (value == null) return null;
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 2999 ? value : null;
+  const match = /(?:^|[^\d])([12]\d{3})(?!\d)/.exec(value);
+  return match ? Number(match[1]) : null;
+}
+
+/** Joins start and end pages as "start-end" (en dashes and spaces folded); either may be missing. */
+export function joinPages(start: string | null | undefined, end: string | null | undefined): string | null {
+  const s = cleanText(start);
+  const e = cleanText(end);
+  if (s && e && s !== e) return `${s}-${e}`;
+  return s ?? e ?? null;
+}
+
+/** Normalises a page range written with en/em dashes or double hyphens to "start-end". */
+export function normalisePages(value: string | null | undefined): string | null {
+  const text = cleanText(value);
+  if (!text) return null;
+  return text.replace(/\s*(?:--|[\u2010-\u2015-])\s*/g, '-');
+}
+
+/** Keeps the digits of a PubMed id ("PMID: 123 [Indexed for MEDLINE]" → "123"). */
+export function normalisePmid(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const match = /\d{1,9}/.exec(value);
+  return match ? match[0] : null;
+}
+
+/** Splits a keyword field written with ; , or line breaks into trimmed, de-duplicated keywords. */
+export function splitKeywords(value: string | null | undefined, separators: RegExp = /[;\n\r]+/): string[] {
+  if (!value) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of value.split(separators)) {
+    const keyword = cleanText(part);
+    if (keyword && !seen.has(keyword.toLowerCase())) {
+      seen.add(keyword.toLowerCase());
+      out.push(keyword);
+    }
+  }
+  return out;
+}
+
+/** Removes duplicate authors while keeping order; drops empty names. */
+export function cleanAuthors(names: Iterable<string | null | undefined>): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const cleaned = cleanText(name);
+    if (cleaned) out.push(cleaned);
+  }
+  return out;
+}
+
+/** The small reference-type vocabulary Sift keeps across formats. */
+export type RecordType =
+  | 'journal-article'
+  | 'book'
+  | 'book-chapter'
+  | 'conference-paper'
+  | 'thesis'
+  | 'report'
+  | 'preprint'
+  | 'dataset'
+  | 'webpage'
+  | 'other';
+
+const TYPE_WORDS: [RegExp, RecordType][] = [
+  [/^(jour|jfull|abst|inpr|ejour|article|journal[- ]?article|journal|letter|review|editorial|comment)$/i, 'journal-article'],
+  [/^(book|ebook|edbook|whole ?book|proceedings|booklet|manual)$/i, 'book'],
+  [/^(chap|echap|inbook|incollection|book[- ]?(chapter|section)|chapter)$/i, 'book-chapter'],
+  [/^(conf|cpaper|inproceedings|conference[- ]?(paper|proceedings)?|proceedings[- ]?paper)$/i, 'conference-paper'],
+  [/^(thes|thesis|phdthesis|mastersthesis|dissertation)$/i, 'thesis'],
+  [/^(rprt|report|techreport|govdoc|stand|standard)$/i, 'report'],
+  [/^(preprint|unpublished|unpb|manuscript|manscpt)$/i, 'preprint'],
+  [/^(data|dataset)$/i, 'dataset'],
+  [/^(elec|web|webpage|online|blog|icomm)$/i, 'webpage'],
+];
+
+/** Maps a format's own type word (RIS TY, BibTeX entry type, CSV "Document Type") to RecordType. */
+export function normaliseType(value: string | null | undefined): RecordType | null {
+  const text = cleanText(value);
+  if (!text) return null;
+  for (const [pattern, type] of TYPE_WORDS) if (pattern.test(text)) return type;
+  return 'other';
+}
