@@ -1,0 +1,46 @@
+/** The client's one door to the JSON API: adds the CSRF token and turns error bodies into ApiError. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = sessionStorage.getItem('sift.csrf');
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+  if (token) sessionStorage.setItem('sift.csrf', token);
+  else sessionStorage.removeItem('sift.csrf');
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => send<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body ?? {}),
+  delete: <T>(path: string) => send<T>('DELETE', path),
+};

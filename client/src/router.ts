@@ -1,0 +1,59 @@
+/** A hash router: #/projects/3/screening → the page registered for /projects/:id/screening. */
+export type Params = Record<string, string>;
+export type Page = (root: HTMLElement, params: Params) => void | Promise<void>;
+
+interface Route {
+  pattern: RegExp;
+  keys: string[];
+  page: Page;
+}
+
+const routes: Route[] = [];
+
+export function route(path: string, page: Page): void {
+  const keys: string[] = [];
+  const pattern = new RegExp(
+    '^' +
+      path.replace(/\/:([a-zA-Z]+)/g, (_m, key: string) => {
+        keys.push(key);
+        return '/([^/]+)';
+      }) +
+      '$',
+  );
+  routes.push({ pattern, keys, page });
+}
+
+export function navigate(path: string): void {
+  if (location.hash === `#${path}`) void render();
+  else location.hash = path;
+}
+
+export function currentPath(): string {
+  return location.hash.replace(/^#/, '') || '/';
+}
+
+let outlet: HTMLElement | null = null;
+let onRender: ((path: string) => void) | null = null;
+
+export function startRouter(root: HTMLElement, afterRender: (path: string) => void): void {
+  outlet = root;
+  onRender = afterRender;
+  window.addEventListener('hashchange', () => void render());
+  void render();
+}
+
+async function render(): Promise<void> {
+  if (!outlet) return;
+  const path = currentPath();
+  for (const r of routes) {
+    const match = r.pattern.exec(path);
+    if (!match) continue;
+    const params: Params = {};
+    r.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1] ?? '')));
+    outlet.replaceChildren();
+    await r.page(outlet, params);
+    onRender?.(path);
+    return;
+  }
+  navigate('/');
+}
