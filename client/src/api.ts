@@ -33,7 +33,12 @@ async function send<T>(method: string, path: string, body?: unknown): Promise<T>
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? response.statusText,
+      error?.details,
+    );
   }
   return data as T;
 }

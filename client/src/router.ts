@@ -34,10 +34,16 @@ export function currentPath(): string {
 
 let outlet: HTMLElement | null = null;
 let onRender: ((path: string) => void) | null = null;
+let onError: ((error: unknown, root: HTMLElement) => void) | null = null;
 
-export function startRouter(root: HTMLElement, afterRender: (path: string) => void): void {
+export function startRouter(
+  root: HTMLElement,
+  afterRender: (path: string) => void,
+  pageFailed: (error: unknown, root: HTMLElement) => void,
+): void {
   outlet = root;
   onRender = afterRender;
+  onError = pageFailed;
   window.addEventListener('hashchange', () => void render());
   void render();
 }
@@ -51,8 +57,12 @@ async function render(): Promise<void> {
     const params: Params = {};
     r.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1] ?? '')));
     outlet.replaceChildren();
-    await r.page(outlet, params);
-    onRender?.(path);
+    try {
+      await r.page(outlet, params);
+      onRender?.(path);
+    } catch (error) {
+      onError?.(error, outlet);
+    }
     return;
   }
   navigate('/');
