@@ -53,6 +53,8 @@ export function splitAuthorList(value: string | null | undefined): string[] {
     // "Family Initials, Family Initials" lists have a space inside every piece; a
     // "Family, Given" name has a piece without one.
     parts = pieces.length > 1 && pieces.every((p) => /\S\s+\S/.test(p)) ? pieces : [text];
+    // PubMed ends its list with a full stop: "Griffin DK, Larkin DM, O'Connor RE."
+    if (parts.length > 1) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/(\s[A-Z]{1,4})\.$/, '$1');
   } else parts = [text];
   return parts.map((p) => cleanName(p)).filter((p): p is string => p !== null);
 }
