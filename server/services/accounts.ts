@@ -12,6 +12,28 @@ export interface HashOptions {
   hashParams?: ScryptParams;
 }
 
+/** Checks a would-be account (username form, free name, password policy); returns the username. */
+export function validateNewUser(db: Db, username: string, password: string): string {
+  const name = parseUsername(username);
+  assertAcceptablePassword(password, { commonPasswords: commonPasswords(), username: name });
+  const existing = findUserByUsername(db, name);
+  if (existing) throw new ConflictError(`a user named "${existing.username}" already exists`);
+  return name;
+}
+
+/** Stores a validated user with its password hash. */
+export function storeUser(db: Db, username: string, passwordHash: string, now: Date): User {
+  try {
+    return { id: insertUser(db, username, passwordHash, now), username };
+  } catch (error) {
+    // Another request may have taken the name while we were hashing.
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new ConflictError(`a user named "${username}" already exists`, undefined, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** Creates an account after checking the username and the password policy. */
 export async function createUser(
   db: Db,
@@ -20,19 +42,9 @@ export async function createUser(
   now: Date,
   options: HashOptions = {},
 ): Promise<User> {
-  const name = parseUsername(username);
-  assertAcceptablePassword(password, { commonPasswords: commonPasswords(), username: name });
-  if (findUserByUsername(db, name)) throw new ConflictError(`a user named "${name}" already exists`);
+  const name = validateNewUser(db, username, password);
   const hash = await hashPassword(password, options.hashParams ?? DEFAULT_SCRYPT);
-  try {
-    return { id: insertUser(db, name, hash, now), username: name };
-  } catch (error) {
-    // Another request may have taken the name while we were hashing.
-    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new ConflictError(`a user named "${name}" already exists`, undefined, { cause: error });
-    }
-    throw error;
-  }
+  return storeUser(db, name, hash, now);
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost parameters; stored inside every hash so they can change without breaking old ones. */
 export interface ScryptParams {
@@ -22,8 +22,12 @@ const SALT_LENGTH = 16;
 // scrypt needs 128 * N * r bytes; allow up to 2^17/8 so stronger stored hashes still verify.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
+function scryptOptions(params: ScryptParams): ScryptOptions {
+  return { N: params.N, r: params.r, p: params.p, maxmem: MAX_MEMORY };
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: MAX_MEMORY };
+  const options = scryptOptions(params);
   return new Promise((resolve, reject) => {
     // The callback form runs in libuv's thread pool, so hashing does not block the event loop.
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
@@ -34,6 +38,16 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * The same hash computed on the calling thread. It blocks the event loop for the whole
+ * computation, so it is only for cheap parameters in test fixtures, never for requests.
+ */
+export function hashPasswordSync(password: string, params: ScryptParams): string {
+  const salt = randomBytes(SALT_LENGTH);
+  const key = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(params));
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
