@@ -47,9 +47,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 const CSRF_EXEMPT = new Set(['POST /auth/login']);
 
-/** Cookie options for the session cookie: httpOnly, SameSite=Lax, Secure when served over HTTPS. */
-export function sessionCookieOptions(req: Request, expiresAt?: Date): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...(expiresAt ? { expires: expiresAt } : {}) };
+/**
+ * Cookie options for the session cookie: httpOnly, SameSite=Lax, Secure when served over
+ * HTTPS. The lifetime goes out as a duration (Max-Age), so the browser's clock does not matter.
+ */
+export function sessionCookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
 }
 
 function bearerToken(header: string): string | null {

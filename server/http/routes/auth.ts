@@ -24,14 +24,9 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
     const body = LoginBody.parse(req.body);
     const previous: unknown = req.cookies?.[SESSION_COOKIE];
-    const session = await login(
-      ctx.db,
-      body.username,
-      body.password,
-      ctx.clock(),
-      typeof previous === 'string' ? previous : undefined,
-    );
-    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt));
+    const now = ctx.clock();
+    const session = await login(ctx.db, body.username, body.password, now, typeof previous === 'string' ? previous : undefined);
+    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()));
     res.json({ user: session.user, csrfToken: session.csrfToken });
   });
 
