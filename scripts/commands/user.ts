@@ -11,8 +11,11 @@ export type StdinIO = CommandIO & { stdin?: NodeJS.ReadableStream };
 export async function readPasswordFromStdin(io: StdinIO): Promise<string> {
   const input = io.stdin ?? process.stdin;
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  for await (const chunk of input)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const USAGE = 'sift user add --db FILE --username U (--password P | --password-stdin)';
@@ -35,7 +38,9 @@ export const userCommand: Command = {
     if (values['password-stdin'] && values.password !== undefined) {
       throw new ValidationError('give either --password or --password-stdin, not both');
     }
-    const password = values['password-stdin'] ? await readPasswordFromStdin(io) : required(values.password, 'password');
+    const password = values['password-stdin']
+      ? await readPasswordFromStdin(io)
+      : required(values.password, 'password');
     const db = openDatabase(dbFile);
     try {
       const user = await createUser(db, username, password, new Date());

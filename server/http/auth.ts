@@ -22,7 +22,13 @@ import { resolveSession } from '../services/sessions';
  *    cannot make a browser attach that header).
  */
 
+/** The session cookie over plain HTTP (a local or LAN install). */
 export const SESSION_COOKIE = 'sift_session';
+/**
+ * The session cookie over HTTPS: the __Host- prefix makes the browser insist on Secure,
+ * Path=/ and no Domain, so no sibling host can plant or read it (ASVS 3.3.1).
+ */
+export const SECURE_SESSION_COOKIE = '__Host-sift_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type Principal =
@@ -47,12 +53,36 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 const CSRF_EXEMPT = new Set(['POST /auth/login']);
 
+/** The session cookie's name for this request: __Host-sift_session over HTTPS, sift_session otherwise. */
+export function sessionCookieName(req: Request): string {
+  return req.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
 /**
  * Cookie options for the session cookie: httpOnly, SameSite=Lax, Secure when served over
  * HTTPS. The lifetime goes out as a duration (Max-Age), so the browser's clock does not matter.
  */
 export function sessionCookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+  };
+}
+
+/** The session cookie value the browser sent, under either name. */
+export function sessionCookieValue(req: Request): string | undefined {
+  const cookies = (req.cookies ?? {}) as Record<string, unknown>;
+  const value = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Drops the session cookie (both names) from the browser. */
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req), secure: false });
+  if (req.secure) res.clearCookie(SECURE_SESSION_COOKIE, sessionCookieOptions(req));
 }
 
 function bearerToken(header: string): string | null {
@@ -70,11 +100,11 @@ function identify(ctx: AppContext, req: Request, res: Response): Principal {
     if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
-  const cookie: unknown = req.cookies?.[SESSION_COOKIE];
-  if (typeof cookie !== 'string' || cookie === '') return { via: 'anonymous' };
+  const cookie = sessionCookieValue(req);
+  if (cookie === undefined) return { via: 'anonymous' };
   const session = resolveSession(ctx.db, cookie, now);
   if (!session) {
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    clearSessionCookie(req, res);
     return { via: 'anonymous', problem: 'your session has ended; sign in again' };
   }
   return { via: 'session', ...session };
@@ -91,7 +121,11 @@ export function authenticate(ctx: AppContext): RequestHandler {
     res.setHeader('Cache-Control', 'no-store');
     const principal = identify(ctx, req, res);
     principals.set(req, principal);
-    if (principal.via === 'session' && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(`${req.method} ${req.path}`)) {
+    if (
+      principal.via === 'session' &&
+      !SAFE_METHODS.has(req.method) &&
+      !CSRF_EXEMPT.has(`${req.method} ${req.path}`)
+    ) {
       const sent = req.get(CSRF_HEADER);
       if (sent === undefined || !safeEqual(sent, principal.csrfToken)) {
         next(new ForbiddenError(`missing or wrong ${CSRF_HEADER} header`, { reason: 'csrf' }));
@@ -110,7 +144,9 @@ export function principalOf(req: Request): Principal {
 function signedIn(req: Request): Exclude<Principal, { via: 'anonymous' }> {
   const principal = principalOf(req);
   if (principal.via === 'anonymous') {
-    throw new UnauthenticatedError(principal.problem ?? 'sign in first (session cookie or Authorization: Bearer token)');
+    throw new UnauthenticatedError(
+      principal.problem ?? 'sign in first (session cookie or Authorization: Bearer token)',
+    );
   }
   return principal;
 }
@@ -125,7 +161,8 @@ export function currentUser(req: Request): User {
 export function currentProject(req: Request): ProjectAccess {
   const access = projectAccess.get(req);
   // A route that reads this without a project guard is a bug, hence a plain Error (500).
-  if (!access) throw new Error('currentProject() called on a route without requireProjectRole/requireProjectAction');
+  if (!access)
+    throw new Error('currentProject() called on a route without requireProjectRole/requireProjectAction');
   return access;
 }
 
@@ -144,7 +181,9 @@ const userGuard: RequestHandler = (req, _res, next) => {
  */
 export function requireUser(ctx: AppContext): RequestHandler;
 export function requireUser(req: Request, res: Response, next: NextFunction): void;
-export function requireUser(...args: [AppContext] | [Request, Response, NextFunction]): RequestHandler | void {
+export function requireUser(
+  ...args: [AppContext] | [Request, Response, NextFunction]
+): RequestHandler | void {
   if (args.length === 1) return userGuard;
   userGuard(...args);
 }
@@ -153,7 +192,8 @@ export function requireUser(...args: [AppContext] | [Request, Response, NextFunc
 export const requireSession: RequestHandler = (req, _res, next) => {
   try {
     const principal = signedIn(req);
-    if (principal.via !== 'session') throw new ForbiddenError('this needs a browser session, not an API token');
+    if (principal.via !== 'session')
+      throw new ForbiddenError('this needs a browser session, not an API token');
     next();
   } catch (error) {
     next(error);

@@ -13,7 +13,9 @@ import { startServer, type RunningServer } from './support/server';
 async function startAttackerPage(target: string): Promise<{ url: string; close(): Promise<void> }> {
   const html = `<!doctype html><form id="f" method="POST" action="${target}">
     <input name="username" value="mallory"><input name="role" value="owner"></form>`;
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
@@ -72,9 +74,14 @@ describe('sessions, CSRF and CSP in a real browser', () => {
     try {
       const page = await context.newPage();
       await page.goto(attacker.url);
-      const [response] = await Promise.all([page.waitForResponse(/\/members$/), page.evaluate("document.getElementById('f').submit()")]);
+      const [response] = await Promise.all([
+        page.waitForResponse(/\/members$/),
+        page.evaluate("document.getElementById('f').submit()"),
+      ]);
       expect(response.status()).toBe(403);
-      expect(await response.json()).toMatchObject({ error: { code: 'forbidden', details: { reason: 'csrf' } } });
+      expect(await response.json()).toMatchObject({
+        error: { code: 'forbidden', details: { reason: 'csrf' } },
+      });
       expect(listMembers(db, projectId).map((m) => m.username)).toEqual(['owner']);
     } finally {
       await attacker.close();
@@ -89,7 +96,9 @@ describe('sessions, CSRF and CSP in a real browser', () => {
       body: JSON.stringify({ username: 'mallory', role: 'viewer' }),
     }).then((r) => r.status)`);
     expect(status).toBe(201);
-    db.prepare('DELETE FROM project_members WHERE user_id = (SELECT id FROM users WHERE username = ?)').run('mallory');
+    db.prepare('DELETE FROM project_members WHERE user_id = (SELECT id FROM users WHERE username = ?)').run(
+      'mallory',
+    );
   });
 
   it('the Content-Security-Policy stops injected inline script and event handlers', async () => {

@@ -4,7 +4,15 @@ import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import { changePassword } from '../../services/accounts';
 import { endSession, login } from '../../services/sessions';
-import { currentUser, principalOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../auth';
+import {
+  clearSessionCookie,
+  currentUser,
+  principalOf,
+  requireUser,
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionCookieValue,
+} from '../auth';
 import { loginLimiters } from '../login-limits';
 
 const LoginBody = z.object({
@@ -23,20 +31,25 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
     const body = LoginBody.parse(req.body);
-    const previous: unknown = req.cookies?.[SESSION_COOKIE];
     const now = ctx.clock();
-    const session = await login(ctx.db, body.username, body.password, now, typeof previous === 'string' ? previous : undefined);
-    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()));
+    const session = await login(ctx.db, body.username, body.password, now, sessionCookieValue(req));
+    res.cookie(
+      sessionCookieName(req),
+      session.token,
+      sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()),
+    );
     res.json({ user: session.user, csrfToken: session.csrfToken });
   });
 
   router.post('/auth/logout', (req, res) => {
     const principal = principalOf(req);
     if (principal.via === 'token') {
-      throw new ValidationError('logout ends a browser session; revoke an API token with DELETE /api/tokens/:tokenId');
+      throw new ValidationError(
+        'logout ends a browser session; revoke an API token with DELETE /api/tokens/:tokenId',
+      );
     }
     if (principal.via === 'session') endSession(ctx.db, principal.sessionId);
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    clearSessionCookie(req, res);
     res.status(204).end();
   });
 
@@ -51,7 +64,14 @@ export function authRoutes(ctx: AppContext): Router {
     const body = PasswordBody.parse(req.body);
     const principal = principalOf(req);
     const keep = principal.via === 'session' ? principal.sessionId : undefined;
-    await changePassword(ctx.db, currentUser(req).id, body.currentPassword, body.newPassword, ctx.clock(), keep);
+    await changePassword(
+      ctx.db,
+      currentUser(req).id,
+      body.currentPassword,
+      body.newPassword,
+      ctx.clock(),
+      keep,
+    );
     res.status(204).end();
   });
 

@@ -86,7 +86,12 @@ describe('access control on every API route', () => {
   it('finds the routes (the walk over the router works)', () => {
     const names = routes.map((r) => `${r.method} ${r.path}`);
     expect(names).toEqual(
-      expect.arrayContaining(['GET /health', 'POST /auth/login', 'GET /projects/:projectId/members', 'DELETE /tokens/:tokenId']),
+      expect.arrayContaining([
+        'GET /health',
+        'POST /auth/login',
+        'GET /projects/:projectId/members',
+        'DELETE /tokens/:tokenId',
+      ]),
     );
   });
 
@@ -100,15 +105,23 @@ describe('access control on every API route', () => {
 
   it('a signed-in stranger gets 404 on every project route', async () => {
     for (const route of routes.filter((r) => isProjectRoute(r.path))) {
-      const res = await call(app, route, concrete(route.path, projectId)).set(...authHeader(tokens.stranger as string));
-      expect({ route, status: res.status, code: res.body?.error?.code }).toEqual({ route, status: 404, code: 'not_found' });
+      const res = await call(app, route, concrete(route.path, projectId)).set(
+        ...authHeader(tokens.stranger as string),
+      );
+      expect({ route, status: res.status, code: res.body?.error?.code }).toEqual({
+        route,
+        status: 404,
+        code: 'not_found',
+      });
     }
   });
 
   it('a viewer gets 403 on every project route that writes', async () => {
     for (const route of routes.filter((r) => isProjectRoute(r.path) && r.method !== 'GET')) {
       if (VIEWER_WRITES.has(`${route.method} ${route.path}`)) continue;
-      const res = await call(app, route, concrete(route.path, projectId)).set(...authHeader(tokens.viewer as string));
+      const res = await call(app, route, concrete(route.path, projectId)).set(
+        ...authHeader(tokens.viewer as string),
+      );
       expect({ route, status: res.status }).toEqual({ route, status: 403 });
     }
   });

@@ -57,7 +57,10 @@ describe('sift user / token / member', () => {
   });
 
   it('user add --password-stdin reads the password (minus the trailing newline) from stdin', async () => {
-    const out = await sift(['user', 'add', '--db', dbFile, '--username', 'bob', '--password-stdin'], 'sift-demo\n');
+    const out = await sift(
+      ['user', 'add', '--db', dbFile, '--username', 'bob', '--password-stdin'],
+      'sift-demo\n',
+    );
     expect(out.code).toBe(0);
     const user = withDb((db) => findUserByUsername(db, 'bob'));
     await expect(verifyPassword('sift-demo', user?.passwordHash ?? '')).resolves.toBe(true);
@@ -86,7 +89,16 @@ describe('sift user / token / member', () => {
 
   it('token add prints a working token alone on stdout; token revoke stops it', async () => {
     await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
-    const made = await sift(['token', 'add', '--db', dbFile, '--username', 'alice', '--name', 'nightly export']);
+    const made = await sift([
+      'token',
+      'add',
+      '--db',
+      dbFile,
+      '--username',
+      'alice',
+      '--name',
+      'nightly export',
+    ]);
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(/^sift_[\w-]{43}\n$/);
     expect(made.stderr).toMatch(/token 1 "nightly export" for alice/);
@@ -104,7 +116,9 @@ describe('sift user / token / member', () => {
   });
 
   it('token add for an unknown user and token revoke of an unknown id fail clearly', async () => {
-    expect((await sift(['token', 'add', '--db', dbFile, '--username', 'ghost'])).stderr).toMatch(/no user named "ghost"/);
+    expect((await sift(['token', 'add', '--db', dbFile, '--username', 'ghost'])).stderr).toMatch(
+      /no user named "ghost"/,
+    );
     const missing = await sift(['token', 'revoke', '--db', dbFile, '--id', '42']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no API token 42/);
@@ -114,24 +128,80 @@ describe('sift user / token / member', () => {
 
   it('member add gives a role in a project named on the command line', async () => {
     await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
-    withDb((db) => db.prepare("INSERT INTO projects (name, created_at) VALUES ('Demo review', '2026-01-01')").run());
-    const out = await sift(['member', 'add', '--db', dbFile, '--project', 'Demo review', '--username', 'alice', '--role', 'reviewer']);
+    withDb((db) =>
+      db.prepare("INSERT INTO projects (name, created_at) VALUES ('Demo review', '2026-01-01')").run(),
+    );
+    const out = await sift([
+      'member',
+      'add',
+      '--db',
+      dbFile,
+      '--project',
+      'Demo review',
+      '--username',
+      'alice',
+      '--role',
+      'reviewer',
+    ]);
     expect(out).toEqual({ code: 0, stdout: 'alice is now reviewer of "Demo review"\n', stderr: '' });
     expect(withDb((db) => listMembers(db, 1))).toMatchObject([{ username: 'alice', role: 'reviewer' }]);
 
-    const again = await sift(['member', 'add', '--db', dbFile, '--project', 'Demo review', '--username', 'alice', '--role', 'owner']);
+    const again = await sift([
+      'member',
+      'add',
+      '--db',
+      dbFile,
+      '--project',
+      'Demo review',
+      '--username',
+      'alice',
+      '--role',
+      'owner',
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already a member/);
-    const badRole = await sift(['member', 'add', '--db', dbFile, '--project', 'Demo review', '--username', 'alice', '--role', 'admin']);
+    const badRole = await sift([
+      'member',
+      'add',
+      '--db',
+      dbFile,
+      '--project',
+      'Demo review',
+      '--username',
+      'alice',
+      '--role',
+      'admin',
+    ]);
     expect(badRole.code).toBe(2);
-    const noProject = await sift(['member', 'add', '--db', dbFile, '--project', 'Nope', '--username', 'alice', '--role', 'viewer']);
+    const noProject = await sift([
+      'member',
+      'add',
+      '--db',
+      dbFile,
+      '--project',
+      'Nope',
+      '--username',
+      'alice',
+      '--role',
+      'viewer',
+    ]);
     expect(noProject.stderr).toMatch(/no project named "Nope"/);
   });
 
   it('the installed bin/sift.js runs the same commands as a separate process', async () => {
     const bin = path.resolve(__dirname, '..', '..', '..', 'bin', 'sift.js');
     const run = promisify(execFile);
-    const created = await run(process.execPath, [bin, 'user', 'add', '--db', dbFile, '--username', 'owner', '--password', 'sift-demo']);
+    const created = await run(process.execPath, [
+      bin,
+      'user',
+      'add',
+      '--db',
+      dbFile,
+      '--username',
+      'owner',
+      '--password',
+      'sift-demo',
+    ]);
     expect(created.stdout).toBe('created user owner (id 1)\n');
     const token = await run(process.execPath, [bin, 'token', 'add', '--db', dbFile, '--username', 'owner']);
     expect(token.stdout).toMatch(/^sift_[\w-]{43}\n$/);
