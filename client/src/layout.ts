@@ -34,8 +34,9 @@ export function frame(root: HTMLElement, project?: ProjectNav): HTMLElement {
         { class: 'stages', 'aria-label': 'Review stages' },
         ...PROJECT_SECTIONS.map(([suffix, label]) => {
           const href = `#/projects/${project.id}${suffix}`;
-          const active =
-            currentPath() === href.slice(1) || (suffix !== '' && currentPath().startsWith(href.slice(1)));
+          const section = `/projects/${project.id}${suffix.split('/').slice(0, 2).join('/')}`;
+          const path = currentPath().split('?')[0] ?? '';
+          const active = path === href.slice(1) || (suffix !== '' && (path === section || path.startsWith(`${section}/`)));
           return h('a', { href, 'aria-current': active ? 'page' : null }, label);
         }),
       )

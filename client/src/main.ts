@@ -1,14 +1,37 @@
 // Entry point of the browser client; it talks to the JSON API only.
 import { ApiError } from './api';
 import { h, mount } from './dom';
+import { codingPage } from './pages/coding';
+import { conflictsPage } from './pages/conflicts';
+import { dashboardPage } from './pages/dashboard';
+import { dedupPage } from './pages/dedup';
+import { fulltextPage } from './pages/fulltext';
+import { importPage } from './pages/import';
 import { loginPage } from './pages/login';
+import { prismaPage } from './pages/prisma';
 import { projectsPage } from './pages/projects';
+import { screeningPage } from './pages/screening';
+import { settingsPage } from './pages/settings';
+import { synthesisPage } from './pages/synthesis';
 import { currentPath, navigate, route, startRouter } from './router';
 import { currentUser, loadSession } from './session';
 
 route('/login', loginPage);
-route('/', (root) => navigate(currentUser() ? '/projects' : '/login'));
+route('/', () => navigate(currentUser() ? '/projects' : '/login'));
 route('/projects', projectsPage);
+route('/projects/:projectId', dashboardPage);
+route('/projects/:projectId/import', importPage);
+route('/projects/:projectId/dedup', dedupPage);
+route('/projects/:projectId/screening', screeningPage);
+route('/projects/:projectId/screening/:stage', screeningPage);
+route('/projects/:projectId/conflicts', conflictsPage);
+route('/projects/:projectId/conflicts/:stage', conflictsPage);
+route('/projects/:projectId/fulltext', fulltextPage);
+route('/projects/:projectId/coding', codingPage);
+route('/projects/:projectId/coding/:recordId', codingPage);
+route('/projects/:projectId/synthesis', synthesisPage);
+route('/projects/:projectId/prisma', prismaPage);
+route('/projects/:projectId/settings', settingsPage);
 
 /** After each page change, focus its heading so keyboard and screen-reader users land on it. */
 function focusHeading(): void {

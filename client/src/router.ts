@@ -50,7 +50,8 @@ export function startRouter(
 
 async function render(): Promise<void> {
   if (!outlet) return;
-  const path = currentPath();
+  // A query after the path (#/projects/1/dedup?status=merged) is the page's own business.
+  const path = currentPath().split('?')[0] ?? '/';
   for (const r of routes) {
     const match = r.pattern.exec(path);
     if (!match) continue;

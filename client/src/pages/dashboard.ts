@@ -1,0 +1,175 @@
+import { api, optional } from '../api';
+import { h, mount, type Child } from '../dom';
+import { frame } from '../layout';
+import { loadProject } from '../project';
+import { showDiagram } from '../prisma-view';
+import { STAGE_LABEL, type Stage } from '../records';
+import type { Progress } from '../screening-api';
+
+interface DedupSummary {
+  records: number;
+  duplicates: number;
+  clusters: number;
+  review: number;
+}
+
+interface Stopping {
+  enabled?: boolean;
+  screened?: number;
+  total?: number;
+  relevantFound?: number;
+  estimatedRemaining?: number | null;
+  consecutiveExcludes?: number;
+  heuristic?: { threshold?: number; met?: boolean; consecutiveExcludes?: number };
+  criterion?: { recallTarget?: number; confidence?: number; pValue?: number | null; met?: boolean; canStop?: boolean };
+  recallTarget?: number;
+  confidence?: number;
+  pValue?: number | null;
+  canStop?: boolean;
+  message?: string;
+}
+
+/** The project's front page: where each stage stands, who has screened what, what waits for the owner. */
+export async function dashboardPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
+  const projectId = Number(params.projectId);
+  const project = await loadProject(projectId);
+  const content = frame(root, project);
+  const base = `/api/projects/${projectId}`;
+  const [ta, ft, dedup, stopping] = await Promise.all([
+    optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
+    optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
+    optional(api.get<DedupSummary>(`${base}/dedup`)),
+    optional(api.get<Stopping>(`${base}/ranking/stopping`)),
+  ]);
+  const owner = project.role === 'owner';
+  const diagram = h('div', { class: 'prisma-view', id: 'dashboard-prisma', 'aria-label': 'PRISMA 2020 flow diagram' }, h('p', { class: 'muted' }, 'Drawing the diagram…'));
+  const records = (project as { records?: number }).records;
+  const sources = (project as { sources?: number }).sources;
+
+  mount(
+    content,
+    h('h1', {}, project.name),
+    project.description ? h('p', { class: 'muted', dir: 'auto' }, project.description) : null,
+    h(
+      'section',
+      { class: 'grid', 'aria-label': 'Progress' },
+      tile('Records imported', records ?? '–', sources != null ? `from ${sources} source(s)` : '', `#/projects/${projectId}/import`),
+      dedup
+        ? tile('Duplicates', dedup.duplicates, `${dedup.review} cluster(s) to review`, `#/projects/${projectId}/dedup`)
+        : null,
+      ta ? stageTile(projectId, ta) : null,
+      ft ? stageTile(projectId, ft) : null,
+      ta || ft ? conflictTile(projectId, owner, ta, ft) : null,
+    ),
+    stopping ? stoppingPanel(stopping) : null,
+    h('h2', {}, 'Screening by reviewer'),
+    h('div', { class: 'side-by-side' }, reviewerTable(ta), reviewerTable(ft)),
+    h('h2', {}, 'PRISMA 2020 flow diagram'),
+    diagram,
+    h('p', {}, h('a', { href: `#/projects/${projectId}/prisma` }, 'Open the PRISMA page (exports, records behind each count)')),
+  );
+  showDiagram(diagram, projectId).catch((error: unknown) => {
+    mount(diagram, h('p', { class: 'error' }, `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
+  });
+}
+
+function tile(title: string, value: Child, detail: string, href?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card tile' },
+    h('h2', {}, href ? h('a', { href }, title) : title),
+    h('p', { class: 'big' }, value),
+    detail ? h('p', { class: 'muted' }, detail) : null,
+  );
+}
+
+function stageTile(projectId: number, p: Progress): HTMLElement {
+  const done = p.counts.complete;
+  const total = p.counts.total;
+  return h(
+    'div',
+    { class: 'card tile', 'data-stage': p.stage },
+    h('h2', {}, h('a', { href: `#/projects/${projectId}/screening/${p.stage}` }, STAGE_LABEL[p.stage])),
+    h('p', { class: 'big' }, `${done} / ${total}`),
+    h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
+    h(
+      'p',
+      { class: 'muted' },
+      p.visibility === 'full'
+        ? `${p.counts.included ?? 0} included · ${p.counts.excluded ?? 0} excluded · ${p.counts.awaiting} awaiting`
+        : `${p.counts.awaiting} awaiting votes (blind mode)`,
+    ),
+    p.me ? h('p', {}, `You: ${p.me.votes} vote(s), ${p.me.remaining} left in your queue`) : null,
+  );
+}
+
+function conflictTile(projectId: number, owner: boolean, ...stages: (Progress | null)[]): HTMLElement {
+  const visible = stages.filter((p): p is Progress => p !== null && p.visibility === 'full');
+  if (visible.length === 0) return tile('Conflicts', '–', 'hidden while screening is blind');
+  const n = visible.reduce((sum, p) => sum + (p.counts.conflicts ?? 0), 0);
+  const detail = visible.map((p) => `${STAGE_LABEL[p.stage]}: ${p.counts.conflicts ?? 0}`).join(' · ');
+  return tile('Conflicts waiting', n, detail, owner ? `#/projects/${projectId}/conflicts` : undefined);
+}
+
+function reviewerTable(p: Progress | null): HTMLElement {
+  if (!p) return h('div');
+  const caption = h('caption', {}, STAGE_LABEL[p.stage as Stage]);
+  if (p.visibility !== 'full' || !p.reviewers) {
+    return h('div', { class: 'card' }, h('h3', {}, STAGE_LABEL[p.stage]), h('p', { class: 'muted' }, 'Per-reviewer counts are hidden until the owner unblinds this stage.'));
+  }
+  return h(
+    'div',
+    { class: 'table-wrap card' },
+    h(
+      'table',
+      {},
+      caption,
+      h('thead', {}, h('tr', {}, ...['Reviewer', 'Votes', 'Include', 'Maybe', 'Exclude'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
+      h(
+        'tbody',
+        {},
+        ...(p.reviewers.length === 0
+          ? [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No votes yet.'))]
+          : p.reviewers.map((r) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, r.username ?? `user ${r.userId}`),
+                h('td', { class: 'num' }, r.votes),
+                h('td', { class: 'num' }, r.include),
+                h('td', { class: 'num' }, r.maybe),
+                h('td', { class: 'num' }, r.exclude),
+              ),
+            )),
+      ),
+    ),
+  );
+}
+
+function stoppingPanel(s: Stopping): HTMLElement {
+  if (s.enabled === false) {
+    return h('section', { class: 'card', 'aria-label': 'Stopping signal' }, h('h2', {}, 'Prioritised screening'), h('p', { class: 'muted' }, 'Prioritisation is off; the owner can turn it on in Settings.'));
+  }
+  const pValue = s.criterion?.pValue ?? s.pValue;
+  const canStop = s.criterion?.met ?? s.criterion?.canStop ?? s.canStop;
+  const run = s.heuristic?.consecutiveExcludes ?? s.consecutiveExcludes;
+  const recall = s.criterion?.recallTarget ?? s.recallTarget;
+  const confidence = s.criterion?.confidence ?? s.confidence;
+  return h(
+    'section',
+    { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
+    h('h2', {}, 'Stopping signal'),
+    h('p', { class: 'muted' }, 'A guide for the team, never acted on by itself.'),
+    h(
+      'ul',
+      {},
+      s.screened != null && s.total != null ? h('li', {}, `Screened ${s.screened} of ${s.total}; ${s.relevantFound ?? 0} relevant found.`) : null,
+      s.estimatedRemaining != null ? h('li', {}, `Estimated relevant records left: ${Math.round(s.estimatedRemaining * 10) / 10}`) : null,
+      recall != null
+        ? h('li', {}, `Statistical criterion (recall ${Math.round(recall * 100)} %, confidence ${Math.round((confidence ?? 0.95) * 100)} %): `, h('strong', {}, canStop ? 'stopping is defensible' : 'keep screening'), pValue != null ? ` (p = ${pValue.toFixed(3)})` : '')
+        : null,
+      run != null ? h('li', {}, `Consecutive excludes: ${run}${s.heuristic?.threshold ? ` (heuristic threshold ${s.heuristic.threshold}${s.heuristic.met ? ', reached' : ''})` : ''}`) : null,
+      s.message ? h('li', {}, s.message) : null,
+    ),
+  );
+}
