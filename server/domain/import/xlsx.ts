@@ -6,6 +6,8 @@ import { readZipEntry, ZipError, zipEntries } from './zip';
 /** No sheet of a bibliographic export comes near this; a larger part is refused, not read. */
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8');
+/** Excel's column limit (A … XFD). */
+const MAX_COLUMNS = 16_384;
 
 /**
  * Reads the first worksheet of an Excel workbook (.xlsx, as Excel, Numbers, LibreOffice and
@@ -59,7 +61,7 @@ function sharedStrings(xml: string | null): string[] {
 }
 
 /** The sheet's rows as cell texts, placed by their column letters (empty cells may be omitted in XML). */
-function sheetRows(xml: string, shared: string[]): TableRow[] {
+export function sheetRows(xml: string, shared: string[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const rowNumber = Number(attribute(row[1] ?? '', 'r')) || rows.length + 1;
@@ -68,6 +70,7 @@ function sheetRows(xml: string, shared: string[]): TableRow[] {
       const attributes = cell[1] ?? '';
       const reference = attribute(attributes, 'r');
       const column = reference ? columnIndex(reference) : cells.length;
+      if (column >= MAX_COLUMNS) continue; // beyond Excel's last column (XFD): a damaged reference
       cells[column] = cellText(attribute(attributes, 't'), cell[2] ?? '', shared);
     }
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
@@ -89,10 +92,10 @@ function cellText(type: string | null, body: string, shared: string[]): string {
   return decodeXml(value);
 }
 
-/** "AC12" → 28 (zero-based). */
+/** "AC12" → 28 (zero-based); anything past four letters is out of range anyway. */
 function columnIndex(reference: string): number {
   let index = 0;
-  for (const char of reference) {
+  for (const char of reference.slice(0, 4)) {
     const code = char.charCodeAt(0);
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);

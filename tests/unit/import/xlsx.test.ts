@@ -1,5 +1,6 @@
 import { ParseError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
+import { sheetRows } from '../../../server/domain/import/xlsx';
 import { fixtureBytes, parseFixture } from './fixtures';
 
 describe('parseFile() on an Excel workbook', () => {
@@ -30,5 +31,17 @@ describe('parseFile() on an Excel workbook', () => {
     const cut = bytes.subarray(0, Math.floor(bytes.length / 2));
     expect(() => parseFile(cut, 'cut.xlsx')).toThrow(ParseError);
     expect(() => parseFile(cut, 'cut.xlsx')).toThrow(/^cut\.xlsx: not a readable \.xlsx workbook/);
+  });
+});
+
+describe('parseXlsx() on damaged sheets', () => {
+  it('ignores a cell whose reference lies past the last Excel column instead of allocating it', () => {
+    const started = performance.now();
+    const rows = sheetRows('<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>');
+    expect(rows).toEqual([{ cells: ['Title'], line: 1 }]);
+    expect(sheetRows('<row r="2"><c r="C2" t="s"><v>1</v></c><c r="A2"><v>2012</v></c></row>', ['zero', 'one &amp; two'])).toEqual([
+      { cells: ['2012', '', 'one &amp; two'], line: 2 },
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
