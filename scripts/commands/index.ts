@@ -1,5 +1,7 @@
+import { importCommand } from './import';
+import { projectCommand } from './project';
 import { serveCommand } from './serve';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand];
+export const commands: Command[] = [serveCommand, projectCommand, importCommand];

@@ -66,7 +66,12 @@ function validateSource(source: SourceInput): void {
 }
 
 /** Imports one file as a new source of the project: all or nothing. */
-export function importFile(db: Db, input: ImportFileInput, clock: Clock, options: ImportOptions = {}): ImportedSource {
+export function importFile(
+  db: Db,
+  input: ImportFileInput,
+  clock: Clock,
+  options: ImportOptions = {},
+): ImportedSource {
   const [result] = importFiles(
     db,
     {
@@ -81,33 +86,53 @@ export function importFile(db: Db, input: ImportFileInput, clock: Clock, options
   return result!;
 }
 
+/** A file read and parsed, not yet stored: parsing happens before any transaction opens. */
+export interface ParsedFile {
+  fileName: string;
+  hash: string;
+  result: ParseResult;
+}
+
+/** Parses every file (throws ParseError naming file and line on the first unreadable one). */
+export function parseFiles(files: ImportBatchInput['files']): ParsedFile[] {
+  return files.map((file) => ({
+    fileName: file.fileName,
+    hash: sha256(file.bytes),
+    result: parseFile(file.bytes, file.fileName, file.format ? { format: file.format } : {}),
+  }));
+}
+
+export interface StoreInput {
+  projectId: number;
+  source: SourceInput;
+  files: ParsedFile[];
+  force?: boolean;
+}
+
 /**
- * Imports several files of one search, each as its own source, in ONE transaction: a parse error
- * or a refused re-import in any file leaves the database exactly as it was.
- * Files are parsed before the transaction opens, so the write lock is held only for the inserts.
+ * Stores parsed files, each as its own source, in ONE transaction (a savepoint inside a caller's):
+ * a refused re-import or a failing insert in any file leaves the database exactly as it was.
  */
-export function importFiles(db: Db, input: ImportBatchInput, clock: Clock, options: ImportOptions = {}): ImportedSource[] {
+export function storeParsedFiles(
+  db: Db,
+  input: StoreInput,
+  clock: Clock,
+  options: ImportOptions = {},
+): ImportedSource[] {
   validateSource(input.source);
   if (input.files.length === 0) throw new ValidationError('no file to import');
-  getProject(db, input.projectId);
-
-  const parsed = input.files.map((file) => ({
-    file,
-    hash: sha256(file.bytes),
-    result: parseFile(file.bytes, file.fileName, file.format ? { format: file.format } : {}) as ParseResult,
-  }));
-  if (!input.force) refuseRepeats(db, input.projectId, parsed);
-
-  const now = clock();
-  return db.transaction(() =>
-    parsed.map(({ file, hash, result }, index): ImportedSource => {
+  return db.transaction(() => {
+    getProject(db, input.projectId);
+    if (!input.force) refuseRepeats(db, input.projectId, input.files);
+    const now = clock();
+    return input.files.map(({ fileName, hash, result }, index): ImportedSource => {
       const source = insertSource(db, {
         projectId: input.projectId,
         name: input.source.name.trim(),
         kind: input.source.kind,
         searchDate: input.source.searchDate ?? null,
         searchString: input.source.searchString ?? null,
-        fileName: file.fileName,
+        fileName,
         fileHash: hash,
         format: result.format,
         encoding: result.encoding,
@@ -116,27 +141,50 @@ export function importFiles(db: Db, input: ImportBatchInput, clock: Clock, optio
         importedAt: now.toISOString(),
       });
       insertRecords(db, input.projectId, source.id, result.records, now, {
-        onProgress: options.onProgress && ((stored) => options.onProgress!(index, stored, result.records.length)),
+        onProgress:
+          options.onProgress && ((stored) => options.onProgress!(index, stored, result.records.length)),
       });
       return present(source, result);
-    }),
-  )();
+    });
+  })();
 }
 
-function refuseRepeats(db: Db, projectId: number, parsed: { file: { fileName: string }; hash: string }[]): void {
+/** Imports several files of one search, each as its own source, all or nothing. */
+export function importFiles(
+  db: Db,
+  input: ImportBatchInput,
+  clock: Clock,
+  options: ImportOptions = {},
+): ImportedSource[] {
+  validateSource(input.source);
+  if (input.files.length === 0) throw new ValidationError('no file to import');
+  getProject(db, input.projectId);
+  const files = parseFiles(input.files);
+  return storeParsedFiles(
+    db,
+    { projectId: input.projectId, source: input.source, files, force: input.force },
+    clock,
+    options,
+  );
+}
+
+function refuseRepeats(db: Db, projectId: number, parsed: ParsedFile[]): void {
   const seen = new Map<string, string>();
-  for (const { file, hash } of parsed) {
+  for (const file of parsed) {
+    const hash = file.hash;
     const earlier: Source | undefined = findSourceByHash(db, projectId, hash);
     if (earlier) {
       throw new ConflictError(
         `${file.fileName} was already imported as source ${earlier.id} "${earlier.name}"` +
-          `${earlier.fileName ? ` (${earlier.fileName})` : ''} on ${earlier.importedAt}; use force to import it again`,
+          `${earlier.fileName ? ` (${earlier.fileName})` : ''} on ${earlier.importedAt}; force the import (--force) to add it again`,
         { sourceId: earlier.id, sourceName: earlier.name, fileName: earlier.fileName },
       );
     }
     const twin = seen.get(hash);
     if (twin !== undefined) {
-      throw new ConflictError(`${file.fileName} has the same content as ${twin} in this upload`, { fileName: twin });
+      throw new ConflictError(`${file.fileName} has the same content as ${twin} in this upload`, {
+        fileName: twin,
+      });
     }
     seen.set(hash, file.fileName);
   }

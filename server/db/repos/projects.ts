@@ -35,7 +35,8 @@ export interface NewProject {
 
 /** Creates a project; a name already taken is a conflict, since the CLI finds projects by name. */
 export function createProject(db: Db, input: NewProject, now: Date): Project {
-  if (findProjectByName(db, input.name)) throw new ConflictError(`a project named "${input.name}" already exists`);
+  if (findProjectByName(db, input.name))
+    throw new ConflictError(`a project named "${input.name}" already exists`);
   const info = db
     .prepare('INSERT INTO projects (name, description, created_at) VALUES (?, ?, ?)')
     .run(input.name, input.description ?? '', now.toISOString());

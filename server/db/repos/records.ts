@@ -202,7 +202,9 @@ export function listRecords(db: Db, projectId: number, query: RecordQuery = {}):
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 50;
   const where = whereClause(projectId, query);
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM records r WHERE ${where.sql}`).get(...where.params) as {
+  const { total } = db
+    .prepare(`SELECT COUNT(*) AS total FROM records r WHERE ${where.sql}`)
+    .get(...where.params) as {
     total: number;
   };
   const rows = db
@@ -253,8 +255,7 @@ function toStored(row: RecordRow): StoredRecord {
 /** A record of this project with its raw fields and provenance, or NotFound. */
 export function getRecord(db: Db, projectId: number, recordId: number): StoredRecord {
   const row = db.prepare(`${fullSelect(db)} WHERE r.id = ? AND r.project_id = ?`).get(recordId, projectId) as
-    | RecordRow
-    | undefined;
+    RecordRow | undefined;
   if (!row) throw new NotFoundError(`record ${recordId} not found`);
   return toStored(row);
 }
@@ -274,6 +275,8 @@ export function countRecordsBySource(db: Db, projectId: number): Map<number, num
 }
 
 export function countRecords(db: Db, projectId: number): number {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as { n: number };
+  const row = db.prepare('SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as {
+    n: number;
+  };
   return row.n;
 }

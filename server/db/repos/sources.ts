@@ -84,15 +84,16 @@ export function insertSource(db: Db, source: NewSource): Source {
 }
 
 export function listSources(db: Db, projectId: number): Source[] {
-  const rows = db.prepare('SELECT * FROM sources WHERE project_id = ? ORDER BY id').all(projectId) as SourceRow[];
+  const rows = db
+    .prepare('SELECT * FROM sources WHERE project_id = ? ORDER BY id')
+    .all(projectId) as SourceRow[];
   return rows.map(toSource);
 }
 
 /** A source of this project, or NotFound (a source of another project is not found either). */
 export function getSource(db: Db, projectId: number, sourceId: number): Source {
   const row = db.prepare('SELECT * FROM sources WHERE id = ? AND project_id = ?').get(sourceId, projectId) as
-    | SourceRow
-    | undefined;
+    SourceRow | undefined;
   if (!row) throw new NotFoundError(`source ${sourceId} not found`);
   return toSource(row);
 }

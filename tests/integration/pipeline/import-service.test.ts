@@ -15,12 +15,20 @@ function fixture(name: string): Uint8Array {
 }
 
 /** Bytes no bibliographic parser can read: a PNG header followed by binary noise. */
-const BINARY = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
+const BINARY = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3,
+]);
 
-const scopus = { name: 'Scopus', kind: 'database' as const, searchDate: '2026-02-01', searchString: 'TITLE-ABS(microcredential*)' };
+const scopus = {
+  name: 'Scopus',
+  kind: 'database' as const,
+  searchDate: '2026-02-01',
+  searchString: 'TITLE-ABS(microcredential*)',
+};
 
 function tableCounts(db: ReturnType<typeof openTestDb>) {
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { sources: count('sources'), records: count('records') };
 }
 
@@ -53,7 +61,11 @@ describe('importFile', () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const bytes = fixture('missing_values.ris');
-    const result = importFile(db, { projectId, fileName: 'missing_values.ris', bytes, source: scopus }, clock);
+    const result = importFile(
+      db,
+      { projectId, fileName: 'missing_values.ris', bytes, source: scopus },
+      clock,
+    );
     const expected = parseFile(bytes, 'missing_values.ris').warnings;
     expect(expected.length).toBeGreaterThan(0);
     expect(result.warnings).toEqual(expected);
@@ -68,7 +80,11 @@ describe('importFile', () => {
     const before = tableCounts(db);
     let error: unknown;
     try {
-      importFile(db, { projectId, fileName: 'copy.ris', bytes, source: { name: 'Embase', kind: 'database' } }, clock);
+      importFile(
+        db,
+        { projectId, fileName: 'copy.ris', bytes, source: { name: 'Embase', kind: 'database' } },
+        clock,
+      );
     } catch (e) {
       error = e;
     }
@@ -93,18 +109,20 @@ describe('importFile', () => {
     const b = seedProject(db, 'b');
     const bytes = fixture('embase.ris');
     importFile(db, { projectId: a, fileName: 'embase.ris', bytes, source: scopus }, clock);
-    expect(importFile(db, { projectId: b, fileName: 'embase.ris', bytes, source: scopus }, clock).records).toBe(6);
+    expect(
+      importFile(db, { projectId: b, fileName: 'embase.ris', bytes, source: scopus }, clock).records,
+    ).toBe(6);
   });
 
   it('an unreadable file fails with file:line: reason and leaves the database unchanged', () => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    expect(() => importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock)).toThrow(
-      ParseError,
-    );
-    expect(() => importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock)).toThrow(
-      /^image\.png(:\d+)?: /,
-    );
+    expect(() =>
+      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
+    ).toThrow(ParseError);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
+    ).toThrow(/^image\.png(:\d+)?: /);
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
@@ -115,12 +133,12 @@ describe('importFile', () => {
   ])('refuses invalid source fields %j', (source, message) => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    expect(() => importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock)).toThrow(
-      ValidationError,
-    );
-    expect(() => importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock)).toThrow(
-      message,
-    );
+    expect(() =>
+      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
+    ).toThrow(ValidationError);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
+    ).toThrow(message);
   });
 });
 
@@ -179,8 +197,14 @@ describe('importFiles (one transaction for several files)', () => {
       { fileName: 'a.ris', bytes: fixture('embase.ris') },
       { fileName: 'b.ris', bytes: fixture('embase.ris') },
     ];
-    expect(() => importFiles(db, { projectId, source: scopus, files: twice }, clock)).toThrow(/b\.ris has the same content as a\.ris/);
-    importFile(db, { projectId, fileName: 'faulty_year.ris', bytes: fixture('faulty_year.ris'), source: scopus }, clock);
+    expect(() => importFiles(db, { projectId, source: scopus, files: twice }, clock)).toThrow(
+      /b\.ris has the same content as a\.ris/,
+    );
+    importFile(
+      db,
+      { projectId, fileName: 'faulty_year.ris', bytes: fixture('faulty_year.ris'), source: scopus },
+      clock,
+    );
     const before = tableCounts(db);
     const mixed = [
       { fileName: 'embase.ris', bytes: fixture('embase.ris') },

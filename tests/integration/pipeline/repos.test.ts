@@ -1,4 +1,10 @@
-import { createProject, findProjectByName, getProject, listProjects, updateProject } from '../../../server/db/repos/projects';
+import {
+  createProject,
+  findProjectByName,
+  getProject,
+  listProjects,
+  updateProject,
+} from '../../../server/db/repos/projects';
 import {
   countRecords,
   countRecordsBySource,
@@ -24,10 +30,19 @@ describe('projects repository', () => {
     const db = openTestDb();
     const a = createProject(db, { name: 'Micro-credentials', description: 'learners' }, NOW);
     createProject(db, { name: 'Second' }, NOW);
-    expect(a).toEqual({ id: a.id, name: 'Micro-credentials', description: 'learners', settings: {}, createdAt: NOW.toISOString() });
+    expect(a).toEqual({
+      id: a.id,
+      name: 'Micro-credentials',
+      description: 'learners',
+      settings: {},
+      createdAt: NOW.toISOString(),
+    });
     expect(findProjectByName(db, 'Second')?.name).toBe('Second');
     expect(listProjects(db).map((p) => p.name)).toEqual(['Micro-credentials', 'Second']);
-    expect(updateProject(db, a.id, { name: 'Renamed' })).toMatchObject({ name: 'Renamed', description: 'learners' });
+    expect(updateProject(db, a.id, { name: 'Renamed' })).toMatchObject({
+      name: 'Renamed',
+      description: 'learners',
+    });
   });
 
   it('refuses a second project with the same name, on create and on rename', () => {
@@ -95,7 +110,11 @@ describe('records repository', () => {
             ['N1', '100% of the notes'],
           ],
         }),
-        record({ title: 'Digital badges and motivation', authors: ['Reid, A.'], abstract: 'Badges 50_50 study' }),
+        record({
+          title: 'Digital badges and motivation',
+          authors: ['Reid, A.'],
+          abstract: 'Badges 50_50 study',
+        }),
       ],
       NOW,
     );
@@ -114,7 +133,12 @@ describe('records repository', () => {
       ['TI', 'Micro-credentials: a learner value framework'],
       ['N1', '100% of the notes'],
     ]);
-    expect(first).toMatchObject({ sourceRecordId: 'ID1', year: 2021, keywords: ['micro-credentials'], duplicateOf: null });
+    expect(first).toMatchObject({
+      sourceRecordId: 'ID1',
+      year: 2021,
+      keywords: ['micro-credentials'],
+      duplicateOf: null,
+    });
     expect(first.source).toMatchObject({ name: 'Scopus', kind: 'database' });
   });
 
@@ -136,7 +160,12 @@ describe('records repository', () => {
 
   it('counts records per source and in the project', () => {
     const { db, projectId, s1, s2 } = seeded();
-    expect(countRecordsBySource(db, projectId)).toEqual(new Map([[s1, 2], [s2, 1]]));
+    expect(countRecordsBySource(db, projectId)).toEqual(
+      new Map([
+        [s1, 2],
+        [s2, 1],
+      ]),
+    );
     expect(countRecords(db, projectId)).toBe(3);
   });
 
