@@ -37,7 +37,7 @@ export const importCommand: Command = {
   name: 'import',
   usage:
     'sift import --db FILE [--project NAME] [--source NAME] [--kind database|register|other] [--search-date YYYY-MM-DD] ' +
-    '[--search-string S] [--format F] [--force] [--json] FILE...',
+    '[--search-string S] [--format F] [--encoding E] [--force] [--json] FILE...',
   summary: 'import bibliographic exports, each file as a new source of the project (all or nothing)',
   async run(argv, io) {
     const { values, positionals: files } = parseCommandArgs(argv, {
@@ -48,6 +48,7 @@ export const importCommand: Command = {
       'search-date': { type: 'string' },
       'search-string': { type: 'string' },
       format: { type: 'string' },
+      encoding: { type: 'string' },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
@@ -62,7 +63,9 @@ export const importCommand: Command = {
       throw new ValidationError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
     }
 
-    const parsed = parseFiles(files.map((file) => ({ fileName: file, bytes: readInput(file), format })));
+    const parsed = parseFiles(
+      files.map((file) => ({ fileName: file, bytes: readInput(file), format, encoding: values.encoding })),
+    );
     // One --source names every file of the search; without it each file is a source named after itself.
     const groups = values.source !== undefined ? [parsed] : parsed.map((file) => [file]);
     const sourceOf = (group: ParsedFile[]): SourceInput => ({

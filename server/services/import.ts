@@ -24,6 +24,8 @@ export interface ImportFileInput {
   source: SourceInput;
   /** Skips content sniffing: read the file as this format. */
   format?: FormatId;
+  /** Decode with this encoding (windows-1252, gbk, …) instead of detecting it. */
+  encoding?: string;
   /** Re-import a file whose SHA-256 is already in the project. */
   force?: boolean;
 }
@@ -45,7 +47,7 @@ export interface ImportOptions {
 export interface ImportBatchInput {
   projectId: number;
   source: SourceInput;
-  files: { fileName: string; bytes: Uint8Array; format?: FormatId }[];
+  files: { fileName: string; bytes: Uint8Array; format?: FormatId; encoding?: string }[];
   force?: boolean;
 }
 
@@ -77,7 +79,9 @@ export function importFile(
     {
       projectId: input.projectId,
       source: input.source,
-      files: [{ fileName: input.fileName, bytes: input.bytes, format: input.format }],
+      files: [
+        { fileName: input.fileName, bytes: input.bytes, format: input.format, encoding: input.encoding },
+      ],
       force: input.force,
     },
     clock,
@@ -98,7 +102,7 @@ export function parseFiles(files: ImportBatchInput['files']): ParsedFile[] {
   return files.map((file) => ({
     fileName: file.fileName,
     hash: sha256(file.bytes),
-    result: parseFile(file.bytes, file.fileName, file.format ? { format: file.format } : {}),
+    result: parseFile(file.bytes, file.fileName, { format: file.format, encoding: file.encoding }),
   }));
 }
 

@@ -152,6 +152,20 @@ describe('sift import', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('--encoding decodes a legacy file as named', async () => {
+    const file = path.join(dir, 'legacy.ris');
+    // "Caf\xe9" is Windows-1252 for "Café".
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('TY  - JOUR\nTI  - Caf'), Buffer.from([0xe9]), Buffer.from('\nER  - \n')]),
+    );
+    const run = await sift(['import', '--db', db, '--encoding', 'windows-1252', '--json', file]);
+    expect(JSON.parse(run.stdout).sources[0]).toMatchObject({ encoding: 'windows-1252', records: 1 });
+    const check = openDatabase(db);
+    expect(check.prepare('SELECT title FROM records').get()).toEqual({ title: 'Café' });
+    check.close();
+  });
+
   it('a missing input file is exit 1 naming the file', async () => {
     const run = await sift(['import', '--db', db, path.join(dir, 'nope.ris')]);
     expect(run.code).toBe(1);
