@@ -1,8 +1,19 @@
 import { demoCommand } from './demo';
 import { importCommand } from './import';
+import { memberCommand } from './member';
 import { projectCommand } from './project';
 import { serveCommand } from './serve';
+import { tokenCommand } from './token';
+import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, projectCommand, importCommand, demoCommand];
+export const commands: Command[] = [
+  serveCommand,
+  userCommand,
+  tokenCommand,
+  memberCommand,
+  projectCommand,
+  importCommand,
+  demoCommand,
+];

@@ -41,7 +41,7 @@ export function detectFormat(text: string, fileName: string): FormatId {
 
   if (sample.trim() === '') throw new ParseError(fileName, null, 'the file is empty');
   if (sample.startsWith('PK\u0003\u0004')) return 'xlsx';
-  if (/[\u0000-\u0008\u000e-\u001a]/.test(sample.slice(0, 4096))) {
+  if (hasControlBytes(sample.slice(0, 4096))) {
     throw new ParseError(fileName, null, 'this is a binary file, not a bibliographic export (RIS, MEDLINE, BibTeX, CSV, XML, …)');
   }
 
@@ -49,7 +49,6 @@ export function detectFormat(text: string, fileName: string): FormatId {
   if (head.startsWith('<')) {
     if (/<PubmedArticleSet[\s>]|<PubmedArticle[\s>]|<PubmedBookArticle[\s>]|<!DOCTYPE PubmedArticleSet/.test(sample)) return 'pubmed-xml';
     if (/<xml>\s*<records>\s*<record>|<records>\s*<record>/.test(sample)) return 'endnote-xml';
-    if (byExtension === 'pubmed-xml' || byExtension === 'endnote-xml') return byExtension;
     throw new ParseError(fileName, 1, 'XML that is neither PubMed XML (<PubmedArticleSet>) nor EndNote XML (<xml><records><record>)');
   }
 
@@ -95,7 +94,7 @@ function scoreTaggedFormats(lines: string[]): TaggedScores {
     if (/^(TY|ER) {1,2}-/.test(line)) scores.ris += 10;
     else if (/^PMID- ?\d/.test(line)) scores.medline += 10;
     else if (/^[A-Z][A-Z0-9]{2,3} {0,1}- /.test(line) && line[4] === '-') scores.medline += 2;
-    else if (/^[A-Z][A-Z0-9]  - /.test(line)) shared++;
+    else if (/^[A-Z][A-Z0-9] {2}- /.test(line)) shared++;
     else if (/^(FN|VR) \S|^PT [A-Z]\s*$|^(ER|EF)\s*$/.test(line)) {
       scores.wosPlain += 10;
       wosMarkers++;
@@ -126,4 +125,13 @@ function bibtexWins(lines: string[]): boolean {
   const entries = lines.filter((l) => /^\s*@\s*[a-z]+\s*[{(]/i.test(l)).length;
   const tagged = lines.filter((l) => /^[A-Z][A-Z0-9]{1,3} {0,3}- /.test(l)).length;
   return entries > 0 && tagged < entries * 5;
+}
+
+/** NUL and other C0 controls that text exports never contain (tab, line ends and form feed excepted). */
+function hasControlBytes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1a)) return true;
+  }
+  return false;
 }

@@ -89,7 +89,7 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
   if (runs === 0) return false;
   const decoded = iconv.decode(toBuffer(bytes), 'gbk');
   if (decoded.includes('\ufffd')) return false;
-  const wide = decoded.match(/[^\x00-\x7f]/g) ?? [];
+  const wide = decoded.match(/[^\t\n\r\x20-\x7e]/g) ?? [];
   const han = decoded.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? [];
   return han.length >= wide.length * 0.8;
 }

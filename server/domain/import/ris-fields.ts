@@ -12,7 +12,6 @@ const TITLE_TAGS = ['TI', 'T1', 'CT'];
 const AUTHOR_TAGS = new Set(['AU', 'A1']);
 const YEAR_TAGS = ['PY', 'Y1', 'DA', 'Y2'];
 const JOURNAL_TAGS = ['JF', 'T2', 'JO', 'JA', 'J2', 'J1', 'BT', 'T3'];
-const ABSTRACT_TAGS = ['AB', 'N2'];
 const URL_TAGS = ['UR', 'L2', 'L1', 'LK'];
 const DOI_FALLBACK_TAGS = ['M3', 'N1', 'UR', 'L2', 'L3', 'L1', 'LK', 'ET'];
 

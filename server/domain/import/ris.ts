@@ -32,6 +32,8 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
   let firstSkipped = 0;
   let trailingAttached = 0;
   let firstTrailing = 0;
+  // After ER, text below a blank line is export decoration (Ovid's "Link to …"), not a value.
+  let blankSinceTag = false;
 
   const close = (open: OpenRecord): void => {
     const number = records.length + 1;
@@ -60,6 +62,7 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
     const tag = TAG_LINE.exec(line);
 
     if (tag) {
+      blankSinceTag = false;
       const name = tag[1]!;
       const value = (tag[2] ?? '').trimEnd();
       if (name === 'TY') {
@@ -88,8 +91,11 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       continue;
     }
 
-    if (line.trim() === '') continue;
-    const target = current ?? orphans;
+    if (line.trim() === '') {
+      blankSinceTag = true;
+      continue;
+    }
+    const target = current ?? (blankSinceTag ? null : orphans);
     const last = target?.raw[target.raw.length - 1];
     if (last) {
       // An untagged line continues the field above (EndNote keywords, Scopus notes, wrapped abstracts).

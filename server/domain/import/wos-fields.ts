@@ -50,7 +50,9 @@ export function wosRecord(raw: RawField[], warn: (message: string) => void): Bib
   record.isbn = classifyStandardNumber(tags.first('BN')).isbn;
   record.abstract = cleanText(tags.values('AB').join('\n'));
   // Keyword lines wrap mid-phrase in plain text; only ";" separates keywords.
-  record.keywords = splitKeywords(tags.values('DE', 'ID', 'MH').map((v) => v.replace(/\n/g, ' ')).join(';'), /;+/);
+  // MEDLINE through WoS lists MeSH headings as "Animals. Birds / *physiology. …".
+  const mesh = tags.values('MH').map((v) => (v.includes(';') ? v : v.replace(/\.\s+(?=[*A-Z])/g, ';')));
+  record.keywords = splitKeywords([...tags.values('DE', 'ID'), ...mesh].map((v) => v.replace(/\n/g, ' ')).join(';'), /;+/);
   record.language = cleanText(tags.first('LA'));
   return record;
 }
