@@ -1,5 +1,12 @@
 import type { Db } from '../db/connection';
-import { createProject, findProjectByName, listProjects, type Project } from '../db/repos/projects';
+import { addMember } from '../db/repos/members';
+import {
+  createProject,
+  findProjectByName,
+  listProjects,
+  type NewProject,
+  type Project,
+} from '../db/repos/projects';
 import type { Clock } from '../domain/clock';
 import { NotFoundError, ValidationError } from '../domain/errors';
 
@@ -32,4 +39,14 @@ export function resolveProject(db: Db, name: string | undefined, options: Resolv
   throw new ValidationError(
     `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => `"${p.name}"`).join(', ')})`,
   );
+}
+
+/** Creates a project and makes its creator the owner, in one transaction. */
+export function createOwnedProject(db: Db, input: NewProject, ownerId: number, clock: Clock): Project {
+  return db.transaction(() => {
+    const now = clock();
+    const project = createProject(db, input, now);
+    addMember(db, project.id, ownerId, 'owner', now);
+    return project;
+  })();
 }

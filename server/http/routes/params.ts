@@ -8,7 +8,3 @@ export function idParam(req: Request, name: string): number {
   if (!Number.isSafeInteger(id)) throw new NotFoundError(`${name} "${String(raw)}" not found`);
   return id;
 }
-
-export function projectIdOf(req: Request): number {
-  return idParam(req, 'projectId');
-}

@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { createProject, getProject, listProjects, updateProject } from '../../db/repos/projects';
+import { listUserMemberships } from '../../db/repos/members';
+import { getProject, listProjectsByIds, updateProject } from '../../db/repos/projects';
 import { countRecords } from '../../db/repos/records';
 import { listSources } from '../../db/repos/sources';
+import { createOwnedProject } from '../../services/projects';
+import { currentProject, currentUser, requireProjectAction, requireUser } from '../auth';
 import { presentProject } from '../presenters/pipeline';
-import { projectIdOf } from './params';
 
 const NewProjectBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -28,25 +30,33 @@ export function projectRoutes(ctx: AppContext): Router {
     records: countRecords(ctx.db, id),
   });
 
-  router.get('/projects', (_req, res) => {
-    res.json({ projects: listProjects(ctx.db).map((p) => presentProject(p, withCounts(p.id))) });
+  /** The caller's projects only: a stranger's project is not even listed. */
+  router.get('/projects', requireUser(ctx), (req, res) => {
+    const memberships = listUserMemberships(ctx.db, currentUser(req).id);
+    const roles = new Map(memberships.map((m) => [m.projectId, m.role]));
+    const projects = listProjectsByIds(ctx.db, [...roles.keys()]);
+    res.json({
+      projects: projects.map((p) => ({ ...presentProject(p, withCounts(p.id)), role: roles.get(p.id) })),
+    });
   });
 
-  router.post('/projects', (req, res) => {
+  router.post('/projects', requireUser(ctx), (req, res) => {
     const body = NewProjectBody.parse(req.body);
-    const project = createProject(ctx.db, body, ctx.clock());
-    res.status(201).json({ project: presentProject(project, withCounts(project.id)) });
+    const project = createOwnedProject(ctx.db, body, currentUser(req).id, ctx.clock);
+    res.status(201).json({ project: { ...presentProject(project, withCounts(project.id)), role: 'owner' } });
   });
 
-  router.get('/projects/:projectId', (req, res) => {
-    const project = getProject(ctx.db, projectIdOf(req));
-    res.json({ project: presentProject(project, withCounts(project.id)) });
+  router.get('/projects/:projectId', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId, role } = currentProject(req);
+    const project = getProject(ctx.db, projectId);
+    res.json({ project: { ...presentProject(project, withCounts(project.id)), role } });
   });
 
-  router.patch('/projects/:projectId', (req, res) => {
+  router.patch('/projects/:projectId', requireProjectAction(ctx, 'settings'), (req, res) => {
     const changes = ProjectChangesBody.parse(req.body);
-    const project = updateProject(ctx.db, projectIdOf(req), changes);
-    res.json({ project: presentProject(project, withCounts(project.id)) });
+    const { projectId, role } = currentProject(req);
+    const project = updateProject(ctx.db, projectId, changes);
+    res.json({ project: { ...presentProject(project, withCounts(project.id)), role } });
   });
 
   return router;

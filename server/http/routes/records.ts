@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { getProject } from '../../db/repos/projects';
 import { getRecord, listRecords } from '../../db/repos/records';
 import { presentRecord, presentRecordSummary } from '../presenters/pipeline';
-import { idParam, projectIdOf } from './params';
+import { currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const RecordQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
@@ -16,15 +16,15 @@ const RecordQuery = z.object({
 export function recordRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/projects/:projectId/records', (req, res) => {
-    const projectId = getProject(ctx.db, projectIdOf(req)).id;
+  router.get('/projects/:projectId/records', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
     const query = RecordQuery.parse(req.query);
     const page = listRecords(ctx.db, projectId, query);
     res.json({ ...page, items: page.items.map(presentRecordSummary) });
   });
 
-  router.get('/projects/:projectId/records/:recordId', (req, res) => {
-    const projectId = getProject(ctx.db, projectIdOf(req)).id;
+  router.get('/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
     res.json({ record: presentRecord(getRecord(ctx.db, projectId, idParam(req, 'recordId'))) });
   });
 

@@ -2,14 +2,13 @@ import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { getProject } from '../../db/repos/projects';
 import { countRecordsBySource } from '../../db/repos/records';
 import { listSources, SOURCE_KINDS } from '../../db/repos/sources';
 import { ValidationError } from '../../domain/errors';
 import type { FormatId } from '../../domain/import/types';
 import { importFiles } from '../../services/import';
+import { currentProject, requireProjectAction } from '../auth';
 import { presentImported, presentSource } from '../presenters/pipeline';
-import { projectIdOf } from './params';
 
 /** Upload limits: a large database export is tens of MB; more than a few dozen files per search is a mistake. */
 export const UPLOAD_LIMITS = { fileSize: 200 * 1024 * 1024, files: 50, fields: 20 };
@@ -64,14 +63,15 @@ function upload(): RequestHandler {
 export function sourceRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/projects/:projectId/sources', (req, res) => {
-    const projectId = getProject(ctx.db, projectIdOf(req)).id;
+  router.get('/projects/:projectId/sources', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
     const counts = countRecordsBySource(ctx.db, projectId);
     res.json({ sources: listSources(ctx.db, projectId).map((s) => presentSource(s, counts.get(s.id) ?? 0)) });
   });
 
-  router.post('/projects/:projectId/sources', upload(), (req, res) => {
-    const projectId = getProject(ctx.db, projectIdOf(req)).id;
+  // The guard runs before multer, so a refused caller's upload is never buffered.
+  router.post('/projects/:projectId/sources', requireProjectAction(ctx, 'import'), upload(), (req, res) => {
+    const { projectId } = currentProject(req);
     const fields = UploadFields.parse(req.body ?? {});
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     if (files.length === 0) throw new ValidationError('attach at least one file in the "files" field');
