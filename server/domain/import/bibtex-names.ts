@@ -38,6 +38,7 @@ export function splitNameList(value: string): string[] {
 /** The parts of one name written in any of BibTeX's three forms. */
 export function parseName(name: string): NameParts {
   const commaParts = splitTopLevel(name, ',').map((part) => part.trim());
+  if (commaParts.every((part) => LABELLED_PART.test(part))) return labelledParts(commaParts);
   if (commaParts.length === 1) {
     const words = nameWords(commaParts[0]!);
     if (words.length === 0) return { first: '', von: '', last: '', jr: '' };
@@ -72,6 +73,23 @@ export function formatName(parts: NameParts, decode: (text: string) => string): 
   const jr = decode(parts.jr).trim();
   if (!first && !jr) return family;
   return [family, first, jr].filter((p) => p !== '').join(', ');
+}
+
+// BibLaTeX's extended name format: "family=Doe, given=Jane, prefix=van".
+const LABELLED_PART = /^(family|given|prefix|suffix)\s*=/i;
+
+function labelledParts(parts: string[]): NameParts {
+  const out: NameParts = { first: '', von: '', last: '', jr: '' };
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    const label = part.slice(0, eq).trim().toLowerCase();
+    const value = part.slice(eq + 1).trim();
+    if (label === 'family') out.last = value;
+    else if (label === 'given') out.first = value;
+    else if (label === 'prefix') out.von = value;
+    else out.jr = value;
+  }
+  return out;
 }
 
 function splitVonLast(text: string): { von: string; last: string } {

@@ -177,7 +177,8 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
   record.year = parseYear(first('year')) ?? parseYear(first('date')) ?? parseYear(first('eventdate', 'origdate', 'urldate'));
   if (record.year == null && (fields.has('year') || fields.has('date'))) warn(`no year could be read from "${first('year', 'date') ?? ''}"`);
 
-  record.journal = first('journal', 'journaltitle', 'booktitle', 'maintitle');
+  // A book's booktitle is its own title (BibLaTeX copies it so), not a container.
+  record.journal = type === 'book' ? first('journal', 'journaltitle') : first('journal', 'journaltitle', 'booktitle', 'maintitle');
   record.volume = first('volume');
   record.issue = first('number', 'issue');
   record.pages = normalisePages(first('pages'));

@@ -94,7 +94,7 @@ const DECLARATIONS = new Set([
 ]);
 
 // Commands whose argument is not text and is dropped entirely (\noopsort{1973a} is a sorting trick).
-const DROP_ARGUMENT = new Set(['noopsort', 'label', 'index', 'footnote', 'thanks', 'cite', 'citep', 'citet', 'ref', 'pageref', 'vspace', 'hspace', 'phantom']);
+const DROP_ARGUMENT = new Set(['begin', 'end', 'noopsort', 'label', 'index', 'footnote', 'thanks', 'cite', 'citep', 'citet', 'ref', 'pageref', 'vspace', 'hspace', 'phantom']);
 
 const MAX_DEPTH = 64;
 
@@ -235,6 +235,11 @@ class Decoder {
       this.skipOptional();
       this.readArgument();
       return '';
+    }
+    if (name === 'ElsevierGlyph') {
+      // Elsevier's exports write some characters as their code point: \ElsevierGlyph{2014} is "—".
+      const code = Number.parseInt(this.readArgument(), 16);
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
     }
     if (name === 'url' || name === 'path') return latexVerbatim(this.readArgument());
     if (name === 'href') {
