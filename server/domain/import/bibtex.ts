@@ -174,7 +174,8 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
     );
   }
 
-  record.year = parseYear(first('year')) ?? parseYear(first('date')) ?? parseYear(first('eventdate', 'origdate', 'urldate'));
+  // Only the publication date: origdate (first edition) and urldate (access) would mislead dedup.
+  record.year = parseYear(first('year')) ?? parseYear(first('date'));
   if (record.year == null && (fields.has('year') || fields.has('date'))) warn(`no year could be read from "${first('year', 'date') ?? ''}"`);
 
   // A book's booktitle is its own title (BibLaTeX copies it so), not a container.
