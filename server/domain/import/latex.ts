@@ -117,10 +117,9 @@ export function latexVerbatim(input: string): string {
   if (!/[\\{}]/.test(input)) return input;
   return input
     .replace(/\\(?:url|href|nolinkurl)\s*/g, '')
-    .replace(/\\(?:textunderscore|_)(?:\{\})?/g, '_')
-    .replace(/\\(?:textasciitilde|~)(?:\{\})?/g, '~')
-    .replace(/\\([&%#$])/g, '$1')
-    .replace(/[{}]/g, '');
+    .replace(/\\(textunderscore|textasciitilde)(?:\{\})?|\\([&%#$_{}~])|[{}]/g, (_m, word: string | undefined, char: string | undefined) =>
+      word === 'textunderscore' ? '_' : word === 'textasciitilde' ? '~' : (char ?? ''),
+    );
 }
 
 class Decoder {
