@@ -1,4 +1,5 @@
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { memberCommand } from './member';
 import { projectCommand } from './project';
@@ -15,5 +16,6 @@ export const commands: Command[] = [
   memberCommand,
   projectCommand,
   importCommand,
+  exportCommand,
   demoCommand,
 ];

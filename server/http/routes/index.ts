@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { exportRoutes } from './export';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
 import { projectRoutes } from './projects';
@@ -18,5 +19,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(projectRoutes(ctx));
   router.use(sourceRoutes(ctx));
   router.use(recordRoutes(ctx));
+  router.use(exportRoutes(ctx));
   return router;
 }
