@@ -10,3 +10,34 @@ export function splitLines(text: string): string[] {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/**
+ * Calls `visit` with each line and its 1-based number, whatever the line ends (CRLF, LF, CR),
+ * without building an array of all lines first: large files stay cheap for the collector.
+ * A final line end does not start another line.
+ */
+export function forEachLine(text: string, visit: (line: string, lineNo: number) => void): void {
+  const length = text.length;
+  let start = 0;
+  let lineNo = 0;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  while (start < length) {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+    let end: number;
+    let after: number;
+    if (nextCr === -1 && nextLf === -1) {
+      end = length;
+      after = length;
+    } else if (nextCr === -1 || (nextLf !== -1 && nextLf < nextCr)) {
+      end = nextLf;
+      after = nextLf + 1;
+    } else {
+      end = nextCr;
+      after = nextCr + 1 === nextLf ? nextCr + 2 : nextCr + 1;
+    }
+    visit(text.slice(start, end), ++lineNo);
+    start = after;
+  }
+}

@@ -321,3 +321,23 @@ describe('parseRis() on the awkward cases', () => {
     expect(() => parseRis('\n \n', 'blank.ris')).toThrow(ParseError);
   });
 });
+
+describe('RIS tag lines', () => {
+  it.each([
+    ['TY  - JOUR', ['TY', 'JOUR']],
+    ['TY - JOUR', ['TY', 'JOUR']],
+    ['T1  -  two spaces kept', ['T1', ' two spaces kept']],
+    ['A1 - X', ['A1', 'X']],
+  ])('%j is read as a tag and value', (line, field) => {
+    const [record] = parseRis(`${line}\nER  -\n`, 'x.ris').records;
+    expect(record!.raw).toContainEqual(field);
+  });
+
+  it.each(['ER then more text', 'AB-no space', 'ab  - lower case', 'TYP - three letters', 'TY  -value glued'])('%j continues the field above', (line) => {
+    const [record] = parseRis(`TY  - JOUR\nTI  - Title\n${line}\nER  -\n`, 'x.ris').records;
+    expect(record!.raw).toEqual([
+      ['TY', 'JOUR'],
+      ['TI', `Title\n${line}`],
+    ]);
+  });
+});
