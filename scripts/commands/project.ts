@@ -3,13 +3,16 @@ import { createProject, listProjects } from '../../server/db/repos/projects';
 import { countRecords } from '../../server/db/repos/records';
 import { listSources } from '../../server/db/repos/sources';
 import { systemClock } from '../../server/domain/clock';
+import { requireUserByName } from '../../server/services/accounts';
+import { createOwnedProject } from '../../server/services/projects';
 import { ValidationError } from '../../server/domain/errors';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 
 export const projectCommand: Command = {
   name: 'project',
-  usage: 'sift project add --db FILE --name NAME [--description TEXT] | sift project list --db FILE [--json]',
+  usage:
+    'sift project add --db FILE --name NAME [--description TEXT] [--owner USERNAME] | sift project list --db FILE [--json]',
   summary: 'create a review project, or list the projects of a database',
   async run(argv, io) {
     const [action, ...rest] = argv;
@@ -17,17 +20,18 @@ export const projectCommand: Command = {
       db: { type: 'string' },
       name: { type: 'string' },
       description: { type: 'string' },
+      owner: { type: 'string' },
       json: { type: 'boolean', default: false },
     });
     if (positionals.length > 0) throw new ValidationError(`unexpected argument "${positionals[0]}"`);
     const db = openDatabase(required(values.db, 'db'));
     try {
       if (action === 'add') {
-        const project = createProject(
-          db,
-          { name: required(values.name, 'name'), description: values.description ?? '' },
-          systemClock(),
-        );
+        const input = { name: required(values.name, 'name'), description: values.description ?? '' };
+        // With --owner the project is visible in the web app at once; without, add members with `sift member add`.
+        const project = values.owner
+          ? createOwnedProject(db, input, requireUserByName(db, values.owner).id, systemClock)
+          : createProject(db, input, systemClock());
         if (values.json) io.stdout.write(`${JSON.stringify({ id: project.id, name: project.name })}\n`);
         else io.stdout.write(`created project ${project.id} "${project.name}"\n`);
         return 0;

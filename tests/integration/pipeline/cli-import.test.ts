@@ -34,6 +34,38 @@ describe('sift project', () => {
     );
   });
 
+  it('--owner makes an existing user the owner; an unknown user is exit 1 and creates nothing', async () => {
+    const db = path.join(dir, 'p.sqlite');
+    expect(
+      (
+        await sift([
+          'user',
+          'add',
+          '--db',
+          db,
+          '--username',
+          'olivia',
+          '--password',
+          'correct horse battery staple',
+        ])
+      ).code,
+    ).toBe(0);
+    expect((await sift(['project', 'add', '--db', db, '--name', 'A', '--owner', 'olivia'])).code).toBe(0);
+    const missing = await sift(['project', 'add', '--db', db, '--name', 'B', '--owner', 'nobody']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no user named "nobody"/);
+    const check = openDatabase(db);
+    expect(
+      check
+        .prepare(
+          'SELECT p.name, u.username, m.role FROM project_members m JOIN projects p ON p.id = m.project_id JOIN users u ON u.id = m.user_id',
+        )
+        .all(),
+    ).toEqual([{ name: 'A', username: 'olivia', role: 'owner' }]);
+    expect(check.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 1 });
+    check.close();
+  });
+
   it('refuses a duplicate name with exit 1 and an unknown action with exit 2', async () => {
     const db = path.join(dir, 'p.sqlite');
     await sift(['project', 'add', '--db', db, '--name', 'A']);
