@@ -10,8 +10,8 @@ import { importFiles } from '../../services/import';
 import { currentProject, requireProjectAction } from '../auth';
 import { presentImported, presentSource } from '../presenters/pipeline';
 
-/** Upload limits: a large database export is tens of MB; more than a few dozen files per search is a mistake. */
-export const UPLOAD_LIMITS = { fileSize: 200 * 1024 * 1024, files: 50, fields: 20 };
+/** Upload limits, held in memory while parsing: a large database export is tens of MB; ten files bound one request to 1 GB. */
+export const UPLOAD_LIMITS = { fileSize: 100 * 1024 * 1024, files: 10, fields: 20 };
 
 const FORMATS = [
   'ris',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../../server/app';
+import { UPLOAD_LIMITS } from '../../../server/http/routes/sources';
 import { addMember, createUser, loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
 
@@ -124,6 +125,17 @@ describe('sources API (multipart upload)', () => {
       .expect(422);
     expect(bad.body.error).toMatchObject({ code: 'parse_failed', details: { file: 'broken.png' } });
     expect(db.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 2 });
+  });
+
+  it('refuses more files than the upload limit with 400 in the error shape, importing none', async () => {
+    const { agent, db } = await setup();
+    const id = await createProject(agent);
+    let post = agent.post(`/api/projects/${id}/sources`).field('name', 'many');
+    for (let i = 0; i <= UPLOAD_LIMITS.files; i++)
+      post = post.attach('files', Buffer.from(`TY  - JOUR\nTI  - ${i}\nER  - \n`), `f${i}.ris`);
+    const res = await post.expect(400);
+    expect(res.body.error.code).toBe('bad_request');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 0 });
   });
 
   it('validates the source fields and requires a file', async () => {
