@@ -1,5 +1,6 @@
+import { prismaCommand } from './prisma';
 import { serveCommand } from './serve';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand];
+export const commands: Command[] = [serveCommand, prismaCommand];
