@@ -132,18 +132,23 @@ function toInput(p: ParsedCells): PrismaInput {
   };
   const excluded = (key: 'dbr_excluded' | 'other_excluded') => {
     const reasons = p.reasons.get(key);
-    if (reasons) return { n: reasons.reduce((a, r) => a + r.n, 0), reasons: reasons as NamedCount[] };
-    return count(key);
+    if (!reasons) return count(key);
+    // A list of placeholders only ("Reason1, xxx; …") is an unfilled template row.
+    return reasons.length ? { n: reasons.reduce((a, r) => a + r.n, 0), reasons: reasons as NamedCount[] } : undefined;
   };
   const sources: SourceCount[] = [
     ...(p.details.get('database_specific_results') ?? []).map((d) => ({ ...d, kind: 'database' as const })),
     ...(p.details.get('register_specific_results') ?? []).map((d) => ({ ...d, kind: 'register' as const })),
   ];
-  const other = {
-    sought: count('other_sought_reports'),
-    notRetrieved: count('other_notretrieved_reports'),
-    assessed: count('other_assessed'),
-    excluded: excluded('other_excluded'),
+  const column = (prefix: 'dbr' | 'other') => {
+    const counts = {
+      sought: count(`${prefix}_sought_reports`),
+      notRetrieved: count(`${prefix}_notretrieved_reports`),
+      assessed: count(`${prefix}_assessed`),
+      excluded: excluded(`${prefix}_excluded`),
+    };
+    // An absent column stays absent, so nothing is derived into a column the file left empty.
+    return Object.values(counts).some(Boolean) ? counts : undefined;
   };
   return prune({
     sources,
@@ -157,13 +162,8 @@ function toInput(p: ParsedCells): PrismaInput {
     removed: { duplicates: count('duplicates'), automation: count('excluded_automatic'), other: count('excluded_other') },
     screened: count('records_screened'),
     screeningExcluded: count('records_excluded'),
-    databases: {
-      sought: count('dbr_sought_reports'),
-      notRetrieved: count('dbr_notretrieved_reports'),
-      assessed: count('dbr_assessed'),
-      excluded: excluded('dbr_excluded'),
-    },
-    otherMethods: Object.values(other).some(Boolean) ? other : undefined,
+    databases: column('dbr'),
+    otherMethods: column('other'),
     included: { studies: count('new_studies'), reports: count('new_reports') },
     previous: { studies: count('previous_studies'), reports: count('previous_reports') },
     totals: { studies: count('total_studies'), reports: count('total_reports') },
