@@ -19,11 +19,11 @@ const FONT = 13;
 const LINE = 17;
 const PAD = 9;
 const INDENT = 12;
-const BOX_W = 210;
-const GAP_X = 44;
-const GAP_COL = 40;
+const BOX_W = 205;
+const GAP_X = 40;
+const GAP_COL = 30;
 const GAP_Y = 36;
-const MARGIN = 16;
+const MARGIN = 12;
 const PHASE_W = 32;
 const HEADER_FONT = 14;
 const COLOURS = {
@@ -61,7 +61,7 @@ export function renderPrismaSvg(result: Pick<PrismaResult, 'model' | 'labels' | 
 
   // Columns, left to right.
   const phaseX = MARGIN;
-  let x = phaseX + PHASE_W + 14;
+  let x = phaseX + PHASE_W + 12;
   const prevX = previous ? x : null;
   if (previous) x += BOX_W + GAP_COL;
   const dbrX = x;
