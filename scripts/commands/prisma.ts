@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
+import { NotFoundError, ValidationError } from '../../server/domain/errors';
 import { computePrisma } from '../../server/domain/prisma/compute';
 import { parsePrismaCsv } from '../../server/domain/prisma/csv';
 import type { PrismaResult } from '../../server/domain/prisma/types';
@@ -33,7 +33,10 @@ export const prismaCommand: Command = {
       result = computePrisma(parsePrismaCsv(fs.readFileSync(file, 'utf8'), path.basename(file)));
       title = `PRISMA 2020 flow diagram — ${path.basename(file)}`;
     } else {
-      const db = openDatabase(required(values.db, 'db'));
+      const dbFile = required(values.db, 'db');
+      // Drawing must not create an empty database where the user mistyped a path.
+      if (!fs.existsSync(dbFile)) throw new NotFoundError(`no database at ${dbFile}`);
+      const db = openDatabase(dbFile);
       try {
         const project = resolveProject(db, values.project);
         result = projectPrisma(db, project.id);

@@ -117,11 +117,10 @@ export function prismaPdf(svg: string, title = 'PRISMA 2020 flow diagram'): Prom
   const doc = new PDFDocument({
     size: [page.width, page.height],
     margin: 0,
-    info: { Title: title, Creator: 'Sift', Producer: 'Sift' },
-    // Fixed dates keep the bytes reproducible for the same diagram.
+    // A fixed date keeps the bytes (and the file ID pdfkit derives from it) reproducible.
+    info: { Title: title, Creator: 'Sift', Producer: 'Sift', CreationDate: new Date(0) },
     compress: true,
   });
-  doc.info.CreationDate = new Date(0);
   const fonts = installedFonts();
   const regular = fonts.regular ? 'SiftSans' : 'Helvetica';
   const bold = fonts.bold ? 'SiftSans-Bold' : fonts.regular ? 'SiftSans' : 'Helvetica-Bold';
