@@ -10,25 +10,12 @@ export interface SourceWithRecords {
 
 /** Every source of a project (in import order) with the ids of the records it returned. */
 export function sourcesWithRecordIds(db: Db, projectId: number): SourceWithRecords[] {
-  const rows = db
-    .prepare(
-      `SELECT s.id AS sourceId, s.name AS name, s.kind AS kind, r.id AS recordId
-         FROM sources s LEFT JOIN records r ON r.source_id = s.id
-        WHERE s.project_id = ?
-        ORDER BY s.id, r.id`,
-    )
-    .raw()
-    .all(projectId) as [number, string, SourceKind, number | null][];
-  const sources: SourceWithRecords[] = [];
-  let current: SourceWithRecords | undefined;
-  for (const [sourceId, name, kind, recordId] of rows) {
-    if (current?.id !== sourceId) {
-      current = { id: sourceId, name, kind, recordIds: [] };
-      sources.push(current);
-    }
-    if (recordId !== null) current.recordIds.push(recordId);
-  }
-  return sources;
+  const sources = db
+    .prepare('SELECT id, name, kind FROM sources WHERE project_id = ? ORDER BY id')
+    .all(projectId) as Omit<SourceWithRecords, 'recordIds'>[];
+  // One plucked query per source reads only the covering index records_source(source_id, id).
+  const ids = db.prepare('SELECT id FROM records WHERE source_id = ? ORDER BY id').pluck();
+  return sources.map((source) => ({ ...source, recordIds: ids.all(source.id) as number[] }));
 }
 
 export interface ProjectRef {
