@@ -3,6 +3,7 @@ import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { prismaRoutes } from './prisma';
 import { tokenRoutes } from './tokens';
 
 /** Every API resource registers here, one line each. */
@@ -12,5 +13,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(authRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(prismaRoutes(ctx));
   return router;
 }
