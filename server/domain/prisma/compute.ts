@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { checkInvariants } from './invariants';
+import { checkInvariants, type PendingCounts } from './invariants';
 import { groupSources, otherMethodOf, type SourceGroup } from './sources';
 import type { Count, NameN, NamedCount, PrismaInput, PrismaModel, PrismaResult, PrismaWarning, TraceIds } from './types';
 
@@ -92,11 +92,13 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     dbr_excluded_reasons: dbr.reasons,
     other_excluded_reasons: other.reasons,
   };
+  const pending = pendingCounts(input, put, warnings);
   warnings.push(
     ...checkInvariants(model, {
       dbrIncluded: input.databases?.included?.n ?? null,
       otherIncluded: input.otherMethods?.included?.n ?? null,
       hasOther,
+      pending,
     }),
   );
   return {
@@ -106,6 +108,28 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     warnings,
     hints: { previous: hasPrevious, other: hasOther },
   };
+}
+
+const PENDING_TEXT = {
+  screening: (n: number) => `${n} records from databases and registers still await a title/abstract decision (votes missing or in conflict): screened, but neither excluded nor sought yet.`,
+  dbrRetrieval: (n: number) => `${n} reports from databases and registers are sought but neither retrieved nor marked not retrievable yet.`,
+  dbrEligibility: (n: number) => `${n} reports from databases and registers still await a full-text decision.`,
+  otherScreening: (n: number) => `${n} records from other methods still await a title/abstract decision.`,
+  otherRetrieval: (n: number) => `${n} reports from other methods are sought but neither retrieved nor marked not retrievable yet.`,
+  otherEligibility: (n: number) => `${n} reports from other methods still await a full-text decision.`,
+} as const;
+
+/** Work in progress, as warnings and as the allowances the sums make for it. */
+function pendingCounts(input: PrismaInput, put: Put, warnings: PrismaWarning[]): PendingCounts {
+  const out: PendingCounts = { screening: 0, dbrRetrieval: 0, dbrEligibility: 0, otherScreening: 0, otherRetrieval: 0, otherEligibility: 0 };
+  for (const key of Object.keys(PENDING_TEXT) as (keyof PendingCounts)[]) {
+    const count = input.pending?.[key];
+    if (!count || count.n === 0) continue;
+    out[key] = count.n;
+    put(`pending:${key}`, count.ids);
+    warnings.push({ code: `pending_${key}`, message: PENDING_TEXT[key](count.n), keys: [`pending:${key}`] });
+  }
+  return out;
 }
 
 /** A row's total given outright replaces the sum of its sources (the detail is kept and checked). */
@@ -165,7 +189,8 @@ function excludedWithReasons(
     put(`${key}:${reason.name}`, reason.ids);
     sum += reason.n;
   }
-  if (reasons.length > 0 && sum < excluded.n) {
+  // A list of reasons that falls short (even an empty one) is completed; no list at all is left alone.
+  if (excluded.reasons && sum < excluded.n) {
     const missing = excluded.n - sum;
     reasons.push({ name: UNRECORDED_REASON, n: missing });
     warnings.push({
@@ -210,6 +235,7 @@ function validateInput(input: PrismaInput): void {
     check(`${name}: reports included`, column?.included);
     column?.excluded?.reasons?.forEach((r) => check(`${name}: reason "${r.name}"`, r));
   }
+  for (const [step, count] of Object.entries(input.pending ?? {})) check(`pending ${step}`, count);
   check('new studies', input.included?.studies);
   check('new reports', input.included?.reports);
   check('previous studies', input.previous?.studies);

@@ -5,6 +5,17 @@ export interface InvariantContext {
   dbrIncluded: number | null;
   otherIncluded: number | null;
   hasOther: boolean;
+  /** Records and reports still waiting for a decision at each step (0 when none). */
+  pending: PendingCounts;
+}
+
+export interface PendingCounts {
+  screening: number;
+  dbrRetrieval: number;
+  dbrEligibility: number;
+  otherScreening: number;
+  otherRetrieval: number;
+  otherEligibility: number;
 }
 
 /**
@@ -36,27 +47,27 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
     );
   }
   if (m.records_screened !== null && m.records_excluded !== null && m.dbr_sought_reports !== null) {
-    const expected = m.records_screened - m.records_excluded;
+    const expected = m.records_screened - m.records_excluded - ctx.pending.screening;
     if (expected !== m.dbr_sought_reports) {
       warn(
         'sought_mismatch',
         ['records_screened', 'records_excluded', 'dbr_sought_reports'],
-        `Records screened (${m.records_screened}) minus records excluded (${m.records_excluded}) is ${expected}, but reports sought for retrieval is ${m.dbr_sought_reports}.`,
+        `Records screened (${m.records_screened}) minus records excluded (${m.records_excluded})${pendingText(ctx.pending.screening, 'still being screened')} is ${expected}, but reports sought for retrieval is ${m.dbr_sought_reports}.`,
       );
     }
   }
-  const dbrIncluded = checkColumn(m, 'dbr', 'databases and registers', ctx.dbrIncluded, warn);
+  const dbrIncluded = checkColumn(m, 'dbr', 'databases and registers', ctx.dbrIncluded, ctx.pending.dbrRetrieval, ctx.pending.dbrEligibility, warn);
   let otherIncluded: number | null = null;
   if (ctx.hasOther) {
     const otherIdentified = known(m.website_results, m.organisation_results, m.citations_results);
-    if (otherIdentified !== null && m.other_sought_reports !== null && otherIdentified !== m.other_sought_reports) {
+    if (otherIdentified !== null && m.other_sought_reports !== null && otherIdentified - ctx.pending.otherScreening !== m.other_sought_reports) {
       warn(
         'other_sought_mismatch',
         ['website_results', 'organisation_results', 'citations_results', 'other_sought_reports'],
         `Records identified by other methods (${otherIdentified}) differ from reports sought for retrieval in that column (${m.other_sought_reports}); the PRISMA 2020 template has no screening box for other methods, so records screened out there are not shown.`,
       );
     }
-    otherIncluded = checkColumn(m, 'other', 'other methods', ctx.otherIncluded, warn);
+    otherIncluded = checkColumn(m, 'other', 'other methods', ctx.otherIncluded, ctx.pending.otherRetrieval, ctx.pending.otherEligibility, warn);
   }
 
   const includedReports = ctx.hasOther ? known(dbrIncluded, otherIncluded) : dbrIncluded;
@@ -82,27 +93,40 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
 type Warn = (code: string, keys: string[], message: string) => void;
 
 /** sought − not retrieved = assessed; assessed − excluded = included. Returns the column's included reports. */
-function checkColumn(m: PrismaModel, prefix: 'dbr' | 'other', label: string, recordedIncluded: number | null, warn: Warn): number | null {
+function checkColumn(
+  m: PrismaModel,
+  prefix: 'dbr' | 'other',
+  label: string,
+  recordedIncluded: number | null,
+  pendingRetrieval: number,
+  pendingEligibility: number,
+  warn: Warn,
+): number | null {
   const sought = m[`${prefix}_sought_reports`];
   const notRetrieved = m[`${prefix}_notretrieved_reports`];
   const assessed = m[`${prefix}_assessed`];
   const excluded = m[`${prefix}_excluded`];
-  if (sought !== null && assessed !== null && sought - (notRetrieved ?? 0) !== assessed) {
+  const expectedAssessed = sought === null ? null : sought - (notRetrieved ?? 0) - pendingRetrieval;
+  if (expectedAssessed !== null && assessed !== null && expectedAssessed !== assessed) {
     warn(
       `${prefix}_assessed_mismatch`,
       [`${prefix}_sought_reports`, `${prefix}_notretrieved_reports`, `${prefix}_assessed`],
-      `${capitalise(label)}: reports sought (${sought}) minus reports not retrieved (${notRetrieved ?? 0}) is ${sought - (notRetrieved ?? 0)}, but reports assessed for eligibility is ${assessed}.`,
+      `${capitalise(label)}: reports sought (${sought}) minus reports not retrieved (${notRetrieved ?? 0})${pendingText(pendingRetrieval, 'awaiting retrieval')} is ${expectedAssessed}, but reports assessed for eligibility is ${assessed}.`,
     );
   }
-  const derived = assessed !== null ? assessed - (excluded ?? 0) : null;
+  const derived = assessed !== null ? assessed - (excluded ?? 0) - pendingEligibility : null;
   if (recordedIncluded !== null && derived !== null && recordedIncluded !== derived) {
     warn(
       `${prefix}_included_mismatch`,
       [`${prefix}_assessed`, `${prefix}_excluded`],
-      `${capitalise(label)}: reports assessed (${assessed}) minus reports excluded (${excluded ?? 0}) is ${derived}, but ${recordedIncluded} reports were included.`,
+      `${capitalise(label)}: reports assessed (${assessed}) minus reports excluded (${excluded ?? 0})${pendingText(pendingEligibility, 'awaiting a decision')} is ${derived}, but ${recordedIncluded} reports were included.`,
     );
   }
   return recordedIncluded ?? derived;
+}
+
+function pendingText(n: number, what: string): string {
+  return n ? ` minus ${n} ${what}` : '';
 }
 
 function checkDetail(total: number | null, detail: readonly { n: number }[], key: string, label: string, warn: Warn): void {

@@ -75,6 +75,20 @@ export interface PrismaInput {
   totals?: { studies?: Count; reports?: Count };
   /** Optional meta-analysis box of template v1.1.4. */
   metaAnalysis?: { studies?: Count; reports?: Count };
+  /**
+   * Work still in progress: records or reports that have entered a step but have no final
+   * decision yet. They are reported as warnings and allowed for in the sums.
+   */
+  pending?: {
+    /** databases and registers: records awaiting a title/abstract outcome */
+    screening?: Count;
+    dbrRetrieval?: Count;
+    dbrEligibility?: Count;
+    /** other methods: records awaiting a title/abstract outcome before they are sought */
+    otherScreening?: Count;
+    otherRetrieval?: Count;
+    otherEligibility?: Count;
+  };
   /** Box text overrides keyed by data key (or box name for title boxes), e.g. from an imported CSV. */
   labels?: Readonly<Record<string, string>>;
 }
