@@ -111,13 +111,17 @@ export function computePrisma(input: PrismaInput): PrismaResult {
 }
 
 const PENDING_TEXT = {
-  screening: (n: number) => `${n} records from databases and registers still await a title/abstract decision (votes missing or in conflict): screened, but neither excluded nor sought yet.`,
-  dbrRetrieval: (n: number) => `${n} reports from databases and registers are sought but neither retrieved nor marked not retrievable yet.`,
-  dbrEligibility: (n: number) => `${n} reports from databases and registers still await a full-text decision.`,
-  otherScreening: (n: number) => `${n} records from other methods still await a title/abstract decision.`,
-  otherRetrieval: (n: number) => `${n} reports from other methods are sought but neither retrieved nor marked not retrievable yet.`,
-  otherEligibility: (n: number) => `${n} reports from other methods still await a full-text decision.`,
+  screening: (n: number) =>
+    `${records(n)} from databases and registers ${n === 1 ? 'awaits' : 'await'} a title/abstract decision (votes missing or in conflict): screened, but neither excluded nor sought yet.`,
+  dbrRetrieval: (n: number) => `${reports(n)} from databases and registers ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
+  dbrEligibility: (n: number) => `${reports(n)} from databases and registers ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
+  otherScreening: (n: number) => `${records(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a title/abstract decision.`,
+  otherRetrieval: (n: number) => `${reports(n)} from other methods ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
+  otherEligibility: (n: number) => `${reports(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
 } as const;
+
+const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+const reports = (n: number) => `${n} ${n === 1 ? 'report' : 'reports'}`;
 
 /** Work in progress, as warnings and as the allowances the sums make for it. */
 function pendingCounts(input: PrismaInput, put: Put, warnings: PrismaWarning[]): PendingCounts {
