@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../server/db/connection';
+import { hasTable } from '../../server/db/repos/prisma';
 import { computePrisma } from '../../server/domain/prisma/compute';
 import { renderPrismaSvg } from '../../server/domain/prisma/svg';
 import type { PrismaInput } from '../../server/domain/prisma/types';
@@ -119,6 +120,7 @@ function main(): void {
   const { db, projectId } = seedDatabase();
   const fromDbMs = time(() => renderPrismaSvg(computePrisma(prismaInputFor(db, projectId))), 7);
   const dbRecords = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+  const schema = hasTable(db, 'screening_state') ? 'with the screening tables (empty)' : 'identification only: this build has no screening tables yet';
   db.close();
 
   const pngMs = time(() => prismaPng(svg), 5);
@@ -139,7 +141,7 @@ function main(): void {
       ['compute (computePrisma)', computeMs],
       ['render SVG', svgMs],
       ['**compute + render SVG**', bothMs],
-      [`from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records)`, fromDbMs],
+      [`from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records; ${schema})`, fromDbMs],
       ['PNG export (resvg, 3× zoom)', pngMs],
       ['PDF export (pdfkit + svg-to-pdfkit, A4)', pdfMs],
       ['reference: JSON round trip of the same input', referenceMs],
