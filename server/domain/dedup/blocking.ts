@@ -27,7 +27,8 @@ export function blockingKeys(f: MatchFeatures): string[] {
     if (distinctive.length >= 2) keys.push(`w:${distinctive.sort().join(' ')}`);
   }
   if (f.firstAuthor && f.firstPage) keys.push(`a:${f.firstAuthor}|${f.firstPage}`);
-  if (f.volume && f.firstPage && f.journal) keys.push(`v:${f.journal.slice(0, 3)}|${f.volume}|${f.firstPage}`);
+  // Year, volume and first page locate an article even when title and journal were translated.
+  if (f.volume && f.firstPage && f.year) keys.push(`v:${f.year}|${f.volume}|${f.firstPage}`);
   return [...new Set(keys)];
 }
 

@@ -64,7 +64,8 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
     if (v.outcome === 'duplicate') duplicates.push(evidence);
     else if (v.outcome === 'review') reviews.push(evidence);
     else if (v.outcome === 'related') related.push(evidence);
-    if (v.outcome !== 'duplicate' && v.rule.startsWith('veto:')) cannotLink.add(pairKey(fa.id, fb.id));
+    // A hard veto keeps the two apart even through third records; a doubt (review) does not.
+    if (v.outcome === 'distinct' && v.rule.startsWith('veto:')) cannotLink.add(pairKey(fa.id, fb.id));
     if (v.outcome === 'related') cannotLink.add(pairKey(fa.id, fb.id));
   }
 

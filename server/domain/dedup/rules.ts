@@ -94,6 +94,10 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
   }
   if (s.title == null || title < 0.8) return verdict('distinct', 'fuzzy:title-differs', s);
   if (a.titleNumbers !== b.titleNumbers && title < 1) return verdict('distinct', 'veto:title-numbers-differ', s);
+  if (sameCochraneReview(a, b) && title >= 0.95 && (s.authors ?? 0) >= 0.8) {
+    // A Cochrane review keeps its CD number across updates; databases list each version.
+    return verdict('duplicate', 'same-cochrane-review', s);
+  }
   if (s.year === 0) return verdict(title >= 0.95 && (s.authors ?? 0) >= 0.8 ? 'review' : 'distinct', 'veto:year-differs', s);
 
   if (
@@ -150,6 +154,14 @@ function sameCoordinates(s: FieldSimilarities, a: MatchFeatures, b: MatchFeature
   // A single page is shared by many conference abstracts; a page range is not.
   if (a.pages.start === '1' || a.pages.end !== b.pages.end || a.pages.start === a.pages.end) return false;
   return (s.journal ?? 0) >= 0.6;
+}
+
+/** Both records carry the same Cochrane review number (CD006828) as their page or DOI. */
+function sameCochraneReview(a: MatchFeatures, b: MatchFeatures): boolean {
+  const number = (f: MatchFeatures): string | null =>
+    /14651858\.(cd\d+)/.exec(f.doi)?.[1] ?? (f.pages?.articleNumber && /cochrane/.test(f.journal) ? `cd${f.pages.start}` : null);
+  const na = number(a);
+  return na !== null && na === number(b);
 }
 
 /** A one-page item: a conference abstract, an erratum or a letter, often sharing its page. */

@@ -10,31 +10,63 @@ export function levenshteinRatio(a: string, b: string, floor = 0.6): number {
   if (longer === 0) return 1;
   const maxDistance = Math.floor(longer * (1 - floor));
   if (Math.abs(a.length - b.length) > maxDistance) return 0;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  if (histogramLowerBound(a, b) > maxDistance) return 0;
+  const width = b.length + 1;
+  if (rowA.length < width) {
+    rowA = new Int32Array(width * 2);
+    rowB = new Int32Array(width * 2);
+  }
+  let previous = rowA;
+  let current = rowB;
+  const outside = maxDistance + 1;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= maxDistance ? j : outside;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
     const from = Math.max(1, i - maxDistance);
     const to = Math.min(b.length, i + maxDistance);
-    if (from > 1) current[from - 1] = maxDistance + 1;
+    current[from - 1] = from === 1 ? Math.min(i, outside) : outside;
+    let rowMin = outside;
+    const ch = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(
-        (previous[j - 1] ?? maxDistance + 1) + cost,
-        (j < i + maxDistance ? (previous[j] ?? maxDistance + 1) : maxDistance + 1) + 1,
-        (current[j - 1] ?? maxDistance + 1) + 1,
-      );
+      const substitute = previous[j - 1]! + (ch === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = (j <= i - 1 + maxDistance ? previous[j]! : outside) + 1;
+      const insert = current[j - 1]! + 1;
+      let value = substitute < remove ? substitute : remove;
+      if (insert < value) value = insert;
+      if (value > outside) value = outside;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (to < b.length) current[to + 1] = maxDistance + 1;
+    if (to < b.length) current[to + 1] = outside;
     if (rowMin > maxDistance) return 0;
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  const distance = previous[b.length] ?? longer;
+  const distance = previous[b.length]!;
   return distance > maxDistance ? 0 : 1 - distance / longer;
+}
+
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+const histogram = new Int32Array(128);
+
+/** Half the letter-count difference: no edit script can be shorter, so hopeless pairs stop here. */
+function histogramLowerBound(a: string, b: string): number {
+  histogram.fill(0);
+  for (let i = 0; i < a.length; i++) histogram[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) histogram[b.charCodeAt(i) & 127]!--;
+  let total = 0;
+  for (let i = 0; i < 128; i++) total += Math.abs(histogram[i]!);
+  return Math.ceil(total / 2);
+}
+
+/** Dice overlap of the words of two normalised strings. */
+export function wordOverlap(a: string, b: string): number {
+  const wa = new Set(a.split(' '));
+  const wb = new Set(b.split(' '));
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return (2 * shared) / (wa.size + wb.size);
 }
 
 /**
@@ -44,7 +76,10 @@ export function levenshteinRatio(a: string, b: string, floor = 0.6): number {
 export function titleSimilarity(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  const ratio = levenshteinRatio(a, b, 0.5);
+  // Below 0.7 the exact edit ratio no longer matters to any rule; word overlap tells how far apart.
+  const overlap = wordOverlap(a, b);
+  // Titles sharing under half their words are never within 30 % edits of each other in practice.
+  const ratio = (overlap >= 0.5 ? levenshteinRatio(a, b, 0.7) : 0) || 0.9 * overlap;
   const compactA = a.replace(/ /g, '');
   const compactB = b.replace(/ /g, '');
   if (compactA === compactB) return 1;
@@ -89,24 +124,25 @@ export function journalSimilarity(a: string, b: string): number | null {
   // "BMJ", "AMCIS", "JThoracCardiovascSurg": one word built from the starts of the other's words.
   const acronymWords = short.filter((w) => !/^\d+$/.test(w) && w !== 'proceedings');
   if (acronymWords.length === 1 && long.length >= 2 && isAcronymOf(acronymWords[0]!, long.filter((w) => !/^\d+$/.test(w)))) return 0.9;
+  const abbreviation = Math.max(abbreviationScore(short, long), short.length === long.length ? abbreviationScore(long, short) : 0);
+  return abbreviation === 1 ? 0.9 : abbreviation * 0.8;
+}
+
+/** Share of the short name's words that abbreviate words of the long name, in order. */
+function abbreviationScore(short: string[], long: string[]): number {
   let at = 0;
   let matched = 0;
   for (const word of short) {
-    let found = -1;
     for (let k = at; k < long.length; k++) {
       const candidate = long[k]!;
       if (candidate.startsWith(word) || (word.length >= 4 && word.startsWith(candidate)) || isAbbreviationOf(word, candidate)) {
-        found = k;
+        matched++;
+        at = k + 1;
         break;
       }
     }
-    if (found >= 0) {
-      matched++;
-      at = found + 1;
-    }
   }
-  const abbreviation = short.length > 0 ? matched / short.length : 0;
-  return abbreviation === 1 ? 0.9 : abbreviation * 0.8;
+  return short.length > 0 ? matched / short.length : 0;
 }
 
 /** Whether `word` is made of a non-empty prefix of each of `words` in order (some words may be skipped). */
