@@ -1,3 +1,4 @@
+import { dedupCommand } from './dedup';
 import { memberCommand } from './member';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
@@ -5,4 +6,4 @@ import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand];
+export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand, dedupCommand];

@@ -46,7 +46,7 @@ export interface PageRange {
   articleNumber: boolean;
 }
 
-/** Parses "221-8" (→ 221–228), "S109-S112", "c37-c42", "e12724", "Cd002273". */
+/** Parses "221-8" (→ 221–228), "S109-S112", "c37-c42", "e12724", "Cd002273"; BMJ's "a1754" is an article number. */
 export function parsePages(pages: string | null): PageRange | null {
   if (!pages) return null;
   // Spreadsheets turn "5-13" into "13-May": such a field no longer says which pages.
@@ -61,7 +61,7 @@ export function parsePages(pages: string | null): PageRange | null {
     end = second[1]!;
     if (end.length < start.length && Number(end) > 0) end = start.slice(0, start.length - end.length) + end;
   }
-  return { start, end, articleNumber: first[1] === 'e' || first[1] === 'cd' || (start.length >= 4 && !second) };
+  return { start, end, articleNumber: first[1] === 'e' || first[1] === 'cd' || (!second && (first[1] !== '' || start.length >= 5)) };
 }
 
 /** Surname-like tokens of all authors: robust to "Family, G.", "G. Family", "Family G" and run-together lists. */
