@@ -1,3 +1,4 @@
+import { dedupCommand } from './dedup';
 import { memberCommand } from './member';
 import { prismaCommand } from './prisma';
 import { serveCommand } from './serve';
@@ -6,4 +7,4 @@ import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand, prismaCommand];
+export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand, dedupCommand, prismaCommand];
