@@ -10,7 +10,7 @@ import {
   votesVisibleToReviewers,
   type ScreeningSettings,
 } from '../domain/screening/settings';
-import { stageAgreement, type MaybeHandling, type StageAgreement } from '../domain/screening/stage-agreement';
+import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
 import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
 import {
   STAGES,
@@ -374,12 +374,24 @@ export function agreement(
   actor: Actor,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
-): StageAgreement & { stage: Stage } {
+): ReturnType<typeof computeAgreement> {
   requireProject(db, projectId);
   if (!canSeeOthersVotes(db, projectId, actor, stage)) {
     throw new ForbiddenError('agreement is shown to reviewers only after the owner unblinds the stage');
   }
-  return { stage, ...stageAgreement(repo.stageVotes(db, projectId, stage), maybe) };
+  return computeAgreement(db, projectId, stage, maybe);
+}
+
+/** Agreement without a viewer's blinding (CLI, reports); usernames added to each pair. */
+export function computeAgreement(db: Db, projectId: number, stage: Stage, maybe: MaybeHandling = 'as_include') {
+  requireProject(db, projectId);
+  const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
+  const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
+  return {
+    stage,
+    ...stats,
+    pairs: stats.pairs.map((p) => ({ ...p, usernameA: names.get(p.userA) ?? null, usernameB: names.get(p.userB) ?? null })),
+  };
 }
 
 export interface ScreeningStatus {

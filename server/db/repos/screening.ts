@@ -482,3 +482,9 @@ export function usernames(db: Db, ids: number[]): Map<number, string> {
   for (const row of rows) names.set(row.id, row.username);
   return names;
 }
+
+/** Every record in a stage, in id order (demo seeding, exports). */
+export function recordsInStage(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
+  const rows = db.prepare(`SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`).all({ projectId }) as RecordRow[];
+  return rows.map(toRecord);
+}
