@@ -1,7 +1,17 @@
 import { agreementCommand } from './agreement';
+import { memberCommand } from './member';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
+import { tokenCommand } from './token';
+import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, screeningCommand, agreementCommand];
+export const commands: Command[] = [
+  serveCommand,
+  userCommand,
+  tokenCommand,
+  memberCommand,
+  screeningCommand,
+  agreementCommand,
+];
