@@ -6,7 +6,7 @@ CREATE TABLE screening_events (
   project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   stage TEXT NOT NULL CHECK (stage IN ('title_abstract', 'full_text')),
-  user_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
   kind TEXT NOT NULL CHECK (kind IN ('vote', 'retract', 'resolve')),
   decision TEXT CHECK (decision IN ('include', 'exclude', 'maybe')),
   reason TEXT,
@@ -27,7 +27,7 @@ END;
 CREATE TABLE screening_votes (
   record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   stage TEXT NOT NULL,
-  user_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
   project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   -- order in which reviewers first voted on the record (first vs second reviewer)
   position INTEGER NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE screening_state (
   vote_count INTEGER NOT NULL,
   -- the reason that excluded the record (resolution's, else the first excluding vote's)
   exclusion_reason TEXT,
-  resolved_by INTEGER,
+  resolved_by INTEGER REFERENCES users(id),
   resolution_reason TEXT,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (record_id, stage)
@@ -67,7 +67,7 @@ CREATE TABLE fulltext_reports (
   pdf_size INTEGER,
   url TEXT,
   note TEXT,
-  updated_by INTEGER NOT NULL,
+  updated_by INTEGER NOT NULL REFERENCES users(id),
   updated_at TEXT NOT NULL
 );
 CREATE INDEX fulltext_reports_project ON fulltext_reports(project_id, status);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/fulltext';
 import { findRecord, hasEvents, projectExists } from '../db/repos/screening';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ScreeningDeps } from './screening';
-import { canSeeOthersVotes } from './screening';
+import { canSeeOthersVotes, requireAction } from './screening';
 
 /** 50 MiB: larger than almost any article PDF, small enough to refuse a mistaken upload. */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -14,7 +14,7 @@ const PDF_SIGNATURE = Buffer.from('%PDF-', 'ascii');
 
 function requireWriter(db: Db, projectId: number, actor: Actor): void {
   if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
-  if (actor.role === 'viewer') throw new ForbiddenError('viewers cannot change full texts');
+  requireAction(actor, 'import');
 }
 
 /** Only reports sought (records included at title/abstract) can be retrieved. */

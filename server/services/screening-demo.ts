@@ -11,8 +11,10 @@ export interface DemoUsers {
   bob: number;
 }
 
-const INCLUDE_WORDS = /learner|student|perception|perceive|experience|value|preference|motivation|adult|employab|lifelong|professional/i;
-const EXCLUDE_WORDS = /council|commission|recommendation|policy|regulation|blockchain|platform|technical|architecture/i;
+const INCLUDE_WORDS =
+  /learner|student|perception|perceive|experience|value|preference|motivation|adult|employab|lifelong|professional/i;
+const EXCLUDE_WORDS =
+  /council|commission|recommendation|policy|regulation|blockchain|platform|technical|architecture/i;
 
 /** Alice's judgement of a title: learner-centred work in, policy and technical papers out. */
 function aliceVote(title: string): Vote {
@@ -20,9 +22,9 @@ function aliceVote(title: string): Vote {
   return INCLUDE_WORDS.test(title) ? 'include' : 'exclude';
 }
 
-/** Bob mostly agrees; every seventh record he reads differently, and he hedges with "maybe" now and then. */
+/** Bob mostly agrees; every sixth record he reads differently, and he hedges with "maybe" now and then. */
 function bobVote(index: number, alice: Vote): Vote {
-  if (index % 7 === 3) return alice === 'include' ? 'exclude' : 'include';
+  if (index % 6 === 2) return alice === 'include' ? 'exclude' : 'include';
   if (alice === 'include' && index % 4 === 1) return 'maybe';
   return alice;
 }
@@ -70,7 +72,11 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
         });
       }
       if (i < bobStops) {
-        screening.decide(deps, projectId, bob, { recordId: record.id, stage: 'title_abstract', decision: bobVote(i, a) });
+        screening.decide(deps, projectId, bob, {
+          recordId: record.id,
+          stage: 'title_abstract',
+          decision: bobVote(i, a),
+        });
       }
     });
 
@@ -87,16 +93,24 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
     const sought = fulltext.listReports(db, projectId, owner).reports;
     sought.forEach((report, i) => {
       if (i === 1) {
-        fulltext.markNotRetrievable(deps, projectId, alice, report.recordId, 'Paywalled; no reply from the authors');
+        fulltext.markNotRetrievable(
+          deps,
+          projectId,
+          owner,
+          report.recordId,
+          'Paywalled; no reply from the authors',
+        );
         return;
       }
-      const url = report.doi ? `https://doi.org/${report.doi}` : `https://example.org/sift-demo/report-${report.recordId}`;
-      fulltext.setLink(deps, projectId, alice, report.recordId, url);
+      const url = report.doi
+        ? `https://doi.org/${report.doi}`
+        : `https://example.org/sift-demo/report-${report.recordId}`;
+      fulltext.setLink(deps, projectId, owner, report.recordId, url);
     });
 
     const assessed = recordsInStage(db, projectId, 'full_text');
-    assessed.slice(0, Math.max(0, assessed.length - 2)).forEach((record, i) => {
-      const excluded = i % 3 === 2;
+    assessed.slice(0, Math.max(0, assessed.length - 1)).forEach((record, i) => {
+      const excluded = i % 3 === 1;
       const reason = excluded ? (FULL_TEXT_REASONS[i % FULL_TEXT_REASONS.length] as string) : null;
       for (const actor of [alice, bob]) {
         screening.decide(deps, projectId, actor, {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { may, minimumRole, type Action } from '../domain/auth/actions';
 import * as repo from '../db/repos/screening';
 import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
 import type { Clock } from '../domain/clock';
@@ -38,9 +39,12 @@ function requireProject(db: Db, projectId: number): void {
   if (!repo.projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
 }
 
-function requireRole(actor: Actor, ...roles: ProjectRole[]): void {
-  if (!roles.includes(actor.role)) {
-    throw new ForbiddenError(`this needs the ${roles.join(' or ')} role; you are ${actor.role}`);
+/** The same actions table the route guards use (domain/auth/actions.ts), checked again here for callers without HTTP. */
+export function requireAction(actor: Actor, action: Action): void {
+  if (!may(actor.role, action)) {
+    throw new ForbiddenError(
+      `this needs the ${minimumRole(action)} role in this project; you are ${actor.role}`,
+    );
   }
 }
 
@@ -77,7 +81,7 @@ export function updateSettings(
   patch: unknown,
 ): ScreeningSettings {
   const { db, clock } = deps;
-  requireRole(actor, 'owner');
+  requireAction(actor, 'settings');
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
     throw new ValidationError(
@@ -102,7 +106,7 @@ export function updateSettings(
 /** The owner lets reviewers see each other's votes at a stage; there is no way back. */
 export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): ScreeningSettings {
   requireProject(db, projectId);
-  requireRole(actor, 'owner');
+  requireAction(actor, 'resolve');
   return db
     .transaction(() => {
       const settings = getSettings(db, projectId);
@@ -115,7 +119,7 @@ export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): 
 
 /** Whether this actor may see other reviewers' votes (and anything derived from them) at a stage. */
 export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage: Stage): boolean {
-  return actor.role === 'owner' || votesVisibleToReviewers(getSettings(db, projectId).stages[stage]);
+  return may(actor.role, 'resolve') || votesVisibleToReviewers(getSettings(db, projectId).stages[stage]);
 }
 
 // ---------- events ----------
@@ -175,7 +179,7 @@ export function decide(
 ): { recordId: number; stage: Stage; vote: CurrentVote } {
   const { db, clock } = deps;
   requireProject(db, projectId);
-  requireRole(actor, 'reviewer', 'owner');
+  requireAction(actor, 'screen');
   return db
     .transaction(() => {
       requireRecordInStage(db, projectId, input.recordId, input.stage);
@@ -211,7 +215,7 @@ export function retract(
 ): void {
   const { db, clock } = deps;
   requireProject(db, projectId);
-  requireRole(actor, 'reviewer', 'owner');
+  requireAction(actor, 'screen');
   db.transaction(() => {
     requireRecordInStage(db, projectId, recordId, stage);
     const settings = getSettings(db, projectId);
@@ -237,7 +241,7 @@ export function resolve(
 ): { recordId: number; stage: Stage } & RecordOutcome {
   const { db, clock } = deps;
   requireProject(db, projectId);
-  requireRole(actor, 'owner');
+  requireAction(actor, 'resolve');
   return db
     .transaction(() => {
       const record = repo.findRecord(db, projectId, input.recordId);
@@ -283,7 +287,7 @@ export function rebuildStage(
 
 export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20) {
   requireProject(db, projectId);
-  requireRole(actor, 'reviewer', 'owner');
+  requireAction(actor, 'screen');
   const { records, remaining } = repo.queue(db, projectId, stage, actor.userId, limit);
   const settings = getSettings(db, projectId);
   return {
@@ -300,7 +304,7 @@ export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, lim
 /** The caller's own votes on records not yet resolved, newest first: what they may still change. */
 export function myDecisions(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 100) {
   requireProject(db, projectId);
-  requireRole(actor, 'reviewer', 'owner');
+  requireAction(actor, 'screen');
   return {
     stage,
     records: repo
@@ -353,7 +357,7 @@ export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) 
 /** Records whose votes disagree, with the votes: for the owner only. */
 export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage) {
   requireProject(db, projectId);
-  requireRole(actor, 'owner');
+  requireAction(actor, 'resolve');
   const records = repo.conflictRecords(db, projectId, stage);
   const withVotes = records.map((r) => ({ record: r, votes: repo.votesOn(db, r.id, stage) }));
   const names = repo.usernames(db, [...new Set(withVotes.flatMap((c) => c.votes.map((v) => v.userId)))]);
@@ -383,14 +387,23 @@ export function agreement(
 }
 
 /** Agreement without a viewer's blinding (CLI, reports); usernames added to each pair. */
-export function computeAgreement(db: Db, projectId: number, stage: Stage, maybe: MaybeHandling = 'as_include') {
+export function computeAgreement(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+  maybe: MaybeHandling = 'as_include',
+) {
   requireProject(db, projectId);
   const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
   const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
   return {
     stage,
     ...stats,
-    pairs: stats.pairs.map((p) => ({ ...p, usernameA: names.get(p.userA) ?? null, usernameB: names.get(p.userB) ?? null })),
+    pairs: stats.pairs.map((p) => ({
+      ...p,
+      usernameA: names.get(p.userA) ?? null,
+      usernameB: names.get(p.userB) ?? null,
+    })),
   };
 }
 

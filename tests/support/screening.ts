@@ -1,7 +1,12 @@
 import type { Db } from '../../server/db/connection';
+import { createMember } from './auth';
 import { seedProject, seedRecords, seedSource } from './db';
 
-/** A project with n records ("Record 1".."Record n") and the ids of three people to act in it. */
+/**
+ * A project with n records ("Record 1".."Record n") and three real members: an owner and
+ * two reviewers. Usernames are owner/alice/bob in the first project of a database and carry
+ * the project id after that (usernames are unique per database).
+ */
 export function seedScreeningProject(db: Db, n = 6, name = 'Screening review') {
   const projectId = seedProject(db, name);
   const sourceId = seedSource(db, projectId);
@@ -15,19 +20,19 @@ export function seedScreeningProject(db: Db, n = 6, name = 'Screening review') {
       year: 2020,
     })),
   );
-  const users = seedUsers(db, ['owner', 'alice', 'bob']);
+  const first = (db.prepare('SELECT MIN(id) AS id FROM projects').get() as { id: number }).id === projectId;
+  const username = (base: string) => (first ? base : `${base}${projectId}`);
+  const member = (base: string, role: 'owner' | 'reviewer' | 'viewer') => ({
+    userId: createMember(db, projectId, username(base), role),
+    role,
+    username: username(base),
+  });
   return {
     projectId,
     recordIds,
-    owner: { userId: users[0]!, role: 'owner' as const },
-    alice: { userId: users[1]!, role: 'reviewer' as const },
-    bob: { userId: users[2]!, role: 'reviewer' as const },
+    owner: member('owner', 'owner'),
+    alice: member('alice', 'reviewer'),
+    bob: member('bob', 'reviewer'),
+    viewer: member('victor', 'viewer'),
   };
-}
-
-let nextUserId = 100;
-
-/** User ids for screening tests (plain integers until accounts exist in the schema). */
-export function seedUsers(_db: Db, names: string[]): number[] {
-  return names.map(() => nextUserId++);
 }

@@ -485,6 +485,8 @@ export function usernames(db: Db, ids: number[]): Map<number, string> {
 
 /** Every record in a stage, in id order (demo seeding, exports). */
 export function recordsInStage(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
-  const rows = db.prepare(`SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`).all({ projectId }) as RecordRow[];
+  const rows = db
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`)
+    .all({ projectId }) as RecordRow[];
   return rows.map(toRecord);
 }

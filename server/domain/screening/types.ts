@@ -9,7 +9,7 @@ export type Vote = (typeof VOTES)[number];
 /** The owner's final word on a conflict: definite, never "maybe". */
 export type FinalDecision = 'include' | 'exclude';
 
-export type ProjectRole = 'viewer' | 'reviewer' | 'owner';
+export type { Role as ProjectRole } from '../auth/roles';
 
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);

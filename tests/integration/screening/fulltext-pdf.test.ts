@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ValidationError } from '../../server/domain/errors';
-import * as fulltext from '../../server/services/fulltext';
-import * as screening from '../../server/services/screening';
-import { openTestDb } from '../support/db';
-import { seedScreeningProject } from '../support/screening';
+import { ValidationError } from '../../../server/domain/errors';
+import * as fulltext from '../../../server/services/fulltext';
+import * as screening from '../../../server/services/screening';
+import { openTestDb } from '../../support/db';
+import { seedScreeningProject } from '../../support/screening';
 
 const clock = () => new Date('2026-02-01T10:00:00Z');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -28,9 +28,9 @@ function setup() {
 describe('full-text PDF upload', () => {
   it('stores a PDF under a server-made name and marks the report retrieved', () => {
     const s = setup();
-    fulltext.uploadPdf(s.deps, s.projectId, s.alice, s.recordId, {
+    fulltext.uploadPdf(s.deps, s.projectId, s.owner, s.recordId, {
       bytes: PDF,
-      originalName: '../../etc/passwd.pdf',
+      originalName: '../../../etc/passwd.pdf',
     });
     const { file, downloadName } = fulltext.pdfLocation(s.db, s.uploadsDir, s.projectId, s.recordId);
     expect(path.basename(file)).toMatch(/^[0-9a-f-]{36}\.pdf$/);
@@ -52,15 +52,15 @@ describe('full-text PDF upload', () => {
     const s = setup();
     const before = s.snapshot();
     expect(() =>
-      fulltext.uploadPdf(s.deps, s.projectId, s.alice, s.recordId, { bytes, originalName: 'x.pdf' }),
+      fulltext.uploadPdf(s.deps, s.projectId, s.owner, s.recordId, { bytes, originalName: 'x.pdf' }),
     ).toThrow(ValidationError);
     expect(s.snapshot()).toEqual(before);
   });
 
   it('replacing a PDF removes the old file', () => {
     const s = setup();
-    fulltext.uploadPdf(s.deps, s.projectId, s.alice, s.recordId, { bytes: PDF, originalName: 'a.pdf' });
-    fulltext.uploadPdf(s.deps, s.projectId, s.bob, s.recordId, { bytes: PDF, originalName: 'b.pdf' });
+    fulltext.uploadPdf(s.deps, s.projectId, s.owner, s.recordId, { bytes: PDF, originalName: 'a.pdf' });
+    fulltext.uploadPdf(s.deps, s.projectId, s.owner, s.recordId, { bytes: PDF, originalName: 'b.pdf' });
     expect(fs.readdirSync(path.join(s.uploadsDir, `project-${s.projectId}`))).toHaveLength(1);
   });
 });

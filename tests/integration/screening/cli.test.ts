@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runCli } from '../../scripts/cli';
-import { openDatabase } from '../../server/db/connection';
-import * as screening from '../../server/services/screening';
-import { seedScreeningProject } from '../support/screening';
+import { runCli } from '../../../scripts/cli';
+import { openDatabase } from '../../../server/db/connection';
+import * as screening from '../../../server/services/screening';
+import { seedScreeningProject } from '../../support/screening';
 
 async function run(argv: string[]) {
   const stdout = new PassThrough();
@@ -24,12 +24,30 @@ describe('sift screening status / sift agreement', () => {
   const db = openDatabase(file);
   const p = seedScreeningProject(db, 5, 'CLI review');
   const deps = { db, clock: () => new Date('2026-03-01T00:00:00Z') };
-  const votes: [string, string][] = [['include', 'include'], ['exclude', 'exclude'], ['include', 'exclude'], ['exclude', 'maybe']];
+  const votes: [string, string][] = [
+    ['include', 'include'],
+    ['exclude', 'exclude'],
+    ['include', 'exclude'],
+    ['exclude', 'maybe'],
+  ];
   votes.forEach(([a, b], i) => {
-    screening.decide(deps, p.projectId, p.alice, { recordId: p.recordIds[i]!, stage: 'title_abstract', decision: a as 'include' });
-    screening.decide(deps, p.projectId, p.bob, { recordId: p.recordIds[i]!, stage: 'title_abstract', decision: b as 'include' });
+    screening.decide(deps, p.projectId, p.alice, {
+      recordId: p.recordIds[i]!,
+      stage: 'title_abstract',
+      decision: a as 'include',
+    });
+    screening.decide(deps, p.projectId, p.bob, {
+      recordId: p.recordIds[i]!,
+      stage: 'title_abstract',
+      decision: b as 'include',
+    });
   });
-  screening.resolve(deps, p.projectId, p.owner, { recordId: p.recordIds[3]!, stage: 'title_abstract', decision: 'exclude', reason: 'Editorial' });
+  screening.resolve(deps, p.projectId, p.owner, {
+    recordId: p.recordIds[3]!,
+    stage: 'title_abstract',
+    decision: 'exclude',
+    reason: 'Editorial',
+  });
   db.close();
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -40,8 +58,26 @@ describe('sift screening status / sift agreement', () => {
     const body = JSON.parse(out);
     expect(body).toMatchObject({
       project: 'CLI review',
-      titleAbstract: { total: 5, screened: 4, included: 1, excluded: 2, conflicts: 1, resolved: 1, awaiting: 1, exclusionReasons: [{ reason: 'Editorial', count: 1 }, { reason: '(no reason given)', count: 1 }] },
-      fullText: { total: 0, reportsSought: 1, reportsNotRetrieved: 0, reportsAwaitingRetrieval: 1, reportsAssessed: 0 },
+      titleAbstract: {
+        total: 5,
+        screened: 4,
+        included: 1,
+        excluded: 2,
+        conflicts: 1,
+        resolved: 1,
+        awaiting: 1,
+        exclusionReasons: [
+          { reason: '(no reason given)', count: 1 },
+          { reason: 'Editorial', count: 1 },
+        ],
+      },
+      fullText: {
+        total: 0,
+        reportsSought: 1,
+        reportsNotRetrieved: 0,
+        reportsAwaitingRetrieval: 1,
+        reportsAssessed: 0,
+      },
       included: { reports: 0, studies: 0 },
     });
   });
@@ -56,7 +92,16 @@ describe('sift screening status / sift agreement', () => {
     const { code, out } = await run(['agreement', '--db', file, '--stage', 'title_abstract', '--json']);
     expect(code).toBe(0);
     const body = JSON.parse(out);
-    expect(body).toMatchObject({ project: 'CLI review', stage: 'title_abstract', n: 4, percentAgreement: 50, table: [[1, 1], [1, 1]] });
+    expect(body).toMatchObject({
+      project: 'CLI review',
+      stage: 'title_abstract',
+      n: 4,
+      percentAgreement: 50,
+      table: [
+        [1, 1],
+        [1, 1],
+      ],
+    });
     for (const key of ['kappa', 'kappaSE', 'pabak', 'ac1', 'alpha']) expect(body).toHaveProperty(key);
     expect(body.kappa).toBeCloseTo(0, 10);
     expect(body.pabak).toBeCloseTo(0, 10);

@@ -1,9 +1,9 @@
-import type { Db } from '../../server/db/connection';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../server/domain/errors';
-import * as fulltext from '../../server/services/fulltext';
-import * as screening from '../../server/services/screening';
-import { openTestDb } from '../support/db';
-import { seedScreeningProject } from '../support/screening';
+import type { Db } from '../../../server/db/connection';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../server/domain/errors';
+import * as fulltext from '../../../server/services/fulltext';
+import * as screening from '../../../server/services/screening';
+import { openTestDb } from '../../support/db';
+import { seedScreeningProject } from '../../support/screening';
 
 const clock = () => new Date('2026-02-01T10:00:00Z');
 
@@ -122,8 +122,7 @@ describe('screening service: queues, agreement and conflicts', () => {
   });
 
   it('refuses viewers, records of other projects, duplicates and an unknown project', () => {
-    const { db, projectId, recordIds, alice, decide } = setup(2);
-    const viewer = { userId: 999, role: 'viewer' as const };
+    const { db, projectId, recordIds, alice, viewer, decide } = setup(2);
     expect(() => decide(viewer, recordIds[0]!, 'include')).toThrow(ForbiddenError);
     const other = seedScreeningProject(db, 1, 'Other');
     expect(() =>
@@ -266,7 +265,7 @@ function includeAtTitleAbstract(s: ReturnType<typeof setup>, recordId: number) {
 describe('full text', () => {
   function atFullText(db: Db, s: ReturnType<typeof setup>, recordId: number) {
     includeAtTitleAbstract(s, recordId);
-    fulltext.setLink(s.deps, s.projectId, s.alice, recordId, 'https://example.org/paper.pdf');
+    fulltext.setLink(s.deps, s.projectId, s.owner, recordId, 'https://example.org/paper.pdf');
     return db;
   }
 
@@ -284,9 +283,9 @@ describe('full text', () => {
       [r2, 'sought'],
     ]);
     expect(() => s.decide(s.alice, r1, 'include', undefined, 'full_text')).toThrow(/retrieved/);
-    fulltext.setLink(s.deps, s.projectId, s.alice, r1, 'https://example.org/r1.pdf');
-    fulltext.markNotRetrievable(s.deps, s.projectId, s.alice, r2, 'paywalled, author did not answer');
-    expect(() => fulltext.setLink(s.deps, s.projectId, s.alice, r3, 'https://example.org/r3')).toThrow(
+    fulltext.setLink(s.deps, s.projectId, s.owner, r1, 'https://example.org/r1.pdf');
+    fulltext.markNotRetrievable(s.deps, s.projectId, s.owner, r2, 'paywalled, author did not answer');
+    expect(() => fulltext.setLink(s.deps, s.projectId, s.owner, r3, 'https://example.org/r3')).toThrow(
       ConflictError,
     );
     expect(() => s.decide(s.alice, r1, 'exclude', undefined, 'full_text')).toThrow(ValidationError);

@@ -1,7 +1,7 @@
-import * as screening from '../../server/services/screening';
-import { seedDemoScreening } from '../../server/services/screening-demo';
-import { openTestDb } from '../support/db';
-import { seedScreeningProject } from '../support/screening';
+import * as screening from '../../../server/services/screening';
+import { seedDemoScreening } from '../../../server/services/screening-demo';
+import { openTestDb } from '../../support/db';
+import { seedScreeningProject } from '../../support/screening';
 
 describe('seedDemoScreening', () => {
   function seeded() {
@@ -24,8 +24,16 @@ describe('seedDemoScreening', () => {
       'Policy note on qualifications frameworks',
       'Learner motivation in MOOCs',
     ];
-    const sourceId = Number(db.prepare("INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'x', 'database', 'now')").run(p.projectId).lastInsertRowid);
-    const insert = db.prepare("INSERT INTO records (project_id, source_id, position, title, doi, created_at) VALUES (?, ?, ?, ?, ?, 'now')");
+    const sourceId = Number(
+      db
+        .prepare(
+          "INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'x', 'database', 'now')",
+        )
+        .run(p.projectId).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      "INSERT INTO records (project_id, source_id, position, title, doi, created_at) VALUES (?, ?, ?, ?, ?, 'now')",
+    );
     titles.forEach((t, i) => insert.run(p.projectId, sourceId, i + 1, t, i % 2 ? `10.1000/demo.${i}` : null));
     const users = { owner: p.owner.userId, alice: p.alice.userId, bob: p.bob.userId };
     seedDemoScreening(db, p.projectId, users, () => new Date('2026-01-05T09:00:00Z'));
@@ -49,7 +57,12 @@ describe('seedDemoScreening', () => {
   it('is deterministic', () => {
     const a = seeded();
     const b = seeded();
-    const events = (db: typeof a.db) => db.prepare('SELECT record_id, stage, kind, decision, reason, created_at FROM screening_events ORDER BY id').all();
+    const events = (db: typeof a.db) =>
+      db
+        .prepare(
+          'SELECT record_id, stage, kind, decision, reason, created_at FROM screening_events ORDER BY id',
+        )
+        .all();
     expect(events(a.db)).toEqual(events(b.db));
   });
 });
