@@ -31,7 +31,11 @@ const READERS: Record<FormatId, Reader> = {
   'endnote-xml': notWiredYet('EndNote XML'),
   'pubmed-xml': notWiredYet('PubMed XML'),
   xlsx: (_text, fileName) => {
-    throw new ParseError(fileName, null, 'Excel workbooks (.xlsx) cannot be read; save the sheet as CSV (UTF-8) and import that');
+    throw new ParseError(
+      fileName,
+      null,
+      'Excel workbooks (.xlsx) cannot be read; save the sheet as CSV (UTF-8) and import that',
+    );
   },
 };
 
@@ -71,7 +75,11 @@ function duplicateIdWarnings(records: BibRecord[]): ParseWarning[] {
   for (const [id, numbers] of seen) {
     if (numbers.length < 2) continue;
     const shown = numbers.slice(0, 5).join(', ') + (numbers.length > 5 ? ', …' : '');
-    warnings.push({ line: null, record: numbers[0]!, message: `${numbers.length} records share the id "${id}" (records ${shown})` });
+    warnings.push({
+      line: null,
+      record: numbers[0]!,
+      message: `${numbers.length} records share the id "${id}" (records ${shown})`,
+    });
   }
   return warnings;
 }

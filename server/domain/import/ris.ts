@@ -37,7 +37,9 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
 
   const close = (open: OpenRecord): void => {
     const number = records.length + 1;
-    const record = risRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    const record = risRecord(open.raw, (message) =>
+      warnings.push({ line: open.line, record: number, message }),
+    );
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
   };
@@ -50,7 +52,11 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       trailingAttached += orphans.raw.length;
       if (!firstTrailing) firstTrailing = orphans.line;
     } else {
-      warnings.push({ line: orphans.line, record: records.length + 1, message: 'record does not start with TY; read from its first tag' });
+      warnings.push({
+        line: orphans.line,
+        record: records.length + 1,
+        message: 'record does not start with TY; read from its first tag',
+      });
       close(orphans);
     }
     orphans = null;
@@ -67,7 +73,11 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       const value = (tag[2] ?? '').trimEnd();
       if (name === 'TY') {
         if (current) {
-          warnings.push({ line: current.line, record: records.length + 1, message: `record has no ER line before the next TY at line ${lineNo}` });
+          warnings.push({
+            line: current.line,
+            record: records.length + 1,
+            message: `record has no ER line before the next TY at line ${lineNo}`,
+          });
           close(current);
         }
         settleOrphans(false);
@@ -109,7 +119,11 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
 
   if (current) {
     const open: OpenRecord = current;
-    warnings.push({ line: open.line, record: records.length + 1, message: 'file ends inside a record (no ER line); the record was kept' });
+    warnings.push({
+      line: open.line,
+      record: records.length + 1,
+      message: 'file ends inside a record (no ER line); the record was kept',
+    });
     close(open);
   }
   settleOrphans(false);
@@ -117,10 +131,18 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
   if (records.length === 0) {
     const firstText = lines.findIndex((l) => l.trim() !== '');
     if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(fileName, firstText + 1, `no RIS record found: expected a line like "TY  - JOUR", found "${preview(lines[firstText]!)}"`);
+    throw new ParseError(
+      fileName,
+      firstText + 1,
+      `no RIS record found: expected a line like "TY  - JOUR", found "${preview(lines[firstText]!)}"`,
+    );
   }
   if (skipped > 0) {
-    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
+    warnings.push({
+      line: firstSkipped,
+      record: null,
+      message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})`,
+    });
   }
   if (trailingAttached > 0) {
     warnings.push({
