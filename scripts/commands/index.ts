@@ -3,6 +3,10 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { memberCommand } from './member';
 import { projectCommand } from './project';
+import { agreementCommand } from './agreement';
+import { dedupCommand } from './dedup';
+import { prismaCommand } from './prisma';
+import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
@@ -18,4 +22,8 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   demoCommand,
+  screeningCommand,
+  agreementCommand,
+  dedupCommand,
+  prismaCommand,
 ];

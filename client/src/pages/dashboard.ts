@@ -38,7 +38,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
   const [ta, ft, dedup, stopping] = await Promise.all([
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
-    optional(api.get<DedupSummary>(`${base}/dedup`)),
+    optional(api.get<{ summary: DedupSummary }>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
     optional(api.get<Stopping>(`${base}/ranking/stopping`)),
   ]);
   const owner = project.role === 'owner';

@@ -1,4 +1,4 @@
-import { api, ApiError, optional } from '../api';
+import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
@@ -71,7 +71,6 @@ const FILTERS: [value: string, label: string][] = [
 const paths = (projectId: number) => {
   const base = `/api/projects/${projectId}/dedup`;
   return {
-    summary: base,
     run: `${base}/run`,
     clusters: (status: string) => `${base}/clusters?status=${encodeURIComponent(status)}`,
     decide: (id: number) => `${base}/clusters/${id}/decision`,
@@ -87,10 +86,8 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
   const p = paths(projectId);
   const owner = project.role === 'owner';
   const filter = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status') ?? 'review';
-  const [summary, listing] = await Promise.all([
-    optional(api.get<Summary>(p.summary)),
-    api.get<{ clusters: Cluster[] }>(p.clusters(filter)),
-  ]);
+  const listing = await api.get<{ summary: Summary; clusters: Cluster[] }>(p.clusters(filter));
+  const summary = listing.summary;
   const status = statusLine();
   const list = h('div', { id: 'clusters' });
   const run = h(

@@ -7,6 +7,9 @@ import { memberRoutes } from './members';
 import { projectRoutes } from './projects';
 import { recordRoutes } from './records';
 import { sourceRoutes } from './sources';
+import { fulltextRoutes } from './fulltext';
+import { prismaRoutes } from './prisma';
+import { screeningRoutes } from './screening';
 import { tokenRoutes } from './tokens';
 
 /** Every API resource registers here, one line each. */
@@ -20,5 +23,8 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(sourceRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(exportRoutes(ctx));
+  router.use(screeningRoutes(ctx));
+  router.use(fulltextRoutes(ctx));
+  router.use(prismaRoutes(ctx));
   return router;
 }
