@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { dedupRoutes } from './dedup';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
 import { tokenRoutes } from './tokens';
@@ -12,5 +13,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(authRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(dedupRoutes(ctx));
   return router;
 }
