@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
 import { exportRoutes } from './export';
+import { dedupRoutes } from './dedup';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
 import { projectRoutes } from './projects';
@@ -26,5 +27,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
+  router.use(dedupRoutes(ctx));
   return router;
 }
