@@ -190,7 +190,7 @@ class Reader {
       }
       if (ch === '@' && this.atLineStart(this.pos)) {
         // The entry was never closed; the next entry starts here. Keep what was read.
-        this.problems.push({ line, message: `entry "${key}" is not closed before the next entry at line ${this.lineOf(this.pos)}`, skipped: false });
+        this.problems.push({ line, message: `entry "${key}" is not closed before the next entry at line ${this.lineOf(this.pos)} (an unbalanced brace in a value?); kept as read`, skipped: false });
         break;
       }
       const fieldLine = this.lineOf(this.pos);
@@ -205,6 +205,12 @@ class Reader {
       this.skipSpace();
       const after = this.text[this.pos];
       if (after === ',' || after === close) continue;
+      if (after === (close === '}' ? ')' : '}') && this.endsEntry(this.pos + 1)) {
+        // "@book{b, … )": the wrong closer, but plainly the end of the entry.
+        this.problems.push({ line: this.lineOf(this.pos), message: `entry "${key}" opened with "${close === '}' ? '{' : '('}" is closed with "${after}"`, skipped: false });
+        this.pos++;
+        break;
+      }
       if (after === '@' && this.atLineStart(this.pos)) continue;
       if (after !== undefined && this.looksLikeField(this.pos)) {
         this.problems.push({ line: this.lineOf(this.pos), message: `missing comma after field "${name}" in entry "${key}"`, skipped: false });
@@ -331,6 +337,12 @@ class Reader {
     if (q === p) return false;
     while (q < text.length && (text[q] === ' ' || text[q] === '\t' || text[q] === '\n' || text[q] === '\r')) q++;
     return text[q] === '=';
+  }
+
+  /** True when only white space lies between `p` and the end of the text or the next line starting with @. */
+  private endsEntry(p: number): boolean {
+    const rest = /^[ \t\r\n]*(@|$)/.exec(this.text.slice(p, p + 200));
+    return rest !== null && (rest[1] === '' || this.atLineStart(p + rest[0].length - 1));
   }
 
   private atLineStart(p: number): boolean {

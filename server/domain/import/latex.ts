@@ -81,7 +81,7 @@ const TEXT_COMMANDS = new Set([
   'emph', 'em', 'mbox', 'hbox', 'text', 'textsuperscript', 'textsubscript', 'mathrm', 'mathit', 'mathbf',
   'mathsf', 'mathtt', 'mathcal', 'mathbb', 'mathnormal', 'operatorname', 'ensuremath', 'uppercase', 'lowercase',
   'MakeUppercase', 'MakeLowercase', 'NoCaseChange', 'underline', 'uline', 'textsuperior', 'boldsymbol', 'bm',
-  'enquote', 'textenglish', 'foreignlanguage', 'hyphenation', 'nolinkurl', 'sout', 'st', 'textcite', 'textnumero',
+  'enquote', 'sp', 'sb', 'textenglish', 'foreignlanguage', 'hyphenation', 'nolinkurl', 'sout', 'st', 'textcite', 'textnumero',
 ]);
 
 // Declarations that switch a font or do nothing visible: dropped, their scope's text kept.

@@ -172,6 +172,20 @@ describe('parseBibtex() on other exports', () => {
     ]);
     expect(parse('citation-js/escaped and.bib').records.map((r) => r.authors)).toEqual([['A and B'], ['A', 'B']]);
     expect(parse('citation-js/nameparts.bib').records[0]!.authors).toEqual(['B, A']);
+    expect(parse('citation-js/rich text.bib').records.map((r) => r.title)).toEqual(['ibsupsub', null, 'abc', 'abc', 'test', 'supsub', 'supsub']);
+  });
+
+  it('accepts an entry closed with the other delimiter, with a warning', () => {
+    const { records, warnings } = parse('citation-js/different delimiters.bib');
+    expect(records.map((r) => [r.sourceId, r.year])).toEqual([['a', 2021], ['b', 2021]]);
+    expect(warnings).toEqual([{ line: 11, record: null, message: 'entry "b" opened with "{" is closed with ")"' }]);
+  });
+
+  it('keeps @preamble out of the records and an undefined macro as text', () => {
+    const { records, warnings } = parse('citation-js/string and preamble.bib');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.title).toBe('Foobarbar');
+    expect(warnings.map((w) => w.message)).toContain('undefined @string macro "bar" kept as text');
   });
 });
 
