@@ -182,7 +182,8 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
   record.journal = type === 'book' ? first('journal', 'journaltitle') : first('journal', 'journaltitle', 'booktitle', 'maintitle');
   record.volume = first('volume');
   record.issue = first('number', 'issue');
-  record.pages = normalisePages(first('pages'));
+  // Zotero writes a single page as "405--405".
+  record.pages = normalisePages(first('pages'))?.replace(/^([^-]+)-\1$/, '$1') ?? null;
 
   const eprintType = (first('eprinttype', 'archiveprefix') ?? '').toLowerCase();
   const eprint = first('eprint');
@@ -192,7 +193,7 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
   record.issn = first('issn');
   record.abstract = first('abstract');
   const keywords = first('keywords', 'keyword', 'mesh');
-  record.keywords = keywords ? splitKeywords(keywords, keywords.includes(';') ? /[;\n]+/ : /[,\n]+/) : [];
+  record.keywords = keywords ? splitKeywords(keywords, keywordSeparator(keywords)) : [];
   record.language = first('language', 'langid');
   record.url = first('url') ?? urlFrom(first('howpublished'));
 
@@ -209,6 +210,15 @@ const UNTIDY = /[^\S ]| {2}|^ | $|\u200b/;
 function tidy(value: string): string | null {
   if (value === '') return null;
   return UNTIDY.test(value) ? cleanText(value) : value;
+}
+
+/**
+ * Keyword lists are joined with ";" (Sift, JabRef) or ", " (Zotero); a comma without a space
+ * is then part of a keyword ("46,XX").
+ */
+function keywordSeparator(value: string): RegExp {
+  if (value.includes(';')) return /[;\n]+/;
+  return /,\s/.test(value) ? /,\s+|\n+/ : /[,\n]+/;
 }
 
 /** The DOI inside a doi.org URL, so url-only exports still carry it. */

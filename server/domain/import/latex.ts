@@ -125,6 +125,7 @@ export function latexVerbatim(input: string): string {
 class Decoder {
   private pos = 0;
   private inMath = false;
+  private openQuote = false;
   /** Set when an accent was combined, so the caller knows NFC is needed. */
   accented = false;
 
@@ -176,6 +177,7 @@ class Decoder {
         case '`':
           if (text[this.pos + 1] === '`') {
             out += '“';
+            this.openQuote = true;
             this.pos += 2;
           } else {
             out += '‘';
@@ -183,8 +185,10 @@ class Decoder {
           }
           break;
         case "'":
-          if (text[this.pos + 1] === "'") {
+          // '' closes a ``…'' pair; on its own it is two apostrophes, as PubMed data often has it.
+          if (text[this.pos + 1] === "'" && this.openQuote) {
             out += '”';
+            this.openQuote = false;
             this.pos += 2;
           } else {
             out += "'";

@@ -3,6 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { ParseError } from '../../../server/domain/errors';
 import { parseBibtex } from '../../../server/domain/import/bibtex';
+import { parseRis } from '../../../server/domain/import/ris';
+import type { BibRecord } from '../../../server/domain/import/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -160,6 +162,15 @@ describe('parseBibtex() on other exports', () => {
     // Escaped percent signs in abstracts decode.
     expect(records[3]!.abstract).toContain('31.8%, [95% confidence interval');
     expect(records[3]!.abstract).toContain('early onset (< 1 year)');
+  });
+
+  it('gives the same normalised fields as the RIS export of the same Zotero library', () => {
+    const bib = parse('spaniels_zotero_50.bib').records;
+    const ris = parseRis(read('spaniels_zotero_50.ris'), 'z.ris').records;
+    const pick = (r: BibRecord) => [r.title, r.authors, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.issn, r.language, r.type, r.url];
+    expect(bib.map(pick)).toEqual(ris.map(pick));
+    // Abstracts agree too, "''" kept as two apostrophes the way the RIS has it.
+    expect(bib.map((r) => r.abstract)).toEqual(ris.map((r) => r.abstract));
   });
 
   it('reads citation-js command and name-part cases', () => {

@@ -20,6 +20,7 @@ describe('latexToUnicode()', () => {
     ['$\\alpha$-synuclein and Ca$^{2+}$', 'α-synuclein and Ca2+'],
     ['``quoted\'\' and `single\'', '“quoted” and ‘single\''],
     ['{\\textless} 1 year', '< 1 year'],
+    ["pelvic-limb ''bunny hopping''", "pelvic-limb ''bunny hopping''"],
     ['\\href{https://example.org}{Example}', 'Example'],
     ['\\url{https://example.org/a_b}', 'https://example.org/a_b'],
     ['\\ElsevierGlyph{2014}', '—'],
