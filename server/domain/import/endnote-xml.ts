@@ -28,13 +28,13 @@ const ISSN = /\b\d{4}-?\d{3}[\dXx]\b/;
  * Each record keeps every field as [path, text] pairs ("titles/title", "contributors/authors/author").
  */
 export function parseEndnoteXml(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const roots = parseXml(text, fileName);
+  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
   const recordElements = roots.flatMap((root) => (root.name === 'record' ? [root] : [...elementsAt(root, 'records/record'), ...childElements(root, 'record')]));
   if (recordElements.length === 0) {
     const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no EndNote <record> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
   const records = recordElements.map((element, index) => {
     const record = endnoteRecord(element);
     if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });

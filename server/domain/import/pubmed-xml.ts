@@ -12,7 +12,7 @@ const INLINE = new Set(['i', 'b', 'u', 'sup', 'sub', 'mml:math', 'math', 'DispFo
  * keywords as keywords. Each record keeps every field as [path, text] pairs.
  */
 export function parsePubmedXml(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const roots = parseXml(text, fileName);
+  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
   const articles = roots.flatMap((root) =>
     root.name === 'PubmedArticle' || root.name === 'PubmedBookArticle' ? [root] : childElements(root).filter((c) => c.name === 'PubmedArticle' || c.name === 'PubmedBookArticle'),
   );
@@ -20,7 +20,7 @@ export function parsePubmedXml(text: string, fileName: string): { records: BibRe
     const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no <PubmedArticle> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
   const records = articles.map((article, index) => {
     const record = article.name === 'PubmedBookArticle' ? bookRecord(article) : articleRecord(article);
     if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });

@@ -31,13 +31,21 @@ const parser = new XMLParser({
  * declarations are refused outright: bibliographic exports never need them, and they are
  * the door to entity-expansion attacks.
  */
-export function parseXml(text: string, fileName: string): XmlElement[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function parseXml(text: string, fileName: string): { elements: XmlElement[]; warnings: string[] } {
+  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const entity = /<!ENTITY/i.exec(source);
   if (entity) throw new ParseError(fileName, lineAt(source, entity.index), 'XML entity declarations are not allowed');
+  const warnings: string[] = [];
+  // Some exporters write a bare "&" (AT&T); read it as text rather than refuse the whole file.
+  let bare = 0;
+  source = source.replace(/&(?!#\d+;|#x[\da-fA-F]+;|[A-Za-z][\w.-]*;)/g, () => {
+    bare++;
+    return '&amp;';
+  });
+  if (bare > 0) warnings.push(`${bare} unescaped "&" read as text`);
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new ParseError(fileName, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
-  return convert(parser.parse(source) as OrderedNode[]);
+  return { elements: convert(parser.parse(source) as OrderedNode[]), warnings };
 }
 
 function convert(nodes: OrderedNode[]): XmlElement[] {

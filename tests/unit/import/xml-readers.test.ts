@@ -63,6 +63,12 @@ describe('parseEndnoteXml()', () => {
     expect(() => parseEndnoteXml('<!DOCTYPE x [<!ENTITY a "aaaa">]><xml/>', 'e.xml')).toThrow('e.xml:1: XML entity declarations are not allowed');
   });
 
+  it('reads a bare "&" as text, with a warning', () => {
+    const { records, warnings } = parseEndnoteXml('<xml><records><record><titles><title>AT&T &amp; R&D &#233;t&#xE9;</title></titles></record></records></xml>', 'amp.xml');
+    expect(records[0]!.title).toBe('AT&T & R&D été');
+    expect(warnings).toEqual([{ line: null, record: null, message: '2 unescaped "&" read as text' }]);
+  });
+
   it('throws only ParseError on truncated or mutated files', () => {
     const text = read('zotero_endnote_2.xml');
     fc.assert(
