@@ -32,15 +32,26 @@ const NON_ENTRIES = /^(string|comment|preamble)$/i;
 
 async function contenders(): Promise<{ list: Contender[]; missing: string[] }> {
   const list: Contender[] = [
-    { name: 'Sift parseBibtex (full records)', count: (text) => parseBibtex(text, 'bench.bib').records.length },
-    { name: 'Sift syntax pass only (reference: no LaTeX, no names)', count: (text) => readBibtexSyntax(text).items.filter((i) => i.kind === 'entry').length },
+    {
+      name: 'Sift parseBibtex (full records)',
+      count: (text) => parseBibtex(text, 'bench.bib').records.length,
+    },
+    {
+      name: 'Sift syntax pass only (reference: no LaTeX, no names)',
+      count: (text) => readBibtexSyntax(text).items.filter((i) => i.kind === 'entry').length,
+    },
   ];
   const missing: string[] = [];
   const modules = path.join(BIBCMP, 'node_modules');
   const requireFrom = createRequire(path.join(modules, 'noop.js'));
   try {
-    const bibtexParseJs = requireFrom('bibtex-parse-js') as { toJSON: (text: string) => { entryType: string }[] };
-    list.push({ name: 'bibtex-parse-js 0.0.24', count: (text) => bibtexParseJs.toJSON(text).filter((e) => !NON_ENTRIES.test(e.entryType)).length });
+    const bibtexParseJs = requireFrom('bibtex-parse-js') as {
+      toJSON: (text: string) => { entryType: string }[];
+    };
+    list.push({
+      name: 'bibtex-parse-js 0.0.24',
+      count: (text) => bibtexParseJs.toJSON(text).filter((e) => !NON_ENTRIES.test(e.entryType)).length,
+    });
   } catch {
     missing.push('bibtex-parse-js');
   }
@@ -49,10 +60,17 @@ async function contenders(): Promise<{ list: Contender[]; missing: string[] }> {
     const retorquere = (await import(pathToFileURL(entry).href)) as {
       parse: (text: string, options: object) => { entries: unknown[] };
     };
-    const version = (JSON.parse(fs.readFileSync(path.join(modules, '@retorquere', 'bibtex-parser', 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(
+        fs.readFileSync(path.join(modules, '@retorquere', 'bibtex-parser', 'package.json'), 'utf8'),
+      ) as { version: string }
+    ).version;
     // Options chosen to match what Sift does: unknown commands kept, no sentence-casing, crossref applied.
     const options = { unsupported: 'ignore', sentenceCase: false, applyCrossRef: true };
-    list.push({ name: `@retorquere/bibtex-parser ${version}`, count: (text) => retorquere.parse(text, options).entries.length });
+    list.push({
+      name: `@retorquere/bibtex-parser ${version}`,
+      count: (text) => retorquere.parse(text, options).entries.length,
+    });
   } catch {
     missing.push('@retorquere/bibtex-parser');
   }
@@ -75,7 +93,10 @@ function timeParser(contender: Contender, text: string): { ms: number; entries: 
 }
 
 function corpusTable(list: Contender[]): string {
-  const files = fs.readdirSync(TEST_FILES).filter((f) => f.endsWith('.bib')).sort();
+  const files = fs
+    .readdirSync(TEST_FILES)
+    .filter((f) => f.endsWith('.bib'))
+    .sort();
   const header = `| file | ${list.map((c) => c.name).join(' | ')} |\n|---|${list.map(() => '---:').join('|')}|`;
   const read = list.map(() => 0);
   const rows = files.map((file) => {
@@ -114,7 +135,10 @@ async function main(): Promise<void> {
   const results = list.map((contender) => ({ contender, ...timeParser(contender, text) }));
   const ours = results[0]!.ms;
   const speedRows = results.map(({ contender, ms, entries }) => {
-    const rate = Number.isFinite(ms) && typeof entries === 'number' ? Math.round((entries / ms) * 1000).toLocaleString('en') : '–';
+    const rate =
+      Number.isFinite(ms) && typeof entries === 'number'
+        ? Math.round((entries / ms) * 1000).toLocaleString('en')
+        : '–';
     const ratio = Number.isFinite(ms) ? `${(ms / ours).toFixed(2)}×` : '–';
     return `| ${contender.name} | ${entries} | ${Number.isFinite(ms) ? ms.toFixed(1) : '–'} | ${rate} | ${ratio} |`;
   });
@@ -126,7 +150,9 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|',
     ...speedRows,
     '',
-    missing.length ? `Not installed, so not compared: ${missing.join(', ')} (see the header of scripts/bench/import-bibtex.ts).\n` : '',
+    missing.length
+      ? `Not installed, so not compared: ${missing.join(', ')} (see the header of scripts/bench/import-bibtex.ts).\n`
+      : '',
     `Entries found in each file of \`formats/bibtexparser-tests/\` (✗ = the parser threw):`,
     '',
     corpusTable(list),
