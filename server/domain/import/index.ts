@@ -1,8 +1,11 @@
 import { ParseError } from '../errors';
+import { parseBibtex } from './bibtex';
 import { parseDelimited } from './delimited';
 import { detectFormat, isZip } from './detect';
 import { decodeBytes } from './encoding';
+import { parseEndnoteXml } from './endnote-xml';
 import { parseMedline } from './medline';
+import { parsePubmedXml } from './pubmed-xml';
 import { parseRis } from './ris';
 import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
 import { parseWosPlain } from './wos-plain';
@@ -28,19 +31,13 @@ const READERS: Record<FormatId, Reader> = {
   'wos-tab': parseWosTab,
   csv: (text, fileName) => parseDelimited(text, fileName),
   tsv: (text, fileName) => parseDelimited(text, fileName, '\t'),
-  bibtex: notWiredYet('BibTeX'),
-  'endnote-xml': notWiredYet('EndNote XML'),
-  'pubmed-xml': notWiredYet('PubMed XML'),
+  bibtex: parseBibtex,
+  'endnote-xml': parseEndnoteXml,
+  'pubmed-xml': parsePubmedXml,
   xlsx: (_text, fileName) => {
     throw new ParseError(fileName, null, 'an Excel workbook is read from its bytes, not from text; it cannot be named as the format of a text file');
   },
 };
-
-function notWiredYet(name: string): Reader {
-  return (_text, fileName) => {
-    throw new ParseError(fileName, null, `the ${name} reader is not wired into this build yet`);
-  };
-}
 
 /**
  * Reads one uploaded or named file: decodes the bytes (BOM, UTF-8, or a detected legacy

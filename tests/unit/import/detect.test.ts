@@ -77,14 +77,6 @@ describe('parseFile() dispatch', () => {
     expect(() => parseFile(zip, 'refs.xlsx')).toThrow('refs.xlsx: not a readable .xlsx workbook: the ZIP container is truncated (no central directory)');
   });
 
-  it.each([
-    ['@article{a, title={T}}\n', 'refs.bib', 'BibTeX'],
-    ['<xml><records><record></record></records></xml>', 'lib.xml', 'EndNote XML'],
-    ['<PubmedArticleSet></PubmedArticleSet>', 'pubmed.xml', 'PubMed XML'],
-  ])('says the %s reader is not wired yet instead of guessing', (content, name, label) => {
-    expect(() => parseFile(Buffer.from(content), name)).toThrow(new ParseError(name, null, `the ${label} reader is not wired into this build yet`));
-  });
-
   it('reads the format it is told to, skipping the sniffing', () => {
     const result = parseFile(fixtureBytes('generic_tab.tsv'), 'generic_tab.tsv', { format: 'tsv' });
     expect(result.format).toBe('tsv');
