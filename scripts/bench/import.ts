@@ -163,6 +163,7 @@ function main(): void {
     const built = buildLargeRis(ris);
     const mb = fs.statSync(ris).size / 1e6;
     console.log(`built ${ris}: ${built} RIS records, ${mb.toFixed(1)} MB`);
+    const loadBefore = os.loadavg()[0]!;
     const imports: Measurement[] = [];
     const bares: Measurement[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -181,6 +182,7 @@ function main(): void {
     const body = [
       `Input: ${records.toLocaleString('en')} RIS records (${mb.toFixed(1)} MB) built by concatenating real exports from`,
       `\`shared/corpus\` (${SEEDS.map((s) => `\`${s}\``).join(', ')}); one file DB per run, median of ${RUNS} runs.`,
+      `Machine load (1-min load average on ${os.cpus().length} CPUs): ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after.`,
       '',
       '| measure | end-to-end import (read + decode + sniff + parse + store) | reference: bare prepared INSERT of the same rows |',
       '|---|---:|---:|',
