@@ -30,6 +30,8 @@ interface Measurement {
   ms: number;
   /** Of `ms`, the time spent reading and parsing (import runs only). */
   parseMs?: number;
+  /** CPU time (user + system) over the timed part: less sensitive than wall time to a busy machine. */
+  cpuMs: number;
   records: number;
   maxRssMb: number;
 }
@@ -58,6 +60,11 @@ function buildLargeRis(file: string): number {
   return records;
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
@@ -72,6 +79,7 @@ function runImport(file: string, dbFile: string): Measurement {
     db.prepare(`INSERT INTO projects (name, created_at) VALUES ('bench', ?)`).run(new Date().toISOString())
       .lastInsertRowid,
   );
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const parsed = parseFiles([{ fileName: path.basename(file), bytes: fs.readFileSync(file) }]);
   const parsedAt = performance.now();
@@ -82,7 +90,13 @@ function runImport(file: string, dbFile: string): Measurement {
   );
   const end = performance.now();
   db.close();
-  return { ms: end - start, parseMs: parsedAt - start, records: result!.records, maxRssMb: peakRssMb() };
+  return {
+    ms: end - start,
+    parseMs: parsedAt - start,
+    cpuMs: cpuMsSince(cpu),
+    records: result!.records,
+    maxRssMb: peakRssMb(),
+  };
 }
 
 /** Child: the reference — the same rows (parsed beforehand, untimed) through one bare prepared INSERT. */
@@ -127,13 +141,14 @@ function runBareInsert(file: string, dbFile: string): Measurement {
        issue, pages, doi, pmid, isbn, issn, abstract, keywords_json, language, url, raw_json, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const cpu = process.cpuUsage();
   const start = performance.now();
   db.transaction(() => {
     for (const row of rows) insert.run(...row);
   })();
   const ms = performance.now() - start;
   db.close();
-  return { ms, records: rows.length, maxRssMb: peakRssMb() };
+  return { ms, cpuMs: cpuMsSince(cpu), records: rows.length, maxRssMb: peakRssMb() };
 }
 
 function child(kind: 'import' | 'bare', file: string, dir: string, run: number): Measurement {
@@ -194,6 +209,8 @@ function main(): void {
       '|---|---:|---:|',
       `| time (median) | ${(importMs / 1000).toFixed(2)} s | ${(bareMs / 1000).toFixed(2)} s |`,
       `| of which read + parse / store | ${(median(imports.map((m) => m.parseMs ?? 0)) / 1000).toFixed(2)} s / ${(median(imports.map((m) => m.ms - (m.parseMs ?? 0))) / 1000).toFixed(2)} s | |`,
+      `| CPU time (median) | ${(median(imports.map((m) => m.cpuMs)) / 1000).toFixed(2)} s | ${(median(bares.map((m) => m.cpuMs)) / 1000).toFixed(2)} s |`,
+      `| records per CPU-second | ${Math.round(records / (median(imports.map((m) => m.cpuMs)) / 1000)).toLocaleString('en')} | ${Math.round(records / (median(bares.map((m) => m.cpuMs)) / 1000)).toLocaleString('en')} |`,
       `| records/s | ${Math.round(rate).toLocaleString('en')} | ${Math.round(records / (bareMs / 1000)).toLocaleString('en')} |`,
       `| peak RSS of the process | ${peak.toFixed(0)} MB | ${Math.max(...bares.map((m) => m.maxRssMb)).toFixed(0)} MB |`,
       '',
