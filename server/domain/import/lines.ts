@@ -3,7 +3,13 @@ export function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   // A final line end does not start another (empty) line.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  // Exports pasted together keep each file's byte-order mark at the start of a line.
+  if (text.includes('\ufeff')) return lines.map(withoutBom);
   return lines;
+}
+
+function withoutBom(line: string): string {
+  return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
 /** Drops a leading byte-order mark that survived decoding (e.g. text handed in directly). */
@@ -14,7 +20,7 @@ export function stripBom(text: string): string {
 /**
  * Calls `visit` with each line and its 1-based number, whatever the line ends (CRLF, LF, CR),
  * without building an array of all lines first: large files stay cheap for the collector.
- * A final line end does not start another line.
+ * A final line end does not start another line; a byte-order mark starting a line is dropped.
  */
 export function forEachLine(text: string, visit: (line: string, lineNo: number) => void): void {
   const length = text.length;
@@ -37,7 +43,8 @@ export function forEachLine(text: string, visit: (line: string, lineNo: number) 
       end = nextCr;
       after = nextCr + 1 === nextLf ? nextCr + 2 : nextCr + 1;
     }
-    visit(text.slice(start, end), ++lineNo);
+    const line = text.slice(start, end);
+    visit(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++lineNo);
     start = after;
   }
 }

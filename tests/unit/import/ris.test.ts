@@ -1,4 +1,5 @@
 import { ParseError } from '../../../server/domain/errors';
+import { parseFile } from '../../../server/domain/import';
 import { parseRis } from '../../../server/domain/import/ris';
 import { fixtureBytes, parseFixture } from './fixtures';
 
@@ -339,5 +340,15 @@ describe('RIS tag lines', () => {
       ['TY', 'JOUR'],
       ['TI', `Title\n${line}`],
     ]);
+  });
+});
+
+describe('exports pasted together', () => {
+  it('reads RIS files concatenated with their BOMs as separate records', () => {
+    const one = Buffer.from(fixtureBytes('_baseline_scopus.ris'));
+    const two = Buffer.from(fixtureBytes('_baseline_webofscience.ris'));
+    const result = parseFile(Buffer.concat([one, two]), 'both.ris');
+    expect(result.records).toHaveLength(20);
+    expect(result.records[10]!.sourceId).toBe('WOS:000282053100002');
   });
 });

@@ -37,7 +37,7 @@ describe('parseFile() on an Excel workbook', () => {
 describe('parseXlsx() on damaged sheets', () => {
   it('ignores a cell whose reference lies past the last Excel column instead of allocating it', () => {
     const started = performance.now();
-    const rows = sheetRows('<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>');
+    const rows = sheetRows('<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>', []);
     expect(rows).toEqual([{ cells: ['Title'], line: 1 }]);
     expect(sheetRows('<row r="2"><c r="C2" t="s"><v>1</v></c><c r="A2"><v>2012</v></c></row>', ['zero', 'one &amp; two'])).toEqual([
       { cells: ['2012', '', 'one &amp; two'], line: 2 },
