@@ -63,9 +63,11 @@ export const importCommand: Command = {
       throw new ValidationError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
     }
 
-    const parsed = parseFiles(
-      files.map((file) => ({ fileName: file, bytes: readInput(file), format, encoding: values.encoding })),
-    );
+    const interactive = io.stdout.isTTY === true && values.json !== true;
+    const parsed = files.flatMap((file) => {
+      if (interactive) io.stderr.write(`reading ${file}…\n`);
+      return parseFiles([{ fileName: file, bytes: readInput(file), format, encoding: values.encoding }]);
+    });
     // One --source names every file of the search; without it each file is a source named after itself.
     const groups = values.source !== undefined ? [parsed] : parsed.map((file) => [file]);
     const sourceOf = (group: ParsedFile[]): SourceInput => ({
@@ -77,8 +79,8 @@ export const importCommand: Command = {
 
     const db = openDatabase(dbFile);
     const bar = progressBar(
+      interactive,
       io,
-      values.json === true,
       parsed.reduce((n, f) => n + f.result.records.length, 0),
     );
     try {
@@ -124,8 +126,8 @@ function readInput(file: string): Uint8Array {
 }
 
 /** A bar on the terminal only: --json and pipes get nothing but the result. */
-function progressBar(io: CommandIO, json: boolean, total: number): SingleBar | null {
-  if (json || !io.stdout.isTTY || total < 5000) return null;
+function progressBar(interactive: boolean, io: CommandIO, total: number): SingleBar | null {
+  if (!interactive || total < 5000) return null;
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WriteStream,
     format: 'storing records [{bar}] {value}/{total}',
