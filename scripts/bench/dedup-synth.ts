@@ -45,7 +45,8 @@ function reformatAuthor(author: string): string {
 
 /**
  * Builds a project of `size` records from real ones: each unique work takes a real record's
- * metadata, with its title recombined from two real titles so works stay distinct; about a
+ * metadata, with its title recombined from two real titles and three words swapped for other
+ * real title words (at the start, middle and end) so works stay distinct; about a
  * third of the works get one to three copies perturbed the way exports differ (typos, case,
  * a trailing full stop or language tag, missing DOI/abstract/pages, abbreviated journals,
  * "Family G" authors, pages "518-26", a year off by one).
@@ -53,6 +54,7 @@ function reformatAuthor(author: string): string {
 export function synthesiseProject(templates: DedupRecord[], size: number, seed = 7): SyntheticProject {
   const random = rng(seed);
   const titles = templates.map((t) => t.title).filter((t): t is string => !!t && t.split(' ').length >= 6);
+  const vocabulary = [...new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^[A-Za-z-]{4,}$/.test(w)))];
   const records: DedupRecord[] = [];
   const workOf: number[] = [];
   let work = 0;
@@ -60,7 +62,12 @@ export function synthesiseProject(templates: DedupRecord[], size: number, seed =
     const template = pick(random, templates);
     const left = pick(random, titles).split(' ');
     const right = pick(random, titles).split(' ');
-    const title = [...left.slice(0, Math.ceil(left.length / 2)), ...right.slice(Math.floor(right.length / 2))].join(' ');
+    const words = [...left.slice(0, Math.ceil(left.length / 2)), ...right.slice(Math.floor(right.length / 2))];
+    // Fresh words near the start, the middle and the end, so that works do not share a title's ends.
+    for (const at of [Math.floor(random() * 3), Math.floor(words.length / 2), words.length - 1 - Math.floor(random() * 3)]) {
+      words[Math.max(0, Math.min(words.length - 1, at))] = pick(random, vocabulary);
+    }
+    const title = words.join(' ');
     const year = 1990 + Math.floor(random() * 35);
     const firstPage = 1 + Math.floor(random() * 2000);
     const original: DedupRecord = {

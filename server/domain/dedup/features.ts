@@ -8,6 +8,8 @@ export interface MatchFeatures {
   title: string;
   titleVariants: string[];
   titleTokens: string[];
+  /** Distinct title words, for a cheap overlap check before the edit distance. */
+  titleWordSet: Set<string>;
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
@@ -93,6 +95,7 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     title: forms.full,
     titleVariants: forms.variants,
     titleTokens: tokens(forms.full),
+    titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
     authorTokens: authors.tokens,

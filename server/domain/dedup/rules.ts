@@ -7,12 +7,13 @@ import {
   sameDoiFamily,
   setSimilarity,
   titleSimilarity,
+  wordOverlapOf,
 } from './similarity';
 import type { FieldSimilarities, PairVerdict } from './types';
 
 /** Similarities of every field of two records (null where either side lacks the field). */
 export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilarities {
-  let title = titleSimilarity(a.title, b.title);
+  let title = titleSimilarity(a.title, b.title, wordOverlapOf(a.titleWordSet, b.titleWordSet));
   if (title < 1) {
     for (const va of [a.title, ...a.titleVariants]) {
       for (const vb of [b.title, ...b.titleVariants]) {

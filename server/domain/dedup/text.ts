@@ -18,6 +18,7 @@ const FOLDED_LETTERS: Record<string, string> = {
 
 /** Decodes HTML entities and drops tags such as <i>, <sup>, <scp>. */
 export function stripHtml(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
@@ -27,6 +28,7 @@ export function stripHtml(text: string): string {
 
 /** Turns LaTeX leftovers ({\"u}, \'e, \textit{x}, $\beta$, {Protected}) into plain letters. */
 export function stripLatex(text: string): string {
+  if (!/[\\{}$]/.test(text)) return text;
   return text
     .replace(/\\(?:textit|textbf|emph|textrm|mathrm|mathit|textsc|text)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\(alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|tau|omega)\b/g, '$1')
@@ -38,6 +40,8 @@ export function stripLatex(text: string): string {
 
 /** Removes accents and folds letters that NFKD leaves alone (ß, æ, ø …); lower-cases. */
 export function foldAccents(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
   let out = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   out = out.replace(/[ßæœøđðþłı]/g, (ch) => FOLDED_LETTERS[ch] ?? ch);
   return out.replace(/[αβγδεκλμτω]/g, (ch) => GREEK[ch] ?? ch);

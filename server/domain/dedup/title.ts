@@ -28,6 +28,7 @@ const ANNOTATIONS: RegExp[] = [
 ];
 
 function stripAnnotations(text: string): string {
+  if (!text.includes('[') && !text.includes('(')) return text;
   let out = text;
   for (const pattern of ANNOTATIONS) out = out.replace(pattern, ' ');
   return out.replace(/\s+/g, ' ');
@@ -38,11 +39,12 @@ const CORRECTION_CITATION = /\(\s*vol\.?\s*\d+[^()]*\bp(?:g|p)?\.?\s*\d+[^()]*\)
 
 /** Whether the raw title carries the citation of the article it corrects. */
 export function citesCorrectedArticle(title: string | null | undefined): boolean {
-  return !!title && CORRECTION_CITATION.test(title);
+  return !!title && title.includes('(') && CORRECTION_CITATION.test(title);
 }
 
 /** Removes that citation so the remaining words compare with the corrected article's title. */
 export function withoutCitation(title: string): string {
+  if (!title.includes('(')) return title;
   // A citation cut off by the database's field length: "(The Journal of Pediatrics (M".
   return title.replace(CORRECTION_CITATION, ' ').replace(/\s\([^()]*\([^()]*$/, ' ');
 }
@@ -63,7 +65,9 @@ export interface TitleForms {
 /** Builds the forms a title is compared by; MEDLINE puts translated titles in [brackets]. */
 export function titleForms(title: string | null | undefined): TitleForms {
   if (!title) return { full: '', variants: [] };
-  let text = withoutCitation(stripAnnotations(foldAccents(stripLatex(stripHtml(title))).replace(LANGUAGE_TAG, ' '))).trim();
+  let text = foldAccents(stripLatex(stripHtml(title)));
+  if (text.includes('[') || text.includes('(')) text = withoutCitation(stripAnnotations(text.replace(LANGUAGE_TAG, ' ')));
+  text = text.trim();
   // A whole title in brackets is a translation (MEDLINE): the brackets say nothing about the work.
   const whole = /^\[(.*)\][.\s]*$/.exec(text);
   if (whole?.[1] && !whole[1].includes(']')) text = whole[1];
