@@ -54,7 +54,9 @@ function reformatAuthor(author: string): string {
 export function synthesiseProject(templates: DedupRecord[], size: number, seed = 7): SyntheticProject {
   const random = rng(seed);
   const titles = templates.map((t) => t.title).filter((t): t is string => !!t && t.split(' ').length >= 6);
-  const vocabulary = [...new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^[A-Za-z-]{4,}$/.test(w)))];
+  const vocabulary = [
+    ...new Set(titles.flatMap((t) => t.split(' ')).filter((w) => /^[A-Za-z-]{4,}$/.test(w))),
+  ];
   const records: DedupRecord[] = [];
   const workOf: number[] = [];
   let work = 0;
@@ -62,9 +64,16 @@ export function synthesiseProject(templates: DedupRecord[], size: number, seed =
     const template = pick(random, templates);
     const left = pick(random, titles).split(' ');
     const right = pick(random, titles).split(' ');
-    const words = [...left.slice(0, Math.ceil(left.length / 2)), ...right.slice(Math.floor(right.length / 2))];
+    const words = [
+      ...left.slice(0, Math.ceil(left.length / 2)),
+      ...right.slice(Math.floor(right.length / 2)),
+    ];
     // Fresh words near the start, the middle and the end, so that works do not share a title's ends.
-    for (const at of [Math.floor(random() * 3), Math.floor(words.length / 2), words.length - 1 - Math.floor(random() * 3)]) {
+    for (const at of [
+      Math.floor(random() * 3),
+      Math.floor(words.length / 2),
+      words.length - 1 - Math.floor(random() * 3),
+    ]) {
       words[Math.max(0, Math.min(words.length - 1, at))] = pick(random, vocabulary);
     }
     const title = words.join(' ');
@@ -79,7 +88,10 @@ export function synthesiseProject(templates: DedupRecord[], size: number, seed =
       volume: String(1 + Math.floor(random() * 300)),
       issue: String(1 + Math.floor(random() * 12)),
       pages: `${firstPage}-${firstPage + 3 + Math.floor(random() * 12)}`,
-      doi: random() < 0.6 ? `10.${1000 + Math.floor(random() * 9000)}/synth.${work}.${Math.floor(random() * 1e6)}` : null,
+      doi:
+        random() < 0.6
+          ? `10.${1000 + Math.floor(random() * 9000)}/synth.${work}.${Math.floor(random() * 1e6)}`
+          : null,
       pmid: null,
     };
     const copies = random() < 0.33 ? 1 + Math.floor(random() * 3) : 0;

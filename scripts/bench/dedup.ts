@@ -42,11 +42,22 @@ function readPublished(): Map<string, Published[]> {
     const heading = /^## (\S+) \(n=/.exec(line);
     if (heading) current = heading[1]!;
     const cells = line.split('|').map((c) => c.trim());
-    if (!current || cells.length < 12 || !/^[a-z-]+$/.test(cells[1] ?? '') || cells[1] === 'package') continue;
+    if (!current || cells.length < 12 || !/^[a-z-]+$/.test(cells[1] ?? '') || cells[1] === 'package')
+      continue;
     const [, pkg, fp, tp, fn, tn, , , sens, prec, f1, runtime] = cells;
     out.set(current, [
       ...(out.get(current) ?? []),
-      { package: pkg!, fp: Number(fp), tp: Number(tp), fn: Number(fn), tn: Number(tn), sensitivity: Number(sens), precision: Number(prec), f1: Number(f1), runtime: runtime! },
+      {
+        package: pkg!,
+        fp: Number(fp),
+        tp: Number(tp),
+        fn: Number(fn),
+        tn: Number(tn),
+        sensitivity: Number(sens),
+        precision: Number(prec),
+        f1: Number(f1),
+        runtime: runtime!,
+      },
     ]);
   }
   return out;
@@ -71,7 +82,16 @@ function scores(c: Confusion) {
 
 function accuracySection(): { markdown: string; pooled: Confusion } {
   const published = readPublished();
-  const pooled: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0, falseMergePairs: 0, truePairs: 0, foundPairs: 0, correctPairs: 0 };
+  const pooled: Confusion = {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    tn: 0,
+    falseMergePairs: 0,
+    truePairs: 0,
+    foundPairs: 0,
+    correctPairs: 0,
+  };
   const rows: string[] = [];
   const beside: string[] = [];
   for (const name of SETS) {
@@ -85,7 +105,10 @@ function accuracySection(): { markdown: string; pooled: Confusion } {
       plan = planDeduplication(set.records, { newIds: set.newIds });
       times.push(performance.now() - t0);
     }
-    const c = evaluate(set, plan.merged.map((g) => g.recordIds));
+    const c = evaluate(
+      set,
+      plan.merged.map((g) => g.recordIds),
+    );
     for (const key of Object.keys(pooled) as (keyof Confusion)[]) pooled[key] += c[key];
     const s = scores(c);
     rows.push(
@@ -93,7 +116,9 @@ function accuracySection(): { markdown: string; pooled: Confusion } {
         `${f4(s.pairPrecision)} | ${f4(s.pairRecall)} | ${f4(s.pairF1)} | ${c.falseMergePairs} | ${plan.review.length} | ${median(times).toFixed(0)} ms |`,
     );
     for (const p of published.get(name) ?? []) {
-      beside.push(`| ${name} | ${p.package} | ${p.fp} | ${p.tp} | ${p.fn} | ${p.tn} | ${f4(p.sensitivity)} | ${f4(p.precision)} | ${f4(p.f1)} | ${p.runtime} |`);
+      beside.push(
+        `| ${name} | ${p.package} | ${p.fp} | ${p.tp} | ${p.fn} | ${p.tn} | ${f4(p.sensitivity)} | ${f4(p.precision)} | ${f4(p.f1)} | ${p.runtime} |`,
+      );
     }
   }
   const s = scores(pooled);
@@ -134,7 +159,8 @@ function templatesFromCorpus(): DedupRecord[] {
   const templates: DedupRecord[] = [];
   for (const name of ['cytology_screening', 'haematology', 'respiratory', 'stroke']) {
     const folder = path.join(DEDUP_DIR, name);
-    if (fs.existsSync(folder)) templates.push(...loadLabelledSet(folder).records.filter((r) => r.title && r.authors.length));
+    if (fs.existsSync(folder))
+      templates.push(...loadLabelledSet(folder).records.filter((r) => r.title && r.authors.length));
   }
   return templates;
 }
@@ -142,10 +168,15 @@ function templatesFromCorpus(): DedupRecord[] {
 function seedDatabase(file: string, records: DedupRecord[]): number {
   const db = openDatabase(file);
   const now = new Date().toISOString();
-  const projectId = Number(db.prepare("INSERT INTO projects (name, created_at) VALUES ('bench', ?)").run(now).lastInsertRowid);
+  const projectId = Number(
+    db.prepare("INSERT INTO projects (name, created_at) VALUES ('bench', ?)").run(now).lastInsertRowid,
+  );
   const sourceId = Number(
-    db.prepare("INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'synthetic', 'database', ?)").run(projectId, now)
-      .lastInsertRowid,
+    db
+      .prepare(
+        "INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'synthetic', 'database', ?)",
+      )
+      .run(projectId, now).lastInsertRowid,
   );
   const insert = db.prepare(
     `INSERT INTO records (project_id, source_id, position, title, authors_json, year, journal, volume, issue, pages, doi, abstract, created_at)
@@ -153,7 +184,21 @@ function seedDatabase(file: string, records: DedupRecord[]): number {
   );
   db.transaction(() => {
     records.forEach((r, i) =>
-      insert.run(projectId, sourceId, i + 1, r.title, JSON.stringify(r.authors), r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.abstract, now),
+      insert.run(
+        projectId,
+        sourceId,
+        i + 1,
+        r.title,
+        JSON.stringify(r.authors),
+        r.year,
+        r.journal,
+        r.volume,
+        r.issue,
+        r.pages,
+        r.doi,
+        r.abstract,
+        now,
+      ),
     );
   })();
   db.close();
@@ -181,9 +226,19 @@ function scaleSection(): string {
         name: `synthetic-${size}`,
         records: project.records,
         labels: project.records.map((r) => String(r.id)),
-        truth: [...groupBy(project.records.map((r) => r.id), project.workOf).values()].filter((g) => g.length > 1).map((g) => g.map(String)),
+        truth: [
+          ...groupBy(
+            project.records.map((r) => r.id),
+            project.workOf,
+          ).values(),
+        ]
+          .filter((g) => g.length > 1)
+          .map((g) => g.map(String)),
       };
-      const c = evaluate(fakeSet, plan.merged.map((g) => g.recordIds));
+      const c = evaluate(
+        fakeSet,
+        plan.merged.map((g) => g.recordIds),
+      );
 
       const file = path.join(dir, `bench-${size}.sqlite`);
       const projectId = seedDatabase(file, project.records);
@@ -234,7 +289,9 @@ function groupBy(ids: number[], keys: number[]): Map<number, number[]> {
 
 function main(): void {
   if (!fs.existsSync(DEDUP_DIR)) {
-    process.stdout.write(`bench:dedup skipped: ${DEDUP_DIR} not found (set SIFT_CORPUS to the shared corpus)\n`);
+    process.stdout.write(
+      `bench:dedup skipped: ${DEDUP_DIR} not found (set SIFT_CORPUS to the shared corpus)\n`,
+    );
     return;
   }
   const accuracy = accuracySection();

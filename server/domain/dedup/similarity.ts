@@ -127,8 +127,19 @@ export function journalSimilarity(a: string, b: string): number | null {
   const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
   // "BMJ", "AMCIS", "JThoracCardiovascSurg": one word built from the starts of the other's words.
   const acronymWords = short.filter((w) => !/^\d+$/.test(w) && w !== 'proceedings');
-  if (acronymWords.length === 1 && long.length >= 2 && isAcronymOf(acronymWords[0]!, long.filter((w) => !/^\d+$/.test(w)))) return 0.9;
-  const abbreviation = Math.max(abbreviationScore(short, long), short.length === long.length ? abbreviationScore(long, short) : 0);
+  if (
+    acronymWords.length === 1 &&
+    long.length >= 2 &&
+    isAcronymOf(
+      acronymWords[0]!,
+      long.filter((w) => !/^\d+$/.test(w)),
+    )
+  )
+    return 0.9;
+  const abbreviation = Math.max(
+    abbreviationScore(short, long),
+    short.length === long.length ? abbreviationScore(long, short) : 0,
+  );
   return abbreviation === 1 ? 0.9 : abbreviation * 0.8;
 }
 
@@ -139,7 +150,11 @@ function abbreviationScore(short: string[], long: string[]): number {
   for (const word of short) {
     for (let k = at; k < long.length; k++) {
       const candidate = long[k]!;
-      if (candidate.startsWith(word) || (word.length >= 4 && word.startsWith(candidate)) || isAbbreviationOf(word, candidate)) {
+      if (
+        candidate.startsWith(word) ||
+        (word.length >= 4 && word.startsWith(candidate)) ||
+        isAbbreviationOf(word, candidate)
+      ) {
         matched++;
         at = k + 1;
         break;

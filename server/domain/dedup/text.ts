@@ -4,16 +4,45 @@
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '-', mdash: '-',
-  alpha: 'alpha', beta: 'beta', gamma: 'gamma', delta: 'delta', kappa: 'kappa', mu: 'mu',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '-',
+  mdash: '-',
+  alpha: 'alpha',
+  beta: 'beta',
+  gamma: 'gamma',
+  delta: 'delta',
+  kappa: 'kappa',
+  mu: 'mu',
 };
 
 const GREEK: Record<string, string> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', κ: 'kappa', λ: 'lambda', μ: 'mu', τ: 'tau', ω: 'omega',
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  τ: 'tau',
+  ω: 'omega',
 };
 
 const FOLDED_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
 };
 
 /** Decodes HTML entities and drops tags such as <i>, <sup>, <scp>. */
@@ -42,7 +71,10 @@ export function stripLatex(text: string): string {
 export function foldAccents(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  let out = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  let out = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   out = out.replace(/[ßæœøđðþłı]/g, (ch) => FOLDED_LETTERS[ch] ?? ch);
   return out.replace(/[αβγδεκλμτω]/g, (ch) => GREEK[ch] ?? ch);
 }
