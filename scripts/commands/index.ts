@@ -1,3 +1,4 @@
+import { dedupCommand } from './dedup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -11,11 +12,12 @@ import type { Command } from './types';
 /** Every `sift` subcommand, one line each. */
 export const commands: Command[] = [
   serveCommand,
+  demoCommand,
   userCommand,
   tokenCommand,
   memberCommand,
   projectCommand,
   importCommand,
   exportCommand,
-  demoCommand,
+  dedupCommand,
 ];

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
 import { exportRoutes } from './export';
+import { dedupRoutes } from './dedup';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
 import { projectRoutes } from './projects';
@@ -20,5 +21,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(sourceRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(exportRoutes(ctx));
+  router.use(dedupRoutes(ctx));
   return router;
 }
