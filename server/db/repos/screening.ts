@@ -37,6 +37,54 @@ function notDuplicate(db: Db): string {
   return hasColumn(db, 'records', 'duplicate_of') ? 'r.duplicate_of IS NULL' : '1 = 1';
 }
 
+// ---------- a cached record count ----------
+
+/**
+ * Counting a project's records walks its whole index (50,000 entries in a large review),
+ * and every queue request needs the number. It is cached and trusted only while nothing
+ * else has written: SQLite's data_version moves when another connection commits and
+ * total_changes() when this one writes. Screening's own writes, which never touch records,
+ * carry the cache forward (keepRecordCountsAfter).
+ */
+interface WriteStamp {
+  dataVersion: number;
+  totalChanges: number;
+}
+
+const recordCounts = new WeakMap<Db, WriteStamp & { counts: Map<number, number> }>();
+
+export function writeStamp(db: Db): WriteStamp {
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const totalChanges = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return { dataVersion, totalChanges };
+}
+
+function sameStamp(a: WriteStamp, b: WriteStamp): boolean {
+  return a.dataVersion === b.dataVersion && a.totalChanges === b.totalChanges;
+}
+
+export function projectRecordCount(db: Db, projectId: number): number {
+  const stamp = writeStamp(db);
+  let cache = recordCounts.get(db);
+  if (!cache || !sameStamp(cache, stamp)) {
+    cache = { ...stamp, counts: new Map() };
+    recordCounts.set(db, cache);
+  }
+  let n = cache.counts.get(projectId);
+  if (n === undefined) {
+    n = (db.prepare('SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as { n: number })
+      .n;
+    cache.counts.set(projectId, n);
+  }
+  return n;
+}
+
+/** After a write that touched only screening tables (stamped before it began), the cached counts still hold. */
+export function keepRecordCountsAfter(db: Db, before: WriteStamp): void {
+  const cache = recordCounts.get(db);
+  if (cache && sameStamp(cache, before)) Object.assign(cache, writeStamp(db));
+}
+
 // ---------- projects and settings ----------
 
 export function projectExists(db: Db, projectId: number): boolean {
@@ -217,11 +265,22 @@ export function writeProjection(
 ): void {
   db.prepare('DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
   const insertVote = db.prepare(
-    `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at, record_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   state.votes.forEach((v, i) =>
-    insertVote.run(recordId, stage, v.userId, projectId, i + 1, v.decision, v.reason, v.note, v.at),
+    insertVote.run(
+      recordId,
+      stage,
+      v.userId,
+      projectId,
+      i + 1,
+      v.decision,
+      v.reason,
+      v.note,
+      v.at,
+      outcome.status,
+    ),
   );
   if (state.votes.length === 0 && !state.resolution) {
     db.prepare('DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
@@ -305,14 +364,54 @@ export function queue(
   limit: number,
 ): { records: ScreeningRecord[]; remaining: number } {
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
-  const params = { projectId, stage, userId };
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`)
-    .all({ ...params, limit }) as RecordRow[];
-  const { remaining } = db.prepare(`SELECT COUNT(*) AS remaining FROM ${where}`).get(params) as {
-    remaining: number;
-  };
-  return { records: rows.map(toRecord), remaining };
+  const rows =
+    limit > 0
+      ? (db
+          .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`)
+          .all({ projectId, stage, userId, limit }) as RecordRow[])
+      : [];
+  return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };
+}
+
+/**
+ * How many records still need this reviewer's vote. At title/abstract this is computed from
+ * index ranges instead of a pass over every record (50,000 in a large review):
+ * records in the project − records no longer awaiting − records awaiting that I voted on,
+ * each corrected for records marked as duplicates (found through the duplicate index).
+ */
+export function remainingFor(db: Db, projectId: number, stage: Stage, userId: number): number {
+  if (stage === 'full_text') {
+    const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
+    return (
+      db.prepare(`SELECT COUNT(*) AS n FROM ${where}`).get({ projectId, stage, userId }) as { n: number }
+    ).n;
+  }
+  const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+  const records = projectRecordCount(db, projectId);
+  const settled = count(
+    `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status != 'awaiting'`,
+    projectId,
+    stage,
+  );
+  const mine = count(
+    `SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ? AND record_status = 'awaiting'`,
+    projectId,
+    stage,
+    userId,
+  );
+  let duplicates = 0;
+  if (hasColumn(db, 'records', 'duplicate_of')) {
+    // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
+    duplicates = count(
+      `SELECT COUNT(*) AS n FROM records r
+       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
+       WHERE r.project_id = @projectId AND r.duplicate_of IS NOT NULL
+         AND (s.status IS NULL OR s.status = 'awaiting')
+         AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
+      { projectId, stage, userId },
+    );
+  }
+  return records - settled - mine - duplicates;
 }
 
 export interface MyVoteRow {
