@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import type {
   CurrentVote,
   FinalDecision,
@@ -24,7 +25,7 @@ export function hasColumn(db: Db, table: string, column: string): boolean {
   const key = `${table}.${column}`;
   let known = cache.get(key);
   if (known === undefined) {
-    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
+    const columns = prepared(db, `SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
     known = columns.some((c) => c.name === column);
     // A table that does not exist yet (users before auth lands) is not cached: it may appear.
     if (columns.length > 0) cache.set(key, known);
@@ -55,7 +56,7 @@ const recordCounts = new WeakMap<Db, WriteStamp & { counts: Map<number, number> 
 
 export function writeStamp(db: Db): WriteStamp {
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const totalChanges = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const totalChanges = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return { dataVersion, totalChanges };
 }
 
@@ -72,8 +73,9 @@ export function projectRecordCount(db: Db, projectId: number): number {
   }
   let n = cache.counts.get(projectId);
   if (n === undefined) {
-    n = (db.prepare('SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as { n: number })
-      .n;
+    n = (
+      prepared(db, 'SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as { n: number }
+    ).n;
     cache.counts.set(projectId, n);
   }
   return n;
@@ -88,25 +90,25 @@ export function keepRecordCountsAfter(db: Db, before: WriteStamp): void {
 // ---------- projects and settings ----------
 
 export function projectExists(db: Db, projectId: number): boolean {
-  return db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
 }
 
 export function projectsByName(db: Db, name?: string): { id: number; name: string }[] {
   return (
     name === undefined
-      ? db.prepare('SELECT id, name FROM projects ORDER BY id').all()
-      : db.prepare('SELECT id, name FROM projects WHERE name = ?').all(name)
+      ? prepared(db, 'SELECT id, name FROM projects ORDER BY id').all()
+      : prepared(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
   ) as { id: number; name: string }[];
 }
 
 export function readSettingsJson(db: Db, projectId: number): string | undefined {
-  const row = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
+  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
     { settings_json: string } | undefined;
   return row?.settings_json;
 }
 
 export function writeSettingsJson(db: Db, projectId: number, json: string): void {
-  db.prepare('UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
+  prepared(db, 'UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
 }
 
 // ---------- records ----------
@@ -118,9 +120,10 @@ export interface RecordRef {
 
 export function findRecord(db: Db, projectId: number, recordId: number): RecordRef | undefined {
   const dup = hasColumn(db, 'records', 'duplicate_of') ? 'duplicate_of' : 'NULL';
-  const row = db
-    .prepare(`SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`)
-    .get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
+  const row = prepared(
+    db,
+    `SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`,
+  ).get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
@@ -201,23 +204,21 @@ function toEvent(row: EventRow): ScreeningEvent {
 }
 
 export function eventsFor(db: Db, recordId: number, stage: Stage): ScreeningEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT kind, user_id, decision, reason, note, created_at FROM screening_events
+  const rows = prepared(
+    db,
+    `SELECT kind, user_id, decision, reason, note, created_at FROM screening_events
        WHERE record_id = ? AND stage = ? ORDER BY id`,
-    )
-    .all(recordId, stage) as EventRow[];
+  ).all(recordId, stage) as EventRow[];
   return rows.map(toEvent);
 }
 
 /** Every record's events at a stage, oldest first (for rebuilding projections). */
 export function eventsByRecord(db: Db, projectId: number, stage: Stage): Map<number, ScreeningEvent[]> {
-  const rows = db
-    .prepare(
-      `SELECT record_id, kind, user_id, decision, reason, note, created_at FROM screening_events
+  const rows = prepared(
+    db,
+    `SELECT record_id, kind, user_id, decision, reason, note, created_at FROM screening_events
        WHERE project_id = ? AND stage = ? ORDER BY id`,
-    )
-    .all(projectId, stage) as (EventRow & { record_id: number })[];
+  ).all(projectId, stage) as (EventRow & { record_id: number })[];
   const byRecord = new Map<number, ScreeningEvent[]>();
   for (const row of rows) {
     const list = byRecord.get(row.record_id) ?? [];
@@ -237,7 +238,8 @@ export function appendEvent(
   const decision = event.kind === 'retract' ? null : event.decision;
   const reason = event.kind === 'retract' ? null : event.reason;
   const note = event.kind === 'vote' ? event.note : null;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO screening_events (project_id, record_id, stage, user_id, kind, decision, reason, note, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(projectId, recordId, stage, event.userId, event.kind, decision, reason, note, event.at);
@@ -245,9 +247,10 @@ export function appendEvent(
 
 export function hasEvents(db: Db, recordId: number, stage: Stage): boolean {
   return (
-    db
-      .prepare('SELECT 1 FROM screening_events WHERE record_id = ? AND stage = ? LIMIT 1')
-      .get(recordId, stage) !== undefined
+    prepared(db, 'SELECT 1 FROM screening_events WHERE record_id = ? AND stage = ? LIMIT 1').get(
+      recordId,
+      stage,
+    ) !== undefined
   );
 }
 
@@ -263,8 +266,9 @@ export function writeProjection(
   outcome: RecordOutcome,
   at: string,
 ): void {
-  db.prepare('DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
-  const insertVote = db.prepare(
+  prepared(db, 'DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
+  const insertVote = prepared(
+    db,
     `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at, record_status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -283,7 +287,7 @@ export function writeProjection(
     ),
   );
   if (state.votes.length === 0 && !state.resolution) {
-    db.prepare('DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
+    prepared(db, 'DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
     return;
   }
   const exclusionReason =
@@ -292,7 +296,8 @@ export function writeProjection(
         state.votes.find((v) => v.decision === 'exclude' && v.reason)?.reason ??
         null)
       : null;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO screening_state (record_id, stage, project_id, status, outcome, vote_count, exclusion_reason,
        resolved_by, resolution_reason, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -314,8 +319,8 @@ export function writeProjection(
 }
 
 export function clearProjections(db: Db, projectId: number, stage: Stage): void {
-  db.prepare('DELETE FROM screening_votes WHERE project_id = ? AND stage = ?').run(projectId, stage);
-  db.prepare('DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
+  prepared(db, 'DELETE FROM screening_votes WHERE project_id = ? AND stage = ?').run(projectId, stage);
+  prepared(db, 'DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
 }
 
 export function stageStatus(
@@ -323,9 +328,10 @@ export function stageStatus(
   recordId: number,
   stage: Stage,
 ): { status: string; outcome: FinalDecision | null } | undefined {
-  return db
-    .prepare('SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?')
-    .get(recordId, stage) as { status: string; outcome: FinalDecision | null } | undefined;
+  return prepared(db, 'SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?').get(
+    recordId,
+    stage,
+  ) as { status: string; outcome: FinalDecision | null } | undefined;
 }
 
 // ---------- stage membership and queues ----------
@@ -351,8 +357,10 @@ const NOT_VOTED_BY_ME = `NOT EXISTS (SELECT 1 FROM screening_votes v
 /** Whether a record is (still) in a stage: any non-duplicate at title/abstract; included and retrieved at full text. */
 export function isInStage(db: Db, projectId: number, recordId: number, stage: Stage): boolean {
   return (
-    db.prepare(`SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({ projectId, recordId }) !==
-    undefined
+    prepared(db, `SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({
+      projectId,
+      recordId,
+    }) !== undefined
   );
 }
 
@@ -366,9 +374,12 @@ export function queue(
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
   const rows =
     limit > 0
-      ? (db
-          .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`)
-          .all({ projectId, stage, userId, limit }) as RecordRow[])
+      ? (prepared(db, `SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`).all({
+          projectId,
+          stage,
+          userId,
+          limit,
+        }) as RecordRow[])
       : [];
   return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };
 }
@@ -383,10 +394,10 @@ export function remainingFor(db: Db, projectId: number, stage: Stage, userId: nu
   if (stage === 'full_text') {
     const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
     return (
-      db.prepare(`SELECT COUNT(*) AS n FROM ${where}`).get({ projectId, stage, userId }) as { n: number }
+      prepared(db, `SELECT COUNT(*) AS n FROM ${where}`).get({ projectId, stage, userId }) as { n: number }
     ).n;
   }
-  const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+  const count = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as { n: number }).n;
   const records = projectRecordCount(db, projectId);
   const settled = count(
     `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status != 'awaiting'`,
@@ -427,15 +438,14 @@ export function myOpenVotes(
   userId: number,
   limit: number,
 ): MyVoteRow[] {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
        FROM screening_votes v JOIN records r ON r.id = v.record_id
        JOIN screening_state s ON s.record_id = v.record_id AND s.stage = v.stage
        WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND s.status != 'resolved'
        ORDER BY v.decided_at DESC, r.id LIMIT ?`,
-    )
-    .all(projectId, stage, userId, limit) as (RecordRow & {
+  ).all(projectId, stage, userId, limit) as (RecordRow & {
     v_decision: Vote;
     v_reason: string | null;
     v_note: string | null;
@@ -448,12 +458,11 @@ export function myOpenVotes(
 }
 
 export function votesOn(db: Db, recordId: number, stage: Stage): CurrentVote[] {
-  const rows = db
-    .prepare(
-      `SELECT user_id, decision, reason, note, decided_at FROM screening_votes
+  const rows = prepared(
+    db,
+    `SELECT user_id, decision, reason, note, decided_at FROM screening_votes
        WHERE record_id = ? AND stage = ? ORDER BY position`,
-    )
-    .all(recordId, stage) as {
+  ).all(recordId, stage) as {
     user_id: number;
     decision: Vote;
     reason: string | null;
@@ -475,12 +484,11 @@ export function stageVotes(
   projectId: number,
   stage: Stage,
 ): { recordId: number; votes: { userId: number; decision: Vote }[] }[] {
-  const rows = db
-    .prepare(
-      `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
+  const rows = prepared(
+    db,
+    `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
        ORDER BY record_id, position`,
-    )
-    .all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
+  ).all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
   const byRecord = new Map<number, { userId: number; decision: Vote }[]>();
   for (const row of rows) {
     const list = byRecord.get(row.record_id) ?? [];
@@ -506,9 +514,9 @@ export interface StageCounts {
 }
 
 export function stageCounts(db: Db, projectId: number, stage: Stage): StageCounts {
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS total,
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS total,
          COALESCE(SUM(s.record_id IS NOT NULL), 0) AS screened,
          COALESCE(SUM(s.outcome = 'include'), 0) AS included,
          COALESCE(SUM(s.outcome = 'exclude'), 0) AS excluded,
@@ -516,8 +524,7 @@ export function stageCounts(db: Db, projectId: number, stage: Stage): StageCount
          COALESCE(SUM(s.status = 'resolved'), 0) AS resolved,
          COALESCE(SUM(s.status IS NULL OR s.status = 'awaiting'), 0) AS awaiting
        FROM ${stageScope(db, stage)}`,
-    )
-    .get({ projectId }) as StageCounts;
+  ).get({ projectId }) as StageCounts;
   return row;
 }
 
@@ -527,13 +534,12 @@ export function exclusionReasons(
   projectId: number,
   stage: Stage,
 ): { reason: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT COALESCE(s.exclusion_reason, '(no reason given)') AS reason, COUNT(*) AS count
+  return prepared(
+    db,
+    `SELECT COALESCE(s.exclusion_reason, '(no reason given)') AS reason, COUNT(*) AS count
        FROM ${stageScope(db, stage)} AND s.outcome = 'exclude'
        GROUP BY 1 ORDER BY count DESC, reason`,
-    )
-    .all({ projectId }) as { reason: string; count: number }[];
+  ).all({ projectId }) as { reason: string; count: number }[];
 }
 
 export interface ReviewerCounts {
@@ -545,29 +551,28 @@ export interface ReviewerCounts {
 }
 
 export function reviewerCounts(db: Db, projectId: number, stage: Stage): ReviewerCounts[] {
-  return db
-    .prepare(
-      `SELECT user_id AS userId, COUNT(*) AS votes, SUM(decision = 'include') AS include,
+  return prepared(
+    db,
+    `SELECT user_id AS userId, COUNT(*) AS votes, SUM(decision = 'include') AS include,
          SUM(decision = 'exclude') AS exclude, SUM(decision = 'maybe') AS maybe
        FROM screening_votes WHERE project_id = ? AND stage = ? GROUP BY user_id ORDER BY user_id`,
-    )
-    .all(projectId, stage) as ReviewerCounts[];
+  ).all(projectId, stage) as ReviewerCounts[];
 }
 
 export function votesByUserCount(db: Db, projectId: number, stage: Stage, userId: number): number {
-  const row = db
-    .prepare('SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?')
-    .get(projectId, stage, userId) as { n: number };
+  const row = prepared(
+    db,
+    'SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?',
+  ).get(projectId, stage, userId) as { n: number };
   return row.n;
 }
 
 export function conflictRecords(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
        WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' ORDER BY r.id`,
-    )
-    .all(projectId, stage) as RecordRow[];
+  ).all(projectId, stage) as RecordRow[];
   return rows.map(toRecord);
 }
 
@@ -575,17 +580,18 @@ export function conflictRecords(db: Db, projectId: number, stage: Stage): Screen
 export function usernames(db: Db, ids: number[]): Map<number, string> {
   const names = new Map<number, string>();
   if (ids.length === 0 || !hasColumn(db, 'users', 'username')) return names;
-  const rows = db
-    .prepare(`SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { id: number; username: string }[];
+  const rows = prepared(
+    db,
+    `SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids) as { id: number; username: string }[];
   for (const row of rows) names.set(row.id, row.username);
   return names;
 }
 
 /** Every record in a stage, in id order (demo seeding, exports). */
 export function recordsInStage(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`)
-    .all({ projectId }) as RecordRow[];
+  const rows = prepared(db, `SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`).all({
+    projectId,
+  }) as RecordRow[];
   return rows.map(toRecord);
 }
