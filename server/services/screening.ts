@@ -125,10 +125,10 @@ export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage
 // ---------- events ----------
 
 /** Runs a screening-only write in one immediate transaction, keeping the cached record counts valid. */
-function screeningWrite<T>(db: Db, write: () => T): T {
+function screeningWrite<T>(db: Db, write: () => T, options = { queuesMayGrow: false }): T {
   const before = repo.writeStamp(db);
   const result = db.transaction(write).immediate();
-  repo.keepRecordCountsAfter(db, before);
+  repo.keepCachesAfter(db, before, options);
   return result;
 }
 
@@ -222,13 +222,17 @@ export function retract(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
-  screeningWrite(db, () => {
-    requireRecordInStage(db, projectId, recordId, stage);
-    const settings = getSettings(db, projectId);
-    const history = repo.eventsFor(db, recordId, stage);
-    const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
-    appendAndProject(db, projectId, recordId, stage, settings, history, event);
-  });
+  screeningWrite(
+    db,
+    () => {
+      requireRecordInStage(db, projectId, recordId, stage);
+      const settings = getSettings(db, projectId);
+      const history = repo.eventsFor(db, recordId, stage);
+      const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
+      appendAndProject(db, projectId, recordId, stage, settings, history, event);
+    },
+    { queuesMayGrow: true },
+  );
 }
 
 export interface ResolutionInput {

@@ -41,22 +41,30 @@ function notDuplicate(db: Db): string {
 // ---------- a cached record count ----------
 
 /**
- * Counting a project's records walks its whole index (50,000 entries in a large review),
- * and every queue request needs the number. It is cached and trusted only while nothing
- * else has written: SQLite's data_version moves when another connection commits and
- * total_changes() when this one writes. Screening's own writes, which never touch records,
- * carry the cache forward (keepRecordCountsAfter).
+ * Two things every queue request would otherwise recompute by walking 50,000 index entries:
+ * the project's record count, and where a reviewer's title/abstract queue starts (a reviewer
+ * 30,000 records ahead of the other would skip them all on every request). Both are cached
+ * and trusted only while nothing else has written: SQLite's data_version moves when another
+ * connection commits and total_changes() when this one writes. Screening's own writes,
+ * which never touch records, carry the caches forward (keepCachesAfter).
  */
 interface WriteStamp {
   dataVersion: number;
   totalChanges: number;
 }
 
-const recordCounts = new WeakMap<Db, WriteStamp & { counts: Map<number, number> }>();
+interface Caches extends WriteStamp {
+  /** records per project */
+  counts: Map<number, number>;
+  /** per project:user, a record id below which the title/abstract queue holds nothing */
+  queueStarts: Map<string, number>;
+}
+
+const cachesByDb = new WeakMap<Db, Caches>();
 
 export function writeStamp(db: Db): WriteStamp {
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const totalChanges = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const dataVersion = prepared(db, 'PRAGMA data_version').pluck().get() as number;
+  const totalChanges = prepared(db, 'SELECT total_changes()').pluck().get() as number;
   return { dataVersion, totalChanges };
 }
 
@@ -64,27 +72,37 @@ function sameStamp(a: WriteStamp, b: WriteStamp): boolean {
   return a.dataVersion === b.dataVersion && a.totalChanges === b.totalChanges;
 }
 
-export function projectRecordCount(db: Db, projectId: number): number {
+/** The caches, emptied when anything but screening has written since they were filled. */
+function caches(db: Db): Caches {
   const stamp = writeStamp(db);
-  let cache = recordCounts.get(db);
+  let cache = cachesByDb.get(db);
   if (!cache || !sameStamp(cache, stamp)) {
-    cache = { ...stamp, counts: new Map() };
-    recordCounts.set(db, cache);
+    cache = { ...stamp, counts: new Map(), queueStarts: new Map() };
+    cachesByDb.set(db, cache);
   }
+  return cache;
+}
+
+export function projectRecordCount(db: Db, projectId: number): number {
+  const cache = caches(db);
   let n = cache.counts.get(projectId);
   if (n === undefined) {
-    n = (
-      prepared(db, 'SELECT COUNT(*) AS n FROM records WHERE project_id = ?').get(projectId) as { n: number }
-    ).n;
+    n = prepared(db, 'SELECT COUNT(*) FROM records WHERE project_id = ?').pluck().get(projectId) as number;
     cache.counts.set(projectId, n);
   }
   return n;
 }
 
-/** After a write that touched only screening tables (stamped before it began), the cached counts still hold. */
-export function keepRecordCountsAfter(db: Db, before: WriteStamp): void {
-  const cache = recordCounts.get(db);
-  if (cache && sameStamp(cache, before)) Object.assign(cache, writeStamp(db));
+/**
+ * After a screening write (stamped before it began) the record counts still hold. Votes and
+ * resolutions only ever take records out of title/abstract queues, so the queue starts hold
+ * too; a retraction puts a record back, so they are dropped.
+ */
+export function keepCachesAfter(db: Db, before: WriteStamp, options: { queuesMayGrow: boolean }): void {
+  const cache = cachesByDb.get(db);
+  if (!cache || !sameStamp(cache, before)) return;
+  Object.assign(cache, writeStamp(db));
+  if (options.queuesMayGrow) cache.queueStarts.clear();
 }
 
 // ---------- projects and settings ----------
@@ -372,15 +390,24 @@ export function queue(
   limit: number,
 ): { records: ScreeningRecord[]; remaining: number } {
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
-  const rows =
-    limit > 0
-      ? (prepared(db, `SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`).all({
-          projectId,
-          stage,
-          userId,
-          limit,
-        }) as RecordRow[])
-      : [];
+  let rows: RecordRow[] = [];
+  if (limit > 0) {
+    // Full text is small; only title/abstract queues use (and refresh) the remembered start.
+    const key = `${projectId}:${userId}`;
+    const starts = stage === 'title_abstract' ? caches(db).queueStarts : null;
+    const from = starts?.get(key) ?? 0;
+    rows = prepared(
+      db,
+      `SELECT ${RECORD_COLUMNS} FROM ${where} AND r.id >= @from ORDER BY r.id LIMIT @limit`,
+    ).all({
+      projectId,
+      stage,
+      userId,
+      limit,
+      from,
+    }) as RecordRow[];
+    if (starts && rows[0]) starts.set(key, rows[0].id);
+  }
   return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };
 }
 
@@ -400,7 +427,7 @@ export function remainingFor(db: Db, projectId: number, stage: Stage, userId: nu
   const count = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as { n: number }).n;
   const records = projectRecordCount(db, projectId);
   const settled = count(
-    `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status != 'awaiting'`,
+    `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status IN ('agreed', 'conflict', 'resolved')`,
     projectId,
     stage,
   );

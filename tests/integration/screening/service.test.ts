@@ -101,6 +101,7 @@ describe('screening service: queues, agreement and conflicts', () => {
     const r = recordIds[0]!;
     decide(alice, r, 'include');
     decide(alice, r, 'exclude');
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([recordIds[1]]);
     expect(screening.myDecisions(db, projectId, alice, 'title_abstract').records).toEqual([
       expect.objectContaining({ id: r, myVote: expect.objectContaining({ decision: 'exclude' }) }),
     ]);
@@ -137,6 +138,31 @@ describe('screening service: queues, agreement and conflicts', () => {
     expect(() => screening.queue(db, 12345, alice, 'title_abstract')).toThrow(NotFoundError);
     expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([recordIds[0]]);
     expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(1);
+  });
+
+  it('a queue far into the review still returns records that come back (retraction, another reviewer withdrawing, new settings)', () => {
+    const { db, deps, projectId, recordIds, owner, alice, bob, decide } = setup(6);
+    const carol = { userId: owner.userId, role: 'reviewer' as const };
+    for (const r of recordIds.slice(0, 4)) decide(alice, r, 'include');
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual(recordIds.slice(4));
+    decide(bob, recordIds[0]!, 'include');
+    expect(ids(screening.queue(db, projectId, carol, 'title_abstract', 1))).toEqual([recordIds[1]]);
+    screening.retract(deps, projectId, bob, 'title_abstract', recordIds[0]!);
+    expect(ids(screening.queue(db, projectId, carol, 'title_abstract', 1))).toEqual([recordIds[0]]);
+    screening.retract(deps, projectId, alice, 'title_abstract', recordIds[1]!);
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([
+      recordIds[1],
+      recordIds[4],
+      recordIds[5],
+    ]);
+    screening.updateSettings(deps, projectId, owner, {
+      stages: { title_abstract: { reviewersRequired: 1 } },
+    });
+    expect(ids(screening.queue(db, projectId, bob, 'title_abstract', 1))).toEqual([recordIds[1]]);
+    screening.updateSettings(deps, projectId, owner, {
+      stages: { title_abstract: { reviewersRequired: 2 } },
+    });
+    expect(ids(screening.queue(db, projectId, bob, 'title_abstract', 1))).toEqual([recordIds[0]]);
   });
 
   it('remaining follows records added or removed by other parts of Sift between requests', () => {
