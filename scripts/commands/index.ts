@@ -1,9 +1,11 @@
+import { agreementCommand } from './agreement';
 import { dedupCommand } from './dedup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { memberCommand } from './member';
 import { projectCommand } from './project';
+import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
@@ -20,4 +22,6 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   dedupCommand,
+  screeningCommand,
+  agreementCommand,
 ];
