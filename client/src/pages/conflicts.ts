@@ -44,7 +44,7 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
     const reasonSelect = h(
       'select',
       { id: `${id}-reason`, name: 'reason' },
-      h('option', { value: '' }, stage === 'full_text' ? 'Choose a reason…' : 'No reason'),
+      h('option', { value: '' }, 'Choose a reason, or type one…'),
       ...reasons.map((r) => h('option', { value: r }, r)),
       h('option', { value: '__other' }, 'Other (type it)…'),
     );
@@ -77,7 +77,8 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
           onsubmit: async (event: Event) => {
             event.preventDefault();
             const decision = include.checked ? 'include' : exclude.checked ? 'exclude' : null;
-            const reason = reasonSelect.value === '__other' ? other.value.trim() : reasonSelect.value;
+            const picked = reasonSelect.value === '__other' ? '' : reasonSelect.value;
+            const reason = picked || other.value.trim();
             if (!decision) {
               status.textContent = 'Choose include or exclude.';
               return;

@@ -4,7 +4,9 @@ import type { AppContext } from '../../app';
 import { decideCluster, dedupSummary, listClusterViews, runDedup, undoDecision } from '../../services/dedup';
 import { currentProject, currentUser, requireProjectAction } from '../auth';
 
-const ListQuery = z.object({ status: z.enum(['review', 'merged', 'related', 'not-duplicate', 'all']).default('review') });
+const ListQuery = z.object({
+  status: z.enum(['review', 'merged', 'related', 'not-duplicate', 'all']).default('review'),
+});
 const ClusterParams = z.object({ clusterId: z.coerce.number().int().positive() });
 const DecisionBody = z.object({
   decision: z.enum(['merge', 'not-duplicate']),
@@ -22,7 +24,10 @@ export function dedupRoutes(ctx: AppContext): Router {
   router.get(`${base}/clusters`, requireProjectAction(ctx, 'read'), (req, res) => {
     const { status } = ListQuery.parse(req.query);
     const projectId = currentProject(req).projectId;
-    res.json({ summary: dedupSummary(ctx.db, projectId), clusters: listClusterViews(ctx.db, projectId, status) });
+    res.json({
+      summary: dedupSummary(ctx.db, projectId),
+      clusters: listClusterViews(ctx.db, projectId, status),
+    });
   });
 
   router.post(`${base}/run`, requireProjectAction(ctx, 'dedup'), (req, res) => {
@@ -32,8 +37,13 @@ export function dedupRoutes(ctx: AppContext): Router {
   router.post(`${base}/clusters/:clusterId/decision`, requireProjectAction(ctx, 'dedup'), (req, res) => {
     const { clusterId } = ClusterParams.parse(req.params);
     const body = DecisionBody.parse(req.body);
-    const input = body.primaryId === undefined ? { decision: body.decision } : { decision: body.decision, primaryId: body.primaryId };
-    res.json(decideCluster(ctx.db, currentProject(req).projectId, clusterId, input, currentUser(req).id, ctx.clock));
+    const input =
+      body.primaryId === undefined
+        ? { decision: body.decision }
+        : { decision: body.decision, primaryId: body.primaryId };
+    res.json(
+      decideCluster(ctx.db, currentProject(req).projectId, clusterId, input, currentUser(req).id, ctx.clock),
+    );
   });
 
   router.post(`${base}/clusters/:clusterId/undo`, requireProjectAction(ctx, 'dedup'), (req, res) => {

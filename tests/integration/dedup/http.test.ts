@@ -19,7 +19,13 @@ interface ClusterBody {
   primaryRecordId: number | null;
   rule: string;
   score: number;
-  evidence: { a: number; b: number; rule: string; score: number; similarities: Record<string, number | null> }[];
+  evidence: {
+    a: number;
+    b: number;
+    rule: string;
+    score: number;
+    similarities: Record<string, number | null>;
+  }[];
   records: { id: number; title: string; sourceName: string }[];
   differingFields: string[];
   decisions: { decision: string; username: string | null; undone: boolean }[];
@@ -65,20 +71,28 @@ describe('dedup API', () => {
     expect(cluster!.evidence[0]!.similarities).toMatchObject({ title: 1, pages: 0 });
 
     const merged = await viewer.agent.get(`${base()}/clusters?status=merged`).expect(200);
-    expect((merged.body.clusters as ClusterBody[])[0]).toMatchObject({ status: 'merged', rule: expect.any(String) });
+    expect((merged.body.clusters as ClusterBody[])[0]).toMatchObject({
+      status: 'merged',
+      rule: expect.any(String),
+    });
     const all = await viewer.agent.get(`${base()}/clusters?status=all`).expect(200);
     expect(all.body.clusters).toHaveLength(2);
   });
 
   it('the owner decides and undoes; the decision log names the reviewer', async () => {
     await owner.agent.post(`${base()}/run`).expect(200);
-    const clusterId = ((await owner.agent.get(`${base()}/clusters`).expect(200)).body.clusters as ClusterBody[])[0]!.id;
+    const clusterId = (
+      (await owner.agent.get(`${base()}/clusters`).expect(200)).body.clusters as ClusterBody[]
+    )[0]!.id;
 
     const decided = await owner.agent
       .post(`${base()}/clusters/${clusterId}/decision`)
       .send({ decision: 'not-duplicate' })
       .expect(200);
-    expect(decided.body).toMatchObject({ status: 'not-duplicate', decisions: [{ decision: 'not-duplicate', username: 'owner', undone: false }] });
+    expect(decided.body).toMatchObject({
+      status: 'not-duplicate',
+      decisions: [{ decision: 'not-duplicate', username: 'owner', undone: false }],
+    });
 
     const undone = await owner.agent.post(`${base()}/clusters/${clusterId}/undo`).expect(200);
     expect(undone.body.status).toBe('review');
@@ -94,10 +108,18 @@ describe('dedup API', () => {
 
   it('refuses bad input with a clear error and changes nothing', async () => {
     await owner.agent.post(`${base()}/run`).expect(200);
-    const clusterId = ((await owner.agent.get(`${base()}/clusters`).expect(200)).body.clusters as ClusterBody[])[0]!.id;
-    const bad = await owner.agent.post(`${base()}/clusters/${clusterId}/decision`).send({ decision: 'maybe' }).expect(400);
+    const clusterId = (
+      (await owner.agent.get(`${base()}/clusters`).expect(200)).body.clusters as ClusterBody[]
+    )[0]!.id;
+    const bad = await owner.agent
+      .post(`${base()}/clusters/${clusterId}/decision`)
+      .send({ decision: 'maybe' })
+      .expect(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    await owner.agent.post(`${base()}/clusters/${clusterId}/decision`).send({ decision: 'merge', primaryId: 99999 }).expect(400);
+    await owner.agent
+      .post(`${base()}/clusters/${clusterId}/decision`)
+      .send({ decision: 'merge', primaryId: 99999 })
+      .expect(400);
     await owner.agent.post(`${base()}/clusters/99999/decision`).send({ decision: 'merge' }).expect(404);
     await owner.agent.post(`${base()}/clusters/${clusterId}/undo`).expect(409);
     await owner.agent.get(`${base()}/clusters?status=nonsense`).expect(400);
