@@ -13,20 +13,18 @@ interface DedupSummary {
   review: number;
 }
 
-interface Stopping {
-  enabled?: boolean;
-  screened?: number;
-  total?: number;
-  relevantFound?: number;
-  estimatedRemaining?: number | null;
-  consecutiveExcludes?: number;
-  heuristic?: { threshold?: number; met?: boolean; consecutiveExcludes?: number };
-  criterion?: { recallTarget?: number; confidence?: number; pValue?: number | null; met?: boolean; canStop?: boolean };
-  recallTarget?: number;
-  confidence?: number;
-  pValue?: number | null;
-  canStop?: boolean;
-  message?: string;
+/** GET /ranking: the prioritisation switch, the model, and the three stopping signals. */
+interface Ranking {
+  settings: { enabled: boolean; keywords: string[]; model: string };
+  model: { trainedAt: string; includes: number; excludes: number; records: number } | null;
+  stopping: {
+    screened: number;
+    totalRecords: number;
+    relevantFound: number;
+    relevantLeft: { estimate: number; recentRate: number; window: number };
+    hypergeometric: { pValue: number; window: number; recallTarget: number; confidence: number; met: boolean };
+    consecutive: { consecutiveExcludes: number; threshold: number; met: boolean };
+  };
 }
 
 /** The project's front page: where each stage stands, who has screened what, what waits for the owner. */
@@ -39,7 +37,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
     optional(api.get<{ summary: DedupSummary }>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
-    optional(api.get<Stopping>(`${base}/ranking/stopping`)),
+    optional(api.get<Ranking>(`${base}/ranking`)),
   ]);
   const owner = project.role === 'owner';
   const diagram = h('div', { class: 'prisma-view', id: 'dashboard-prisma', 'aria-label': 'PRISMA 2020 flow diagram' }, h('p', { class: 'muted' }, 'Drawing the diagram…'));
@@ -146,30 +144,39 @@ function reviewerTable(p: Progress | null): HTMLElement {
   );
 }
 
-function stoppingPanel(s: Stopping): HTMLElement {
-  if (s.enabled === false) {
-    return h('section', { class: 'card', 'aria-label': 'Stopping signal' }, h('h2', {}, 'Prioritised screening'), h('p', { class: 'muted' }, 'Prioritisation is off; the owner can turn it on in Settings.'));
+function stoppingPanel(r: Ranking): HTMLElement {
+  if (!r.settings.enabled) {
+    return h(
+      'section',
+      { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
+      h('h2', {}, 'Prioritised screening is off'),
+      h('p', { class: 'muted' }, 'The owner can turn it on in Settings: queues are then ordered by predicted relevance, and this panel shows when stopping is defensible.'),
+    );
   }
-  const pValue = s.criterion?.pValue ?? s.pValue;
-  const canStop = s.criterion?.met ?? s.criterion?.canStop ?? s.canStop;
-  const run = s.heuristic?.consecutiveExcludes ?? s.consecutiveExcludes;
-  const recall = s.criterion?.recallTarget ?? s.recallTarget;
-  const confidence = s.criterion?.confidence ?? s.confidence;
+  const s = r.stopping;
+  const hg = s.hypergeometric;
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
   return h(
     'section',
     { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
     h('h2', {}, 'Stopping signal'),
-    h('p', { class: 'muted' }, 'A guide for the team, never acted on by itself.'),
+    h('p', { class: 'muted' }, 'Three independent guides for the team; none is acted on by itself.'),
     h(
       'ul',
       {},
-      s.screened != null && s.total != null ? h('li', {}, `Screened ${s.screened} of ${s.total}; ${s.relevantFound ?? 0} relevant found.`) : null,
-      s.estimatedRemaining != null ? h('li', {}, `Estimated relevant records left: ${Math.round(s.estimatedRemaining * 10) / 10}`) : null,
-      recall != null
-        ? h('li', {}, `Statistical criterion (recall ${Math.round(recall * 100)} %, confidence ${Math.round((confidence ?? 0.95) * 100)} %): `, h('strong', {}, canStop ? 'stopping is defensible' : 'keep screening'), pValue != null ? ` (p = ${pValue.toFixed(3)})` : '')
-        : null,
-      run != null ? h('li', {}, `Consecutive excludes: ${run}${s.heuristic?.threshold ? ` (heuristic threshold ${s.heuristic.threshold}${s.heuristic.met ? ', reached' : ''})` : ''}`) : null,
-      s.message ? h('li', {}, s.message) : null,
+      h('li', {}, `Settled ${s.screened} of ${s.totalRecords} records; ${s.relevantFound} relevant found.`),
+      h('li', {}, `Relevant records likely left: about ${Math.round(s.relevantLeft.estimate * 10) / 10} (rate ${s.relevantLeft.recentRate.toFixed(3)} over the last ${s.relevantLeft.window}).`),
+      h(
+        'li',
+        {},
+        `Statistical test for ${pct(hg.recallTarget)} recall at ${pct(hg.confidence)} confidence: `,
+        h('strong', { class: hg.met ? 'include' : '' }, hg.met ? 'stopping is defensible' : 'keep screening'),
+        ` (p = ${hg.pValue.toFixed(3)}).`,
+      ),
+      h('li', {}, `Consecutive excludes: ${s.consecutive.consecutiveExcludes} of ${s.consecutive.threshold}${s.consecutive.met ? ' — reached' : ''}.`),
+      r.model
+        ? h('li', { class: 'muted' }, `Model trained ${new Date(r.model.trainedAt).toLocaleString()} on ${r.model.includes} includes and ${r.model.excludes} excludes.`)
+        : h('li', { class: 'muted' }, 'No model yet: the queue follows the keywords, then a fixed random order, until there is one include and one exclude.'),
     ),
   );
 }

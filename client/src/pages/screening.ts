@@ -184,7 +184,9 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
         : null,
       typeof relevance === 'number'
         ? h('p', { class: 'badge', id: 'relevance', title: 'Predicted by the prioritisation model from the decisions so far' }, `Predicted relevance: ${Math.round(relevance * 100)} %`)
-        : null,
+        : settings.prioritised && !vote
+          ? h('p', { class: 'badge', id: 'relevance' }, 'Prioritised: no model yet (keyword order)')
+          : null,
       recordDetails(record, keywords),
       stage === 'full_text'
         ? h(

@@ -13,7 +13,8 @@ interface Member {
 
 interface Prioritisation {
   enabled: boolean;
-  keywords?: string[];
+  keywords: string[];
+  model: string;
 }
 
 const lines = (text: string) =>
@@ -37,7 +38,7 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
   const [settings, members, prioritisation] = await Promise.all([
     api.get<Settings>(`${base}/settings`),
     api.get<Member[] | { members: Member[] }>(`${base}/members`),
-    optional(api.get<Prioritisation>(`${base}/prioritisation`)),
+    optional(api.get<{ settings: Prioritisation }>(`${base}/ranking`)).then((r) => r?.settings ?? null),
   ]);
   const status = statusLine();
   const save = async (what: string, run: () => Promise<unknown>) => {
@@ -134,12 +135,25 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
   const prioritisationSection = prioritisation
     ? (() => {
         const enabled = h('input', { type: 'checkbox', id: 'prioritise', name: 'enabled', checked: prioritisation.enabled, disabled: !owner });
-        enabled.addEventListener('change', () => void save('Prioritisation', () => api.put(`${base}/prioritisation`, { ...prioritisation, enabled: enabled.checked })));
+        const seeds = h('textarea', { id: 'prioritise-keywords', name: 'keywords', rows: 2, disabled: !owner });
+        seeds.value = prioritisation.keywords.join(', ');
         return h(
-          'section',
-          { class: 'card' },
+          'form',
+          {
+            class: 'card',
+            'aria-label': 'Prioritised screening',
+            onsubmit: (event: Event) => {
+              event.preventDefault();
+              void save('Prioritisation', () =>
+                api.put(`${base}/ranking/settings`, { enabled: enabled.checked, keywords: words(seeds.value).slice(0, 50) }),
+              );
+            },
+          },
           h('h2', {}, 'Prioritised screening'),
-          h('label', { class: 'check', for: 'prioritise' }, enabled, ' Order each reviewer\'s queue by predicted relevance (retrained as decisions come in)'),
+          h('label', { class: 'check', for: 'prioritise' }, enabled, " Order each reviewer's title/abstract queue by predicted relevance (retrained in the background as decisions settle)"),
+          h('label', { for: 'prioritise-keywords' }, 'Words that order the queue until the first include and exclude (comma separated)'),
+          seeds,
+          h('p', {}, h('button', { type: 'submit', disabled: !owner }, 'Save prioritisation')),
         );
       })()
     : null;
