@@ -3,6 +3,7 @@ import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { navigate } from '../router';
+import { safeUrl } from '../records';
 
 interface Code {
   id: number;
@@ -104,6 +105,7 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
       h('a', { href: `${base}/codebook.csv`, download: '' }, 'CSV'),
     ),
     h('div', { class: 'screening' }, detail, list),
+    project.role === 'owner' ? codebookEditor(base, projectId, codes) : null,
   );
   if (selected != null) await renderStudy(detail, base, projectId, selected, codes, fields);
 }
@@ -148,7 +150,7 @@ async function renderStudy(
     h(
       'article',
       { class: 'card' },
-      h('h2', { class: 'record-title' }, s.title ?? '(no title)'),
+      h('h2', { class: 'record-title', dir: 'auto' }, s.title ?? '(no title)'),
       h('p', { class: 'record-meta' }, [s.authors.join('; '), s.year, s.journal].filter(Boolean).join(' · ')),
       data.fullText
         ? h(
@@ -156,12 +158,17 @@ async function renderStudy(
             {},
             h(
               'a',
-              { href: data.fullText.href, target: '_blank', rel: 'noopener noreferrer' },
+              {
+                // our own PDF route, or an http(s) link: nothing else becomes a link
+                href: data.fullText.href.startsWith('/api/') ? data.fullText.href : (safeUrl(data.fullText.href) ?? '#'),
+                target: '_blank',
+                rel: 'noopener noreferrer',
+              },
               'Open the full text',
             ),
           )
         : h('p', { class: 'muted' }, 'No full text attached.'),
-      s.abstract ? h('p', { class: 'abstract' }, s.abstract) : null,
+      s.abstract ? h('p', { class: 'abstract', dir: 'auto' }, s.abstract) : null,
     ),
     h(
       'form',
@@ -330,6 +337,120 @@ function extractionForm(
     h('h2', {}, 'Study characteristics'),
     ...inputs.flatMap(({ label, control }) => [label, control]),
     h('p', {}, h('button', { type: 'submit' }, 'Save characteristics')),
+    status,
+  );
+}
+
+/** The owner's codebook editor: add codes (under a parent or at the top), remove them, or import a codebook file. */
+function codebookEditor(base: string, projectId: number, codes: Code[]): HTMLElement {
+  const status = statusLine();
+  const reload = () => navigate(`/projects/${projectId}/coding`);
+  const fail = (e: unknown, what: string) => {
+    status.textContent = e instanceof ApiError ? `${what}: ${e.message}` : what;
+  };
+  const key = h('input', { id: 'new-code', name: 'code', required: true, maxlength: 80 });
+  const label = h('input', { id: 'new-label', name: 'label', required: true, maxlength: 300 });
+  const description = h('textarea', { id: 'new-description', name: 'description', rows: 2, maxlength: 5000 });
+  const parent = h('select', { id: 'new-parent', name: 'parentId' }, h('option', { value: '' }, '(top level)'), ...codeOptions(codes));
+  const file = h('input', { id: 'codebook-file', type: 'file', accept: '.json,.csv,application/json,text/csv' });
+  const byParent = new Map<number | null, Code[]>();
+  for (const c of codes) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
+  const tree = (parentId: number | null): HTMLElement | null => {
+    const children = byParent.get(parentId);
+    if (!children?.length) return null;
+    return h(
+      'ul',
+      {},
+      ...children.map((c) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, c.label),
+          ` (${c.code})`,
+          c.description ? h('span', { class: 'muted', dir: 'auto' }, ` — ${c.description}`) : null,
+          ' ',
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'aria-label': `Remove the code ${c.label}`,
+              onclick: async () => {
+                try {
+                  await api.delete(`${base}/codes/${c.id}`);
+                  reload();
+                } catch (e) {
+                  fail(e, 'Could not remove the code');
+                }
+              },
+            },
+            'Remove',
+          ),
+          tree(c.id),
+        ),
+      ),
+    );
+  };
+  return h(
+    'details',
+    { class: 'card', id: 'codebook-editor', open: codes.length === 0 },
+    h('summary', {}, `Edit the codebook (${codes.length} codes)`),
+    tree(null) ?? h('p', { class: 'muted' }, 'No codes yet.'),
+    h(
+      'form',
+      {
+        'aria-label': 'Add a code',
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          try {
+            await api.post(`${base}/codes`, {
+              code: key.value.trim(),
+              label: label.value.trim(),
+              description: description.value,
+              parentId: parent.value ? Number(parent.value) : null,
+            });
+            reload();
+          } catch (e) {
+            fail(e, 'Could not add the code');
+          }
+        },
+      },
+      h('h2', {}, 'Add a code'),
+      h('label', { for: 'new-code' }, 'Short code'),
+      key,
+      h('label', { for: 'new-label' }, 'Label'),
+      label,
+      h('label', { for: 'new-description' }, 'Description'),
+      description,
+      h('label', { for: 'new-parent' }, 'Under'),
+      parent,
+      h('p', {}, h('button', { type: 'submit' }, 'Add code')),
+    ),
+    h(
+      'form',
+      {
+        'aria-label': 'Import a codebook',
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          const chosen = file.files?.[0];
+          if (!chosen) return;
+          try {
+            await api.post(`${base}/codebook/import`, {
+              format: /\.csv$/i.test(chosen.name) ? 'csv' : 'json',
+              text: await chosen.text(),
+              fileName: chosen.name,
+            });
+            reload();
+          } catch (e) {
+            fail(e, 'Could not import the codebook');
+          }
+        },
+      },
+      h('h2', {}, 'Import a codebook'),
+      h('label', { for: 'codebook-file' }, 'Codebook file (JSON or CSV, as exported above)'),
+      file,
+      h('p', {}, h('button', { type: 'submit' }, 'Import codebook')),
+    ),
     status,
   );
 }
