@@ -341,6 +341,9 @@ function extractionForm(
   );
 }
 
+/** Whether the owner left the codebook editor open (it stays open across the reloads its own edits cause). */
+let editorOpen = false;
+
 /** The owner's codebook editor: add codes (under a parent or at the top), remove them, or import a codebook file. */
 function codebookEditor(base: string, projectId: number, codes: Code[]): HTMLElement {
   const status = statusLine();
@@ -391,9 +394,9 @@ function codebookEditor(base: string, projectId: number, codes: Code[]): HTMLEle
       ),
     );
   };
-  return h(
+  const details = h(
     'details',
-    { class: 'card', id: 'codebook-editor', open: codes.length === 0 },
+    { class: 'card', id: 'codebook-editor', open: editorOpen || codes.length === 0 },
     h('summary', {}, `Edit the codebook (${codes.length} codes)`),
     tree(null) ?? h('p', { class: 'muted' }, 'No codes yet.'),
     h(
@@ -453,4 +456,6 @@ function codebookEditor(base: string, projectId: number, codes: Code[]): HTMLEle
     ),
     status,
   );
+  details.addEventListener('toggle', () => (editorOpen = details.open));
+  return details;
 }
