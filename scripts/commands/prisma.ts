@@ -12,7 +12,8 @@ import type { Command } from './types';
 
 export const prismaCommand: Command = {
   name: 'prisma',
-  usage: 'sift prisma (--db FILE [--project NAME] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
+  usage:
+    'sift prisma (--db FILE [--project NAME] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
   summary: 'draw the PRISMA 2020 flow diagram of a project, or of a PRISMA2020 template CSV filled elsewhere',
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, {
@@ -45,7 +46,10 @@ export const prismaCommand: Command = {
         db.close();
       }
     }
-    const bytes = await exportPrisma(result, format, { title, svg: { perSourceDetail: !values['no-detail'] } });
+    const bytes = await exportPrisma(result, format, {
+      title,
+      svg: { perSourceDetail: !values['no-detail'] },
+    });
     if (out === '-') io.stdout.write(bytes);
     else fs.writeFileSync(out, bytes);
     for (const warning of result.warnings) io.stderr.write(`warning: ${warning.message}\n`);
@@ -58,5 +62,7 @@ export const prismaCommand: Command = {
 function formatOf(flag: string | undefined, out: string): PrismaFormat {
   const candidate = flag ?? path.extname(out).slice(1).toLowerCase();
   if ((PRISMA_FORMATS as readonly string[]).includes(candidate)) return candidate as PrismaFormat;
-  throw new ValidationError(`--format must be one of ${PRISMA_FORMATS.join(', ')}${flag ? `, got "${flag}"` : ''}`);
+  throw new ValidationError(
+    `--format must be one of ${PRISMA_FORMATS.join(', ')}${flag ? `, got "${flag}"` : ''}`,
+  );
 }

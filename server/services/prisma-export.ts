@@ -28,7 +28,11 @@ export interface ExportOptions {
 }
 
 /** The diagram in one of the publication formats. */
-export async function exportPrisma(result: PrismaResult, format: PrismaFormat, options: ExportOptions = {}): Promise<Buffer> {
+export async function exportPrisma(
+  result: PrismaResult,
+  format: PrismaFormat,
+  options: ExportOptions = {},
+): Promise<Buffer> {
   switch (format) {
     case 'svg':
       return Buffer.from(renderPrismaSvg(result, options.svg), 'utf8');
@@ -47,7 +51,13 @@ export async function exportPrisma(result: PrismaResult, format: PrismaFormat, o
 
 /** The JSON document of the API and the CLI: the model, box text overrides, warnings and the trace. */
 export function prismaJson(result: PrismaResult) {
-  return { model: result.model, labels: result.labels, warnings: result.warnings, hints: result.hints, trace: result.trace };
+  return {
+    model: result.model,
+    labels: result.labels,
+    warnings: result.warnings,
+    hints: result.hints,
+    trace: result.trace,
+  };
 }
 
 // Fonts of the SVG's font stack as files, for renderers that do not read fontconfig.
@@ -132,7 +142,10 @@ export function prismaPdf(svg: string, title = 'PRISMA 2020 flow diagram'): Prom
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const scale = Math.min((page.width - 2 * PDF_MARGIN) / size.width, (page.height - 2 * PDF_MARGIN) / size.height);
+  const scale = Math.min(
+    (page.width - 2 * PDF_MARGIN) / size.width,
+    (page.height - 2 * PDF_MARGIN) / size.height,
+  );
   const width = size.width * scale;
   const height = size.height * scale;
   SVGtoPDF(doc, svg, (page.width - width) / 2, (page.height - height) / 2, {
@@ -149,5 +162,7 @@ export function prismaPdf(svg: string, title = 'PRISMA 2020 flow diagram'): Prom
 
 function svgSize(svg: string): { width: number; height: number } {
   const match = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  return match ? { width: Number(match[1]), height: Number(match[2]) } : { width: A4.width, height: A4.height };
+  return match
+    ? { width: Number(match[1]), height: Number(match[2]) }
+    : { width: A4.width, height: A4.height };
 }

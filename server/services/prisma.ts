@@ -16,12 +16,17 @@ export function resolveProject(db: Db, name?: string): { id: number; name: strin
   const projects = listProjects(db);
   if (name !== undefined) {
     const found = projects.find((p) => p.name === name);
-    if (!found) throw new NotFoundError(`no project named "${name}" (projects: ${projects.map((p) => p.name).join(', ') || 'none'})`);
+    if (!found)
+      throw new NotFoundError(
+        `no project named "${name}" (projects: ${projects.map((p) => p.name).join(', ') || 'none'})`,
+      );
     return found;
   }
   if (projects.length === 1) return projects[0]!;
   if (projects.length === 0) throw new NotFoundError('the database has no project');
-  throw new ValidationError(`the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`);
+  throw new ValidationError(
+    `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`,
+  );
 }
 
 export interface BoxRecords {
@@ -33,7 +38,12 @@ export interface BoxRecords {
 }
 
 /** Drill-down: the records (or reports) behind one count of the diagram, a page at a time. */
-export function prismaBoxRecords(db: Db, projectId: number, box: string, page: { offset: number; limit: number }): BoxRecords {
+export function prismaBoxRecords(
+  db: Db,
+  projectId: number,
+  box: string,
+  page: { offset: number; limit: number },
+): BoxRecords {
   const result = projectPrisma(db, projectId);
   const ids = result.trace[box];
   if (!ids) throw new NotFoundError(`no list of records behind "${box}" in this project's diagram`);

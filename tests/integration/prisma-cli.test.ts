@@ -27,8 +27,13 @@ describe('sift prisma', () => {
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'CLI review');
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Scopus', kind: 'database' }), [{ title: 'a' }, { title: 'b' }]);
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [{ title: 'c' }]);
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Scopus', kind: 'database' }), [
+      { title: 'a' },
+      { title: 'b' },
+    ]);
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [
+      { title: 'c' },
+    ]);
     db.close();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -52,7 +57,17 @@ describe('sift prisma', () => {
     ['csv', 'data,node,box'],
   ])('writes %s for a named project', async (format, magic) => {
     const out = path.join(dir, `prisma.${format}`);
-    const run = await sift('prisma', '--db', dbFile, '--project', 'CLI review', '--format', format, '--out', out);
+    const run = await sift(
+      'prisma',
+      '--db',
+      dbFile,
+      '--project',
+      'CLI review',
+      '--format',
+      format,
+      '--out',
+      out,
+    );
     expect(run.code).toBe(0);
     expect(fs.readFileSync(out).subarray(0, magic.length).toString('latin1')).toBe(magic);
   });
@@ -62,7 +77,9 @@ describe('sift prisma', () => {
     const run = await sift('prisma', '--from-csv', POC, '--out', out);
     expect(run.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toContain('data-box="database_specific_results:Embase"');
-    expect(run.stderr).toContain('warning: Reports assessed minus reports excluded add up to 26 included reports');
+    expect(run.stderr).toContain(
+      'warning: Reports assessed minus reports excluded add up to 26 included reports',
+    );
   });
 
   it('names the file and line of a malformed CSV', async () => {
@@ -84,7 +101,10 @@ describe('sift prisma', () => {
 
   it.each([
     [['--db', 'x.sqlite', '--format', 'svg'], '--out is required'],
-    [['--from-csv', POC, '--format', 'gif', '--out', 'x.gif'], '--format must be one of svg, png, pdf, html, json, csv'],
+    [
+      ['--from-csv', POC, '--format', 'gif', '--out', 'x.gif'],
+      '--format must be one of svg, png, pdf, html, json, csv',
+    ],
     [['--from-csv', POC, '--db', 'x.sqlite', '--out', 'x.svg'], 'give either --db or --from-csv'],
   ])('refuses bad usage %j', async (args, message) => {
     const run = await sift('prisma', ...args);

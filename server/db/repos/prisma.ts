@@ -7,21 +7,41 @@ export function hasTable(db: Db, table: string): boolean {
 }
 
 export function hasColumn(db: Db, table: string, column: string): boolean {
-  return (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some((c) => c.name === column);
+  return (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some(
+    (c) => c.name === column,
+  );
 }
 
 export function reviewSources(db: Db, projectId: number): ReviewSource[] {
-  return db.prepare('SELECT id, name, kind FROM sources WHERE project_id = ? ORDER BY id').all(projectId) as ReviewSource[];
+  return db
+    .prepare('SELECT id, name, kind FROM sources WHERE project_id = ? ORDER BY id')
+    .all(projectId) as ReviewSource[];
 }
 
 type Outcome = 'include' | 'exclude' | null;
-type ReviewRow = [number, number, number, number, Outcome, string | null, string | null, number, Outcome, string | null, number | null];
+type ReviewRow = [
+  number,
+  number,
+  number,
+  number,
+  Outcome,
+  string | null,
+  string | null,
+  number,
+  Outcome,
+  string | null,
+  number | null,
+];
 
 /**
  * Every record of a project with its deduplication and screening state, in id order. Parts of
  * the schema that this database does not have yet read as "nothing happened".
  */
-export function reviewRecords(db: Db, projectId: number, parts: { deduplication: boolean; screening: boolean }): ReviewRecord[] {
+export function reviewRecords(
+  db: Db,
+  projectId: number,
+  parts: { deduplication: boolean; screening: boolean },
+): ReviewRecord[] {
   const duplicate = parts.deduplication ? 'r.duplicate_of IS NOT NULL' : '0';
   const screening = parts.screening
     ? `ta.record_id IS NOT NULL, ta.outcome, ta.exclusion_reason, f.status,
@@ -36,15 +56,17 @@ export function reviewRecords(db: Db, projectId: number, parts: { deduplication:
     .prepare(`SELECT r.id, r.source_id, ${duplicate}, ${screening} WHERE r.project_id = ? ORDER BY r.id`)
     .raw()
     .all(projectId) as ReviewRow[];
-  return rows.map(([id, sourceId, dup, hasTa, taOutcome, taReason, retrieval, hasFt, ftOutcome, ftReason, studyId]) => ({
-    id,
-    sourceId,
-    duplicate: dup === 1,
-    titleAbstract: hasTa ? { outcome: taOutcome, reason: taReason } : null,
-    retrieval: retrieval === 'retrieved' || retrieval === 'not_retrievable' ? retrieval : null,
-    fullText: hasFt ? { outcome: ftOutcome, reason: ftReason } : null,
-    studyId,
-  }));
+  return rows.map(
+    ([id, sourceId, dup, hasTa, taOutcome, taReason, retrieval, hasFt, ftOutcome, ftReason, studyId]) => ({
+      id,
+      sourceId,
+      duplicate: dup === 1,
+      titleAbstract: hasTa ? { outcome: taOutcome, reason: taReason } : null,
+      retrieval: retrieval === 'retrieved' || retrieval === 'not_retrievable' ? retrieval : null,
+      fullText: hasFt ? { outcome: ftOutcome, reason: ftReason } : null,
+      studyId,
+    }),
+  );
 }
 
 export interface ProjectRef {
@@ -85,6 +107,12 @@ export function recordsByIds(db: Db, projectId: number, ids: readonly number[]):
          JOIN sources s ON s.id = r.source_id
         ORDER BY j.key`,
     )
-    .all(JSON.stringify(ids), projectId) as (Omit<DrillDownRecord, 'authors'> & { authorsJson: string; position: number })[];
-  return rows.map(({ authorsJson, position: _position, ...row }) => ({ ...row, authors: JSON.parse(authorsJson) as string[] }));
+    .all(JSON.stringify(ids), projectId) as (Omit<DrillDownRecord, 'authors'> & {
+    authorsJson: string;
+    position: number;
+  })[];
+  return rows.map(({ authorsJson, position: _position, ...row }) => ({
+    ...row,
+    authors: JSON.parse(authorsJson) as string[],
+  }));
 }

@@ -35,7 +35,9 @@ export function prismaRoutes(ctx: AppContext): Router {
       const { projectId, role } = currentProject(req);
       const query = DiagramQuery.parse(req.query);
       const name = projectById(ctx.db, projectId)?.name ?? `project ${projectId}`;
-      const drillDownHref = may(role, 'export') ? `/api/projects/${projectId}/prisma/boxes/{box}/records` : undefined;
+      const drillDownHref = may(role, 'export')
+        ? `/api/projects/${projectId}/prisma/boxes/{box}/records`
+        : undefined;
       const bytes = await exportPrisma(projectPrisma(ctx.db, projectId), format, {
         title: `PRISMA 2020 flow diagram — ${name}`,
         svg: { other: query.other, previous: query.previous, perSourceDetail: query.detail, drillDownHref },
