@@ -23,13 +23,24 @@ export const prismaCommand: Command = {
       format: { type: 'string' },
       out: { type: 'string' },
       'no-detail': { type: 'boolean' },
+      'previous-studies': { type: 'string' },
+      'previous-reports': { type: 'string' },
     });
+    const previous = {
+      previousStudies: countFlag(values['previous-studies'], 'previous-studies'),
+      previousReports: countFlag(values['previous-reports'], 'previous-reports'),
+    };
     const out = required(values.out, 'out');
     const format = formatOf(values.format, out);
     let result: PrismaResult;
     let title: string;
     if (values['from-csv'] !== undefined) {
       if (values.db !== undefined) throw new ValidationError('give either --db or --from-csv, not both');
+      if (previous.previousStudies !== undefined || previous.previousReports !== undefined) {
+        throw new ValidationError(
+          '--previous-studies and --previous-reports go with --db; a CSV carries its own',
+        );
+      }
       const file = values['from-csv'];
       result = computePrisma(parsePrismaCsv(fs.readFileSync(file, 'utf8'), path.basename(file)));
       title = `PRISMA 2020 flow diagram — ${path.basename(file)}`;
@@ -40,7 +51,7 @@ export const prismaCommand: Command = {
       const db = openDatabase(dbFile);
       try {
         const project = resolveProject(db, values.project);
-        result = projectPrisma(db, project.id);
+        result = projectPrisma(db, project.id, withoutUndefined(previous));
         title = `PRISMA 2020 flow diagram — ${project.name}`;
       } finally {
         db.close();
@@ -57,6 +68,16 @@ export const prismaCommand: Command = {
     return 0;
   },
 };
+
+function countFlag(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new ValidationError(`--${flag} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 /** --format, or the extension of --out when it is one of the formats. */
 function formatOf(flag: string | undefined, out: string): PrismaFormat {

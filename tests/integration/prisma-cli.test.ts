@@ -49,6 +49,25 @@ describe('sift prisma', () => {
     expect(json.trace['database_specific_results:Scopus']).toHaveLength(2);
   });
 
+  it('draws an updated review with the previous version given on the command line', async () => {
+    const out = path.join(dir, 'updated.json');
+    const run = await sift(
+      'prisma',
+      '--db',
+      dbFile,
+      '--previous-studies',
+      '7',
+      '--previous-reports',
+      '8',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(json.model).toMatchObject({ previous_studies: 7, previous_reports: 8 });
+    expect(json.hints.previous).toBe(true);
+  });
+
   it.each([
     ['svg', '<svg'],
     ['png', '\u0089PNG'],
@@ -106,6 +125,14 @@ describe('sift prisma', () => {
       '--format must be one of svg, png, pdf, html, json, csv',
     ],
     [['--from-csv', POC, '--db', 'x.sqlite', '--out', 'x.svg'], 'give either --db or --from-csv'],
+    [
+      ['--db', 'x.sqlite', '--previous-studies', 'ten', '--out', 'x.svg'],
+      '--previous-studies must be a whole number',
+    ],
+    [
+      ['--from-csv', POC, '--previous-studies', '3', '--out', 'x.svg'],
+      '--previous-studies and --previous-reports go with --db',
+    ],
   ])('refuses bad usage %j', async (args, message) => {
     const run = await sift('prisma', ...args);
     expect(run.code).toBe(2);

@@ -106,6 +106,37 @@ describe('PRISMA HTTP API', () => {
     await owner.agent.get(url('/boxes/database_results/records?limit=100000')).expect(400);
   });
 
+  it('PRISMA settings: the owner records the previous version and box texts; the diagram follows', async () => {
+    await owner.agent
+      .put(url('/settings'))
+      .send({ previousStudies: 9, previousReports: 12, labels: { newstud: 'Neue Studien' } })
+      .expect(200);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body).toEqual({
+      previousStudies: 9,
+      previousReports: 12,
+      labels: { newstud: 'Neue Studien' },
+    });
+    const { model, hints } = (await owner.agent.get(url()).expect(200)).body;
+    expect(model.previous_studies).toBe(9);
+    expect(hints.previous).toBe(true);
+    expect(await svgOf(owner, '.svg')).toContain('>Neue Studien<');
+    // other areas' settings are left alone
+    const stored = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as {
+      settings_json: string;
+    };
+    expect(JSON.parse(stored.settings_json).prisma.previousStudies).toBe(9);
+    await owner.agent.put(url('/settings')).send({ previousStudies: -1 }).expect(400);
+    await owner.agent
+      .put(url('/settings'))
+      .send({ labels: { not_a_box: 'x' } })
+      .expect(400);
+    await owner.agent.put(url('/settings')).send({ extra: true }).expect(400);
+    const viewer = await loginAgent(app, 'victor');
+    await viewer.agent.get(url('/settings')).expect(200);
+    await viewer.agent.put(url('/settings')).send({ previousStudies: 1 }).expect(403);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body.previousStudies).toBe(9);
+  });
+
   it('refuses anonymous callers and strangers', async () => {
     await request(app).get(url()).expect(401);
     await request(app).get(url('.png')).expect(401);

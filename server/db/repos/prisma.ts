@@ -96,6 +96,21 @@ export function reviewRecords(
   });
 }
 
+/** The "prisma" part of a project's settings, parsed; undefined when the project does not exist. */
+export function readPrismaSettingsJson(db: Db, projectId: number): unknown {
+  const row = db
+    .prepare("SELECT json_extract(settings_json, '$.prisma') AS prisma FROM projects WHERE id = ?")
+    .get(projectId) as { prisma: string | null } | undefined;
+  return row?.prisma ? (JSON.parse(row.prisma) as unknown) : undefined;
+}
+
+/** Replaces the "prisma" part of a project's settings, leaving the other areas' keys as they are. */
+export function writePrismaSettingsJson(db: Db, projectId: number, value: unknown): void {
+  db.prepare(
+    "UPDATE projects SET settings_json = json_set(settings_json, '$.prisma', json(?)) WHERE id = ?",
+  ).run(JSON.stringify(value), projectId);
+}
+
 export interface ProjectRef {
   id: number;
   name: string;
