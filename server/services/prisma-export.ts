@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -37,7 +37,7 @@ export async function exportPrisma(
     case 'svg':
       return Buffer.from(renderPrismaSvg(result, options.svg), 'utf8');
     case 'png':
-      return prismaPng(renderPrismaSvg(result, options.svg), options.pngZoom);
+      return prismaPngAsync(renderPrismaSvg(result, options.svg), options.pngZoom);
     case 'pdf':
       return prismaPdf(renderPrismaSvg(result, options.svg), options.title);
     case 'html':
@@ -95,11 +95,10 @@ function installedFonts(): { regular: string | null; bold: string | null } {
   return fontCache;
 }
 
-/** Rasterises the SVG with resvg, on white, at `zoom` pixels per unit, with the system's fonts. */
-export function prismaPng(svg: string, zoom = 3): Buffer {
+function pngOptions(zoom: number): ResvgRenderOptions {
   const fonts = installedFonts();
   const fontFiles = [fonts.regular, fonts.bold].filter((f): f is string => f !== null);
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
     font: {
@@ -109,8 +108,17 @@ export function prismaPng(svg: string, zoom = 3): Buffer {
       defaultFontFamily: 'DejaVu Sans',
       sansSerifFamily: 'DejaVu Sans',
     },
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** Rasterises the SVG with resvg, on white, at `zoom` pixels per unit, with the system's fonts. */
+export function prismaPng(svg: string, zoom = 3): Buffer {
+  return new Resvg(svg, pngOptions(zoom)).render().asPng();
+}
+
+/** prismaPng on resvg's thread pool, so a server keeps answering while a large PNG is drawn. */
+export async function prismaPngAsync(svg: string, zoom = 3): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(zoom))).asPng();
 }
 
 const A4 = { width: 595.28, height: 841.89 };
