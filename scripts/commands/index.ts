@@ -4,6 +4,7 @@ import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { memberCommand } from './member';
+import { prismaCommand } from './prisma';
 import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   dedupCommand,
   screeningCommand,
   agreementCommand,
+  prismaCommand,
 ];

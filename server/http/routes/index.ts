@@ -6,6 +6,7 @@ import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { prismaRoutes } from './prisma';
 import { projectRoutes } from './projects';
 import { recordRoutes } from './records';
 import { screeningRoutes } from './screening';
@@ -26,5 +27,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(dedupRoutes(ctx));
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
+  router.use(prismaRoutes(ctx));
   return router;
 }
