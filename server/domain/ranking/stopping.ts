@@ -123,3 +123,33 @@ export function estimateRelevantLeft(labels: ScreenedLabels, totalRecords: numbe
   const unscreened = Math.max(0, totalRecords - labels.length);
   return { estimate: Math.min(unscreened, recentRate * unscreened), recentRate, window: w };
 }
+
+export interface StoppingOptions {
+  recallTarget: number;
+  confidence: number;
+  consecutiveExcludes: number;
+  window: number;
+}
+
+export const DEFAULT_STOPPING: StoppingOptions = { recallTarget: 0.95, confidence: 0.95, consecutiveExcludes: 100, window: 100 };
+
+/** The dashboard's stopping panel: three independent signals, none of them acted on automatically. */
+export interface StoppingReport {
+  screened: number;
+  totalRecords: number;
+  relevantFound: number;
+  relevantLeft: RelevantLeftEstimate;
+  hypergeometric: HypergeometricStop;
+  consecutive: ReturnType<typeof consecutiveExcludesRule>;
+}
+
+export function stoppingReport(labels: ScreenedLabels, totalRecords: number, options: StoppingOptions = DEFAULT_STOPPING): StoppingReport {
+  return {
+    screened: labels.length,
+    totalRecords,
+    relevantFound: labels.reduce<number>((s, l) => s + l, 0),
+    relevantLeft: estimateRelevantLeft(labels, totalRecords, options.window),
+    hypergeometric: hypergeometricStop(labels, totalRecords, options.recallTarget, options.confidence),
+    consecutive: consecutiveExcludesRule(labels, options.consecutiveExcludes),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../connection';
+import type { RankDocument } from '../../domain/ranking/document';
+
+export interface RankingRecord {
+  id: number;
+  doc: RankDocument;
+}
+
+export interface ScoreRow {
+  recordId: number;
+  score: number;
+}
+
+export interface RankingModelRow {
+  projectId: number;
+  modelVersion: string;
+  trainedAt: string;
+  includes: number;
+  excludes: number;
+  records: number;
+  durationMs: number;
+}
+
+/** The text of every record of a project, in id order (the feature rows follow this order). */
+export function listRankingRecords(db: Db, projectId: number): RankingRecord[] {
+  const rows = db
+    .prepare('SELECT id, title, abstract, keywords_json FROM records WHERE project_id = ? ORDER BY id')
+    .all(projectId) as { id: number; title: string | null; abstract: string | null; keywords_json: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    doc: { title: r.title, abstract: r.abstract, keywords: JSON.parse(r.keywords_json) as string[] },
+  }));
+}
+
+/** Cheap fingerprint of a project's record set, to know when cached features are stale. */
+export function recordSetStamp(db: Db, projectId: number): string {
+  const row = db
+    .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS maxId, COALESCE(SUM(id), 0) AS sumId FROM records WHERE project_id = ?')
+    .get(projectId) as { n: number; maxId: number; sumId: number };
+  return `${row.n}:${row.maxId}:${row.sumId}`;
+}
+
+/** Replaces a project's scores and model row in one transaction. */
+export function replaceScores(db: Db, projectId: number, scores: readonly ScoreRow[], model: Omit<RankingModelRow, 'projectId'>): void {
+  const del = db.prepare('DELETE FROM ranking_scores WHERE project_id = ?');
+  const ins = db.prepare(
+    'INSERT INTO ranking_scores (record_id, project_id, score, model_version, trained_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO ranking_models (project_id, model_version, trained_at, includes, excludes, records, duration_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(project_id) DO UPDATE SET model_version = excluded.model_version, trained_at = excluded.trained_at,
+       includes = excluded.includes, excludes = excluded.excludes, records = excluded.records, duration_ms = excluded.duration_ms`,
+  );
+  db.transaction(() => {
+    del.run(projectId);
+    for (const s of scores) ins.run(s.recordId, projectId, s.score, model.modelVersion, model.trainedAt);
+    upsert.run(projectId, model.modelVersion, model.trainedAt, model.includes, model.excludes, model.records, model.durationMs);
+  })();
+}
+
+/** Scores of the given records (records without a score are absent from the map). */
+export function scoresFor(db: Db, projectId: number, recordIds: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (recordIds.length === 0) return out;
+  // Read the project's scores once and filter: one statement instead of thousands of lookups.
+  const wanted = new Set(recordIds);
+  const rows = db.prepare('SELECT record_id, score FROM ranking_scores WHERE project_id = ?').all(projectId) as {
+    record_id: number;
+    score: number;
+  }[];
+  for (const r of rows) if (wanted.has(r.record_id)) out.set(r.record_id, r.score);
+  return out;
+}
+
+export function getRankingModel(db: Db, projectId: number): RankingModelRow | null {
+  const r = db.prepare('SELECT * FROM ranking_models WHERE project_id = ?').get(projectId) as
+    | {
+        project_id: number;
+        model_version: string;
+        trained_at: string;
+        includes: number;
+        excludes: number;
+        records: number;
+        duration_ms: number;
+      }
+    | undefined;
+  return r
+    ? {
+        projectId: r.project_id,
+        modelVersion: r.model_version,
+        trainedAt: r.trained_at,
+        includes: r.includes,
+        excludes: r.excludes,
+        records: r.records,
+        durationMs: r.duration_ms,
+      }
+    : null;
+}
+
+/** The project's settings object (projects.settings_json), or null when the project does not exist. */
+export function projectSettings(db: Db, projectId: number): Record<string, unknown> | null {
+  const r = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as { settings_json: string } | undefined;
+  return r ? (JSON.parse(r.settings_json) as Record<string, unknown>) : null;
+}
