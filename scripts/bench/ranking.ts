@@ -9,14 +9,15 @@
  * 3. Retrain + re-rank on a 50,000-record project synthesised from the real records, with
  *    building TF-IDF from scratch (what a cache-less retrain pays) timed as the reference.
  */
-import { Db } from '../../server/db/connection';
-import { openDatabase } from '../../server/db/connection';
+import { openDatabase, type Db } from '../../server/db/connection';
 import { buildTfidf } from '../../server/domain/ranking/tfidf';
 import { maxRelevanceOrder } from '../../server/domain/ranking/query';
 import { logOdds } from '../../server/domain/ranking/linearModel';
 import { pick, seededRng } from '../../server/domain/ranking/random';
 import { ASREVIEW_NB, Learner, modelVersion, SIFT_LR, SIFT_NB, type RankerConfig } from '../../server/domain/ranking/ranker';
-import { runMetrics, simulate, type LabelledDataset, type RetrainSchedule } from '../../server/domain/ranking/simulate';
+import { runMetrics, simulateRun, type LabelledDataset, type RetrainSchedule, type RunMetrics } from '../../server/domain/ranking/simulate';
+import type { SparseMatrix } from '../../server/domain/ranking/sparse';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { orderQueue, retrainProject } from '../../server/services/ranking';
 import type { RankDocument } from '../../server/domain/ranking/document';
 import { BENCH_DATASETS, loadBenchDataset, SCREENING_CORPUS } from '../ranking/datasets';
@@ -24,6 +25,7 @@ import { median, writeBenchmarkSection } from './report';
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 15);
 const LR_SEEDS = Number(process.env.BENCH_LR_SEEDS ?? 5);
+const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 
 interface Stat {
   mean: number;
@@ -44,70 +46,149 @@ interface ModelResult {
   runs: number;
 }
 
-function run(data: LabelledDataset, config: RankerConfig, seeds: number, schedule: RetrainSchedule = { kind: 'every' }): ModelResult {
+const MODELS: Record<string, RankerConfig> = { asreview: ASREVIEW_NB, sift: SIFT_NB, lr: SIFT_LR };
+
+/** One simulation run, the unit of work handed to a worker thread. */
+interface Job {
+  id: number;
+  dataset: number;
+  model: keyof typeof MODELS;
+  schedule: RetrainSchedule;
+  seed: number;
+}
+interface JobResult {
+  id: number;
+  metrics: RunMetrics;
+  ms: number;
+}
+
+const workerData = new Map<string, LabelledDataset | null>();
+const workerFeatures = new Map<string, SparseMatrix>();
+
+function runJob(job: Job): JobResult {
   const started = performance.now();
-  const features = buildTfidf(data.docs, config.tfidf).matrix;
-  const { runs } = simulate(data, { config, seeds, features, schedule });
-  const m = runs.map((r) => runMetrics(r.labels));
-  return {
-    wss95: stat(m.map((x) => x.wss95)),
-    rrf10: stat(m.map((x) => x.rrf10)),
-    atd: stat(m.map((x) => x.atd)),
-    seconds: (performance.now() - started) / 1000,
-    runs: runs.length,
-  };
+  const d = BENCH_DATASETS[job.dataset] as (typeof BENCH_DATASETS)[number];
+  if (!workerData.has(d.file)) workerData.set(d.file, loadBenchDataset(d));
+  const data = workerData.get(d.file) as LabelledDataset;
+  const config = MODELS[job.model] as RankerConfig;
+  const key = `${d.file}|${JSON.stringify(config.tfidf)}`;
+  if (!workerFeatures.has(key)) workerFeatures.set(key, buildTfidf(data.docs, config.tfidf).matrix);
+  const run = simulateRun(workerFeatures.get(key) as SparseMatrix, data.labels, config, job.seed, job.schedule);
+  return { id: job.id, metrics: runMetrics(run.labels), ms: performance.now() - started };
+}
+
+/** Runs jobs on a small pool of worker threads (the machine has 2 cores), longest first. */
+async function runPool(jobs: Job[], threads: number): Promise<Map<number, JobResult>> {
+  const results = new Map<number, JobResult>();
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => {
+      const worker = new Worker(__filename, { execArgv: ['--require', require.resolve('tsx/cjs')], workerData: { role: 'simulate' } });
+      return new Promise<void>((resolve, reject) => {
+        const next = () => {
+          const job = queue.shift();
+          if (!job) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          worker.postMessage(job);
+        };
+        worker.on('message', (r: JobResult) => {
+          results.set(r.id, r);
+          if (results.size % 20 === 0) log(`  ${results.size}/${jobs.length} runs`);
+          next();
+        });
+        worker.on('error', reject);
+        next();
+      });
+    }),
+  );
+  return results;
 }
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function quality(): { table: string; batching: string; wins: string } {
+async function quality(): Promise<{ table: string; batching: string; wins: string }> {
+  const FIVE_PERCENT: RetrainSchedule = { kind: 'fraction', fraction: 0.05 };
+  const EVERY: RetrainSchedule = { kind: 'every' };
+  const plan: { dataset: number; model: keyof typeof MODELS; schedule: RetrainSchedule; seeds: number; tag: string }[] = [];
+  const loaded = BENCH_DATASETS.map((d) => loadBenchDataset(d));
+  loaded.forEach((data, i) => {
+    if (!data) return;
+    plan.push({ dataset: i, model: 'asreview', schedule: EVERY, seeds: SEEDS, tag: 'ref' });
+    plan.push({ dataset: i, model: 'sift', schedule: EVERY, seeds: SEEDS, tag: 'sift' });
+    plan.push({ dataset: i, model: 'lr', schedule: FIVE_PERCENT, seeds: LR_SEEDS, tag: 'lr' });
+    if (BENCH_DATASETS[i]?.published) plan.push({ dataset: i, model: 'sift', schedule: FIVE_PERCENT, seeds: SEEDS, tag: 'batched' });
+  });
+  const jobs: Job[] = [];
+  const jobsOf = new Map<string, number[]>();
+  for (const p of plan) {
+    const ids: number[] = [];
+    for (let s = 1; s <= p.seeds; s++) {
+      const id = jobs.length;
+      jobs.push({ id, dataset: p.dataset, model: p.model, schedule: p.schedule, seed: s });
+      ids.push(id);
+    }
+    jobsOf.set(`${p.dataset}|${p.tag}`, ids);
+  }
+  log(`${jobs.length} simulation runs on ${THREADS} threads`);
+  const results = await runPool(jobs, THREADS);
+  const summary = (dataset: number, tag: string): ModelResult => {
+    const rs = (jobsOf.get(`${dataset}|${tag}`) ?? []).map((id) => results.get(id) as JobResult);
+    return {
+      wss95: stat(rs.map((r) => r.metrics.wss95)),
+      rrf10: stat(rs.map((r) => r.metrics.rrf10)),
+      atd: stat(rs.map((r) => r.metrics.atd)),
+      seconds: rs.reduce((t, r) => t + r.ms, 0) / 1000,
+      runs: rs.length,
+    };
+  };
+
   const rows: string[] = [];
   const winLines: string[] = [];
   let batching = '';
-  rows.push('| dataset | records / incl. | model | runs | WSS@95 % | RRF@10 % | ATD % | time s |');
+  rows.push('| dataset | records / incl. | model | runs | WSS@95 % | RRF@10 % | ATD % | CPU s |');
   rows.push('|---|---|---|---:|---:|---:|---:|---:|');
-  for (const d of BENCH_DATASETS) {
-    const data = loadBenchDataset(d);
+  BENCH_DATASETS.forEach((d, i) => {
+    const data = loaded[i];
     if (!data) {
       rows.push(`| ${d.name} | not found under ${SCREENING_CORPUS} | | | | | | |`);
-      continue;
+      return;
     }
     const k = data.labels.filter((l) => l === 1).length;
     const size = `${data.labels.length} / ${k}`;
     if (d.published) {
       rows.push(
-        `| ${d.name} | ${size} | ASReview NB + TF-IDF, published (Ferdinands et al. 2023, 15 runs) | 15 | ${d.published.wss95.toFixed(1)} | ${d.published.rrf10.toFixed(1)} | ${d.published.atd.toFixed(1)} | |`,
+        `| ${d.name} | ${size} | ASReview NB + TF-IDF, published (Ferdinands et al. 2023) | 15 | ${d.published.wss95.toFixed(1)} | ${d.published.rrf10.toFixed(1)} | ${d.published.atd.toFixed(1)} | |`,
       );
     }
-    const ref = run(data, ASREVIEW_NB, SEEDS);
-    log(`${d.name}: ASReview default re-implemented ${fmt(ref.wss95)} ${fmt(ref.rrf10)} ${fmt(ref.atd)} (${ref.seconds.toFixed(1)} s)`);
-    const sift = run(data, SIFT_NB, SEEDS);
-    log(`${d.name}: Sift NB ${fmt(sift.wss95)} ${fmt(sift.rrf10)} ${fmt(sift.atd)} (${sift.seconds.toFixed(1)} s)`);
-    const lr = run(data, SIFT_LR, LR_SEEDS, { kind: 'fraction', fraction: 0.05 });
-    log(`${d.name}: Sift LR ${fmt(lr.wss95)} ${fmt(lr.rrf10)} ${fmt(lr.atd)} (${lr.seconds.toFixed(1)} s)`);
+    const ref = summary(i, 'ref');
+    const sift = summary(i, 'sift');
+    const lr = summary(i, 'lr');
     const line = (name: string, r: ModelResult) =>
       `| ${d.name} | ${size} | ${name} | ${r.runs} | ${fmt(r.wss95)} | ${fmt(r.rrf10)} | ${fmt(r.atd)} | ${r.seconds.toFixed(1)} |`;
-    rows.push(line(`ASReview default (NB α 3.822, unigrams, double balance), re-implemented: reference`, ref));
+    rows.push(line('ASReview default (NB α 3.822, unigrams, double balance), re-implemented: reference', ref));
     rows.push(line(`**Sift default** \`${modelVersion(SIFT_NB)}\``, sift));
     rows.push(line(`Sift LR \`${modelVersion(SIFT_LR)}\`, retrain every 5 %`, lr));
     const baseline = d.published ?? { wss95: ref.wss95.mean, rrf10: ref.rrf10.mean, atd: ref.atd.mean };
     const against = d.published ? 'published ASReview' : 'ASReview default re-implemented';
     winLines.push(
-      `- ${d.name} vs ${against}: WSS@95 ${(sift.wss95.mean - baseline.wss95).toFixed(1)}, RRF@10 ${(sift.rrf10.mean - baseline.rrf10).toFixed(1)}, ATD ${(sift.atd.mean - baseline.atd).toFixed(1)} (ATD: lower is better)`,
+      `- ${d.name} vs ${against}: WSS@95 ${signed(sift.wss95.mean - baseline.wss95)}, RRF@10 ${signed(sift.rrf10.mean - baseline.rrf10)}, ATD ${signed(sift.atd.mean - baseline.atd)}`,
     );
     if (d.published) {
-      const batched = run(data, SIFT_NB, SEEDS, { kind: 'fraction', fraction: 0.05 });
-      log(`${d.name}: Sift NB batched ${fmt(batched.wss95)} ${fmt(batched.rrf10)} ${fmt(batched.atd)}`);
+      const batched = summary(i, 'batched');
       batching =
-        `| retraining | WSS@95 % | RRF@10 % | ATD % | time s |\n|---|---:|---:|---:|---:|\n` +
+        `| retraining | WSS@95 % | RRF@10 % | ATD % | CPU s |\n|---|---:|---:|---:|---:|\n` +
         `| after every decision | ${fmt(sift.wss95)} | ${fmt(sift.rrf10)} | ${fmt(sift.atd)} | ${sift.seconds.toFixed(1)} |\n` +
         `| after each batch of max(1, ⌊5 % of labelled⌋) | ${fmt(batched.wss95)} | ${fmt(batched.rrf10)} | ${fmt(batched.atd)} | ${batched.seconds.toFixed(1)} |`;
     }
-  }
+  });
   return { table: rows.join('\n'), batching, wins: winLines.join('\n') };
 }
+
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 
 /** 50,000 records made from real ones: title of one record with the abstract of another. */
 function synthesise(pool: RankDocument[], n: number): RankDocument[] {
@@ -200,10 +281,10 @@ function speed(): string {
   ].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
-  log(`ranking bench: ${SEEDS} seeds (LR ${LR_SEEDS}), corpus ${SCREENING_CORPUS}`);
-  const q = quality();
+  log(`ranking bench: ${SEEDS} seeds (LR ${LR_SEEDS}), ${THREADS} threads, corpus ${SCREENING_CORPUS}`);
+  const q = await quality();
   log('speed…');
   const sp = speed();
   const body = [
@@ -229,4 +310,8 @@ function main(): void {
   process.stdout.write(`${body}\n`);
 }
 
-main();
+if (isMainThread) {
+  void main();
+} else {
+  parentPort?.on('message', (job: Job) => parentPort?.postMessage(runJob(job)));
+}

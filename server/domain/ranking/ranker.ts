@@ -32,14 +32,15 @@ export const ASREVIEW_NB: RankerConfig = {
 };
 
 /**
- * Sift's default, chosen by `npm run bench:ranking` (see docs/benchmarks.md): naive Bayes
- * with bigrams of words seen in at least two records, damped term frequency and lighter
- * smoothing.
+ * Sift's default, chosen on the benchmark (docs/benchmarks.md, docs/notes/ranking.md): naive
+ * Bayes over words and word pairs seen in at least three records, damped term frequency
+ * (1 + ln tf), stop words kept (dropping them cost 5–13 WSS points on nudging and the software
+ * set: "not", "without", "more" carry meaning in inclusion criteria) and lighter smoothing.
  */
 export const SIFT_NB: RankerConfig = {
   ...ASREVIEW_NB,
-  tfidf: { ngramMax: 2, stopWords: true, minDf: 2, sublinearTf: true },
-  nbAlpha: 0.5,
+  tfidf: { ngramMax: 2, stopWords: false, minDf: 3, sublinearTf: true },
+  nbAlpha: 1,
 };
 
 /** Logistic regression on the same features, with balanced class weights. */

@@ -19,6 +19,14 @@ export interface LabelledDataset {
  */
 export type RetrainSchedule = { kind: 'every' } | { kind: 'fraction'; fraction: number };
 
+/**
+ * Naive Bayes retrains after every decision (one pass over the vocabulary); logistic regression
+ * runs gradient descent over all decisions, so it retrains after each 5 % batch instead.
+ */
+export function defaultSchedule(config: RankerConfig): RetrainSchedule {
+  return config.classifier === 'nb' ? { kind: 'every' } : { kind: 'fraction', fraction: 0.05 };
+}
+
 export interface SimulationRun {
   seed: number;
   priorInclude: number;
@@ -131,7 +139,9 @@ export function simulate(dataset: LabelledDataset, options: SimulateOptions): { 
   const x = options.features ?? buildTfidf(dataset.docs, options.config.tfidf).matrix;
   const runs: SimulationRun[] = [];
   for (let s = 0; s < options.seeds; s++) {
-    runs.push(simulateRun(x, dataset.labels, options.config, (options.firstSeed ?? 1) + s, options.schedule));
+    runs.push(
+      simulateRun(x, dataset.labels, options.config, (options.firstSeed ?? 1) + s, options.schedule ?? defaultSchedule(options.config)),
+    );
   }
   return { summary: summarise(dataset, runs), runs };
 }
