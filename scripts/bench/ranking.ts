@@ -14,8 +14,21 @@ import { buildTfidf } from '../../server/domain/ranking/tfidf';
 import { maxRelevanceOrder } from '../../server/domain/ranking/query';
 import { logOdds } from '../../server/domain/ranking/linearModel';
 import { pick, seededRng } from '../../server/domain/ranking/random';
-import { ASREVIEW_NB, Learner, modelVersion, SIFT_LR, SIFT_NB, type RankerConfig } from '../../server/domain/ranking/ranker';
-import { runMetrics, simulateRun, type LabelledDataset, type RetrainSchedule, type RunMetrics } from '../../server/domain/ranking/simulate';
+import {
+  ASREVIEW_NB,
+  Learner,
+  modelVersion,
+  SIFT_LR,
+  SIFT_NB,
+  type RankerConfig,
+} from '../../server/domain/ranking/ranker';
+import {
+  runMetrics,
+  simulateRun,
+  type LabelledDataset,
+  type RetrainSchedule,
+  type RunMetrics,
+} from '../../server/domain/ranking/simulate';
 import type { SparseMatrix } from '../../server/domain/ranking/sparse';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { orderQueue, retrainProject } from '../../server/services/ranking';
@@ -73,7 +86,13 @@ function runJob(job: Job): JobResult {
   const config = MODELS[job.model] as RankerConfig;
   const key = `${d.file}|${JSON.stringify(config.tfidf)}`;
   if (!workerFeatures.has(key)) workerFeatures.set(key, buildTfidf(data.docs, config.tfidf).matrix);
-  const run = simulateRun(workerFeatures.get(key) as SparseMatrix, data.labels, config, job.seed, job.schedule);
+  const run = simulateRun(
+    workerFeatures.get(key) as SparseMatrix,
+    data.labels,
+    config,
+    job.seed,
+    job.schedule,
+  );
   return { id: job.id, metrics: runMetrics(run.labels), ms: performance.now() - started };
 }
 
@@ -83,7 +102,10 @@ async function runPool(jobs: Job[], threads: number): Promise<Map<number, JobRes
   const queue = [...jobs];
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => {
-      const worker = new Worker(__filename, { execArgv: ['--require', require.resolve('tsx/cjs')], workerData: { role: 'simulate' } });
+      const worker = new Worker(__filename, {
+        execArgv: ['--require', require.resolve('tsx/cjs')],
+        workerData: { role: 'simulate' },
+      });
       return new Promise<void>((resolve, reject) => {
         const next = () => {
           const job = queue.shift();
@@ -113,14 +135,21 @@ function log(line: string): void {
 async function quality(): Promise<{ table: string; batching: string; wins: string }> {
   const FIVE_PERCENT: RetrainSchedule = { kind: 'fraction', fraction: 0.05 };
   const EVERY: RetrainSchedule = { kind: 'every' };
-  const plan: { dataset: number; model: keyof typeof MODELS; schedule: RetrainSchedule; seeds: number; tag: string }[] = [];
+  const plan: {
+    dataset: number;
+    model: keyof typeof MODELS;
+    schedule: RetrainSchedule;
+    seeds: number;
+    tag: string;
+  }[] = [];
   const loaded = BENCH_DATASETS.map((d) => loadBenchDataset(d));
   loaded.forEach((data, i) => {
     if (!data) return;
     plan.push({ dataset: i, model: 'asreview', schedule: EVERY, seeds: SEEDS, tag: 'ref' });
     plan.push({ dataset: i, model: 'sift', schedule: EVERY, seeds: SEEDS, tag: 'sift' });
     plan.push({ dataset: i, model: 'lr', schedule: FIVE_PERCENT, seeds: LR_SEEDS, tag: 'lr' });
-    if (BENCH_DATASETS[i]?.published) plan.push({ dataset: i, model: 'sift', schedule: FIVE_PERCENT, seeds: SEEDS, tag: 'batched' });
+    if (BENCH_DATASETS[i]?.published)
+      plan.push({ dataset: i, model: 'sift', schedule: FIVE_PERCENT, seeds: SEEDS, tag: 'batched' });
   });
   const jobs: Job[] = [];
   const jobsOf = new Map<string, number[]>();
@@ -169,7 +198,9 @@ async function quality(): Promise<{ table: string; batching: string; wins: strin
     const lr = summary(i, 'lr');
     const line = (name: string, r: ModelResult) =>
       `| ${d.name} | ${size} | ${name} | ${r.runs} | ${fmt(r.wss95)} | ${fmt(r.rrf10)} | ${fmt(r.atd)} | ${r.seconds.toFixed(1)} |`;
-    rows.push(line('ASReview default (NB α 3.822, unigrams, double balance), re-implemented: reference', ref));
+    rows.push(
+      line('ASReview default (NB α 3.822, unigrams, double balance), re-implemented: reference', ref),
+    );
     rows.push(line(`**Sift default** \`${modelVersion(SIFT_NB)}\``, sift));
     rows.push(line(`Sift LR \`${modelVersion(SIFT_LR)}\`, retrain every 5 %`, lr));
     const baseline = d.published ?? { wss95: ref.wss95.mean, rrf10: ref.rrf10.mean, atd: ref.atd.mean };
@@ -252,11 +283,15 @@ function speed(): string {
     now,
     JSON.stringify({ prioritisation: { enabled: true } }),
   );
-  db.prepare("INSERT INTO sources (id, project_id, name, kind, imported_at) VALUES (1, 1, 'synthetic', 'database', ?)").run(now);
+  db.prepare(
+    "INSERT INTO sources (id, project_id, name, kind, imported_at) VALUES (1, 1, 'synthetic', 'database', ?)",
+  ).run(now);
   const insert = db.prepare(
     `INSERT INTO records (id, project_id, source_id, position, title, abstract, keywords_json, created_at) VALUES (?, 1, 1, ?, ?, ?, ?, ?)`,
   );
-  db.transaction(() => docs.forEach((d, i) => insert.run(i + 1, i + 1, d.title, d.abstract, JSON.stringify(d.keywords), now)))();
+  db.transaction(() =>
+    docs.forEach((d, i) => insert.run(i + 1, i + 1, d.title, d.abstract, JSON.stringify(d.keywords), now)),
+  )();
   const decisions = [...decided].map(([row, label]) => ({ recordId: row + 1, label }));
   const clock = () => new Date(now);
   const coldService = timeIt(() => retrainProject(db, 1, () => decisions, clock), 1);

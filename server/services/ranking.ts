@@ -12,9 +12,20 @@ import type { Clock } from '../domain/clock';
 import { NotFoundError } from '../domain/errors';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
-import { configFor, Learner, modelVersion, type ClassifierKind, type RankerConfig } from '../domain/ranking/ranker';
+import {
+  configFor,
+  Learner,
+  modelVersion,
+  type ClassifierKind,
+  type RankerConfig,
+} from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
-import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions, type StoppingReport } from '../domain/ranking/stopping';
+import {
+  DEFAULT_STOPPING,
+  stoppingReport,
+  type StoppingOptions,
+  type StoppingReport,
+} from '../domain/ranking/stopping';
 import { buildTfidf } from '../domain/ranking/tfidf';
 
 /**
@@ -43,7 +54,9 @@ export function prioritisationSettings(db: Db, projectId: number): Prioritisatio
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
     enabled: raw === true || obj.enabled === true,
-    keywords: Array.isArray(obj.keywords) ? obj.keywords.filter((k): k is string => typeof k === 'string') : [],
+    keywords: Array.isArray(obj.keywords)
+      ? obj.keywords.filter((k): k is string => typeof k === 'string')
+      : [],
     model: obj.model === 'lr' ? 'lr' : 'nb',
   };
 }
@@ -71,7 +84,10 @@ function featuresFor(db: Db, projectId: number, config: RankerConfig): CachedFea
     stamp,
     configKey,
     recordIds: records.map((r) => r.id),
-    x: buildTfidf(records.map((r) => r.doc), config.tfidf).matrix,
+    x: buildTfidf(
+      records.map((r) => r.doc),
+      config.tfidf,
+    ).matrix,
   };
   perDb.set(projectId, fresh);
   return fresh;
@@ -87,7 +103,12 @@ export interface RetrainResult {
  * and one exclude there is nothing to learn from: scores are left alone and the queue keeps
  * its cold-start order. Synchronous; call it through RankingScheduler from request handlers.
  */
-export function retrainProject(db: Db, projectId: number, readDecisions: DecisionReader, clock: Clock): RetrainResult {
+export function retrainProject(
+  db: Db,
+  projectId: number,
+  readDecisions: DecisionReader,
+  clock: Clock,
+): RetrainResult {
   const settings = prioritisationSettings(db, projectId);
   const config = configFor(settings.model);
   const started = performance.now();
@@ -100,7 +121,10 @@ export function retrainProject(db: Db, projectId: number, readDecisions: Decisio
   }
   if (!learner.canTrain) return { trained: false, model: getRankingModel(db, projectId) };
   const model = learner.fit();
-  const scores = features.recordIds.map((recordId, row) => ({ recordId, score: probability(model, features.x, row) }));
+  const scores = features.recordIds.map((recordId, row) => ({
+    recordId,
+    score: probability(model, features.x, row),
+  }));
   const row = {
     modelVersion: modelVersion(config),
     trainedAt: clock().toISOString(),
@@ -205,5 +229,8 @@ export function projectStoppingReport(
   prioritisationSettings(db, projectId); // 404 for an unknown project
   const total = listRankingRecords(db, projectId).length;
   const labels = readDecisions(db, projectId).map((d) => d.label);
-  return { ...stoppingReport(labels, Math.max(total, labels.length), options), model: getRankingModel(db, projectId) };
+  return {
+    ...stoppingReport(labels, Math.max(total, labels.length), options),
+    model: getRankingModel(db, projectId),
+  };
 }

@@ -35,13 +35,20 @@ export function listRankingRecords(db: Db, projectId: number): RankingRecord[] {
 /** Cheap fingerprint of a project's record set, to know when cached features are stale. */
 export function recordSetStamp(db: Db, projectId: number): string {
   const row = db
-    .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS maxId, COALESCE(SUM(id), 0) AS sumId FROM records WHERE project_id = ?')
+    .prepare(
+      'SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS maxId, COALESCE(SUM(id), 0) AS sumId FROM records WHERE project_id = ?',
+    )
     .get(projectId) as { n: number; maxId: number; sumId: number };
   return `${row.n}:${row.maxId}:${row.sumId}`;
 }
 
 /** Replaces a project's scores and model row in one transaction. */
-export function replaceScores(db: Db, projectId: number, scores: readonly ScoreRow[], model: Omit<RankingModelRow, 'projectId'>): void {
+export function replaceScores(
+  db: Db,
+  projectId: number,
+  scores: readonly ScoreRow[],
+  model: Omit<RankingModelRow, 'projectId'>,
+): void {
   const del = db.prepare('DELETE FROM ranking_scores WHERE project_id = ?');
   const ins = db.prepare(
     'INSERT INTO ranking_scores (record_id, project_id, score, model_version, trained_at) VALUES (?, ?, ?, ?, ?)',
@@ -55,7 +62,15 @@ export function replaceScores(db: Db, projectId: number, scores: readonly ScoreR
   db.transaction(() => {
     del.run(projectId);
     for (const s of scores) ins.run(s.recordId, projectId, s.score, model.modelVersion, model.trainedAt);
-    upsert.run(projectId, model.modelVersion, model.trainedAt, model.includes, model.excludes, model.records, model.durationMs);
+    upsert.run(
+      projectId,
+      model.modelVersion,
+      model.trainedAt,
+      model.includes,
+      model.excludes,
+      model.records,
+      model.durationMs,
+    );
   })();
 }
 
@@ -65,7 +80,9 @@ export function scoresFor(db: Db, projectId: number, recordIds: readonly number[
   if (recordIds.length === 0) return out;
   // Read the project's scores once and filter: one statement instead of thousands of lookups.
   const wanted = new Set(recordIds);
-  const rows = db.prepare('SELECT record_id, score FROM ranking_scores WHERE project_id = ?').all(projectId) as {
+  const rows = db
+    .prepare('SELECT record_id, score FROM ranking_scores WHERE project_id = ?')
+    .all(projectId) as {
     record_id: number;
     score: number;
   }[];
@@ -100,6 +117,7 @@ export function getRankingModel(db: Db, projectId: number): RankingModelRow | nu
 
 /** The project's settings object (projects.settings_json), or null when the project does not exist. */
 export function projectSettings(db: Db, projectId: number): Record<string, unknown> | null {
-  const r = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as { settings_json: string } | undefined;
+  const r = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
+    { settings_json: string } | undefined;
   return r ? (JSON.parse(r.settings_json) as Record<string, unknown>) : null;
 }

@@ -12,7 +12,10 @@ const H = 420;
 const M = { left: 60, right: 20, top: 30, bottom: 50 };
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
+  return text.replace(
+    /[<>&"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string,
+  );
 }
 
 /**
@@ -25,7 +28,9 @@ export function recallCurveSvg(title: string, series: readonly CurveSeries[]): s
   const x = (pct: number) => M.left + (pct / 100) * pw;
   const y = (pct: number) => M.top + ph - (pct / 100) * ph;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+  );
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   for (let t = 0; t <= 100; t += 20) {
     parts.push(`<line x1="${x(t)}" y1="${y(0)}" x2="${x(t)}" y2="${y(100)}" stroke="#eee"/>`);
@@ -34,19 +39,27 @@ export function recallCurveSvg(title: string, series: readonly CurveSeries[]): s
     parts.push(`<text x="${x(0) - 8}" y="${y(t) + 4}" text-anchor="end">${t}</text>`);
   }
   parts.push(`<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
-  parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(100)}" y2="${y(100)}" stroke="#999" stroke-dasharray="4 4"/>`);
+  parts.push(
+    `<line x1="${x(0)}" y1="${y(0)}" x2="${x(100)}" y2="${y(100)}" stroke="#999" stroke-dasharray="4 4"/>`,
+  );
   series.forEach((s, i) => {
     const step = s.recall.length > 1 ? 100 / (s.recall.length - 1) : 100;
     const points = s.recall.map((r, j) => `${x(j * step).toFixed(1)},${y(r).toFixed(1)}`).join(' ');
     const dash = s.dashed ? ' stroke-dasharray="6 3"' : '';
     parts.push(`<polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`);
-    parts.push(`<line x1="${x(60)}" y1="${y(30 - i * 7)}" x2="${x(66)}" y2="${y(30 - i * 7)}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<line x1="${x(60)}" y1="${y(30 - i * 7)}" x2="${x(66)}" y2="${y(30 - i * 7)}" stroke="${s.colour}" stroke-width="2"${dash}/>`,
+    );
     parts.push(`<text x="${x(67)}" y="${y(30 - i * 7) + 4}">${escapeXml(s.label)}</text>`);
   });
   parts.push(`<text x="${x(67)}" y="${y(30 - series.length * 7) + 4}" fill="#666">random screening</text>`);
-  parts.push(`<text x="${W / 2}" y="${M.top - 10}" text-anchor="middle" font-size="14">${escapeXml(title)}</text>`);
+  parts.push(
+    `<text x="${W / 2}" y="${M.top - 10}" text-anchor="middle" font-size="14">${escapeXml(title)}</text>`,
+  );
   parts.push(`<text x="${W / 2}" y="${H - 10}" text-anchor="middle">records screened (%)</text>`);
-  parts.push(`<text transform="translate(16 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">relevant records found (%)</text>`);
+  parts.push(
+    `<text transform="translate(16 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">relevant records found (%)</text>`,
+  );
   parts.push('</svg>');
   return parts.join('\n');
 }

@@ -7,13 +7,24 @@ import type { LabelledDataset } from './simulate';
  * CSVs come from ASReview (label_included), SYNERGY/Ferdinands (included), and exports of
  * reference managers (Title, Abstract, Keywords, Author Keywords).
  */
-export const LABEL_COLUMNS = ['label_included', 'included', 'label', 'final_included', 'label_abstract_screening'];
+export const LABEL_COLUMNS = [
+  'label_included',
+  'included',
+  'label',
+  'final_included',
+  'label_abstract_screening',
+];
 export const TITLE_COLUMNS = ['title', 'primary_title', 'ti', 'article title', 'document title'];
 export const ABSTRACT_COLUMNS = ['abstract', 'abstract note', 'ab', 'notes_abstract'];
 export const KEYWORD_COLUMNS = ['keywords', 'author keywords', 'kw', 'mesh terms', 'index keywords'];
 
 function findColumn(header: readonly string[], names: readonly string[]): number {
-  const lower = header.map((h) => h.trim().toLowerCase().replace(/^\ufeff/, ''));
+  const lower = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\ufeff/, ''),
+  );
   for (const name of names) {
     const i = lower.indexOf(name);
     if (i >= 0) return i;
@@ -35,7 +46,12 @@ export function labelledDatasetFromRows(
   const header = rows[0];
   if (!header) throw new ParseError(file, 1, 'the file is empty');
   const label = findColumn(header, LABEL_COLUMNS);
-  if (label < 0) throw new ParseError(file, 1, `no label column (expected one of: ${LABEL_COLUMNS.slice(0, 2).join(', ')})`);
+  if (label < 0)
+    throw new ParseError(
+      file,
+      1,
+      `no label column (expected one of: ${LABEL_COLUMNS.slice(0, 2).join(', ')})`,
+    );
   const title = findColumn(header, TITLE_COLUMNS);
   const abstract = findColumn(header, ABSTRACT_COLUMNS);
   const keywords = findColumn(header, KEYWORD_COLUMNS);
@@ -49,7 +65,11 @@ export function labelledDatasetFromRows(
     const value = parseLabel(raw);
     if (value === null) throw new ParseError(file, line, `label "${row[label] ?? ''}" is not 1 or 0`);
     const text = (col: number) => (col >= 0 ? (row[col] ?? '').trim() || null : null);
-    dataset.docs.push({ title: text(title), abstract: text(abstract), keywords: splitKeywords(text(keywords)) });
+    dataset.docs.push({
+      title: text(title),
+      abstract: text(abstract),
+      keywords: splitKeywords(text(keywords)),
+    });
     dataset.labels.push(value);
   });
   if (dataset.labels.length === 0) throw new ParseError(file, 2, 'no records');

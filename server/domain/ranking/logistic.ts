@@ -43,7 +43,8 @@ export function fitLogistic(
     for (const e of examples) {
       let z = yB;
       const end = x.indptr[e.row + 1] as number;
-      for (let k = x.indptr[e.row] as number; k < end; k++) z += (x.data[k] as number) * (yW[x.indices[k] as number] as number);
+      for (let k = x.indptr[e.row] as number; k < end; k++)
+        z += (x.data[k] as number) * (yW[x.indices[k] as number] as number);
       const target = e.label;
       const p = 1 / (1 + Math.exp(-z));
       const g = ((e.label === 1 ? weights.include : weights.exclude) * (p - target)) / totalWeight;

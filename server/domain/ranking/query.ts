@@ -24,7 +24,8 @@ export function maxRelevanceOrder(rows: readonly number[], scores: ArrayLike<num
 export function topRows(rows: readonly number[], scores: ArrayLike<number>, count: number): number[] {
   if (count === 1) {
     let best = -1;
-    for (let i = 0; i < rows.length; i++) if (best < 0 || (scores[i] as number) > (scores[best] as number)) best = i;
+    for (let i = 0; i < rows.length; i++)
+      if (best < 0 || (scores[i] as number) > (scores[best] as number)) best = i;
     return best < 0 ? [] : [rows[best] as number];
   }
   return maxRelevanceOrder(rows, scores).slice(0, count);

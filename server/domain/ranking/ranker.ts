@@ -101,7 +101,12 @@ export class Learner {
 
   fit(): LinearModel {
     if (!this.canTrain) throw new RangeError('a ranking model needs at least one include and one exclude');
-    const weights = classWeights(this.counts.includes, this.counts.excludes, this.config.balance, this.config.doubleBalance);
+    const weights = classWeights(
+      this.counts.includes,
+      this.counts.excludes,
+      this.config.balance,
+      this.config.doubleBalance,
+    );
     this.last =
       this.config.classifier === 'nb'
         ? fitNaiveBayes(this.counts, weights, this.config.nbAlpha)
@@ -115,7 +120,11 @@ export class Learner {
 }
 
 /** Trains once on a full set of decisions. */
-export function train(x: SparseMatrix, examples: readonly TrainingExample[], config: RankerConfig): LinearModel {
+export function train(
+  x: SparseMatrix,
+  examples: readonly TrainingExample[],
+  config: RankerConfig,
+): LinearModel {
   const learner = new Learner(x, config);
   for (const e of examples) learner.add(e);
   return learner.fit();

@@ -75,7 +75,8 @@ export function simulateRun(
     retrains++;
     const labelled = learner.includes + learner.excludes;
     const batch = schedule.kind === 'every' ? 1 : Math.max(1, Math.floor(schedule.fraction * labelled));
-    for (let row = 0; row < labels.length; row++) scores[row] = screened[row] ? -Infinity : logOdds(model, x, row);
+    for (let row = 0; row < labels.length; row++)
+      scores[row] = screened[row] ? -Infinity : logOdds(model, x, row);
     for (const row of topUnscreened(scores, screened, batch)) {
       const label = labels[row] as 0 | 1;
       screened[row] = 1;
@@ -134,13 +135,23 @@ export interface SimulateOptions {
 }
 
 /** Runs `seeds` simulations and averages them. */
-export function simulate(dataset: LabelledDataset, options: SimulateOptions): { summary: SimulationSummary; runs: SimulationRun[] } {
-  if (!Number.isInteger(options.seeds) || options.seeds < 1) throw new RangeError('seeds must be a positive integer');
+export function simulate(
+  dataset: LabelledDataset,
+  options: SimulateOptions,
+): { summary: SimulationSummary; runs: SimulationRun[] } {
+  if (!Number.isInteger(options.seeds) || options.seeds < 1)
+    throw new RangeError('seeds must be a positive integer');
   const x = options.features ?? buildTfidf(dataset.docs, options.config.tfidf).matrix;
   const runs: SimulationRun[] = [];
   for (let s = 0; s < options.seeds; s++) {
     runs.push(
-      simulateRun(x, dataset.labels, options.config, (options.firstSeed ?? 1) + s, options.schedule ?? defaultSchedule(options.config)),
+      simulateRun(
+        x,
+        dataset.labels,
+        options.config,
+        (options.firstSeed ?? 1) + s,
+        options.schedule ?? defaultSchedule(options.config),
+      ),
     );
   }
   return { summary: summarise(dataset, runs), runs };

@@ -14,7 +14,8 @@ export interface SparseMatrix {
 export function rowDot(m: SparseMatrix, row: number, dense: Float64Array): number {
   let sum = 0;
   const end = m.indptr[row + 1] as number;
-  for (let k = m.indptr[row] as number; k < end; k++) sum += (m.data[k] as number) * (dense[m.indices[k] as number] as number);
+  for (let k = m.indptr[row] as number; k < end; k++)
+    sum += (m.data[k] as number) * (dense[m.indices[k] as number] as number);
   return sum;
 }
 

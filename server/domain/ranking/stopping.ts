@@ -115,7 +115,11 @@ export interface RelevantLeftEstimate {
  * applied to the unscreened ones. In prioritised order the rate only falls from here, so
  * this is an upper-leaning estimate, the safe side for a stopping decision.
  */
-export function estimateRelevantLeft(labels: ScreenedLabels, totalRecords: number, window = 100): RelevantLeftEstimate {
+export function estimateRelevantLeft(
+  labels: ScreenedLabels,
+  totalRecords: number,
+  window = 100,
+): RelevantLeftEstimate {
   const w = Math.min(window, labels.length);
   let found = 0;
   for (let i = labels.length - w; i < labels.length; i++) found += labels[i] as number;
@@ -131,7 +135,12 @@ export interface StoppingOptions {
   window: number;
 }
 
-export const DEFAULT_STOPPING: StoppingOptions = { recallTarget: 0.95, confidence: 0.95, consecutiveExcludes: 100, window: 100 };
+export const DEFAULT_STOPPING: StoppingOptions = {
+  recallTarget: 0.95,
+  confidence: 0.95,
+  consecutiveExcludes: 100,
+  window: 100,
+};
 
 /** The dashboard's stopping panel: three independent signals, none of them acted on automatically. */
 export interface StoppingReport {
@@ -143,7 +152,11 @@ export interface StoppingReport {
   consecutive: ReturnType<typeof consecutiveExcludesRule>;
 }
 
-export function stoppingReport(labels: ScreenedLabels, totalRecords: number, options: StoppingOptions = DEFAULT_STOPPING): StoppingReport {
+export function stoppingReport(
+  labels: ScreenedLabels,
+  totalRecords: number,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): StoppingReport {
   return {
     screened: labels.length,
     totalRecords,

@@ -20,7 +20,10 @@ export interface TfidfFeatures {
  * TF-IDF over title, abstract and keywords, as scikit-learn's TfidfVectorizer computes it
  * (smooth idf = ln((1+n)/(1+df)) + 1, rows L2-normalised), so results compare with ASReview.
  */
-export function buildTfidf(docs: readonly RankDocument[], options: TfidfOptions = DEFAULT_TFIDF): TfidfFeatures {
+export function buildTfidf(
+  docs: readonly RankDocument[],
+  options: TfidfOptions = DEFAULT_TFIDF,
+): TfidfFeatures {
   const vocabulary = new Map<string, number>();
   let df = new Int32Array(1024);
   const counts: Map<number, number>[] = [];

@@ -27,7 +27,10 @@ function setup(): { db: Db; projectId: number; ids: number[] } {
 }
 
 function enable(db: Db, projectId: number, prioritisation: unknown): void {
-  db.prepare('UPDATE projects SET settings_json = ? WHERE id = ?').run(JSON.stringify({ prioritisation }), projectId);
+  db.prepare('UPDATE projects SET settings_json = ? WHERE id = ?').run(
+    JSON.stringify({ prioritisation }),
+    projectId,
+  );
 }
 
 describe('ranking service', () => {
@@ -55,8 +58,15 @@ describe('ranking service', () => {
     ];
     const result = retrainProject(db, projectId, () => decisions, clock);
     expect(result.trained).toBe(true);
-    expect(result.model).toMatchObject({ includes: 1, excludes: 1, records: 40, trainedAt: '2026-03-01T12:00:00.000Z' });
-    const count = db.prepare('SELECT COUNT(*) AS n FROM ranking_scores WHERE project_id = ?').get(projectId) as { n: number };
+    expect(result.model).toMatchObject({
+      includes: 1,
+      excludes: 1,
+      records: 40,
+      trainedAt: '2026-03-01T12:00:00.000Z',
+    });
+    const count = db
+      .prepare('SELECT COUNT(*) AS n FROM ranking_scores WHERE project_id = ?')
+      .get(projectId) as { n: number };
     expect(count.n).toBe(40);
     const queue = ids.slice(2);
     const order = orderQueue(db, projectId, queue);
@@ -106,7 +116,9 @@ describe('ranking service', () => {
 
   it('builds the stopping report from the decisions in order', () => {
     const { db, projectId, ids } = setup();
-    const decisions: RankingDecision[] = ids.slice(0, 10).map((recordId, i) => ({ recordId, label: i < 2 ? 1 : 0 }));
+    const decisions: RankingDecision[] = ids
+      .slice(0, 10)
+      .map((recordId, i) => ({ recordId, label: i < 2 ? 1 : 0 }));
     const report = projectStoppingReport(db, projectId, () => decisions);
     expect(report.screened).toBe(10);
     expect(report.totalRecords).toBe(40);

@@ -22,7 +22,9 @@ describe('sift simulate', () => {
     const { code, stdout } = await sift(['simulate', FIXTURE, '--seeds', '2', '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(doc).sort()).toEqual(['atd', 'inclusions', 'records', 'recallCurve', 'rrf10', 'runs', 'wss95'].sort());
+    expect(Object.keys(doc).sort()).toEqual(
+      ['atd', 'inclusions', 'records', 'recallCurve', 'rrf10', 'runs', 'wss95'].sort(),
+    );
     expect(doc).toMatchObject({ records: 240, inclusions: 16, runs: 2 });
     for (const k of ['wss95', 'rrf10', 'atd']) {
       expect(typeof doc[k]).toBe('number');

@@ -3,7 +3,13 @@ import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
 import { classWeights } from '../../../server/domain/ranking/balance';
 import { probability } from '../../../server/domain/ranking/linearModel';
 import { maxRelevanceOrder, scoreRows } from '../../../server/domain/ranking/query';
-import { ASREVIEW_NB, SIFT_LR, SIFT_NB, train, type RankerConfig } from '../../../server/domain/ranking/ranker';
+import {
+  ASREVIEW_NB,
+  SIFT_LR,
+  SIFT_NB,
+  train,
+  type RankerConfig,
+} from '../../../server/domain/ranking/ranker';
 import { buildTfidf } from '../../../server/domain/ranking/tfidf';
 import { tokenize } from '../../../server/domain/ranking/tokenize';
 

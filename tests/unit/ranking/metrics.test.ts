@@ -1,4 +1,11 @@
-import { atd, discoveryPositions, recallCurve, recordsToRecall, rrf, wss } from '../../../server/domain/ranking/metrics';
+import {
+  atd,
+  discoveryPositions,
+  recallCurve,
+  recordsToRecall,
+  rrf,
+  wss,
+} from '../../../server/domain/ranking/metrics';
 
 type L = Array<0 | 1>;
 

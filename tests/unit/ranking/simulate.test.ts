@@ -45,7 +45,12 @@ describe('ASReview-protocol simulation', () => {
 
   it('batched retraining barely changes the outcome on this fixture', () => {
     const every = simulate(data, { config: SIFT_NB, seeds: 3, features: x }).summary;
-    const batched = simulate(data, { config: SIFT_NB, seeds: 3, features: x, schedule: { kind: 'fraction', fraction: 0.05 } }).summary;
+    const batched = simulate(data, {
+      config: SIFT_NB,
+      seeds: 3,
+      features: x,
+      schedule: { kind: 'fraction', fraction: 0.05 },
+    }).summary;
     expect(Math.abs(every.wss95 - batched.wss95)).toBeLessThan(10);
   });
 });
