@@ -9,13 +9,14 @@ export interface TokenizeOptions {
 
 // Same rule as scikit-learn's default token_pattern (\b\w\w+\b): runs of two or more word
 // characters, Unicode-aware so "Müller" or "β-blocker" parts stay tokens.
-const TOKEN = /[\p{L}\p{N}_]{2,}/gu;
+// Splitting on the complement is several times faster than matchAll in V8.
+const SEPARATORS = /[^\p{L}\p{N}_]+/u;
 
 /** Lower-cased word tokens of a text, optionally without stop words. */
 export function words(text: string, stopWords: boolean): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(TOKEN)) {
-    const word = match[0];
+  for (const word of text.toLowerCase().split(SEPARATORS)) {
+    if (word.length < 2) continue;
     if (stopWords && ENGLISH_STOP_WORDS.has(word)) continue;
     out.push(word);
   }
