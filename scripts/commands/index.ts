@@ -1,6 +1,9 @@
+import { memberCommand } from './member';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
+import { tokenCommand } from './token';
+import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, simulateCommand];
+export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand, simulateCommand];
