@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { screeningRoutes } from './screening';
 import { tokenRoutes } from './tokens';
 
 /** Every API resource registers here, one line each. */
@@ -12,5 +14,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(authRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(screeningRoutes(ctx));
+  router.use(fulltextRoutes(ctx));
   return router;
 }
