@@ -6,6 +6,8 @@ import {
   recordSetStamp,
   replaceScores,
   scoresFor,
+  settledTitleAbstractOutcomes,
+  writePrioritisationSettings,
   type RankingModelRow,
 } from '../db/repos/ranking';
 import type { Clock } from '../domain/clock';
@@ -39,6 +41,13 @@ export interface RankingDecision {
 }
 export type DecisionReader = (db: Db, projectId: number) => RankingDecision[];
 
+/** The screening module's settled title/abstract outcomes (agreed or resolved), oldest first. */
+export const screeningDecisions: DecisionReader = (db, projectId) =>
+  settledTitleAbstractOutcomes(db, projectId).map((r) => ({
+    recordId: r.recordId,
+    label: r.outcome === 'include' ? 1 : 0,
+  }));
+
 /** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
 export interface PrioritisationSettings {
   enabled: boolean;
@@ -59,6 +68,19 @@ export function prioritisationSettings(db: Db, projectId: number): Prioritisatio
       : [],
     model: obj.model === 'lr' ? 'lr' : 'nb',
   };
+}
+
+/** The owner turns prioritisation on or off (and sets cold-start keywords, the model); a retrain follows. */
+export function updatePrioritisationSettings(
+  db: Db,
+  clock: Clock,
+  projectId: number,
+  patch: Partial<PrioritisationSettings>,
+): PrioritisationSettings {
+  const next = { ...prioritisationSettings(db, projectId), ...patch };
+  writePrioritisationSettings(db, projectId, next);
+  requestRetrain(db, clock, projectId);
+  return next;
 }
 
 interface CachedFeatures {
@@ -233,4 +255,23 @@ export function projectStoppingReport(
     ...stoppingReport(labels, Math.max(total, labels.length), options),
     model: getRankingModel(db, projectId),
   };
+}
+
+// One scheduler per database: the server has one, each test database gets its own.
+const schedulers = new WeakMap<Db, RankingScheduler>();
+
+/**
+ * Called after every title/abstract decision, retraction or resolution: when the owner has
+ * prioritisation on, queues a background retrain on the settled outcomes and returns at once.
+ */
+export function requestRetrain(db: Db, clock: Clock, projectId: number): void {
+  if (!prioritisationSettings(db, projectId).enabled) return;
+  let scheduler = schedulers.get(db);
+  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(db, screeningDecisions, clock)));
+  scheduler.request(projectId);
+}
+
+/** Waits for background retrains of this database (tests, shutdown). */
+export async function rankingIdle(db: Db): Promise<void> {
+  await schedulers.get(db)?.idle();
 }

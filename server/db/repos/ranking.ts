@@ -121,3 +121,32 @@ export function projectSettings(db: Db, projectId: number): Record<string, unkno
     { settings_json: string } | undefined;
   return r ? (JSON.parse(r.settings_json) as Record<string, unknown>) : null;
 }
+
+/**
+ * Title/abstract outcomes that are settled (agreed by the required reviewers, or resolved),
+ * in the order they were first voted on. Only settled outcomes train the model: a reviewer's
+ * open vote never reorders a colleague's queue, so blind screening stays blind.
+ */
+export function settledTitleAbstractOutcomes(
+  db: Db,
+  projectId: number,
+): { recordId: number; outcome: 'include' | 'exclude' }[] {
+  return db
+    .prepare(
+      `SELECT s.record_id AS recordId, s.outcome AS outcome
+         FROM screening_state s
+        WHERE s.project_id = ? AND s.stage = 'title_abstract' AND s.outcome IS NOT NULL
+          AND s.status IN ('agreed', 'resolved')
+        ORDER BY (SELECT MIN(e.id) FROM screening_events e WHERE e.record_id = s.record_id AND e.stage = 'title_abstract'),
+                 s.record_id`,
+    )
+    .all(projectId) as { recordId: number; outcome: 'include' | 'exclude' }[];
+}
+
+/** Replaces only the "prioritisation" key of projects.settings_json (other areas own the other keys). */
+export function writePrioritisationSettings(db: Db, projectId: number, value: unknown): void {
+  db.prepare(
+    `UPDATE projects SET settings_json = json_set(CASE WHEN json_valid(settings_json) THEN settings_json ELSE '{}' END,
+       '$.prioritisation', json(?)) WHERE id = ?`,
+  ).run(JSON.stringify(value), projectId);
+}

@@ -362,12 +362,17 @@ export function queue(
   stage: Stage,
   userId: number,
   limit: number,
+  /** Order by the ranking model's score (ranking_scores, best first; unscored last by id). */
+  prioritised = false,
 ): { records: ScreeningRecord[]; remaining: number } {
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
+  const order = prioritised
+    ? '(SELECT rs.score FROM ranking_scores rs WHERE rs.project_id = @projectId AND rs.record_id = r.id) DESC NULLS LAST, r.id'
+    : 'r.id';
   const rows =
     limit > 0
       ? (db
-          .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`)
+          .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY ${order} LIMIT @limit`)
           .all({ projectId, stage, userId, limit }) as RecordRow[])
       : [];
   return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };

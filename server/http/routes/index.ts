@@ -4,6 +4,7 @@ import { authRoutes } from './auth';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { rankingRoutes } from './ranking';
 import { screeningRoutes } from './screening';
 import { tokenRoutes } from './tokens';
 
@@ -16,5 +17,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(memberRoutes(ctx));
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
+  router.use(rankingRoutes(ctx));
   return router;
 }
