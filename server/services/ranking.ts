@@ -7,6 +7,7 @@ import {
   replaceScores,
   scoresFor,
   settledTitleAbstractOutcomes,
+  COLD_START_VERSION,
   writePrioritisationSettings,
   type RankingModelRow,
 } from '../db/repos/ranking';
@@ -141,7 +142,10 @@ export function retrainProject(
     const row = rowOf.get(d.recordId);
     if (row !== undefined) learner.add({ row, label: d.label });
   }
-  if (!learner.canTrain) return { trained: false, model: getRankingModel(db, projectId) };
+  if (!learner.canTrain) {
+    writeColdStart(db, projectId, settings, learner, clock, started);
+    return { trained: false, model: getRankingModel(db, projectId) };
+  }
   const model = learner.fit();
   const scores = features.recordIds.map((recordId, row) => ({
     recordId,
@@ -157,6 +161,32 @@ export function retrainProject(
   };
   replaceScores(db, projectId, scores, row);
   return { trained: true, model: { projectId, ...row } };
+}
+
+/**
+ * Before the first include and exclude the queue follows the cold-start order (keyword
+ * matches first, then random per project). It is stored as descending pseudo-scores below
+ * 0.5 under model_version "cold-start", so the screening queue's SQL orders by it too; it is
+ * never shown as a relevance.
+ */
+function writeColdStart(
+  db: Db,
+  projectId: number,
+  settings: PrioritisationSettings,
+  learner: Learner,
+  clock: Clock,
+  started: number,
+): void {
+  const order = coldStartOrder(listRankingRecords(db, projectId), settings.keywords, projectId);
+  const scores = order.map((recordId, i) => ({ recordId, score: 0.5 * (1 - i / Math.max(1, order.length)) }));
+  replaceScores(db, projectId, scores, {
+    modelVersion: COLD_START_VERSION,
+    trainedAt: clock().toISOString(),
+    includes: learner.includes,
+    excludes: learner.excludes,
+    records: order.length,
+    durationMs: performance.now() - started,
+  });
 }
 
 /**
@@ -238,7 +268,7 @@ export function orderQueue(db: Db, projectId: number, recordIds: readonly number
 
 /** Scores to show on records (probability of inclusion, 0..1), absent when not scored yet. */
 export function recordScores(db: Db, projectId: number, recordIds: readonly number[]): Map<number, number> {
-  return scoresFor(db, projectId, recordIds);
+  return scoresFor(db, projectId, recordIds, true);
 }
 
 /** The stopping panel for a project, from its decisions in the order they were made. */

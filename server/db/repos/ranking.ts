@@ -74,19 +74,40 @@ export function replaceScores(
   })();
 }
 
-/** Scores of the given records (records without a score are absent from the map). */
-export function scoresFor(db: Db, projectId: number, recordIds: readonly number[]): Map<number, number> {
+/** model_version of the pseudo-scores that carry the cold-start order (not predictions). */
+export const COLD_START_VERSION = 'cold-start';
+
+/**
+ * Scores of the given records (records without one are absent). `predictionsOnly` leaves out
+ * the cold-start order, which ranks but predicts nothing and must not be shown as relevance.
+ */
+export function scoresFor(
+  db: Db,
+  projectId: number,
+  recordIds: readonly number[],
+  predictionsOnly = false,
+): Map<number, number> {
   const out = new Map<number, number>();
   if (recordIds.length === 0) return out;
-  // Read the project's scores once and filter: one statement instead of thousands of lookups.
-  const wanted = new Set(recordIds);
-  const rows = db
-    .prepare('SELECT record_id, score FROM ranking_scores WHERE project_id = ?')
-    .all(projectId) as {
-    record_id: number;
-    score: number;
-  }[];
-  for (const r of rows) if (wanted.has(r.record_id)) out.set(r.record_id, r.score);
+  const filter = predictionsOnly ? ` AND model_version <> '${COLD_START_VERSION}'` : '';
+  let rows: { record_id: number; score: number }[];
+  if (recordIds.length <= 500) {
+    const marks = recordIds.map(() => '?').join(',');
+    rows = db
+      .prepare(
+        `SELECT record_id, score FROM ranking_scores WHERE project_id = ? AND record_id IN (${marks})${filter}`,
+      )
+      .all(projectId, ...recordIds) as typeof rows;
+  } else {
+    // A whole queue: one pass over the project's scores beats thousands of lookups.
+    const wanted = new Set(recordIds);
+    rows = (
+      db
+        .prepare(`SELECT record_id, score FROM ranking_scores WHERE project_id = ?${filter}`)
+        .all(projectId) as typeof rows
+    ).filter((r) => wanted.has(r.record_id));
+  }
+  for (const r of rows) out.set(r.record_id, r.score);
   return out;
 }
 

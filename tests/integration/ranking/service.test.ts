@@ -43,7 +43,11 @@ describe('ranking service', () => {
     const { db, projectId, ids } = setup();
     enable(db, projectId, { enabled: true, keywords: ['nudge'] });
     const decisions: RankingDecision[] = [{ recordId: ids[0]!, label: 1 }];
-    expect(retrainProject(db, projectId, () => decisions, clock).trained).toBe(false);
+    const result = retrainProject(db, projectId, () => decisions, clock);
+    expect(result.trained).toBe(false);
+    expect(result.model).toMatchObject({ modelVersion: 'cold-start', includes: 1, excludes: 0 });
+    // the cold-start order ranks the queue but is never shown as a relevance
+    expect(recordScores(db, projectId, ids).size).toBe(0);
     const order = orderQueue(db, projectId, ids.slice(1));
     // records 4, 8, … (ids[4], ids[8], …) mention the keyword: all nine come first
     expect(new Set(order.slice(0, 9))).toEqual(new Set(ids.filter((_, i) => i > 0 && i % 4 === 0)));
