@@ -37,19 +37,37 @@ const SOURCES: [string, 'database' | 'register' | 'other', number][] = [
 /** 100,000 records flowing through every box, each count carrying the ids of its records. */
 function syntheticReview(): PrismaInput {
   let next = 1;
-  const sources = SOURCES.map(([name, kind, n]) => ({ name, kind, n, ids: Array.from({ length: n }, () => next++) }));
+  const sources = SOURCES.map(([name, kind, n]) => ({
+    name,
+    kind,
+    n,
+    ids: Array.from({ length: n }, () => next++),
+  }));
   const dbrIds = sources.filter((s) => s.kind !== 'other').flatMap((s) => s.ids);
   const otherIds = sources.filter((s) => s.kind === 'other').flatMap((s) => s.ids);
   const traced = (ids: number[]) => ({ n: ids.length, ids });
-  const named = (names: string[], groups: number[][]) => names.map((name, i) => ({ name, ...traced(groups[i]!) }));
+  const named = (names: string[], groups: number[][]) =>
+    names.map((name, i) => ({ name, ...traced(groups[i]!) }));
 
   const [duplicates, automation, removedOther, screened] = parts(dbrIds, [36_000, 1_500, 500, 61_500]);
   const [excluded, sought] = parts(screened!, [60_000, 1_500]);
-  const screeningReasons = named(['Not a trial', 'Wrong population', 'Wrong intervention', 'Wrong outcome', 'Animal study'], parts(excluded!, [25_000, 15_000, 10_000, 6_000, 4_000]));
+  const screeningReasons = named(
+    ['Not a trial', 'Wrong population', 'Wrong intervention', 'Wrong outcome', 'Animal study'],
+    parts(excluded!, [25_000, 15_000, 10_000, 6_000, 4_000]),
+  );
   const [notRetrieved, assessed] = parts(sought!, [60, 1_440]);
   const [ftExcluded, dbrIncluded] = parts(assessed!, [1_360, 80]);
   const ftReasons = named(
-    ['Wrong population', 'Wrong comparator', 'Wrong outcome', 'Not randomised', 'Conference abstract only', 'Duplicate publication', 'Trial registration only', 'Wrong setting'],
+    [
+      'Wrong population',
+      'Wrong comparator',
+      'Wrong outcome',
+      'Not randomised',
+      'Conference abstract only',
+      'Duplicate publication',
+      'Trial registration only',
+      'Wrong setting',
+    ],
     parts(ftExcluded!, [500, 300, 200, 150, 100, 50, 40, 20]),
   );
   const [otherNotRetrieved, otherAssessed] = parts(otherIds, [20, 480]);
@@ -57,7 +75,11 @@ function syntheticReview(): PrismaInput {
   const reports = [...dbrIncluded!, ...otherIncluded!];
   return {
     sources,
-    removed: { duplicates: traced(duplicates!), automation: traced(automation!), other: traced(removedOther!) },
+    removed: {
+      duplicates: traced(duplicates!),
+      automation: traced(automation!),
+      other: traced(removedOther!),
+    },
     screened: traced(screened!),
     screeningExcluded: { ...traced(excluded!), reasons: screeningReasons },
     databases: {
@@ -71,7 +93,10 @@ function syntheticReview(): PrismaInput {
       sought: traced(otherIds),
       notRetrieved: traced(otherNotRetrieved!),
       assessed: traced(otherAssessed!),
-      excluded: { ...traced(otherExcluded!), reasons: [{ name: 'Not randomised', ...traced(otherExcluded!) }] },
+      excluded: {
+        ...traced(otherExcluded!),
+        reasons: [{ name: 'Not randomised', ...traced(otherExcluded!) }],
+      },
       included: traced(otherIncluded!),
     },
     // several reports of one study: 160 reports of 130 studies
@@ -94,9 +119,16 @@ function time(fn: () => unknown, runs = RUNS): number {
 function seedDatabase(): { db: ReturnType<typeof openDatabase>; projectId: number } {
   const db = openDatabase(':memory:');
   const now = '2026-01-01T00:00:00.000Z';
-  const projectId = Number(db.prepare('INSERT INTO projects (name, created_at) VALUES (?, ?)').run('Bench review', now).lastInsertRowid);
-  const insertSource = db.prepare('INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, ?, ?, ?)');
-  const insertRecord = db.prepare('INSERT INTO records (project_id, source_id, position, title, created_at) VALUES (?, ?, ?, ?, ?)');
+  const projectId = Number(
+    db.prepare('INSERT INTO projects (name, created_at) VALUES (?, ?)').run('Bench review', now)
+      .lastInsertRowid,
+  );
+  const insertSource = db.prepare(
+    'INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertRecord = db.prepare(
+    'INSERT INTO records (project_id, source_id, position, title, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const [name, kind, n] of SOURCES) {
       const sourceId = insertSource.run(projectId, name, kind, now).lastInsertRowid;
@@ -120,7 +152,9 @@ function main(): void {
   const { db, projectId } = seedDatabase();
   const fromDbMs = time(() => renderPrismaSvg(computePrisma(prismaInputFor(db, projectId))), 7);
   const dbRecords = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
-  const schema = hasTable(db, 'screening_state') ? 'with the screening tables (empty)' : 'identification only: this build has no screening tables yet';
+  const schema = hasTable(db, 'screening_state')
+    ? 'with the screening tables (empty)'
+    : 'identification only: this build has no screening tables yet';
   db.close();
 
   const pngMs = time(() => prismaPng(svg), 5);
@@ -141,12 +175,17 @@ function main(): void {
       ['compute (computePrisma)', computeMs],
       ['render SVG', svgMs],
       ['**compute + render SVG**', bothMs],
-      [`from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records; ${schema})`, fromDbMs],
+      [
+        `from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records; ${schema})`,
+        fromDbMs,
+      ],
       ['PNG export (resvg, 3× zoom)', pngMs],
       ['PDF export (pdfkit + svg-to-pdfkit, A4)', pdfMs],
       ['reference: JSON round trip of the same input', referenceMs],
     ] as const;
-    const table = rows.map(([name, ms]) => `| ${name} | ${ms.toFixed(1)} | ${(ms / referenceMs).toFixed(2)} |`).join('\n');
+    const table = rows
+      .map(([name, ms]) => `| ${name} | ${ms.toFixed(1)} | ${(ms / referenceMs).toFixed(2)} |`)
+      .join('\n');
     const body = `A synthetic review of ${traced.toLocaleString('en')} identified records (4 databases, 2 registers, 2 other sources; an updated review with both columns), every count carrying the record ids behind it. Median of ${RUNS} runs after a warm-up (PNG 5, PDF 5, SQLite 7).
 
 | step | median ms | × reference |

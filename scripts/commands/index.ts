@@ -8,6 +8,7 @@ import { prismaCommand } from './prisma';
 import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
+import { simulateCommand } from './simulate';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
 import type { Command } from './types';
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   screeningCommand,
   agreementCommand,
   prismaCommand,
+  simulateCommand,
 ];

@@ -32,7 +32,16 @@ export const SAMPLE_REVIEW: PrismaInput = {
       ],
     },
   },
-  otherMethods: { notRetrieved: { n: 3 }, excluded: { n: 57, reasons: [{ name: 'Not a randomised trial', n: 43 }, { name: 'Wrong population', n: 14 }] } },
+  otherMethods: {
+    notRetrieved: { n: 3 },
+    excluded: {
+      n: 57,
+      reasons: [
+        { name: 'Not a randomised trial', n: 43 },
+        { name: 'Wrong population', n: 14 },
+      ],
+    },
+  },
   included: { studies: { n: 21 }, reports: { n: 33 } },
   previous: { studies: { n: 14 }, reports: { n: 19 } },
 };
@@ -42,7 +51,10 @@ async function main(): Promise<void> {
   if (result.warnings.length) throw new Error(result.warnings.map((w) => w.message).join('\n'));
   const docs = path.resolve(__dirname, '..', '..', 'docs');
   fs.writeFileSync(path.join(docs, 'prisma-example.svg'), await exportPrisma(result, 'svg'));
-  fs.writeFileSync(path.join(docs, 'prisma-example.png'), await exportPrisma(result, 'png', { pngZoom: 1.5 }));
+  fs.writeFileSync(
+    path.join(docs, 'prisma-example.png'),
+    await exportPrisma(result, 'png', { pngZoom: 1.5 }),
+  );
 }
 
 void main();

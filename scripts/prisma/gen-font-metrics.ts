@@ -2,15 +2,22 @@
  * Regenerates server/domain/prisma/font-metrics.ts: advance widths (per 1000 units of em) of
  * DejaVu Sans and DejaVu Sans Bold, taking the wider of DejaVu and Liberation Sans for each
  * character, so text wrapped with these widths fits whichever font of the stack renders it.
- * Run: npx tsx scripts/prisma/gen-font-metrics.ts  (needs the fonts in /usr/share/fonts).
+ * Run: npx tsx scripts/prisma/gen-font-metrics.ts && npx prettier --write server/domain/prisma/font-metrics.ts
+ * (needs the fonts in /usr/share/fonts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 
 const FONTS = {
-  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf'],
-  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
+  regular: [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  ],
+  bold: [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+    '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  ],
 };
 const FIRST = 0x20;
 const LAST = 0x24f;

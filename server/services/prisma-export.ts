@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -28,12 +28,16 @@ export interface ExportOptions {
 }
 
 /** The diagram in one of the publication formats. */
-export async function exportPrisma(result: PrismaResult, format: PrismaFormat, options: ExportOptions = {}): Promise<Buffer> {
+export async function exportPrisma(
+  result: PrismaResult,
+  format: PrismaFormat,
+  options: ExportOptions = {},
+): Promise<Buffer> {
   switch (format) {
     case 'svg':
       return Buffer.from(renderPrismaSvg(result, options.svg), 'utf8');
     case 'png':
-      return prismaPng(renderPrismaSvg(result, options.svg), options.pngZoom);
+      return prismaPngAsync(renderPrismaSvg(result, options.svg), options.pngZoom);
     case 'pdf':
       return prismaPdf(renderPrismaSvg(result, options.svg), options.title);
     case 'html':
@@ -47,7 +51,13 @@ export async function exportPrisma(result: PrismaResult, format: PrismaFormat, o
 
 /** The JSON document of the API and the CLI: the model, box text overrides, warnings and the trace. */
 export function prismaJson(result: PrismaResult) {
-  return { model: result.model, labels: result.labels, warnings: result.warnings, hints: result.hints, trace: result.trace };
+  return {
+    model: result.model,
+    labels: result.labels,
+    warnings: result.warnings,
+    hints: result.hints,
+    trace: result.trace,
+  };
 }
 
 // Fonts of the SVG's font stack as files, for renderers that do not read fontconfig.
@@ -85,11 +95,10 @@ function installedFonts(): { regular: string | null; bold: string | null } {
   return fontCache;
 }
 
-/** Rasterises the SVG with resvg, on white, at `zoom` pixels per unit, with the system's fonts. */
-export function prismaPng(svg: string, zoom = 3): Buffer {
+function pngOptions(zoom: number): ResvgRenderOptions {
   const fonts = installedFonts();
   const fontFiles = [fonts.regular, fonts.bold].filter((f): f is string => f !== null);
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
     font: {
@@ -99,8 +108,17 @@ export function prismaPng(svg: string, zoom = 3): Buffer {
       defaultFontFamily: 'DejaVu Sans',
       sansSerifFamily: 'DejaVu Sans',
     },
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** Rasterises the SVG with resvg, on white, at `zoom` pixels per unit, with the system's fonts. */
+export function prismaPng(svg: string, zoom = 3): Buffer {
+  return new Resvg(svg, pngOptions(zoom)).render().asPng();
+}
+
+/** prismaPng on resvg's thread pool, so a server keeps answering while a large PNG is drawn. */
+export async function prismaPngAsync(svg: string, zoom = 3): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(zoom))).asPng();
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -132,7 +150,10 @@ export function prismaPdf(svg: string, title = 'PRISMA 2020 flow diagram'): Prom
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const scale = Math.min((page.width - 2 * PDF_MARGIN) / size.width, (page.height - 2 * PDF_MARGIN) / size.height);
+  const scale = Math.min(
+    (page.width - 2 * PDF_MARGIN) / size.width,
+    (page.height - 2 * PDF_MARGIN) / size.height,
+  );
   const width = size.width * scale;
   const height = size.height * scale;
   SVGtoPDF(doc, svg, (page.width - width) / 2, (page.height - height) / 2, {
@@ -149,5 +170,7 @@ export function prismaPdf(svg: string, title = 'PRISMA 2020 flow diagram'): Prom
 
 function svgSize(svg: string): { width: number; height: number } {
   const match = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  return match ? { width: Number(match[1]), height: Number(match[2]) } : { width: A4.width, height: A4.height };
+  return match
+    ? { width: Number(match[1]), height: Number(match[2]) }
+    : { width: A4.width, height: A4.height };
 }

@@ -6,9 +6,20 @@ declare module 'svg-to-pdfkit' {
     preserveAspectRatio?: string;
     assumePt?: boolean;
     precision?: number;
-    fontCallback?: (family: string, bold: boolean, italic: boolean, fontOptions: Record<string, unknown>) => string;
+    fontCallback?: (
+      family: string,
+      bold: boolean,
+      italic: boolean,
+      fontOptions: Record<string, unknown>,
+    ) => string;
     warningCallback?: (message: string) => void;
   }
-  function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x?: number, y?: number, options?: SvgToPdfOptions): void;
+  function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x?: number,
+    y?: number,
+    options?: SvgToPdfOptions,
+  ): void;
   export = SVGtoPDF;
 }

@@ -27,8 +27,13 @@ describe('sift prisma', () => {
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'CLI review');
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Scopus', kind: 'database' }), [{ title: 'a' }, { title: 'b' }]);
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [{ title: 'c' }]);
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Scopus', kind: 'database' }), [
+      { title: 'a' },
+      { title: 'b' },
+    ]);
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [
+      { title: 'c' },
+    ]);
     db.close();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +49,25 @@ describe('sift prisma', () => {
     expect(json.trace['database_specific_results:Scopus']).toHaveLength(2);
   });
 
+  it('draws an updated review with the previous version given on the command line', async () => {
+    const out = path.join(dir, 'updated.json');
+    const run = await sift(
+      'prisma',
+      '--db',
+      dbFile,
+      '--previous-studies',
+      '7',
+      '--previous-reports',
+      '8',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(json.model).toMatchObject({ previous_studies: 7, previous_reports: 8 });
+    expect(json.hints.previous).toBe(true);
+  });
+
   it.each([
     ['svg', '<svg'],
     ['png', '\u0089PNG'],
@@ -52,7 +76,17 @@ describe('sift prisma', () => {
     ['csv', 'data,node,box'],
   ])('writes %s for a named project', async (format, magic) => {
     const out = path.join(dir, `prisma.${format}`);
-    const run = await sift('prisma', '--db', dbFile, '--project', 'CLI review', '--format', format, '--out', out);
+    const run = await sift(
+      'prisma',
+      '--db',
+      dbFile,
+      '--project',
+      'CLI review',
+      '--format',
+      format,
+      '--out',
+      out,
+    );
     expect(run.code).toBe(0);
     expect(fs.readFileSync(out).subarray(0, magic.length).toString('latin1')).toBe(magic);
   });
@@ -62,7 +96,9 @@ describe('sift prisma', () => {
     const run = await sift('prisma', '--from-csv', POC, '--out', out);
     expect(run.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toContain('data-box="database_specific_results:Embase"');
-    expect(run.stderr).toContain('warning: Reports assessed minus reports excluded add up to 26 included reports');
+    expect(run.stderr).toContain(
+      'warning: Reports assessed minus reports excluded add up to 26 included reports',
+    );
   });
 
   it('names the file and line of a malformed CSV', async () => {
@@ -84,8 +120,19 @@ describe('sift prisma', () => {
 
   it.each([
     [['--db', 'x.sqlite', '--format', 'svg'], '--out is required'],
-    [['--from-csv', POC, '--format', 'gif', '--out', 'x.gif'], '--format must be one of svg, png, pdf, html, json, csv'],
+    [
+      ['--from-csv', POC, '--format', 'gif', '--out', 'x.gif'],
+      '--format must be one of svg, png, pdf, html, json, csv',
+    ],
     [['--from-csv', POC, '--db', 'x.sqlite', '--out', 'x.svg'], 'give either --db or --from-csv'],
+    [
+      ['--db', 'x.sqlite', '--previous-studies', 'ten', '--out', 'x.svg'],
+      '--previous-studies must be a whole number',
+    ],
+    [
+      ['--from-csv', POC, '--previous-studies', '3', '--out', 'x.svg'],
+      '--previous-studies and --previous-reports go with --db',
+    ],
   ])('refuses bad usage %j', async (args, message) => {
     const run = await sift('prisma', ...args);
     expect(run.code).toBe(2);

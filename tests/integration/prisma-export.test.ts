@@ -5,7 +5,7 @@ import path from 'node:path';
 import { computePrisma } from '../../server/domain/prisma/compute';
 import { parsePrismaCsv } from '../../server/domain/prisma/csv';
 import { renderPrismaSvg } from '../../server/domain/prisma/svg';
-import { exportPrisma } from '../../server/services/prisma-export';
+import { exportPrisma, prismaPng, prismaPngAsync } from '../../server/services/prisma-export';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'prisma', 'PRISMA_filled_PoC_extracted.csv');
 const result = computePrisma(parsePrismaCsv(fs.readFileSync(FIXTURE, 'utf8'), 'PoC.csv'));
@@ -31,6 +31,11 @@ describe('PRISMA exports', () => {
     const { width, height } = svgSize(renderPrismaSvg(result));
     expect(png.readUInt32BE(16)).toBe(Math.round(width * 3));
     expect(Math.abs(png.readUInt32BE(20) - height * 3)).toBeLessThanOrEqual(1);
+  });
+
+  it('PNG: drawn off the event loop, the same pixels as drawn on it', async () => {
+    const svg = renderPrismaSvg(result);
+    expect((await prismaPngAsync(svg, 1)).equals(prismaPng(svg, 1))).toBe(true);
   });
 
   it('PDF: one A4 landscape page with the text as text, which pdftoppm renders', async () => {

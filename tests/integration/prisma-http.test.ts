@@ -21,7 +21,12 @@ describe('PRISMA HTTP API', () => {
       { title: 'Second' },
       { title: 'Third' },
     ]);
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Trials & <registers>', kind: 'register' }), [{ title: 'Fourth' }]);
+    seedRecords(
+      db,
+      projectId,
+      seedSource(db, projectId, { name: 'Trials & <registers>', kind: 'register' }),
+      [{ title: 'Fourth' }],
+    );
     createMember(db, projectId, 'owner', 'owner');
     createMember(db, projectId, 'victor', 'viewer');
     createUser(db, 'stranger');
@@ -44,7 +49,8 @@ describe('PRISMA HTTP API', () => {
     expect(res.body.model).toMatchObject({ database_results: 3, register_results: 1 });
     expect(res.body.model.database_specific_results).toEqual([{ name: 'Embase', n: 3 }]);
     expect(res.body.trace['database_specific_results:Embase']).toEqual(embaseIds);
-    expect(res.body.warnings).toEqual([]);
+    // nothing has been screened yet: the four records await title/abstract decisions
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['pending_screening']);
   });
 
   it('a viewer sees the counts but not the record ids behind them', async () => {
@@ -74,7 +80,9 @@ describe('PRISMA HTTP API', () => {
   it('the owner’s SVG links every count to its drill-down list, escaped', async () => {
     const svg = await svgOf(owner, '.svg');
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(svg).toContain(`<a href="/api/projects/${projectId}/prisma/boxes/database_specific_results%3AEmbase/records">`);
+    expect(svg).toContain(
+      `<a href="/api/projects/${projectId}/prisma/boxes/database_specific_results%3AEmbase/records">`,
+    );
     expect(svg).toContain('Trials &amp; &lt;registers&gt;');
     expect(svg).not.toContain('<registers>');
   });
@@ -87,11 +95,46 @@ describe('PRISMA HTTP API', () => {
   });
 
   it('drill-down lists the records behind a box, a page at a time', async () => {
-    const res = await owner.agent.get(url(`/boxes/${encodeURIComponent('database_specific_results:Embase')}/records?offset=1&limit=1`)).expect(200);
+    const res = await owner.agent
+      .get(url(`/boxes/${encodeURIComponent('database_specific_results:Embase')}/records?offset=1&limit=1`))
+      .expect(200);
     expect(res.body).toMatchObject({ box: 'database_specific_results:Embase', total: 3, offset: 1 });
-    expect(res.body.records).toEqual([expect.objectContaining({ id: embaseIds[1], title: 'Second', sourceName: 'Embase' })]);
-    await owner.agent.get(url('/boxes/duplicates/records')).expect(404);
+    expect(res.body.records).toEqual([
+      expect.objectContaining({ id: embaseIds[1], title: 'Second', sourceName: 'Embase' }),
+    ]);
+    await owner.agent.get(url('/boxes/no_such_box/records')).expect(404);
     await owner.agent.get(url('/boxes/database_results/records?limit=100000')).expect(400);
+  });
+
+  it('PRISMA settings: the owner records the previous version and box texts; the diagram follows', async () => {
+    await owner.agent
+      .put(url('/settings'))
+      .send({ previousStudies: 9, previousReports: 12, labels: { newstud: 'Neue Studien' } })
+      .expect(200);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body).toEqual({
+      previousStudies: 9,
+      previousReports: 12,
+      labels: { newstud: 'Neue Studien' },
+    });
+    const { model, hints } = (await owner.agent.get(url()).expect(200)).body;
+    expect(model.previous_studies).toBe(9);
+    expect(hints.previous).toBe(true);
+    expect(await svgOf(owner, '.svg')).toContain('>Neue Studien<');
+    // other areas' settings are left alone
+    const stored = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as {
+      settings_json: string;
+    };
+    expect(JSON.parse(stored.settings_json).prisma.previousStudies).toBe(9);
+    await owner.agent.put(url('/settings')).send({ previousStudies: -1 }).expect(400);
+    await owner.agent
+      .put(url('/settings'))
+      .send({ labels: { not_a_box: 'x' } })
+      .expect(400);
+    await owner.agent.put(url('/settings')).send({ extra: true }).expect(400);
+    const viewer = await loginAgent(app, 'victor');
+    await viewer.agent.get(url('/settings')).expect(200);
+    await viewer.agent.put(url('/settings')).send({ previousStudies: 1 }).expect(403);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body.previousStudies).toBe(9);
   });
 
   it('refuses anonymous callers and strangers', async () => {

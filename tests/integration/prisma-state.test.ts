@@ -13,7 +13,11 @@ function seedReview() {
   const citations = seedSource(db, projectId, { name: 'Citation searching', kind: 'other' });
   seedSource(db, projectId, { name: 'Empty search', kind: 'database' });
   const ids = {
-    embase: seedRecords(db, projectId, embase, [{ title: 'Statins and stroke' }, { title: 'Statins <b>and</b> MI', authors: ['Doe, J'], doi: '10.1/x' }, { title: 'C' }]),
+    embase: seedRecords(db, projectId, embase, [
+      { title: 'Statins and stroke' },
+      { title: 'Statins <b>and</b> MI', authors: ['Doe, J'], doi: '10.1/x' },
+      { title: 'C' },
+    ]),
     pubmed: seedRecords(db, projectId, pubmed, [{ title: 'D' }, { title: 'E' }]),
     trials: seedRecords(db, projectId, trials, [{ title: 'F' }]),
     citations: seedRecords(db, projectId, citations, [{ title: 'G' }, { title: 'H' }]),
@@ -51,14 +55,24 @@ describe('PRISMA from the database', () => {
     const page = prismaBoxRecords(db, projectId, 'database_specific_results:Embase', { offset: 1, limit: 1 });
     expect(page.total).toBe(3);
     expect(page.records).toEqual([
-      expect.objectContaining({ id: ids.embase[1], title: 'Statins <b>and</b> MI', authors: ['Doe, J'], doi: '10.1/x', sourceName: 'Embase' }),
+      expect.objectContaining({
+        id: ids.embase[1],
+        title: 'Statins <b>and</b> MI',
+        authors: ['Doe, J'],
+        doi: '10.1/x',
+        sourceName: 'Embase',
+      }),
     ]);
-    expect(prismaBoxRecords(db, projectId, 'citations_results', { offset: 0, limit: 50 }).records.map((r) => r.id)).toEqual(ids.citations);
+    expect(
+      prismaBoxRecords(db, projectId, 'citations_results', { offset: 0, limit: 50 }).records.map((r) => r.id),
+    ).toEqual(ids.citations);
   });
 
   it('refuses a box with no record list and a project that does not exist', () => {
     const { db, projectId } = seedReview();
-    expect(() => prismaBoxRecords(db, projectId, 'duplicates', { offset: 0, limit: 10 })).toThrow(NotFoundError);
+    expect(() => prismaBoxRecords(db, projectId, 'total_studies_ma', { offset: 0, limit: 10 })).toThrow(
+      NotFoundError,
+    );
     expect(() => projectPrisma(db, 9999)).toThrow(NotFoundError);
   });
 

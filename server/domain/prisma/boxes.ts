@@ -12,8 +12,22 @@ export interface Paragraph {
 }
 
 export type BoxId =
-  | 'box1' | 'box2' | 'box3' | 'box4' | 'box5' | 'box6' | 'box7' | 'box8' | 'box9'
-  | 'box10' | 'box11' | 'box12' | 'box13' | 'box14' | 'box15' | 'box16';
+  | 'box1'
+  | 'box2'
+  | 'box3'
+  | 'box4'
+  | 'box5'
+  | 'box6'
+  | 'box7'
+  | 'box8'
+  | 'box9'
+  | 'box10'
+  | 'box11'
+  | 'box12'
+  | 'box13'
+  | 'box14'
+  | 'box15'
+  | 'box16';
 
 export interface BoxContentOptions {
   previous: boolean;
@@ -23,9 +37,13 @@ export interface BoxContentOptions {
 }
 
 /** The text of every box of the template, in the template's words unless the review relabelled them. */
-export function boxContents(result: Pick<PrismaResult, 'model' | 'labels'>, options: BoxContentOptions): Record<BoxId, Paragraph[]> {
+export function boxContents(
+  result: Pick<PrismaResult, 'model' | 'labels'>,
+  options: BoxContentOptions,
+): Record<BoxId, Paragraph[]> {
   const m = result.model;
-  const label = (key: string, fallback?: string) => result.labels[key] ?? fallback ?? DEFAULT_LABELS[key] ?? key;
+  const label = (key: string, fallback?: string) =>
+    result.labels[key] ?? fallback ?? DEFAULT_LABELS[key] ?? key;
   const counted = (key: keyof typeof m & string, text: string, indent = 0): Paragraph => ({
     text: `${text} ${nOf(m[key] as number | null)}`,
     box: key,
@@ -35,8 +53,16 @@ export function boxContents(result: Pick<PrismaResult, 'model' | 'labels'>, opti
   const optional = (key: keyof typeof m & string, text: string, indent = 0): Paragraph[] =>
     m[key] === null ? [] : [counted(key, text, indent)];
   const detail = (key: string, items: readonly NameN[], indent: number): Paragraph[] =>
-    items.map((item) => ({ text: `${item.name} ${nOf(item.n)}`, box: `${key}:${item.name}`, n: item.n, indent }));
-  const reasonsBox = (key: 'dbr_excluded' | 'other_excluded' | 'records_excluded', reasons: readonly NameN[]): Paragraph[] => {
+    items.map((item) => ({
+      text: `${item.name} ${nOf(item.n)}`,
+      box: `${key}:${item.name}`,
+      n: item.n,
+      indent,
+    }));
+  const reasonsBox = (
+    key: 'dbr_excluded' | 'other_excluded' | 'records_excluded',
+    reasons: readonly NameN[],
+  ): Paragraph[] => {
     const head = counted(key, label(key));
     if (reasons.length === 0) return [head];
     const detailKey = key === 'records_excluded' ? 'records_excluded' : key;
@@ -82,7 +108,10 @@ export function boxContents(result: Pick<PrismaResult, 'model' | 'labels'>, opti
     box13: [counted('other_notretrieved_reports', label('other_notretrieved_reports'))],
     box14: [counted('other_assessed', label('other_assessed'))],
     box15: reasonsBox('other_excluded', m.other_excluded_reasons),
-    box16: [counted('total_studies', label('total_studies')), counted('total_reports', label('total_reports'))],
+    box16: [
+      counted('total_studies', label('total_studies')),
+      counted('total_reports', label('total_reports')),
+    ],
   };
 }
 

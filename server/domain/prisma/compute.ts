@@ -1,7 +1,16 @@
 import { ValidationError } from '../errors';
 import { checkInvariants, type PendingCounts } from './invariants';
 import { groupSources, otherMethodOf, type SourceGroup } from './sources';
-import type { Count, NameN, NamedCount, PrismaInput, PrismaModel, PrismaResult, PrismaWarning, TraceIds } from './types';
+import type {
+  Count,
+  NameN,
+  NamedCount,
+  PrismaInput,
+  PrismaModel,
+  PrismaResult,
+  PrismaWarning,
+  TraceIds,
+} from './types';
 
 /** The name under which excluded reports without a recorded reason are counted, so reasons add up. */
 export const UNRECORDED_REASON = 'Reason not recorded';
@@ -21,12 +30,27 @@ export function computePrisma(input: PrismaInput): PrismaResult {
   };
 
   const known = input.identified ?? {};
-  const databases = withTotal(groupSources(input.sources.filter((s) => s.kind === 'database')), known.databases);
-  const registers = withTotal(groupSources(input.sources.filter((s) => s.kind === 'register')), known.registers);
+  const databases = withTotal(
+    groupSources(input.sources.filter((s) => s.kind === 'database')),
+    known.databases,
+  );
+  const registers = withTotal(
+    groupSources(input.sources.filter((s) => s.kind === 'register')),
+    known.registers,
+  );
   const others = input.sources.filter((s) => s.kind === 'other');
-  const websites = withTotal(groupSources(others.filter((s) => otherMethodOf(s) === 'website')), known.websites);
-  const organisations = withTotal(groupSources(others.filter((s) => otherMethodOf(s) === 'organisation')), known.organisations);
-  const citations = withTotal(groupSources(others.filter((s) => otherMethodOf(s) === 'citation')), known.citations);
+  const websites = withTotal(
+    groupSources(others.filter((s) => otherMethodOf(s) === 'website')),
+    known.websites,
+  );
+  const organisations = withTotal(
+    groupSources(others.filter((s) => otherMethodOf(s) === 'organisation')),
+    known.organisations,
+  );
+  const citations = withTotal(
+    groupSources(others.filter((s) => otherMethodOf(s) === 'citation')),
+    known.citations,
+  );
   put('database_results', databases.ids);
   put('register_results', registers.ids);
   put('website_results', websites.ids);
@@ -50,12 +74,15 @@ export function computePrisma(input: PrismaInput): PrismaResult {
   const hasOther = (otherIdentified ?? 0) > 0 || (other.sought ?? 0) > 0;
   const newStudies = take('new_studies', input.included?.studies);
   const newReports =
-    take('new_reports', input.included?.reports) ?? sumKnown(hasOther ? [dbr.included, other.included] : [dbr.included]);
+    take('new_reports', input.included?.reports) ??
+    sumKnown(hasOther ? [dbr.included, other.included] : [dbr.included]);
   const previousStudies = take('previous_studies', input.previous?.studies);
   const previousReports = take('previous_reports', input.previous?.reports);
   const hasPrevious = (previousStudies ?? 0) > 0 || (previousReports ?? 0) > 0;
-  const totalStudies = take('total_studies', input.totals?.studies) ?? sumKnown([previousStudies, newStudies]);
-  const totalReports = take('total_reports', input.totals?.reports) ?? sumKnown([previousReports, newReports]);
+  const totalStudies =
+    take('total_studies', input.totals?.studies) ?? sumKnown([previousStudies, newStudies]);
+  const totalReports =
+    take('total_reports', input.totals?.reports) ?? sumKnown([previousReports, newReports]);
   if (!input.totals?.studies) put('total_studies', joinIds(input.previous?.studies, input.included?.studies));
   if (!input.totals?.reports) put('total_reports', joinIds(input.previous?.reports, input.included?.reports));
 
@@ -113,11 +140,16 @@ export function computePrisma(input: PrismaInput): PrismaResult {
 const PENDING_TEXT = {
   screening: (n: number) =>
     `${records(n)} from databases and registers ${n === 1 ? 'awaits' : 'await'} a title/abstract decision (votes missing or in conflict): screened, but neither excluded nor sought yet.`,
-  dbrRetrieval: (n: number) => `${reports(n)} from databases and registers ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
-  dbrEligibility: (n: number) => `${reports(n)} from databases and registers ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
-  otherScreening: (n: number) => `${records(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a title/abstract decision.`,
-  otherRetrieval: (n: number) => `${reports(n)} from other methods ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
-  otherEligibility: (n: number) => `${reports(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
+  dbrRetrieval: (n: number) =>
+    `${reports(n)} from databases and registers ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
+  dbrEligibility: (n: number) =>
+    `${reports(n)} from databases and registers ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
+  otherScreening: (n: number) =>
+    `${records(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a title/abstract decision.`,
+  otherRetrieval: (n: number) =>
+    `${reports(n)} from other methods ${n === 1 ? 'is' : 'are'} sought but neither retrieved nor marked not retrievable yet.`,
+  otherEligibility: (n: number) =>
+    `${reports(n)} from other methods ${n === 1 ? 'awaits' : 'await'} a full-text decision.`,
 } as const;
 
 const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
@@ -125,7 +157,14 @@ const reports = (n: number) => `${n} ${n === 1 ? 'report' : 'reports'}`;
 
 /** Work in progress, as warnings and as the allowances the sums make for it. */
 function pendingCounts(input: PrismaInput, put: Put, warnings: PrismaWarning[]): PendingCounts {
-  const out: PendingCounts = { screening: 0, dbrRetrieval: 0, dbrEligibility: 0, otherScreening: 0, otherRetrieval: 0, otherEligibility: 0 };
+  const out: PendingCounts = {
+    screening: 0,
+    dbrRetrieval: 0,
+    dbrEligibility: 0,
+    otherScreening: 0,
+    otherRetrieval: 0,
+    otherEligibility: 0,
+  };
   for (const key of Object.keys(PENDING_TEXT) as (keyof PendingCounts)[]) {
     const count = input.pending?.[key];
     if (!count || count.n === 0) continue;

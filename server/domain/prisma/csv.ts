@@ -16,7 +16,16 @@ export function toPrismaCsv(result: Pick<PrismaResult, 'model' | 'labels'>): str
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of TEMPLATE_ROWS) {
     const label = result.labels[labelKeyOf(row)] ?? row.boxtext;
-    const cells = [row.data, row.node, row.box, row.description, label, row.tooltips, row.url, nCell(result, row.data, row.n)];
+    const cells = [
+      row.data,
+      row.node,
+      row.box,
+      row.description,
+      label,
+      row.tooltips,
+      row.url,
+      nCell(result, row.data, row.n),
+    ];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -27,7 +36,8 @@ function nCell(result: Pick<PrismaResult, 'model'>, key: string, placeholder: st
   if (key === 'database_specific_results') return namedList(m.database_specific_results);
   if (key === 'register_specific_results') return namedList(m.register_specific_results);
   if (key === 'dbr_excluded' && m.dbr_excluded_reasons.length > 0) return namedList(m.dbr_excluded_reasons);
-  if (key === 'other_excluded' && m.other_excluded_reasons.length > 0) return namedList(m.other_excluded_reasons);
+  if (key === 'other_excluded' && m.other_excluded_reasons.length > 0)
+    return namedList(m.other_excluded_reasons);
   if (isNumericKey(key)) return m[key] === null ? 'NA' : String(m[key]);
   return placeholder;
 }
@@ -62,7 +72,11 @@ export function parsePrismaCsv(text: string, file: string): PrismaInput {
   const seen = new Set<string>();
   for (const row of rows.slice(1)) {
     if (row.cells.length !== header.cells.length) {
-      throw new ParseError(file, row.line, `expected ${header.cells.length} fields as in the header, found ${row.cells.length}`);
+      throw new ParseError(
+        file,
+        row.line,
+        `expected ${header.cells.length} fields as in the header, found ${row.cells.length}`,
+      );
     }
     const data = (row.cells[col.data] ?? '').trim();
     const box = col.box === -1 ? '' : (row.cells[col.box] ?? '').trim();
@@ -76,7 +90,8 @@ export function parsePrismaCsv(text: string, file: string): PrismaInput {
       if (text !== '' && text !== 'NA' && text !== DEFAULT_LABELS[labelKey]) parsed.labels[labelKey] = text;
     }
     if (data in DETAIL_ROWS) parsed.details.set(data, parseNamedList(n, file, row, data));
-    else if (REASON_KEYS.has(data) && !isWholeOrBlank(n)) parsed.reasons.set(data, parseNamedList(n, file, row, data));
+    else if (REASON_KEYS.has(data) && !isWholeOrBlank(n))
+      parsed.reasons.set(data, parseNamedList(n, file, row, data));
     else if (isNumericKey(data)) parsed.numbers.set(data, parseNumber(n, file, row, data));
   }
   return toInput(parsed);
@@ -87,7 +102,11 @@ function columnIndex(header: CsvRow, file: string) {
   const data = names.indexOf('data');
   const n = names.indexOf('n') !== -1 ? names.indexOf('n') : names.indexOf('k');
   if (data === -1 || n === -1) {
-    throw new ParseError(file, header.line, `not a PRISMA2020 template: the header needs "data" and "n" columns, found ${names.join(',')}`);
+    throw new ParseError(
+      file,
+      header.line,
+      `not a PRISMA2020 template: the header needs "data" and "n" columns, found ${names.join(',')}`,
+    );
   }
   return { data, n, box: names.indexOf('box'), boxtext: names.indexOf('boxtext') };
 }
@@ -101,7 +120,8 @@ function isWholeOrBlank(value: string): boolean {
 
 function parseNumber(value: string, file: string, row: CsvRow, key: string): number | null {
   if (BLANK.test(value)) return null;
-  if (!WHOLE.test(value)) throw new ParseError(file, row.line, `n of "${key}" must be a whole number or NA, found "${value}"`);
+  if (!WHOLE.test(value))
+    throw new ParseError(file, row.line, `n of "${key}" must be a whole number or NA, found "${value}"`);
   return Number(value.replace(/,/g, ''));
 }
 
@@ -113,12 +133,21 @@ function parseNamedList(value: string, file: string, row: CsvRow, key: string): 
     const item = part.trim();
     if (item === '') continue;
     const comma = item.lastIndexOf(',');
-    if (comma === -1) throw new ParseError(file, row.line, `each entry of "${key}" must read "name, number"; found "${item}"`);
+    if (comma === -1)
+      throw new ParseError(
+        file,
+        row.line,
+        `each entry of "${key}" must read "name, number"; found "${item}"`,
+      );
     const name = item.slice(0, comma).trim();
     const count = item.slice(comma + 1).trim();
     if (/^xxx$/i.test(count)) continue;
     if (!/^\d+$/.test(count) || name === '') {
-      throw new ParseError(file, row.line, `each entry of "${key}" must read "name, number"; found "${item}"`);
+      throw new ParseError(
+        file,
+        row.line,
+        `each entry of "${key}" must read "name, number"; found "${item}"`,
+      );
     }
     items.push({ name, n: Number(count) });
   }
@@ -134,7 +163,9 @@ function toInput(p: ParsedCells): PrismaInput {
     const reasons = p.reasons.get(key);
     if (!reasons) return count(key);
     // A list of placeholders only ("Reason1, xxx; …") is an unfilled template row.
-    return reasons.length ? { n: reasons.reduce((a, r) => a + r.n, 0), reasons: reasons as NamedCount[] } : undefined;
+    return reasons.length
+      ? { n: reasons.reduce((a, r) => a + r.n, 0), reasons: reasons as NamedCount[] }
+      : undefined;
   };
   const sources: SourceCount[] = [
     ...(p.details.get('database_specific_results') ?? []).map((d) => ({ ...d, kind: 'database' as const })),
@@ -159,7 +190,11 @@ function toInput(p: ParsedCells): PrismaInput {
       organisations: count('organisation_results'),
       citations: count('citations_results'),
     },
-    removed: { duplicates: count('duplicates'), automation: count('excluded_automatic'), other: count('excluded_other') },
+    removed: {
+      duplicates: count('duplicates'),
+      automation: count('excluded_automatic'),
+      other: count('excluded_other'),
+    },
     screened: count('records_screened'),
     screeningExcluded: count('records_excluded'),
     databases: column('dbr'),

@@ -57,7 +57,11 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
   const dbr = state.records.filter((r) => kindOf.get(r.sourceId) !== 'other');
   const other = state.records.filter((r) => kindOf.get(r.sourceId) === 'other');
   if (state.deduplication) {
-    input.removed = { duplicates: traced(dbr.filter((r) => r.duplicate)), automation: traced([]), other: traced([]) };
+    input.removed = {
+      duplicates: traced(dbr.filter((r) => r.duplicate)),
+      automation: traced([]),
+      other: traced([]),
+    };
   }
   if (!state.screening) return input;
 
@@ -75,7 +79,9 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
   };
   if (other.length > 0) {
     input.otherMethods = otherColumn.input;
-    input.pending.otherScreening = traced(other.filter((r) => !r.duplicate && r.titleAbstract?.outcome == null));
+    input.pending.otherScreening = traced(
+      other.filter((r) => !r.duplicate && r.titleAbstract?.outcome == null),
+    );
     input.pending.otherRetrieval = otherColumn.pendingRetrieval;
     input.pending.otherEligibility = otherColumn.pendingEligibility;
   }
@@ -86,7 +92,10 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
     const study = r.studyId === null ? `record:${r.id}` : `study:${r.studyId}`;
     if (!firstOfStudy.has(study)) firstOfStudy.set(study, r.id);
   }
-  input.included = { reports: traced(reports), studies: { n: firstOfStudy.size, ids: [...firstOfStudy.values()].sort((a, b) => a - b) } };
+  input.included = {
+    reports: traced(reports),
+    studies: { n: firstOfStudy.size, ids: [...firstOfStudy.values()].sort((a, b) => a - b) },
+  };
   return input;
 }
 
@@ -100,7 +109,10 @@ function screeningReasons(excluded: readonly ReviewRecord[]): { reasons?: NamedC
   return { reasons: groupByReason(excluded, (r) => r.titleAbstract!.reason!) };
 }
 
-function groupByReason(records: readonly ReviewRecord[], reasonOf: (r: ReviewRecord) => string): NamedCount[] {
+function groupByReason(
+  records: readonly ReviewRecord[],
+  reasonOf: (r: ReviewRecord) => string,
+): NamedCount[] {
   const groups = new Map<string, number[]>();
   for (const r of records) {
     const reason = reasonOf(r).trim();
@@ -118,7 +130,9 @@ function groupByReason(records: readonly ReviewRecord[], reasonOf: (r: ReviewRec
 function reportsOf(screened: readonly ReviewRecord[]) {
   const sought = screened.filter((r) => r.titleAbstract?.outcome === 'include');
   const notRetrieved = sought.filter((r) => r.retrieval === 'not_retrievable');
-  const assessed = sought.filter((r) => r.retrieval !== 'not_retrievable' && (r.retrieval === 'retrieved' || r.fullText !== null));
+  const assessed = sought.filter(
+    (r) => r.retrieval !== 'not_retrievable' && (r.retrieval === 'retrieved' || r.fullText !== null),
+  );
   const excluded = assessed.filter((r) => r.fullText?.outcome === 'exclude');
   const included = assessed.filter((r) => r.fullText?.outcome === 'include');
   const withReason = excluded.filter((r) => r.fullText?.reason);

@@ -16,7 +16,10 @@ export function renderPrismaHtml(result: PrismaResult, options: HtmlOptions = {}
   const title = options.title ?? 'PRISMA 2020 flow diagram';
   const m = result.model;
   const rows = NUMERIC_KEYS.filter((key) => m[key] !== null)
-    .map((key) => `<tr><th scope="row"><code>${key}</code></th><td>${escapeXml(result.labels[key] ?? DEFAULT_LABELS[key] ?? key)}</td><td class="n">${formatCount(m[key])}</td></tr>`)
+    .map(
+      (key) =>
+        `<tr><th scope="row"><code>${key}</code></th><td>${escapeXml(result.labels[key] ?? DEFAULT_LABELS[key] ?? key)}</td><td class="n">${formatCount(m[key])}</td></tr>`,
+    )
     .join('\n');
   const details = (
     [

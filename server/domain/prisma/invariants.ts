@@ -28,11 +28,28 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
 
   for (const key of NUMERIC_KEYS) {
     const value = m[key];
-    if (value !== null && value < 0) warn('negative_count', [key], `${key} is negative (${value}): the counts it is derived from do not add up.`);
+    if (value !== null && value < 0)
+      warn(
+        'negative_count',
+        [key],
+        `${key} is negative (${value}): the counts it is derived from do not add up.`,
+      );
   }
 
-  checkDetail(m.database_results, m.database_specific_results, 'database_results', 'records identified from databases', warn);
-  checkDetail(m.register_results, m.register_specific_results, 'register_results', 'records identified from registers', warn);
+  checkDetail(
+    m.database_results,
+    m.database_specific_results,
+    'database_results',
+    'records identified from databases',
+    warn,
+  );
+  checkDetail(
+    m.register_results,
+    m.register_specific_results,
+    'register_results',
+    'records identified from registers',
+    warn,
+  );
   checkReasons(m.records_excluded, m.records_excluded_reasons, 'records_excluded', warn);
   checkReasons(m.dbr_excluded, m.dbr_excluded_reasons, 'dbr_excluded', warn);
   checkReasons(m.other_excluded, m.other_excluded_reasons, 'other_excluded', warn);
@@ -42,7 +59,14 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
   if (identified !== null && m.records_screened !== null && identified - removed !== m.records_screened) {
     warn(
       'screened_mismatch',
-      ['database_results', 'register_results', 'duplicates', 'excluded_automatic', 'excluded_other', 'records_screened'],
+      [
+        'database_results',
+        'register_results',
+        'duplicates',
+        'excluded_automatic',
+        'excluded_other',
+        'records_screened',
+      ],
       `Records identified from databases and registers (${identified}) minus records removed before screening (${removed}) is ${identified - removed}, but records screened is ${m.records_screened}.`,
     );
   }
@@ -56,18 +80,38 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
       );
     }
   }
-  const dbrIncluded = checkColumn(m, 'dbr', 'databases and registers', ctx.dbrIncluded, ctx.pending.dbrRetrieval, ctx.pending.dbrEligibility, warn);
+  const dbrIncluded = checkColumn(
+    m,
+    'dbr',
+    'databases and registers',
+    ctx.dbrIncluded,
+    ctx.pending.dbrRetrieval,
+    ctx.pending.dbrEligibility,
+    warn,
+  );
   let otherIncluded: number | null = null;
   if (ctx.hasOther) {
     const otherIdentified = known(m.website_results, m.organisation_results, m.citations_results);
-    if (otherIdentified !== null && m.other_sought_reports !== null && otherIdentified - ctx.pending.otherScreening !== m.other_sought_reports) {
+    if (
+      otherIdentified !== null &&
+      m.other_sought_reports !== null &&
+      otherIdentified - ctx.pending.otherScreening !== m.other_sought_reports
+    ) {
       warn(
         'other_sought_mismatch',
         ['website_results', 'organisation_results', 'citations_results', 'other_sought_reports'],
         `Records identified by other methods (${otherIdentified}) differ from reports sought for retrieval in that column (${m.other_sought_reports}); the PRISMA 2020 template has no screening box for other methods, so records screened out there are not shown.`,
       );
     }
-    otherIncluded = checkColumn(m, 'other', 'other methods', ctx.otherIncluded, ctx.pending.otherRetrieval, ctx.pending.otherEligibility, warn);
+    otherIncluded = checkColumn(
+      m,
+      'other',
+      'other methods',
+      ctx.otherIncluded,
+      ctx.pending.otherRetrieval,
+      ctx.pending.otherEligibility,
+      warn,
+    );
   }
 
   const includedReports = ctx.hasOther ? known(dbrIncluded, otherIncluded) : dbrIncluded;
@@ -129,19 +173,46 @@ function pendingText(n: number, what: string): string {
   return n ? ` minus ${n} ${what}` : '';
 }
 
-function checkDetail(total: number | null, detail: readonly { n: number }[], key: string, label: string, warn: Warn): void {
+function checkDetail(
+  total: number | null,
+  detail: readonly { n: number }[],
+  key: string,
+  label: string,
+  warn: Warn,
+): void {
   if (total === null || detail.length === 0) return;
   const sum = detail.reduce((acc, d) => acc + d.n, 0);
-  if (sum !== total) warn(`${key}_detail_mismatch`, [key], `The per-source counts of ${label} add up to ${sum}, but the total is ${total}.`);
+  if (sum !== total)
+    warn(
+      `${key}_detail_mismatch`,
+      [key],
+      `The per-source counts of ${label} add up to ${sum}, but the total is ${total}.`,
+    );
 }
 
-function checkReasons(total: number | null, reasons: readonly { n: number }[], key: string, warn: Warn): void {
+function checkReasons(
+  total: number | null,
+  reasons: readonly { n: number }[],
+  key: string,
+  warn: Warn,
+): void {
   if (total === null || reasons.length === 0) return;
   const sum = reasons.reduce((acc, r) => acc + r.n, 0);
-  if (sum > total) warn('reasons_exceed', [key], `The reasons for ${key} add up to ${sum}, more than the ${total} excluded.`);
+  if (sum > total)
+    warn(
+      'reasons_exceed',
+      [key],
+      `The reasons for ${key} add up to ${sum}, more than the ${total} excluded.`,
+    );
 }
 
-function checkTotal(total: number | null, previous: number | null, added: number | null, what: string, warn: Warn): void {
+function checkTotal(
+  total: number | null,
+  previous: number | null,
+  added: number | null,
+  what: string,
+  warn: Warn,
+): void {
   if (total === null || added === null) return;
   const expected = (previous ?? 0) + added;
   if (expected !== total) {

@@ -5,7 +5,8 @@ export function otherMethodOf(source: Pick<SourceCount, 'name' | 'method'>): Oth
   if (source.method) return source.method;
   const name = source.name.toLowerCase();
   if (/citation|snowball|backward|forward|reference list|cited/.test(name)) return 'citation';
-  if (/organi[sz]ation|agency|institut|society|ministry|government|charity|ngo\b/.test(name)) return 'organisation';
+  if (/organi[sz]ation|agency|institut|society|ministry|government|charity|ngo\b/.test(name))
+    return 'organisation';
   return 'website';
 }
 

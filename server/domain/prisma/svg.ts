@@ -53,7 +53,10 @@ interface Line {
 }
 
 /** Renders the PRISMA 2020 flow diagram as a standalone SVG; the same input always gives the same bytes. */
-export function renderPrismaSvg(result: Pick<PrismaResult, 'model' | 'labels' | 'hints'>, options: SvgOptions = {}): string {
+export function renderPrismaSvg(
+  result: Pick<PrismaResult, 'model' | 'labels' | 'hints'>,
+  options: SvgOptions = {},
+): string {
   const previous = options.previous ?? result.hints.previous;
   const other = options.other ?? result.hints.other;
   const contents = boxContents(result, { previous, other, perSourceDetail: options.perSourceDetail ?? true });
@@ -78,9 +81,23 @@ export function renderPrismaSvg(result: Pick<PrismaResult, 'model' | 'labels' | 
 
   // Header row.
   const headers: { x: number; w: number; text: string; fill: string; key: string }[] = [];
-  if (prevX !== null) headers.push({ x: prevX, w: BOX_W, text: label('prevstud'), fill: COLOURS.grey, key: 'prevstud' });
-  headers.push({ x: dbrX, w: 2 * BOX_W + GAP_X, text: label('newstud'), fill: COLOURS.yellow, key: 'newstud' });
-  if (otherX !== null) headers.push({ x: otherX, w: 2 * BOX_W + GAP_X, text: label('othstud'), fill: COLOURS.grey, key: 'othstud' });
+  if (prevX !== null)
+    headers.push({ x: prevX, w: BOX_W, text: label('prevstud'), fill: COLOURS.grey, key: 'prevstud' });
+  headers.push({
+    x: dbrX,
+    w: 2 * BOX_W + GAP_X,
+    text: label('newstud'),
+    fill: COLOURS.yellow,
+    key: 'newstud',
+  });
+  if (otherX !== null)
+    headers.push({
+      x: otherX,
+      w: 2 * BOX_W + GAP_X,
+      text: label('othstud'),
+      fill: COLOURS.grey,
+      key: 'othstud',
+    });
   const headerLines = headers.map((h) => wrapText(h.text, h.w - 2 * PAD, HEADER_FONT, true));
   const headerH = Math.max(...headerLines.map((l) => l.length)) * (HEADER_FONT + 4) + 2 * PAD;
   let y = MARGIN;
@@ -140,20 +157,37 @@ export function renderPrismaSvg(result: Pick<PrismaResult, 'model' | 'labels' | 
     const lineH = HEADER_FONT + 4;
     const startY = headerY + headerH / 2 - ((lines.length - 1) * lineH) / 2 + HEADER_FONT * 0.35;
     lines.forEach((line, j) => {
-      out.push(`<text x="${r(h.x + h.w / 2)}" y="${r(startY + j * lineH)}" text-anchor="middle" font-weight="bold" font-size="${HEADER_FONT}">${escapeXml(line)}</text>`);
+      out.push(
+        `<text x="${r(h.x + h.w / 2)}" y="${r(startY + j * lineH)}" text-anchor="middle" font-weight="bold" font-size="${HEADER_FONT}">${escapeXml(line)}</text>`,
+      );
     });
     out.push('</g>');
   });
 
-  phaseLabel(out, phaseX, identification.top, identification.bottom, label('identification'), 'identification');
+  phaseLabel(
+    out,
+    phaseX,
+    identification.top,
+    identification.bottom,
+    label('identification'),
+    'identification',
+  );
   phaseLabel(out, phaseX, screened.top, assessed.bottom, label('screening'), 'screening');
   phaseLabel(out, phaseX, included.top, total.bottom, label('included'), 'included');
 
   for (const b of placed.values()) drawBox(out, b, options.drillDownHref);
 
   // Arrows of the databases and registers column.
-  const down = (from: BoxId, to: BoxId) => arrow(out, [[cx(at(from)), bottom(at(from))], [cx(at(to)), at(to).y]]);
-  const right = (from: BoxId, to: BoxId) => arrow(out, [[at(from).x + at(from).w, cy(at(from))], [at(to).x, cy(at(from))]]);
+  const down = (from: BoxId, to: BoxId) =>
+    arrow(out, [
+      [cx(at(from)), bottom(at(from))],
+      [cx(at(to)), at(to).y],
+    ]);
+  const right = (from: BoxId, to: BoxId) =>
+    arrow(out, [
+      [at(from).x + at(from).w, cy(at(from))],
+      [at(to).x, cy(at(from))],
+    ]);
   right('box2', 'box3');
   down('box2', 'box4');
   right('box4', 'box5');
@@ -169,13 +203,21 @@ export function renderPrismaSvg(result: Pick<PrismaResult, 'model' | 'labels' | 
     right('box14', 'box15');
     const b14 = at('box14');
     const b10 = at('box10');
-    arrow(out, [[cx(b14), bottom(b14)], [cx(b14), cy(b10)], [b10.x + b10.w, cy(b10)]]);
+    arrow(out, [
+      [cx(b14), bottom(b14)],
+      [cx(b14), cy(b10)],
+      [b10.x + b10.w, cy(b10)],
+    ]);
   }
   if (previous) {
     down('box10', 'box16');
     const b1 = at('box1');
     const b16 = at('box16');
-    arrow(out, [[cx(b1), bottom(b1)], [cx(b1), cy(b16)], [b16.x, cy(b16)]]);
+    arrow(out, [
+      [cx(b1), bottom(b1)],
+      [cx(b1), cy(b16)],
+      [b16.x, cy(b16)],
+    ]);
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;
@@ -208,7 +250,11 @@ function drawBox(out: string[], b: Placed, href: string | undefined): void {
       if (line.n !== undefined && line.n !== null) attrs.push(`data-n="${line.n}"`);
     }
     const text = `<text ${attrs.join(' ')}>${escapeXml(line.text)}</text>`;
-    out.push(href && line.box !== undefined ? `<a href="${escapeXml(href.replace('{box}', encodeURIComponent(line.box)))}">${text}</a>` : text);
+    out.push(
+      href && line.box !== undefined
+        ? `<a href="${escapeXml(href.replace('{box}', encodeURIComponent(line.box)))}">${text}</a>`
+        : text,
+    );
   });
   out.push('</g>');
 }
@@ -240,11 +286,21 @@ function arrow(out: string[], points: [number, number][]): void {
   const before = points[points.length - 2]!;
   const angle = Math.atan2(last[1] - before[1], last[0] - before[0]);
   const size = 8;
-  const back = (a: number): [number, number] => [last[0] - size * Math.cos(angle + a), last[1] - size * Math.sin(angle + a)];
+  const back = (a: number): [number, number] => [
+    last[0] - size * Math.cos(angle + a),
+    last[1] - size * Math.sin(angle + a),
+  ];
   const [l, rr] = [back(0.42), back(-0.42)];
-  const shaft = [...points.slice(0, -1), [last[0] - size * 0.8 * Math.cos(angle), last[1] - size * 0.8 * Math.sin(angle)] as [number, number]];
-  out.push(`<path d="M${shaft.map(([px, py]) => `${r(px)} ${r(py)}`).join(' L')}" fill="none" stroke="${COLOURS.line}" stroke-width="1.4"/>`);
-  out.push(`<path d="M${r(last[0])} ${r(last[1])} L${r(l[0])} ${r(l[1])} L${r(rr[0])} ${r(rr[1])} Z" fill="${COLOURS.line}"/>`);
+  const shaft = [
+    ...points.slice(0, -1),
+    [last[0] - size * 0.8 * Math.cos(angle), last[1] - size * 0.8 * Math.sin(angle)] as [number, number],
+  ];
+  out.push(
+    `<path d="M${shaft.map(([px, py]) => `${r(px)} ${r(py)}`).join(' L')}" fill="none" stroke="${COLOURS.line}" stroke-width="1.4"/>`,
+  );
+  out.push(
+    `<path d="M${r(last[0])} ${r(last[1])} L${r(l[0])} ${r(l[1])} L${r(rr[0])} ${r(rr[1])} Z" fill="${COLOURS.line}"/>`,
+  );
 }
 
 const cx = (b: Placed) => b.x + b.w / 2;

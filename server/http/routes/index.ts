@@ -8,6 +8,7 @@ import { healthRoutes } from './health';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
 import { projectRoutes } from './projects';
+import { rankingRoutes } from './ranking';
 import { recordRoutes } from './records';
 import { screeningRoutes } from './screening';
 import { sourceRoutes } from './sources';
@@ -28,5 +29,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
+  router.use(rankingRoutes(ctx));
   return router;
 }

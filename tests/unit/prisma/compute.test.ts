@@ -14,12 +14,25 @@ function newReview(): PrismaInput {
     ],
     removed: { duplicates: { n: 120, ids: range(301, 120) }, automation: { n: 10 }, other: { n: 5 } },
     screened: { n: 385 },
-    screeningExcluded: { n: 300, reasons: [{ name: 'Not an RCT', n: 200 }, { name: 'Wrong population', n: 100 }] },
+    screeningExcluded: {
+      n: 300,
+      reasons: [
+        { name: 'Not an RCT', n: 200 },
+        { name: 'Wrong population', n: 100 },
+      ],
+    },
     databases: {
       sought: { n: 85 },
       notRetrieved: { n: 5, ids: [1, 2, 3, 4, 5] },
       assessed: { n: 80 },
-      excluded: { n: 50, reasons: [{ name: 'Wrong outcome', n: 30, ids: range(10, 30) }, { name: 'Wrong design', n: 15 }, { name: 'Duplicate report', n: 5 }] },
+      excluded: {
+        n: 50,
+        reasons: [
+          { name: 'Wrong outcome', n: 30, ids: range(10, 30) },
+          { name: 'Wrong design', n: 15 },
+          { name: 'Duplicate report', n: 5 },
+        ],
+      },
       included: { n: 30 },
     },
     included: { studies: { n: 25 }, reports: { n: 30 } },
@@ -81,7 +94,10 @@ describe('computePrisma', () => {
   });
 
   it('adds previous studies and reports into the totals of an updated review', () => {
-    const input = { ...newReview(), previous: { studies: { n: 10, ids: range(900, 10) }, reports: { n: 14 } } };
+    const input = {
+      ...newReview(),
+      previous: { studies: { n: 10, ids: range(900, 10) }, reports: { n: 14 } },
+    };
     input.included = { studies: { n: 25, ids: range(1000, 25) }, reports: { n: 30 } };
     const { model, hints, trace, warnings } = computePrisma(input);
     expect(model.total_studies).toBe(35);
@@ -104,7 +120,10 @@ describe('computePrisma', () => {
       removed: { duplicates: { n: 10 } },
       screeningExcluded: { n: 80 },
       databases: { notRetrieved: { n: 1 }, excluded: { n: 4, reasons: [{ name: 'Wrong setting', n: 4 }] } },
-      otherMethods: { notRetrieved: { n: 2 }, excluded: { n: 47, reasons: [{ name: 'Not a trial', n: 47 }] } },
+      otherMethods: {
+        notRetrieved: { n: 2 },
+        excluded: { n: 47, reasons: [{ name: 'Not a trial', n: 47 }] },
+      },
       // five reports from databases and three from other methods, describing six studies
       included: { studies: { n: 6 }, reports: { n: 8 } },
     };
@@ -163,15 +182,60 @@ describe('computePrisma', () => {
   });
 
   it.each<[string, (input: PrismaInput) => void, string, string]>([
-    ['screened_mismatch', (i) => (i.screened = { n: 380 }), 'screened_mismatch', 'minus records removed before screening (135) is 385, but records screened is 380'],
-    ['sought_mismatch', (i) => (i.databases!.sought = { n: 90 }), 'sought_mismatch', 'is 85, but reports sought for retrieval is 90'],
-    ['assessed_mismatch', (i) => (i.databases!.assessed = { n: 79 }), 'dbr_assessed_mismatch', 'is 80, but reports assessed for eligibility is 79'],
-    ['included per column', (i) => (i.databases!.included = { n: 29 }), 'dbr_included_mismatch', 'is 30, but 29 reports were included'],
-    ['new reports', (i) => (i.included!.reports = { n: 31 }), 'new_reports_mismatch', 'add up to 30 included reports'],
-    ['studies above reports', (i) => (i.included!.studies = { n: 31 }), 'studies_exceed_reports', 'every study has at least one report'],
-    ['reasons above total', (i) => (i.databases!.excluded!.reasons = [{ name: 'A', n: 60 }]), 'reasons_exceed', 'add up to 60, more than the 50 excluded'],
-    ['totals', (i) => ((i.previous = { studies: { n: 3 } }), (i.totals = { studies: { n: 25 } })), 'total_studies_mismatch', 'should be studies of the previous version (3) plus new studies (25) = 28'],
-    ['negative derived count', (i) => ((i.screened = undefined), (i.removed!.duplicates = { n: 600 })), 'negative_count', 'records_screened is negative'],
+    [
+      'screened_mismatch',
+      (i) => (i.screened = { n: 380 }),
+      'screened_mismatch',
+      'minus records removed before screening (135) is 385, but records screened is 380',
+    ],
+    [
+      'sought_mismatch',
+      (i) => (i.databases!.sought = { n: 90 }),
+      'sought_mismatch',
+      'is 85, but reports sought for retrieval is 90',
+    ],
+    [
+      'assessed_mismatch',
+      (i) => (i.databases!.assessed = { n: 79 }),
+      'dbr_assessed_mismatch',
+      'is 80, but reports assessed for eligibility is 79',
+    ],
+    [
+      'included per column',
+      (i) => (i.databases!.included = { n: 29 }),
+      'dbr_included_mismatch',
+      'is 30, but 29 reports were included',
+    ],
+    [
+      'new reports',
+      (i) => (i.included!.reports = { n: 31 }),
+      'new_reports_mismatch',
+      'add up to 30 included reports',
+    ],
+    [
+      'studies above reports',
+      (i) => (i.included!.studies = { n: 31 }),
+      'studies_exceed_reports',
+      'every study has at least one report',
+    ],
+    [
+      'reasons above total',
+      (i) => (i.databases!.excluded!.reasons = [{ name: 'A', n: 60 }]),
+      'reasons_exceed',
+      'add up to 60, more than the 50 excluded',
+    ],
+    [
+      'totals',
+      (i) => ((i.previous = { studies: { n: 3 } }), (i.totals = { studies: { n: 25 } })),
+      'total_studies_mismatch',
+      'should be studies of the previous version (3) plus new studies (25) = 28',
+    ],
+    [
+      'negative derived count',
+      (i) => ((i.screened = undefined), (i.removed!.duplicates = { n: 600 })),
+      'negative_count',
+      'records_screened is negative',
+    ],
   ])('warns when %s does not add up', (_name, mutate, code, text) => {
     const input = newReview();
     mutate(input);
@@ -189,9 +253,17 @@ describe('computePrisma', () => {
   });
 
   it.each([
-    ['a negative count', { sources: [{ name: 'X', kind: 'database', n: -1 }] }, 'a count must be a whole number'],
+    [
+      'a negative count',
+      { sources: [{ name: 'X', kind: 'database', n: -1 }] },
+      'a count must be a whole number',
+    ],
     ['a fractional count', { sources: [], screened: { n: 1.5 } }, 'records screened'],
-    ['ids that do not match the count', { sources: [{ name: 'X', kind: 'database', n: 2, ids: [1] }] }, '1 traced ids for a count of 2'],
+    [
+      'ids that do not match the count',
+      { sources: [{ name: 'X', kind: 'database', n: 2, ids: [1] }] },
+      '1 traced ids for a count of 2',
+    ],
   ] as [string, PrismaInput, string][])('refuses %s', (_name, input, message) => {
     expect(() => computePrisma(input)).toThrow(ValidationError);
     expect(() => computePrisma(input)).toThrow(message);

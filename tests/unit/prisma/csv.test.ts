@@ -49,9 +49,16 @@ describe('PRISMA2020 template CSV import', () => {
     // The review put its 3 citation-found studies in new_reports and left totals at 23 studies, 0 reports.
     const codes = result.warnings.map((w) => w.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['new_reports_mismatch', 'studies_exceed_reports', 'total_reports_mismatch', 'other_sought_mismatch']),
+      expect.arrayContaining([
+        'new_reports_mismatch',
+        'studies_exceed_reports',
+        'total_reports_mismatch',
+        'other_sought_mismatch',
+      ]),
     );
-    expect(result.warnings.find((w) => w.code === 'new_reports_mismatch')!.message).toContain('26 included reports');
+    expect(result.warnings.find((w) => w.code === 'new_reports_mismatch')!.message).toContain(
+      '26 included reports',
+    );
     expect(result.hints).toEqual({ previous: false, other: true });
     const svg = renderPrismaSvg(result);
     expect(svg).toContain('Backward (ascendant)');
@@ -88,11 +95,36 @@ describe('PRISMA2020 template CSV import', () => {
   });
 
   it.each<[string, string, number, string]>([
-    ['a row with a missing field', 'data,node,box,description,boxtext,tooltips,url,n\nduplicates,node8,box3,Duplicate records,Duplicate records,NA,12\n', 2, 'expected 8 fields'],
-    ['a count that is not a number', 'data,n\r\ndatabase_results,10\r\nduplicates,ten\r\n', 3, 'n of "duplicates" must be a whole number or NA, found "ten"'],
-    ['a header without n', 'data,node,box\nduplicates,node8,box3\n', 1, 'the header needs "data" and "n" columns'],
-    ['a reason without a number', 'data,n\ndbr_excluded,"Wrong population; Wrong outcome, 3"\n', 2, 'must read "name, number"'],
-    ['an unclosed quote', 'data,n\nduplicates,1\ndbr_excluded,"Wrong, 3\n', 3, 'a quoted field is never closed'],
+    [
+      'a row with a missing field',
+      'data,node,box,description,boxtext,tooltips,url,n\nduplicates,node8,box3,Duplicate records,Duplicate records,NA,12\n',
+      2,
+      'expected 8 fields',
+    ],
+    [
+      'a count that is not a number',
+      'data,n\r\ndatabase_results,10\r\nduplicates,ten\r\n',
+      3,
+      'n of "duplicates" must be a whole number or NA, found "ten"',
+    ],
+    [
+      'a header without n',
+      'data,node,box\nduplicates,node8,box3\n',
+      1,
+      'the header needs "data" and "n" columns',
+    ],
+    [
+      'a reason without a number',
+      'data,n\ndbr_excluded,"Wrong population; Wrong outcome, 3"\n',
+      2,
+      'must read "name, number"',
+    ],
+    [
+      'an unclosed quote',
+      'data,n\nduplicates,1\ndbr_excluded,"Wrong, 3\n',
+      3,
+      'a quoted field is never closed',
+    ],
     ['a key given twice', 'data,n\nduplicates,1\nduplicates,2\n', 3, '"duplicates" appears twice'],
   ])('refuses %s with the line', (_name, text, line, reason) => {
     let error: unknown;
@@ -123,7 +155,16 @@ describe('PRISMA2020 template CSV export', () => {
     ],
     removed: { duplicates: { n: 200 }, automation: { n: 0 }, other: { n: 10 } },
     screeningExcluded: { n: 500 },
-    databases: { notRetrieved: { n: 4 }, excluded: { n: 50, reasons: [{ name: 'Wrong "population"', n: 30 }, { name: 'No control', n: 20 }] } },
+    databases: {
+      notRetrieved: { n: 4 },
+      excluded: {
+        n: 50,
+        reasons: [
+          { name: 'Wrong "population"', n: 30 },
+          { name: 'No control', n: 20 },
+        ],
+      },
+    },
     otherMethods: { notRetrieved: { n: 1 }, excluded: { n: 20, reasons: [{ name: 'Wrong design', n: 20 }] } },
     included: { studies: { n: 12 }, reports: { n: 20 } },
     previous: { studies: { n: 8 }, reports: { n: 9 } },
@@ -146,7 +187,14 @@ describe('PRISMA2020 template CSV export', () => {
 
   it.each<[string, PrismaInput]>([
     ['an updated review with other methods', review],
-    ['a new review of databases only', { sources: [{ name: 'Scopus', kind: 'database', n: 10 }], removed: { duplicates: { n: 1 } }, screeningExcluded: { n: 5 } }],
+    [
+      'a new review of databases only',
+      {
+        sources: [{ name: 'Scopus', kind: 'database', n: 10 }],
+        removed: { duplicates: { n: 1 } },
+        screeningExcluded: { n: 5 },
+      },
+    ],
   ])('round-trips %s: export, import, same model', (_name, input) => {
     const original = computePrisma(input);
     const again = computePrisma(parsePrismaCsv(toPrismaCsv(original), 'round.csv'));

@@ -1,5 +1,10 @@
 import { computePrisma } from '../../../server/domain/prisma/compute';
-import { prismaInputFromReview, type ReviewRecord, type ReviewState, type StageOutcome } from '../../../server/domain/prisma/from-review';
+import {
+  prismaInputFromReview,
+  type ReviewRecord,
+  type ReviewState,
+  type StageOutcome,
+} from '../../../server/domain/prisma/from-review';
 
 const include: StageOutcome = { outcome: 'include', reason: null };
 const exclude = (reason: string | null = null): StageOutcome => ({ outcome: 'exclude', reason });
@@ -7,7 +12,16 @@ const conflict: StageOutcome = { outcome: null, reason: null };
 
 let nextId = 1;
 function rec(sourceId: number, over: Partial<ReviewRecord> = {}): ReviewRecord {
-  return { id: nextId++, sourceId, duplicate: false, titleAbstract: null, retrieval: null, fullText: null, studyId: null, ...over };
+  return {
+    id: nextId++,
+    sourceId,
+    duplicate: false,
+    titleAbstract: null,
+    retrieval: null,
+    fullText: null,
+    studyId: null,
+    ...over,
+  };
 }
 
 /**
@@ -23,18 +37,32 @@ function review(): ReviewState {
     rec(1, { titleAbstract: exclude('Animal study') }),
     rec(1, { titleAbstract: exclude('Animal study') }),
     rec(1, { titleAbstract: exclude('Wrong design') }),
-    rec(1, { titleAbstract: include, retrieval: 'retrieved', fullText: { outcome: 'include', reason: null }, studyId: 70 }),
+    rec(1, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+      studyId: 70,
+    }),
     rec(1, { titleAbstract: include, retrieval: 'retrieved', fullText: exclude('Wrong outcome') }),
     rec(2, { duplicate: true }),
     rec(2, { duplicate: true }),
     rec(2, { titleAbstract: include, retrieval: 'not_retrievable' }),
-    rec(2, { titleAbstract: include, retrieval: 'retrieved', fullText: { outcome: 'include', reason: null }, studyId: 70 }),
+    rec(2, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+      studyId: 70,
+    }),
     rec(2, { titleAbstract: conflict }),
     rec(3, { titleAbstract: include }),
     rec(3, { titleAbstract: exclude('Animal study') }),
     rec(4, { duplicate: true }),
     rec(4, { titleAbstract: exclude() }),
-    rec(4, { titleAbstract: include, retrieval: 'retrieved', fullText: { outcome: 'include', reason: null } }),
+    rec(4, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+    }),
   ];
   return {
     sources: [
@@ -86,7 +114,11 @@ describe('prismaInputFromReview', () => {
     expect(trace['pending:screening']).toEqual([10]);
     expect(trace['pending:dbrRetrieval']).toEqual([11]);
     expect(trace['pending:dbrEligibility']).toBeUndefined();
-    expect(warnings.map((w) => w.code)).toEqual(['pending_screening', 'pending_dbrRetrieval', 'other_sought_mismatch']);
+    expect(warnings.map((w) => w.code)).toEqual([
+      'pending_screening',
+      'pending_dbrRetrieval',
+      'other_sought_mismatch',
+    ]);
   });
 
   it('gives no screening reasons unless every exclusion has one', () => {

@@ -17,9 +17,19 @@ function fullReview(overrides: Partial<PrismaInput> = {}): PrismaInput {
     screeningExcluded: { n: 1400 },
     databases: {
       notRetrieved: { n: 6 },
-      excluded: { n: 70, reasons: [{ name: 'Wrong population', n: 40 }, { name: 'Wrong comparator', n: 20 }, { name: 'Conference abstract only', n: 10 }] },
+      excluded: {
+        n: 70,
+        reasons: [
+          { name: 'Wrong population', n: 40 },
+          { name: 'Wrong comparator', n: 20 },
+          { name: 'Conference abstract only', n: 10 },
+        ],
+      },
     },
-    otherMethods: { notRetrieved: { n: 2 }, excluded: { n: 30, reasons: [{ name: 'Not randomised', n: 30 }] } },
+    otherMethods: {
+      notRetrieved: { n: 2 },
+      excluded: { n: 30, reasons: [{ name: 'Not randomised', n: 30 }] },
+    },
     included: { studies: { n: 28 }, reports: { n: 34 } },
     previous: { studies: { n: 15 }, reports: { n: 19 } },
     ...overrides,
@@ -39,22 +49,50 @@ describe('renderPrismaSvg', () => {
     const svg = renderPrismaSvg(computePrisma(fullReview()));
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(parse(svg).svg.xmlns).toBe('http://www.w3.org/2000/svg');
-    for (const box of ['box1', 'box2', 'box3', 'box4', 'box5', 'box6', 'box7', 'box8', 'box9', 'box10', 'box11', 'box12', 'box13', 'box14', 'box15', 'box16']) {
+    for (const box of [
+      'box1',
+      'box2',
+      'box3',
+      'box4',
+      'box5',
+      'box6',
+      'box7',
+      'box8',
+      'box9',
+      'box10',
+      'box11',
+      'box12',
+      'box13',
+      'box14',
+      'box15',
+      'box16',
+    ]) {
       expect(svg).toContain(`data-box="${box}"`);
     }
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]).join(' ');
-    for (const text of ['Identification', 'Screening', 'Included', 'Previous studies', 'Identification of new studies via databases and registers', 'Identification of new studies via other methods']) {
+    for (const text of [
+      'Identification',
+      'Screening',
+      'Included',
+      'Previous studies',
+      'Identification of new studies via databases and registers',
+      'Identification of new studies via other methods',
+    ]) {
       expect(texts).toContain(text);
     }
     expect(svg).toContain('rotate(-90');
   });
 
   it('marks every count with its box key and number for drill-down, and links them on request', () => {
-    const svg = renderPrismaSvg(computePrisma(fullReview()), { drillDownHref: '/api/projects/7/prisma/boxes/{box}/records' });
+    const svg = renderPrismaSvg(computePrisma(fullReview()), {
+      drillDownHref: '/api/projects/7/prisma/boxes/{box}/records',
+    });
     expect(svg).toContain('data-box="records_screened" data-n="1500"');
     expect(svg).toContain('data-box="database_specific_results:MEDLINE" data-n="1200"');
     expect(svg).toContain('data-box="dbr_excluded:Wrong population" data-n="40"');
-    expect(svg).toContain('<a href="/api/projects/7/prisma/boxes/dbr_excluded%3AWrong%20population/records">');
+    expect(svg).toContain(
+      '<a href="/api/projects/7/prisma/boxes/dbr_excluded%3AWrong%20population/records">',
+    );
     expect(XMLValidator.validate(svg)).toBe(true);
   });
 
@@ -84,7 +122,13 @@ describe('renderPrismaSvg', () => {
   });
 
   it('draws the other-methods and previous-studies columns only when the review has them, unless told', () => {
-    const dbOnly = computePrisma(fullReview({ sources: [{ name: 'MEDLINE', kind: 'database', n: 2040 }], otherMethods: undefined, previous: undefined }));
+    const dbOnly = computePrisma(
+      fullReview({
+        sources: [{ name: 'MEDLINE', kind: 'database', n: 2040 }],
+        otherMethods: undefined,
+        previous: undefined,
+      }),
+    );
     const svg = renderPrismaSvg(dbOnly);
     expect(svg).not.toContain('data-box="box11"');
     expect(svg).not.toContain('data-box="box1"');
@@ -100,7 +144,9 @@ describe('renderPrismaSvg', () => {
   it('lists each database under its total only with per-source detail', () => {
     const result = computePrisma(fullReview());
     expect(renderPrismaSvg(result)).toContain('data-box="database_specific_results:CENTRAL"');
-    expect(renderPrismaSvg(result, { perSourceDetail: false })).not.toContain('database_specific_results:CENTRAL');
+    expect(renderPrismaSvg(result, { perSourceDetail: false })).not.toContain(
+      'database_specific_results:CENTRAL',
+    );
   });
 
   it('stays legible on A4: box text is at least 8 pt when the widest diagram fills a landscape page', () => {
@@ -114,7 +160,9 @@ describe('renderPrismaSvg', () => {
 
   it('wraps long reasons inside their box', () => {
     const long = 'Participants were not adults with a confirmed diagnosis of the condition under review';
-    const svg = renderPrismaSvg(computePrisma(fullReview({ databases: { excluded: { n: 5, reasons: [{ name: long, n: 5 }] } } })));
+    const svg = renderPrismaSvg(
+      computePrisma(fullReview({ databases: { excluded: { n: 5, reasons: [{ name: long, n: 5 }] } } })),
+    );
     const lines = [...svg.matchAll(/data-box="dbr_excluded:[^"]*" data-n="5">([^<]*)</g)].map((m) => m[1]!);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(measureText(line, 13)).toBeLessThanOrEqual(205 - 18);
@@ -123,7 +171,10 @@ describe('renderPrismaSvg', () => {
 
 describe('text helpers', () => {
   it('wraps at spaces, keeps no-break spaces together and breaks an over-long word', () => {
-    expect(wrapText('Records screened (n\u00a0=\u00a01,127)', 140, 13)).toEqual(['Records screened', '(n\u00a0=\u00a01,127)']);
+    expect(wrapText('Records screened (n\u00a0=\u00a01,127)', 140, 13)).toEqual([
+      'Records screened',
+      '(n\u00a0=\u00a01,127)',
+    ]);
     const broken = wrapText('x'.repeat(80), 100, 13);
     expect(broken.join('')).toBe('x'.repeat(80));
     for (const line of broken) expect(measureText(line, 13)).toBeLessThanOrEqual(100);
