@@ -26,6 +26,11 @@ export interface Codebook {
 }
 
 const CODE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
+/** Keys of codes and fields are used by scripts and exports, so they stay short and plain. */
+export function isValidKey(key: string): boolean {
+  return CODE_KEY.test(key);
+}
 const FIELD_KINDS: readonly FieldKind[] = ['text', 'number', 'single', 'multiple'];
 
 /**
