@@ -17,7 +17,14 @@ export interface SynthesisReport {
   codes: CodeFrequency[];
   crossTabs: CrossTab[];
   coOccurrence: CoOccurrence;
-  themes: { code: string; label: string; studies: number; summary: string; evidence: EvidenceRow[] }[];
+  themes: {
+    codeId: number;
+    code: string;
+    label: string;
+    studies: number;
+    summary: string;
+    evidence: EvidenceRow[];
+  }[];
 }
 
 /** Characteristics cross-tabulated by default: the record's year plus these form fields when present. */
@@ -39,6 +46,7 @@ export function buildReport(
     themes: themes.map((id) => {
       const c = byId.get(id)!;
       return {
+        codeId: id,
         code: c.code,
         label: c.label,
         studies: frequency.get(c.code) ?? 0,
