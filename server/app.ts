@@ -1,9 +1,13 @@
+import cookieParser from 'cookie-parser';
 import express from 'express';
+import helmet from 'helmet';
 import path from 'node:path';
 import type { Db } from './db/connection';
 import type { Clock } from './domain/clock';
 import { systemClock } from './domain/clock';
+import { authenticate } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/errors';
+import type { LoginLimits } from './http/login-limits';
 import { apiRouter } from './http/routes';
 
 export interface AppDeps {
@@ -11,13 +15,39 @@ export interface AppDeps {
   clock?: Clock;
   /** Where uploaded full texts are stored; defaults to data/uploads. */
   uploadsDir?: string;
+  /** Login throttling; defaults to DEFAULT_LOGIN_LIMITS (tests lower them). */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export interface AppContext {
   db: Db;
   clock: Clock;
   uploadsDir: string;
+  loginLimits?: Partial<LoginLimits>;
 }
+
+/**
+ * A strict Content-Security-Policy: scripts, styles and everything else only from our own
+ * origin, no inline script or event-handler attributes, no plugins, no framing (so imported
+ * titles carrying markup can never run, and the app cannot be clickjacked). Images may also
+ * be data:/blob: URLs (charts and the PRISMA diagram rendered in the page).
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 const CLIENT_DIR = path.resolve(__dirname, '..', 'client');
 
@@ -27,11 +57,15 @@ export function createApp(deps: AppDeps): express.Express {
     db: deps.db,
     clock: deps.clock ?? systemClock,
     uploadsDir: deps.uploadsDir ?? path.resolve(__dirname, '..', 'data', 'uploads'),
+    loginLimits: deps.loginLimits,
   };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } }));
+  app.use(cookieParser());
   app.use(express.json({ limit: '2mb' }));
+  app.use('/api', authenticate(ctx));
   app.use('/api', apiRouter(ctx));
   app.use('/api', notFoundHandler);
   app.use(express.static(path.join(CLIENT_DIR, 'dist')));

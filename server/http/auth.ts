@@ -1,0 +1,198 @@
+import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AppContext } from '../app';
+import { findRole } from '../db/repos/members';
+import type { User } from '../db/repos/users';
+import { minimumRole, type Action } from '../domain/auth/actions';
+import { roleAtLeast, type Role } from '../domain/auth/roles';
+import { safeEqual } from '../domain/auth/secrets';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
+import { resolveApiToken } from '../services/api-tokens';
+import { resolveSession } from '../services/sessions';
+
+/**
+ * The guard layer. `authenticate` (mounted once on /api) works out who is calling and
+ * enforces CSRF for browser sessions; routes then state what they need with `requireUser`,
+ * `requireProjectRole` or `requireProjectAction`, and read the result with `currentUser`
+ * and `currentProject`.
+ *
+ * Two ways in:
+ *  - a browser session: httpOnly SameSite=Lax cookie `sift_session`, plus the header
+ *    `X-CSRF-Token` (the `csrfToken` from login or /api/auth/me) on every state-changing request;
+ *  - a personal API token: `Authorization: Bearer sift_…`, no CSRF token (a cross-site page
+ *    cannot make a browser attach that header).
+ */
+
+export const SESSION_COOKIE = 'sift_session';
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+export type Principal =
+  | { via: 'session'; user: User; sessionId: string; csrfToken: string; expiresAt: Date }
+  | { via: 'token'; user: User; tokenId: number }
+  | { via: 'anonymous'; problem?: string };
+
+export interface ProjectAccess {
+  projectId: number;
+  role: Role;
+}
+
+const principals = new WeakMap<Request, Principal>();
+const projectAccess = new WeakMap<Request, ProjectAccess>();
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Requests a cookie session may make without the CSRF header. Login replaces the session
+ * (a browser may hold a stale cookie) and only accepts a JSON body, which a cross-site form
+ * cannot send without a CORS preflight that we never grant.
+ */
+const CSRF_EXEMPT = new Set(['POST /auth/login']);
+
+/**
+ * Cookie options for the session cookie: httpOnly, SameSite=Lax, Secure when served over
+ * HTTPS. The lifetime goes out as a duration (Max-Age), so the browser's clock does not matter.
+ */
+export function sessionCookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+}
+
+function bearerToken(header: string): string | null {
+  const match = /^Bearer +([A-Za-z0-9_-]+) *$/.exec(header);
+  return match ? (match[1] as string) : null;
+}
+
+function identify(ctx: AppContext, req: Request, res: Response): Principal {
+  const now = ctx.clock();
+  const authorization = req.get('authorization');
+  if (authorization !== undefined) {
+    // An explicit Authorization header wins over any cookie, and a bad one is never ignored.
+    const token = bearerToken(authorization);
+    const found = token ? resolveApiToken(ctx.db, token, now) : null;
+    if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
+    return { via: 'token', user: found.user, tokenId: found.tokenId };
+  }
+  const cookie: unknown = req.cookies?.[SESSION_COOKIE];
+  if (typeof cookie !== 'string' || cookie === '') return { via: 'anonymous' };
+  const session = resolveSession(ctx.db, cookie, now);
+  if (!session) {
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    return { via: 'anonymous', problem: 'your session has ended; sign in again' };
+  }
+  return { via: 'session', ...session };
+}
+
+/**
+ * Mounted on /api before every router: identifies the caller (never refuses an anonymous
+ * one: public routes such as /api/health stay public) and refuses a state-changing request
+ * from a cookie session that lacks the matching X-CSRF-Token header.
+ */
+export function authenticate(ctx: AppContext): RequestHandler {
+  return (req, res, next) => {
+    // Answers carry unpublished judgements: never let a shared cache keep them.
+    res.setHeader('Cache-Control', 'no-store');
+    const principal = identify(ctx, req, res);
+    principals.set(req, principal);
+    if (principal.via === 'session' && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(`${req.method} ${req.path}`)) {
+      const sent = req.get(CSRF_HEADER);
+      if (sent === undefined || !safeEqual(sent, principal.csrfToken)) {
+        next(new ForbiddenError(`missing or wrong ${CSRF_HEADER} header`, { reason: 'csrf' }));
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Who is calling (anonymous when `authenticate` did not run). */
+export function principalOf(req: Request): Principal {
+  return principals.get(req) ?? { via: 'anonymous' };
+}
+
+function signedIn(req: Request): Exclude<Principal, { via: 'anonymous' }> {
+  const principal = principalOf(req);
+  if (principal.via === 'anonymous') {
+    throw new UnauthenticatedError(principal.problem ?? 'sign in first (session cookie or Authorization: Bearer token)');
+  }
+  return principal;
+}
+
+/** The signed-in user; throws UnauthenticatedError (401) for an anonymous caller. */
+export function currentUser(req: Request): User {
+  const { user } = signedIn(req);
+  return { id: user.id, username: user.username };
+}
+
+/** The project and the caller's role in it, set by requireProjectRole/requireProjectAction. */
+export function currentProject(req: Request): ProjectAccess {
+  const access = projectAccess.get(req);
+  // A route that reads this without a project guard is a bug, hence a plain Error (500).
+  if (!access) throw new Error('currentProject() called on a route without requireProjectRole/requireProjectAction');
+  return access;
+}
+
+const userGuard: RequestHandler = (req, _res, next) => {
+  try {
+    signedIn(req);
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+/**
+ * Refuses anonymous callers with 401. Usable bare (`router.get(path, requireUser, …)`) or
+ * like the project guards (`requireUser(ctx)`); both forms exist in callers' code.
+ */
+export function requireUser(ctx: AppContext): RequestHandler;
+export function requireUser(req: Request, res: Response, next: NextFunction): void;
+export function requireUser(...args: [AppContext] | [Request, Response, NextFunction]): RequestHandler | void {
+  if (args.length === 1) return userGuard;
+  userGuard(...args);
+}
+
+/** Refuses callers signed in with an API token: for acts a leaked script token must not do. */
+export const requireSession: RequestHandler = (req, _res, next) => {
+  try {
+    const principal = signedIn(req);
+    if (principal.via !== 'session') throw new ForbiddenError('this needs a browser session, not an API token');
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+function parseProjectId(value: unknown): number | null {
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/**
+ * Route guard for /api/projects/:projectId/… (or :id): anonymous → 401; not a member, or no
+ * such project → 404 (a stranger cannot tell which projects exist); member below `minimum`
+ * → 403. On success `currentProject(req)` gives {projectId, role}.
+ */
+export function requireProjectRole(ctx: AppContext, minimum: Role): RequestHandler {
+  return (req, _res, next) => {
+    try {
+      const { user } = signedIn(req);
+      const projectId = parseProjectId(req.params.projectId ?? req.params.id);
+      const role = projectId === null ? undefined : findRole(ctx.db, projectId, user.id);
+      if (projectId === null || role === undefined) throw new NotFoundError('project not found');
+      if (!roleAtLeast(role, minimum)) {
+        throw new ForbiddenError(`this needs the ${minimum} role in this project; you are ${role}`, {
+          required: minimum,
+          role,
+        });
+      }
+      projectAccess.set(req, { projectId, role });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** requireProjectRole with the role that the actions table (domain/auth/actions.ts) names for `action`. */
+export function requireProjectAction(ctx: AppContext, action: Action): RequestHandler {
+  return requireProjectRole(ctx, minimumRole(action));
+}

@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app';
+import { ValidationError } from '../../domain/errors';
+import { changePassword } from '../../services/accounts';
+import { endSession, login } from '../../services/sessions';
+import { currentUser, principalOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../auth';
+import { loginLimiters } from '../login-limits';
+
+const LoginBody = z.object({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(4096),
+});
+
+const PasswordBody = z.object({
+  currentPassword: z.string().min(1).max(4096),
+  newPassword: z.string().max(4096),
+});
+
+/** POST /auth/login, POST /auth/logout, GET /auth/me, POST /auth/password. */
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
+    const body = LoginBody.parse(req.body);
+    const previous: unknown = req.cookies?.[SESSION_COOKIE];
+    const now = ctx.clock();
+    const session = await login(ctx.db, body.username, body.password, now, typeof previous === 'string' ? previous : undefined);
+    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()));
+    res.json({ user: session.user, csrfToken: session.csrfToken });
+  });
+
+  router.post('/auth/logout', (req, res) => {
+    const principal = principalOf(req);
+    if (principal.via === 'token') {
+      throw new ValidationError('logout ends a browser session; revoke an API token with DELETE /api/tokens/:tokenId');
+    }
+    if (principal.via === 'session') endSession(ctx.db, principal.sessionId);
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireUser, (req, res) => {
+    const principal = principalOf(req);
+    const user = currentUser(req);
+    if (principal.via === 'session') res.json({ user, via: 'session', csrfToken: principal.csrfToken });
+    else res.json({ user, via: 'token' });
+  });
+
+  router.post('/auth/password', requireUser, async (req, res) => {
+    const body = PasswordBody.parse(req.body);
+    const principal = principalOf(req);
+    const keep = principal.via === 'session' ? principal.sessionId : undefined;
+    await changePassword(ctx.db, currentUser(req).id, body.currentPassword, body.newPassword, ctx.clock(), keep);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,104 @@
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import request from 'supertest';
+import type { AppContext } from '../../../server/app';
+import type { Db } from '../../../server/db/connection';
+import { ACTIONS, type Action } from '../../../server/domain/auth/actions';
+import { ROLES, type Role } from '../../../server/domain/auth/roles';
+import {
+  authenticate,
+  currentProject,
+  currentUser,
+  requireProjectAction,
+  requireProjectRole,
+  requireUser,
+} from '../../../server/http/auth';
+import { errorHandler } from '../../../server/http/errors';
+import { authHeader, bearer, createMember, createUser } from '../../support/auth';
+import { openTestDb, seedProject } from '../../support/db';
+
+/**
+ * The guards on a bare app with one route per action and per role, so the whole table is
+ * checked end to end: every role against every action, plus strangers and anonymous callers.
+ */
+function guardedApp(db: Db) {
+  const ctx: AppContext = { db, clock: () => new Date('2026-02-01T10:00:00Z'), uploadsDir: '/nonexistent' };
+  const app = express();
+  app.use(cookieParser());
+  app.use(express.json());
+  app.use('/api', authenticate(ctx));
+  for (const action of Object.keys(ACTIONS) as Action[]) {
+    app.post(`/api/projects/:projectId/actions/${action}`, requireProjectAction(ctx, action), (req, res) => {
+      res.json({ user: currentUser(req), project: currentProject(req) });
+    });
+  }
+  for (const role of ROLES) {
+    app.get(`/api/projects/:id/roles/${role}`, requireProjectRole(ctx, role), (req, res) => res.json(currentProject(req)));
+  }
+  app.get('/api/bare', requireUser, (req, res) => res.json(currentUser(req)));
+  app.get('/api/called', requireUser(ctx), (req, res) => res.json(currentUser(req)));
+  app.get('/api/unguarded', (req, res) => res.json(currentProject(req)));
+  app.use(errorHandler);
+  return app;
+}
+
+describe('guards', () => {
+  let db: Db;
+  let app: express.Express;
+  let projectId: number;
+  const tokens = {} as Record<Role | 'stranger', string>;
+  const ids = {} as Record<Role, number>;
+
+  beforeAll(() => {
+    db = openTestDb();
+    projectId = seedProject(db);
+    for (const role of ROLES) {
+      ids[role] = createMember(db, projectId, `${role}-user`, role);
+      tokens[role] = bearer(db, `${role}-user`);
+    }
+    createUser(db, 'stranger');
+    tokens.stranger = bearer(db, 'stranger');
+    app = guardedApp(db);
+  });
+
+  const cases: [Role, Action][] = ROLES.flatMap((role) => (Object.keys(ACTIONS) as Action[]).map((a): [Role, Action] => [role, a]));
+
+  it.each(cases)('a %s asking to %s gets what the actions table says', async (role, action) => {
+    const allowed = ROLES.indexOf(role) >= ROLES.indexOf(ACTIONS[action]);
+    const res = await request(app).post(`/api/projects/${projectId}/actions/${action}`).set(...authHeader(tokens[role]));
+    if (allowed) {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ user: { id: ids[role], username: `${role}-user` }, project: { projectId, role } });
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body.error.details).toEqual({ required: ACTIONS[action], role });
+    }
+  });
+
+  it.each(Object.keys(ACTIONS) as Action[])('a stranger asking to %s gets 404, an anonymous caller 401', async (action) => {
+    const path = `/api/projects/${projectId}/actions/${action}`;
+    expect((await request(app).post(path).set(...authHeader(tokens.stranger))).status).toBe(404);
+    expect((await request(app).post(path)).status).toBe(401);
+  });
+
+  it('requireProjectRole reads :id when the route has no :projectId', async () => {
+    const res = await request(app).get(`/api/projects/${projectId}/roles/reviewer`).set(...authHeader(tokens.owner)).expect(200);
+    expect(res.body).toEqual({ projectId, role: 'owner' });
+    await request(app).get(`/api/projects/${projectId}/roles/owner`).set(...authHeader(tokens.reviewer)).expect(403);
+  });
+
+  it('requireUser works bare and called with ctx', async () => {
+    for (const path of ['/api/bare', '/api/called']) {
+      await request(app).get(path).expect(401);
+      const res = await request(app).get(path).set(...authHeader(tokens.viewer)).expect(200);
+      expect(res.body).toEqual({ id: ids.viewer, username: 'viewer-user' });
+    }
+  });
+
+  it('currentProject on a route without a project guard is a bug (500), not a silent pass', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await request(app).get('/api/unguarded').set(...authHeader(tokens.owner)).expect(500);
+    expect(res.body.error.code).toBe('internal');
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { createApp } from '../../../server/app';
+import { openTestDb } from '../../support/db';
+
+describe('security headers', () => {
+  const app = createApp({ db: openTestDb() });
+
+  it.each(['/', '/api/health', '/api/nowhere'])('%s carries a strict Content-Security-Policy', async (path) => {
+    const res = await request(app).get(path);
+    const csp = String(res.headers['content-security-policy']);
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+    );
+    expect(directives['default-src']).toBe("'self'");
+    expect(directives['script-src']).toBe("'self'");
+    expect(directives['script-src-attr']).toBe("'none'");
+    expect(directives['style-src']).toBe("'self'");
+    expect(directives['object-src']).toBe("'none'");
+    expect(directives['frame-ancestors']).toBe("'none'");
+    expect(directives['img-src']).toBe("'self' data: blob:");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('sends the other helmet headers and no X-Powered-By', async () => {
+    const res = await request(app).get('/api/health').expect(200);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('API answers are never cached', async () => {
+    const res = await request(app).get('/api/health').expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
