@@ -52,7 +52,13 @@ const CSRF_EXEMPT = new Set(['POST /auth/login']);
  * HTTPS. The lifetime goes out as a duration (Max-Age), so the browser's clock does not matter.
  */
 export function sessionCookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+  };
 }
 
 function bearerToken(header: string): string | null {
@@ -91,7 +97,11 @@ export function authenticate(ctx: AppContext): RequestHandler {
     res.setHeader('Cache-Control', 'no-store');
     const principal = identify(ctx, req, res);
     principals.set(req, principal);
-    if (principal.via === 'session' && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(`${req.method} ${req.path}`)) {
+    if (
+      principal.via === 'session' &&
+      !SAFE_METHODS.has(req.method) &&
+      !CSRF_EXEMPT.has(`${req.method} ${req.path}`)
+    ) {
       const sent = req.get(CSRF_HEADER);
       if (sent === undefined || !safeEqual(sent, principal.csrfToken)) {
         next(new ForbiddenError(`missing or wrong ${CSRF_HEADER} header`, { reason: 'csrf' }));
@@ -110,7 +120,9 @@ export function principalOf(req: Request): Principal {
 function signedIn(req: Request): Exclude<Principal, { via: 'anonymous' }> {
   const principal = principalOf(req);
   if (principal.via === 'anonymous') {
-    throw new UnauthenticatedError(principal.problem ?? 'sign in first (session cookie or Authorization: Bearer token)');
+    throw new UnauthenticatedError(
+      principal.problem ?? 'sign in first (session cookie or Authorization: Bearer token)',
+    );
   }
   return principal;
 }
@@ -125,7 +137,8 @@ export function currentUser(req: Request): User {
 export function currentProject(req: Request): ProjectAccess {
   const access = projectAccess.get(req);
   // A route that reads this without a project guard is a bug, hence a plain Error (500).
-  if (!access) throw new Error('currentProject() called on a route without requireProjectRole/requireProjectAction');
+  if (!access)
+    throw new Error('currentProject() called on a route without requireProjectRole/requireProjectAction');
   return access;
 }
 
@@ -144,7 +157,9 @@ const userGuard: RequestHandler = (req, _res, next) => {
  */
 export function requireUser(ctx: AppContext): RequestHandler;
 export function requireUser(req: Request, res: Response, next: NextFunction): void;
-export function requireUser(...args: [AppContext] | [Request, Response, NextFunction]): RequestHandler | void {
+export function requireUser(
+  ...args: [AppContext] | [Request, Response, NextFunction]
+): RequestHandler | void {
   if (args.length === 1) return userGuard;
   userGuard(...args);
 }
@@ -153,7 +168,8 @@ export function requireUser(...args: [AppContext] | [Request, Response, NextFunc
 export const requireSession: RequestHandler = (req, _res, next) => {
   try {
     const principal = signedIn(req);
-    if (principal.via !== 'session') throw new ForbiddenError('this needs a browser session, not an API token');
+    if (principal.via !== 'session')
+      throw new ForbiddenError('this needs a browser session, not an API token');
     next();
   } catch (error) {
     next(error);

@@ -41,7 +41,8 @@ export function loginLimiters(overrides: Partial<LoginLimits> = {}): RequestHand
     // Usernames are case-insensitive, so are their counters.
     keyGenerator: (req) => {
       const body: unknown = req.body;
-      const name = typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
+      const name =
+        typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
       return `user:${typeof name === 'string' ? name.toLowerCase() : ''}`;
     },
   });

@@ -1,7 +1,18 @@
 import type { Db } from '../db/connection';
-import { findUserById, findUserByUsername, insertUser, updatePasswordHash, type User } from '../db/repos/users';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  updatePasswordHash,
+  type User,
+} from '../db/repos/users';
 import { deleteUserSessions } from '../db/repos/sessions';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from '../domain/auth/password-hash';
+import {
+  DEFAULT_SCRYPT,
+  hashPassword,
+  verifyPassword,
+  type ScryptParams,
+} from '../domain/auth/password-hash';
 import { assertAcceptablePassword } from '../domain/auth/password-policy';
 import { parseUsername } from '../domain/auth/username';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors';
@@ -60,7 +71,8 @@ export async function checkCredentials(db: Db, username: string, password: strin
     await verifyPassword(password, await dummyHash);
     throw new UnauthenticatedError('wrong username or password');
   }
-  if (!(await verifyPassword(password, user.passwordHash))) throw new UnauthenticatedError('wrong username or password');
+  if (!(await verifyPassword(password, user.passwordHash)))
+    throw new UnauthenticatedError('wrong username or password');
   return { id: user.id, username: user.username };
 }
 

@@ -1,5 +1,13 @@
 import type { Db } from '../db/connection';
-import { findTokenByHash, findTokenById, insertToken, listUserTokens, revokeToken, touchToken, type ApiToken } from '../db/repos/tokens';
+import {
+  findTokenByHash,
+  findTokenById,
+  insertToken,
+  listUserTokens,
+  revokeToken,
+  touchToken,
+  type ApiToken,
+} from '../db/repos/tokens';
 import type { User } from '../db/repos/users';
 import { API_TOKEN_PREFIX, newSecret, secretHash } from '../domain/auth/secrets';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -19,7 +27,8 @@ export interface CreatedToken {
 /** Makes a personal API token for a user. */
 export function createApiToken(db: Db, userId: number, name: string, now: Date): CreatedToken {
   const label = name.trim();
-  if (label === '' || label.length > MAX_NAME) throw new ValidationError(`token name must be 1 to ${MAX_NAME} characters`);
+  if (label === '' || label.length > MAX_NAME)
+    throw new ValidationError(`token name must be 1 to ${MAX_NAME} characters`);
   const token = newSecret(API_TOKEN_PREFIX);
   const id = insertToken(db, userId, label, secretHash(token), now);
   return { id, name: label, createdAt: now.toISOString(), token };
@@ -46,7 +55,8 @@ export function listApiTokens(db: Db, userId: number): ApiToken[] {
  */
 export function revokeApiToken(db: Db, id: number, now: Date, ownerId?: number): ApiToken {
   const token = findTokenById(db, id);
-  if (!token || (ownerId !== undefined && token.userId !== ownerId)) throw new NotFoundError(`no API token ${id}`);
+  if (!token || (ownerId !== undefined && token.userId !== ownerId))
+    throw new NotFoundError(`no API token ${id}`);
   if (token.revokedAt === null) revokeToken(db, id, now);
   return findTokenById(db, id) as ApiToken;
 }

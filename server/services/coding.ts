@@ -171,13 +171,6 @@ export function setExtractionValue(
   return value;
 }
 
-interface StudyRecord {
-  id: number;
-  title: string | null;
-  authors_json: string;
-  year: number | null;
-}
-
 /**
  * Gathers the synthesis input of a project: the included studies, the live code applications
  * and the extraction values (every coder's values united, so dual-extracted studies count once).
@@ -190,9 +183,7 @@ export function synthesisInput(
 ): SynthesisInput {
   const repo = codingRepo(db);
   const wanted = new Set(studyIds);
-  const records = db
-    .prepare('SELECT id, title, authors_json, year FROM records WHERE project_id = ? ORDER BY id')
-    .all(projectId) as StudyRecord[];
+  const records = repo.studyRecords(projectId);
   const fields = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
   const characteristics = new Map<number, Record<string, string[]>>();
   for (const v of repo.listValues(projectId)) {
@@ -210,7 +201,7 @@ export function synthesisInput(
       .filter((r) => wanted.has(r.id))
       .map((r) => ({
         id: r.id,
-        label: studyLabel(JSON.parse(r.authors_json) as string[], r.year, r.title, r.id),
+        label: studyLabel(r.authors, r.year, r.title, r.id),
         year: r.year,
         characteristics: characteristics.get(r.id) ?? {},
       })),

@@ -20,24 +20,28 @@ export function listProjectMembers(db: Db, projectId: number): Member[] {
 export function addProjectMember(db: Db, projectId: number, username: string, role: Role, now: Date): Member {
   const user = findUserByUsername(db, username);
   if (!user) throw new ValidationError(`no user named "${username}"`, { field: 'username' });
-  return db.transaction(() => {
-    if (findMember(db, projectId, user.id)) throw new ConflictError(`${user.username} is already a member`);
-    addMember(db, projectId, user.id, role, now);
-    return findMember(db, projectId, user.id) as Member;
-  }).immediate();
+  return db
+    .transaction(() => {
+      if (findMember(db, projectId, user.id)) throw new ConflictError(`${user.username} is already a member`);
+      addMember(db, projectId, user.id, role, now);
+      return findMember(db, projectId, user.id) as Member;
+    })
+    .immediate();
 }
 
 /** Changes a member's role; a project never loses its last owner. */
 export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Member {
-  return db.transaction(() => {
-    const member = findMember(db, projectId, userId);
-    if (!member) throw new NotFoundError('no such member');
-    if (member.role === 'owner' && role !== 'owner' && countOwners(db, projectId) === 1) {
-      throw new ConflictError('a project needs at least one owner; make someone else owner first');
-    }
-    updateMemberRole(db, projectId, userId, role);
-    return { ...member, role };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const member = findMember(db, projectId, userId);
+      if (!member) throw new NotFoundError('no such member');
+      if (member.role === 'owner' && role !== 'owner' && countOwners(db, projectId) === 1) {
+        throw new ConflictError('a project needs at least one owner; make someone else owner first');
+      }
+      updateMemberRole(db, projectId, userId, role);
+      return { ...member, role };
+    })
+    .immediate();
 }
 
 /** Removes a member; a project never loses its last owner. */

@@ -1,5 +1,11 @@
 import type { Db } from '../db/connection';
-import { deleteExpiredSessions, deleteSession, findSession, insertSession, touchSession } from '../db/repos/sessions';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../db/repos/sessions';
 import type { User } from '../db/repos/users';
 import { newSecret, secretHash } from '../domain/auth/secrets';
 import { newSessionTimes, sessionIsLive, sessionNeedsTouch } from '../domain/auth/session-policy';

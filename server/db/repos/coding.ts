@@ -34,9 +34,48 @@ export interface ExtractionValueRow {
   updatedAt: string;
 }
 
+/** The bibliographic fields coding shows and cites for a study. */
+export interface StudyRecordRow {
+  id: number;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  abstract: string | null;
+  doi: string | null;
+  url: string | null;
+}
+
+type StudyRecordSql = Omit<StudyRecordRow, 'authors'> & { authors_json: string };
+const toStudy = ({ authors_json, ...row }: StudyRecordSql): StudyRecordRow => ({
+  ...row,
+  authors: JSON.parse(authors_json) as string[],
+});
+const STUDY_COLUMNS = 'id, title, authors_json, year, journal, abstract, doi, url';
+
 /** All SQL of the coding tables: codebook, extraction form, code applications, values, summaries. */
 export function codingRepo(db: Db) {
   return {
+    studyRecords(projectId: number): StudyRecordRow[] {
+      const rows = db
+        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
+        .all(projectId) as StudyRecordSql[];
+      return rows.map(toStudy);
+    },
+
+    studyRecord(projectId: number, recordId: number): StudyRecordRow | undefined {
+      const row = db
+        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? AND id = ?`)
+        .get(projectId, recordId) as StudyRecordSql | undefined;
+      return row && toStudy(row);
+    },
+
+    projectName(projectId: number): string | undefined {
+      return (
+        db.prepare('SELECT name FROM projects WHERE id = ?').get(projectId) as { name: string } | undefined
+      )?.name;
+    },
+
     listCodes(projectId: number): CodeRow[] {
       return db
         .prepare(

@@ -65,18 +65,24 @@ export function listMembers(db: Db, projectId: number): Member[] {
 
 export function updateMemberRole(db: Db, projectId: number, userId: number, role: Role): boolean {
   return (
-    db.prepare('UPDATE project_members SET role = ? WHERE project_id = ? AND user_id = ?').run(role, projectId, userId)
-      .changes === 1
+    db
+      .prepare('UPDATE project_members SET role = ? WHERE project_id = ? AND user_id = ?')
+      .run(role, projectId, userId).changes === 1
   );
 }
 
 export function removeMember(db: Db, projectId: number, userId: number): boolean {
-  return db.prepare('DELETE FROM project_members WHERE project_id = ? AND user_id = ?').run(projectId, userId).changes === 1;
+  return (
+    db.prepare('DELETE FROM project_members WHERE project_id = ? AND user_id = ?').run(projectId, userId)
+      .changes === 1
+  );
 }
 
 export function countOwners(db: Db, projectId: number): number {
   return (
-    db.prepare("SELECT COUNT(*) AS n FROM project_members WHERE project_id = ? AND role = 'owner'").get(projectId) as {
+    db
+      .prepare("SELECT COUNT(*) AS n FROM project_members WHERE project_id = ? AND role = 'owner'")
+      .get(projectId) as {
       n: number;
     }
   ).n;

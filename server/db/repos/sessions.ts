@@ -34,7 +34,14 @@ export function insertSession(db: Db, s: NewSession): void {
   db.prepare(
     `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(s.id, s.userId, s.csrfToken, s.createdAt.toISOString(), s.lastSeenAt.toISOString(), s.expiresAt.toISOString());
+  ).run(
+    s.id,
+    s.userId,
+    s.csrfToken,
+    s.createdAt.toISOString(),
+    s.lastSeenAt.toISOString(),
+    s.expiresAt.toISOString(),
+  );
 }
 
 /** A session with its user's name, or undefined; liveness is the caller's to judge. */
@@ -67,7 +74,9 @@ export function deleteSession(db: Db, id: string): void {
 
 /** Ends every session of a user except, optionally, the one making the request. */
 export function deleteUserSessions(db: Db, userId: number, exceptId?: string): number {
-  const info = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, exceptId ?? null);
+  const info = db
+    .prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?')
+    .run(userId, exceptId ?? null);
   return info.changes;
 }
 

@@ -43,18 +43,23 @@ export function insertToken(db: Db, userId: number, name: string, tokenHash: str
 /** The token with this hash and its owner's name, revoked or not. */
 export function findTokenByHash(db: Db, tokenHash: string): ApiTokenWithUser | undefined {
   const row = db
-    .prepare(`SELECT ${COLUMNS}, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`)
+    .prepare(
+      `SELECT ${COLUMNS}, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
+    )
     .get(tokenHash) as (TokenRow & { username: string }) | undefined;
   return row && { ...toToken(row), username: row.username };
 }
 
 export function findTokenById(db: Db, id: number): ApiToken | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM api_tokens t WHERE t.id = ?`).get(id) as TokenRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM api_tokens t WHERE t.id = ?`).get(id) as
+    TokenRow | undefined;
   return row && toToken(row);
 }
 
 export function listUserTokens(db: Db, userId: number): ApiToken[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM api_tokens t WHERE t.user_id = ? ORDER BY t.id`).all(userId) as TokenRow[];
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM api_tokens t WHERE t.user_id = ? ORDER BY t.id`)
+    .all(userId) as TokenRow[];
   return rows.map(toToken);
 }
 

@@ -15,13 +15,19 @@ interface UserRow {
   password_hash: string;
 }
 
-const toUser = (row: UserRow): UserWithHash => ({ id: row.id, username: row.username, passwordHash: row.password_hash });
+const toUser = (row: UserRow): UserWithHash => ({
+  id: row.id,
+  username: row.username,
+  passwordHash: row.password_hash,
+});
 
 /** Inserts a user; the UNIQUE (case-insensitive) username constraint is the caller's to translate. */
 export function insertUser(db: Db, username: string, passwordHash: string, now: Date): number {
   const at = now.toISOString();
   const info = db
-    .prepare('INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?)',
+    )
     .run(username, passwordHash, at, at);
   return Number(info.lastInsertRowid);
 }
@@ -29,13 +35,13 @@ export function insertUser(db: Db, username: string, passwordHash: string, now: 
 /** Finds a user by name, ignoring case (the column is COLLATE NOCASE). */
 export function findUserByUsername(db: Db, username: string): UserWithHash | undefined {
   const row = db.prepare('SELECT id, username, password_hash FROM users WHERE username = ?').get(username) as
-    | UserRow
-    | undefined;
+    UserRow | undefined;
   return row && toUser(row);
 }
 
 export function findUserById(db: Db, id: number): UserWithHash | undefined {
-  const row = db.prepare('SELECT id, username, password_hash FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const row = db.prepare('SELECT id, username, password_hash FROM users WHERE id = ?').get(id) as
+    UserRow | undefined;
   return row && toUser(row);
 }
 

@@ -30,7 +30,9 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
   const options = scryptOptions(params);
   return new Promise((resolve, reject) => {
     // The callback form runs in libuv's thread pool, so hashing does not block the event loop.
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

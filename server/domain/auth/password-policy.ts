@@ -26,7 +26,8 @@ export function passwordProblems(password: string, context: PasswordContext): Pa
   const problems: PasswordProblem[] = [];
   const lower = password.toLowerCase();
   if (context.commonPasswords.has(lower)) problems.push('common');
-  if (context.username !== undefined && lower === context.username.toLowerCase()) problems.push('same_as_username');
+  if (context.username !== undefined && lower === context.username.toLowerCase())
+    problems.push('same_as_username');
   return problems;
 }
 

@@ -10,7 +10,8 @@ export function isRole(value: unknown): value is Role {
 
 /** Reads a role name from outside (CLI flag, JSON body) or fails naming the allowed values. */
 export function parseRole(value: unknown): Role {
-  if (!isRole(value)) throw new ValidationError(`role must be one of ${ROLES.join(', ')}; got ${JSON.stringify(value)}`);
+  if (!isRole(value))
+    throw new ValidationError(`role must be one of ${ROLES.join(', ')}; got ${JSON.stringify(value)}`);
   return value;
 }
 

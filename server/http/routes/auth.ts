@@ -25,15 +25,27 @@ export function authRoutes(ctx: AppContext): Router {
     const body = LoginBody.parse(req.body);
     const previous: unknown = req.cookies?.[SESSION_COOKIE];
     const now = ctx.clock();
-    const session = await login(ctx.db, body.username, body.password, now, typeof previous === 'string' ? previous : undefined);
-    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()));
+    const session = await login(
+      ctx.db,
+      body.username,
+      body.password,
+      now,
+      typeof previous === 'string' ? previous : undefined,
+    );
+    res.cookie(
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()),
+    );
     res.json({ user: session.user, csrfToken: session.csrfToken });
   });
 
   router.post('/auth/logout', (req, res) => {
     const principal = principalOf(req);
     if (principal.via === 'token') {
-      throw new ValidationError('logout ends a browser session; revoke an API token with DELETE /api/tokens/:tokenId');
+      throw new ValidationError(
+        'logout ends a browser session; revoke an API token with DELETE /api/tokens/:tokenId',
+      );
     }
     if (principal.via === 'session') endSession(ctx.db, principal.sessionId);
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
@@ -51,7 +63,14 @@ export function authRoutes(ctx: AppContext): Router {
     const body = PasswordBody.parse(req.body);
     const principal = principalOf(req);
     const keep = principal.via === 'session' ? principal.sessionId : undefined;
-    await changePassword(ctx.db, currentUser(req).id, body.currentPassword, body.newPassword, ctx.clock(), keep);
+    await changePassword(
+      ctx.db,
+      currentUser(req).id,
+      body.currentPassword,
+      body.newPassword,
+      ctx.clock(),
+      keep,
+    );
     res.status(204).end();
   });
 

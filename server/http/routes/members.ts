@@ -2,7 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { ROLES } from '../../domain/auth/roles';
-import { addProjectMember, changeMemberRole, listProjectMembers, removeProjectMember } from '../../services/members';
+import {
+  addProjectMember,
+  changeMemberRole,
+  listProjectMembers,
+  removeProjectMember,
+} from '../../services/members';
 import { currentProject, requireProjectAction } from '../auth';
 
 const AddBody = z.object({ username: z.string().min(1).max(200), role: z.enum(ROLES) });
@@ -20,7 +25,13 @@ export function memberRoutes(ctx: AppContext): Router {
 
   router.post(base, requireProjectAction(ctx, 'members'), (req, res) => {
     const body = AddBody.parse(req.body);
-    const member = addProjectMember(ctx.db, currentProject(req).projectId, body.username, body.role, ctx.clock());
+    const member = addProjectMember(
+      ctx.db,
+      currentProject(req).projectId,
+      body.username,
+      body.role,
+      ctx.clock(),
+    );
     res.status(201).json(member);
   });
 
