@@ -25,7 +25,9 @@ export const tokenCommand: Command = {
         const created = createApiToken(db, user.id, values.name as string, new Date());
         // The secret alone on stdout, so `TOKEN=$(sift token add …)` works; the rest to stderr.
         io.stdout.write(`${created.token}\n`);
-        io.stderr.write(`token ${created.id} "${created.name}" for ${user.username}; it is shown only this once\n`);
+        io.stderr.write(
+          `token ${created.id} "${created.name}" for ${user.username}; it is shown only this once\n`,
+        );
         return 0;
       } finally {
         db.close();
@@ -34,7 +36,8 @@ export const tokenCommand: Command = {
     if (action === 'revoke') {
       const { values } = parseCommandArgs(rest, { db: { type: 'string' }, id: { type: 'string' } });
       const idText = required(values.id, 'id');
-      if (!/^[1-9][0-9]*$/.test(idText)) throw new ValidationError(`--id must be a token number; got "${idText}"`);
+      if (!/^[1-9][0-9]*$/.test(idText))
+        throw new ValidationError(`--id must be a token number; got "${idText}"`);
       const db = openDatabase(required(values.db, 'db'));
       try {
         const token = revokeApiToken(db, Number(idText), new Date());

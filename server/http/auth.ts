@@ -22,7 +22,13 @@ import { resolveSession } from '../services/sessions';
  *    cannot make a browser attach that header).
  */
 
+/** The session cookie over plain HTTP (a local or LAN install). */
 export const SESSION_COOKIE = 'sift_session';
+/**
+ * The session cookie over HTTPS: the __Host- prefix makes the browser insist on Secure,
+ * Path=/ and no Domain, so no sibling host can plant or read it (ASVS 3.3.1).
+ */
+export const SECURE_SESSION_COOKIE = '__Host-sift_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type Principal =
@@ -47,6 +53,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 const CSRF_EXEMPT = new Set(['POST /auth/login']);
 
+/** The session cookie's name for this request: __Host-sift_session over HTTPS, sift_session otherwise. */
+export function sessionCookieName(req: Request): string {
+  return req.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
 /**
  * Cookie options for the session cookie: httpOnly, SameSite=Lax, Secure when served over
  * HTTPS. The lifetime goes out as a duration (Max-Age), so the browser's clock does not matter.
@@ -59,6 +70,19 @@ export function sessionCookieOptions(req: Request, maxAgeMs?: number): CookieOpt
     path: '/',
     ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
   };
+}
+
+/** The session cookie value the browser sent, under either name. */
+export function sessionCookieValue(req: Request): string | undefined {
+  const cookies = (req.cookies ?? {}) as Record<string, unknown>;
+  const value = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Drops the session cookie (both names) from the browser. */
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(req), secure: false });
+  if (req.secure) res.clearCookie(SECURE_SESSION_COOKIE, sessionCookieOptions(req));
 }
 
 function bearerToken(header: string): string | null {
@@ -76,11 +100,11 @@ function identify(ctx: AppContext, req: Request, res: Response): Principal {
     if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
-  const cookie: unknown = req.cookies?.[SESSION_COOKIE];
-  if (typeof cookie !== 'string' || cookie === '') return { via: 'anonymous' };
+  const cookie = sessionCookieValue(req);
+  if (cookie === undefined) return { via: 'anonymous' };
   const session = resolveSession(ctx.db, cookie, now);
   if (!session) {
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    clearSessionCookie(req, res);
     return { via: 'anonymous', problem: 'your session has ended; sign in again' };
   }
   return { via: 'session', ...session };

@@ -62,7 +62,8 @@ export async function loginAgent(
 ): Promise<LoggedIn> {
   const agent = request.agent(app);
   const res = await agent.post('/api/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const csrf = (res.body as { csrfToken: string }).csrfToken;
   if (options.csrf !== false) agent.set('X-CSRF-Token', csrf);
   return { agent, csrf, user: (res.body as { user: { id: number; username: string } }).user };

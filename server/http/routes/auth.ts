@@ -4,7 +4,15 @@ import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import { changePassword } from '../../services/accounts';
 import { endSession, login } from '../../services/sessions';
-import { currentUser, principalOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../auth';
+import {
+  clearSessionCookie,
+  currentUser,
+  principalOf,
+  requireUser,
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionCookieValue,
+} from '../auth';
 import { loginLimiters } from '../login-limits';
 
 const LoginBody = z.object({
@@ -23,17 +31,10 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
     const body = LoginBody.parse(req.body);
-    const previous: unknown = req.cookies?.[SESSION_COOKIE];
     const now = ctx.clock();
-    const session = await login(
-      ctx.db,
-      body.username,
-      body.password,
-      now,
-      typeof previous === 'string' ? previous : undefined,
-    );
+    const session = await login(ctx.db, body.username, body.password, now, sessionCookieValue(req));
     res.cookie(
-      SESSION_COOKIE,
+      sessionCookieName(req),
       session.token,
       sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()),
     );
@@ -48,7 +49,7 @@ export function authRoutes(ctx: AppContext): Router {
       );
     }
     if (principal.via === 'session') endSession(ctx.db, principal.sessionId);
-    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
+    clearSessionCookie(req, res);
     res.status(204).end();
   });
 

@@ -23,24 +23,36 @@ describe('CSRF protection and personal API tokens', () => {
     addMember(db, projectId, aliceId, 'owner');
   });
 
-  const memberCount = () => (db.prepare('SELECT COUNT(*) AS n FROM project_members').get() as { n: number }).n;
+  const memberCount = () =>
+    (db.prepare('SELECT COUNT(*) AS n FROM project_members').get() as { n: number }).n;
 
   it('a state-changing request from a cookie session without X-CSRF-Token is refused with 403 and changes nothing', async () => {
     const { agent } = await loginAgent(app, 'alice', undefined, { csrf: false });
-    const res = await agent.post(`/api/projects/${projectId}/members`).send({ username: 'bob', role: 'reviewer' }).expect(403);
-    expect(res.body.error).toEqual({ code: 'forbidden', message: 'missing or wrong X-CSRF-Token header', details: { reason: 'csrf' } });
+    const res = await agent
+      .post(`/api/projects/${projectId}/members`)
+      .send({ username: 'bob', role: 'reviewer' })
+      .expect(403);
+    expect(res.body.error).toEqual({
+      code: 'forbidden',
+      message: 'missing or wrong X-CSRF-Token header',
+      details: { reason: 'csrf' },
+    });
     expect(memberCount()).toBe(1);
   });
 
-  it.each(['PATCH', 'PUT', 'DELETE'])('%s from a cookie session without the header is refused too', async (method) => {
-    const { agent } = await loginAgent(app, 'alice', undefined, { csrf: false });
-    const path = `/api/projects/${projectId}/members/${aliceId}`;
-    const call = method === 'PATCH' ? agent.patch(path) : method === 'PUT' ? agent.put(path) : agent.delete(path);
-    await call.send({ role: 'viewer' }).expect(403);
-    expect(memberCount()).toBe(1);
-  });
+  it.each(['PATCH', 'PUT', 'DELETE'])(
+    '%s from a cookie session without the header is refused too',
+    async (method) => {
+      const { agent } = await loginAgent(app, 'alice', undefined, { csrf: false });
+      const path = `/api/projects/${projectId}/members/${aliceId}`;
+      const call =
+        method === 'PATCH' ? agent.patch(path) : method === 'PUT' ? agent.put(path) : agent.delete(path);
+      await call.send({ role: 'viewer' }).expect(403);
+      expect(memberCount()).toBe(1);
+    },
+  );
 
-  it('a wrong CSRF token (another session\'s) is refused', async () => {
+  it("a wrong CSRF token (another session's) is refused", async () => {
     const other = await loginAgent(app, 'bob');
     const { agent } = await loginAgent(app, 'alice', undefined, { csrf: false });
     await agent
@@ -73,7 +85,10 @@ describe('CSRF protection and personal API tokens', () => {
       .set(...authHeader(token))
       .send({ username: 'bob', role: 'viewer' })
       .expect(201);
-    const me = await request(app).get('/api/auth/me').set(...authHeader(token)).expect(200);
+    const me = await request(app)
+      .get('/api/auth/me')
+      .set(...authHeader(token))
+      .expect(200);
     expect(me.body).toEqual({ user: { id: aliceId, username: 'alice' }, via: 'token' });
   });
 
@@ -86,10 +101,19 @@ describe('CSRF protection and personal API tokens', () => {
 
   it('a revoked token is refused at once', async () => {
     const token = bearer(db, 'alice');
-    await request(app).get('/api/auth/me').set(...authHeader(token)).expect(200);
+    await request(app)
+      .get('/api/auth/me')
+      .set(...authHeader(token))
+      .expect(200);
     const [made] = listUserTokens(db, aliceId);
-    await request(app).delete(`/api/tokens/${made?.id}`).set(...authHeader(token)).expect(204);
-    await request(app).get('/api/auth/me').set(...authHeader(token)).expect(401);
+    await request(app)
+      .delete(`/api/tokens/${made?.id}`)
+      .set(...authHeader(token))
+      .expect(204);
+    await request(app)
+      .get('/api/auth/me')
+      .set(...authHeader(token))
+      .expect(401);
     await request(app)
       .post(`/api/projects/${projectId}/members`)
       .set(...authHeader(token))
@@ -112,20 +136,35 @@ describe('CSRF protection and personal API tokens', () => {
       createdAt: '2026-02-01T10:00:00.000Z',
       token: expect.stringMatching(/^sift_[\w-]{43}$/),
     });
-    const stored = db.prepare('SELECT token_hash FROM api_tokens WHERE id = ?').get(made.body.id) as { token_hash: string };
+    const stored = db.prepare('SELECT token_hash FROM api_tokens WHERE id = ?').get(made.body.id) as {
+      token_hash: string;
+    };
     expect(stored.token_hash).toBe(secretHash(made.body.token));
     const list = await agent.get('/api/tokens').expect(200);
     expect(list.body).toEqual([
-      { id: made.body.id, name: 'laptop script', createdAt: '2026-02-01T10:00:00.000Z', lastUsedAt: null, revokedAt: null },
+      {
+        id: made.body.id,
+        name: 'laptop script',
+        createdAt: '2026-02-01T10:00:00.000Z',
+        lastUsedAt: null,
+        revokedAt: null,
+      },
     ]);
-    await request(app).get('/api/auth/me').set(...authHeader(made.body.token)).expect(200);
+    await request(app)
+      .get('/api/auth/me')
+      .set(...authHeader(made.body.token))
+      .expect(200);
     const after = await agent.get('/api/tokens').expect(200);
     expect(after.body[0].lastUsedAt).toBe('2026-02-01T10:00:00.000Z');
   });
 
   it('a token cannot mint another token (only a browser session can)', async () => {
     const token = bearer(db, 'alice');
-    const res = await request(app).post('/api/tokens').set(...authHeader(token)).send({ name: 'x' }).expect(403);
+    const res = await request(app)
+      .post('/api/tokens')
+      .set(...authHeader(token))
+      .send({ name: 'x' })
+      .expect(403);
     expect(res.body.error.message).toMatch(/browser session/);
   });
 
@@ -140,7 +179,13 @@ describe('CSRF protection and personal API tokens', () => {
 
   it('logout with a bearer token is refused: tokens are revoked, not logged out', async () => {
     const token = bearer(db, 'alice');
-    await request(app).post('/api/auth/logout').set(...authHeader(token)).expect(400);
-    await request(app).get('/api/auth/me').set(...authHeader(token)).expect(200);
+    await request(app)
+      .post('/api/auth/logout')
+      .set(...authHeader(token))
+      .expect(400);
+    await request(app)
+      .get('/api/auth/me')
+      .set(...authHeader(token))
+      .expect(200);
   });
 });

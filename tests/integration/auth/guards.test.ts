@@ -33,7 +33,9 @@ function guardedApp(db: Db) {
     });
   }
   for (const role of ROLES) {
-    app.get(`/api/projects/:id/roles/${role}`, requireProjectRole(ctx, role), (req, res) => res.json(currentProject(req)));
+    app.get(`/api/projects/:id/roles/${role}`, requireProjectRole(ctx, role), (req, res) =>
+      res.json(currentProject(req)),
+    );
   }
   app.get('/api/bare', requireUser, (req, res) => res.json(currentUser(req)));
   app.get('/api/called', requireUser(ctx), (req, res) => res.json(currentUser(req)));
@@ -61,43 +63,71 @@ describe('guards', () => {
     app = guardedApp(db);
   });
 
-  const cases: [Role, Action][] = ROLES.flatMap((role) => (Object.keys(ACTIONS) as Action[]).map((a): [Role, Action] => [role, a]));
+  const cases: [Role, Action][] = ROLES.flatMap((role) =>
+    (Object.keys(ACTIONS) as Action[]).map((a): [Role, Action] => [role, a]),
+  );
 
   it.each(cases)('a %s asking to %s gets what the actions table says', async (role, action) => {
     const allowed = ROLES.indexOf(role) >= ROLES.indexOf(ACTIONS[action]);
-    const res = await request(app).post(`/api/projects/${projectId}/actions/${action}`).set(...authHeader(tokens[role]));
+    const res = await request(app)
+      .post(`/api/projects/${projectId}/actions/${action}`)
+      .set(...authHeader(tokens[role]));
     if (allowed) {
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ user: { id: ids[role], username: `${role}-user` }, project: { projectId, role } });
+      expect(res.body).toEqual({
+        user: { id: ids[role], username: `${role}-user` },
+        project: { projectId, role },
+      });
     } else {
       expect(res.status).toBe(403);
       expect(res.body.error.details).toEqual({ required: ACTIONS[action], role });
     }
   });
 
-  it.each(Object.keys(ACTIONS) as Action[])('a stranger asking to %s gets 404, an anonymous caller 401', async (action) => {
-    const path = `/api/projects/${projectId}/actions/${action}`;
-    expect((await request(app).post(path).set(...authHeader(tokens.stranger))).status).toBe(404);
-    expect((await request(app).post(path)).status).toBe(401);
-  });
+  it.each(Object.keys(ACTIONS) as Action[])(
+    'a stranger asking to %s gets 404, an anonymous caller 401',
+    async (action) => {
+      const path = `/api/projects/${projectId}/actions/${action}`;
+      expect(
+        (
+          await request(app)
+            .post(path)
+            .set(...authHeader(tokens.stranger))
+        ).status,
+      ).toBe(404);
+      expect((await request(app).post(path)).status).toBe(401);
+    },
+  );
 
   it('requireProjectRole reads :id when the route has no :projectId', async () => {
-    const res = await request(app).get(`/api/projects/${projectId}/roles/reviewer`).set(...authHeader(tokens.owner)).expect(200);
+    const res = await request(app)
+      .get(`/api/projects/${projectId}/roles/reviewer`)
+      .set(...authHeader(tokens.owner))
+      .expect(200);
     expect(res.body).toEqual({ projectId, role: 'owner' });
-    await request(app).get(`/api/projects/${projectId}/roles/owner`).set(...authHeader(tokens.reviewer)).expect(403);
+    await request(app)
+      .get(`/api/projects/${projectId}/roles/owner`)
+      .set(...authHeader(tokens.reviewer))
+      .expect(403);
   });
 
   it('requireUser works bare and called with ctx', async () => {
     for (const path of ['/api/bare', '/api/called']) {
       await request(app).get(path).expect(401);
-      const res = await request(app).get(path).set(...authHeader(tokens.viewer)).expect(200);
+      const res = await request(app)
+        .get(path)
+        .set(...authHeader(tokens.viewer))
+        .expect(200);
       expect(res.body).toEqual({ id: ids.viewer, username: 'viewer-user' });
     }
   });
 
   it('currentProject on a route without a project guard is a bug (500), not a silent pass', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const res = await request(app).get('/api/unguarded').set(...authHeader(tokens.owner)).expect(500);
+    const res = await request(app)
+      .get('/api/unguarded')
+      .set(...authHeader(tokens.owner))
+      .expect(500);
     expect(res.body.error.code).toBe('internal');
     spy.mockRestore();
   });

@@ -42,14 +42,20 @@ describe('project members API', () => {
 
   it('the owner adds a user by name with a role', async () => {
     const res = await owner.agent.post(url()).send({ username: 'bob', role: 'reviewer' }).expect(201);
-    expect(res.body).toEqual({ userId: expect.any(Number), username: 'bob', role: 'reviewer', addedAt: '2026-02-01T10:00:00.000Z' });
+    expect(res.body).toEqual({
+      userId: expect.any(Number),
+      username: 'bob',
+      role: 'reviewer',
+      addedAt: '2026-02-01T10:00:00.000Z',
+    });
     expect(roles().bob).toBe('reviewer');
   });
 
   it('adding an unknown user is a 400, adding a member twice a 409, a bad role a 400', async () => {
-    expect((await owner.agent.post(url()).send({ username: 'nobody', role: 'viewer' }).expect(400)).body.error.message).toMatch(
-      /no user named "nobody"/,
-    );
+    expect(
+      (await owner.agent.post(url()).send({ username: 'nobody', role: 'viewer' }).expect(400)).body.error
+        .message,
+    ).toMatch(/no user named "nobody"/);
     await owner.agent.post(url()).send({ username: 'alice', role: 'viewer' }).expect(409);
     await owner.agent.post(url()).send({ username: 'bob', role: 'admin' }).expect(400);
     expect(roles().alice).toBe('reviewer');
@@ -76,7 +82,10 @@ describe('project members API', () => {
   });
 
   describe('refusals', () => {
-    const writes: [string, (a: ReturnType<typeof request.agent> | request.Agent, base: string) => request.Test][] = [
+    const writes: [
+      string,
+      (a: ReturnType<typeof request.agent> | request.Agent, base: string) => request.Test,
+    ][] = [
       ['POST', (a, base) => a.post(base).send({ username: 'bob', role: 'viewer' })],
       ['PATCH', (a, base) => a.patch(`${base}/${viewerId}`).send({ role: 'owner' })],
       ['DELETE', (a, base) => a.delete(`${base}/${viewerId}`)],
@@ -120,11 +129,19 @@ describe('project members API', () => {
       }
     });
 
-    it('a bearer token carries its user\'s role, no more', async () => {
+    it("a bearer token carries its user's role, no more", async () => {
       const viewerToken = bearer(db, 'victor');
-      await request(app).post(url()).set(...authHeader(viewerToken)).send({ username: 'bob', role: 'viewer' }).expect(403);
+      await request(app)
+        .post(url())
+        .set(...authHeader(viewerToken))
+        .send({ username: 'bob', role: 'viewer' })
+        .expect(403);
       const ownerToken = bearer(db, 'owner');
-      await request(app).post(url()).set(...authHeader(ownerToken)).send({ username: 'bob', role: 'viewer' }).expect(201);
+      await request(app)
+        .post(url())
+        .set(...authHeader(ownerToken))
+        .send({ username: 'bob', role: 'viewer' })
+        .expect(201);
     });
   });
 });

@@ -30,8 +30,14 @@ describe('browser sessions', () => {
   });
 
   it('POST /api/auth/login returns the user and a CSRF token and sets an httpOnly SameSite=Lax cookie', async () => {
-    const res = await request(app).post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(200);
-    expect(res.body).toEqual({ user: { id: aliceId, username: 'alice' }, csrfToken: expect.stringMatching(/^[\w-]{43}$/) });
+    const res = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(200);
+    expect(res.body).toEqual({
+      user: { id: aliceId, username: 'alice' },
+      csrfToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
     const cookie = sessionCookie(res);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
@@ -40,27 +46,62 @@ describe('browser sessions', () => {
     // Only a hash of the cookie is stored.
     const value = cookieValue(cookie);
     expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').get(value)).toEqual({ n: 0 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').get(secretHash(value))).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE id = ?').get(secretHash(value))).toEqual({
+      n: 1,
+    });
   });
 
-  it('marks the cookie Secure when the request came over HTTPS (behind a trusted proxy)', async () => {
+  it('over HTTPS (behind a trusted proxy) the cookie is __Host-sift_session, Secure, Path=/ and without Domain', async () => {
     app.set('trust proxy', 'loopback');
     const res = await request(app)
       .post('/api/auth/login')
       .set('X-Forwarded-Proto', 'https')
       .send({ username: 'alice', password: TEST_PASSWORD })
       .expect(200);
-    expect(sessionCookie(res)).toMatch(/; Secure/);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const cookie = cookies.find((c) => c.startsWith('__Host-sift_session=')) ?? '';
+    expect(cookie).toMatch(/; Path=\/;/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const value = (cookie.split(';')[0] as string).slice('__Host-sift_session='.length);
+    await request(app)
+      .get('/api/auth/me')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', `__Host-sift_session=${value}`)
+      .expect(200);
+  });
+
+  it('a login body sent as a CORS-safelisted content type (a cross-site form) is refused', async () => {
+    const form = await request(app)
+      .post('/api/auth/login')
+      .type('form')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(400);
+    expect(form.headers['set-cookie']).toBeUndefined();
+    await request(app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ username: 'alice', password: TEST_PASSWORD }))
+      .expect(400);
   });
 
   it('usernames are matched without regard to case', async () => {
-    const res = await request(app).post('/api/auth/login').send({ username: 'ALICE', password: TEST_PASSWORD }).expect(200);
+    const res = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'ALICE', password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body.user).toEqual({ id: aliceId, username: 'alice' });
   });
 
   it('a wrong password and an unknown user get the same 401', async () => {
-    const wrong = await request(app).post('/api/auth/login').send({ username: 'alice', password: 'not her password' });
-    const unknown = await request(app).post('/api/auth/login').send({ username: 'mallory', password: 'whatever-123' });
+    const wrong = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: 'not her password' });
+    const unknown = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'mallory', password: 'whatever-123' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -83,9 +124,15 @@ describe('browser sessions', () => {
 
   it('every login starts a new session, and the one the browser had before is ended', async () => {
     const agent = request.agent(app);
-    const first = await agent.post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(200);
+    const first = await agent
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(200);
     const firstCookie = cookieValue(sessionCookie(first));
-    const second = await agent.post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(200);
+    const second = await agent
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(200);
     const secondCookie = cookieValue(sessionCookie(second));
     expect(secondCookie).not.toBe(firstCookie);
     expect(second.body.csrfToken).not.toBe(first.body.csrfToken);
@@ -107,7 +154,10 @@ describe('browser sessions', () => {
 
   it('POST /api/auth/logout deletes the session on the server, so a replayed cookie is refused', async () => {
     const agent = request.agent(app);
-    const login = await agent.post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(200);
+    const login = await agent
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(200);
     const stolen = cookieValue(sessionCookie(login));
     const out = await agent.post('/api/auth/logout').set('X-CSRF-Token', login.body.csrfToken).expect(204);
     expect(sessionCookie(out)).toMatch(/sift_session=;/);
@@ -140,8 +190,14 @@ describe('browser sessions', () => {
       .expect(204);
     await here.agent.get('/api/auth/me').expect(200);
     await elsewhere.agent.get('/api/auth/me').expect(401);
-    await request(app).post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(401);
-    await request(app).post('/api/auth/login').send({ username: 'alice', password: 'a much better passphrase' }).expect(200);
+    await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(401);
+    await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: 'a much better passphrase' })
+      .expect(200);
   });
 
   it('a password change needs the current password and a new one that passes the policy', async () => {
@@ -151,10 +207,19 @@ describe('browser sessions', () => {
       .send({ currentPassword: 'not it at all', newPassword: 'a much better passphrase' })
       .expect(400);
     expect(wrong.body.error.message).toMatch(/current password is wrong/);
-    const weak = await agent.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'password1' }).expect(400);
+    const weak = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'password1' })
+      .expect(400);
     expect(weak.body.error.details).toEqual({ problems: ['common'] });
-    const short = await agent.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    const short = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'short' })
+      .expect(400);
     expect(short.body.error.details).toEqual({ problems: ['too_short'] });
-    await request(app).post('/api/auth/login').send({ username: 'alice', password: TEST_PASSWORD }).expect(200);
+    await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: TEST_PASSWORD })
+      .expect(200);
   });
 });

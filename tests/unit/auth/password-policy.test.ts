@@ -39,7 +39,9 @@ describe('password policy', () => {
 
   it('accepts long passphrases and refuses absurd lengths', () => {
     expect(passwordProblems('x'.repeat(64) + 'y', { commonPasswords: common })).toEqual([]);
-    expect(passwordProblems('x'.repeat(MAX_PASSWORD_LENGTH + 1), { commonPasswords: common })).toEqual(['too_long']);
+    expect(passwordProblems('x'.repeat(MAX_PASSWORD_LENGTH + 1), { commonPasswords: common })).toEqual([
+      'too_long',
+    ]);
   });
 
   it('assertAcceptablePassword throws a ValidationError that names the problems', () => {
@@ -63,12 +65,18 @@ describe('the shipped common-password list', () => {
     for (const p of list) expect([...p].length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(['password', 'iloveyou', 'sunshine', 'football', '12345678', 'qwertyuiop', 'password1', 'Trustno1'])(
-    'refuses %s',
-    (password) => {
-      expect(passwordProblems(password, { commonPasswords: list })).toContain('common');
-    },
-  );
+  it.each([
+    'password',
+    'iloveyou',
+    'sunshine',
+    'football',
+    '12345678',
+    'qwertyuiop',
+    'password1',
+    'Trustno1',
+  ])('refuses %s', (password) => {
+    expect(passwordProblems(password, { commonPasswords: list })).toContain('common');
+  });
 
   it('lets the demo password through', () => {
     expect(passwordProblems('sift-demo', { commonPasswords: list })).toEqual([]);

@@ -1,0 +1,99 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { ParseError } from '../errors';
+
+/** Text decoded from a file's bytes, with the encoding it was read as. */
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+// chardet names the ISO 8859-1 family when it sees bytes 0x80–0xFF; exports from Windows tools
+// are Windows-1252 in practice, and 1252 decodes every Latin-1 letter identically while also
+// giving curly quotes and dashes (0x80–0x9F) their real characters instead of C1 controls.
+const CHARDET_ALIASES: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  'iso-8859-15': 'windows-1252',
+  'gb2312': 'gbk',
+  'gb18030': 'gb18030',
+};
+
+const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes file bytes: a byte-order mark wins, then valid UTF-8, then the encoding chardet
+ * guesses (Windows-1252, GBK, Shift-JIS, …), decoded with iconv-lite. A named encoding skips
+ * the guessing. The BOM is never part of the returned text.
+ */
+export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string): DecodedText {
+  if (named) return decodeAs(bytes, fileName, named);
+
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+
+  try {
+    return { text: FATAL_UTF8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: fall through to a statistical guess
+  }
+
+  const guessed = guessLegacyEncoding(bytes);
+  return { text: iconv.decode(toBuffer(bytes), guessed), encoding: guessed };
+}
+
+function decodeAs(bytes: Uint8Array, fileName: string, named: string): DecodedText {
+  const encoding = named.trim().toLowerCase();
+  if (!iconv.encodingExists(encoding)) {
+    throw new ParseError(fileName, null, `unknown text encoding "${named}"`);
+  }
+  const text = iconv.decode(toBuffer(bytes), encoding); // iconv-lite strips a BOM by default
+  return { text, encoding };
+}
+
+/** The most likely single-byte or CJK encoding for bytes that are not valid UTF-8. */
+function guessLegacyEncoding(bytes: Uint8Array): string {
+  // Only the bytes that are not ASCII tell encodings apart; a sample keeps big files fast.
+  const sample = bytes.length > 256 * 1024 ? bytes.subarray(0, 256 * 1024) : bytes;
+  const candidates = chardet.analyse(sample);
+  const top = candidates[0];
+  // chardet needs many bytes to recognise CJK; a short Chinese field (a name, a journal) is
+  // usually scored as Latin-1. Western text has lone accented letters between ASCII ones,
+  // while GBK writes every character as a pair of high bytes that decodes to Han script.
+  if ((!top || top.confidence < 60 || /^(iso-8859|windows-12)/i.test(top.name)) && looksLikeGbk(sample)) return 'gbk';
+  for (const candidate of candidates) {
+    const name = candidate.name.toLowerCase();
+    if (name.startsWith('utf')) continue; // already ruled out by the strict UTF-8 decode
+    const encoding = CHARDET_ALIASES[name] ?? name;
+    if (iconv.encodingExists(encoding)) return encoding;
+  }
+  return 'windows-1252';
+}
+
+/** True when every run of non-ASCII bytes has even length and decodes as GBK to CJK characters. */
+function looksLikeGbk(bytes: Uint8Array): boolean {
+  let runs = 0;
+  let run = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const byte = i < bytes.length ? bytes[i]! : 0;
+    if (byte >= 0x80) {
+      run++;
+    } else if (run > 0) {
+      if (run % 2 === 1) return false;
+      runs++;
+      run = 0;
+    }
+  }
+  if (runs === 0) return false;
+  const decoded = iconv.decode(toBuffer(bytes), 'gbk');
+  if (decoded.includes('\ufffd')) return false;
+  const wide = decoded.match(/[^\t\n\r\x20-\x7e]/g) ?? [];
+  const han = decoded.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? [];
+  return han.length >= wide.length * 0.8;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,77 @@
+import { ParseError } from '../errors';
+import { parseDelimited } from './delimited';
+import { detectFormat, isZip } from './detect';
+import { decodeBytes } from './encoding';
+import { parseMedline } from './medline';
+import { parseRis } from './ris';
+import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
+import { parseWosPlain } from './wos-plain';
+import { parseWosTab } from './wos-tab';
+
+export { detectFormat } from './detect';
+export type { BibRecord, FormatId, ParseResult, ParseWarning, RawField } from './types';
+
+export interface ParseOptions {
+  /** Read the file as this format instead of sniffing its content. */
+  format?: FormatId;
+  /** Decode the bytes with this encoding (windows-1252, gbk, …) instead of detecting it. */
+  encoding?: string;
+}
+
+type Reader = (text: string, fileName: string) => { records: BibRecord[]; warnings: ParseWarning[] };
+
+const READERS: Record<FormatId, Reader> = {
+  ris: parseRis,
+  medline: parseMedline,
+  'wos-plain': parseWosPlain,
+  'wos-tab': parseWosTab,
+  csv: (text, fileName) => parseDelimited(text, fileName),
+  tsv: (text, fileName) => parseDelimited(text, fileName, '\t'),
+  bibtex: notWiredYet('BibTeX'),
+  'endnote-xml': notWiredYet('EndNote XML'),
+  'pubmed-xml': notWiredYet('PubMed XML'),
+  xlsx: (_text, fileName) => {
+    throw new ParseError(fileName, null, 'Excel workbooks (.xlsx) cannot be read; save the sheet as CSV (UTF-8) and import that');
+  },
+};
+
+function notWiredYet(name: string): Reader {
+  return (_text, fileName) => {
+    throw new ParseError(fileName, null, `the ${name} reader is not wired into this build yet`);
+  };
+}
+
+/**
+ * Reads one uploaded or named file: decodes the bytes (BOM, UTF-8, or a detected legacy
+ * encoding), decides the format from the content (or takes the one given), and parses it
+ * into normalised records with their raw fields and the warnings worth showing.
+ * Throws ParseError (file, line, reason) when nothing sensible can be read.
+ */
+export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
+  if (bytes.length === 0) throw new ParseError(fileName, null, 'the file is empty');
+  if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
+    return { format: 'xlsx', encoding: 'binary', ...READERS.xlsx('', fileName) };
+  }
+  const { text, encoding } = decodeBytes(bytes, fileName, options.encoding);
+  const format = options.format ?? detectFormat(text, fileName);
+  const { records, warnings } = READERS[format](text, fileName);
+  return { format, encoding, records, warnings: [...warnings, ...duplicateIdWarnings(records)] };
+}
+
+/** One warning per source id that several records share (ids should identify a record within its file). */
+function duplicateIdWarnings(records: BibRecord[]): ParseWarning[] {
+  const seen = new Map<string, number[]>();
+  records.forEach((record, index) => {
+    if (!record.sourceId) return;
+    const list = seen.get(record.sourceId);
+    if (list) list.push(index + 1);
+    else seen.set(record.sourceId, [index + 1]);
+  });
+  const warnings: ParseWarning[] = [];
+  for (const [id, numbers] of seen) {
+    if (numbers.length < 2) continue;
+    const shown = numbers.slice(0, 5).join(', ') + (numbers.length > 5 ? ', …' : '');
+    warnings.push({ line: null, record: numbers[0]!, message: `${numbers.length} records share the id "${id}" (records ${shown})` });
+  }
+  return warnings;
+}

@@ -1,0 +1,130 @@
+import { ParseError } from '../errors';
+import { classifyStandardNumber, cleanName } from './identifiers';
+import { splitLines, stripBom } from './lines';
+import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import { TagIndex } from './tagged';
+import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
+
+// MEDLINE tags are one to four characters, padded to four, then "- ": "PMID- 1", "AU  - Li X".
+const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) {0,3}-(?: (.*))?$/;
+
+interface OpenRecord {
+  raw: RawField[];
+  line: number;
+}
+
+/**
+ * Reads PubMed's MEDLINE text format (.nbib, .txt, and files misnamed .ris). Records are
+ * separated by blank lines and start with PMID; wrapped values continue on lines indented
+ * by six spaces and are kept joined by line breaks in `raw`.
+ */
+export function parseMedline(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const lines = splitLines(stripBom(text));
+  const records: BibRecord[] = [];
+  const warnings: ParseWarning[] = [];
+  let current: OpenRecord | null = null;
+  let skipped = 0;
+  let firstSkipped = 0;
+
+  const close = (): void => {
+    if (!current) return;
+    const open = current;
+    const number = records.length + 1;
+    const record = medlineRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
+    records.push(record);
+    current = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      close();
+      continue;
+    }
+    const tag = /^\s/.test(line) ? null : TAG_LINE.exec(line);
+    if (tag) {
+      const name = tag[1]!;
+      const value = (tag[2] ?? '').trimEnd();
+      if (name === 'PMID' && current && current.raw.length > 0) close();
+      if (!current) current = { raw: [], line: i + 1 };
+      current.raw.push([name, value]);
+      continue;
+    }
+    const last = current?.raw[current.raw.length - 1];
+    if (last) {
+      const continued = line.trim();
+      last[1] = last[1] === '' ? continued : `${last[1]}\n${continued}`;
+    } else {
+      skipped++;
+      if (!firstSkipped) firstSkipped = i + 1;
+    }
+  }
+  close();
+
+  if (records.length === 0) {
+    const firstText = lines.findIndex((l) => l.trim() !== '');
+    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, firstText + 1, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
+  }
+  if (skipped > 0) {
+    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
+  }
+  return { records, warnings };
+}
+
+/** Normalised fields of one MEDLINE record. */
+export function medlineRecord(raw: RawField[], warn: (message: string) => void): BibRecord {
+  const tags = new TagIndex(raw);
+  const record = emptyRecord();
+  record.raw = raw;
+
+  const pmid = normalisePmid(tags.first('PMID'));
+  record.sourceId = pmid;
+  record.pmid = pmid;
+  record.title = cleanText(tags.first('TI', 'BTI', 'TT'));
+
+  // FAU has the full "Family, Given" form; AU only "Family Initials". CN is a group author.
+  const useFull = tags.has('FAU');
+  const authors: string[] = [];
+  for (const [tag, value] of raw) {
+    if (tag === 'CN' || (useFull ? tag === 'FAU' : tag === 'AU')) {
+      const name = cleanName(value);
+      if (name) authors.push(name);
+    }
+  }
+  record.authors = authors;
+
+  const date = tags.first('DP', 'DEP', 'EDAT', 'CRDT');
+  record.year = parseYear(date);
+  if (record.year == null && date) warn(`no year could be read from DP "${cleanText(date)}"`);
+
+  record.type = firstKnownType(tags.values('PT'));
+  record.journal = cleanText(tags.first('JT', 'TA'));
+  record.volume = cleanText(tags.first('VI'));
+  record.issue = cleanText(tags.first('IP'));
+  record.pages = normalisePages(tags.first('PG'));
+  for (const value of tags.values('LID', 'AID')) {
+    if (/\[doi\]/i.test(value)) {
+      record.doi = normaliseDoi(value.replace(/\[doi\]/i, ''));
+      if (record.doi) break;
+    }
+  }
+  record.issn = classifyStandardNumber(tags.first('IS')).issn;
+  record.isbn = classifyStandardNumber(tags.first('ISBN')).isbn;
+  record.abstract = cleanText(tags.values('AB').join('\n'));
+  record.keywords = splitKeywords([...tags.values('OT'), ...tags.values('MH')].join('\n'), /\n/);
+  record.language = cleanText(tags.first('LA'));
+  return record;
+}
+
+/** PubMed lists several publication types ("Historical Article", "Journal Article"); the first one we know wins. */
+function firstKnownType(values: string[]): string | null {
+  let fallback: string | null = null;
+  for (const value of values) {
+    const type = normaliseType(value);
+    if (type && type !== 'other') return type;
+    fallback ??= type;
+  }
+  return fallback;
+}

@@ -1,0 +1,78 @@
+import { ParseError } from '../errors';
+import { splitLines, stripBom } from './lines';
+import type { BibRecord, ParseWarning, RawField } from './types';
+import { wosRecord } from './wos-fields';
+
+const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
+// File-level lines (format name, version, end of file) that are not part of any record.
+const FILE_TAGS = new Set(['FN', 'VR', 'EF']);
+
+/**
+ * Reads the Web of Science plain-text export ("FN Clarivate Analytics Web of Science",
+ * "VR 1.0", records from PT to ER, "EF"). Continuation lines start with three spaces and
+ * are kept joined by line breaks, so list fields (AU, CR) keep one item per line.
+ * Several exports pasted into one file are read as one.
+ */
+export function parseWosPlain(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const lines = splitLines(stripBom(text));
+  const records: BibRecord[] = [];
+  const warnings: ParseWarning[] = [];
+  let current: { raw: RawField[]; line: number } | null = null;
+  let skipped = 0;
+  let firstSkipped = 0;
+
+  const close = (): void => {
+    if (!current) return;
+    const open = current;
+    const number = records.length + 1;
+    const record = wosRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
+    records.push(record);
+    current = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const tag = TAG_LINE.exec(line);
+    if (tag) {
+      const name = tag[1]!;
+      const value = (tag[2] ?? '').trim();
+      if (name === 'ER') {
+        close();
+      } else if (!current && FILE_TAGS.has(name)) {
+        // header or footer line
+      } else {
+        if (name === 'PT' && current) {
+          warnings.push({ line: current.line, record: records.length + 1, message: `record has no ER line before the next PT at line ${i + 1}` });
+          close();
+        }
+        current ??= { raw: [], line: i + 1 };
+        current.raw.push([name, value]);
+      }
+      continue;
+    }
+    const last = current?.raw[current.raw.length - 1];
+    if (last && /^\s/.test(line)) {
+      const continued = line.trim();
+      last[1] = last[1] === '' ? continued : `${last[1]}\n${continued}`;
+    } else {
+      skipped++;
+      if (!firstSkipped) firstSkipped = i + 1;
+    }
+  }
+  if (current) {
+    warnings.push({ line: (current as { line: number }).line, record: records.length + 1, message: 'file ends inside a record (no ER line); the record was kept' });
+    close();
+  }
+
+  if (records.length === 0) {
+    const firstText = lines.findIndex((l) => l.trim() !== '');
+    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, firstText + 1, 'no Web of Science record found: expected records from "PT J" to "ER"');
+  }
+  if (skipped > 0) {
+    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) that are neither a field nor a continuation were skipped (first at line ${firstSkipped})` });
+  }
+  return { records, warnings };
+}
