@@ -7,6 +7,8 @@ import { studyLabel, validateFieldValue, valueStrings, type FieldValue } from '.
 import { buildReport, type SynthesisReport } from '../domain/coding/report';
 import type { SynthesisInput } from '../domain/coding/synthesis';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { includedReportIds } from '../db/repos/fulltext';
+import { findUserById } from '../db/repos/users';
 
 /** The codebook as stored, in the domain's shape (parents by key), for export and display. */
 export function readCodebook(db: Db, projectId: number): Codebook {
@@ -234,4 +236,18 @@ export function setThemeSummary(
   if (!repo.getCode(projectId, codeId)) throw new NotFoundError(`code ${codeId} not found`);
   if (summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
   repo.setSummary(projectId, codeId, summary, clock().toISOString());
+}
+
+/** Username lookup for coder columns, cached per call site (a report names few coders). */
+export function coderNames(db: Db): (userId: number) => string {
+  const cache = new Map<number, string>();
+  return (id) => {
+    if (!cache.has(id)) cache.set(id, findUserById(db, id)?.username ?? `user ${id}`);
+    return cache.get(id)!;
+  };
+}
+
+/** The synthesis of a project over its included studies (full-text includes). */
+export function projectSynthesis(db: Db, projectId: number) {
+  return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
 }

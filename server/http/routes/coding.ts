@@ -1,9 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import type { Db } from '../../db/connection';
 import { codingRepo } from '../../db/repos/coding';
-import { findUserById } from '../../db/repos/users';
+import { findReport, includedReportIds } from '../../db/repos/fulltext';
 import {
   codebookFromCsv,
   codebookFromJson,
@@ -15,6 +14,8 @@ import { crossTabCsv, evidenceCsv, frequenciesCsv, reportMarkdown } from '../../
 import { NotFoundError } from '../../domain/errors';
 import {
   addCode,
+  coderNames,
+  projectSynthesis,
   applyCode,
   editCode,
   importCodebook,
@@ -23,13 +24,8 @@ import {
   removeCode,
   setExtractionValue,
   setThemeSummary,
-  synthesisInput,
-  synthesisReport,
 } from '../../services/coding';
 import { currentProject, currentUser, requireProjectAction } from '../auth';
-
-/** The included studies of a project (record ids), as the screening stages decide them. */
-export type IncludedStudies = (db: Db, projectId: number) => number[];
 
 const Id = z.coerce.number().int().positive();
 const CodeBody = z.object({
@@ -57,22 +53,14 @@ const ApplyBody = z.object({
 const ValueBody = z.object({ value: z.unknown() });
 const SummaryBody = z.object({ summary: z.string().max(50_000) });
 
-function usernames(db: Db): (id: number) => string {
-  const cache = new Map<number, string>();
-  return (id) => {
-    if (!cache.has(id)) cache.set(id, findUserById(db, id)?.username ?? `user ${id}`);
-    return cache.get(id)!;
-  };
-}
-
 /** Codebook, coding of included studies, and the theme synthesis with its exports. */
-export function codingRoutes(ctx: AppContext, includedStudies: IncludedStudies): Router {
+export function codingRoutes(ctx: AppContext): Router {
   const router = Router();
   const p = '/projects/:projectId';
   const read = requireProjectAction(ctx, 'read');
   const code = requireProjectAction(ctx, 'code');
   const settings = requireProjectAction(ctx, 'settings');
-  const studySet = (req: Request) => new Set(includedStudies(ctx.db, currentProject(req).projectId));
+  const studySet = (req: Request) => new Set(includedReportIds(ctx.db, currentProject(req).projectId));
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   router.get(`${p}/codebook`, read, (req, res) => {
@@ -133,14 +121,20 @@ export function codingRoutes(ctx: AppContext, includedStudies: IncludedStudies):
     const me = currentUser(req).id;
     const repo = codingRepo(ctx.db);
     const study = repo.studyRecord(projectId, recordId)!;
-    const name = usernames(ctx.db);
+    const name = coderNames(ctx.db);
     const fieldKey = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
     const values: Record<string, unknown> = {};
     for (const v of repo.listValues(projectId, recordId))
       if (v.userId === me) values[fieldKey.get(v.fieldId) ?? ''] = v.value;
+    const report = findReport(ctx.db, recordId);
+    const fullText = report?.pdfFile
+      ? { kind: 'pdf', href: `/api/projects/${projectId}/fulltext/${recordId}/pdf` }
+      : report?.url
+        ? { kind: 'url', href: report.url }
+        : null;
     res.json({
       study: { ...study, label: studyLabel(study.authors, study.year, study.title, study.id) },
-      fullText: study.url ? { kind: 'url', href: study.url } : null,
+      fullText,
       applications: repo
         .listApplications(projectId, recordId)
         .map((a) => ({ ...a, coder: name(a.userId), mine: a.userId === me })),
@@ -185,10 +179,7 @@ export function codingRoutes(ctx: AppContext, includedStudies: IncludedStudies):
     res.json({ value: stored });
   });
 
-  const report = (req: Request) => {
-    const { projectId } = currentProject(req);
-    return synthesisReport(synthesisInput(ctx.db, projectId, [...studySet(req)], usernames(ctx.db)));
-  };
+  const report = (req: Request) => projectSynthesis(ctx.db, currentProject(req).projectId);
   router.get(`${p}/synthesis`, read, (req, res) => {
     res.json(report(req));
   });
