@@ -1,8 +1,23 @@
+import { dedupCommand } from './dedup';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { memberCommand } from './member';
+import { projectCommand } from './project';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
 import type { Command } from './types';
 
 /** Every `sift` subcommand, one line each. */
-export const commands: Command[] = [serveCommand, userCommand, tokenCommand, memberCommand];
+export const commands: Command[] = [
+  serveCommand,
+  demoCommand,
+  userCommand,
+  tokenCommand,
+  memberCommand,
+  projectCommand,
+  importCommand,
+  exportCommand,
+  dedupCommand,
+];

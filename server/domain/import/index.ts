@@ -10,6 +10,7 @@ import { parseRis } from './ris';
 import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
 import { parseWosPlain } from './wos-plain';
 import { parseWosTab } from './wos-tab';
+import { parseXlsx } from './xlsx';
 
 export { detectFormat } from './detect';
 export type { BibRecord, FormatId, ParseResult, ParseWarning, RawField } from './types';
@@ -34,7 +35,7 @@ const READERS: Record<FormatId, Reader> = {
   'endnote-xml': parseEndnoteXml,
   'pubmed-xml': parsePubmedXml,
   xlsx: (_text, fileName) => {
-    throw new ParseError(fileName, null, 'Excel workbooks (.xlsx) cannot be read; save the sheet as CSV (UTF-8) and import that');
+    throw new ParseError(fileName, null, 'an Excel workbook is read from its bytes, not from text; it cannot be named as the format of a text file');
   },
 };
 
@@ -47,12 +48,15 @@ const READERS: Record<FormatId, Reader> = {
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
   if (bytes.length === 0) throw new ParseError(fileName, null, 'the file is empty');
   if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
-    return { format: 'xlsx', encoding: 'binary', ...READERS.xlsx('', fileName) };
+    return withIdWarnings({ format: 'xlsx', encoding: 'utf-8', ...parseXlsx(bytes, fileName) });
   }
   const { text, encoding } = decodeBytes(bytes, fileName, options.encoding);
   const format = options.format ?? detectFormat(text, fileName);
-  const { records, warnings } = READERS[format](text, fileName);
-  return { format, encoding, records, warnings: [...warnings, ...duplicateIdWarnings(records)] };
+  return withIdWarnings({ format, encoding, ...READERS[format](text, fileName) });
+}
+
+function withIdWarnings(result: ParseResult): ParseResult {
+  return { ...result, warnings: [...result.warnings, ...duplicateIdWarnings(result.records)] };
 }
 
 /** One warning per source id that several records share (ids should identify a record within its file). */

@@ -1,8 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { exportRoutes } from './export';
+import { dedupRoutes } from './dedup';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { projectRoutes } from './projects';
+import { recordRoutes } from './records';
+import { sourceRoutes } from './sources';
 import { tokenRoutes } from './tokens';
 
 /** Every API resource registers here, one line each. */
@@ -12,5 +17,10 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(authRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(projectRoutes(ctx));
+  router.use(sourceRoutes(ctx));
+  router.use(recordRoutes(ctx));
+  router.use(exportRoutes(ctx));
+  router.use(dedupRoutes(ctx));
   return router;
 }
