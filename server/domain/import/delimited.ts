@@ -3,7 +3,16 @@ import { ParseError } from '../errors';
 import { COMBINED_FIELDS, columnKey, mapColumns, type ColumnField } from './columns';
 import { classifyStandardNumber, cleanName, splitAuthorList } from './identifiers';
 import { stripBom } from './lines';
-import { cleanText, joinPages, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanText,
+  joinPages,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -40,7 +49,11 @@ function firstLineOutsideQuotes(text: string): string {
  * are matched to fields through the table of alternative names in columns.ts; every
  * non-empty cell is kept in `raw` under its header.
  */
-export function parseDelimited(text: string, fileName: string, delimiter: Delimiter = sniffDelimiter(text)): { records: BibRecord[]; warnings: ParseWarning[] } {
+export function parseDelimited(
+  text: string,
+  fileName: string,
+  delimiter: Delimiter = sniffDelimiter(text),
+): { records: BibRecord[]; warnings: ParseWarning[] } {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(stripBom(text), {
@@ -55,7 +68,9 @@ export function parseDelimited(text: string, fileName: string, delimiter: Delimi
   } catch (error) {
     if (error instanceof CsvError) {
       const line = typeof error.lines === 'number' ? error.lines : null;
-      throw new ParseError(fileName, line, `not a readable ${describe(delimiter)} table: ${error.message}`, { cause: error });
+      throw new ParseError(fileName, line, `not a readable ${describe(delimiter)} table: ${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -103,13 +118,19 @@ export function tableRecords(rows: TableRow[], fileName: string): { records: Bib
   for (const { cells, line } of nonEmpty.slice(headerIndex + 1)) {
     const number = records.length + 1;
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-      warnings.push({ line, record: number, message: `row has ${cells.length} cells but the header has ${header.length}; the extra cells were kept as column_N` });
+      warnings.push({
+        line,
+        record: number,
+        message: `row has ${cells.length} cells but the header has ${header.length}; the extra cells were kept as column_N`,
+      });
     }
     const raw: RawField[] = [];
     cells.forEach((cell, column) => {
       if (cell.trim() !== '') raw.push([header[column] || `column_${column + 1}`, cell]);
     });
-    const record = rowRecord(header, cells, mapping, (message) => warnings.push({ line, record: number, message }));
+    const record = rowRecord(header, cells, mapping, (message) =>
+      warnings.push({ line, record: number, message }),
+    );
     record.raw = raw;
     if (!record.title) warnings.push({ line, record: number, message: 'record has no title' });
     records.push(record);
@@ -126,7 +147,12 @@ function describe(delimiter: Delimiter): string {
   return delimiter === '\t' ? 'tab-separated' : delimiter === ';' ? 'semicolon-separated' : 'comma-separated';
 }
 
-function rowRecord(header: string[], cells: string[], mapping: Map<ColumnField, number[]>, warn: (message: string) => void): BibRecord {
+function rowRecord(
+  header: string[],
+  cells: string[],
+  mapping: Map<ColumnField, number[]>,
+  warn: (message: string) => void,
+): BibRecord {
   const cell = (field: ColumnField): string | null => {
     for (const index of mapping.get(field) ?? []) {
       const value = cells[index];
@@ -151,7 +177,10 @@ function rowRecord(header: string[], cells: string[], mapping: Map<ColumnField, 
   record.journal = cleanText(cell('journal'));
   record.volume = cleanText(cell('volume'));
   record.issue = cleanText(cell('issue'));
-  record.pages = normalisePages(cell('pages')) ?? normalisePages(joinPages(cell('startPage'), cell('endPage'))) ?? normalisePages(cell('articleNumber'));
+  record.pages =
+    normalisePages(cell('pages')) ??
+    normalisePages(joinPages(cell('startPage'), cell('endPage'))) ??
+    normalisePages(cell('articleNumber'));
   record.doi = normaliseDoi(cell('doi')) ?? doiFromLinks(header, cells);
   record.pmid = normalisePmid(cell('pmid'));
   const isbn = cell('isbn');
@@ -160,7 +189,10 @@ function rowRecord(header: string[], cells: string[], mapping: Map<ColumnField, 
   record.issn = issn ? classifyStandardNumber(issn).issn : null;
   record.abstract = cleanText(cell('abstract'));
   const keywordCells = COMBINED_FIELDS.has('keywords') ? cellsOf('keywords') : [];
-  record.keywords = splitKeywords(keywordCells.flatMap((value) => listCell(value, splitKeywordCell)).join(';'), /[;\n\r]+/);
+  record.keywords = splitKeywords(
+    keywordCells.flatMap((value) => listCell(value, splitKeywordCell)).join(';'),
+    /[;\n\r]+/,
+  );
   record.language = cleanText(cell('language'));
   const url = cleanText(cell('url'));
   record.url = url ? (url.split(/[\s;]+/)[0] ?? null) : null;
@@ -196,13 +228,25 @@ function splitKeywordCell(value: string): string[] {
 function listCell(value: string, split: (value: string) => string[]): string[] {
   const trimmed = value.trim();
   if (/^\[.*\]$/s.test(trimmed)) {
-    const items = [...trimmed.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
-    if (items.length > 0 || trimmed === '[]') return items.map((item) => cleanName(item)).filter((item): item is string => item !== null);
+    const items = [...trimmed.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) =>
+      (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'),
+    );
+    if (items.length > 0 || trimmed === '[]')
+      return items.map((item) => cleanName(item)).filter((item): item is string => item !== null);
   }
   return split(value);
 }
 
-const LINK_COLUMNS = new Set(['openurllink', 'link', 'links', 'url', 'externalurl', 'linkattachments', 'sourceurls', 'fulltexturl']);
+const LINK_COLUMNS = new Set([
+  'openurllink',
+  'link',
+  'links',
+  'url',
+  'externalurl',
+  'linkattachments',
+  'sourceurls',
+  'fulltexturl',
+]);
 
 /** Embase and Zotero exports carry the DOI only inside a link ("…id=doi:10.4103%2F…", "dx.doi.org/10…"). */
 function doiFromLinks(header: string[], cells: string[]): string | null {
@@ -233,7 +277,8 @@ function fillFromCitation(record: BibRecord, header: string[], cells: string[]):
     const key = columnKey(header[i]!);
     const value = cleanText(cells[i]);
     if (!value) continue;
-    const match = key === 'source' ? EMBASE_SOURCE.exec(value) : key === 'citation' ? PUBMED_CITATION.exec(value) : null;
+    const match =
+      key === 'source' ? EMBASE_SOURCE.exec(value) : key === 'citation' ? PUBMED_CITATION.exec(value) : null;
     if (!match) continue;
     record.journal ??= cleanText(match[1]);
     record.year ??= parseYear(match[2]);
