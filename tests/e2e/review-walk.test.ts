@@ -37,7 +37,7 @@ async function screenAll(page: Page, plan: (index: number) => string[]): Promise
  * The whole review in the browser: the owner imports two searches and reviews the
  * duplicates; alice and bob screen blind with the keyboard in their own sessions; the owner
  * resolves their conflict, retrieves the full texts (a real PDF upload), the reviewers
- * assess eligibility, and the owner exports the PRISMA diagram.
+ * assess eligibility, alice codes the included study, and the owner exports the PRISMA diagram.
  */
 describe('a review from import to PRISMA export in a real browser', () => {
   let browser: Browser;
@@ -222,6 +222,28 @@ describe('a review from import to PRISMA export in a real browser', () => {
     const status = await owner.page.request.get(`${server.url}/api/projects/${projectId}/screening/full_text/progress`);
     const body = (await status.json()) as { counts: { included: number; excluded: number; conflicts: number } };
     expect(body.counts).toMatchObject({ included: 1, excluded: 1, conflicts: 0 });
+  });
+
+  it('the owner writes a code and alice codes the included study with an excerpt', async () => {
+    await open(owner.page, server.url, `/projects/${projectId}/coding`, 'Coding');
+    const editor = owner.page.locator('#codebook-editor');
+    await editor.getByLabel('Short code').fill('LA');
+    await editor.getByLabel('Label').fill('Learning ambitions');
+    await editor.getByLabel('Description').fill('What learners hope to gain');
+    await editor.getByRole('button', { name: 'Add code' }).click();
+    await owner.page.locator('#codebook-editor li', { hasText: 'Learning ambitions' }).waitFor();
+
+    const page = alice.page;
+    await open(page, server.url, `/projects/${projectId}/coding`, 'Coding');
+    expect(await page.locator('.study-list li').count()).toBe(1);
+    await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Learning ambitions' });
+    await page.getByLabel('Excerpt').fill('room air is as effective as 100% oxygen');
+    await page.getByLabel('Page').fill('3');
+    await page.getByRole('button', { name: 'Apply code' }).click();
+    await page.getByRole('cell', { name: 'room air is as effective as 100% oxygen' }).waitFor();
+
+    await open(owner.page, server.url, `/projects/${projectId}/synthesis`, 'Synthesis');
+    await owner.page.getByText('Learning ambitions').first().waitFor();
   });
 
   it('the owner opens the records behind a PRISMA count and downloads the exports', async () => {
