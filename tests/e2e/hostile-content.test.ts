@@ -105,9 +105,13 @@ describe('hostile imported content is shown as text and never runs', () => {
         scripts: [...document.scripts].map((s) => s.getAttribute('src')),
         badLinks: [...document.querySelectorAll('a[href], [data-drill]')].map((a) => a.getAttribute('href') ?? '').filter((h) => /^\\s*(javascript|data|vbscript):/i.test(h)),
         injected: document.querySelectorAll('main iframe, main style, main link, main img, main math, main b, main q, #app script').length,
+        // every form control has a name a screen reader can say
+        unlabelled: [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+          .filter((el) => !el.hidden && el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+          .map((el) => el.outerHTML.slice(0, 80)),
       };
-    })()`)) as { pwned: unknown; handlers: string[]; scripts: (string | null)[]; badLinks: string[]; injected: number };
-    expect(report).toEqual({ pwned: null, handlers: [], scripts: ['/app.js'], badLinks: [], injected: 0 });
+    })()`)) as { pwned: unknown; handlers: string[]; scripts: (string | null)[]; badLinks: string[]; injected: number; unlabelled: string[] };
+    expect(report).toEqual({ pwned: null, handlers: [], scripts: ['/app.js'], badLinks: [], injected: 0, unlabelled: [] });
     expect(owner.errors).toEqual([]);
     expect(owner.dialogs).toEqual([]);
   }
@@ -167,6 +171,19 @@ describe('hostile imported content is shown as text and never runs', () => {
     await open(page, server.url, `/projects/${projectId}/settings`, 'Settings');
     expect(await page.getByLabel('Shown beside every record while screening').inputValue()).toContain('<script>');
     await expectInert(page);
+    await open(page, server.url, `/projects/${projectId}/coding`, 'Coding');
+    await expectInert(page);
+    await open(page, server.url, `/projects/${projectId}/synthesis`, 'Synthesis');
+    await expectInert(page);
+  });
+
+  it('keyboard focus is visible', async () => {
+    const page = owner.page;
+    await open(page, server.url, `/projects/${projectId}/screening/title_abstract`, 'Screening: Title/abstract');
+    await page.getByRole('button', { name: /Include/ }).focus();
+    await page.keyboard.press('Tab');
+    const outline = (await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')) as string;
+    expect(outline).not.toBe('none');
   });
 
   it('on a 390-pixel-wide phone the huge record wraps instead of widening the page', async () => {

@@ -47,7 +47,7 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
   const drop = h(
     'div',
     { class: 'dropzone', id: 'dropzone' },
-    h('p', {}, 'Drop export files here, or choose them:'),
+    h('label', { for: 'files' }, 'Drop export files here, or choose them:'),
     files,
     chosen,
   );
