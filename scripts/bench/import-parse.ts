@@ -126,7 +126,7 @@ if (rows.length === 0) {
   const body = [
     `parseFile() (decode + sniff + parse + normalise, in memory), median of ${RUNS} runs, against a reference pass over the same bytes`,
     'that only decodes, splits lines and matches the tag regex (csv-parse alone for CSV). Peak RSS of the whole run:',
-    `${Math.round(process.memoryUsage().rss / 1e6)} MB. Load average during the run: ${loadBefore} → ${os.loadavg()[0]!.toFixed(1)}`,
+    `${Math.round(process.resourceUsage().maxRSS / 1024)} MB. Load average during the run: ${loadBefore} → ${os.loadavg()[0]!.toFixed(1)}`,
     `(on a shared machine wall-clock times stretch; the CPU-time columns and the ratio do not).${skipped ? ` ${skipped} input(s) skipped (not in the corpus).` : ''}`,
     '',
     '| input | MB | records | parseFile ms | records/s | records per CPU-s | MB/s | reference ms | parseFile / reference (CPU) |',

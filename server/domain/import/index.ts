@@ -1,6 +1,6 @@
 import { ParseError } from '../errors';
 import { parseDelimited } from './delimited';
-import { detectFormat, isZip } from './detect';
+import { detectFormat, isOle2, isZip } from './detect';
 import { decodeBytes } from './encoding';
 import { parseMedline } from './medline';
 import { parseRis } from './ris';
@@ -50,6 +50,9 @@ function notWiredYet(name: string): Reader {
  */
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
   if (bytes.length === 0) throw new ParseError(fileName, null, 'the file is empty');
+  if (isOle2(bytes)) {
+    throw new ParseError(fileName, null, 'this is an old Excel (.xls) or other Office binary file; save it as .xlsx or CSV (UTF-8) and import that');
+  }
   if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
     return withIdWarnings({ format: 'xlsx', encoding: 'utf-8', ...parseXlsx(bytes, fileName) });
   }
