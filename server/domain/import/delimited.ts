@@ -176,6 +176,7 @@ function rowRecord(header: string[], cells: string[], mapping: Map<ColumnField, 
  */
 function splitKeywordCell(value: string): string[] {
   if (/[;\n\r]/.test(value)) return [value];
+  if (value.includes('|')) return value.split('|'); // OpenAlex flat CSV
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -2,6 +2,7 @@ import { ParseError } from '../errors';
 import { classifyStandardNumber, cleanName } from './identifiers';
 import { splitLines, stripBom } from './lines';
 import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import { RecordOutlet, type RecordSink } from './outlet';
 import { TagIndex } from './tagged';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
@@ -18,9 +19,9 @@ interface OpenRecord {
  * separated by blank lines and start with PMID; wrapped values continue on lines indented
  * by six spaces and are kept joined by line breaks in `raw`.
  */
-export function parseMedline(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+export function parseMedline(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
   const lines = splitLines(stripBom(text));
-  const records: BibRecord[] = [];
+  const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
   let current: OpenRecord | null = null;
   let skipped = 0;
@@ -29,7 +30,7 @@ export function parseMedline(text: string, fileName: string): { records: BibReco
   const close = (): void => {
     if (!current) return;
     const open = current;
-    const number = records.length + 1;
+    const number = records.count + 1;
     const record = medlineRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
@@ -62,7 +63,7 @@ export function parseMedline(text: string, fileName: string): { records: BibReco
   }
   close();
 
-  if (records.length === 0) {
+  if (records.count === 0) {
     const firstText = lines.findIndex((l) => l.trim() !== '');
     if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
     throw new ParseError(fileName, firstText + 1, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
@@ -70,7 +71,7 @@ export function parseMedline(text: string, fileName: string): { records: BibReco
   if (skipped > 0) {
     warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
   }
-  return { records, warnings };
+  return { records: records.finish(), warnings };
 }
 
 /** Normalised fields of one MEDLINE record. */
