@@ -16,7 +16,13 @@ const ENTRY_TYPES: Record<RecordType, string> = {
 };
 
 // The container field each entry type uses for Sift's "journal".
-const CONTAINER: Record<string, string> = { article: 'journal', incollection: 'booktitle', inproceedings: 'booktitle', techreport: 'institution', phdthesis: 'school' };
+const CONTAINER: Record<string, string> = {
+  article: 'journal',
+  incollection: 'booktitle',
+  inproceedings: 'booktitle',
+  techreport: 'institution',
+  phdthesis: 'school',
+};
 
 /**
  * Records as BibTeX that BibTeX, biber, Zotero and EndNote read: UTF-8 text with LaTeX's
@@ -27,7 +33,10 @@ export function exportBibtex(records: Iterable<ExportRecord>, options: ExportOpt
   const usedKeys = new Set<string>();
   const entries: string[] = [];
   for (const record of records) {
-    const type = ENTRY_TYPES[(record.type ?? 'other') as RecordType] ?? 'misc';
+    const fromBibtex = record.sourceFormat === 'bibtex' && record.raw[0]?.[0] === 'ENTRYTYPE';
+    const type = fromBibtex
+      ? record.raw[0]![1]
+      : (ENTRY_TYPES[(record.type ?? 'other') as RecordType] ?? 'misc');
     const key = uniqueKey(record, usedKeys);
     const fields: [string, string][] = [];
     const add = (name: string, value: string | number | null | undefined, protect = false): void => {
@@ -39,23 +48,15 @@ export function exportBibtex(records: Iterable<ExportRecord>, options: ExportOpt
     const addVerbatim = (name: string, value: string | null): void => {
       if (value) fields.push([name, value.replace(/[{}]/g, (c) => `\\${c}`)]);
     };
-    add('title', record.title, true);
-    if (record.authors.length > 0) fields.push(['author', record.authors.map(bibtexName).join(' and ')]);
-    add('year', record.year);
-    add(CONTAINER[type] ?? 'journal', record.journal);
-    add('volume', record.volume);
-    add('number', record.issue);
-    if (record.pages) fields.push(['pages', escapeLatex(record.pages).replace(/(\d)-(?=\d|[a-zA-Z]?\d)/g, '$1--')]);
-    addVerbatim('doi', record.doi);
-    addVerbatim('pmid', record.pmid);
-    addVerbatim('isbn', record.isbn);
-    addVerbatim('issn', record.issn);
-    add('abstract', record.abstract);
-    // Semicolons, so that keywords holding commas ("Ear, Middle") survive the round trip.
-    // A lone keyword with a comma gets a trailing ";" so readers split on ";" rather than ",".
-    if (record.keywords.length > 0) add('keywords', record.keywords.join('; ') + (record.keywords.length === 1 && record.keywords[0]!.includes(',') ? ';' : ''));
-    add('language', record.language);
-    addVerbatim('url', record.url);
+    if (fromBibtex) {
+      // Written back as read (macros already expanded), so BibTeX → Sift → BibTeX keeps every field.
+      for (const [name, value] of record.raw.slice(1)) {
+        if (name === 'ID' || !/^[^\s=,{}()"#%@']+$/.test(name)) continue;
+        fields.push([name, balanced(value) ? value : escapeLatex(value)]);
+      }
+    } else {
+      normalisedFields(record, type, add, addVerbatim, fields);
+    }
     if (options.provenance) {
       add('sift_id', record.id);
       add('sift_source', record.sourceName);
@@ -63,9 +64,57 @@ export function exportBibtex(records: Iterable<ExportRecord>, options: ExportOpt
       add('sift_status', record.status);
       add('sift_duplicate_of', record.duplicateOf);
     }
-    entries.push(`@${type}{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`);
+    entries.push(
+      `@${type}{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`,
+    );
   }
   return entries.join('\n');
+}
+
+type Add = (name: string, value: string | number | null | undefined, protect?: boolean) => void;
+
+function normalisedFields(
+  record: ExportRecord,
+  type: string,
+  add: Add,
+  addVerbatim: (name: string, value: string | null) => void,
+  fields: [string, string][],
+): void {
+  add('title', record.title, true);
+  if (record.authors.length > 0) fields.push(['author', record.authors.map(bibtexName).join(' and ')]);
+  add('year', record.year);
+  add(CONTAINER[type] ?? 'journal', record.journal);
+  add('volume', record.volume);
+  add('number', record.issue);
+  if (record.pages)
+    fields.push(['pages', escapeLatex(record.pages).replace(/(\d)-(?=\d|[a-zA-Z]?\d)/g, '$1--')]);
+  addVerbatim('doi', record.doi);
+  addVerbatim('pmid', record.pmid);
+  addVerbatim('isbn', record.isbn);
+  addVerbatim('issn', record.issn);
+  add('abstract', record.abstract);
+  // Semicolons, so that keywords holding commas ("Ear, Middle") survive the round trip.
+  // A lone keyword with a comma gets a trailing ";" so readers split on ";" rather than ",".
+  if (record.keywords.length > 0)
+    add(
+      'keywords',
+      record.keywords.join('; ') +
+        (record.keywords.length === 1 && record.keywords[0]!.includes(',') ? ';' : ''),
+    );
+  add('language', record.language);
+  addVerbatim('url', record.url);
+}
+
+/** True when every brace in a raw value is matched (escaped braces \{ \} do not count). */
+function balanced(value: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** The record's own key if it is a valid BibTeX key not used yet; else author+year+word, suffixed a, b, … */
@@ -130,9 +179,11 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes the characters LaTeX treats specially; other Unicode passes as UTF-8. */
 export function escapeLatex(text: string): string {
-  return text
-    .replace(/[\\{}%&$#_~^`]/g, (c) => ESCAPES[c] ?? c)
-    // Dashes and quotes that LaTeX would turn into ligatures (-- ---  '') stay as typed.
-    .replace(/-(?=-)/g, '-{}')
-    .replace(/'(?=')/g, "'{}");
+  return (
+    text
+      .replace(/[\\{}%&$#_~^`]/g, (c) => ESCAPES[c] ?? c)
+      // Dashes and quotes that LaTeX would turn into ligatures (-- ---  '') stay as typed.
+      .replace(/-(?=-)/g, '-{}')
+      .replace(/'(?=')/g, "'{}")
+  );
 }

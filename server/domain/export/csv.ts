@@ -70,7 +70,8 @@ const CELLS: Record<CsvColumn, (r: ExportRecord) => Cell> = {
  */
 export function exportCsv(records: Iterable<ExportRecord>): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const record of records) lines.push(CSV_COLUMNS.map((column) => csvCell(CELLS[column](record))).join(','));
+  for (const record of records)
+    lines.push(CSV_COLUMNS.map((column) => csvCell(CELLS[column](record))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -25,7 +25,9 @@ const EOL = '\r\n';
 export function exportRis(records: Iterable<ExportRecord>, options: ExportOptions = {}): string {
   let out = '';
   for (const record of records) {
-    const fields = isRisRecord(record) ? record.raw.filter(([tag]) => tag !== 'ER') : normalisedFields(record);
+    const fields = isRisRecord(record)
+      ? record.raw.filter(([tag]) => tag !== 'ER')
+      : normalisedFields(record);
     if (options.provenance) fields.push(['N1', provenanceNote(record)]);
     for (const [tag, value] of fields) out += risLine(tag, value);
     out += `ER  - ${EOL}${EOL}`;
@@ -65,7 +67,15 @@ function normalisedFields(record: ExportRecord): [string, string][] {
   add('SN', record.issn ?? record.isbn);
   if (record.issn && record.isbn) add('SN', record.isbn);
   // Abstracts keep their paragraph breaks; the reader joins continuation lines with a newline.
-  if (record.abstract) fields.push(['AB', record.abstract.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '').join('\n')]);
+  if (record.abstract)
+    fields.push([
+      'AB',
+      record.abstract
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .join('\n'),
+    ]);
   for (const keyword of record.keywords) add('KW', keyword);
   add('LA', record.language);
   add('UR', record.url);

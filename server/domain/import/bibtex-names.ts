@@ -103,7 +103,9 @@ function splitVonLast(text: string): { von: string; last: string } {
 
 /** Words separated by white space or ~ outside braces. */
 function nameWords(text: string): string[] {
-  return splitTopLevel(text.replace(/~/g, ' '), ' ').map((w) => w.trim()).filter((w) => w !== '');
+  return splitTopLevel(text.replace(/~/g, ' '), ' ')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
 }
 
 function splitTopLevel(text: string, separator: string): string[] {

@@ -88,7 +88,11 @@ class Reader {
         this.readItem();
       } catch (error) {
         if (!(error instanceof ItemError)) throw error;
-        this.problems.push({ line: this.lineOf(at), message: `${error.message} (at line ${this.lineOf(error.offset)}); entry skipped`, skipped: true });
+        this.problems.push({
+          line: this.lineOf(at),
+          message: `${error.message} (at line ${this.lineOf(error.offset)}); entry skipped`,
+          skipped: true,
+        });
         this.pos = this.resumeAfter(at);
       }
     }
@@ -154,7 +158,8 @@ class Reader {
       const name = this.readName();
       if (name === '') throw new ItemError(this.pos, '@string without a name');
       this.skipSpace();
-      if (this.text[this.pos] !== '=') throw new ItemError(this.pos, `expected "=" after @string name "${name}"`);
+      if (this.text[this.pos] !== '=')
+        throw new ItemError(this.pos, `expected "=" after @string name "${name}"`);
       this.pos++;
       this.skipSpace();
       const parts = this.readValue();
@@ -173,7 +178,11 @@ class Reader {
     this.skipSpace();
     if (this.text[this.pos] === ',') this.pos++;
     else if (this.text[this.pos] !== close && key !== '') {
-      this.problems.push({ line: this.lineOf(this.pos), message: `missing comma after the key "${key}"`, skipped: false });
+      this.problems.push({
+        line: this.lineOf(this.pos),
+        message: `missing comma after the key "${key}"`,
+        skipped: false,
+      });
     }
 
     for (;;) {
@@ -190,14 +199,20 @@ class Reader {
       }
       if (ch === '@' && this.atLineStart(this.pos)) {
         // The entry was never closed; the next entry starts here. Keep what was read.
-        this.problems.push({ line, message: `entry "${key}" is not closed before the next entry at line ${this.lineOf(this.pos)}`, skipped: false });
+        this.problems.push({
+          line,
+          message: `entry "${key}" is not closed before the next entry at line ${this.lineOf(this.pos)} (an unbalanced brace in a value?); kept as read`,
+          skipped: false,
+        });
         break;
       }
       const fieldLine = this.lineOf(this.pos);
       const name = this.readName();
-      if (name === '') throw new ItemError(this.pos, `unexpected "${ch}" where a field name was expected in entry "${key}"`);
+      if (name === '')
+        throw new ItemError(this.pos, `unexpected "${ch}" where a field name was expected in entry "${key}"`);
       this.skipSpace();
-      if (this.text[this.pos] !== '=') throw new ItemError(this.pos, `expected "=" after field "${name}" in entry "${key}"`);
+      if (this.text[this.pos] !== '=')
+        throw new ItemError(this.pos, `expected "=" after field "${name}" in entry "${key}"`);
       this.pos++;
       this.skipSpace();
       const parts = this.readValue();
@@ -205,13 +220,30 @@ class Reader {
       this.skipSpace();
       const after = this.text[this.pos];
       if (after === ',' || after === close) continue;
+      if (after === (close === '}' ? ')' : '}') && this.endsEntry(this.pos + 1)) {
+        // "@book{b, … )": the wrong closer, but plainly the end of the entry.
+        this.problems.push({
+          line: this.lineOf(this.pos),
+          message: `entry "${key}" opened with "${close === '}' ? '{' : '('}" is closed with "${after}"`,
+          skipped: false,
+        });
+        this.pos++;
+        break;
+      }
       if (after === '@' && this.atLineStart(this.pos)) continue;
       if (after !== undefined && this.looksLikeField(this.pos)) {
-        this.problems.push({ line: this.lineOf(this.pos), message: `missing comma after field "${name}" in entry "${key}"`, skipped: false });
+        this.problems.push({
+          line: this.lineOf(this.pos),
+          message: `missing comma after field "${name}" in entry "${key}"`,
+          skipped: false,
+        });
         continue;
       }
       if (after === undefined) throw new ItemError(this.pos, `file ends inside entry "${key}"`);
-      throw new ItemError(this.pos, `expected "," or "${close}" after field "${name}" in entry "${key}", found "${after}"`);
+      throw new ItemError(
+        this.pos,
+        `expected "," or "${close}" after field "${name}" in entry "${key}", found "${after}"`,
+      );
     }
     if (key === '') this.problems.push({ line, message: `@${type} entry has no key`, skipped: false });
     this.items.push(entry);
@@ -239,11 +271,15 @@ class Reader {
       const ch = this.text[this.pos];
       if (ch === '{') parts.push({ kind: 'literal', text: this.readBraced() });
       else if (ch === '"') parts.push({ kind: 'literal', text: this.readQuoted() });
-      else if (ch !== undefined && ch >= '0' && ch <= '9') parts.push({ kind: 'literal', text: this.readName() });
+      else if (ch !== undefined && ch >= '0' && ch <= '9')
+        parts.push({ kind: 'literal', text: this.readName() });
       else {
         const name = this.readName();
         if (name === '') {
-          throw new ItemError(this.pos, ch === undefined ? 'file ends where a value was expected' : `expected a value, found "${ch}"`);
+          throw new ItemError(
+            this.pos,
+            ch === undefined ? 'file ends where a value was expected' : `expected a value, found "${ch}"`,
+          );
         }
         parts.push({ kind: 'macro', name: name.toLowerCase() });
       }
@@ -329,8 +365,15 @@ class Reader {
     let q = p;
     while (q < text.length && !NAME_STOP.has(text[q]!)) q++;
     if (q === p) return false;
-    while (q < text.length && (text[q] === ' ' || text[q] === '\t' || text[q] === '\n' || text[q] === '\r')) q++;
+    while (q < text.length && (text[q] === ' ' || text[q] === '\t' || text[q] === '\n' || text[q] === '\r'))
+      q++;
     return text[q] === '=';
+  }
+
+  /** True when only white space lies between `p` and the end of the text or the next line starting with @. */
+  private endsEntry(p: number): boolean {
+    const rest = /^[ \t\r\n]*(@|$)/.exec(this.text.slice(p, p + 200));
+    return rest !== null && (rest[1] === '' || this.atLineStart(p + rest[0].length - 1));
   }
 
   private atLineStart(p: number): boolean {

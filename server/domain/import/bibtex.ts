@@ -2,16 +2,27 @@ import { ParseError } from '../errors';
 import { formatName, parseName, splitNameList } from './bibtex-names';
 import { readBibtexSyntax, type SyntaxEntry, type ValuePart } from './bibtex-syntax';
 import { latexToUnicode, latexVerbatim } from './latex';
-import { cleanAuthors, cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanAuthors,
+  cleanText,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
 // BibTeX's predefined month macros.
+// prettier-ignore
 const MONTHS: [string, string][] = [
   ['jan', 'January'], ['feb', 'February'], ['mar', 'March'], ['apr', 'April'], ['may', 'May'], ['jun', 'June'],
   ['jul', 'July'], ['aug', 'August'], ['sep', 'September'], ['oct', 'October'], ['nov', 'November'], ['dec', 'December'],
 ];
 
 // BibTeX/BibLaTeX entry types that the shared vocabulary (normaliseType) does not name.
+// prettier-ignore
 const ENTRY_TYPES = new Map<string, string>(Object.entries({
   collection: 'book', mvbook: 'book', mvcollection: 'book', mvproceedings: 'book', bookinbook: 'book-chapter',
   suppbook: 'book-chapter', suppcollection: 'book-chapter', inreference: 'book-chapter', reference: 'book',
@@ -20,10 +31,36 @@ const ENTRY_TYPES = new Map<string, string>(Object.entries({
 }));
 
 // Values that are identifiers or addresses, not prose: no LaTeX decoding beyond escapes.
-const VERBATIM_FIELDS = new Set(['url', 'doi', 'eprint', 'file', 'pdf', 'isbn', 'issn', 'pmid', 'pmcid', 'urldate', 'verba', 'verbb', 'verbc']);
+const VERBATIM_FIELDS = new Set([
+  'url',
+  'doi',
+  'eprint',
+  'file',
+  'pdf',
+  'isbn',
+  'issn',
+  'pmid',
+  'pmcid',
+  'urldate',
+  'verba',
+  'verbb',
+  'verbc',
+]);
 
 // Fields a crossref child never takes from its parent (BibLaTeX's inheritance rules).
-const NOT_INHERITED = new Set(['crossref', 'xref', 'ids', 'entryset', 'key', 'sortkey', 'label', 'shorthand', 'options', 'related', 'xdata']);
+const NOT_INHERITED = new Set([
+  'crossref',
+  'xref',
+  'ids',
+  'entryset',
+  'key',
+  'sortkey',
+  'label',
+  'shorthand',
+  'options',
+  'related',
+  'xdata',
+]);
 
 interface Entry {
   syntax: SyntaxEntry;
@@ -38,7 +75,10 @@ interface Entry {
  * "and"-separated names with particles. A malformed entry is skipped with a warning; a file
  * in which nothing can be read throws ParseError.
  */
-export function parseBibtex(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+export function parseBibtex(
+  text: string,
+  fileName: string,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.includes('\u0000')) throw new ParseError(fileName, 1, 'the file is binary, not BibTeX text');
 
@@ -67,7 +107,11 @@ export function parseBibtex(text: string, fileName: string): { records: BibRecor
       for (const field of item.fields) {
         const value = expand(field.parts, field.line);
         if (own.has(field.name)) {
-          warnings.push({ line: field.line, record: entries.length + 1, message: `field "${field.name}" repeated in entry "${item.key}"; the first value is used` });
+          warnings.push({
+            line: field.line,
+            record: entries.length + 1,
+            message: `field "${field.name}" repeated in entry "${item.key}"; the first value is used`,
+          });
         } else {
           own.set(field.name, value);
         }
@@ -80,11 +124,20 @@ export function parseBibtex(text: string, fileName: string): { records: BibRecor
   if (source.trim() === '') throw new ParseError(fileName, null, 'the file is empty');
   if (entries.length === 0) {
     const skipped = problems.find((p) => p.skipped);
-    if (skipped) throw new ParseError(fileName, skipped.line, `no BibTeX entry could be read: ${skipped.message}`);
-    if (source.trim() !== '' && !/@\s*(string|comment|preamble)\s*[{(]/i.test(source) && !/^\s*%/m.test(source)) {
+    if (skipped)
+      throw new ParseError(fileName, skipped.line, `no BibTeX entry could be read: ${skipped.message}`);
+    if (
+      source.trim() !== '' &&
+      !/@\s*(string|comment|preamble)\s*[{(]/i.test(source) &&
+      !/^\s*%/m.test(source)
+    ) {
       throw new ParseError(fileName, 1, 'no BibTeX entry found: expected an entry like "@article{key, …}"');
     }
-    warnings.push({ line: null, record: null, message: 'the file holds no BibTeX entries (only comments, @string or @preamble)' });
+    warnings.push({
+      line: null,
+      record: null,
+      message: 'the file holds no BibTeX entries (only comments, @string or @preamble)',
+    });
   }
 
   const byKey = new Map<string, Entry>();
@@ -105,7 +158,11 @@ export function parseBibtex(text: string, fileName: string): { records: BibRecor
 }
 
 /** The entry's fields with those of its crossref parent (and grandparents) filled in. */
-function resolveCrossref(entry: Entry, byKey: Map<string, Entry>, warn: (message: string) => void): Map<string, string> {
+function resolveCrossref(
+  entry: Entry,
+  byKey: Map<string, Entry>,
+  warn: (message: string) => void,
+): Map<string, string> {
   const fields = new Map(entry.own);
   if (entry.syntax.type === 'set') return fields;
   const seen = new Set<string>([entry.syntax.key.toLowerCase()]);
@@ -163,7 +220,8 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
 
   const title = first('title');
   const subtitle = first('subtitle');
-  record.title = title && subtitle ? `${title}${/[.:?!]$/.test(title) ? '' : ':'} ${subtitle}` : (title ?? subtitle);
+  record.title =
+    title && subtitle ? `${title}${/[.:?!]$/.test(title) ? '' : ':'} ${subtitle}` : (title ?? subtitle);
 
   const authorField = fields.get('author');
   if (authorField !== undefined) {
@@ -176,31 +234,45 @@ function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: str
 
   // Only the publication date: origdate (first edition) and urldate (access) would mislead dedup.
   record.year = parseYear(first('year')) ?? parseYear(first('date'));
-  if (record.year == null && (fields.has('year') || fields.has('date'))) warn(`no year could be read from "${first('year', 'date') ?? ''}"`);
+  if (record.year == null && (fields.has('year') || fields.has('date')))
+    warn(`no year could be read from "${first('year', 'date') ?? ''}"`);
 
   // A book's booktitle is its own title (BibLaTeX copies it so), not a container.
-  record.journal = type === 'book' ? first('journal', 'journaltitle') : first('journal', 'journaltitle', 'booktitle', 'maintitle');
+  record.journal =
+    type === 'book'
+      ? first('journal', 'journaltitle')
+      : first('journal', 'journaltitle', 'booktitle', 'maintitle');
   record.volume = first('volume');
   record.issue = first('number', 'issue');
-  record.pages = normalisePages(first('pages'));
+  // Zotero writes a single page as "405--405".
+  record.pages = normalisePages(first('pages'))?.replace(/^([^-]+)-\1$/, '$1') ?? null;
 
   const eprintType = (first('eprinttype', 'archiveprefix') ?? '').toLowerCase();
   const eprint = first('eprint');
-  record.doi = normaliseDoi(first('doi')) ?? (eprintType === 'doi' ? normaliseDoi(eprint) : null) ?? normaliseDoi(urlDoi(first('url')));
-  record.pmid = normalisePmid(first('pmid')) ?? (eprintType === 'pubmed' || eprintType === 'pmid' ? normalisePmid(eprint) : null);
+  record.doi =
+    normaliseDoi(first('doi')) ??
+    (eprintType === 'doi' ? normaliseDoi(eprint) : null) ??
+    normaliseDoi(urlDoi(first('url')));
+  record.pmid =
+    normalisePmid(first('pmid')) ??
+    (eprintType === 'pubmed' || eprintType === 'pmid' ? normalisePmid(eprint) : null);
   record.isbn = first('isbn');
   record.issn = first('issn');
   record.abstract = first('abstract');
   const keywords = first('keywords', 'keyword', 'mesh');
-  record.keywords = keywords ? splitKeywords(keywords, keywords.includes(';') ? /[;\n]+/ : /[,\n]+/) : [];
+  record.keywords = keywords ? splitKeywords(keywords, keywordSeparator(keywords)) : [];
   record.language = first('language', 'langid');
   record.url = first('url') ?? urlFrom(first('howpublished'));
 
-  if (unknown.size > 0) warn(`unknown LaTeX command${unknown.size > 1 ? 's' : ''} ${[...unknown].join(', ')} dropped (text kept)`);
+  if (unknown.size > 0)
+    warn(
+      `unknown LaTeX command${unknown.size > 1 ? 's' : ''} ${[...unknown].join(', ')} dropped (text kept)`,
+    );
   return record;
 }
 
 // Standard types that legitimately map to "other" without a warning.
+// prettier-ignore
 const KNOWN_OTHER_TYPES = new Set(['misc', 'patent', 'software', 'artwork', 'audio', 'image', 'movie', 'music', 'performance', 'video', 'letter', 'jurisdiction', 'legislation', 'legal', 'standard', 'conversation', 'commentary', 'review']);
 
 // Most values are already tidy; testing first spares cleanText's replace on long abstracts.
@@ -209,6 +281,15 @@ const UNTIDY = /[^\S ]| {2}|^ | $|\u200b/;
 function tidy(value: string): string | null {
   if (value === '') return null;
   return UNTIDY.test(value) ? cleanText(value) : value;
+}
+
+/**
+ * Keyword lists are joined with ";" (Sift, JabRef) or ", " (Zotero); a comma without a space
+ * is then part of a keyword ("46,XX").
+ */
+function keywordSeparator(value: string): RegExp {
+  if (value.includes(';')) return /[;\n]+/;
+  return /,\s/.test(value) ? /,\s+|\n+/ : /[,\n]+/;
 }
 
 /** The DOI inside a doi.org URL, so url-only exports still carry it. */

@@ -1,5 +1,14 @@
 import { ParseError } from '../errors';
-import { cleanAuthors, cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanAuthors,
+  cleanText,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning } from './types';
 import { childElements, elementsAt, flattenFields, parseXml, textAt, textOf, type XmlElement } from './xml';
 
@@ -27,14 +36,21 @@ const ISSN = /\b\d{4}-?\d{3}[\dXx]\b/;
  * Reads EndNote XML (<xml><records><record>…) as written by EndNote, Zotero and Mendeley.
  * Each record keeps every field as [path, text] pairs ("titles/title", "contributors/authors/author").
  */
-export function parseEndnoteXml(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const roots = parseXml(text, fileName);
-  const recordElements = roots.flatMap((root) => (root.name === 'record' ? [root] : [...elementsAt(root, 'records/record'), ...childElements(root, 'record')]));
+export function parseEndnoteXml(
+  text: string,
+  fileName: string,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
+  const recordElements = roots.flatMap((root) =>
+    root.name === 'record'
+      ? [root]
+      : [...elementsAt(root, 'records/record'), ...childElements(root, 'record')],
+  );
   if (recordElements.length === 0) {
     const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no EndNote <record> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
   const records = recordElements.map((element, index) => {
     const record = endnoteRecord(element);
     if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });
@@ -56,11 +72,17 @@ function endnoteRecord(element: XmlElement): BibRecord {
   record.title = value('titles/title');
   record.authors = cleanAuthors(elementsAt(element, 'contributors/authors/author').map((a) => textOf(a)));
   record.year = parseYear(value('dates/year')) ?? parseYear(value('dates/pub-dates/date'));
-  record.journal = value('periodical/full-title') ?? value('titles/secondary-title') ?? value('alt-periodical/full-title') ?? value('periodical/abbr-1');
+  record.journal =
+    value('periodical/full-title') ??
+    value('titles/secondary-title') ??
+    value('alt-periodical/full-title') ??
+    value('periodical/abbr-1');
   record.volume = value('volume');
   record.issue = value('number') ?? value('issue');
   record.pages = normalisePages(value('pages'));
-  record.doi = normaliseDoi(value('electronic-resource-num')) ?? firstDoi(elementsAt(element, 'urls/related-urls/url').map((u) => textOf(u)));
+  record.doi =
+    normaliseDoi(value('electronic-resource-num')) ??
+    firstDoi(elementsAt(element, 'urls/related-urls/url').map((u) => textOf(u)));
 
   // EndNote's one "ISBN/ISSN" field holds either, sometimes several separated by spaces.
   const numbers = value('isbn');
@@ -74,12 +96,21 @@ function endnoteRecord(element: XmlElement): BibRecord {
   // The accession number is the PMID when the record came from PubMed (all digits).
   const accession = value('accession-num');
   const provider = `${value('remote-database-provider') ?? ''} ${value('remote-database-name') ?? ''}`;
-  if (accession && /^\d{1,9}$/.test(accession) && (/pubmed|medline|nlm/i.test(provider) || provider.trim() === '')) {
+  if (
+    accession &&
+    /^\d{1,9}$/.test(accession) &&
+    (/pubmed|medline|nlm/i.test(provider) || provider.trim() === '')
+  ) {
     record.pmid = normalisePmid(accession);
   }
 
   record.abstract = value('abstract');
-  record.keywords = splitKeywords(elementsAt(element, 'keywords/keyword').map((k) => textOf(k)).join('\n'), /[\n\r]+/);
+  record.keywords = splitKeywords(
+    elementsAt(element, 'keywords/keyword')
+      .map((k) => textOf(k))
+      .join('\n'),
+    /[\n\r]+/,
+  );
   record.language = value('language');
   record.url = value('urls/related-urls/url') ?? value('urls/web-urls/url');
   return record;

@@ -44,6 +44,7 @@ const SPACING_ACCENTS = table({
 });
 
 // Commands without an argument that stand for a character or a symbol.
+// prettier-ignore
 const SYMBOLS = table({
   ss: 'ß', SS: 'SS', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
   l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', dj: 'đ', DJ: 'Đ', ng: 'ŋ', NG: 'Ŋ',
@@ -76,15 +77,17 @@ const SYMBOLS = table({
 });
 
 // Commands whose one argument is ordinary text to keep (formatting, boxes, case changes).
+// prettier-ignore
 const TEXT_COMMANDS = new Set([
   'textit', 'textbf', 'textsl', 'textsc', 'textrm', 'textsf', 'texttt', 'textup', 'textmd', 'textnormal',
   'emph', 'em', 'mbox', 'hbox', 'text', 'textsuperscript', 'textsubscript', 'mathrm', 'mathit', 'mathbf',
   'mathsf', 'mathtt', 'mathcal', 'mathbb', 'mathnormal', 'operatorname', 'ensuremath', 'uppercase', 'lowercase',
   'MakeUppercase', 'MakeLowercase', 'NoCaseChange', 'underline', 'uline', 'textsuperior', 'boldsymbol', 'bm',
-  'enquote', 'textenglish', 'foreignlanguage', 'hyphenation', 'nolinkurl', 'sout', 'st', 'textcite', 'textnumero',
+  'enquote', 'sp', 'sb', 'textenglish', 'foreignlanguage', 'hyphenation', 'nolinkurl', 'sout', 'st', 'textcite', 'textnumero',
 ]);
 
 // Declarations that switch a font or do nothing visible: dropped, their scope's text kept.
+// prettier-ignore
 const DECLARATIONS = new Set([
   'it', 'bf', 'sl', 'sc', 'rm', 'sf', 'tt', 'em', 'itshape', 'bfseries', 'slshape', 'scshape', 'upshape',
   'mdseries', 'rmfamily', 'sffamily', 'ttfamily', 'normalfont', 'relax', 'protect', 'displaystyle', 'textstyle',
@@ -94,6 +97,7 @@ const DECLARATIONS = new Set([
 ]);
 
 // Commands whose argument is not text and is dropped entirely (\noopsort{1973a} is a sorting trick).
+// prettier-ignore
 const DROP_ARGUMENT = new Set(['begin', 'end', 'noopsort', 'label', 'index', 'footnote', 'thanks', 'cite', 'citep', 'citet', 'ref', 'pageref', 'vspace', 'hspace', 'phantom']);
 
 const MAX_DEPTH = 64;
@@ -117,14 +121,17 @@ export function latexVerbatim(input: string): string {
   if (!/[\\{}]/.test(input)) return input;
   return input
     .replace(/\\(?:url|href|nolinkurl)\s*/g, '')
-    .replace(/\\(textunderscore|textasciitilde)(?:\{\})?|\\([&%#$_{}~])|[{}]/g, (_m, word: string | undefined, char: string | undefined) =>
-      word === 'textunderscore' ? '_' : word === 'textasciitilde' ? '~' : (char ?? ''),
+    .replace(
+      /\\(textunderscore|textasciitilde)(?:\{\})?|\\([&%#$_{}~])|[{}]/g,
+      (_m, word: string | undefined, char: string | undefined) =>
+        word === 'textunderscore' ? '_' : word === 'textasciitilde' ? '~' : (char ?? ''),
     );
 }
 
 class Decoder {
   private pos = 0;
   private inMath = false;
+  private openQuote = false;
   /** Set when an accent was combined, so the caller knows NFC is needed. */
   accented = false;
 
@@ -176,6 +183,7 @@ class Decoder {
         case '`':
           if (text[this.pos + 1] === '`') {
             out += '“';
+            this.openQuote = true;
             this.pos += 2;
           } else {
             out += '‘';
@@ -183,8 +191,10 @@ class Decoder {
           }
           break;
         case "'":
-          if (text[this.pos + 1] === "'") {
+          // '' closes a ``…'' pair; on its own it is two apostrophes, as PubMed data often has it.
+          if (text[this.pos + 1] === "'" && this.openQuote) {
             out += '”';
+            this.openQuote = false;
             this.pos += 2;
           } else {
             out += "'";

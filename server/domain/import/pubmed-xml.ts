@@ -1,5 +1,15 @@
 import { ParseError } from '../errors';
-import { cleanAuthors, cleanText, joinPages, normaliseDoi, normalisePages, normalisePmid, parseYear, splitKeywords, type RecordType } from './normalise';
+import {
+  cleanAuthors,
+  cleanText,
+  joinPages,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  parseYear,
+  splitKeywords,
+  type RecordType,
+} from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning } from './types';
 import { childElements, elementsAt, flattenFields, parseXml, textAt, textOf, type XmlElement } from './xml';
 
@@ -11,16 +21,21 @@ const INLINE = new Set(['i', 'b', 'u', 'sup', 'sub', 'mml:math', 'math', 'DispFo
  * abstract sections, the DOI from ELocationID or ArticleId, MeSH headings and author
  * keywords as keywords. Each record keeps every field as [path, text] pairs.
  */
-export function parsePubmedXml(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const roots = parseXml(text, fileName);
+export function parsePubmedXml(
+  text: string,
+  fileName: string,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
   const articles = roots.flatMap((root) =>
-    root.name === 'PubmedArticle' || root.name === 'PubmedBookArticle' ? [root] : childElements(root).filter((c) => c.name === 'PubmedArticle' || c.name === 'PubmedBookArticle'),
+    root.name === 'PubmedArticle' || root.name === 'PubmedBookArticle'
+      ? [root]
+      : childElements(root).filter((c) => c.name === 'PubmedArticle' || c.name === 'PubmedBookArticle'),
   );
   if (articles.length === 0) {
     const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no <PubmedArticle> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
   const records = articles.map((article, index) => {
     const record = article.name === 'PubmedBookArticle' ? bookRecord(article) : articleRecord(article);
     if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });
@@ -38,16 +53,24 @@ function articleRecord(element: XmlElement): BibRecord {
 
   record.pmid = normalisePmid(textAt(citation, 'PMID'));
   record.sourceId = record.pmid;
-  record.type = publicationType(elementsAt(article, 'PublicationTypeList/PublicationType').map((e) => textOf(e)));
+  record.type = publicationType(
+    elementsAt(article, 'PublicationTypeList/PublicationType').map((e) => textOf(e)),
+  );
   record.title = cleanText(textAt(article, 'ArticleTitle')) ?? cleanText(textAt(article, 'VernacularTitle'));
   record.authors = authors(elementsAt(article, 'AuthorList/Author'));
-  record.year = pubYear(elementsAt(journal, 'JournalIssue/PubDate')[0]) ?? pubYear(elementsAt(article, 'ArticleDate')[0]);
+  record.year =
+    pubYear(elementsAt(journal, 'JournalIssue/PubDate')[0]) ?? pubYear(elementsAt(article, 'ArticleDate')[0]);
   record.journal = cleanText(textAt(journal, 'Title')) ?? cleanText(textAt(journal, 'ISOAbbreviation'));
   record.volume = cleanText(textAt(journal, 'JournalIssue/Volume'));
   record.issue = cleanText(textAt(journal, 'JournalIssue/Issue'));
-  record.pages = normalisePages(textAt(article, 'Pagination/MedlinePgn')) ?? joinPages(textAt(article, 'Pagination/StartPage'), textAt(article, 'Pagination/EndPage'));
-  record.issn = cleanText(textAt(journal, 'ISSN')) ?? cleanText(textAt(citation, 'MedlineJournalInfo/ISSNLinking'));
-  record.doi = doiFrom(elementsAt(article, 'ELocationID'), 'EIdType') ?? doiFrom(elementsAt(element, 'PubmedData/ArticleIdList/ArticleId'), 'IdType');
+  record.pages =
+    normalisePages(textAt(article, 'Pagination/MedlinePgn')) ??
+    joinPages(textAt(article, 'Pagination/StartPage'), textAt(article, 'Pagination/EndPage'));
+  record.issn =
+    cleanText(textAt(journal, 'ISSN')) ?? cleanText(textAt(citation, 'MedlineJournalInfo/ISSNLinking'));
+  record.doi =
+    doiFrom(elementsAt(article, 'ELocationID'), 'EIdType') ??
+    doiFrom(elementsAt(element, 'PubmedData/ArticleIdList/ArticleId'), 'IdType');
   record.abstract = abstractText(elementsAt(article, 'Abstract')[0]);
   record.keywords = keywords(citation);
   record.language = cleanText(textAt(article, 'Language'));
@@ -68,8 +91,12 @@ function bookRecord(element: XmlElement): BibRecord {
   record.type = chapterTitle ? 'book-chapter' : 'book';
   record.title = chapterTitle ?? bookTitle;
   record.journal = chapterTitle ? bookTitle : null;
-  record.authors = authors([...elementsAt(document, 'AuthorList/Author'), ...(chapterTitle ? [] : elementsAt(book, 'AuthorList/Author'))]);
-  record.year = pubYear(elementsAt(book, 'PubDate')[0]) ?? pubYear(elementsAt(document, 'ContributionDate')[0]);
+  record.authors = authors([
+    ...elementsAt(document, 'AuthorList/Author'),
+    ...(chapterTitle ? [] : elementsAt(book, 'AuthorList/Author')),
+  ]);
+  record.year =
+    pubYear(elementsAt(book, 'PubDate')[0]) ?? pubYear(elementsAt(document, 'ContributionDate')[0]);
   record.volume = cleanText(textAt(book, 'Volume'));
   record.isbn = cleanText(textAt(book, 'Isbn'));
   record.doi =
@@ -128,7 +155,8 @@ function abstractText(abstract: XmlElement | undefined): string | null {
 /** MeSH descriptors, then author keywords (qualifiers stay in the raw fields). */
 function keywords(container: XmlElement | undefined): string[] {
   const terms: string[] = [];
-  for (const heading of elementsAt(container, 'MeshHeadingList/MeshHeading')) terms.push(textAt(heading, 'DescriptorName'));
+  for (const heading of elementsAt(container, 'MeshHeadingList/MeshHeading'))
+    terms.push(textAt(heading, 'DescriptorName'));
   for (const keyword of elementsAt(container, 'KeywordList/Keyword')) terms.push(textOf(keyword));
   return splitKeywords(terms.join('\n'), /\n+/);
 }

@@ -31,13 +31,22 @@ const parser = new XMLParser({
  * declarations are refused outright: bibliographic exports never need them, and they are
  * the door to entity-expansion attacks.
  */
-export function parseXml(text: string, fileName: string): XmlElement[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function parseXml(text: string, fileName: string): { elements: XmlElement[]; warnings: string[] } {
+  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const entity = /<!ENTITY/i.exec(source);
-  if (entity) throw new ParseError(fileName, lineAt(source, entity.index), 'XML entity declarations are not allowed');
+  if (entity)
+    throw new ParseError(fileName, lineAt(source, entity.index), 'XML entity declarations are not allowed');
+  const warnings: string[] = [];
+  // Some exporters write a bare "&" (AT&T); read it as text rather than refuse the whole file.
+  let bare = 0;
+  source = source.replace(/&(?!#\d+;|#x[\da-fA-F]+;|[A-Za-z][\w.-]*;)/g, () => {
+    bare++;
+    return '&amp;';
+  });
+  if (bare > 0) warnings.push(`${bare} unescaped "&" read as text`);
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new ParseError(fileName, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
-  return convert(parser.parse(source) as OrderedNode[]);
+  return { elements: convert(parser.parse(source) as OrderedNode[]), warnings };
 }
 
 function convert(nodes: OrderedNode[]): XmlElement[] {
@@ -57,7 +66,11 @@ function toElement(node: OrderedNode): XmlElement | string | null {
       const converted = toElement(child);
       if (converted !== null) children.push(converted);
     }
-    return { name: key, attrs: Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, String(v)])), children };
+    return {
+      name: key,
+      attrs: Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, String(v)])),
+      children,
+    };
   }
   return null;
 }
@@ -80,7 +93,8 @@ export function textOf(element: XmlElement | undefined): string {
 export function childElements(element: XmlElement | undefined, name?: string): XmlElement[] {
   if (!element) return [];
   const out: XmlElement[] = [];
-  for (const child of element.children) if (typeof child !== 'string' && (name === undefined || child.name === name)) out.push(child);
+  for (const child of element.children)
+    if (typeof child !== 'string' && (name === undefined || child.name === name)) out.push(child);
   return out;
 }
 
@@ -101,7 +115,11 @@ export function textAt(element: XmlElement | undefined, path: string): string {
  * (or only inline markup) is one field; its attributes follow as [path@name, value].
  * Elements named in `skip` are left out, with everything under them.
  */
-export function flattenFields(element: XmlElement, inline: ReadonlySet<string>, skip: ReadonlySet<string> = new Set()): RawField[] {
+export function flattenFields(
+  element: XmlElement,
+  inline: ReadonlySet<string>,
+  skip: ReadonlySet<string> = new Set(),
+): RawField[] {
   const out: RawField[] = [];
   const walk = (node: XmlElement, path: string): void => {
     for (const child of childElements(node)) {

@@ -5,8 +5,15 @@ const format = (name: string): string => formatName(parseName(name), (t) => late
 
 describe('splitNameList()', () => {
   it('splits on "and" in any case, outside braces only', () => {
-    expect(splitNameList('Bird, R.B. and Armstrong, R.C. AND Hassager, O.')).toEqual(['Bird, R.B.', 'Armstrong, R.C.', 'Hassager, O.']);
-    expect(splitNameList('{Barnes and Noble} and Alexander Andrews')).toEqual(['{Barnes and Noble}', 'Alexander Andrews']);
+    expect(splitNameList('Bird, R.B. and Armstrong, R.C. AND Hassager, O.')).toEqual([
+      'Bird, R.B.',
+      'Armstrong, R.C.',
+      'Hassager, O.',
+    ]);
+    expect(splitNameList('{Barnes and Noble} and Alexander Andrews')).toEqual([
+      '{Barnes and Noble}',
+      'Alexander Andrews',
+    ]);
     expect(splitNameList('Jane\nand\tJohn')).toEqual(['Jane', 'John']);
   });
 });
@@ -23,9 +30,12 @@ describe('parseName() / formatName()', () => {
     ['Ford, Jr., Henry', 'Ford, Henry, Jr.'],
     ['Ford, Jr, Henry', 'Ford, Henry, Jr'],
     ['{World Health Organization}', 'World Health Organization'],
-    ['{\\\'C}ulafi{\\\'c}, Dragana', 'Ćulafić, Dragana'],
+    ["{\\'C}ulafi{\\'c}, Dragana", 'Ćulafić, Dragana'],
     ['Afirstname Bsecondname Cthirdname van Dam', 'van Dam, Afirstname Bsecondname Cthirdname'],
-    ['Charles Louis Xavier Joseph de la Vall{\\\'e}e Poussin', 'de la Vallée Poussin, Charles Louis Xavier Joseph'],
+    [
+      "Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin",
+      'de la Vallée Poussin, Charles Louis Xavier Joseph',
+    ],
     ['given=Jane, family=Doe, prefix=van', 'van Doe, Jane'],
     ['Plato', 'Plato'],
     ['D.~E. Knuth', 'Knuth, D. E.'],
@@ -38,6 +48,6 @@ describe('parseName() / formatName()', () => {
   });
 
   it('reads the case of a special character from the letter after the command', () => {
-    expect(parseName('Jean {\\\'e}mile Zola').von).toBe("{\\'e}mile");
+    expect(parseName("Jean {\\'e}mile Zola").von).toBe("{\\'e}mile");
   });
 });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { ParseError } from '../../../server/domain/errors';
 import { parseBibtex } from '../../../server/domain/import/bibtex';
+import { parseRis } from '../../../server/domain/import/ris';
+import type { BibRecord } from '../../../server/domain/import/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -55,7 +57,9 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
       pages: '12-23',
       keywords: ['keyword1', 'keyword2'],
     });
-    expect(record!.abstract).toBe('This is an abstract. This line should be long enough to test multilines... and with a french érudit word');
+    expect(record!.abstract).toBe(
+      'This is an abstract. This line should be long enough to test multilines... and with a french érudit word',
+    );
     expect(record!.raw).toContainEqual(['month', 'jan']);
   });
 
@@ -65,12 +69,22 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
   });
 
   it('splits names on "and" in any case', () => {
-    expect(bp('book_capital_AND.bib').records[0]!.authors).toEqual(['Bird, R.B.', 'Armstrong, R.C.', 'Hassager, O.']);
+    expect(bp('book_capital_AND.bib').records[0]!.authors).toEqual([
+      'Bird, R.B.',
+      'Armstrong, R.C.',
+      'Hassager, O.',
+    ]);
   });
 
   it('expands @string macros, # concatenation and macros defined by macros (features2.bib)', () => {
     const [record] = bp('features2.bib').records;
-    expect(record).toMatchObject({ title: 'Cool Stuff', journal: 'My International Conference', authors: ['Doe, John'], pages: '1-10', year: 2014 });
+    expect(record).toMatchObject({
+      title: 'Cool Stuff',
+      journal: 'My International Conference',
+      authors: ['Doe, John'],
+      pages: '1-10',
+      year: 2014,
+    });
     expect(record!.raw).toContainEqual(['note', 'Email: John.Doe@example.com']);
   });
 
@@ -89,29 +103,46 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
 
   it('ignores @preamble, @comment and % lines between entries', () => {
     const { records } = bp('comments_spaces_and_declarations.bib');
-    expect(records[0]).toMatchObject({ sourceId: 'Cesar2013', title: 'A great title', authors: ['César, Jean'] });
+    expect(records[0]).toMatchObject({
+      sourceId: 'Cesar2013',
+      title: 'A great title',
+      authors: ['César, Jean'],
+    });
   });
 
   it('inherits from a crossref parent, the parent title becoming the book title', () => {
     const { records } = bp('crossref_entries.bib');
     const cr1 = records.find((r) => r.sourceId === 'cr1')!;
-    expect(cr1).toMatchObject({ title: 'Great and Good Graphs', authors: ['Gullam, Graham'], year: 1974, journal: 'Graphs of the Continent' });
+    expect(cr1).toMatchObject({
+      title: 'Great and Good Graphs',
+      authors: ['Gullam, Graham'],
+      year: 1974,
+      journal: 'Graphs of the Continent',
+    });
     // The inherited fields are not in raw: raw is what the entry itself says.
     expect(cr1.raw.map(([tag]) => tag)).not.toContain('publisher');
   });
 
   it('follows crossref chains and stops at cycles with a warning', () => {
     const biber = bp('biber-examples.bib').records;
-    expect(biber.find((r) => r.sourceId === 'westfahl:space')).toMatchObject({ journal: 'Space and Beyond', year: 2000 });
+    expect(biber.find((r) => r.sourceId === 'westfahl:space')).toMatchObject({
+      journal: 'Space and Beyond',
+      year: 2000,
+    });
     const { records, warnings } = bp('crossref_cascading_cycle.bib');
     expect(records).toHaveLength(2);
-    expect(warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/crossref cycle/)]));
+    expect(warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/crossref cycle/)]),
+    );
   });
 
   it('warns about a crossref to a missing entry and keeps the record', () => {
     const { records, warnings } = bp('crossref_missing_entries.bib');
     expect(records).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ record: 1, message: expect.stringMatching(/crossref to "missing1"/) });
+    expect(warnings[0]).toMatchObject({
+      record: 1,
+      message: expect.stringMatching(/crossref to "missing1"/),
+    });
   });
 
   it('does not inherit through xref (BibLaTeX semantics)', () => {
@@ -122,13 +153,22 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
 
   it('reads BibLaTeX date, subtitle and langid', () => {
     const vangennep = bp('biber-examples.bib').records.find((r) => r.sourceId === 'vangennep')!;
-    expect(vangennep).toMatchObject({ authors: ['van Gennep, Arnold'], year: 1909, language: 'french', type: 'book' });
+    expect(vangennep).toMatchObject({
+      authors: ['van Gennep, Arnold'],
+      year: 1909,
+      language: 'french',
+      type: 'book',
+    });
   });
 
   it('reads an unknown entry type as "other" with a warning', () => {
     const { records, warnings } = bp('wrong.bib');
     expect(records.map((r) => r.type)).toEqual(['other', 'journal-article']);
-    expect(warnings).toContainEqual({ line: 3, record: 1, message: 'unknown entry type "@wrong" read as "other"' });
+    expect(warnings).toContainEqual({
+      line: 3,
+      record: 1,
+      message: 'unknown entry type "@wrong" read as "other"',
+    });
   });
 
   it('fails an empty file with a clear error', () => {
@@ -162,6 +202,28 @@ describe('parseBibtex() on other exports', () => {
     expect(records[3]!.abstract).toContain('early onset (< 1 year)');
   });
 
+  it('gives the same normalised fields as the RIS export of the same Zotero library', () => {
+    const bib = parse('spaniels_zotero_50.bib').records;
+    const ris = parseRis(read('spaniels_zotero_50.ris'), 'z.ris').records;
+    const pick = (r: BibRecord) => [
+      r.title,
+      r.authors,
+      r.year,
+      r.journal,
+      r.volume,
+      r.issue,
+      r.pages,
+      r.doi,
+      r.issn,
+      r.language,
+      r.type,
+      r.url,
+    ];
+    expect(bib.map(pick)).toEqual(ris.map(pick));
+    // Abstracts agree too, "''" kept as two apostrophes the way the RIS has it.
+    expect(bib.map((r) => r.abstract)).toEqual(ris.map((r) => r.abstract));
+  });
+
   it('reads citation-js command and name-part cases', () => {
     expect(parse('citation-js/commands.bib').records.map((r) => r.title)).toEqual([
       'url: https://example.org',
@@ -170,29 +232,67 @@ describe('parseBibtex() on other exports', () => {
       'unknown:',
       'Phi: Φ',
     ]);
-    expect(parse('citation-js/escaped and.bib').records.map((r) => r.authors)).toEqual([['A and B'], ['A', 'B']]);
+    expect(parse('citation-js/escaped and.bib').records.map((r) => r.authors)).toEqual([
+      ['A and B'],
+      ['A', 'B'],
+    ]);
     expect(parse('citation-js/nameparts.bib').records[0]!.authors).toEqual(['B, A']);
+    expect(parse('citation-js/rich text.bib').records.map((r) => r.title)).toEqual([
+      'ibsupsub',
+      null,
+      'abc',
+      'abc',
+      'test',
+      'supsub',
+      'supsub',
+    ]);
+  });
+
+  it('accepts an entry closed with the other delimiter, with a warning', () => {
+    const { records, warnings } = parse('citation-js/different delimiters.bib');
+    expect(records.map((r) => [r.sourceId, r.year])).toEqual([
+      ['a', 2021],
+      ['b', 2021],
+    ]);
+    expect(warnings).toEqual([
+      { line: 11, record: null, message: 'entry "b" opened with "{" is closed with ")"' },
+    ]);
+  });
+
+  it('keeps @preamble out of the records and an undefined macro as text', () => {
+    const { records, warnings } = parse('citation-js/string and preamble.bib');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.title).toBe('Foobarbar');
+    expect(warnings.map((w) => w.message)).toContain('undefined @string macro "bar" kept as text');
   });
 });
 
 describe('parseBibtex() recovery', () => {
   it('skips an entry with an unbalanced brace, says where, and keeps the next one', () => {
-    const text = '@article{a,\n  title = {Broken\n}\n\n@article{b, title = {Fine}, year = 2001}\n@article{c, title = {Also fine}}\n';
+    const text =
+      '@article{a,\n  title = {Broken\n}\n\n@article{b, title = {Fine}, year = 2001}\n@article{c, title = {Also fine}}\n';
     const { records, warnings } = parseBibtex(text, 'x.bib');
     expect(records.map((r) => r.sourceId)).toEqual(['a', 'b', 'c']);
-    expect(warnings[0]).toMatchObject({ line: 1, message: expect.stringMatching(/not closed before the next entry/) });
+    expect(warnings[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/not closed before the next entry/),
+    });
   });
 
   it('recovers a missing comma between fields with a warning', () => {
     const { records, warnings } = parseBibtex('@article{k,\n title = {T}\n year = 2000\n}', 'x.bib');
     expect(records[0]).toMatchObject({ title: 'T', year: 2000 });
-    expect(warnings).toEqual([{ line: 3, record: null, message: 'missing comma after field "title" in entry "k"' }]);
+    expect(warnings).toEqual([
+      { line: 3, record: null, message: 'missing comma after field "title" in entry "k"' },
+    ]);
   });
 
   it('skips an entry whose field has no "=", naming the line', () => {
     const { records, warnings } = parseBibtex('@article{a, title {x}}\n@article{b, title = {ok}}', 'x.bib');
     expect(records.map((r) => r.sourceId)).toEqual(['b']);
-    expect(warnings[0]!.message).toMatch(/expected "=" after field "title" in entry "a" \(at line 1\); entry skipped/);
+    expect(warnings[0]!.message).toMatch(
+      /expected "=" after field "title" in entry "a" \(at line 1\); entry skipped/,
+    );
   });
 
   it('keeps an undefined macro as its name, with a warning', () => {
@@ -206,21 +306,63 @@ describe('parseBibtex() recovery', () => {
       '@online{a, eprinttype = {pubmed}, eprint = {12345678}, journaltitle = {J}, date = {2020-05-01}, url = {https://doi.org/10.1000/ABC\\_1}}',
       'x.bib',
     );
-    expect(records[0]).toMatchObject({ pmid: '12345678', journal: 'J', year: 2020, doi: '10.1000/abc_1', url: 'https://doi.org/10.1000/ABC_1', type: 'webpage' });
+    expect(records[0]).toMatchObject({
+      pmid: '12345678',
+      journal: 'J',
+      year: 2020,
+      doi: '10.1000/abc_1',
+      url: 'https://doi.org/10.1000/ABC_1',
+      type: 'webpage',
+    });
   });
 
   it('throws ParseError with a line when no entry can be read', () => {
-    expect(() => parseBibtex('@article{a, title = {never closed', 'bad.bib')).toThrow(/bad\.bib:1: no BibTeX entry could be read/);
+    expect(() => parseBibtex('@article{a, title = {never closed', 'bad.bib')).toThrow(
+      /bad\.bib:1: no BibTeX entry could be read/,
+    );
     expect(() => parseBibtex('just some text', 'plain.bib')).toThrow(ParseError);
-    expect(() => parseBibtex('\u0000\u0001binary', 'bin.bib')).toThrow('bin.bib:1: the file is binary, not BibTeX text');
+    expect(() => parseBibtex('\u0000\u0001binary', 'bin.bib')).toThrow(
+      'bin.bib:1: the file is binary, not BibTeX text',
+    );
   });
 
   it('never hangs or throws anything but ParseError on random or mutated input', () => {
     const seed = read('bibtexparser/features2.bib') + read('bibtexparser/traps.bib');
     const mutated = fc
-      .tuple(fc.nat(seed.length), fc.nat(seed.length), fc.string({ maxLength: 5, unit: fc.constantFrom('{', '}', '"', '@', ',', '=', '#', '\\', '%', '\n', 'a', ' ') }))
+      .tuple(
+        fc.nat(seed.length),
+        fc.nat(seed.length),
+        fc.string({
+          maxLength: 5,
+          unit: fc.constantFrom('{', '}', '"', '@', ',', '=', '#', '\\', '%', '\n', 'a', ' '),
+        }),
+      )
       .map(([a, b, insert]) => seed.slice(0, Math.min(a, b)) + insert + seed.slice(Math.max(a, b)));
-    const random = fc.string({ maxLength: 200, unit: fc.constantFrom('@', 'a', 'r', 't', '{', '}', '(', ')', '"', ',', '=', '#', '\\', '%', '\n', ' ', "'", '~', '$', 'é') });
+    const random = fc.string({
+      maxLength: 200,
+      unit: fc.constantFrom(
+        '@',
+        'a',
+        'r',
+        't',
+        '{',
+        '}',
+        '(',
+        ')',
+        '"',
+        ',',
+        '=',
+        '#',
+        '\\',
+        '%',
+        '\n',
+        ' ',
+        "'",
+        '~',
+        '$',
+        'é',
+      ),
+    });
     fc.assert(
       fc.property(fc.oneof(mutated, random), (text) => {
         try {

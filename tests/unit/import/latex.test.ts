@@ -9,7 +9,7 @@ describe('latexToUnicode()', () => {
     ['Fran\\c{c}ois \\c c', 'François ç'],
     ['Stra\\ss e', 'Straße'],
     ['\\o re \\O\\aa\\AA\\ae\\oe', 'øre ØåÅæœ'],
-    ['\\L{}\\\'od\\\'z', 'Łódź'],
+    ["\\L{}\\'od\\'z", 'Łódź'],
     ["\\'{\\i}ndice", 'índice'],
     ['\\v{S}koda \\H{o} \\k{a} \\r{u} \\~n \\^e \\`a \\=o \\.z \\u{g}', 'Škoda ő ą ů ñ ê à ō ż ğ'],
     ['pages 1--10, a---b', 'pages 1–10, a—b'],
@@ -18,8 +18,9 @@ describe('latexToUnicode()', () => {
     ['\\textit{Homo} \\emph{sapiens} \\textbf{bold} {\\it old style}', 'Homo sapiens bold old style'],
     ['{An} amazing {{title}}', 'An amazing title'],
     ['$\\alpha$-synuclein and Ca$^{2+}$', 'α-synuclein and Ca2+'],
-    ['``quoted\'\' and `single\'', '“quoted” and ‘single\''],
+    ["``quoted'' and `single'", "“quoted” and ‘single'"],
     ['{\\textless} 1 year', '< 1 year'],
+    ["pelvic-limb ''bunny hopping''", "pelvic-limb ''bunny hopping''"],
     ['\\href{https://example.org}{Example}', 'Example'],
     ['\\url{https://example.org/a_b}', 'https://example.org/a_b'],
     ['\\ElsevierGlyph{2014}', '—'],
@@ -32,7 +33,9 @@ describe('latexToUnicode()', () => {
 
   it('keeps the argument text of an unknown command and reports the command', () => {
     const unknown: string[] = [];
-    expect(latexToUnicode('\\mkbibquote{Quoted} and \\foo bar', (c) => unknown.push(c))).toBe('Quoted and bar');
+    expect(latexToUnicode('\\mkbibquote{Quoted} and \\foo bar', (c) => unknown.push(c))).toBe(
+      'Quoted and bar',
+    );
     expect(unknown).toEqual(['\\mkbibquote', '\\foo']);
   });
 

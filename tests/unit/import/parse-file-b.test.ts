@@ -4,7 +4,8 @@ import { ParseError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
-const parseFixture = (name: string, options?: Parameters<typeof parseFile>[2]) => parseFile(fs.readFileSync(path.join(FIXTURES, name)), path.basename(name), options);
+const parseFixture = (name: string, options?: Parameters<typeof parseFile>[2]) =>
+  parseFile(fs.readFileSync(path.join(FIXTURES, name)), path.basename(name), options);
 
 describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () => {
   it.each([
@@ -23,12 +24,21 @@ describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () =
 
   it('reads GBK-encoded BibTeX (Chinese names and journal) without mojibake', () => {
     const [record] = parseFixture('gbk_test.bib').records;
-    expect(record).toMatchObject({ sourceId: '凯撒2013', authors: ['凯撒'], journal: '测试期刊', year: 2013 });
+    expect(record).toMatchObject({
+      sourceId: '凯撒2013',
+      authors: ['凯撒'],
+      journal: '测试期刊',
+      year: 2013,
+    });
   });
 
   it('reports a BibTeX file in which nothing can be read as ParseError with file and line', () => {
-    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(ParseError);
-    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(/^cut\.bib:1: no BibTeX entry could be read/);
+    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(
+      ParseError,
+    );
+    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(
+      /^cut\.bib:1: no BibTeX entry could be read/,
+    );
   });
 
   it('reports XML that stops half-way as not well-formed, with its line', () => {
