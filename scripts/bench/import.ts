@@ -194,6 +194,9 @@ function main(): void {
     const importMs = median(imports.map((m) => m.ms));
     const bareMs = median(bares.map((m) => m.ms));
     const rate = records / (importMs / 1000);
+    const importCpu = median(imports.map((m) => m.cpuMs));
+    const bareCpu = median(bares.map((m) => m.cpuMs));
+    const cpuRate = records / (importCpu / 1000);
     const peak = Math.max(...imports.map((m) => m.maxRssMb));
     const body = [
       `Input: ${records.toLocaleString('en')} RIS records (${mb.toFixed(1)} MB) built by concatenating real exports from`,
@@ -203,13 +206,16 @@ function main(): void {
       '| measure | end-to-end import (read + decode + sniff + parse + store, streamed) | reference: bare prepared INSERT of the same rows (parsed beforehand) |',
       '|---|---:|---:|',
       `| time (median) | ${(importMs / 1000).toFixed(2)} s | ${(bareMs / 1000).toFixed(2)} s |`,
-      `| CPU time (median) | ${(median(imports.map((m) => m.cpuMs)) / 1000).toFixed(2)} s | ${(median(bares.map((m) => m.cpuMs)) / 1000).toFixed(2)} s |`,
-      `| records per CPU-second | ${Math.round(records / (median(imports.map((m) => m.cpuMs)) / 1000)).toLocaleString('en')} | ${Math.round(records / (median(bares.map((m) => m.cpuMs)) / 1000)).toLocaleString('en')} |`,
+      `| CPU time (median) | ${(importCpu / 1000).toFixed(2)} s | ${(bareCpu / 1000).toFixed(2)} s |`,
+      `| records per CPU-second | ${Math.round(cpuRate).toLocaleString('en')} | ${Math.round(records / (bareCpu / 1000)).toLocaleString('en')} |`,
       `| records/s | ${Math.round(rate).toLocaleString('en')} | ${Math.round(records / (bareMs / 1000)).toLocaleString('en')} |`,
       `| peak RSS of the process | ${peak.toFixed(0)} MB | ${Math.max(...bares.map((m) => m.maxRssMb)).toFixed(0)} MB |`,
       '',
-      `Ratio end-to-end / bare insert: **${(importMs / bareMs).toFixed(2)}×**. Goal: ≥ 20,000 records/s end to end and`,
-      `peak RSS < 1 GB — ${rate >= 20000 && peak < 1024 ? 'met' : '**not met**'} (${Math.round(rate).toLocaleString('en')} records/s, ${peak.toFixed(0)} MB).`,
+      `Ratio end-to-end / bare insert: **${(importMs / bareMs).toFixed(2)}×** wall, ` +
+        `**${(importCpu / bareCpu).toFixed(2)}×** CPU. Goal: ≥ 20,000 records/s end to end on one core and peak RSS < 1 GB.`,
+      `Wall clock: ${Math.round(rate).toLocaleString('en')} records/s (${rate >= 20000 ? 'met' : '**not met**'}); ` +
+        `on CPU time, which a shared machine distorts less: ${Math.round(cpuRate).toLocaleString('en')} records per CPU-second ` +
+        `(${cpuRate >= 20000 ? 'met' : '**not met**'}). Peak RSS ${peak.toFixed(0)} MB (${peak < 1024 ? 'met' : '**not met**'}).`,
     ].join('\n');
     console.log(body);
     writeBenchmarkSection('import', 'npm run bench:import', body);
