@@ -5,7 +5,7 @@ import { stripBom } from './lines';
 import { cleanText, joinPages, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
-/** A row of a table with the line (CSV) or row number (XLSX) it started on. */
+/** A row of a table with its line (CSV: the line the row ends on) or row number (XLSX). */
 export interface TableRow {
   cells: string[];
   line: number;
