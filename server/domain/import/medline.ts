@@ -1,6 +1,6 @@
 import { ParseError } from '../errors';
 import { classifyStandardNumber, cleanName } from './identifiers';
-import { splitLines, stripBom } from './lines';
+import { forEachLine, stripBom } from './lines';
 import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
 import { RecordOutlet, type RecordSink } from './outlet';
 import { TagIndex } from './tagged';
@@ -20,7 +20,6 @@ interface OpenRecord {
  * by six spaces and are kept joined by line breaks in `raw`.
  */
 export function parseMedline(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const lines = splitLines(stripBom(text));
   const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
   let current: OpenRecord | null = null;
@@ -37,20 +36,21 @@ export function parseMedline(text: string, fileName: string, sink?: RecordSink):
     current = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  let firstText = 0;
+  forEachLine(stripBom(text), (line, lineNo) => {
     if (line.trim() === '') {
       close();
-      continue;
+      return;
     }
+    firstText ||= lineNo;
     const tag = /^\s/.test(line) ? null : TAG_LINE.exec(line);
     if (tag) {
       const name = tag[1]!;
       const value = (tag[2] ?? '').trimEnd();
       if (name === 'PMID' && current && current.raw.length > 0) close();
-      if (!current) current = { raw: [], line: i + 1 };
+      if (!current) current = { raw: [], line: lineNo };
       current.raw.push([name, value]);
-      continue;
+      return;
     }
     const last = current?.raw[current.raw.length - 1];
     if (last) {
@@ -58,15 +58,14 @@ export function parseMedline(text: string, fileName: string, sink?: RecordSink):
       last[1] = last[1] === '' ? continued : `${last[1]}\n${continued}`;
     } else {
       skipped++;
-      if (!firstSkipped) firstSkipped = i + 1;
+      if (!firstSkipped) firstSkipped = lineNo;
     }
-  }
+  });
   close();
 
   if (records.count === 0) {
-    const firstText = lines.findIndex((l) => l.trim() !== '');
-    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(fileName, firstText + 1, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
+    if (!firstText) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, firstText, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
   }
   if (skipped > 0) {
     warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
