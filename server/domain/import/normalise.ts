@@ -40,7 +40,8 @@ export function normaliseDoi(value: string | null | undefined): string | null {
 /** The first plausible four-digit year (1000–2999) in a date-like value, or null. */
 export function parseYear(value: string | number | null | undefined): number | null {
   if (value == null) return null;
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 2999 ? value : null;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1000 && value <= 2999 ? value : null;
   const match = /(?:^|[^\d])([12]\d{3})(?!\d)/.exec(value);
   return match ? Number(match[1]) : null;
 }
@@ -106,10 +107,16 @@ export type RecordType =
   | 'other';
 
 const TYPE_WORDS: [RegExp, RecordType][] = [
-  [/^(jour|jfull|abst|inpr|ejour|article|journal[- ]?article|journal|letter|review|editorial|comment)$/i, 'journal-article'],
+  [
+    /^(jour|jfull|abst|inpr|ejour|article|journal[- ]?article|journal|letter|review|editorial|comment)$/i,
+    'journal-article',
+  ],
   [/^(book|ebook|edbook|whole ?book|proceedings|booklet|manual)$/i, 'book'],
   [/^(chap|echap|inbook|incollection|book[- ]?(chapter|section)|chapter)$/i, 'book-chapter'],
-  [/^(conf|cpaper|inproceedings|conference[- ]?(paper|proceedings)?|proceedings[- ]?paper)$/i, 'conference-paper'],
+  [
+    /^(conf|cpaper|inproceedings|conference[- ]?(paper|proceedings)?|proceedings[- ]?paper)$/i,
+    'conference-paper',
+  ],
   [/^(thes|thesis|phdthesis|mastersthesis|dissertation)$/i, 'thesis'],
   [/^(rprt|report|techreport|govdoc|stand|standard)$/i, 'report'],
   [/^(preprint|unpublished|unpb|manuscript|manscpt)$/i, 'preprint'],
