@@ -35,9 +35,12 @@ CREATE TABLE screening_votes (
   reason TEXT,
   note TEXT,
   decided_at TEXT NOT NULL,
+  -- the record's status at this stage, copied here so "my votes on records still awaiting"
+  -- (a reviewer's remaining count) is one index range
+  record_status TEXT NOT NULL,
   PRIMARY KEY (record_id, stage, user_id)
 ) WITHOUT ROWID;
-CREATE INDEX screening_votes_user ON screening_votes(project_id, stage, user_id, record_id);
+CREATE INDEX screening_votes_user ON screening_votes(project_id, stage, user_id, record_status);
 
 -- Projection: where each record stands at each stage (no row = no votes yet = awaiting).
 CREATE TABLE screening_state (

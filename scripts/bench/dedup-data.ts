@@ -31,7 +31,10 @@ export function loadLabelledSet(folder: string): LabelledSet {
     id: index + 1,
     type: text(row.ENTRYTYPE),
     title: text(row.title),
-    authors: (row.author ?? '').split(/\s+and\s+/).map((a) => a.trim()).filter(Boolean),
+    authors: (row.author ?? '')
+      .split(/\s+and\s+/)
+      .map((a) => a.trim())
+      .filter(Boolean),
     year: parseYear(row.year ?? null),
     journal: text(row.journal) ?? text(row.booktitle),
     volume: text(row.volume),
@@ -83,7 +86,10 @@ export function evaluate(set: LabelledSet, clusters: number[][]): Confusion {
   });
   const inTruth = new Set<string>();
   const truthOf = new Map<string, number>();
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   set.truth.forEach((group, g) => {
     const kept = group.filter((id) => !removed.has(id));
     for (const id of group) {
@@ -106,7 +112,8 @@ export function evaluate(set: LabelledSet, clusters: number[][]): Confusion {
   }
   let truePairs = 0;
   for (const group of set.truth) truePairs += (group.length * (group.length - 1)) / 2;
-  let foundPairs = 0, correctPairs = 0;
+  let foundPairs = 0,
+    correctPairs = 0;
   for (const members of clusters) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {

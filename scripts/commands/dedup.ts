@@ -17,7 +17,9 @@ function resolveProject(projects: { id: number; name: string }[], name: string |
   }
   if (projects.length === 1) return projects[0]!.id;
   if (projects.length === 0) throw new NotFoundError('the database has no project');
-  throw new ValidationError(`the database has ${projects.length} projects; name one with --project (${projects.map((p) => `"${p.name}"`).join(', ')})`);
+  throw new ValidationError(
+    `the database has ${projects.length} projects; name one with --project (${projects.map((p) => `"${p.name}"`).join(', ')})`,
+  );
 }
 
 export const dedupCommand: Command = {
@@ -36,7 +38,12 @@ export const dedupCommand: Command = {
     try {
       const projectId = resolveProject(findProjects(db, values.project), values.project);
       const summary = runDedup(db, projectId, () => new Date());
-      const counts = { records: summary.records, duplicates: summary.duplicates, clusters: summary.clusters, review: summary.review };
+      const counts = {
+        records: summary.records,
+        duplicates: summary.duplicates,
+        clusters: summary.clusters,
+        review: summary.review,
+      };
       if (values.json) {
         io.stdout.write(`${JSON.stringify(counts)}\n`);
       } else {

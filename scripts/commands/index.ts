@@ -1,7 +1,11 @@
 import { agreementCommand } from './agreement';
 import { dedupCommand } from './dedup';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { memberCommand } from './member';
 import { prismaCommand } from './prisma';
+import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
@@ -11,11 +15,15 @@ import type { Command } from './types';
 /** Every `sift` subcommand, one line each. */
 export const commands: Command[] = [
   serveCommand,
+  demoCommand,
   userCommand,
   tokenCommand,
   memberCommand,
+  projectCommand,
+  importCommand,
+  exportCommand,
+  dedupCommand,
   screeningCommand,
   agreementCommand,
-  dedupCommand,
   prismaCommand,
 ];

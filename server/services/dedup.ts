@@ -64,7 +64,12 @@ function bestRule(evidence: EvidencePair[]): { rule: string; score: number } {
 
 function snapshotOf(db: Db, projectId: number, clusters: Cluster[], recordIds: number[]): Snapshot {
   return {
-    clusters: clusters.map((c) => ({ id: c.id, status: c.status, primaryRecordId: c.primaryRecordId, memberIds: c.memberIds })),
+    clusters: clusters.map((c) => ({
+      id: c.id,
+      status: c.status,
+      primaryRecordId: c.primaryRecordId,
+      memberIds: c.memberIds,
+    })),
     duplicateOf: getDuplicateOf(db, projectId, recordIds),
   };
 }
@@ -75,7 +80,12 @@ function snapshotOf(db: Db, projectId: number, clusters: Cluster[], recordIds: n
  * earlier records are not compared again, clusters already decided stay as they are, and two
  * earlier records left apart are never merged automatically (such a link goes to review).
  */
-export function runDedup(db: Db, projectId: number, clock: Clock, options: DedupServiceOptions = {}): RunSummary {
+export function runDedup(
+  db: Db,
+  projectId: number,
+  clock: Clock,
+  options: DedupServiceOptions = {},
+): RunSummary {
   requireProject(db, projectId);
   const started = clock().getTime();
   return db.transaction((): RunSummary => {
@@ -109,14 +119,26 @@ export function runDedup(db: Db, projectId: number, clock: Clock, options: Dedup
       comparisons = plan.comparisons;
       const byId = new Map(records.map((r) => [r.id, r]));
       const mergedClusterOf = new Map<number, Cluster>();
-      for (const c of clusters) if (c.status === 'merged') for (const id of c.memberIds) mergedClusterOf.set(id, c);
+      for (const c of clusters)
+        if (c.status === 'merged') for (const id of c.memberIds) mergedClusterOf.set(id, c);
 
       for (const group of plan.merged) {
         if (group.evidence.length === 0) continue;
-        const touched = [...new Set(group.recordIds.map((id) => mergedClusterOf.get(id)).filter((c): c is Cluster => !!c))];
+        const touched = [
+          ...new Set(group.recordIds.map((id) => mergedClusterOf.get(id)).filter((c): c is Cluster => !!c)),
+        ];
         if (touched.length > 1) {
           // The engine never joins two earlier clusters; if it ever did, a person decides.
-          insertCluster(db, { projectId, status: 'review', primaryRecordId: null, ...bestRule(group.evidence), evidence: group.evidence, memberIds: group.recordIds, runId, now });
+          insertCluster(db, {
+            projectId,
+            status: 'review',
+            primaryRecordId: null,
+            ...bestRule(group.evidence),
+            evidence: group.evidence,
+            memberIds: group.recordIds,
+            runId,
+            now,
+          });
           reviewNow++;
           continue;
         }
@@ -127,34 +149,105 @@ export function runDedup(db: Db, projectId: number, clock: Clock, options: Dedup
           const before = snapshotOf(db, projectId, [existing], added);
           const primary = existing.primaryRecordId ?? choosePrimary(members, options.isScreened);
           setClusterMembers(db, existing.id, [...existing.memberIds, ...added]);
-          updateCluster(db, existing.id, { status: 'merged', primaryRecordId: primary, now, evidence: [...existing.evidence, ...group.evidence] });
-          setDuplicateOf(db, projectId, added.map((id) => [id, primary]));
-          insertDecision(db, { projectId, clusterId: existing.id, decision: 'auto-merge', primaryRecordId: primary, userId: null, before, decidedAt: now });
+          updateCluster(db, existing.id, {
+            status: 'merged',
+            primaryRecordId: primary,
+            now,
+            evidence: [...existing.evidence, ...group.evidence],
+          });
+          setDuplicateOf(
+            db,
+            projectId,
+            added.map((id) => [id, primary]),
+          );
+          insertDecision(db, {
+            projectId,
+            clusterId: existing.id,
+            decision: 'auto-merge',
+            primaryRecordId: primary,
+            userId: null,
+            before,
+            decidedAt: now,
+          });
           mergedNow += added.length;
         } else {
           const primary = choosePrimary(members, options.isScreened);
-          const clusterId = insertCluster(db, { projectId, status: 'merged', primaryRecordId: primary, ...bestRule(group.evidence), evidence: group.evidence, memberIds: group.recordIds, runId, now });
+          const clusterId = insertCluster(db, {
+            projectId,
+            status: 'merged',
+            primaryRecordId: primary,
+            ...bestRule(group.evidence),
+            evidence: group.evidence,
+            memberIds: group.recordIds,
+            runId,
+            now,
+          });
           // Undoing an automatic merge hands the cluster to a reviewer rather than forgetting it.
           const before: Snapshot = {
-            clusters: [{ id: clusterId, status: 'review', primaryRecordId: null, memberIds: group.recordIds }],
+            clusters: [
+              { id: clusterId, status: 'review', primaryRecordId: null, memberIds: group.recordIds },
+            ],
             duplicateOf: getDuplicateOf(db, projectId, group.recordIds),
           };
-          setDuplicateOf(db, projectId, group.recordIds.filter((id) => id !== primary).map((id) => [id, primary]));
-          insertDecision(db, { projectId, clusterId, decision: 'auto-merge', primaryRecordId: primary, userId: null, before, decidedAt: now });
+          setDuplicateOf(
+            db,
+            projectId,
+            group.recordIds.filter((id) => id !== primary).map((id) => [id, primary]),
+          );
+          insertDecision(db, {
+            projectId,
+            clusterId,
+            decision: 'auto-merge',
+            primaryRecordId: primary,
+            userId: null,
+            before,
+            decidedAt: now,
+          });
           mergedNow += group.recordIds.length - 1;
         }
       }
       for (const group of plan.review) {
-        insertCluster(db, { projectId, status: 'review', primaryRecordId: null, ...bestRule(group.evidence), evidence: group.evidence, memberIds: group.recordIds, runId, now });
+        insertCluster(db, {
+          projectId,
+          status: 'review',
+          primaryRecordId: null,
+          ...bestRule(group.evidence),
+          evidence: group.evidence,
+          memberIds: group.recordIds,
+          runId,
+          now,
+        });
         reviewNow++;
       }
       for (const group of plan.related) {
-        insertCluster(db, { projectId, status: 'related', primaryRecordId: null, ...bestRule(group.evidence), evidence: group.evidence, memberIds: group.recordIds, runId, now });
+        insertCluster(db, {
+          projectId,
+          status: 'related',
+          primaryRecordId: null,
+          ...bestRule(group.evidence),
+          evidence: group.evidence,
+          memberIds: group.recordIds,
+          runId,
+          now,
+        });
       }
     }
     const durationMs = Math.max(0, clock().getTime() - started);
-    finishRun(db, runId, { newRecords: newIds.size, comparisons, mergedRecords: mergedNow, reviewClusters: reviewNow, durationMs });
-    return { ...dedupCounts(db, projectId), newRecords: newIds.size, comparisons, mergedNow, reviewNow, durationMs };
+    finishRun(db, runId, {
+      newRecords: newIds.size,
+      comparisons,
+      mergedRecords: mergedNow,
+      reviewClusters: reviewNow,
+      durationMs,
+    });
+    return {
+      ...dedupCounts(db, projectId),
+      newRecords: newIds.size,
+      comparisons,
+      mergedNow,
+      reviewNow,
+      durationMs,
+    };
   })();
 }
 
@@ -184,16 +277,23 @@ export function decideCluster(
   db.transaction(() => {
     const cluster = requireCluster(db, projectId, clusterId);
     const now = clock().toISOString();
-    if (cluster.status === 'absorbed') throw new ConflictError('this cluster was folded into another; decide that one');
+    if (cluster.status === 'absorbed')
+      throw new ConflictError('this cluster was folded into another; decide that one');
     if (input.decision === 'merge') {
       const absorbed = listClusters(db, projectId, ['merged']).filter(
         (c) => c.id !== cluster.id && c.memberIds.some((id) => cluster.memberIds.includes(id)),
       );
-      const allIds = [...new Set([...cluster.memberIds, ...absorbed.flatMap((c) => c.memberIds)])].sort((a, b) => a - b);
+      const allIds = [...new Set([...cluster.memberIds, ...absorbed.flatMap((c) => c.memberIds)])].sort(
+        (a, b) => a - b,
+      );
       if (input.primaryId !== undefined && !allIds.includes(input.primaryId)) {
         throw new ValidationError(`record ${input.primaryId} is not in cluster ${clusterId}`);
       }
-      if (cluster.status === 'merged' && absorbed.length === 0 && (input.primaryId === undefined || input.primaryId === cluster.primaryRecordId)) {
+      if (
+        cluster.status === 'merged' &&
+        absorbed.length === 0 &&
+        (input.primaryId === undefined || input.primaryId === cluster.primaryRecordId)
+      ) {
         throw new ConflictError(`cluster ${clusterId} is already merged`);
       }
       const records = getRecordsWithSource(db, projectId, allIds);
@@ -207,39 +307,88 @@ export function decideCluster(
         now,
         evidence: [...cluster.evidence, ...absorbed.flatMap((c) => c.evidence)],
       });
-      for (const c of absorbed) updateCluster(db, c.id, { status: 'absorbed', primaryRecordId: c.primaryRecordId, now });
-      setDuplicateOf(db, projectId, allIds.map((id) => [id, id === primary ? null : primary]));
-      insertDecision(db, { projectId, clusterId, decision: 'merge', primaryRecordId: primary, userId, before, decidedAt: now });
+      for (const c of absorbed)
+        updateCluster(db, c.id, { status: 'absorbed', primaryRecordId: c.primaryRecordId, now });
+      setDuplicateOf(
+        db,
+        projectId,
+        allIds.map((id) => [id, id === primary ? null : primary]),
+      );
+      insertDecision(db, {
+        projectId,
+        clusterId,
+        decision: 'merge',
+        primaryRecordId: primary,
+        userId,
+        before,
+        decidedAt: now,
+      });
     } else {
-      if (cluster.status === 'not-duplicate') throw new ConflictError(`cluster ${clusterId} is already marked not duplicate`);
+      if (cluster.status === 'not-duplicate')
+        throw new ConflictError(`cluster ${clusterId} is already marked not duplicate`);
       const current = getDuplicateOf(db, projectId, cluster.memberIds);
       // Only links this cluster made are cut: a member may also belong to another merged cluster.
-      const cut = current.filter(([, value]) => cluster.status === 'merged' && value === cluster.primaryRecordId);
+      const cut = current.filter(
+        ([, value]) => cluster.status === 'merged' && value === cluster.primaryRecordId,
+      );
       const before = snapshotOf(db, projectId, [cluster], cluster.memberIds);
       updateCluster(db, cluster.id, { status: 'not-duplicate', primaryRecordId: null, now });
-      setDuplicateOf(db, projectId, cut.map(([id]) => [id, null]));
-      insertDecision(db, { projectId, clusterId, decision: 'not-duplicate', primaryRecordId: null, userId, before, decidedAt: now });
+      setDuplicateOf(
+        db,
+        projectId,
+        cut.map(([id]) => [id, null]),
+      );
+      insertDecision(db, {
+        projectId,
+        clusterId,
+        decision: 'not-duplicate',
+        primaryRecordId: null,
+        userId,
+        before,
+        decidedAt: now,
+      });
     }
   })();
   return clusterView(db, projectId, clusterId);
 }
 
 /** Reverses the latest decision on a cluster that is not yet undone (automatic merges too). */
-export function undoDecision(db: Db, projectId: number, clusterId: number, userId: number | null, clock: Clock): ClusterView {
+export function undoDecision(
+  db: Db,
+  projectId: number,
+  clusterId: number,
+  userId: number | null,
+  clock: Clock,
+): ClusterView {
   requireProject(db, projectId);
   db.transaction(() => {
     requireCluster(db, projectId, clusterId);
-    const last = [...listDecisions(db, clusterId)].reverse().find((d) => d.decision !== 'undo' && d.undoneBy === null);
+    const last = [...listDecisions(db, clusterId)]
+      .reverse()
+      .find((d) => d.decision !== 'undo' && d.undoneBy === null);
     if (!last) throw new ConflictError(`cluster ${clusterId} has no decision to undo`);
     const now = clock().toISOString();
     const touched = last.before.clusters.map((c) => requireCluster(db, projectId, c.id));
-    const current = snapshotOf(db, projectId, touched, last.before.duplicateOf.map(([id]) => id));
+    const current = snapshotOf(
+      db,
+      projectId,
+      touched,
+      last.before.duplicateOf.map(([id]) => id),
+    );
     for (const c of last.before.clusters) {
       setClusterMembers(db, c.id, c.memberIds);
       updateCluster(db, c.id, { status: c.status, primaryRecordId: c.primaryRecordId, now });
     }
     setDuplicateOf(db, projectId, last.before.duplicateOf);
-    const undoId = insertDecision(db, { projectId, clusterId, decision: 'undo', primaryRecordId: null, userId, before: current, decidedAt: now });
+    const undoId = insertDecision(db, {
+      projectId,
+      clusterId,
+      decision: 'undo',
+      primaryRecordId: null,
+      userId,
+      before: current,
+      decidedAt: now,
+    });
     markUndone(db, last.id, undoId);
   })();
   return clusterView(db, projectId, clusterId);
@@ -247,7 +396,18 @@ export function undoDecision(db: Db, projectId: number, clusterId: number, userI
 
 export type ClusterFilter = 'review' | 'merged' | 'related' | 'not-duplicate' | 'all';
 
-const FIELDS = ['title', 'authors', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'abstract'] as const;
+const FIELDS = [
+  'title',
+  'authors',
+  'year',
+  'journal',
+  'volume',
+  'issue',
+  'pages',
+  'doi',
+  'pmid',
+  'abstract',
+] as const;
 
 export interface ClusterView {
   id: number;
@@ -262,7 +422,14 @@ export interface ClusterView {
   differingFields: string[];
   /** For a merged cluster: the primary with empty fields filled from the others. */
   merged: { record: DedupRecord; filledFrom: Record<string, number> } | null;
-  decisions: { id: number; decision: string; userId: number | null; username: string | null; decidedAt: string; undone: boolean }[];
+  decisions: {
+    id: number;
+    decision: string;
+    userId: number | null;
+    username: string | null;
+    decidedAt: string;
+    undone: boolean;
+  }[];
 }
 
 function differingFields(records: DedupRecord[]): string[] {
@@ -271,7 +438,12 @@ function differingFields(records: DedupRecord[]): string[] {
       records
         .map((r) => (field === 'authors' ? r.authors.join('; ') : r[field]))
         .filter((v) => v !== null && v !== '')
-        .map((v) => String(v).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()),
+        .map((v) =>
+          String(v)
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim(),
+        ),
     );
     return values.size > 1;
   });
@@ -282,7 +454,10 @@ function toView(db: Db, projectId: number, cluster: Cluster): ClusterView {
   const primary = records.find((r) => r.id === cluster.primaryRecordId);
   let merged: ClusterView['merged'] = null;
   if (cluster.status === 'merged' && primary) {
-    const view = mergedViewOf(primary, records.filter((r) => r.id !== primary.id));
+    const view = mergedViewOf(
+      primary,
+      records.filter((r) => r.id !== primary.id),
+    );
     merged = { record: view.record, filledFrom: view.filledFrom as Record<string, number> };
   }
   return {

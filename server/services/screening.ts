@@ -124,6 +124,14 @@ export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage
 
 // ---------- events ----------
 
+/** Runs a screening-only write in one immediate transaction, keeping the cached record counts valid. */
+function screeningWrite<T>(db: Db, write: () => T, options = { queuesMayGrow: false }): T {
+  const before = repo.writeStamp(db);
+  const result = db.transaction(write).immediate();
+  repo.keepCachesAfter(db, before, options);
+  return result;
+}
+
 function appendAndProject(
   db: Db,
   projectId: number,
@@ -180,29 +188,27 @@ export function decide(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
-  return db
-    .transaction(() => {
-      requireRecordInStage(db, projectId, input.recordId, input.stage);
-      const settings = getSettings(db, projectId);
-      const history = repo.eventsFor(db, input.recordId, input.stage);
-      const event = castVote(
-        foldEvents(history),
-        { userId: actor.userId, decision: input.decision, reason: input.reason, note: input.note },
-        settings.stages[input.stage],
-        clock().toISOString(),
-      );
-      appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
-      if (event.kind !== 'vote') throw new Error('castVote returned a non-vote event');
-      const vote: CurrentVote = {
-        userId: event.userId,
-        decision: event.decision,
-        reason: event.reason,
-        note: event.note,
-        at: event.at,
-      };
-      return { recordId: input.recordId, stage: input.stage, vote };
-    })
-    .immediate();
+  return screeningWrite(db, () => {
+    requireRecordInStage(db, projectId, input.recordId, input.stage);
+    const settings = getSettings(db, projectId);
+    const history = repo.eventsFor(db, input.recordId, input.stage);
+    const event = castVote(
+      foldEvents(history),
+      { userId: actor.userId, decision: input.decision, reason: input.reason, note: input.note },
+      settings.stages[input.stage],
+      clock().toISOString(),
+    );
+    appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
+    if (event.kind !== 'vote') throw new Error('castVote returned a non-vote event');
+    const vote: CurrentVote = {
+      userId: event.userId,
+      decision: event.decision,
+      reason: event.reason,
+      note: event.note,
+      at: event.at,
+    };
+    return { recordId: input.recordId, stage: input.stage, vote };
+  });
 }
 
 /** Withdraws the caller's vote; the record returns to their queue. */
@@ -216,13 +222,17 @@ export function retract(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
-  db.transaction(() => {
-    requireRecordInStage(db, projectId, recordId, stage);
-    const settings = getSettings(db, projectId);
-    const history = repo.eventsFor(db, recordId, stage);
-    const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
-    appendAndProject(db, projectId, recordId, stage, settings, history, event);
-  }).immediate();
+  screeningWrite(
+    db,
+    () => {
+      requireRecordInStage(db, projectId, recordId, stage);
+      const settings = getSettings(db, projectId);
+      const history = repo.eventsFor(db, recordId, stage);
+      const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
+      appendAndProject(db, projectId, recordId, stage, settings, history, event);
+    },
+    { queuesMayGrow: true },
+  );
 }
 
 export interface ResolutionInput {
@@ -242,22 +252,20 @@ export function resolve(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
-  return db
-    .transaction(() => {
-      const record = repo.findRecord(db, projectId, input.recordId);
-      if (!record) throw new NotFoundError(`record ${input.recordId} not found in project ${projectId}`);
-      const settings = getSettings(db, projectId);
-      const history = repo.eventsFor(db, input.recordId, input.stage);
-      const event = resolveConflict(
-        foldEvents(history),
-        { userId: actor.userId, decision: input.decision, reason: input.reason },
-        settings.stages[input.stage],
-        clock().toISOString(),
-      );
-      const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
-      return { recordId: input.recordId, stage: input.stage, ...outcome };
-    })
-    .immediate();
+  return screeningWrite(db, () => {
+    const record = repo.findRecord(db, projectId, input.recordId);
+    if (!record) throw new NotFoundError(`record ${input.recordId} not found in project ${projectId}`);
+    const settings = getSettings(db, projectId);
+    const history = repo.eventsFor(db, input.recordId, input.stage);
+    const event = resolveConflict(
+      foldEvents(history),
+      { userId: actor.userId, decision: input.decision, reason: input.reason },
+      settings.stages[input.stage],
+      clock().toISOString(),
+    );
+    const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
+    return { recordId: input.recordId, stage: input.stage, ...outcome };
+  });
 }
 
 /** Rewrites a stage's projections from its events (after a settings change, or to check them). */

@@ -53,7 +53,8 @@ interface RecordRow {
   abstract: string | null;
 }
 
-const RECORD_COLUMNS = 'id, type, title, authors_json, year, journal, volume, issue, pages, doi, pmid, isbn, abstract';
+const RECORD_COLUMNS =
+  'id, type, title, authors_json, year, journal, volume, issue, pages, doi, pmid, isbn, abstract';
 
 function toDedupRecord(row: RecordRow): DedupRecord {
   let authors: string[] = [];
@@ -102,7 +103,11 @@ export function getRecordsWithSource(
        FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
     )
-    .all(projectId, JSON.stringify(ids)) as (RecordRow & { source_id: number; source_name: string; duplicate_of: number | null })[];
+    .all(projectId, JSON.stringify(ids)) as (RecordRow & {
+    source_id: number;
+    source_name: string;
+    duplicate_of: number | null;
+  })[];
   return rows.map((row) => ({
     ...toDedupRecord(row),
     sourceId: row.source_id,
@@ -126,7 +131,9 @@ export function findProjects(db: Db, name?: string): { id: number; name: string 
 
 /** The highest record id an earlier run has seen (0 before the first run). */
 export function lastSeenRecordId(db: Db, projectId: number): number {
-  const row = db.prepare('SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?').get(projectId) as {
+  const row = db
+    .prepare('SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?')
+    .get(projectId) as {
     seen: number | null;
   };
   return row.seen ?? 0;
@@ -199,9 +206,9 @@ function toCluster(row: ClusterRow): Cluster {
 }
 
 export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
-  const row = db.prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(projectId, clusterId) as
-    | ClusterRow
-    | undefined;
+  const row = db
+    .prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`)
+    .get(projectId, clusterId) as ClusterRow | undefined;
   return row && toCluster(row);
 }
 
@@ -210,7 +217,9 @@ export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus
   const rows = (
     statuses
       ? db
-          .prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`)
+          .prepare(
+            `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+          )
           .all(projectId, JSON.stringify(statuses))
       : db.prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
   ) as ClusterRow[];
@@ -254,7 +263,14 @@ export function insertCluster(db: Db, cluster: NewCluster): number {
 export function updateCluster(
   db: Db,
   clusterId: number,
-  change: { status: ClusterStatus; primaryRecordId: number | null; now: string; evidence?: EvidencePair[]; rule?: string; score?: number },
+  change: {
+    status: ClusterStatus;
+    primaryRecordId: number | null;
+    now: string;
+    evidence?: EvidencePair[];
+    rule?: string;
+    score?: number;
+  },
 ): void {
   db.prepare(
     `UPDATE dedup_clusters SET status = ?, primary_record_id = ?, updated_at = ?,
@@ -277,7 +293,11 @@ export function setClusterMembers(db: Db, clusterId: number, recordIds: number[]
 }
 
 /** Points records at the record they were merged into (null: not a duplicate). */
-export function setDuplicateOf(db: Db, projectId: number, entries: [recordId: number, value: number | null][]): void {
+export function setDuplicateOf(
+  db: Db,
+  projectId: number,
+  entries: [recordId: number, value: number | null][],
+): void {
   const update = db.prepare('UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
   for (const [recordId, value] of entries) update.run(value, projectId, recordId);
 }
@@ -309,7 +329,15 @@ export function insertDecision(
       `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(d.projectId, d.clusterId, d.decision, d.primaryRecordId, d.userId, JSON.stringify(d.before), d.decidedAt);
+    .run(
+      d.projectId,
+      d.clusterId,
+      d.decision,
+      d.primaryRecordId,
+      d.userId,
+      JSON.stringify(d.before),
+      d.decidedAt,
+    );
   return Number(info.lastInsertRowid);
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 
 /** SQL for full-text retrieval and for grouping reports into studies. */
 
@@ -27,9 +28,9 @@ const INCLUDED_AT_TITLE_ABSTRACT = `screening_state t JOIN records r ON r.id = t
 
 /** Reports sought: every record included at title/abstract, with its retrieval state. */
 export function reportsSought(db: Db, projectId: number): ReportRow[] {
-  return db
-    .prepare(
-      `SELECT r.id AS recordId, r.title, r.year, r.doi, COALESCE(f.status, 'sought') AS status,
+  return prepared(
+    db,
+    `SELECT r.id AS recordId, r.title, r.year, r.doi, COALESCE(f.status, 'sought') AS status,
          f.pdf_file AS pdfFile, f.pdf_original_name AS pdfOriginalName, f.pdf_size AS pdfSize, f.url, f.note,
          f.updated_at AS updatedAt, sr.study_id AS studyId, st.label AS studyLabel,
          s.status AS fullTextStatus, s.outcome AS fullTextOutcome
@@ -40,13 +41,12 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
        LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
        WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include'
        ORDER BY r.id`,
-    )
-    .all(projectId) as ReportRow[];
+  ).all(projectId) as ReportRow[];
 }
 
 export function isReportSought(db: Db, projectId: number, recordId: number): boolean {
   return (
-    db.prepare(`SELECT 1 FROM ${INCLUDED_AT_TITLE_ABSTRACT} AND r.id = ?`).get(projectId, recordId) !==
+    prepared(db, `SELECT 1 FROM ${INCLUDED_AT_TITLE_ABSTRACT} AND r.id = ?`).get(projectId, recordId) !==
     undefined
   );
 }
@@ -59,11 +59,10 @@ export interface StoredReport {
 }
 
 export function findReport(db: Db, recordId: number): StoredReport | undefined {
-  return db
-    .prepare(
-      `SELECT status, pdf_file AS pdfFile, pdf_original_name AS pdfOriginalName, url FROM fulltext_reports WHERE record_id = ?`,
-    )
-    .get(recordId) as StoredReport | undefined;
+  return prepared(
+    db,
+    `SELECT status, pdf_file AS pdfFile, pdf_original_name AS pdfOriginalName, url FROM fulltext_reports WHERE record_id = ?`,
+  ).get(recordId) as StoredReport | undefined;
 }
 
 export interface ReportWrite {
@@ -80,7 +79,8 @@ export interface ReportWrite {
 }
 
 export function saveReport(db: Db, w: ReportWrite): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO fulltext_reports (record_id, project_id, status, pdf_file, pdf_original_name, pdf_size, url, note, updated_by, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, pdf_file = excluded.pdf_file,
@@ -104,23 +104,24 @@ export function retrievalCounts(
   db: Db,
   projectId: number,
 ): { sought: number; retrieved: number; notRetrievable: number } {
-  return db
-    .prepare(
-      `SELECT COUNT(*) AS sought, COALESCE(SUM(f.status = 'retrieved'), 0) AS retrieved,
+  return prepared(
+    db,
+    `SELECT COUNT(*) AS sought, COALESCE(SUM(f.status = 'retrieved'), 0) AS retrieved,
          COALESCE(SUM(f.status = 'not_retrievable'), 0) AS notRetrievable
        FROM screening_state t LEFT JOIN fulltext_reports f ON f.record_id = t.record_id
        WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include'`,
-    )
-    .get(projectId) as { sought: number; retrieved: number; notRetrievable: number };
+  ).get(projectId) as { sought: number; retrieved: number; notRetrievable: number };
 }
 
 // ---------- studies ----------
 
 export function createStudy(db: Db, projectId: number, label: string, at: string): number {
   return Number(
-    db
-      .prepare('INSERT INTO studies (project_id, label, created_at) VALUES (?, ?, ?)')
-      .run(projectId, label, at).lastInsertRowid,
+    prepared(db, 'INSERT INTO studies (project_id, label, created_at) VALUES (?, ?, ?)').run(
+      projectId,
+      label,
+      at,
+    ).lastInsertRowid,
   );
 }
 
@@ -129,35 +130,37 @@ export function findStudy(
   projectId: number,
   studyId: number,
 ): { id: number; label: string } | undefined {
-  return db
-    .prepare('SELECT id, label FROM studies WHERE id = ? AND project_id = ?')
-    .get(studyId, projectId) as { id: number; label: string } | undefined;
+  return prepared(db, 'SELECT id, label FROM studies WHERE id = ? AND project_id = ?').get(
+    studyId,
+    projectId,
+  ) as { id: number; label: string } | undefined;
 }
 
 export function linkReport(db: Db, studyId: number, recordId: number): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO study_reports (record_id, study_id) VALUES (?, ?) ON CONFLICT (record_id) DO UPDATE SET study_id = excluded.study_id',
   ).run(recordId, studyId);
 }
 
 export function unlinkReport(db: Db, recordId: number): void {
-  db.prepare('DELETE FROM study_reports WHERE record_id = ?').run(recordId);
+  prepared(db, 'DELETE FROM study_reports WHERE record_id = ?').run(recordId);
 }
 
 /** Studies left without reports are removed so they never count as included studies. */
 export function deleteEmptyStudies(db: Db, projectId: number): void {
-  db.prepare(
+  prepared(
+    db,
     'DELETE FROM studies WHERE project_id = ? AND NOT EXISTS (SELECT 1 FROM study_reports sr WHERE sr.study_id = studies.id)',
   ).run(projectId);
 }
 
 export function studies(db: Db, projectId: number): { id: number; label: string; recordIds: number[] }[] {
-  const rows = db
-    .prepare(
-      `SELECT st.id, st.label, sr.record_id FROM studies st JOIN study_reports sr ON sr.study_id = st.id
+  const rows = prepared(
+    db,
+    `SELECT st.id, st.label, sr.record_id FROM studies st JOIN study_reports sr ON sr.study_id = st.id
        WHERE st.project_id = ? ORDER BY st.id, sr.record_id`,
-    )
-    .all(projectId) as { id: number; label: string; record_id: number }[];
+  ).all(projectId) as { id: number; label: string; record_id: number }[];
   const byId = new Map<number, { id: number; label: string; recordIds: number[] }>();
   for (const row of rows) {
     const study = byId.get(row.id) ?? { id: row.id, label: row.label, recordIds: [] };
@@ -169,11 +172,10 @@ export function studies(db: Db, projectId: number): { id: number; label: string;
 
 /** Included reports at full text and the studies they make (an unlinked report is its own study). */
 export function includedReportsAndStudies(db: Db, projectId: number): { reports: number; studies: number } {
-  return db
-    .prepare(
-      `SELECT COUNT(*) AS reports, COUNT(DISTINCT COALESCE('s' || sr.study_id, 'r' || s.record_id)) AS studies
+  return prepared(
+    db,
+    `SELECT COUNT(*) AS reports, COUNT(DISTINCT COALESCE('s' || sr.study_id, 'r' || s.record_id)) AS studies
        FROM screening_state s LEFT JOIN study_reports sr ON sr.record_id = s.record_id
        WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include'`,
-    )
-    .get(projectId) as { reports: number; studies: number };
+  ).get(projectId) as { reports: number; studies: number };
 }

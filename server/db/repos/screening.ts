@@ -1,4 +1,6 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
+import { caches, hasColumn, projectRecordCount } from './screening-cache';
 import type {
   CurrentVote,
   FinalDecision,
@@ -9,28 +11,13 @@ import type {
   Vote,
 } from '../../domain/screening/types';
 
+export { hasColumn, keepCachesAfter, writeStamp } from './screening-cache';
+
 /**
  * All SQL of screening. Events are the truth; screening_votes and screening_state are
  * projections rewritten for one record in the same transaction as each new event, so
  * queues and counts are index lookups instead of a fold over every event.
  */
-
-const columnCache = new WeakMap<Db, Map<string, boolean>>();
-
-/** Whether a column exists (deduplication's migration adds records.duplicate_of; we must not depend on it). */
-export function hasColumn(db: Db, table: string, column: string): boolean {
-  const cache = columnCache.get(db) ?? new Map<string, boolean>();
-  columnCache.set(db, cache);
-  const key = `${table}.${column}`;
-  let known = cache.get(key);
-  if (known === undefined) {
-    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
-    known = columns.some((c) => c.name === column);
-    // A table that does not exist yet (users before auth lands) is not cached: it may appear.
-    if (columns.length > 0) cache.set(key, known);
-  }
-  return known;
-}
 
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
 function notDuplicate(db: Db): string {
@@ -40,25 +27,25 @@ function notDuplicate(db: Db): string {
 // ---------- projects and settings ----------
 
 export function projectExists(db: Db, projectId: number): boolean {
-  return db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
 }
 
 export function projectsByName(db: Db, name?: string): { id: number; name: string }[] {
   return (
     name === undefined
-      ? db.prepare('SELECT id, name FROM projects ORDER BY id').all()
-      : db.prepare('SELECT id, name FROM projects WHERE name = ?').all(name)
+      ? prepared(db, 'SELECT id, name FROM projects ORDER BY id').all()
+      : prepared(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
   ) as { id: number; name: string }[];
 }
 
 export function readSettingsJson(db: Db, projectId: number): string | undefined {
-  const row = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
+  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
     { settings_json: string } | undefined;
   return row?.settings_json;
 }
 
 export function writeSettingsJson(db: Db, projectId: number, json: string): void {
-  db.prepare('UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
+  prepared(db, 'UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
 }
 
 // ---------- records ----------
@@ -70,9 +57,10 @@ export interface RecordRef {
 
 export function findRecord(db: Db, projectId: number, recordId: number): RecordRef | undefined {
   const dup = hasColumn(db, 'records', 'duplicate_of') ? 'duplicate_of' : 'NULL';
-  const row = db
-    .prepare(`SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`)
-    .get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
+  const row = prepared(
+    db,
+    `SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`,
+  ).get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
@@ -153,23 +141,21 @@ function toEvent(row: EventRow): ScreeningEvent {
 }
 
 export function eventsFor(db: Db, recordId: number, stage: Stage): ScreeningEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT kind, user_id, decision, reason, note, created_at FROM screening_events
+  const rows = prepared(
+    db,
+    `SELECT kind, user_id, decision, reason, note, created_at FROM screening_events
        WHERE record_id = ? AND stage = ? ORDER BY id`,
-    )
-    .all(recordId, stage) as EventRow[];
+  ).all(recordId, stage) as EventRow[];
   return rows.map(toEvent);
 }
 
 /** Every record's events at a stage, oldest first (for rebuilding projections). */
 export function eventsByRecord(db: Db, projectId: number, stage: Stage): Map<number, ScreeningEvent[]> {
-  const rows = db
-    .prepare(
-      `SELECT record_id, kind, user_id, decision, reason, note, created_at FROM screening_events
+  const rows = prepared(
+    db,
+    `SELECT record_id, kind, user_id, decision, reason, note, created_at FROM screening_events
        WHERE project_id = ? AND stage = ? ORDER BY id`,
-    )
-    .all(projectId, stage) as (EventRow & { record_id: number })[];
+  ).all(projectId, stage) as (EventRow & { record_id: number })[];
   const byRecord = new Map<number, ScreeningEvent[]>();
   for (const row of rows) {
     const list = byRecord.get(row.record_id) ?? [];
@@ -189,7 +175,8 @@ export function appendEvent(
   const decision = event.kind === 'retract' ? null : event.decision;
   const reason = event.kind === 'retract' ? null : event.reason;
   const note = event.kind === 'vote' ? event.note : null;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO screening_events (project_id, record_id, stage, user_id, kind, decision, reason, note, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(projectId, recordId, stage, event.userId, event.kind, decision, reason, note, event.at);
@@ -197,9 +184,10 @@ export function appendEvent(
 
 export function hasEvents(db: Db, recordId: number, stage: Stage): boolean {
   return (
-    db
-      .prepare('SELECT 1 FROM screening_events WHERE record_id = ? AND stage = ? LIMIT 1')
-      .get(recordId, stage) !== undefined
+    prepared(db, 'SELECT 1 FROM screening_events WHERE record_id = ? AND stage = ? LIMIT 1').get(
+      recordId,
+      stage,
+    ) !== undefined
   );
 }
 
@@ -215,16 +203,28 @@ export function writeProjection(
   outcome: RecordOutcome,
   at: string,
 ): void {
-  db.prepare('DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
-  const insertVote = db.prepare(
-    `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  prepared(db, 'DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
+  const insertVote = prepared(
+    db,
+    `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at, record_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   state.votes.forEach((v, i) =>
-    insertVote.run(recordId, stage, v.userId, projectId, i + 1, v.decision, v.reason, v.note, v.at),
+    insertVote.run(
+      recordId,
+      stage,
+      v.userId,
+      projectId,
+      i + 1,
+      v.decision,
+      v.reason,
+      v.note,
+      v.at,
+      outcome.status,
+    ),
   );
   if (state.votes.length === 0 && !state.resolution) {
-    db.prepare('DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
+    prepared(db, 'DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
     return;
   }
   const exclusionReason =
@@ -233,7 +233,8 @@ export function writeProjection(
         state.votes.find((v) => v.decision === 'exclude' && v.reason)?.reason ??
         null)
       : null;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO screening_state (record_id, stage, project_id, status, outcome, vote_count, exclusion_reason,
        resolved_by, resolution_reason, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -255,8 +256,8 @@ export function writeProjection(
 }
 
 export function clearProjections(db: Db, projectId: number, stage: Stage): void {
-  db.prepare('DELETE FROM screening_votes WHERE project_id = ? AND stage = ?').run(projectId, stage);
-  db.prepare('DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
+  prepared(db, 'DELETE FROM screening_votes WHERE project_id = ? AND stage = ?').run(projectId, stage);
+  prepared(db, 'DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
 }
 
 export function stageStatus(
@@ -264,9 +265,10 @@ export function stageStatus(
   recordId: number,
   stage: Stage,
 ): { status: string; outcome: FinalDecision | null } | undefined {
-  return db
-    .prepare('SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?')
-    .get(recordId, stage) as { status: string; outcome: FinalDecision | null } | undefined;
+  return prepared(db, 'SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?').get(
+    recordId,
+    stage,
+  ) as { status: string; outcome: FinalDecision | null } | undefined;
 }
 
 // ---------- stage membership and queues ----------
@@ -292,8 +294,10 @@ const NOT_VOTED_BY_ME = `NOT EXISTS (SELECT 1 FROM screening_votes v
 /** Whether a record is (still) in a stage: any non-duplicate at title/abstract; included and retrieved at full text. */
 export function isInStage(db: Db, projectId: number, recordId: number, stage: Stage): boolean {
   return (
-    db.prepare(`SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({ projectId, recordId }) !==
-    undefined
+    prepared(db, `SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({
+      projectId,
+      recordId,
+    }) !== undefined
   );
 }
 
@@ -305,14 +309,66 @@ export function queue(
   limit: number,
 ): { records: ScreeningRecord[]; remaining: number } {
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
-  const params = { projectId, stage, userId };
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM ${where} ORDER BY r.id LIMIT @limit`)
-    .all({ ...params, limit }) as RecordRow[];
-  const { remaining } = db.prepare(`SELECT COUNT(*) AS remaining FROM ${where}`).get(params) as {
-    remaining: number;
-  };
-  return { records: rows.map(toRecord), remaining };
+  let rows: RecordRow[] = [];
+  if (limit > 0) {
+    // Full text is small; only title/abstract queues use (and refresh) the remembered start.
+    const key = `${projectId}:${userId}`;
+    const starts = stage === 'title_abstract' ? caches(db).queueStarts : null;
+    const from = starts?.get(key) ?? 0;
+    rows = prepared(
+      db,
+      `SELECT ${RECORD_COLUMNS} FROM ${where} AND r.id >= @from ORDER BY r.id LIMIT @limit`,
+    ).all({
+      projectId,
+      stage,
+      userId,
+      limit,
+      from,
+    }) as RecordRow[];
+    if (starts && rows[0]) starts.set(key, rows[0].id);
+  }
+  return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };
+}
+
+/**
+ * How many records still need this reviewer's vote. At title/abstract this is computed from
+ * index ranges instead of a pass over every record (50,000 in a large review):
+ * records in the project − records no longer awaiting − records awaiting that I voted on,
+ * each corrected for records marked as duplicates (found through the duplicate index).
+ */
+export function remainingFor(db: Db, projectId: number, stage: Stage, userId: number): number {
+  if (stage === 'full_text') {
+    const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
+    return (
+      prepared(db, `SELECT COUNT(*) AS n FROM ${where}`).get({ projectId, stage, userId }) as { n: number }
+    ).n;
+  }
+  const count = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as { n: number }).n;
+  const records = projectRecordCount(db, projectId);
+  const settled = count(
+    `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status IN ('agreed', 'conflict', 'resolved')`,
+    projectId,
+    stage,
+  );
+  const mine = count(
+    `SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ? AND record_status = 'awaiting'`,
+    projectId,
+    stage,
+    userId,
+  );
+  let duplicates = 0;
+  if (hasColumn(db, 'records', 'duplicate_of')) {
+    // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
+    duplicates = count(
+      `SELECT COUNT(*) AS n FROM records r
+       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
+       WHERE r.project_id = @projectId AND r.duplicate_of IS NOT NULL
+         AND (s.status IS NULL OR s.status = 'awaiting')
+         AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
+      { projectId, stage, userId },
+    );
+  }
+  return records - settled - mine - duplicates;
 }
 
 export interface MyVoteRow {
@@ -328,15 +384,14 @@ export function myOpenVotes(
   userId: number,
   limit: number,
 ): MyVoteRow[] {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
        FROM screening_votes v JOIN records r ON r.id = v.record_id
        JOIN screening_state s ON s.record_id = v.record_id AND s.stage = v.stage
        WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND s.status != 'resolved'
        ORDER BY v.decided_at DESC, r.id LIMIT ?`,
-    )
-    .all(projectId, stage, userId, limit) as (RecordRow & {
+  ).all(projectId, stage, userId, limit) as (RecordRow & {
     v_decision: Vote;
     v_reason: string | null;
     v_note: string | null;
@@ -349,12 +404,11 @@ export function myOpenVotes(
 }
 
 export function votesOn(db: Db, recordId: number, stage: Stage): CurrentVote[] {
-  const rows = db
-    .prepare(
-      `SELECT user_id, decision, reason, note, decided_at FROM screening_votes
+  const rows = prepared(
+    db,
+    `SELECT user_id, decision, reason, note, decided_at FROM screening_votes
        WHERE record_id = ? AND stage = ? ORDER BY position`,
-    )
-    .all(recordId, stage) as {
+  ).all(recordId, stage) as {
     user_id: number;
     decision: Vote;
     reason: string | null;
@@ -376,12 +430,11 @@ export function stageVotes(
   projectId: number,
   stage: Stage,
 ): { recordId: number; votes: { userId: number; decision: Vote }[] }[] {
-  const rows = db
-    .prepare(
-      `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
+  const rows = prepared(
+    db,
+    `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
        ORDER BY record_id, position`,
-    )
-    .all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
+  ).all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
   const byRecord = new Map<number, { userId: number; decision: Vote }[]>();
   for (const row of rows) {
     const list = byRecord.get(row.record_id) ?? [];
@@ -407,9 +460,9 @@ export interface StageCounts {
 }
 
 export function stageCounts(db: Db, projectId: number, stage: Stage): StageCounts {
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS total,
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS total,
          COALESCE(SUM(s.record_id IS NOT NULL), 0) AS screened,
          COALESCE(SUM(s.outcome = 'include'), 0) AS included,
          COALESCE(SUM(s.outcome = 'exclude'), 0) AS excluded,
@@ -417,8 +470,7 @@ export function stageCounts(db: Db, projectId: number, stage: Stage): StageCount
          COALESCE(SUM(s.status = 'resolved'), 0) AS resolved,
          COALESCE(SUM(s.status IS NULL OR s.status = 'awaiting'), 0) AS awaiting
        FROM ${stageScope(db, stage)}`,
-    )
-    .get({ projectId }) as StageCounts;
+  ).get({ projectId }) as StageCounts;
   return row;
 }
 
@@ -428,13 +480,12 @@ export function exclusionReasons(
   projectId: number,
   stage: Stage,
 ): { reason: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT COALESCE(s.exclusion_reason, '(no reason given)') AS reason, COUNT(*) AS count
+  return prepared(
+    db,
+    `SELECT COALESCE(s.exclusion_reason, '(no reason given)') AS reason, COUNT(*) AS count
        FROM ${stageScope(db, stage)} AND s.outcome = 'exclude'
        GROUP BY 1 ORDER BY count DESC, reason`,
-    )
-    .all({ projectId }) as { reason: string; count: number }[];
+  ).all({ projectId }) as { reason: string; count: number }[];
 }
 
 export interface ReviewerCounts {
@@ -446,29 +497,28 @@ export interface ReviewerCounts {
 }
 
 export function reviewerCounts(db: Db, projectId: number, stage: Stage): ReviewerCounts[] {
-  return db
-    .prepare(
-      `SELECT user_id AS userId, COUNT(*) AS votes, SUM(decision = 'include') AS include,
+  return prepared(
+    db,
+    `SELECT user_id AS userId, COUNT(*) AS votes, SUM(decision = 'include') AS include,
          SUM(decision = 'exclude') AS exclude, SUM(decision = 'maybe') AS maybe
        FROM screening_votes WHERE project_id = ? AND stage = ? GROUP BY user_id ORDER BY user_id`,
-    )
-    .all(projectId, stage) as ReviewerCounts[];
+  ).all(projectId, stage) as ReviewerCounts[];
 }
 
 export function votesByUserCount(db: Db, projectId: number, stage: Stage, userId: number): number {
-  const row = db
-    .prepare('SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?')
-    .get(projectId, stage, userId) as { n: number };
+  const row = prepared(
+    db,
+    'SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?',
+  ).get(projectId, stage, userId) as { n: number };
   return row.n;
 }
 
 export function conflictRecords(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
        WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' ORDER BY r.id`,
-    )
-    .all(projectId, stage) as RecordRow[];
+  ).all(projectId, stage) as RecordRow[];
   return rows.map(toRecord);
 }
 
@@ -476,17 +526,18 @@ export function conflictRecords(db: Db, projectId: number, stage: Stage): Screen
 export function usernames(db: Db, ids: number[]): Map<number, string> {
   const names = new Map<number, string>();
   if (ids.length === 0 || !hasColumn(db, 'users', 'username')) return names;
-  const rows = db
-    .prepare(`SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { id: number; username: string }[];
+  const rows = prepared(
+    db,
+    `SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids) as { id: number; username: string }[];
   for (const row of rows) names.set(row.id, row.username);
   return names;
 }
 
 /** Every record in a stage, in id order (demo seeding, exports). */
 export function recordsInStage(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`)
-    .all({ projectId }) as RecordRow[];
+  const rows = prepared(db, `SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`).all({
+    projectId,
+  }) as RecordRow[];
   return rows.map(toRecord);
 }

@@ -38,31 +38,30 @@ export function blockingKeys(f: MatchFeatures): string[] {
  */
 export function candidatePairs(features: MatchFeatures[], onlyWith?: Set<number>): [number, number][] {
   const blocks = new Map<string, number[]>();
-  features.forEach((f, index) => {
-    for (const key of blockingKeys(f)) {
+  const keysOf: string[][] = features.map((f, index) => {
+    const keys = blockingKeys(f);
+    for (const key of keys) {
       const block = blocks.get(key);
       if (block) block.push(index);
       else blocks.set(key, [index]);
     }
+    return keys;
   });
-  const seen = new Set<number>();
+  // For each record, walk its blocks once; `lastSeenBy[j] === i` marks j as already paired with i.
+  const lastSeenBy = new Int32Array(features.length).fill(-1);
   const pairs: [number, number][] = [];
-  const n = features.length;
-  for (const [key, block] of blocks) {
-    if (block.length < 2) continue;
-    // Identifier blocks are never too generic; others are skipped when they are.
-    if (block.length > MAX_BLOCK_SIZE && !key.startsWith('d:') && !key.startsWith('p:')) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        const x = block[i]!;
-        const y = block[j]!;
-        const lo = Math.min(x, y);
-        const hi = Math.max(x, y);
-        const code = lo * n + hi;
-        if (seen.has(code)) continue;
-        seen.add(code);
-        if (onlyWith && !onlyWith.has(features[lo]!.id) && !onlyWith.has(features[hi]!.id)) continue;
-        pairs.push([lo, hi]);
+  for (let i = 0; i < features.length; i++) {
+    const iIsNew = !onlyWith || onlyWith.has(features[i]!.id);
+    for (const key of keysOf[i]!) {
+      const block = blocks.get(key)!;
+      if (block.length < 2) continue;
+      // Identifier blocks are never too generic; others are skipped when they are.
+      if (block.length > MAX_BLOCK_SIZE && !key.startsWith('d:') && !key.startsWith('p:')) continue;
+      for (const j of block) {
+        if (j <= i || lastSeenBy[j] === i) continue;
+        lastSeenBy[j] = i;
+        if (!iIsNew && !onlyWith!.has(features[j]!.id)) continue;
+        pairs.push([i, j]);
       }
     }
   }

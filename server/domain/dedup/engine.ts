@@ -94,9 +94,11 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
     if (left.some(isEarlier) && right.some(isEarlier)) return false;
     const dois = new Set<string>();
     // Versions of one Cochrane review (.pub2, .pub3) count as one DOI here.
-    for (const i of [...left, ...right]) if (features[i]!.doi) dois.add(features[i]!.doi.replace(/\.pub\d+$/, ''));
+    for (const i of [...left, ...right])
+      if (features[i]!.doi) dois.add(features[i]!.doi.replace(/\.pub\d+$/, ''));
     if (dois.size > 1) return false;
-    for (const l of left) for (const r of right) if (cannotLink.has(pairKey(features[l]!.id, features[r]!.id))) return false;
+    for (const l of left)
+      for (const r of right) if (cannotLink.has(pairKey(features[l]!.id, features[r]!.id))) return false;
     return true;
   };
 

@@ -1,5 +1,11 @@
 import { normaliseText, tokens } from './text';
-import { citesCorrectedArticle, titleForms, titleMarker, withoutNoticePrefix, type TitleMarker } from './title';
+import {
+  citesCorrectedArticle,
+  titleForms,
+  titleMarker,
+  withoutNoticePrefix,
+  type TitleMarker,
+} from './title';
 import type { DedupRecord } from './types';
 
 /** Everything the matcher compares, computed once per record. */
@@ -8,6 +14,8 @@ export interface MatchFeatures {
   title: string;
   titleVariants: string[];
   titleTokens: string[];
+  /** Distinct title words, for a cheap overlap check before the edit distance. */
+  titleWordSet: Set<string>;
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
@@ -27,9 +35,12 @@ export interface MatchFeatures {
   conference: boolean;
 }
 
-const PREPRINT_VENUE = /\b(biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf preprints|techrxiv|authorea)\b/;
-const PREPRINT_DOI = /^10\.(1101\/\d{4}\.\d{2}\.\d{2}|21203\/rs\.|2139\/ssrn|48550\/arxiv|20944\/preprints|31234\/osf|36227\/techrxiv|22541\/au)/;
-const CONFERENCE_VENUE = /\b(conference|congress|symposium|meeting|proceedings|abstracts|workshop|annual scientific)\b/;
+const PREPRINT_VENUE =
+  /\b(biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf preprints|techrxiv|authorea)\b/;
+const PREPRINT_DOI =
+  /^10\.(1101\/\d{4}\.\d{2}\.\d{2}|21203\/rs\.|2139\/ssrn|48550\/arxiv|20944\/preprints|31234\/osf|36227\/techrxiv|22541\/au)/;
+const CONFERENCE_VENUE =
+  /\b(conference|congress|symposium|meeting|proceedings|abstracts|workshop|annual scientific)\b/;
 
 /** Digits only, without leading zeros: "Vol. 07" and "7" are the same volume. */
 function digitsOf(value: string | null): string {
@@ -51,7 +62,10 @@ export function parsePages(pages: string | null): PageRange | null {
   if (!pages) return null;
   // Spreadsheets turn "5-13" into "13-May": such a field no longer says which pages.
   if (/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(pages)) return null;
-  const parts = pages.toLowerCase().replace(/\s+/g, '').split(/[-–—]+/);
+  const parts = pages
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .split(/[-–—]+/);
   const first = /^([a-z]{0,2})0*(\d+)$/.exec(parts[0] ?? '');
   if (!first) return null;
   const start = first[2]!;
@@ -61,7 +75,12 @@ export function parsePages(pages: string | null): PageRange | null {
     end = second[1]!;
     if (end.length < start.length && Number(end) > 0) end = start.slice(0, start.length - end.length) + end;
   }
-  return { start, end, articleNumber: first[1] === 'e' || first[1] === 'cd' || (!second && (first[1] !== '' || start.length >= 5)) };
+  return {
+    start,
+    end,
+    articleNumber:
+      first[1] === 'e' || first[1] === 'cd' || (!second && (first[1] !== '' || start.length >= 5)),
+  };
 }
 
 /** Surname-like tokens of all authors: robust to "Family, G.", "G. Family", "Family G" and run-together lists. */
@@ -71,7 +90,9 @@ function authorTokensOf(authors: string[]): { tokens: Set<string>; first: string
   for (const author of authors) {
     // "Family, Given": the family name is what every database spells alike.
     const family = author.includes(',') ? author.slice(0, author.indexOf(',')) : author;
-    const words = tokens(normaliseText(family)).filter((w) => w.length >= 3 && !/^\d+$/.test(w) && w !== 'and' && w !== 'et');
+    const words = tokens(normaliseText(family)).filter(
+      (w) => w.length >= 3 && !/^\d+$/.test(w) && w !== 'and' && w !== 'et',
+    );
     for (const w of words) all.add(w);
     if (!first && words[0]) first = words[0];
   }
@@ -93,6 +114,7 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     title: forms.full,
     titleVariants: forms.variants,
     titleTokens: tokens(forms.full),
+    titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
     authorTokens: authors.tokens,

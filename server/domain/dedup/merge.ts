@@ -1,7 +1,18 @@
 import type { DedupRecord } from './types';
 
 /** The fields a merged view fills from the other members when the primary lacks them. */
-const FILLABLE = ['type', 'title', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'isbn'] as const;
+const FILLABLE = [
+  'type',
+  'title',
+  'year',
+  'journal',
+  'volume',
+  'issue',
+  'pages',
+  'doi',
+  'pmid',
+  'isbn',
+] as const;
 type Fillable = (typeof FILLABLE)[number];
 
 export interface MergedView {
@@ -61,7 +72,10 @@ export function completeness(r: DedupRecord): number {
  * Chooses the record that represents a cluster: a screened record first (its decisions stay
  * attached), then the most complete, then the earliest imported.
  */
-export function choosePrimary(members: DedupRecord[], isScreened: (id: number) => boolean = () => false): number {
+export function choosePrimary(
+  members: DedupRecord[],
+  isScreened: (id: number) => boolean = () => false,
+): number {
   const sorted = [...members].sort(
     (a, b) =>
       Number(isScreened(b.id)) - Number(isScreened(a.id)) || completeness(b) - completeness(a) || a.id - b.id,

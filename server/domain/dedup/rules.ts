@@ -7,12 +7,13 @@ import {
   sameDoiFamily,
   setSimilarity,
   titleSimilarity,
+  wordOverlapOf,
 } from './similarity';
 import type { FieldSimilarities, PairVerdict } from './types';
 
 /** Similarities of every field of two records (null where either side lacks the field). */
 export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilarities {
-  let title = titleSimilarity(a.title, b.title);
+  let title = titleSimilarity(a.title, b.title, wordOverlapOf(a.titleWordSet, b.titleWordSet));
   if (title < 1) {
     for (const va of [a.title, ...a.titleVariants]) {
       for (const vb of [b.title, ...b.titleVariants]) {
@@ -23,7 +24,14 @@ export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilari
   return {
     title: a.title && b.title ? round(title) : null,
     authors: nullableRound(authorSimilarity(a.authorTokens, b.authorTokens)),
-    year: a.year == null || b.year == null ? null : a.year === b.year ? 1 : Math.abs(a.year - b.year) === 1 ? 0.5 : 0,
+    year:
+      a.year == null || b.year == null
+        ? null
+        : a.year === b.year
+          ? 1
+          : Math.abs(a.year - b.year) === 1
+            ? 0.5
+            : 0,
     journal: nullableRound(journalSimilarity(a.journal, b.journal)),
     volume: equalOrMissing(a.volume, b.volume),
     issue: equalOrMissing(a.issue, b.issue),
@@ -44,8 +52,16 @@ function nullableRound(value: number | null): number | null {
 /** A weighted average of the known similarities: shown to reviewers and used to order merges. */
 export function overallScore(s: FieldSimilarities): number {
   const weights: [number | null, number][] = [
-    [s.title, 4], [s.authors, 2], [s.year, 1], [s.journal, 1], [s.volume, 1], [s.issue, 0.5], [s.pages, 1.5],
-    [s.abstract, 1.5], [s.doi, 3], [s.pmid, 3],
+    [s.title, 4],
+    [s.authors, 2],
+    [s.year, 1],
+    [s.journal, 1],
+    [s.volume, 1],
+    [s.issue, 0.5],
+    [s.pages, 1.5],
+    [s.abstract, 1.5],
+    [s.doi, 3],
+    [s.pmid, 3],
   ];
   let total = 0;
   let weight = 0;
@@ -71,14 +87,17 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
   const title = s.title ?? 0;
 
   if (a.marker !== b.marker) return verdict('distinct', `veto:${a.marker ?? b.marker}-vs-article`, s);
-  if (a.preprint !== b.preprint && (title >= 0.9 || s.doi === 1)) return verdict('related', 'related:preprint-vs-published', s);
+  if (a.preprint !== b.preprint && (title >= 0.9 || s.doi === 1))
+    return verdict('related', 'related:preprint-vs-published', s);
   if (s.doi === 0 && sameDoiFamily(a.doi, b.doi)) {
     // Versions of one Cochrane review: the same record for deduplication when the metadata agrees.
     if (title >= 0.95 && (s.authors ?? 0) >= 0.8) return verdict('duplicate', 'same-doi-family', s);
     return verdict('review', 'uncertain:same-doi-family', s);
   }
   if (s.doi === 0) {
-    return strongMetadata(s, a, b) ? verdict('review', 'veto:different-doi', s) : verdict('distinct', 'veto:different-doi', s);
+    return strongMetadata(s, a, b)
+      ? verdict('review', 'veto:different-doi', s)
+      : verdict('distinct', 'veto:different-doi', s);
   }
   if (s.doi === 1 || s.pmid === 1) {
     const rule = s.doi === 1 ? 'same-doi' : 'same-pmid';
@@ -86,22 +105,33 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     return verdict('review', `${rule}:different-title`, s);
   }
   if (s.pmid === 0) {
-    return strongMetadata(s, a, b) ? verdict('review', 'veto:different-pmid', s) : verdict('distinct', 'veto:different-pmid', s);
+    return strongMetadata(s, a, b)
+      ? verdict('review', 'veto:different-pmid', s)
+      : verdict('distinct', 'veto:different-pmid', s);
   }
-  if (sameCoordinates(s, a, b) && ((s.authors ?? 0) >= 0.8 || title >= 0.95 || (s.authors == null && title >= 0.5))) {
+  if (
+    sameCoordinates(s, a, b) &&
+    ((s.authors ?? 0) >= 0.8 || title >= 0.95 || (s.authors == null && title >= 0.5))
+  ) {
     // Journal, volume, first page and year name one article whatever language its title was given in.
     return verdict('duplicate', 'coordinates:journal+volume+page+year', s);
   }
   if (s.title == null || title < 0.8) return verdict('distinct', 'fuzzy:title-differs', s);
-  if (a.titleNumbers !== b.titleNumbers && title < 1) return verdict('distinct', 'veto:title-numbers-differ', s);
+  if (a.titleNumbers !== b.titleNumbers && title < 1)
+    return verdict('distinct', 'veto:title-numbers-differ', s);
   if (sameCochraneReview(a, b) && title >= 0.95 && (s.authors ?? 0) >= 0.8) {
     // A Cochrane review keeps its CD number across updates; databases list each version.
     return verdict('duplicate', 'same-cochrane-review', s);
   }
-  if (s.year === 0) return verdict(title >= 0.95 && (s.authors ?? 0) >= 0.8 ? 'review' : 'distinct', 'veto:year-differs', s);
+  if (s.year === 0)
+    return verdict(title >= 0.95 && (s.authors ?? 0) >= 0.8 ? 'review' : 'distinct', 'veto:year-differs', s);
 
   if (
-    title >= 0.97 && (s.authors ?? 0) >= 0.8 && s.year === 1 && (s.journal ?? 0) >= 0.8 && s.volume === 1 &&
+    title >= 0.97 &&
+    (s.authors ?? 0) >= 0.8 &&
+    s.year === 1 &&
+    (s.journal ?? 0) >= 0.8 &&
+    s.volume === 1 &&
     !(s.pages === 0 && (isSinglePage(a) || isSinglePage(b)))
   ) {
     // The same title by the same authors in the same volume: pages or issue disagree only by error.
@@ -109,15 +139,24 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
   }
   const contradictions = contradictionsOf(s);
   const support = supportOf(s);
-  const anchored = s.year === 1 || support.includes('volume') || support.includes('pages') || support.includes('abstract');
-  if (title >= 0.95 && contradictions.length === 0 && support.length >= 2 && anchored && (s.authors ?? 1) >= 0.5) {
+  const anchored =
+    s.year === 1 || support.includes('volume') || support.includes('pages') || support.includes('abstract');
+  if (
+    title >= 0.95 &&
+    contradictions.length === 0 &&
+    support.length >= 2 &&
+    anchored &&
+    (s.authors ?? 1) >= 0.5
+  ) {
     return verdict('duplicate', `fuzzy:title+${support.join('+')}`, s);
   }
   if (title >= 0.9 && contradictions.length === 0 && support.length >= 3 && (s.authors ?? 0) >= 0.7) {
     return verdict('duplicate', `fuzzy:title+${support.join('+')}`, s);
   }
   if (title >= 0.9 && contradictions.length <= 1) {
-    const rule = contradictions.length ? `uncertain:${contradictions.join('+')}-differs` : 'uncertain:weak-support';
+    const rule = contradictions.length
+      ? `uncertain:${contradictions.join('+')}-differs`
+      : 'uncertain:weak-support';
     return verdict('review', rule, s);
   }
   return verdict('distinct', 'fuzzy:not-enough-evidence', s);
@@ -159,7 +198,8 @@ function sameCoordinates(s: FieldSimilarities, a: MatchFeatures, b: MatchFeature
 /** Both records carry the same Cochrane review number (CD006828) as their page or DOI. */
 function sameCochraneReview(a: MatchFeatures, b: MatchFeatures): boolean {
   const number = (f: MatchFeatures): string | null =>
-    /14651858\.(cd\d+)/.exec(f.doi)?.[1] ?? (f.pages?.articleNumber && /cochrane/.test(f.journal) ? `cd${f.pages.start}` : null);
+    /14651858\.(cd\d+)/.exec(f.doi)?.[1] ??
+    (f.pages?.articleNumber && /cochrane/.test(f.journal) ? `cd${f.pages.start}` : null);
   const na = number(a);
   return na !== null && na === number(b);
 }

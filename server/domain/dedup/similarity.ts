@@ -62,10 +62,14 @@ function histogramLowerBound(a: string, b: string): number {
 
 /** Dice overlap of the words of two normalised strings. */
 export function wordOverlap(a: string, b: string): number {
-  const wa = new Set(a.split(' '));
-  const wb = new Set(b.split(' '));
+  return wordOverlapOf(new Set(a.split(' ')), new Set(b.split(' ')));
+}
+
+export function wordOverlapOf(wa: Set<string>, wb: Set<string>): number {
+  if (wa.size + wb.size === 0) return 0;
   let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  for (const w of small) if (large.has(w)) shared++;
   return (2 * shared) / (wa.size + wb.size);
 }
 
@@ -73,11 +77,11 @@ export function wordOverlap(a: string, b: string): number {
  * Title similarity: edit ratio of the normalised titles, or a prefix match when one database
  * abridged the title (kept below an exact match so it needs corroboration).
  */
-export function titleSimilarity(a: string, b: string): number {
+export function titleSimilarity(a: string, b: string, knownOverlap?: number): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
   // Below 0.7 the exact edit ratio no longer matters to any rule; word overlap tells how far apart.
-  const overlap = wordOverlap(a, b);
+  const overlap = knownOverlap ?? wordOverlap(a, b);
   // Titles sharing under half their words are never within 30 % edits of each other in practice.
   const ratio = (overlap >= 0.5 ? levenshteinRatio(a, b, 0.7) : 0) || 0.9 * overlap;
   const compactA = a.replace(/ /g, '');
@@ -123,8 +127,19 @@ export function journalSimilarity(a: string, b: string): number | null {
   const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
   // "BMJ", "AMCIS", "JThoracCardiovascSurg": one word built from the starts of the other's words.
   const acronymWords = short.filter((w) => !/^\d+$/.test(w) && w !== 'proceedings');
-  if (acronymWords.length === 1 && long.length >= 2 && isAcronymOf(acronymWords[0]!, long.filter((w) => !/^\d+$/.test(w)))) return 0.9;
-  const abbreviation = Math.max(abbreviationScore(short, long), short.length === long.length ? abbreviationScore(long, short) : 0);
+  if (
+    acronymWords.length === 1 &&
+    long.length >= 2 &&
+    isAcronymOf(
+      acronymWords[0]!,
+      long.filter((w) => !/^\d+$/.test(w)),
+    )
+  )
+    return 0.9;
+  const abbreviation = Math.max(
+    abbreviationScore(short, long),
+    short.length === long.length ? abbreviationScore(long, short) : 0,
+  );
   return abbreviation === 1 ? 0.9 : abbreviation * 0.8;
 }
 
@@ -135,7 +150,11 @@ function abbreviationScore(short: string[], long: string[]): number {
   for (const word of short) {
     for (let k = at; k < long.length; k++) {
       const candidate = long[k]!;
-      if (candidate.startsWith(word) || (word.length >= 4 && word.startsWith(candidate)) || isAbbreviationOf(word, candidate)) {
+      if (
+        candidate.startsWith(word) ||
+        (word.length >= 4 && word.startsWith(candidate)) ||
+        isAbbreviationOf(word, candidate)
+      ) {
         matched++;
         at = k + 1;
         break;

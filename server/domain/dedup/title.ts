@@ -15,8 +15,10 @@ const LANGUAGE_TAG = new RegExp(
  * Embase's "(multiple letters) [1]", "[abstract no: 134]".
  */
 const ANNOTATIONS: RegExp[] = [
-  /\[\s*(?:published\s+)?(?:erratum|retraction|retracted|comment|update|summary for patients|corrected and republished|republished|expression of concern)\s+(?:appears\s+)?(?:in|of|on|from)\b[^\]]*(?:\]|$)/gi,
+  /\[\s*(?:published\s+)?(?:erratum|retraction|retracted|comment|update|summary for patients|corrected and republished|republished|expression of concern)\s+(?:appears\s+)?(?:in|of|on|from)\b(?:[^[\]]|\[[^\]]*\])*(?:\]|$)/gi,
   /\[\s*corrected\s*\]/gi,
+  // a note cut off by the field length: "….[Erratum" or "[Erratum appears in Am J"
+  /\[\s*(?:published\s+)?erratum\b[^\]]*$/gi,
   /\[\s*review\s*\]/gi,
   /\[\s*\d+\s*refs?\.?\s*\]/gi,
   /\[\s*(?:abstract|poster|abstr)[^\]]*\]/gi,
@@ -28,28 +30,34 @@ const ANNOTATIONS: RegExp[] = [
 ];
 
 function stripAnnotations(text: string): string {
+  if (!text.includes('[') && !text.includes('(')) return text;
   let out = text;
   for (const pattern of ANNOTATIONS) out = out.replace(pattern, ' ');
   return out.replace(/\s+/g, ' ');
 }
 
 /** "(vol 142, pg 310, 2003)" or "(Journal (2009) 360 (542-544))": the title of a correction notice. */
-const CORRECTION_CITATION = /\(\s*vol\.?\s*\d+[^()]*\bp(?:g|p)?\.?\s*\d+[^()]*\)|\([^()]*\(\s*(?:19|20)\d\d\s*\)\s*\d+[^()]*(?:\([^()]*\))?\s*\)?\s*$/i;
+const CORRECTION_CITATION =
+  /\(\s*vol\.?\s*\d+[^()]*\bp(?:g|p)?\.?\s*\d+[^()]*\)|\([^()]*\(\s*(?:19|20)\d\d\s*\)\s*\d+[^()]*(?:\([^()]*\))?\s*\)?\s*$/i;
 
 /** Whether the raw title carries the citation of the article it corrects. */
 export function citesCorrectedArticle(title: string | null | undefined): boolean {
-  return !!title && CORRECTION_CITATION.test(title);
+  return !!title && title.includes('(') && CORRECTION_CITATION.test(title);
 }
 
 /** Removes that citation so the remaining words compare with the corrected article's title. */
 export function withoutCitation(title: string): string {
+  if (!title.includes('(')) return title;
   // A citation cut off by the database's field length: "(The Journal of Pediatrics (M".
   return title.replace(CORRECTION_CITATION, ' ').replace(/\s\([^()]*\([^()]*$/, ' ');
 }
 
 /** "Erratum: Title" → "Title", so two notices of one correction compare by the corrected title. */
 export function withoutNoticePrefix(normalisedTitle: string): string {
-  return normalisedTitle.replace(/^(?:erratum|corrigendum|correction|retraction|retracted|comment|reply)\s+(?:to\s+|on\s+|of\s+)?/, '');
+  return normalisedTitle.replace(
+    /^(?:erratum|corrigendum|correction|retraction|retracted|comment|reply)\s+(?:to\s+|on\s+|of\s+)?/,
+    '',
+  );
 }
 
 /** The normalised variants of one title: as a whole, without bracketed parts, and the bracketed part alone. */
@@ -63,7 +71,10 @@ export interface TitleForms {
 /** Builds the forms a title is compared by; MEDLINE puts translated titles in [brackets]. */
 export function titleForms(title: string | null | undefined): TitleForms {
   if (!title) return { full: '', variants: [] };
-  let text = withoutCitation(stripAnnotations(foldAccents(stripLatex(stripHtml(title))).replace(LANGUAGE_TAG, ' '))).trim();
+  let text = foldAccents(stripLatex(stripHtml(title)));
+  if (text.includes('[') || text.includes('('))
+    text = withoutCitation(stripAnnotations(text.replace(LANGUAGE_TAG, ' ')));
+  text = text.trim();
   // A whole title in brackets is a translation (MEDLINE): the brackets say nothing about the work.
   const whole = /^\[(.*)\][.\s]*$/.exec(text);
   if (whole?.[1] && !whole[1].includes(']')) text = whole[1];
@@ -81,10 +92,19 @@ export function titleForms(title: string | null | undefined): TitleForms {
 export type TitleMarker = 'erratum' | 'retraction' | 'comment' | 'reply' | null;
 
 const MARKERS: [RegExp, Exclude<TitleMarker, null>][] = [
-  [/\b(erratum|errata|corrigendum|corrigenda|addendum)\b|^(correction|corrections)\b|\bcorrection to\b|\bpublisher s note\b/, 'erratum'],
+  [
+    /\b(erratum|errata|corrigendum|corrigenda|addendum)\b|^(correction|corrections)\b|\bcorrection to\b|\bpublisher s note\b/,
+    'erratum',
+  ],
   [/\bretraction\b|\bretracted\b|\bwithdrawn\b|\bexpression of concern\b/, 'retraction'],
-  [/\b(in )?reply\b|\bresponse to\b|\bauthors? response\b|^response\b|\bauthors? reply\b|\brebuttal\b/, 'reply'],
-  [/^comments?\b|\bcomments? on\b|\bcommentary on\b|^letter to the editor\b|^re\b|\beditorial comment\b/, 'comment'],
+  [
+    /\b(in )?reply\b|\bresponse to\b|\bauthors? response\b|^response\b|\bauthors? reply\b|\brebuttal\b/,
+    'reply',
+  ],
+  [
+    /^comments?\b|\bcomments? on\b|\bcommentary on\b|^letter to the editor\b|^re\b|\beditorial comment\b/,
+    'comment',
+  ],
 ];
 
 /** Whether a normalised title announces an erratum, retraction, comment or reply rather than a study. */

@@ -71,12 +71,23 @@ describe('sift dedup', () => {
   it('prints a readable summary without --json', async () => {
     const result = await sift(['dedup', '--db', dbFile]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/4 records: 1 duplicates merged into 1 clusters, 1 clusters waiting for a reviewer/);
+    expect(result.stdout).toMatch(
+      /4 records: 1 duplicates merged into 1 clusters, 1 clusters waiting for a reviewer/,
+    );
   });
 
   it('names the problem for a missing database, an unknown project or a missing flag', async () => {
-    expect(await sift(['dedup', '--db', path.join(dir, 'nope.sqlite')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/no database at/) });
-    expect(await sift(['dedup', '--db', dbFile, '--project', 'Other'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/no project named "Other"/) });
-    expect(await sift(['dedup'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--db is required/) });
+    expect(await sift(['dedup', '--db', path.join(dir, 'nope.sqlite')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no database at/),
+    });
+    expect(await sift(['dedup', '--db', dbFile, '--project', 'Other'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no project named "Other"/),
+    });
+    expect(await sift(['dedup'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--db is required/),
+    });
   });
 });

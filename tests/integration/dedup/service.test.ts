@@ -1,6 +1,12 @@
 import type { Db } from '../../../server/db/connection';
 import { ConflictError, NotFoundError, ValidationError } from '../../../server/domain/errors';
-import { clusterView, decideCluster, listClusterViews, runDedup, undoDecision } from '../../../server/services/dedup';
+import {
+  clusterView,
+  decideCluster,
+  listClusterViews,
+  runDedup,
+  undoDecision,
+} from '../../../server/services/dedup';
 import { openTestDb, seedProject, seedRecords, seedSource, type SeedRecord } from '../../support/db';
 
 const clock = () => new Date('2026-03-01T10:00:00.000Z');
@@ -21,10 +27,20 @@ const COLCHICINE: SeedRecord = {
   volume: '162',
   pages: '527-532',
 };
-const TALC: SeedRecord = { title: 'Talc pleurodesis in malignant effusion', authors: ['Dresler, C. M.'], year: 2005, journal: 'Chest', volume: '127', pages: '909-915' };
+const TALC: SeedRecord = {
+  title: 'Talc pleurodesis in malignant effusion',
+  authors: ['Dresler, C. M.'],
+  year: 2005,
+  journal: 'Chest',
+  volume: '127',
+  pages: '909-915',
+};
 
 function duplicateOf(db: Db): Record<number, number | null> {
-  const rows = db.prepare('SELECT id, duplicate_of FROM records ORDER BY id').all() as { id: number; duplicate_of: number | null }[];
+  const rows = db.prepare('SELECT id, duplicate_of FROM records ORDER BY id').all() as {
+    id: number;
+    duplicate_of: number | null;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.id, r.duplicate_of]));
 }
 
@@ -41,18 +57,37 @@ describe('runDedup()', () => {
     const scopus = seedSource(db, projectId, { name: 'Scopus' });
     const medline = seedSource(db, projectId, { name: 'MEDLINE' });
     const [a, b] = seedRecords(db, projectId, scopus, [PLEURAL, TALC]);
-    const [c] = seedRecords(db, projectId, medline, [{ ...PLEURAL, title: PLEURAL.title!.toUpperCase(), journal: 'N Engl J Med', abstract: 'Background: pleural infection…' }]);
+    const [c] = seedRecords(db, projectId, medline, [
+      {
+        ...PLEURAL,
+        title: PLEURAL.title!.toUpperCase(),
+        journal: 'N Engl J Med',
+        abstract: 'Background: pleural infection…',
+      },
+    ]);
 
     const summary = runDedup(db, projectId, clock);
 
-    expect(summary).toMatchObject({ records: 3, duplicates: 1, clusters: 1, review: 0, newRecords: 3, mergedNow: 1 });
+    expect(summary).toMatchObject({
+      records: 3,
+      duplicates: 1,
+      clusters: 1,
+      review: 0,
+      newRecords: 3,
+      mergedNow: 1,
+    });
     // The record with an abstract is the more complete one and becomes primary.
     expect(duplicateOf(db)).toEqual({ [a!]: c, [b!]: null, [c!]: null });
     const [cluster] = listClusterViews(db, projectId, 'merged');
     expect(cluster!.records.map((r) => r.sourceName).sort()).toEqual(['MEDLINE', 'Scopus']);
-    expect(cluster!.evidence[0]).toMatchObject({ outcome: 'duplicate', similarities: expect.objectContaining({ title: 1 }) });
+    expect(cluster!.evidence[0]).toMatchObject({
+      outcome: 'duplicate',
+      similarities: expect.objectContaining({ title: 1 }),
+    });
     expect(cluster!.merged!.record.id).toBe(c);
-    expect(cluster!.decisions).toEqual([expect.objectContaining({ decision: 'auto-merge', userId: null, undone: false })]);
+    expect(cluster!.decisions).toEqual([
+      expect.objectContaining({ decision: 'auto-merge', userId: null, undone: false }),
+    ]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM records').get()).toEqual({ n: 3 });
   });
 
@@ -79,7 +114,9 @@ describe('runDedup()', () => {
       [newTalc!]: null,
     });
     // The merged view still offers the newer record's DOI and longer abstract.
-    const pleuralCluster = listClusterViews(db, projectId, 'merged').find((c) => c.primaryRecordId === oldPleural)!;
+    const pleuralCluster = listClusterViews(db, projectId, 'merged').find(
+      (c) => c.primaryRecordId === oldPleural,
+    )!;
     expect(pleuralCluster.merged!.record.doi).toBe('10.1056/nejmoa1012740');
     expect(pleuralCluster.merged!.filledFrom).toMatchObject({ doi: newPleural, abstract: newPleural });
 
@@ -91,7 +128,9 @@ describe('runDedup()', () => {
     const s1 = seedSource(db, projectId);
     const [a, b] = seedRecords(db, projectId, s1, [PLEURAL, { ...PLEURAL, journal: 'N Engl J Med' }]);
     runDedup(db, projectId, clock);
-    const [c] = seedRecords(db, projectId, seedSource(db, projectId, { name: 'Embase' }), [{ ...PLEURAL, title: `${PLEURAL.title}.` }]);
+    const [c] = seedRecords(db, projectId, seedSource(db, projectId, { name: 'Embase' }), [
+      { ...PLEURAL, title: `${PLEURAL.title}.` },
+    ]);
     const summary = runDedup(db, projectId, clock);
     expect(summary).toMatchObject({ duplicates: 2, clusters: 1 });
     const [cluster] = listClusterViews(db, projectId, 'merged');
@@ -112,8 +151,11 @@ describe('decideCluster() and undoDecision()', () => {
     db = openTestDb();
     projectId = seedProject(db);
     reviewer = Number(
-      db.prepare("INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES ('rita', 'x', 'now', 'now')").run()
-        .lastInsertRowid,
+      db
+        .prepare(
+          "INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES ('rita', 'x', 'now', 'now')",
+        )
+        .run().lastInsertRowid,
     );
   });
   afterEach(() => db.close());
@@ -139,7 +181,14 @@ describe('decideCluster() and undoDecision()', () => {
     runDedup(db, projectId, clock);
     const clusterId = listClusterViews(db, projectId, 'review')[0]!.id;
 
-    const merged = decideCluster(db, projectId, clusterId, { decision: 'merge', primaryId: b }, reviewer, clock);
+    const merged = decideCluster(
+      db,
+      projectId,
+      clusterId,
+      { decision: 'merge', primaryId: b },
+      reviewer,
+      clock,
+    );
     expect(merged).toMatchObject({ status: 'merged', primaryRecordId: b });
     expect(duplicateOf(db)[a!]).toBe(b);
 
@@ -156,7 +205,9 @@ describe('decideCluster() and undoDecision()', () => {
     ]);
 
     // A later import with a third copy must not pull the two apart records together.
-    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Embase' }), [{ ...PLEURAL, journal: 'N Engl J Med' }]);
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Embase' }), [
+      { ...PLEURAL, journal: 'N Engl J Med' },
+    ]);
     runDedup(db, projectId, clock);
     const cluster = listClusterViews(db, projectId, 'merged').find((c) => c.records.some((r) => r.id === a));
     expect(cluster?.records.some((r) => r.id === b) ?? false).toBe(false);
@@ -207,13 +258,17 @@ describe('decideCluster() and undoDecision()', () => {
     runDedup(db, projectId, clock);
     const clusterId = listClusterViews(db, projectId, 'review')[0]!.id;
     const before = JSON.stringify([duplicateOf(db), clusterView(db, projectId, clusterId)]);
-    expect(() => decideCluster(db, projectId, clusterId, { decision: 'merge', primaryId: 999 }, reviewer, clock)).toThrow(ValidationError);
-    expect(() => decideCluster(db, projectId, 12345, { decision: 'merge' }, reviewer, clock)).toThrow(NotFoundError);
+    expect(() =>
+      decideCluster(db, projectId, clusterId, { decision: 'merge', primaryId: 999 }, reviewer, clock),
+    ).toThrow(ValidationError);
+    expect(() => decideCluster(db, projectId, 12345, { decision: 'merge' }, reviewer, clock)).toThrow(
+      NotFoundError,
+    );
     expect(() => undoDecision(db, projectId, clusterId, reviewer, clock)).toThrow(ConflictError);
     expect(JSON.stringify([duplicateOf(db), clusterView(db, projectId, clusterId)])).toBe(before);
   });
 
-  it('does not show one project\'s clusters to another', () => {
+  it("does not show one project's clusters to another", () => {
     seedUncertainPair();
     runDedup(db, projectId, clock);
     const clusterId = listClusterViews(db, projectId, 'review')[0]!.id;

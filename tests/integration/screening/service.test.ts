@@ -101,6 +101,7 @@ describe('screening service: queues, agreement and conflicts', () => {
     const r = recordIds[0]!;
     decide(alice, r, 'include');
     decide(alice, r, 'exclude');
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([recordIds[1]]);
     expect(screening.myDecisions(db, projectId, alice, 'title_abstract').records).toEqual([
       expect.objectContaining({ id: r, myVote: expect.objectContaining({ decision: 'exclude' }) }),
     ]);
@@ -136,6 +137,72 @@ describe('screening service: queues, agreement and conflicts', () => {
     expect(() => decide(alice, recordIds[1]!, 'include')).toThrow(/duplicate/);
     expect(() => screening.queue(db, 12345, alice, 'title_abstract')).toThrow(NotFoundError);
     expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([recordIds[0]]);
+    expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(1);
+  });
+
+  it('a queue far into the review still returns records that come back (retraction, another reviewer withdrawing, new settings)', () => {
+    const { db, deps, projectId, recordIds, owner, alice, bob, decide } = setup(6);
+    const carol = { userId: owner.userId, role: 'reviewer' as const };
+    for (const r of recordIds.slice(0, 4)) decide(alice, r, 'include');
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual(recordIds.slice(4));
+    decide(bob, recordIds[0]!, 'include');
+    expect(ids(screening.queue(db, projectId, carol, 'title_abstract', 1))).toEqual([recordIds[1]]);
+    screening.retract(deps, projectId, bob, 'title_abstract', recordIds[0]!);
+    expect(ids(screening.queue(db, projectId, carol, 'title_abstract', 1))).toEqual([recordIds[0]]);
+    screening.retract(deps, projectId, alice, 'title_abstract', recordIds[1]!);
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual([
+      recordIds[1],
+      recordIds[4],
+      recordIds[5],
+    ]);
+    screening.updateSettings(deps, projectId, owner, {
+      stages: { title_abstract: { reviewersRequired: 1 } },
+    });
+    expect(ids(screening.queue(db, projectId, bob, 'title_abstract', 1))).toEqual([recordIds[1]]);
+    screening.updateSettings(deps, projectId, owner, {
+      stages: { title_abstract: { reviewersRequired: 2 } },
+    });
+    expect(ids(screening.queue(db, projectId, bob, 'title_abstract', 1))).toEqual([recordIds[0]]);
+  });
+
+  it('remaining follows records added or removed by other parts of Sift between requests', () => {
+    const { db, projectId, recordIds, alice, decide } = setup(3);
+    expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(3);
+    decide(alice, recordIds[0]!, 'include');
+    expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(2);
+    const sourceId = (
+      db.prepare('SELECT id FROM sources WHERE project_id = ?').get(projectId) as { id: number }
+    ).id;
+    db.prepare(
+      "INSERT INTO records (project_id, source_id, position, title, created_at) VALUES (?, ?, 9, 'Late record', 'now')",
+    ).run(projectId, sourceId);
+    expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(3);
+    db.prepare('DELETE FROM records WHERE id = ?').run(recordIds[2]);
+    expect(screening.queue(db, projectId, alice, 'title_abstract').remaining).toBe(2);
+  });
+
+  it('remaining counts exactly what the queue holds, whatever the mix of votes, states and duplicates', () => {
+    const { db, projectId, recordIds, owner, alice, bob, decide } = setup(8);
+    const [r1, r2, r3, r4, r5, r6] = recordIds as number[];
+    decide(alice, r1!, 'include');
+    decide(bob, r1!, 'include');
+    decide(bob, r2!, 'exclude');
+    decide(alice, r3!, 'include');
+    decide(bob, r3!, 'exclude');
+    decide(owner, r4!, 'maybe');
+    db.prepare('UPDATE records SET duplicate_of = ? WHERE id IN (?, ?, ?)').run(r1, r2, r5, r6);
+    decide(alice, r4!, 'exclude');
+    for (const actor of [owner, alice, bob]) {
+      const q = screening.queue(db, projectId, actor, 'title_abstract', 100);
+      expect({ who: actor.username, remaining: q.remaining }).toEqual({
+        who: actor.username,
+        remaining: q.records.length,
+      });
+    }
+    expect(ids(screening.queue(db, projectId, alice, 'title_abstract', 100))).toEqual([
+      recordIds[6],
+      recordIds[7],
+    ]);
   });
 
   it('a refused decision changes nothing', () => {

@@ -56,7 +56,11 @@ describe('planDeduplication()', () => {
   });
 
   it('compares only new records in an incremental run and never joins two earlier records automatically', () => {
-    const records = [rec(1, WORK), rec(2, { ...WORK, title: `${WORK.title}!` }), rec(3, { ...WORK, journal: 'Am Heart J' })];
+    const records = [
+      rec(1, WORK),
+      rec(2, { ...WORK, title: `${WORK.title}!` }),
+      rec(3, { ...WORK, journal: 'Am Heart J' }),
+    ];
     const plan = planDeduplication(records, { newIds: new Set([3]) });
     // 3 matches 1 and 2, but 1 and 2 were judged apart by the earlier run: 3 joins one, the other link goes to review.
     expect(plan.merged).toHaveLength(1);
@@ -69,7 +73,12 @@ describe('planDeduplication()', () => {
 
   it('keeps earlier merged groups and honours pairs a reviewer declared not duplicates', () => {
     const records = [rec(1, WORK), rec(2, WORK), rec(3, WORK)];
-    const plan = planDeduplication(records, { notDuplicatePairs: [[1, 3], [2, 3]] });
+    const plan = planDeduplication(records, {
+      notDuplicatePairs: [
+        [1, 3],
+        [2, 3],
+      ],
+    });
     expect(plan.merged.map((g) => g.recordIds)).toEqual([[1, 2]]);
     expect(plan.review).toEqual([]);
   });
@@ -85,14 +94,23 @@ describe('planDeduplication()', () => {
 });
 
 describe('mergedView() and choosePrimary()', () => {
-  it('fills the primary\'s empty fields from the others and takes the longest abstract', () => {
+  it("fills the primary's empty fields from the others and takes the longest abstract", () => {
     const primary = rec(1, { ...WORK, abstract: 'Short.' });
     const others = [
-      rec(2, { ...WORK, doi: '10.1016/j.ahj.2011.07.017', abstract: 'A much longer abstract that says more.' }),
+      rec(2, {
+        ...WORK,
+        doi: '10.1016/j.ahj.2011.07.017',
+        abstract: 'A much longer abstract that says more.',
+      }),
       rec(3, { ...WORK, issue: '3', doi: '10.9999/other' }),
     ];
     const view = mergedView(primary, others);
-    expect(view.record).toMatchObject({ id: 1, doi: '10.1016/j.ahj.2011.07.017', issue: '3', abstract: 'A much longer abstract that says more.' });
+    expect(view.record).toMatchObject({
+      id: 1,
+      doi: '10.1016/j.ahj.2011.07.017',
+      issue: '3',
+      abstract: 'A much longer abstract that says more.',
+    });
     expect(view.filledFrom).toEqual({ doi: 2, issue: 3, abstract: 2 });
     expect(primary.doi).toBeNull();
   });

@@ -1,5 +1,9 @@
 import { parsePages } from '../../../server/domain/dedup/features';
-import { journalSimilarity, levenshteinRatio, titleSimilarity } from '../../../server/domain/dedup/similarity';
+import {
+  journalSimilarity,
+  levenshteinRatio,
+  titleSimilarity,
+} from '../../../server/domain/dedup/similarity';
 import { normaliseText } from '../../../server/domain/dedup/text';
 import { citesCorrectedArticle, titleForms, titleMarker } from '../../../server/domain/dedup/title';
 
@@ -18,21 +22,38 @@ describe('normaliseText()', () => {
 
 describe('titleForms()', () => {
   it.each([
-    ['Current aspects of hemolytic uremic syndrome in children. [Romanian]', 'current aspects of hemolytic uremic syndrome in children'],
-    ['[Current aspects of hemolytic uremic syndrome in children]. [Review] [16 refs] [Romanian]', 'current aspects of hemolytic uremic syndrome in children'],
+    [
+      'Current aspects of hemolytic uremic syndrome in children. [Romanian]',
+      'current aspects of hemolytic uremic syndrome in children',
+    ],
+    [
+      '[Current aspects of hemolytic uremic syndrome in children]. [Review] [16 refs] [Romanian]',
+      'current aspects of hemolytic uremic syndrome in children',
+    ],
     ['Stroke rehabilitation in China [Chinese]', 'stroke rehabilitation in china'],
     ['Stroke rehabilitation (in German)', 'stroke rehabilitation'],
     ['Is aspirin enough? [Article in French]', 'is aspirin enough'],
-    ['HPV testing after CIN 3: meta-analysis (Provisional abstract)', 'hpv testing after cin 3 meta analysis'],
-    ['Gain-of-function mutations.[Erratum appears in Proc Natl Acad Sci U S A. 2007 Jun 19;104(25):10749]', 'gain of function mutations'],
-    ['Severe deficiency of ADAMTS13.[Erratum appears in J Pediatr. 2003 Jun', 'severe deficiency of adamts13'],
+    [
+      'HPV testing after CIN 3: meta-analysis (Provisional abstract)',
+      'hpv testing after cin 3 meta analysis',
+    ],
+    [
+      'Gain-of-function mutations.[Erratum appears in Proc Natl Acad Sci U S A. 2007 Jun 19;104(25):10749]',
+      'gain of function mutations',
+    ],
+    [
+      'Severe deficiency of ADAMTS13.[Erratum appears in J Pediatr. 2003 Jun',
+      'severe deficiency of adamts13',
+    ],
     ['Streptococcus-associated HUS (multiple letters) [1]', 'streptococcus associated hus'],
   ])('strips tags and annotations from %p', (input, expected) => {
     expect(titleForms(input).full).toBe(expected);
   });
 
   it('keeps a translated title in brackets as a variant to compare with the original', () => {
-    const forms = titleForms('Utilidad de los antimicrobianos [Usefulness of antimicrobials in closed thoracostomy]');
+    const forms = titleForms(
+      'Utilidad de los antimicrobianos [Usefulness of antimicrobials in closed thoracostomy]',
+    );
     expect(forms.variants).toContain('usefulness of antimicrobials in closed thoracostomy');
     expect(forms.variants).toContain('utilidad de los antimicrobianos');
   });
@@ -54,7 +75,9 @@ describe('titleMarker() and correction citations', () => {
 
   it('recognises the citation a correction notice carries', () => {
     expect(citesCorrectedArticle('Eculizumab for aHUS (vol 360, pg 542, 2009)')).toBe(true);
-    expect(citesCorrectedArticle('Eculizumab for aHUS (New England Journal of Medicine (2009) 360 (542-544))')).toBe(true);
+    expect(
+      citesCorrectedArticle('Eculizumab for aHUS (New England Journal of Medicine (2009) 360 (542-544))'),
+    ).toBe(true);
     expect(citesCorrectedArticle('Eculizumab for aHUS (aHUS) in adults')).toBe(false);
   });
 });
@@ -83,8 +106,12 @@ describe('similarities', () => {
   });
 
   it('titleSimilarity() treats an abridged title as close but not identical', () => {
-    const full = normaliseText('Persistent high-risk human papillomavirus infections as surrogate endpoints of progressive cervical disease');
-    const abridged = normaliseText('Persistent high-risk human papillomavirus infections as surrogate endpoints');
+    const full = normaliseText(
+      'Persistent high-risk human papillomavirus infections as surrogate endpoints of progressive cervical disease',
+    );
+    const abridged = normaliseText(
+      'Persistent high-risk human papillomavirus infections as surrogate endpoints',
+    );
     expect(titleSimilarity(full, abridged)).toBeGreaterThanOrEqual(0.9);
     expect(titleSimilarity(full, abridged)).toBeLessThan(1);
   });
@@ -99,6 +126,8 @@ describe('similarities', () => {
   });
 
   it('journalSimilarity() keeps different journals apart', () => {
-    expect(journalSimilarity(normaliseText('Journal of Clinical Oncology'), normaliseText('PLoS ONE'))).toBeLessThan(0.3);
+    expect(
+      journalSimilarity(normaliseText('Journal of Clinical Oncology'), normaliseText('PLoS ONE')),
+    ).toBeLessThan(0.3);
   });
 });

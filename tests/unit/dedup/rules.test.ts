@@ -38,27 +38,38 @@ function verdict(a: Partial<DedupRecord>, b: Partial<DedupRecord>) {
 
 describe('classifyPair(): exact keys', () => {
   it('merges two records with the same DOI', () => {
-    const v = verdict({ ...ARTICLE, doi: '10.1056/nejmoa1012740' }, { ...ARTICLE, title: ARTICLE.title!.toUpperCase(), doi: '10.1056/nejmoa1012740' });
+    const v = verdict(
+      { ...ARTICLE, doi: '10.1056/nejmoa1012740' },
+      { ...ARTICLE, title: ARTICLE.title!.toUpperCase(), doi: '10.1056/nejmoa1012740' },
+    );
     expect(v).toMatchObject({ outcome: 'duplicate', rule: 'same-doi' });
     expect(v.similarities.doi).toBe(1);
   });
 
   it('merges two records with the same PMID', () => {
-    expect(verdict({ ...ARTICLE, pmid: '21830966' }, { ...ARTICLE, journal: 'N Engl J Med', pmid: '21830966' })).toMatchObject({
+    expect(
+      verdict({ ...ARTICLE, pmid: '21830966' }, { ...ARTICLE, journal: 'N Engl J Med', pmid: '21830966' }),
+    ).toMatchObject({
       outcome: 'duplicate',
       rule: 'same-pmid',
     });
   });
 
   it('sends the same DOI with unrelated titles to a reviewer instead of merging', () => {
-    const v = verdict({ ...ARTICLE, doi: '10.1000/book' }, { title: 'A different chapter about asthma in children', doi: '10.1000/book' });
+    const v = verdict(
+      { ...ARTICLE, doi: '10.1000/book' },
+      { title: 'A different chapter about asthma in children', doi: '10.1000/book' },
+    );
     expect(v.outcome).toBe('review');
   });
 });
 
 describe('classifyPair(): vetoes', () => {
   it('never merges two different DOIs (a reviewer may look when all else agrees)', () => {
-    const v = verdict({ ...ARTICLE, doi: '10.1056/nejmoa1012740' }, { ...ARTICLE, doi: '10.1056/nejmoa9999999' });
+    const v = verdict(
+      { ...ARTICLE, doi: '10.1056/nejmoa1012740' },
+      { ...ARTICLE, doi: '10.1056/nejmoa9999999' },
+    );
     expect(v.outcome).toBe('review');
     expect(v.rule).toBe('veto:different-doi');
     const far = verdict({ ...ARTICLE, doi: '10.1/a' }, { ...ARTICLE, year: 2012, doi: '10.1/b' });
@@ -66,25 +77,53 @@ describe('classifyPair(): vetoes', () => {
   });
 
   it.each([
-    ['Erratum: Intrapleural tissue plasminogen activator and DNase in pleural infection', 'veto:erratum-vs-article'],
-    ['Correction to: Intrapleural tissue plasminogen activator and DNase in pleural infection', 'veto:erratum-vs-article'],
-    ['Intrapleural tissue plasminogen activator and DNase in pleural infection (vol 365, pg 518, 2011)', 'veto:erratum-vs-article'],
-    ['Retraction: Intrapleural tissue plasminogen activator and DNase in pleural infection', 'veto:retraction-vs-article'],
-    ['Comment on: Intrapleural tissue plasminogen activator and DNase in pleural infection', 'veto:comment-vs-article'],
-    ['Intrapleural tissue plasminogen activator and DNase in pleural infection - Reply', 'veto:reply-vs-article'],
+    [
+      'Erratum: Intrapleural tissue plasminogen activator and DNase in pleural infection',
+      'veto:erratum-vs-article',
+    ],
+    [
+      'Correction to: Intrapleural tissue plasminogen activator and DNase in pleural infection',
+      'veto:erratum-vs-article',
+    ],
+    [
+      'Intrapleural tissue plasminogen activator and DNase in pleural infection (vol 365, pg 518, 2011)',
+      'veto:erratum-vs-article',
+    ],
+    [
+      'Retraction: Intrapleural tissue plasminogen activator and DNase in pleural infection',
+      'veto:retraction-vs-article',
+    ],
+    [
+      'Comment on: Intrapleural tissue plasminogen activator and DNase in pleural infection',
+      'veto:comment-vs-article',
+    ],
+    [
+      'Intrapleural tissue plasminogen activator and DNase in pleural infection - Reply',
+      'veto:reply-vs-article',
+    ],
   ])('keeps %p apart from the article', (title, rule) => {
     const v = verdict(ARTICLE, { ...ARTICLE, title, pages: '1234' });
     expect(v).toMatchObject({ outcome: 'distinct', rule });
   });
 
   it('does not mistake MEDLINE\'s "[Erratum appears in …]" note for an erratum', () => {
-    const v = verdict(ARTICLE, { ...ARTICLE, title: `${ARTICLE.title}.[Erratum appears in N Engl J Med. 2011 Aug 25;365(8):776]` });
+    const v = verdict(ARTICLE, {
+      ...ARTICLE,
+      title: `${ARTICLE.title}.[Erratum appears in N Engl J Med. 2011 Aug 25;365(8):776]`,
+    });
     expect(v.outcome).toBe('duplicate');
   });
 
   it('links a preprint and its published version as related reports, never merged', () => {
     const v = verdict(
-      { ...ARTICLE, journal: 'medRxiv', doi: '10.1101/2020.05.01.20087353', volume: null, issue: null, pages: null },
+      {
+        ...ARTICLE,
+        journal: 'medRxiv',
+        doi: '10.1101/2020.05.01.20087353',
+        volume: null,
+        issue: null,
+        pages: null,
+      },
       { ...ARTICLE, doi: '10.1056/nejmoa1012740' },
     );
     expect(v).toMatchObject({ outcome: 'related', rule: 'related:preprint-vs-published' });
@@ -127,8 +166,16 @@ describe('classifyPair(): fuzzy evidence', () => {
 
   it('merges a translated title when journal, volume, page range, year and authors agree', () => {
     const v = verdict(
-      { ...ARTICLE, title: 'Antibiotic prophylaxis in pulmonary surgery: amoxicillin versus cefamandole', journal: 'Ann Fr Anesth Reanim' },
-      { ...ARTICLE, title: '[Comparison of amoxicillin and cefamandole in bronchopulmonary infections]', journal: 'Annales Francaises d Anesthesie et de Reanimation' },
+      {
+        ...ARTICLE,
+        title: 'Antibiotic prophylaxis in pulmonary surgery: amoxicillin versus cefamandole',
+        journal: 'Ann Fr Anesth Reanim',
+      },
+      {
+        ...ARTICLE,
+        title: '[Comparison of amoxicillin and cefamandole in bronchopulmonary infections]',
+        journal: 'Annales Francaises d Anesthesie et de Reanimation',
+      },
     );
     expect(v).toMatchObject({ outcome: 'duplicate', rule: 'coordinates:journal+volume+page+year' });
   });
@@ -147,14 +194,31 @@ describe('classifyPair(): fuzzy evidence', () => {
   });
 
   it('merges versions of one Cochrane review (same CD number)', () => {
-    const review = { ...ARTICLE, journal: 'Cochrane Database of Systematic Reviews', volume: null, pages: 'CD006828' };
-    expect(verdict({ ...review, year: 2008 }, { ...review, year: 2012 })).toMatchObject({ outcome: 'duplicate', rule: 'same-cochrane-review' });
+    const review = {
+      ...ARTICLE,
+      journal: 'Cochrane Database of Systematic Reviews',
+      volume: null,
+      pages: 'CD006828',
+    };
+    expect(verdict({ ...review, year: 2008 }, { ...review, year: 2012 })).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'same-cochrane-review',
+    });
     expect(
-      verdict({ ...review, doi: '10.1002/14651858.cd002273.pub2' }, { ...review, doi: '10.1002/14651858.cd002273.pub3', year: 2012 }),
+      verdict(
+        { ...review, doi: '10.1002/14651858.cd002273.pub2' },
+        { ...review, doi: '10.1002/14651858.cd002273.pub3', year: 2012 },
+      ),
     ).toMatchObject({ outcome: 'duplicate', rule: 'same-doi-family' });
   });
 
   it('keeps records with different titles and nothing else apart', () => {
-    expect(verdict(ARTICLE, { ...ARTICLE, title: 'Video-assisted thoracoscopic surgery for empyema', pages: '100-110' }).outcome).toBe('distinct');
+    expect(
+      verdict(ARTICLE, {
+        ...ARTICLE,
+        title: 'Video-assisted thoracoscopic surgery for empyema',
+        pages: '100-110',
+      }).outcome,
+    ).toBe('distinct');
   });
 });
