@@ -169,6 +169,9 @@ describe('a review from import to PRISMA export in a real browser', () => {
     await open(page, server.url, `/projects/${projectId}`, 'Oxygen at birth');
     await page.locator('.tile', { hasText: 'Conflicts waiting' }).getByText('1', { exact: true }).waitFor();
     await page.getByRole('cell', { name: 'alice' }).first().waitFor();
+    // agreement on the votes before resolution, one row per stage
+    await page.locator('#agreement').getByRole('rowheader', { name: 'Title/abstract' }).waitFor();
+    expect(await page.locator('#agreement tbody tr').first().locator('td').first().textContent()).toBe(String(11));
 
     await open(page, server.url, `/projects/${projectId}/conflicts`, 'Conflicts: Title/abstract');
     const card = page.locator('.conflict');

@@ -13,6 +13,19 @@ interface DedupSummary {
   review: number;
 }
 
+/** GET /screening/:stage/agreement, on the votes before resolution (owners, or everyone once unblinded). */
+interface Agreement {
+  stage: Stage;
+  n: number;
+  percentAgreement: number | null;
+  kappa: number | null;
+  kappaSE: number | null;
+  pabak: number | null;
+  ac1: number | null;
+  alpha: number | null;
+  interpretation: string | { label?: string; band?: string } | null;
+}
+
 /** GET /ranking: the prioritisation switch, the model, and the three stopping signals. */
 interface Ranking {
   settings: { enabled: boolean; keywords: string[]; model: string };
@@ -33,11 +46,13 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
   const project = await loadProject(projectId);
   const content = frame(root, project);
   const base = `/api/projects/${projectId}`;
-  const [ta, ft, dedup, stopping] = await Promise.all([
+  const [ta, ft, dedup, stopping, ...agreements] = await Promise.all([
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
     optional(api.get<{ summary: DedupSummary }>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
     optional(api.get<Ranking>(`${base}/ranking`)),
+    optional(api.get<Agreement>(`${base}/screening/title_abstract/agreement`)),
+    optional(api.get<Agreement>(`${base}/screening/full_text/agreement`)),
   ]);
   const owner = project.role === 'owner';
   const diagram = h('div', { class: 'prisma-view', id: 'dashboard-prisma', 'aria-label': 'PRISMA 2020 flow diagram' }, h('p', { class: 'muted' }, 'Drawing the diagram…'));
@@ -62,6 +77,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
     stopping ? stoppingPanel(stopping) : null,
     h('h2', {}, 'Screening by reviewer'),
     h('div', { class: 'side-by-side' }, reviewerTable(ta), reviewerTable(ft)),
+    agreementTable(agreements.filter((a): a is Agreement => a !== null)),
     h('h2', {}, 'PRISMA 2020 flow diagram'),
     diagram,
     h('p', {}, h('a', { href: `#/projects/${projectId}/prisma` }, 'Open the PRISMA page (exports, records behind each count)')),
@@ -177,6 +193,44 @@ function stoppingPanel(r: Ranking): HTMLElement {
       r.model
         ? h('li', { class: 'muted' }, `Model trained ${new Date(r.model.trainedAt).toLocaleString()} on ${r.model.includes} includes and ${r.model.excludes} excludes.`)
         : h('li', { class: 'muted' }, 'No model yet: the queue follows the keywords, then a fixed random order, until there is one include and one exclude.'),
+    ),
+  );
+}
+
+function agreementTable(rows: Agreement[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const num = (x: number | null, digits = 3) => (x == null ? '–' : x.toFixed(digits));
+  const band = (i: Agreement['interpretation']) => (i == null ? '' : typeof i === 'string' ? i : (i.label ?? i.band ?? ''));
+  return h(
+    'div',
+    { class: 'table-wrap card', id: 'agreement' },
+    h(
+      'table',
+      {},
+      h('caption', {}, 'Agreement between reviewers (votes before resolution)'),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Stage', 'Records', '% agreement', "Cohen's κ (SE)", 'PABAK', "Gwet's AC1", "Krippendorff's α", 'Band'].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 7 ? 'num' : null }, t))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((a) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, STAGE_LABEL[a.stage]),
+            h('td', { class: 'num' }, a.n),
+            h('td', { class: 'num' }, a.percentAgreement == null ? '–' : `${a.percentAgreement.toFixed(1)} %`),
+            h('td', { class: 'num' }, `${num(a.kappa)}${a.kappaSE != null ? ` (${num(a.kappaSE)})` : ''}`),
+            h('td', { class: 'num' }, num(a.pabak)),
+            h('td', { class: 'num' }, num(a.ac1)),
+            h('td', { class: 'num' }, num(a.alpha)),
+            h('td', {}, band(a.interpretation)),
+          ),
+        ),
+      ),
     ),
   );
 }
