@@ -164,6 +164,18 @@ describe('hostile imported content is shown as text and never runs', () => {
     await open(page, server.url, `/projects/${projectId}/fulltext`, 'Full text');
     await page.getByText(`Note: ${PWN(53)}`).waitFor();
     await expectInert(page);
+    // two reports grouped as one study under a hostile label, then one taken out again
+    const picks = page.getByLabel(/Select record \d+ to group into a study/);
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    await page.getByLabel(/name the study/).fill(PWN(54));
+    await page.getByRole('button', { name: 'Group as one study' }).click();
+    await page.getByText(`study: ${PWN(54)}`).first().waitFor();
+    expect(await page.getByText(`study: ${PWN(54)}`).count()).toBe(2);
+    await page.getByRole('button', { name: 'Remove from study' }).first().click();
+    await page.getByText(/Removed from its study/).waitFor();
+    expect(await page.getByText(`study: ${PWN(54)}`).count()).toBe(1);
+    await expectInert(page);
     await open(page, server.url, `/projects/${projectId}/prisma`, 'PRISMA 2020 flow diagram');
     await page.locator('#prisma-diagram [data-drill]', { hasText: /Records screened/ }).first().click();
     await page.locator('#drill').getByText('<script>window.__pwned=1</script>Oxygen <b>bold</b> trial').waitFor();

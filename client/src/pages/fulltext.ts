@@ -49,8 +49,12 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
     );
   };
 
+  const selected = new Set<number>();
+
   function reportItem(r: Report): HTMLElement {
     const id = `r${r.recordId}`;
+    const pick = h('input', { type: 'checkbox', id: `${id}-pick`, checked: selected.has(r.recordId) });
+    pick.addEventListener('change', () => (pick.checked ? selected.add(r.recordId) : selected.delete(r.recordId)));
     const file = h('input', { id: `${id}-file`, type: 'file', accept: 'application/pdf,.pdf', name: 'file' });
     const url = h('input', { id: `${id}-url`, type: 'url', name: 'url', placeholder: 'https://…' });
     const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': `Upload progress for record ${r.recordId}` });
@@ -67,6 +71,7 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
     return h(
       'li',
       { class: 'card report', 'data-record-id': r.recordId },
+      owner ? h('label', { class: 'check', for: `${id}-pick` }, pick, ` Select record ${r.recordId} to group into a study`) : null,
       h('h2', { class: 'record-title', dir: 'auto' }, r.title ?? '(no title)'),
       h(
         'p',
@@ -74,7 +79,10 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
         `Record ${r.recordId}${r.year ? ` · ${r.year}` : ''}${r.doi ? ` · doi:${r.doi}` : ''} · `,
         h('span', { class: `badge ${r.status === 'retrieved' ? 'include' : r.status === 'not_retrievable' ? 'exclude' : ''}` }, STATUS[r.status]),
         r.fullTextOutcome ? h('span', { class: `badge ${r.fullTextOutcome}` }, ` eligibility: ${r.fullTextOutcome}`) : null,
-        r.studyLabel ? ` · study ${r.studyLabel}` : '',
+        r.studyLabel ? h('span', { dir: 'auto' }, ` · study: ${r.studyLabel} `) : '',
+        owner && r.studyLabel
+          ? h('button', { type: 'button', class: 'link', onclick: () => void act('Removed from its study', () => api.delete(`/api/projects/${projectId}/studies/reports/${r.recordId}`)) }, 'Remove from study')
+          : null,
       ),
       h(
         'p',
@@ -136,6 +144,35 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
     );
   }
 
+  const studyLabel = h('input', { id: 'study-label', name: 'label', maxlength: 200, required: true, placeholder: 'e.g. Smith 2021 trial' });
+  const grouping = owner
+    ? h(
+        'form',
+        {
+          class: 'inline-form card',
+          'aria-label': 'Group reports into a study',
+          onsubmit: async (event: Event) => {
+            event.preventDefault();
+            if (selected.size === 0) {
+              status.textContent = 'Select the reports of one study first.';
+              return;
+            }
+            try {
+              await api.post(`/api/projects/${projectId}/studies`, { label: studyLabel.value.trim(), recordIds: [...selected] });
+              status.textContent = `Grouped ${selected.size} report(s) as the study "${studyLabel.value.trim()}".`;
+              selected.clear();
+              studyLabel.value = '';
+              await render();
+            } catch (error) {
+              status.textContent = error instanceof ApiError ? `Grouping failed: ${error.message}` : 'Grouping failed.';
+            }
+          },
+        },
+        h('label', { for: 'study-label' }, 'Several reports of one study? Select them, name the study:'),
+        studyLabel,
+        h('button', { type: 'submit' }, 'Group as one study'),
+      )
+    : null;
   mount(
     content,
     h('h1', {}, 'Full text'),
@@ -145,6 +182,7 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
       'Retrieve each report, then assess eligibility (two reviewers, a reason for every exclusion): ',
       h('a', { class: 'button primary', href: `#/projects/${projectId}/screening/full_text` }, 'Assess eligibility'),
     ),
+    grouping,
     status,
     list,
   );
