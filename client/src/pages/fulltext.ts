@@ -61,8 +61,8 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
     const act = async (what: string, run: () => Promise<unknown>) => {
       try {
         await run();
-        status.textContent = `${what}: record ${r.recordId}.`;
         await render();
+        status.textContent = `${what}: record ${r.recordId}.`;
       } catch (error) {
         status.textContent = error instanceof ApiError ? `${what} failed: ${error.message}` : `${what} failed.`;
       }
@@ -159,10 +159,11 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
             }
             try {
               await api.post(`/api/projects/${projectId}/studies`, { label: studyLabel.value.trim(), recordIds: [...selected] });
-              status.textContent = `Grouped ${selected.size} report(s) as the study "${studyLabel.value.trim()}".`;
+              const said = `Grouped ${selected.size} report(s) as the study "${studyLabel.value.trim()}".`;
               selected.clear();
               studyLabel.value = '';
               await render();
+              status.textContent = said;
             } catch (error) {
               status.textContent = error instanceof ApiError ? `Grouping failed: ${error.message}` : 'Grouping failed.';
             }
