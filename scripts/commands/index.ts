@@ -1,5 +1,10 @@
 import { agreementCommand } from './agreement';
+import { dedupCommand } from './dedup';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { memberCommand } from './member';
+import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
 import { tokenCommand } from './token';
@@ -9,9 +14,14 @@ import type { Command } from './types';
 /** Every `sift` subcommand, one line each. */
 export const commands: Command[] = [
   serveCommand,
+  demoCommand,
   userCommand,
   tokenCommand,
   memberCommand,
+  projectCommand,
+  importCommand,
+  exportCommand,
+  dedupCommand,
   screeningCommand,
   agreementCommand,
 ];

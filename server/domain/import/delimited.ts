@@ -75,24 +75,48 @@ export function parseDelimited(
     throw error;
   }
 
-  const headerRow = rows[0];
-  if (!headerRow) throw new ParseError(fileName, null, 'the file is empty');
-  const header = headerRow.record.map((h) => stripBom(h).trim());
-  const mapping = mapColumns(header);
-  if (!mapping.has('title') && !mapping.has('abstract') && !mapping.has('doi')) {
+  return tableRecords(
+    rows.map(({ record, info }) => ({ cells: record, line: info.lines })),
+    fileName,
+  );
+}
+
+/** A row of a table with the line (CSV) or row number (XLSX) it started on. */
+export interface TableRow {
+  cells: string[];
+  line: number;
+}
+
+/** How many leading rows may sit above the header (a sheet title, an export banner). */
+const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * Turns the rows of a table (CSV, TSV, a sheet) into records: finds the header row (the first
+ * row naming a title, abstract or DOI column), maps columns through the alias table, keeps
+ * every non-empty cell in `raw`.
+ */
+export function tableRecords(rows: TableRow[], fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const warnings: ParseWarning[] = [];
+  const nonEmpty = rows.filter((row) => row.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) throw new ParseError(fileName, null, 'the file is empty');
+  const headerIndex = nonEmpty.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => namesABibliographicColumn(mapColumns(row.cells)));
+  if (headerIndex < 0) {
+    const header = nonEmpty[0]!.cells.map((h) => stripBom(h).trim());
     throw new ParseError(
       fileName,
-      1,
+      nonEmpty[0]!.line,
       `the header row names no title, abstract or DOI column (found: ${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''})`,
     );
   }
+  if (headerIndex > 0) {
+    warnings.push({ line: nonEmpty[0]!.line, record: null, message: `${headerIndex} row(s) above the header row were skipped` });
+  }
+  const header = nonEmpty[headerIndex]!.cells.map((h) => stripBom(h).trim());
+  const mapping = mapColumns(header);
 
   const records: BibRecord[] = [];
-  const warnings: ParseWarning[] = [];
-  for (const { record: cells, info } of rows.slice(1)) {
-    if (cells.every((c) => c.trim() === '')) continue;
+  for (const { cells, line } of nonEmpty.slice(headerIndex + 1)) {
     const number = records.length + 1;
-    const line = info.lines;
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
       warnings.push({
         line,
@@ -111,8 +135,12 @@ export function parseDelimited(
     if (!record.title) warnings.push({ line, record: number, message: 'record has no title' });
     records.push(record);
   }
-  if (records.length === 0) throw new ParseError(fileName, 1, 'the file has a header row but no records');
+  if (records.length === 0) throw new ParseError(fileName, nonEmpty[headerIndex]!.line, 'the file has a header row but no records');
   return { records, warnings };
+}
+
+function namesABibliographicColumn(mapping: Map<ColumnField, number[]>): boolean {
+  return mapping.has('title') || mapping.has('abstract') || mapping.has('doi');
 }
 
 function describe(delimiter: Delimiter): string {

@@ -4,9 +4,16 @@
  * with the same normalised fields.
  */
 
+const NEEDS_COLLAPSING = /[^\S ]| {2}|[\u00a0\u2000-\u200b\u2028\u2029\u3000]/;
+
 /** Collapses runs of white space (including NBSP and line breaks) and trims; empty becomes null. */
 export function cleanText(value: string | null | undefined): string | null {
   if (value == null) return null;
+  // Fast path for the common case (import speed): no white space but single plain spaces.
+  if (!NEEDS_COLLAPSING.test(value)) {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
   const cleaned = value.replace(/[\s\u00a0\u2000-\u200b\u2028\u2029\u3000]+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }

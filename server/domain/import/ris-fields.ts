@@ -65,12 +65,29 @@ export function risRecord(raw: RawField[], warn: (message: string) => void): Bib
   }
   const abstracts = tags.values('AB');
   record.abstract = cleanText(abstracts.length > 0 ? abstracts.join('\n') : tags.first('N2'));
-  record.keywords = splitKeywords(tags.values('KW').join('\n'));
+  record.keywords = keywordsOf(tags.values('KW'));
   record.language = cleanText(tags.first('LA'));
   const url = cleanText(tags.first(...URL_TAGS));
   // Some exporters (Rayyan) glue a following tag onto the URL line; a URL has no spaces.
   record.url = url ? (url.split(' ')[0] ?? null) : null;
   return record;
+}
+
+/** One keyword per KW value, or per line/";" inside one; de-duplicated ignoring case. */
+function keywordsOf(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const parts = value.includes('\n') || value.includes(';') ? splitKeywords(value) : [cleanText(value)];
+    for (const keyword of parts) {
+      if (!keyword) continue;
+      const key = keyword.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(keyword);
+    }
+  }
+  return out;
 }
 
 function readYear(tags: TagIndex, warn: (message: string) => void): number | null {

@@ -1,0 +1,414 @@
+import type { Db } from '../connection';
+import type { DedupRecord } from '../../domain/dedup/types';
+import type { EvidencePair } from '../../domain/dedup/engine';
+
+export type ClusterStatus = 'merged' | 'review' | 'not-duplicate' | 'related' | 'absorbed';
+export type DecisionKind = 'auto-merge' | 'merge' | 'not-duplicate' | 'undo';
+
+export interface Cluster {
+  id: number;
+  projectId: number;
+  status: ClusterStatus;
+  primaryRecordId: number | null;
+  rule: string;
+  score: number;
+  evidence: EvidencePair[];
+  memberIds: number[];
+  runId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a decision changed, as it was before; undo writes it back. */
+export interface Snapshot {
+  clusters: { id: number; status: ClusterStatus; primaryRecordId: number | null; memberIds: number[] }[];
+  duplicateOf: [recordId: number, value: number | null][];
+}
+
+export interface Decision {
+  id: number;
+  clusterId: number;
+  decision: DecisionKind;
+  primaryRecordId: number | null;
+  userId: number | null;
+  username: string | null;
+  before: Snapshot;
+  undoneBy: number | null;
+  decidedAt: string;
+}
+
+interface RecordRow {
+  id: number;
+  type: string | null;
+  title: string | null;
+  authors_json: string;
+  year: number | null;
+  journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  pmid: string | null;
+  isbn: string | null;
+  abstract: string | null;
+}
+
+const RECORD_COLUMNS =
+  'id, type, title, authors_json, year, journal, volume, issue, pages, doi, pmid, isbn, abstract';
+
+function toDedupRecord(row: RecordRow): DedupRecord {
+  let authors: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.authors_json);
+    if (Array.isArray(parsed)) authors = parsed.filter((a): a is string => typeof a === 'string');
+  } catch {
+    // a malformed authors_json is treated as no authors rather than failing the whole run
+  }
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    authors,
+    year: row.year,
+    journal: row.journal,
+    volume: row.volume,
+    issue: row.issue,
+    pages: row.pages,
+    doi: row.doi,
+    pmid: row.pmid,
+    isbn: row.isbn,
+    abstract: row.abstract,
+  };
+}
+
+/** Every record of a project in import order, with the fields matching reads. */
+export function listDedupRecords(db: Db, projectId: number): DedupRecord[] {
+  const rows = db
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
+    .all(projectId) as RecordRow[];
+  return rows.map(toDedupRecord);
+}
+
+/** Chosen records of a project (for a cluster's side-by-side view), with their source. */
+export function getRecordsWithSource(
+  db: Db,
+  projectId: number,
+  ids: number[],
+): (DedupRecord & { sourceId: number; sourceName: string; duplicateOf: number | null })[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
+              r.isbn, r.abstract, r.source_id, s.name AS source_name, r.duplicate_of
+       FROM records r JOIN sources s ON s.id = r.source_id
+       WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+    )
+    .all(projectId, JSON.stringify(ids)) as (RecordRow & {
+    source_id: number;
+    source_name: string;
+    duplicate_of: number | null;
+  })[];
+  return rows.map((row) => ({
+    ...toDedupRecord(row),
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    duplicateOf: row.duplicate_of,
+  }));
+}
+
+export function projectExists(db: Db, projectId: number): boolean {
+  return db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+}
+
+/** Project ids by name (the CLI's --project), or all projects when no name is given. */
+export function findProjects(db: Db, name?: string): { id: number; name: string }[] {
+  return (
+    name === undefined
+      ? db.prepare('SELECT id, name FROM projects ORDER BY id').all()
+      : db.prepare('SELECT id, name FROM projects WHERE name = ?').all(name)
+  ) as { id: number; name: string }[];
+}
+
+/** The highest record id an earlier run has seen (0 before the first run). */
+export function lastSeenRecordId(db: Db, projectId: number): number {
+  const row = db
+    .prepare('SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?')
+    .get(projectId) as {
+    seen: number | null;
+  };
+  return row.seen ?? 0;
+}
+
+export interface RunRow {
+  projectId: number;
+  maxRecordId: number;
+  newRecords: number;
+  comparisons: number;
+  mergedRecords: number;
+  reviewClusters: number;
+  durationMs: number;
+  ranAt: string;
+}
+
+export function insertRun(db: Db, run: RunRow): number {
+  const info = db
+    .prepare(
+      `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
+         duration_ms, ran_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      run.projectId,
+      run.maxRecordId,
+      run.newRecords,
+      run.comparisons,
+      run.mergedRecords,
+      run.reviewClusters,
+      run.durationMs,
+      run.ranAt,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+interface ClusterRow {
+  id: number;
+  project_id: number;
+  status: ClusterStatus;
+  primary_record_id: number | null;
+  rule: string;
+  score: number;
+  evidence_json: string;
+  run_id: number | null;
+  created_at: string;
+  updated_at: string;
+  member_ids: string;
+}
+
+const CLUSTER_SELECT = `SELECT c.id, c.project_id, c.status, c.primary_record_id, c.rule, c.score, c.evidence_json, c.run_id,
+    c.created_at, c.updated_at,
+    (SELECT json_group_array(record_id) FROM (SELECT record_id FROM dedup_cluster_members m
+       WHERE m.cluster_id = c.id ORDER BY record_id)) AS member_ids
+  FROM dedup_clusters c`;
+
+function toCluster(row: ClusterRow): Cluster {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    status: row.status,
+    primaryRecordId: row.primary_record_id,
+    rule: row.rule,
+    score: row.score,
+    evidence: JSON.parse(row.evidence_json) as EvidencePair[],
+    memberIds: JSON.parse(row.member_ids) as number[],
+    runId: row.run_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
+  const row = db
+    .prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`)
+    .get(projectId, clusterId) as ClusterRow | undefined;
+  return row && toCluster(row);
+}
+
+/** Clusters of a project with one of the statuses (all when none given), oldest first. */
+export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus[]): Cluster[] {
+  const rows = (
+    statuses
+      ? db
+          .prepare(
+            `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+          )
+          .all(projectId, JSON.stringify(statuses))
+      : db.prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
+  ) as ClusterRow[];
+  return rows.map(toCluster);
+}
+
+export interface NewCluster {
+  projectId: number;
+  status: ClusterStatus;
+  primaryRecordId: number | null;
+  rule: string;
+  score: number;
+  evidence: EvidencePair[];
+  memberIds: number[];
+  runId: number | null;
+  now: string;
+}
+
+export function insertCluster(db: Db, cluster: NewCluster): number {
+  const info = db
+    .prepare(
+      `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      cluster.projectId,
+      cluster.status,
+      cluster.primaryRecordId,
+      cluster.rule,
+      cluster.score,
+      JSON.stringify(cluster.evidence),
+      cluster.runId,
+      cluster.now,
+      cluster.now,
+    );
+  const id = Number(info.lastInsertRowid);
+  setClusterMembers(db, id, cluster.memberIds);
+  return id;
+}
+
+export function updateCluster(
+  db: Db,
+  clusterId: number,
+  change: {
+    status: ClusterStatus;
+    primaryRecordId: number | null;
+    now: string;
+    evidence?: EvidencePair[];
+    rule?: string;
+    score?: number;
+  },
+): void {
+  db.prepare(
+    `UPDATE dedup_clusters SET status = ?, primary_record_id = ?, updated_at = ?,
+       evidence_json = COALESCE(?, evidence_json), rule = COALESCE(?, rule), score = COALESCE(?, score) WHERE id = ?`,
+  ).run(
+    change.status,
+    change.primaryRecordId,
+    change.now,
+    change.evidence ? JSON.stringify(change.evidence) : null,
+    change.rule ?? null,
+    change.score ?? null,
+    clusterId,
+  );
+}
+
+export function setClusterMembers(db: Db, clusterId: number, recordIds: number[]): void {
+  db.prepare('DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
+  const insert = db.prepare('INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
+  for (const id of new Set(recordIds)) insert.run(clusterId, id);
+}
+
+/** Points records at the record they were merged into (null: not a duplicate). */
+export function setDuplicateOf(
+  db: Db,
+  projectId: number,
+  entries: [recordId: number, value: number | null][],
+): void {
+  const update = db.prepare('UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
+  for (const [recordId, value] of entries) update.run(value, projectId, recordId);
+}
+
+export function getDuplicateOf(db: Db, projectId: number, recordIds: number[]): [number, number | null][] {
+  if (recordIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    )
+    .all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
+  return rows.map((r) => [r.id, r.duplicate_of]);
+}
+
+export function insertDecision(
+  db: Db,
+  d: {
+    projectId: number;
+    clusterId: number;
+    decision: DecisionKind;
+    primaryRecordId: number | null;
+    userId: number | null;
+    before: Snapshot;
+    decidedAt: string;
+  },
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      d.projectId,
+      d.clusterId,
+      d.decision,
+      d.primaryRecordId,
+      d.userId,
+      JSON.stringify(d.before),
+      d.decidedAt,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+interface DecisionRow {
+  id: number;
+  cluster_id: number;
+  decision: DecisionKind;
+  primary_record_id: number | null;
+  user_id: number | null;
+  username: string | null;
+  before_json: string;
+  undone_by: number | null;
+  decided_at: string;
+}
+
+const toDecision = (row: DecisionRow): Decision => ({
+  id: row.id,
+  clusterId: row.cluster_id,
+  decision: row.decision,
+  primaryRecordId: row.primary_record_id,
+  userId: row.user_id,
+  username: row.username,
+  before: JSON.parse(row.before_json) as Snapshot,
+  undoneBy: row.undone_by,
+  decidedAt: row.decided_at,
+});
+
+/** Every decision on a cluster, oldest first (the audit trail). */
+export function listDecisions(db: Db, clusterId: number): Decision[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
+              d.decided_at
+       FROM dedup_decisions d LEFT JOIN users u ON u.id = d.user_id WHERE d.cluster_id = ? ORDER BY d.id`,
+    )
+    .all(clusterId) as DecisionRow[];
+  return rows.map(toDecision);
+}
+
+export function markUndone(db: Db, decisionId: number, undoId: number): void {
+  db.prepare('UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
+}
+
+export interface DedupCounts {
+  records: number;
+  duplicates: number;
+  clusters: number;
+  review: number;
+}
+
+/** The counts `sift dedup --json` reports and PRISMA's "duplicates removed" reads. */
+export function dedupCounts(db: Db, projectId: number): DedupCounts {
+  const row = db
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) FROM records WHERE project_id = ?) AS records,
+         (SELECT COUNT(*) FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL) AS duplicates,
+         (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'merged') AS clusters,
+         (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'review') AS review`,
+    )
+    .get(projectId, projectId, projectId, projectId) as DedupCounts;
+  return row;
+}
+
+export function finishRun(
+  db: Db,
+  runId: number,
+  run: Pick<RunRow, 'newRecords' | 'comparisons' | 'mergedRecords' | 'reviewClusters' | 'durationMs'>,
+): void {
+  db.prepare(
+    `UPDATE dedup_runs SET new_records = ?, comparisons = ?, merged_records = ?, review_clusters = ?, duration_ms = ?
+     WHERE id = ?`,
+  ).run(run.newRecords, run.comparisons, run.mergedRecords, run.reviewClusters, run.durationMs, runId);
+}

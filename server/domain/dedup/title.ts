@@ -1,0 +1,114 @@
+import { foldAccents, normaliseText, stripHtml, stripLatex } from './text';
+
+const LANGUAGES =
+  'chinese|japanese|korean|german|french|spanish|italian|portuguese|russian|polish|czech|dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|arabic|persian|croatian|serbian|slovak|slovenian|romanian|bulgarian|ukrainian|lithuanian|latvian|estonian|icelandic|catalan|thai|vietnamese|indonesian|malay';
+
+/** "[Chinese]", "(in German)", "[Article in French]", "[Author's transl]" and similar tags. */
+const LANGUAGE_TAG = new RegExp(
+  `[\\[(]\\s*(?:(?:article|text|abstract|published)\\s+)?(?:in\\s+)?(?:${LANGUAGES})(?:\\s*(?:,|and|with)\\s*(?:english|${LANGUAGES})\\s*(?:abstract|summary)?)?(?:\\s+(?:abstract|language|text|version))?\\s*[\\])]|[\\[(]\\s*author'?s?'?\\s+transl\\.?\\s*[\\])]`,
+  'gi',
+);
+
+/**
+ * Database annotations that are not part of the title: MEDLINE's "[Review] [45 refs]",
+ * "[Erratum appears in …]" (possibly cut off), "[Comment in …]", CENTRAL's "(Provisional abstract)",
+ * Embase's "(multiple letters) [1]", "[abstract no: 134]".
+ */
+const ANNOTATIONS: RegExp[] = [
+  /\[\s*(?:published\s+)?(?:erratum|retraction|retracted|comment|update|summary for patients|corrected and republished|republished|expression of concern)\s+(?:appears\s+)?(?:in|of|on|from)\b(?:[^[\]]|\[[^\]]*\])*(?:\]|$)/gi,
+  /\[\s*corrected\s*\]/gi,
+  // a note cut off by the field length: "….[Erratum" or "[Erratum appears in Am J"
+  /\[\s*(?:published\s+)?erratum\b[^\]]*$/gi,
+  /\[\s*review\s*\]/gi,
+  /\[\s*\d+\s*refs?\.?\s*\]/gi,
+  /\[\s*(?:abstract|poster|abstr)[^\]]*\]/gi,
+  /\(\s*(?:provisional|structured)\s+abstract\s*\)/gi,
+  /\(\s*multiple letters\s*\)/gi,
+  /\[\s*\d{1,2}\s*\]\s*$/g,
+  /\[\s*see (?:comments?|editorial comment)[^\]]*\]/gi,
+  /\[\s*(?:letter|editorial|news|comment)\s*\]/gi,
+];
+
+function stripAnnotations(text: string): string {
+  if (!text.includes('[') && !text.includes('(')) return text;
+  let out = text;
+  for (const pattern of ANNOTATIONS) out = out.replace(pattern, ' ');
+  return out.replace(/\s+/g, ' ');
+}
+
+/** "(vol 142, pg 310, 2003)" or "(Journal (2009) 360 (542-544))": the title of a correction notice. */
+const CORRECTION_CITATION =
+  /\(\s*vol\.?\s*\d+[^()]*\bp(?:g|p)?\.?\s*\d+[^()]*\)|\([^()]*\(\s*(?:19|20)\d\d\s*\)\s*\d+[^()]*(?:\([^()]*\))?\s*\)?\s*$/i;
+
+/** Whether the raw title carries the citation of the article it corrects. */
+export function citesCorrectedArticle(title: string | null | undefined): boolean {
+  return !!title && title.includes('(') && CORRECTION_CITATION.test(title);
+}
+
+/** Removes that citation so the remaining words compare with the corrected article's title. */
+export function withoutCitation(title: string): string {
+  if (!title.includes('(')) return title;
+  // A citation cut off by the database's field length: "(The Journal of Pediatrics (M".
+  return title.replace(CORRECTION_CITATION, ' ').replace(/\s\([^()]*\([^()]*$/, ' ');
+}
+
+/** "Erratum: Title" → "Title", so two notices of one correction compare by the corrected title. */
+export function withoutNoticePrefix(normalisedTitle: string): string {
+  return normalisedTitle.replace(
+    /^(?:erratum|corrigendum|correction|retraction|retracted|comment|reply)\s+(?:to\s+|on\s+|of\s+)?/,
+    '',
+  );
+}
+
+/** The normalised variants of one title: as a whole, without bracketed parts, and the bracketed part alone. */
+export interface TitleForms {
+  /** Markup, language tags and outer brackets removed; accents folded; punctuation → spaces. */
+  full: string;
+  /** Variants worth comparing too (translated title in brackets vs original, subtitle dropped). */
+  variants: string[];
+}
+
+/** Builds the forms a title is compared by; MEDLINE puts translated titles in [brackets]. */
+export function titleForms(title: string | null | undefined): TitleForms {
+  if (!title) return { full: '', variants: [] };
+  let text = foldAccents(stripLatex(stripHtml(title)));
+  if (text.includes('[') || text.includes('('))
+    text = withoutCitation(stripAnnotations(text.replace(LANGUAGE_TAG, ' ')));
+  text = text.trim();
+  // A whole title in brackets is a translation (MEDLINE): the brackets say nothing about the work.
+  const whole = /^\[(.*)\][.\s]*$/.exec(text);
+  if (whole?.[1] && !whole[1].includes(']')) text = whole[1];
+  const full = normaliseText(text);
+  const variants = new Set<string>();
+  const outside = normaliseText(text.replace(/\[[^\]]*\]/g, ' '));
+  if (outside && outside !== full && outside.length >= 20) variants.add(outside);
+  for (const match of text.matchAll(/\[([^\]]{20,})\]/g)) {
+    const inside = normaliseText(match[1]);
+    if (inside && inside !== full) variants.add(inside);
+  }
+  return { full, variants: [...variants] };
+}
+
+export type TitleMarker = 'erratum' | 'retraction' | 'comment' | 'reply' | null;
+
+const MARKERS: [RegExp, Exclude<TitleMarker, null>][] = [
+  [
+    /\b(erratum|errata|corrigendum|corrigenda|addendum)\b|^(correction|corrections)\b|\bcorrection to\b|\bpublisher s note\b/,
+    'erratum',
+  ],
+  [/\bretraction\b|\bretracted\b|\bwithdrawn\b|\bexpression of concern\b/, 'retraction'],
+  [
+    /\b(in )?reply\b|\bresponse to\b|\bauthors? response\b|^response\b|\bauthors? reply\b|\brebuttal\b/,
+    'reply',
+  ],
+  [
+    /^comments?\b|\bcomments? on\b|\bcommentary on\b|^letter to the editor\b|^re\b|\beditorial comment\b/,
+    'comment',
+  ],
+];
+
+/** Whether a normalised title announces an erratum, retraction, comment or reply rather than a study. */
+export function titleMarker(normalisedTitle: string): TitleMarker {
+  for (const [pattern, marker] of MARKERS) if (pattern.test(normalisedTitle)) return marker;
+  return null;
+}

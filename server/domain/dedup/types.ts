@@ -1,0 +1,50 @@
+/** The fields deduplication reads from a record; every one may be missing. */
+export interface DedupRecord {
+  id: number;
+  type: string | null;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  pmid: string | null;
+  isbn: string | null;
+  abstract: string | null;
+}
+
+/** Similarity of each field in [0, 1], or null when one side lacks the field. */
+export interface FieldSimilarities {
+  title: number | null;
+  authors: number | null;
+  year: number | null;
+  journal: number | null;
+  volume: number | null;
+  issue: number | null;
+  pages: number | null;
+  abstract: number | null;
+  doi: number | null;
+  pmid: number | null;
+}
+
+/**
+ * What one comparison concluded: `duplicate` merges automatically, `review` waits for a person,
+ * `related` links a preprint and its published version, `distinct` is not kept.
+ */
+export type PairOutcome = 'duplicate' | 'review' | 'related' | 'distinct';
+
+export interface PairVerdict {
+  outcome: PairOutcome;
+  /** The rule that decided, e.g. "same-doi", "veto:different-doi", "fuzzy:title+authors+pages". */
+  rule: string;
+  score: number;
+  similarities: FieldSimilarities;
+}
+
+export interface CandidatePair {
+  a: number;
+  b: number;
+  verdict: PairVerdict;
+}
