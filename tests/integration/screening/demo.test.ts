@@ -1,4 +1,7 @@
+import { buildDemo } from '../../../server/services/demo';
+import { runDedup } from '../../../server/services/dedup';
 import * as screening from '../../../server/services/screening';
+import { createMember } from '../../support/auth';
 import { seedDemoScreening } from '../../../server/services/screening-demo';
 import { openTestDb } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
@@ -44,7 +47,6 @@ describe('seedDemoScreening', () => {
     const { db, projectId, owner } = seeded();
     const status = screening.screeningStatus(db, projectId);
     expect(status.titleAbstract.resolved).toBe(1);
-    expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(1);
     expect(status.titleAbstract.awaiting).toBe(6);
     expect(status.fullText.reportsNotRetrieved).toBe(1);
     expect(status.fullText.excluded).toBeGreaterThanOrEqual(1);
@@ -64,5 +66,28 @@ describe('seedDemoScreening', () => {
         )
         .all();
     expect(events(a.db)).toEqual(events(b.db));
+  });
+
+  it('screens the real demo review (data/demo) after import and deduplication', () => {
+    const db = openTestDb();
+    const clock = () => new Date('2026-01-05T09:00:00Z');
+    const { projectId } = buildDemo(db, clock);
+    runDedup(db, projectId, clock);
+    const users = {
+      owner: createMember(db, projectId, 'owner', 'owner'),
+      alice: createMember(db, projectId, 'alice', 'reviewer'),
+      bob: createMember(db, projectId, 'bob', 'reviewer'),
+    };
+    seedDemoScreening(db, projectId, users, clock);
+    const status = screening.screeningStatus(db, projectId);
+    const owner = { userId: users.owner, role: 'owner' as const };
+    expect(status.titleAbstract.resolved).toBe(1);
+    expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(2);
+    expect(status.titleAbstract.included).toBeGreaterThanOrEqual(5);
+    expect(status.fullText.reportsAssessed).toBeGreaterThanOrEqual(3);
+    expect(status.included.studies).toBeGreaterThanOrEqual(2);
+    expect(status.included.studies).toBeLessThan(status.included.reports);
+    expect(status.fullText.exclusionReasons.length).toBeGreaterThanOrEqual(2);
+    expect(screening.agreement(db, projectId, owner, 'title_abstract').kappa).toBeGreaterThan(0.3);
   });
 });
