@@ -1,12 +1,16 @@
 import { agreementCommand } from './agreement';
+import { codebookCommand } from './codebook';
 import { dedupCommand } from './dedup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { memberCommand } from './member';
+import { prismaCommand } from './prisma';
 import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
+import { simulateCommand } from './simulate';
+import { synthesisCommand } from './synthesis';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
 import type { Command } from './types';
@@ -24,4 +28,8 @@ export const commands: Command[] = [
   dedupCommand,
   screeningCommand,
   agreementCommand,
+  codebookCommand,
+  prismaCommand,
+  simulateCommand,
+  synthesisCommand,
 ];

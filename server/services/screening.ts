@@ -20,6 +20,7 @@ export {
 } from './screening-settings';
 import * as repo from '../db/repos/screening';
 import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
+import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { ScreeningSettings } from '../domain/screening/settings';
 import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
@@ -99,7 +100,7 @@ export function decide(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
-  return screeningWrite(db, () => {
+  const result = screeningWrite(db, () => {
     requireRecordInStage(db, projectId, input.recordId, input.stage);
     const settings = getSettings(db, projectId);
     const history = repo.eventsFor(db, input.recordId, input.stage);
@@ -120,6 +121,8 @@ export function decide(
     };
     return { recordId: input.recordId, stage: input.stage, vote };
   });
+  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  return result;
 }
 
 /** Withdraws the caller's vote; the record returns to their queue. */
@@ -144,6 +147,7 @@ export function retract(
     },
     { queuesMayGrow: true },
   );
+  if (stage === 'title_abstract') requestRetrain(db, clock, projectId);
 }
 
 export interface ResolutionInput {
@@ -163,7 +167,7 @@ export function resolve(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
-  return screeningWrite(db, () => {
+  const result = screeningWrite(db, () => {
     const record = repo.findRecord(db, projectId, input.recordId);
     if (!record) throw new NotFoundError(`record ${input.recordId} not found in project ${projectId}`);
     const settings = getSettings(db, projectId);
@@ -177,6 +181,8 @@ export function resolve(
     const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
     return { recordId: input.recordId, stage: input.stage, ...outcome };
   });
+  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  return result;
 }
 
 // ---------- reading ----------
@@ -184,12 +190,26 @@ export function resolve(
 export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20) {
   requireProject(db, projectId);
   requireAction(actor, 'screen');
-  const { records, remaining } = repo.queue(db, projectId, stage, actor.userId, limit);
+  // Prioritised screening (ranking service) orders the title/abstract queue by predicted relevance.
+  const prioritised = stage === 'title_abstract' && prioritisationSettings(db, projectId).enabled;
+  const { records, remaining } = repo.queue(db, projectId, stage, actor.userId, limit, prioritised);
+  const relevance = prioritised
+    ? recordScores(
+        db,
+        projectId,
+        records.map((r) => r.id),
+      )
+    : new Map<number, number>();
   const settings = getSettings(db, projectId);
   return {
     stage,
     remaining,
-    records: records.map((r) => ({ ...r, myVote: null as CurrentVote | null })),
+    prioritised,
+    records: records.map((r) => ({
+      ...r,
+      relevance: relevance.get(r.id) ?? null,
+      myVote: null as CurrentVote | null,
+    })),
     eligibilityCriteria: settings.eligibilityCriteria,
     highlightKeywords: settings.highlightKeywords,
     exclusionReasons: settings.stages[stage].exclusionReasons,

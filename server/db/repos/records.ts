@@ -213,18 +213,9 @@ export function listRecords(db: Db, projectId: number, query: RecordQuery = {}):
   return { total, offset, limit, items: rows.map(toSummary) };
 }
 
-/** Whether deduplication's migration has added records.duplicate_of to this database. */
-export function hasDuplicateOfColumn(db: Db): boolean {
-  const columns = db.prepare(`SELECT name FROM pragma_table_info('records')`).all() as { name: string }[];
-  return columns.some((c) => c.name === 'duplicate_of');
-}
-
-function fullSelect(db: Db): string {
-  const duplicateOf = hasDuplicateOfColumn(db) ? 'r.duplicate_of' : 'NULL AS duplicate_of';
-  return `SELECT r.*, ${duplicateOf}, s.name AS source_name, s.kind AS source_kind, s.file_name AS source_file_name,
+const FULL_SELECT = `SELECT r.*, s.name AS source_name, s.kind AS source_kind, s.file_name AS source_file_name,
             s.format AS source_format
           FROM records r JOIN sources s ON s.id = r.source_id`;
-}
 
 function toStored(row: RecordRow): StoredRecord {
   return {
@@ -254,7 +245,7 @@ function toStored(row: RecordRow): StoredRecord {
 
 /** A record of this project with its raw fields and provenance, or NotFound. */
 export function getRecord(db: Db, projectId: number, recordId: number): StoredRecord {
-  const row = db.prepare(`${fullSelect(db)} WHERE r.id = ? AND r.project_id = ?`).get(recordId, projectId) as
+  const row = db.prepare(`${FULL_SELECT} WHERE r.id = ? AND r.project_id = ?`).get(recordId, projectId) as
     RecordRow | undefined;
   if (!row) throw new NotFoundError(`record ${recordId} not found`);
   return toStored(row);
@@ -262,7 +253,7 @@ export function getRecord(db: Db, projectId: number, recordId: number): StoredRe
 
 /** Every record of the project in import order, duplicates included (exports are one row per record). */
 export function* iterateRecords(db: Db, projectId: number): Generator<StoredRecord> {
-  const statement = db.prepare(`${fullSelect(db)} WHERE r.project_id = ? ORDER BY r.id`);
+  const statement = db.prepare(`${FULL_SELECT} WHERE r.project_id = ? ORDER BY r.id`);
   for (const row of statement.iterate(projectId) as IterableIterator<RecordRow>) yield toStored(row);
 }
 

@@ -307,10 +307,20 @@ export function queue(
   stage: Stage,
   userId: number,
   limit: number,
+  /** Order by the ranking model's score (ranking_scores, best first; unscored last by id). */
+  prioritised = false,
 ): { records: ScreeningRecord[]; remaining: number } {
   const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
   let rows: RecordRow[] = [];
-  if (limit > 0) {
+  if (limit > 0 && prioritised) {
+    // Ranked queues follow the model's score; the remembered start only fits id order.
+    rows = prepared(
+      db,
+      `SELECT ${RECORD_COLUMNS} FROM ${where}
+        ORDER BY (SELECT rs.score FROM ranking_scores rs WHERE rs.project_id = @projectId AND rs.record_id = r.id) DESC NULLS LAST, r.id
+        LIMIT @limit`,
+    ).all({ projectId, stage, userId, limit }) as RecordRow[];
+  } else if (limit > 0) {
     // Full text is small; only title/abstract queues use (and refresh) the remembered start.
     const key = `${projectId}:${userId}`;
     const starts = stage === 'title_abstract' ? caches(db).queueStarts : null;

@@ -1,12 +1,15 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { codingRoutes } from './coding';
 import { dedupRoutes } from './dedup';
 import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { prismaRoutes } from './prisma';
 import { projectRoutes } from './projects';
+import { rankingRoutes } from './ranking';
 import { recordRoutes } from './records';
 import { screeningRoutes } from './screening';
 import { sourceRoutes } from './sources';
@@ -26,5 +29,8 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(dedupRoutes(ctx));
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
+  router.use(prismaRoutes(ctx));
+  router.use(codingRoutes(ctx));
+  router.use(rankingRoutes(ctx));
   return router;
 }

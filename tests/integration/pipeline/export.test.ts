@@ -65,7 +65,6 @@ describe('export round trips', () => {
 
   it('CSV: one row per record with id, source, source_id and duplicate_of, read back to the same titles and DOIs', () => {
     const { db, projectId } = imported();
-    db.exec('ALTER TABLE records ADD COLUMN duplicate_of INTEGER REFERENCES records(id)');
     db.prepare('UPDATE records SET duplicate_of = 1 WHERE id = 7').run();
     const csv = exportProject(db, projectId, 'csv').content;
     const header = csv.split('\r\n')[0]!.split(',');

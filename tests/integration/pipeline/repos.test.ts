@@ -9,7 +9,6 @@ import {
   countRecords,
   countRecordsBySource,
   getRecord,
-  hasDuplicateOfColumn,
   insertRecords,
   iterateRecords,
   listRecords,
@@ -176,11 +175,9 @@ describe('records repository', () => {
     expect(() => getRecord(db, other, id)).toThrow(NotFoundError);
   });
 
-  it('reads duplicate_of when deduplication has added the column, and null before', () => {
+  it('reads duplicate_of: null until a record is merged into another', () => {
     const { db, projectId } = seeded();
-    expect(hasDuplicateOfColumn(db)).toBe(false);
     expect([...iterateRecords(db, projectId)].map((r) => r.duplicateOf)).toEqual([null, null, null]);
-    db.exec('ALTER TABLE records ADD COLUMN duplicate_of INTEGER REFERENCES records(id)');
     const [first, second] = listRecords(db, projectId).items;
     db.prepare('UPDATE records SET duplicate_of = ? WHERE id = ?').run(first!.id, second!.id);
     expect([...iterateRecords(db, projectId)].map((r) => r.duplicateOf)).toEqual([null, first!.id, null]);
