@@ -1,7 +1,5 @@
 import { buildDemo } from '../../../server/services/demo';
-import { runDedup } from '../../../server/services/dedup';
 import * as screening from '../../../server/services/screening';
-import { createMember } from '../../support/auth';
 import { seedDemoScreening } from '../../../server/services/screening-demo';
 import { openTestDb } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
@@ -68,19 +66,13 @@ describe('seedDemoScreening', () => {
     expect(events(a.db)).toEqual(events(b.db));
   });
 
-  it('screens the real demo review (data/demo) after import and deduplication', () => {
+  it('screens the real demo review (data/demo) built by buildDemo: import, accounts, dedup, screening', () => {
     const db = openTestDb();
     const clock = () => new Date('2026-01-05T09:00:00Z');
     const { projectId } = buildDemo(db, clock);
-    runDedup(db, projectId, clock);
-    const users = {
-      owner: createMember(db, projectId, 'owner', 'owner'),
-      alice: createMember(db, projectId, 'alice', 'reviewer'),
-      bob: createMember(db, projectId, 'bob', 'reviewer'),
-    };
-    seedDemoScreening(db, projectId, users, clock);
     const status = screening.screeningStatus(db, projectId);
-    const owner = { userId: users.owner, role: 'owner' as const };
+    const ownerId = (db.prepare("SELECT id FROM users WHERE username = 'owner'").get() as { id: number }).id;
+    const owner = { userId: ownerId, role: 'owner' as const };
     expect(status.titleAbstract.resolved).toBe(1);
     expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(2);
     expect(status.titleAbstract.included).toBeGreaterThanOrEqual(5);
