@@ -19,6 +19,8 @@ export interface MatchFeatures {
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
+  /** The title carries MEDLINE's note that an erratum to this article was published. */
+  notesErratum: boolean;
   /** Surname-like author tokens (three letters or more), a set. */
   authorTokens: Set<string>;
   firstAuthor: string;
@@ -117,6 +119,7 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
+    notesErratum: /\[\s*(?:published\s+)?erratum/i.test(record.title ?? ''),
     authorTokens: authors.tokens,
     firstAuthor: authors.first,
     year: record.year,

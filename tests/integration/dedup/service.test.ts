@@ -163,7 +163,11 @@ describe('decideCluster() and undoDecision()', () => {
   /** Two records everything says are one, except pages that disagree: an uncertain pair. */
   function seedUncertainPair(): number[] {
     const source = seedSource(db, projectId);
-    return seedRecords(db, projectId, source, [PLEURAL, { ...PLEURAL, issue: '9', pages: '2205' }, TALC]);
+    return seedRecords(db, projectId, source, [
+      PLEURAL,
+      { ...PLEURAL, volume: null, pages: '2205-2210' },
+      TALC,
+    ]);
   }
 
   it('queues an uncertain pair for review, with evidence and the differing fields', () => {
@@ -231,7 +235,7 @@ describe('decideCluster() and undoDecision()', () => {
     const [a, b, c] = seedRecords(db, projectId, source, [
       PLEURAL,
       { ...PLEURAL, journal: 'N Engl J Med' },
-      { ...PLEURAL, issue: '9', pages: '2205' },
+      { ...PLEURAL, volume: null, pages: '2205-2210' },
     ]);
     runDedup(db, projectId, clock);
     const auto = listClusterViews(db, projectId, 'merged')[0]!;

@@ -188,8 +188,28 @@ describe('classifyPair(): fuzzy evidence', () => {
     expect(v.outcome).toBe('distinct');
   });
 
-  it('sends an identical title with conflicting pages to review rather than merging', () => {
-    const v = verdict(ARTICLE, { ...ARTICLE, issue: '9', pages: '2205' });
+  it('merges the one-page abstract of an article printed in the same volume', () => {
+    const v = verdict(ARTICLE, { ...ARTICLE, issue: 'Suppl 1', pages: '1875' });
+    expect(v).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+journal+volume+year' });
+  });
+
+  it('keeps apart a one-page item when the article notes an erratum, or the author list changed', () => {
+    const noted = {
+      ...ARTICLE,
+      title: `${ARTICLE.title}.[Erratum appears in N Engl J Med. 2011;365(9):2205]`,
+    };
+    expect(verdict(noted, { ...ARTICLE, issue: '9', pages: '2205' }).outcome).toBe('review');
+    const renamed = {
+      ...ARTICLE,
+      authors: ['Alonso, Najib', 'Maskell, Nick A.', 'West, Alex'],
+      issue: '9',
+      pages: '2205',
+    };
+    expect(verdict(ARTICLE, renamed).outcome).not.toBe('duplicate');
+  });
+
+  it('sends an identical title with two different page ranges to review rather than merging', () => {
+    const v = verdict({ ...ARTICLE, volume: null }, { ...ARTICLE, volume: null, pages: '2205-2210' });
     expect(v.outcome).toBe('review');
   });
 
