@@ -1,6 +1,18 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import type { DedupRecord } from '../../domain/dedup/types';
 import type { EvidencePair } from '../../domain/dedup/engine';
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per connection: a run writes tens of thousands of rows with the same few statements. */
+function stmt(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 export type ClusterStatus = 'merged' | 'review' | 'not-duplicate' | 'related' | 'absorbed';
 export type DecisionKind = 'auto-merge' | 'merge' | 'not-duplicate' | 'undo';
@@ -117,15 +129,15 @@ export function getRecordsWithSource(
 }
 
 export function projectExists(db: Db, projectId: number): boolean {
-  return db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+  return stmt(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
 }
 
 /** Project ids by name (the CLI's --project), or all projects when no name is given. */
 export function findProjects(db: Db, name?: string): { id: number; name: string }[] {
   return (
     name === undefined
-      ? db.prepare('SELECT id, name FROM projects ORDER BY id').all()
-      : db.prepare('SELECT id, name FROM projects WHERE name = ?').all(name)
+      ? stmt(db, 'SELECT id, name FROM projects ORDER BY id').all()
+      : stmt(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
   ) as { id: number; name: string }[];
 }
 
@@ -221,7 +233,7 @@ export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus
             `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
           )
           .all(projectId, JSON.stringify(statuses))
-      : db.prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
+      : stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
   ) as ClusterRow[];
   return rows.map(toCluster);
 }
@@ -272,7 +284,8 @@ export function updateCluster(
     score?: number;
   },
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE dedup_clusters SET status = ?, primary_record_id = ?, updated_at = ?,
        evidence_json = COALESCE(?, evidence_json), rule = COALESCE(?, rule), score = COALESCE(?, score) WHERE id = ?`,
   ).run(
@@ -287,8 +300,8 @@ export function updateCluster(
 }
 
 export function setClusterMembers(db: Db, clusterId: number, recordIds: number[]): void {
-  db.prepare('DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
-  const insert = db.prepare('INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
+  const insert = stmt(db, 'INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
   for (const id of new Set(recordIds)) insert.run(clusterId, id);
 }
 
@@ -298,7 +311,7 @@ export function setDuplicateOf(
   projectId: number,
   entries: [recordId: number, value: number | null][],
 ): void {
-  const update = db.prepare('UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
+  const update = stmt(db, 'UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
   for (const [recordId, value] of entries) update.run(value, projectId, recordId);
 }
 
@@ -378,7 +391,7 @@ export function listDecisions(db: Db, clusterId: number): Decision[] {
 }
 
 export function markUndone(db: Db, decisionId: number, undoId: number): void {
-  db.prepare('UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
+  stmt(db, 'UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
 }
 
 export interface DedupCounts {
@@ -407,7 +420,8 @@ export function finishRun(
   runId: number,
   run: Pick<RunRow, 'newRecords' | 'comparisons' | 'mergedRecords' | 'reviewClusters' | 'durationMs'>,
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE dedup_runs SET new_records = ?, comparisons = ?, merged_records = ?, review_clusters = ?, duration_ms = ?
      WHERE id = ?`,
   ).run(run.newRecords, run.comparisons, run.mergedRecords, run.reviewClusters, run.durationMs, runId);
