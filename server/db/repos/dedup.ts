@@ -95,9 +95,9 @@ function toDedupRecord(row: RecordRow): DedupRecord {
 
 /** Every record of a project in import order, with the fields matching reads. */
 export function listDedupRecords(db: Db, projectId: number): DedupRecord[] {
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
-    .all(projectId) as RecordRow[];
+  const rows = stmt(db, `SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`).all(
+    projectId,
+  ) as RecordRow[];
   return rows.map(toDedupRecord);
 }
 
@@ -108,14 +108,13 @@ export function getRecordsWithSource(
   ids: number[],
 ): (DedupRecord & { sourceId: number; sourceName: string; duplicateOf: number | null })[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
               r.isbn, r.abstract, r.source_id, s.name AS source_name, r.duplicate_of
        FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-    )
-    .all(projectId, JSON.stringify(ids)) as (RecordRow & {
+  ).all(projectId, JSON.stringify(ids)) as (RecordRow & {
     source_id: number;
     source_name: string;
     duplicate_of: number | null;
@@ -143,9 +142,9 @@ export function findProjects(db: Db, name?: string): { id: number; name: string 
 
 /** The highest record id an earlier run has seen (0 before the first run). */
 export function lastSeenRecordId(db: Db, projectId: number): number {
-  const row = db
-    .prepare('SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?')
-    .get(projectId) as {
+  const row = stmt(db, 'SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?').get(
+    projectId,
+  ) as {
     seen: number | null;
   };
   return row.seen ?? 0;
@@ -163,21 +162,20 @@ export interface RunRow {
 }
 
 export function insertRun(db: Db, run: RunRow): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
          duration_ms, ran_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      run.projectId,
-      run.maxRecordId,
-      run.newRecords,
-      run.comparisons,
-      run.mergedRecords,
-      run.reviewClusters,
-      run.durationMs,
-      run.ranAt,
-    );
+  ).run(
+    run.projectId,
+    run.maxRecordId,
+    run.newRecords,
+    run.comparisons,
+    run.mergedRecords,
+    run.reviewClusters,
+    run.durationMs,
+    run.ranAt,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -218,9 +216,8 @@ function toCluster(row: ClusterRow): Cluster {
 }
 
 export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
-  const row = db
-    .prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`)
-    .get(projectId, clusterId) as ClusterRow | undefined;
+  const row = stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(projectId, clusterId) as
+    ClusterRow | undefined;
   return row && toCluster(row);
 }
 
@@ -228,11 +225,10 @@ export function getCluster(db: Db, projectId: number, clusterId: number): Cluste
 export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus[]): Cluster[] {
   const rows = (
     statuses
-      ? db
-          .prepare(
-            `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
-          )
-          .all(projectId, JSON.stringify(statuses))
+      ? stmt(
+          db,
+          `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+        ).all(projectId, JSON.stringify(statuses))
       : stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
   ) as ClusterRow[];
   return rows.map(toCluster);
@@ -251,22 +247,21 @@ export interface NewCluster {
 }
 
 export function insertCluster(db: Db, cluster: NewCluster): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
          updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      cluster.projectId,
-      cluster.status,
-      cluster.primaryRecordId,
-      cluster.rule,
-      cluster.score,
-      JSON.stringify(cluster.evidence),
-      cluster.runId,
-      cluster.now,
-      cluster.now,
-    );
+  ).run(
+    cluster.projectId,
+    cluster.status,
+    cluster.primaryRecordId,
+    cluster.rule,
+    cluster.score,
+    JSON.stringify(cluster.evidence),
+    cluster.runId,
+    cluster.now,
+    cluster.now,
+  );
   const id = Number(info.lastInsertRowid);
   setClusterMembers(db, id, cluster.memberIds);
   return id;
@@ -317,11 +312,10 @@ export function setDuplicateOf(
 
 export function getDuplicateOf(db: Db, projectId: number, recordIds: number[]): [number, number | null][] {
   if (recordIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
-    )
-    .all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
+  const rows = stmt(
+    db,
+    'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
+  ).all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
   return rows.map((r) => [r.id, r.duplicate_of]);
 }
 
@@ -337,20 +331,19 @@ export function insertDecision(
     decidedAt: string;
   },
 ): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      d.projectId,
-      d.clusterId,
-      d.decision,
-      d.primaryRecordId,
-      d.userId,
-      JSON.stringify(d.before),
-      d.decidedAt,
-    );
+  ).run(
+    d.projectId,
+    d.clusterId,
+    d.decision,
+    d.primaryRecordId,
+    d.userId,
+    JSON.stringify(d.before),
+    d.decidedAt,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -380,13 +373,12 @@ const toDecision = (row: DecisionRow): Decision => ({
 
 /** Every decision on a cluster, oldest first (the audit trail). */
 export function listDecisions(db: Db, clusterId: number): Decision[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
               d.decided_at
        FROM dedup_decisions d LEFT JOIN users u ON u.id = d.user_id WHERE d.cluster_id = ? ORDER BY d.id`,
-    )
-    .all(clusterId) as DecisionRow[];
+  ).all(clusterId) as DecisionRow[];
   return rows.map(toDecision);
 }
 
@@ -403,15 +395,14 @@ export interface DedupCounts {
 
 /** The counts `sift dedup --json` reports and PRISMA's "duplicates removed" reads. */
 export function dedupCounts(db: Db, projectId: number): DedupCounts {
-  const row = db
-    .prepare(
-      `SELECT
+  const row = stmt(
+    db,
+    `SELECT
          (SELECT COUNT(*) FROM records WHERE project_id = ?) AS records,
          (SELECT COUNT(*) FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL) AS duplicates,
          (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'merged') AS clusters,
          (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'review') AS review`,
-    )
-    .get(projectId, projectId, projectId, projectId) as DedupCounts;
+  ).get(projectId, projectId, projectId, projectId) as DedupCounts;
   return row;
 }
 
