@@ -19,6 +19,10 @@ export interface MatchFeatures {
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
+  /** Too common ("Editorial", "Introduction") to identify a work by itself. */
+  genericTitle: boolean;
+  /** Under three words or twenty letters ("Empyema thoracis"): needs more corroboration. */
+  shortTitle: boolean;
   /** The title carries MEDLINE's note that an erratum to this article was published. */
   notesErratum: boolean;
   /** Surname-like author tokens (three letters or more), a set. */
@@ -101,6 +105,9 @@ function authorTokensOf(authors: string[]): { tokens: Set<string>; first: string
   return { tokens: all, first };
 }
 
+const GENERIC_TITLE =
+  /^(editorial|editorials|introduction|foreword|preface|commentary|letter|letters|letter to the editor|reply|response|correspondence|book reviews?|in this issue|abstracts?|index|news|guest editorial|editor s note|conference report|meeting abstracts?|proceedings|summary|conclusions?|overview|untitled)$/;
+
 /** Normalised features of one record for blocking and comparison. */
 export function featuresOf(record: DedupRecord): MatchFeatures {
   const forms = titleForms(record.title);
@@ -119,6 +126,8 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
+    genericTitle: GENERIC_TITLE.test(forms.full),
+    shortTitle: forms.full.length < 20 || forms.full.split(' ').length < 3,
     notesErratum: /\[\s*(?:published\s+)?erratum/i.test(record.title ?? ''),
     authorTokens: authors.tokens,
     firstAuthor: authors.first,

@@ -123,6 +123,16 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     // A Cochrane review keeps its CD number across updates; databases list each version.
     return verdict('duplicate', 'same-cochrane-review', s);
   }
+  if (a.genericTitle || b.genericTitle) {
+    // "Editorial", "Introduction": only identifiers or the page range may merge these.
+    return verdict(title >= 0.9 ? 'review' : 'distinct', 'uncertain:generic-title', s);
+  }
+  if (
+    (a.shortTitle || b.shortTitle) &&
+    !((s.authors ?? 0) >= 0.8 && s.year === 1 && (s.volume === 1 || s.pages === 1))
+  ) {
+    return verdict(title >= 0.9 ? 'review' : 'distinct', 'uncertain:short-title', s);
+  }
   if (s.year === 0)
     return verdict(title >= 0.95 && (s.authors ?? 0) >= 0.8 ? 'review' : 'distinct', 'veto:year-differs', s);
 

@@ -232,6 +232,20 @@ describe('classifyPair(): fuzzy evidence', () => {
     ).toMatchObject({ outcome: 'duplicate', rule: 'same-doi-family' });
   });
 
+  it('never merges two "Editorial"s of one editor in one volume on the title alone', () => {
+    const editorial = { ...ARTICLE, title: 'Editorial', pages: '1-2' };
+    expect(verdict(editorial, { ...editorial, pages: '301-302' }).outcome).not.toBe('duplicate');
+    expect(verdict(editorial, { ...editorial, pages: null, volume: null }).outcome).not.toBe('duplicate');
+  });
+
+  it('merges a short title only with agreeing authors, year and volume or pages', () => {
+    const short = { ...ARTICLE, title: 'Empyema thoracis', pages: null };
+    expect(verdict(short, { ...short, journal: 'N Engl J Med' }).outcome).toBe('duplicate');
+    expect(
+      verdict({ ...short, volume: null }, { ...short, volume: null, authors: ['Other, A.'] }).outcome,
+    ).not.toBe('duplicate');
+  });
+
   it('keeps records with different titles and nothing else apart', () => {
     expect(
       verdict(ARTICLE, {
