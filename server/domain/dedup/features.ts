@@ -38,15 +38,12 @@ export interface MatchFeatures {
   pmid: string;
   abstractTokens: Set<string>;
   preprint: boolean;
-  conference: boolean;
 }
 
 const PREPRINT_VENUE =
   /\b(biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf preprints|techrxiv|authorea)\b/;
 const PREPRINT_DOI =
   /^10\.(1101\/\d{4}\.\d{2}\.\d{2}|21203\/rs\.|2139\/ssrn|48550\/arxiv|20944\/preprints|31234\/osf|36227\/techrxiv|22541\/au)/;
-const CONFERENCE_VENUE =
-  /\b(conference|congress|symposium|meeting|proceedings|abstracts|workshop|annual scientific)\b/;
 
 /** Digits only, without leading zeros: "Vol. 07" and "7" are the same volume. */
 function digitsOf(value: string | null): string {
@@ -141,6 +138,5 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     pmid: (record.pmid ?? '').trim(),
     abstractTokens: new Set(tokens(normaliseText(record.abstract)).slice(0, 200)),
     preprint: typeText === 'preprint' || PREPRINT_VENUE.test(journal) || PREPRINT_DOI.test(doi),
-    conference: /conference|proceedings|inproceedings/.test(typeText) || CONFERENCE_VENUE.test(journal),
   };
 }
