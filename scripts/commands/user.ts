@@ -1,6 +1,6 @@
 import { openDatabase } from '../../server/db/connection';
 import { ValidationError } from '../../server/domain/errors';
-import { createUser } from '../../server/services/accounts';
+import { createUser, resetPassword } from '../../server/services/accounts';
 import { parseCommandArgs, required } from '../args';
 import type { Command, CommandIO } from './types';
 
@@ -18,15 +18,16 @@ export async function readPasswordFromStdin(io: StdinIO): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-const USAGE = 'sift user add --db FILE --username U (--password P | --password-stdin)';
+const USAGE = 'sift user add|passwd --db FILE --username U (--password P | --password-stdin)';
 
 export const userCommand: Command = {
   name: 'user',
   usage: USAGE,
-  summary: 'create an account (password: at least 8 characters, not a common one)',
+  summary:
+    'create an account, or set a new password for one (at least 8 characters, not a common one; passwd ends their sessions)',
   async run(argv, io: StdinIO) {
     const [action, ...rest] = argv;
-    if (action !== 'add') throw new ValidationError(`usage: ${USAGE}`);
+    if (action !== 'add' && action !== 'passwd') throw new ValidationError(`usage: ${USAGE}`);
     const { values } = parseCommandArgs(rest, {
       db: { type: 'string' },
       username: { type: 'string' },
@@ -43,8 +44,13 @@ export const userCommand: Command = {
       : required(values.password, 'password');
     const db = openDatabase(dbFile);
     try {
-      const user = await createUser(db, username, password, new Date());
-      io.stdout.write(`created user ${user.username} (id ${user.id})\n`);
+      if (action === 'add') {
+        const user = await createUser(db, username, password, new Date());
+        io.stdout.write(`created user ${user.username} (id ${user.id})\n`);
+      } else {
+        const user = await resetPassword(db, username, password, new Date());
+        io.stdout.write(`set a new password for ${user.username}; their sessions have ended\n`);
+      }
       return 0;
     } finally {
       db.close();

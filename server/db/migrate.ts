@@ -18,11 +18,16 @@ export function readMigrations(dir: string): Migration[] {
     .map((file) => {
       const match = FILE_PATTERN.exec(file);
       if (!match) throw new Error(`migration file name ${file} is not NNNN_name.sql`);
-      return { version: Number(match[1]), name: match[2] as string, sql: fs.readFileSync(path.join(dir, file), 'utf8') };
+      return {
+        version: Number(match[1]),
+        name: match[2] as string,
+        sql: fs.readFileSync(path.join(dir, file), 'utf8'),
+      };
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1..n without gaps; found ${m.version} at ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations must be numbered 1..n without gaps; found ${m.version} at ${i + 1}`);
   });
   return migrations;
 }
@@ -51,7 +56,9 @@ export function migrate(db: Database.Database, dir: string): { applied: number[]
       );
     }
     if (expected.name !== row.name) {
-      throw new Error(`database migration ${row.version} is "${row.name}" but the code has "${expected.name}": out of step`);
+      throw new Error(
+        `database migration ${row.version} is "${row.name}" but the code has "${expected.name}": out of step`,
+      );
     }
   }
   const applied: number[] = [];

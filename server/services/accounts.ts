@@ -94,11 +94,39 @@ export async function changePassword(
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new ValidationError('the current password is wrong', { field: 'currentPassword' });
   }
+  await storeNewPassword(db, user, newPassword, now, keepSessionId, options);
+}
+
+/**
+ * Sets a password without the current one: the administrator's reset on the command line
+ * (there is no e-mail reset). Ends every session of the user; API tokens stay valid.
+ */
+export async function resetPassword(
+  db: Db,
+  username: string,
+  newPassword: string,
+  now: Date,
+  options: HashOptions = {},
+): Promise<User> {
+  const found = findUserByUsername(db, username);
+  if (!found) throw new NotFoundError(`no user named "${username}"`);
+  await storeNewPassword(db, found, newPassword, now, undefined, options);
+  return { id: found.id, username: found.username };
+}
+
+async function storeNewPassword(
+  db: Db,
+  user: User,
+  newPassword: string,
+  now: Date,
+  keepSessionId: string | undefined,
+  options: HashOptions,
+): Promise<void> {
   assertAcceptablePassword(newPassword, { commonPasswords: commonPasswords(), username: user.username });
   const hash = await hashPassword(newPassword, options.hashParams ?? DEFAULT_SCRYPT);
   db.transaction(() => {
-    updatePasswordHash(db, userId, hash, now);
-    deleteUserSessions(db, userId, keepSessionId);
+    updatePasswordHash(db, user.id, hash, now);
+    deleteUserSessions(db, user.id, keepSessionId);
   })();
 }
 

@@ -42,14 +42,27 @@ export function detectFormat(text: string, fileName: string): FormatId {
   if (sample.trim() === '') throw new ParseError(fileName, null, 'the file is empty');
   if (sample.startsWith('PK\u0003\u0004')) return 'xlsx';
   if (hasControlBytes(sample.slice(0, 4096))) {
-    throw new ParseError(fileName, null, 'this is a binary file, not a bibliographic export (RIS, MEDLINE, BibTeX, CSV, XML, …)');
+    throw new ParseError(
+      fileName,
+      null,
+      'this is a binary file, not a bibliographic export (RIS, MEDLINE, BibTeX, CSV, XML, …)',
+    );
   }
 
   const head = sample.trimStart();
   if (head.startsWith('<')) {
-    if (/<PubmedArticleSet[\s>]|<PubmedArticle[\s>]|<PubmedBookArticle[\s>]|<!DOCTYPE PubmedArticleSet/.test(sample)) return 'pubmed-xml';
+    if (
+      /<PubmedArticleSet[\s>]|<PubmedArticle[\s>]|<PubmedBookArticle[\s>]|<!DOCTYPE PubmedArticleSet/.test(
+        sample,
+      )
+    )
+      return 'pubmed-xml';
     if (/<xml>\s*<records>\s*<record>|<records>\s*<record>/.test(sample)) return 'endnote-xml';
-    throw new ParseError(fileName, 1, 'XML that is neither PubMed XML (<PubmedArticleSet>) nor EndNote XML (<xml><records><record>)');
+    throw new ParseError(
+      fileName,
+      1,
+      'XML that is neither PubMed XML (<PubmedArticleSet>) nor EndNote XML (<xml><records><record>)',
+    );
   }
 
   const lines = splitLines(sample).slice(0, SAMPLE_LINES);
@@ -98,8 +111,7 @@ function scoreTaggedFormats(lines: string[]): TaggedScores {
     else if (/^(FN|VR) \S|^PT [A-Z]\s*$|^(ER|EF)\s*$/.test(line)) {
       scores.wosPlain += 10;
       wosMarkers++;
-    }
-    else if (/^[A-Z][A-Z0-9] \S/.test(line)) scores.wosPlain += 1;
+    } else if (/^[A-Z][A-Z0-9] \S/.test(line)) scores.wosPlain += 1;
   }
   if (scores.ris === 0 && scores.medline === 0) scores.ris = shared >= 3 ? shared : 0;
   if (wosMarkers === 0) scores.wosPlain = 0; // "AB something" lines alone prove nothing

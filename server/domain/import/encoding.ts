@@ -14,8 +14,8 @@ export interface DecodedText {
 const CHARDET_ALIASES: Record<string, string> = {
   'iso-8859-1': 'windows-1252',
   'iso-8859-15': 'windows-1252',
-  'gb2312': 'gbk',
-  'gb18030': 'gb18030',
+  gb2312: 'gbk',
+  gb18030: 'gb18030',
 };
 
 const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,8 +31,10 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string)
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
 
   try {
     return { text: FATAL_UTF8.decode(bytes), encoding: 'utf-8' };
@@ -62,7 +64,8 @@ function guessLegacyEncoding(bytes: Uint8Array): string {
   // chardet needs many bytes to recognise CJK; a short Chinese field (a name, a journal) is
   // usually scored as Latin-1. Western text has lone accented letters between ASCII ones,
   // while GBK writes every character as a pair of high bytes that decodes to Han script.
-  if ((!top || top.confidence < 60 || /^(iso-8859|windows-12)/i.test(top.name)) && looksLikeGbk(sample)) return 'gbk';
+  if ((!top || top.confidence < 60 || /^(iso-8859|windows-12)/i.test(top.name)) && looksLikeGbk(sample))
+    return 'gbk';
   for (const candidate of candidates) {
     const name = candidate.name.toLowerCase();
     if (name.startsWith('utf')) continue; // already ruled out by the strict UTF-8 decode

@@ -28,7 +28,10 @@ export function normaliseIsbn(value: string | null | undefined): string | null {
  * Sorts a standard-number field (RIS SN, CSV "ISSN/ISBN") into ISSN or ISBN: eight
  * characters are an ISSN, ten or thirteen an ISBN, whatever the record type claims.
  */
-export function classifyStandardNumber(value: string | null | undefined): { issn: string | null; isbn: string | null } {
+export function classifyStandardNumber(value: string | null | undefined): {
+  issn: string | null;
+  isbn: string | null;
+} {
   const text = cleanText(value);
   if (!text) return { issn: null, isbn: null };
   const isbn = normaliseIsbn(text);
@@ -49,12 +52,16 @@ export function splitAuthorList(value: string | null | undefined): string[] {
   if (text.includes(';')) parts = text.split(';');
   else if (/\s+and\s+/i.test(text)) parts = text.split(/\s+and\s+/i);
   else if (text.includes(',')) {
-    const pieces = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const pieces = text
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     // "Family Initials, Family Initials" lists have a space inside every piece; a
     // "Family, Given" name has a piece without one.
     parts = pieces.length > 1 && pieces.every((p) => /\S\s+\S/.test(p)) ? pieces : [text];
     // PubMed ends its list with a full stop: "Griffin DK, Larkin DM, O'Connor RE."
-    if (parts.length > 1) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/(\s[A-Z]{1,4})\.$/, '$1');
+    if (parts.length > 1)
+      parts[parts.length - 1] = parts[parts.length - 1]!.replace(/(\s[A-Z]{1,4})\.$/, '$1');
   } else parts = [text];
   return parts.map((p) => cleanName(p)).filter((p): p is string => p !== null);
 }
@@ -65,7 +72,7 @@ export function cleanName(value: string | null | undefined): string | null {
   if (!text) return null;
   const stripped = text
     .replace(/\s*\((?:\d+|[^()]*@[^()]*)\)\s*$/, '') // Scopus "(57210…)" author id, WoS "(name@host)"
-    .replace(/^[,;\s]+|[,;\s]+$/g, '')
+    .replace(/^[,;\s]+|[,;\s]+$/g, '');
 
   return stripped === '' || stripped === '.' ? null : stripped;
 }

@@ -1,12 +1,16 @@
 import { ParseError } from '../errors';
+import { parseBibtex } from './bibtex';
 import { parseDelimited } from './delimited';
 import { detectFormat, isZip } from './detect';
 import { decodeBytes } from './encoding';
+import { parseEndnoteXml } from './endnote-xml';
 import { parseMedline } from './medline';
+import { parsePubmedXml } from './pubmed-xml';
 import { parseRis } from './ris';
 import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
 import { parseWosPlain } from './wos-plain';
 import { parseWosTab } from './wos-tab';
+import { parseXlsx } from './xlsx';
 
 export { detectFormat } from './detect';
 export type { BibRecord, FormatId, ParseResult, ParseWarning, RawField } from './types';
@@ -27,19 +31,13 @@ const READERS: Record<FormatId, Reader> = {
   'wos-tab': parseWosTab,
   csv: (text, fileName) => parseDelimited(text, fileName),
   tsv: (text, fileName) => parseDelimited(text, fileName, '\t'),
-  bibtex: notWiredYet('BibTeX'),
-  'endnote-xml': notWiredYet('EndNote XML'),
-  'pubmed-xml': notWiredYet('PubMed XML'),
+  bibtex: parseBibtex,
+  'endnote-xml': parseEndnoteXml,
+  'pubmed-xml': parsePubmedXml,
   xlsx: (_text, fileName) => {
-    throw new ParseError(fileName, null, 'Excel workbooks (.xlsx) cannot be read; save the sheet as CSV (UTF-8) and import that');
+    throw new ParseError(fileName, null, 'an Excel workbook is read from its bytes, not from text; it cannot be named as the format of a text file');
   },
 };
-
-function notWiredYet(name: string): Reader {
-  return (_text, fileName) => {
-    throw new ParseError(fileName, null, `the ${name} reader is not wired into this build yet`);
-  };
-}
 
 /**
  * Reads one uploaded or named file: decodes the bytes (BOM, UTF-8, or a detected legacy
@@ -50,12 +48,15 @@ function notWiredYet(name: string): Reader {
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
   if (bytes.length === 0) throw new ParseError(fileName, null, 'the file is empty');
   if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
-    return { format: 'xlsx', encoding: 'binary', ...READERS.xlsx('', fileName) };
+    return withIdWarnings({ format: 'xlsx', encoding: 'utf-8', ...parseXlsx(bytes, fileName) });
   }
   const { text, encoding } = decodeBytes(bytes, fileName, options.encoding);
   const format = options.format ?? detectFormat(text, fileName);
-  const { records, warnings } = READERS[format](text, fileName);
-  return { format, encoding, records, warnings: [...warnings, ...duplicateIdWarnings(records)] };
+  return withIdWarnings({ format, encoding, ...READERS[format](text, fileName) });
+}
+
+function withIdWarnings(result: ParseResult): ParseResult {
+  return { ...result, warnings: [...result.warnings, ...duplicateIdWarnings(result.records)] };
 }
 
 /** One warning per source id that several records share (ids should identify a record within its file). */

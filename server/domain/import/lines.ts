@@ -3,10 +3,48 @@ export function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   // A final line end does not start another (empty) line.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  // Exports pasted together keep each file's byte-order mark at the start of a line.
+  if (text.includes('\ufeff')) return lines.map(withoutBom);
   return lines;
+}
+
+function withoutBom(line: string): string {
+  return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
 /** Drops a leading byte-order mark that survived decoding (e.g. text handed in directly). */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Calls `visit` with each line and its 1-based number, whatever the line ends (CRLF, LF, CR),
+ * without building an array of all lines first: large files stay cheap for the collector.
+ * A final line end does not start another line; a byte-order mark starting a line is dropped.
+ */
+export function forEachLine(text: string, visit: (line: string, lineNo: number) => void): void {
+  const length = text.length;
+  let start = 0;
+  let lineNo = 0;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  while (start < length) {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+    let end: number;
+    let after: number;
+    if (nextCr === -1 && nextLf === -1) {
+      end = length;
+      after = length;
+    } else if (nextCr === -1 || (nextLf !== -1 && nextLf < nextCr)) {
+      end = nextLf;
+      after = nextLf + 1;
+    } else {
+      end = nextCr;
+      after = nextCr + 1 === nextLf ? nextCr + 2 : nextCr + 1;
+    }
+    const line = text.slice(start, end);
+    visit(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++lineNo);
+    start = after;
+  }
 }

@@ -1,7 +1,15 @@
 import { ParseError } from '../errors';
 import { classifyStandardNumber, cleanName } from './identifiers';
 import { splitLines, stripBom } from './lines';
-import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanText,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { TagIndex } from './tagged';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
@@ -18,7 +26,10 @@ interface OpenRecord {
  * separated by blank lines and start with PMID; wrapped values continue on lines indented
  * by six spaces and are kept joined by line breaks in `raw`.
  */
-export function parseMedline(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+export function parseMedline(
+  text: string,
+  fileName: string,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
   const lines = splitLines(stripBom(text));
   const records: BibRecord[] = [];
   const warnings: ParseWarning[] = [];
@@ -30,7 +41,9 @@ export function parseMedline(text: string, fileName: string): { records: BibReco
     if (!current) return;
     const open = current;
     const number = records.length + 1;
-    const record = medlineRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    const record = medlineRecord(open.raw, (message) =>
+      warnings.push({ line: open.line, record: number, message }),
+    );
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
     current = null;
@@ -65,10 +78,18 @@ export function parseMedline(text: string, fileName: string): { records: BibReco
   if (records.length === 0) {
     const firstText = lines.findIndex((l) => l.trim() !== '');
     if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(fileName, firstText + 1, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
+    throw new ParseError(
+      fileName,
+      firstText + 1,
+      'no MEDLINE record found: expected a line like "PMID- 12345678"',
+    );
   }
   if (skipped > 0) {
-    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
+    warnings.push({
+      line: firstSkipped,
+      record: null,
+      message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})`,
+    });
   }
   return { records, warnings };
 }

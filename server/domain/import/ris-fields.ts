@@ -1,5 +1,14 @@
 import { classifyStandardNumber, cleanName } from './identifiers';
-import { cleanText, joinPages, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanText,
+  joinPages,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { TagIndex } from './tagged';
 import { emptyRecord, type BibRecord, type RawField } from './types';
 
@@ -24,7 +33,8 @@ export function risRecord(raw: RawField[], warn: (message: string) => void): Bib
   record.sourceId = cleanText(tags.first('ID', 'AN'));
   const type = tags.first('TY');
   record.type = normaliseType(type);
-  record.title = cleanText(tags.first(...TITLE_TAGS)) ?? (record.type === 'book' ? cleanText(tags.first('BT')) : null);
+  record.title =
+    cleanText(tags.first(...TITLE_TAGS)) ?? (record.type === 'book' ? cleanText(tags.first('BT')) : null);
 
   // AU and A1 are both "primary author" in the wild; keep them in file order as one list.
   const authors: string[] = [];
@@ -38,7 +48,9 @@ export function risRecord(raw: RawField[], warn: (message: string) => void): Bib
   record.authors = authors;
 
   record.year = readYear(tags, warn);
-  record.journal = cleanText(tags.first(...JOURNAL_TAGS.filter((t) => !(t === 'BT' && record.type === 'book'))));
+  record.journal = cleanText(
+    tags.first(...JOURNAL_TAGS.filter((t) => !(t === 'BT' && record.type === 'book'))),
+  );
   record.volume = cleanText(tags.first('VL', 'VO'));
   record.issue = cleanText(tags.first('IS', 'CP'));
   record.pages = readPages(tags);
@@ -53,12 +65,29 @@ export function risRecord(raw: RawField[], warn: (message: string) => void): Bib
   }
   const abstracts = tags.values('AB');
   record.abstract = cleanText(abstracts.length > 0 ? abstracts.join('\n') : tags.first('N2'));
-  record.keywords = splitKeywords(tags.values('KW').join('\n'));
+  record.keywords = keywordsOf(tags.values('KW'));
   record.language = cleanText(tags.first('LA'));
   const url = cleanText(tags.first(...URL_TAGS));
   // Some exporters (Rayyan) glue a following tag onto the URL line; a URL has no spaces.
   record.url = url ? (url.split(' ')[0] ?? null) : null;
   return record;
+}
+
+/** One keyword per KW value, or per line/";" inside one; de-duplicated ignoring case. */
+function keywordsOf(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const parts = value.includes('\n') || value.includes(';') ? splitKeywords(value) : [cleanText(value)];
+    for (const keyword of parts) {
+      if (!keyword) continue;
+      const key = keyword.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(keyword);
+    }
+  }
+  return out;
 }
 
 function readYear(tags: TagIndex, warn: (message: string) => void): number | null {
@@ -111,7 +140,8 @@ function readPmid(tags: TagIndex): string | null {
   // PubMed through EndNote puts the PMID in AN with DP/DB naming the database.
   const database = `${tags.values('DP').join(' ')} ${tags.values('DB').join(' ')}`;
   const accession = tags.first('AN');
-  if (accession && /^\s*\d{1,9}\s*$/.test(accession) && /nlm|pubmed|medline/i.test(database)) return normalisePmid(accession);
+  if (accession && /^\s*\d{1,9}\s*$/.test(accession) && /nlm|pubmed|medline/i.test(database))
+    return normalisePmid(accession);
   for (const value of tags.values('C5', 'N1', 'M1', 'AN', 'ET', 'U1', 'C2')) {
     const match = /\bPMID:?\s*(\d{1,9})\b/i.exec(value);
     if (match) return match[1]!;

@@ -1,11 +1,23 @@
 import { ParseError } from '../errors';
-import { splitLines, stripBom } from './lines';
+import { forEachLine, stripBom } from './lines';
 import { risRecord } from './ris-fields';
 import { cleanText } from './normalise';
 import type { BibRecord, ParseWarning, RawField } from './types';
 
-// "TY  - JOUR", "ER  -", and the single-space variant some tools write ("TY - JOUR").
-const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+/**
+ * The tag of a line like "TY  - JOUR" or "ER  -" (or the single-space "TY - JOUR" some tools
+ * write), else null. Written with character codes because it runs on every line of large files.
+ */
+function tagOf(line: string): string | null {
+  const c0 = line.charCodeAt(0);
+  const c1 = line.charCodeAt(1);
+  if (!(c0 >= 65 && c0 <= 90) || !((c1 >= 65 && c1 <= 90) || (c1 >= 48 && c1 <= 57)) || line.charCodeAt(2) !== 32) return null;
+  // dash at index 3 ("TY - x") or 4 ("TY  - x"), then a space or the end of the line
+  const dash = line.charCodeAt(3) === 45 ? 3 : line.charCodeAt(3) === 32 && line.charCodeAt(4) === 45 ? 4 : -1;
+  if (dash < 0) return null;
+  if (line.length > dash + 1 && line.charCodeAt(dash + 1) !== 32) return null;
+  return line.slice(0, 2);
+}
 // Ovid and other hosts number records ("1.") between them: noise, not content.
 const RECORD_NUMBER = /^\s*\d+\.\s*$/;
 
@@ -20,7 +32,6 @@ interface OpenRecord {
  * values, records without ER, stray text between records, and tags written after ER.
  */
 export function parseRis(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const lines = splitLines(stripBom(text));
   const records: BibRecord[] = [];
   const warnings: ParseWarning[] = [];
 
@@ -56,15 +67,15 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
     orphans = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineNo = i + 1;
-    const tag = TAG_LINE.exec(line);
+  let firstText: { lineNo: number; line: string } | null = null;
 
-    if (tag) {
+  forEachLine(stripBom(text), (line, lineNo) => {
+    const name = tagOf(line);
+
+    if (name) {
       blankSinceTag = false;
-      const name = tag[1]!;
-      const value = (tag[2] ?? '').trimEnd();
+      const start = line.charCodeAt(3) === 45 ? 5 : 6;
+      const value = line.length > start ? line.slice(start).trimEnd() : '';
       if (name === 'TY') {
         if (current) {
           warnings.push({ line: current.line, record: records.length + 1, message: `record has no ER line before the next TY at line ${lineNo}` });
@@ -88,13 +99,14 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       } else {
         orphans = { raw: [[name, value]], line: lineNo };
       }
-      continue;
+      return;
     }
 
     if (line.trim() === '') {
       blankSinceTag = true;
-      continue;
+      return;
     }
+    firstText ??= { lineNo, line };
     const target = current ?? (blankSinceTag ? null : orphans);
     const last = target?.raw[target.raw.length - 1];
     if (last) {
@@ -105,7 +117,7 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       skipped++;
       if (!firstSkipped) firstSkipped = lineNo;
     }
-  }
+  });
 
   if (current) {
     const open: OpenRecord = current;
@@ -115,9 +127,9 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
   settleOrphans(false);
 
   if (records.length === 0) {
-    const firstText = lines.findIndex((l) => l.trim() !== '');
-    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(fileName, firstText + 1, `no RIS record found: expected a line like "TY  - JOUR", found "${preview(lines[firstText]!)}"`);
+    const first = firstText as { lineNo: number; line: string } | null;
+    if (!first) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, first.lineNo, `no RIS record found: expected a line like "TY  - JOUR", found "${preview(first.line)}"`);
   }
   if (skipped > 0) {
     warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });

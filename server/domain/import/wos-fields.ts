@@ -1,10 +1,25 @@
 import { classifyStandardNumber, cleanName } from './identifiers';
-import { cleanText, joinPages, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import {
+  cleanText,
+  joinPages,
+  normaliseDoi,
+  normalisePages,
+  normalisePmid,
+  normaliseType,
+  parseYear,
+  splitKeywords,
+} from './normalise';
 import { TagIndex } from './tagged';
 import { emptyRecord, type BibRecord, type RawField } from './types';
 
 // WoS PT codes: J journal, B book, S book in series, P patent, C conference.
-const PUBLICATION_TYPES: Record<string, string> = { J: 'journal-article', B: 'book', S: 'book', C: 'conference-paper', P: 'other' };
+const PUBLICATION_TYPES: Record<string, string> = {
+  J: 'journal-article',
+  B: 'book',
+  S: 'book',
+  C: 'conference-paper',
+  P: 'other',
+};
 
 /**
  * Normalised fields of one Web of Science record, shared by the plain-text (FN/VR) and the
@@ -23,12 +38,17 @@ export function wosRecord(raw: RawField[], warn: (message: string) => void): Bib
   record.type =
     documentKind && documentKind !== 'other'
       ? documentKind
-      : ((publicationType && PUBLICATION_TYPES[publicationType.toUpperCase()]) ?? documentKind ?? normaliseType(publicationType));
+      : ((publicationType && PUBLICATION_TYPES[publicationType.toUpperCase()]) ??
+        documentKind ??
+        normaliseType(publicationType));
   record.title = cleanText(tags.first('TI'));
 
   const names = tags.first('AF') ?? tags.first('AU');
   const authors: string[] = [];
-  for (const part of [...(names ? names.split(/\n|;/) : []), ...tags.values('CA').flatMap((v) => v.split(/\n|;/))]) {
+  for (const part of [
+    ...(names ? names.split(/\n|;/) : []),
+    ...tags.values('CA').flatMap((v) => v.split(/\n|;/)),
+  ]) {
     const name = cleanName(part);
     if (name) authors.push(name);
   }
@@ -52,7 +72,10 @@ export function wosRecord(raw: RawField[], warn: (message: string) => void): Bib
   // Keyword lines wrap mid-phrase in plain text; only ";" separates keywords.
   // MEDLINE through WoS lists MeSH headings as "Animals. Birds / *physiology. …".
   const mesh = tags.values('MH').map((v) => (v.includes(';') ? v : v.replace(/\.\s+(?=[*A-Z])/g, ';')));
-  record.keywords = splitKeywords([...tags.values('DE', 'ID'), ...mesh].map((v) => v.replace(/\n/g, ' ')).join(';'), /;+/);
+  record.keywords = splitKeywords(
+    [...tags.values('DE', 'ID'), ...mesh].map((v) => v.replace(/\n/g, ' ')).join(';'),
+    /;+/,
+  );
   record.language = cleanText(tags.first('LA'));
   return record;
 }

@@ -13,7 +13,10 @@ const FILE_TAGS = new Set(['FN', 'VR', 'EF']);
  * are kept joined by line breaks, so list fields (AU, CR) keep one item per line.
  * Several exports pasted into one file are read as one.
  */
-export function parseWosPlain(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+export function parseWosPlain(
+  text: string,
+  fileName: string,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
   const lines = splitLines(stripBom(text));
   const records: BibRecord[] = [];
   const warnings: ParseWarning[] = [];
@@ -25,7 +28,9 @@ export function parseWosPlain(text: string, fileName: string): { records: BibRec
     if (!current) return;
     const open = current;
     const number = records.length + 1;
-    const record = wosRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    const record = wosRecord(open.raw, (message) =>
+      warnings.push({ line: open.line, record: number, message }),
+    );
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
     current = null;
@@ -44,7 +49,11 @@ export function parseWosPlain(text: string, fileName: string): { records: BibRec
         // header or footer line
       } else {
         if (name === 'PT' && current) {
-          warnings.push({ line: current.line, record: records.length + 1, message: `record has no ER line before the next PT at line ${i + 1}` });
+          warnings.push({
+            line: current.line,
+            record: records.length + 1,
+            message: `record has no ER line before the next PT at line ${i + 1}`,
+          });
           close();
         }
         current ??= { raw: [], line: i + 1 };
@@ -62,17 +71,29 @@ export function parseWosPlain(text: string, fileName: string): { records: BibRec
     }
   }
   if (current) {
-    warnings.push({ line: (current as { line: number }).line, record: records.length + 1, message: 'file ends inside a record (no ER line); the record was kept' });
+    warnings.push({
+      line: (current as { line: number }).line,
+      record: records.length + 1,
+      message: 'file ends inside a record (no ER line); the record was kept',
+    });
     close();
   }
 
   if (records.length === 0) {
     const firstText = lines.findIndex((l) => l.trim() !== '');
     if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(fileName, firstText + 1, 'no Web of Science record found: expected records from "PT J" to "ER"');
+    throw new ParseError(
+      fileName,
+      firstText + 1,
+      'no Web of Science record found: expected records from "PT J" to "ER"',
+    );
   }
   if (skipped > 0) {
-    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) that are neither a field nor a continuation were skipped (first at line ${firstSkipped})` });
+    warnings.push({
+      line: firstSkipped,
+      record: null,
+      message: `${skipped} line(s) that are neither a field nor a continuation were skipped (first at line ${firstSkipped})`,
+    });
   }
   return { records, warnings };
 }

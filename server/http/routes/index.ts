@@ -2,8 +2,16 @@ import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
 import { dedupRoutes } from './dedup';
+import { exportRoutes } from './export';
+import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { prismaRoutes } from './prisma';
+import { projectRoutes } from './projects';
+import { rankingRoutes } from './ranking';
+import { recordRoutes } from './records';
+import { screeningRoutes } from './screening';
+import { sourceRoutes } from './sources';
 import { tokenRoutes } from './tokens';
 
 /** Every API resource registers here, one line each. */
@@ -13,6 +21,14 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(authRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(projectRoutes(ctx));
+  router.use(sourceRoutes(ctx));
+  router.use(recordRoutes(ctx));
+  router.use(exportRoutes(ctx));
   router.use(dedupRoutes(ctx));
+  router.use(screeningRoutes(ctx));
+  router.use(fulltextRoutes(ctx));
+  router.use(prismaRoutes(ctx));
+  router.use(rankingRoutes(ctx));
   return router;
 }

@@ -87,6 +87,57 @@ describe('sift user / token / member', () => {
     expect(out.stderr).toMatch(/a user named "alice" already exists/);
   });
 
+  it("user passwd sets a new password (policy checked) and ends the user's sessions", async () => {
+    await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
+    const db = openDatabase(dbFile);
+    const app = createApp({ db });
+    const agent = request.agent(app);
+    await agent.post('/api/auth/login').send({ username: 'alice', password: 'sift-demo' }).expect(200);
+    await agent.get('/api/auth/me').expect(200);
+
+    const weak = await sift([
+      'user',
+      'passwd',
+      '--db',
+      dbFile,
+      '--username',
+      'alice',
+      '--password',
+      'password123',
+    ]);
+    expect(weak.code).toBe(2);
+    await agent.get('/api/auth/me').expect(200);
+
+    const out = await sift(
+      ['user', 'passwd', '--db', dbFile, '--username', 'alice', '--password-stdin'],
+      'a brand new passphrase\n',
+    );
+    expect(out).toEqual({
+      code: 0,
+      stdout: 'set a new password for alice; their sessions have ended\n',
+      stderr: '',
+    });
+    await agent.get('/api/auth/me').expect(401);
+    await request(app).post('/api/auth/login').send({ username: 'alice', password: 'sift-demo' }).expect(401);
+    await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'alice', password: 'a brand new passphrase' })
+      .expect(200);
+    const ghost = await sift([
+      'user',
+      'passwd',
+      '--db',
+      dbFile,
+      '--username',
+      'ghost',
+      '--password',
+      'whatever-it-is',
+    ]);
+    expect(ghost.code).toBe(1);
+    expect(ghost.stderr).toMatch(/no user named "ghost"/);
+    db.close();
+  });
+
   it('token add prints a working token alone on stdout; token revoke stops it', async () => {
     await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
     const made = await sift([

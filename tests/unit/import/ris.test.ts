@@ -1,4 +1,5 @@
 import { ParseError } from '../../../server/domain/errors';
+import { parseFile } from '../../../server/domain/import';
 import { parseRis } from '../../../server/domain/import/ris';
 import { fixtureBytes, parseFixture } from './fixtures';
 
@@ -319,5 +320,35 @@ describe('parseRis() on the awkward cases', () => {
       new ParseError('notes.ris', 3, 'no RIS record found: expected a line like "TY  - JOUR", found "hello world"'),
     );
     expect(() => parseRis('\n \n', 'blank.ris')).toThrow(ParseError);
+  });
+});
+
+describe('RIS tag lines', () => {
+  it.each([
+    ['TY  - JOUR', ['TY', 'JOUR']],
+    ['TY - JOUR', ['TY', 'JOUR']],
+    ['T1  -  two spaces kept', ['T1', ' two spaces kept']],
+    ['A1 - X', ['A1', 'X']],
+  ])('%j is read as a tag and value', (line, field) => {
+    const [record] = parseRis(`${line}\nER  -\n`, 'x.ris').records;
+    expect(record!.raw).toContainEqual(field);
+  });
+
+  it.each(['ER then more text', 'AB-no space', 'ab  - lower case', 'TYP - three letters', 'TY  -value glued'])('%j continues the field above', (line) => {
+    const [record] = parseRis(`TY  - JOUR\nTI  - Title\n${line}\nER  -\n`, 'x.ris').records;
+    expect(record!.raw).toEqual([
+      ['TY', 'JOUR'],
+      ['TI', `Title\n${line}`],
+    ]);
+  });
+});
+
+describe('exports pasted together', () => {
+  it('reads RIS files concatenated with their BOMs as separate records', () => {
+    const one = Buffer.from(fixtureBytes('_baseline_scopus.ris'));
+    const two = Buffer.from(fixtureBytes('_baseline_webofscience.ris'));
+    const result = parseFile(Buffer.concat([one, two]), 'both.ris');
+    expect(result.records).toHaveLength(20);
+    expect(result.records[10]!.sourceId).toBe('WOS:000282053100002');
   });
 });

@@ -27,6 +27,7 @@ const SEEDS = [
   'generic_tab.tsv',
   'ris_issue_1099.txt',
   'wos_test.ris',
+  '_baseline.xlsx',
 ];
 const NAMES = ['x.ris', 'x.txt', 'x.csv', 'x.nbib', 'x.tsv', 'x.bib', 'x.xml', 'x'];
 

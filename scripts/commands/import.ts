@@ -1,0 +1,186 @@
+import { SingleBar } from 'cli-progress';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../server/db/connection';
+import { SOURCE_KINDS, type SourceKind } from '../../server/db/repos/sources';
+import { systemClock } from '../../server/domain/clock';
+import { NotFoundError, ValidationError } from '../../server/domain/errors';
+import type { FormatId, ParseWarning } from '../../server/domain/import/types';
+import {
+  parseFiles,
+  storeParsedFiles,
+  type ImportedSource,
+  type ParsedFile,
+  type SourceInput,
+} from '../../server/services/import';
+import { resolveProject } from '../../server/services/projects';
+import { parseCommandArgs, required } from '../args';
+import type { Command, CommandIO } from './types';
+
+const FORMATS: readonly FormatId[] = [
+  'ris',
+  'medline',
+  'pubmed-xml',
+  'bibtex',
+  'wos-plain',
+  'wos-tab',
+  'csv',
+  'tsv',
+  'xlsx',
+  'endnote-xml',
+];
+
+/** Text output lists this many warnings per file; --json always carries all of them. */
+const SHOWN_WARNINGS = 20;
+
+export const importCommand: Command = {
+  name: 'import',
+  usage:
+    'sift import --db FILE [--project NAME] [--source NAME] [--kind database|register|other] [--search-date YYYY-MM-DD] ' +
+    '[--search-string S] [--format F] [--encoding E] [--force] [--json] FILE...',
+  summary: 'import bibliographic exports, each file as a new source of the project (all or nothing)',
+  async run(argv, io) {
+    const { values, positionals: files } = parseCommandArgs(argv, {
+      db: { type: 'string' },
+      project: { type: 'string' },
+      source: { type: 'string' },
+      kind: { type: 'string', default: 'database' },
+      'search-date': { type: 'string' },
+      'search-string': { type: 'string' },
+      format: { type: 'string' },
+      encoding: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
+    const dbFile = required(values.db, 'db');
+    if (files.length === 0) throw new ValidationError('name at least one FILE to import');
+    const kind = values.kind as string;
+    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) {
+      throw new ValidationError(`--kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
+    }
+    const format = values.format as FormatId | undefined;
+    if (format !== undefined && !FORMATS.includes(format)) {
+      throw new ValidationError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+    }
+
+    const interactive = io.stdout.isTTY === true && values.json !== true;
+    const parsed = files.flatMap((file) => {
+      if (interactive) io.stderr.write(`reading ${file}…\n`);
+      return parseFiles([{ fileName: file, bytes: readInput(file), format, encoding: values.encoding }]);
+    });
+    // One --source names every file of the search; without it each file is a source named after itself.
+    const groups = values.source !== undefined ? [parsed] : parsed.map((file) => [file]);
+    const sourceOf = (group: ParsedFile[]): SourceInput => ({
+      name: values.source ?? path.basename(group[0]!.fileName),
+      kind: kind as SourceKind,
+      searchDate: values['search-date'] ?? null,
+      searchString: values['search-string'] ?? null,
+    });
+
+    const db = openDatabase(dbFile);
+    const bar = progressBar(
+      interactive,
+      io,
+      parsed.reduce((n, f) => n + f.result.records.length, 0),
+    );
+    try {
+      let storedBefore = 0;
+      const onProgress = bar
+        ? (_file: number, stored: number, total: number) => {
+            bar.update(storedBefore + stored);
+            if (stored === total) storedBefore += total;
+          }
+        : undefined;
+      // Project creation and every file share one transaction: a refused file leaves no empty project behind.
+      const { project, imported } = db.transaction(() => {
+        const project = resolveProject(db, values.project, { create: true, clock: systemClock });
+        const imported = groups.flatMap((group) =>
+          storeParsedFiles(
+            db,
+            { projectId: project.id, source: sourceOf(group), files: group, force: values.force },
+            systemClock,
+            { onProgress },
+          ),
+        );
+        return { project, imported };
+      })();
+      bar?.stop();
+      report(io, values.json === true, project.name, project.id, imported);
+      return 0;
+    } finally {
+      bar?.stop();
+      db.close();
+    }
+  },
+};
+
+function readInput(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new NotFoundError(
+      `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`,
+    );
+  }
+}
+
+/** A bar on the terminal only: --json and pipes get nothing but the result. */
+function progressBar(interactive: boolean, io: CommandIO, total: number): SingleBar | null {
+  if (!interactive || total < 5000) return null;
+  const bar = new SingleBar({
+    stream: io.stderr as NodeJS.WriteStream,
+    format: 'storing records [{bar}] {value}/{total}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0);
+  return bar;
+}
+
+function presentSource(s: ImportedSource) {
+  return {
+    id: s.sourceId,
+    file: s.fileName,
+    format: s.format,
+    encoding: s.encoding,
+    records: s.records,
+    warnings: s.warnings,
+  };
+}
+
+function report(
+  io: CommandIO,
+  json: boolean,
+  projectName: string,
+  projectId: number,
+  imported: ImportedSource[],
+): void {
+  const total = imported.reduce((n, s) => n + s.records, 0);
+  if (json) {
+    const sources = imported.map(presentSource);
+    io.stdout.write(
+      `${JSON.stringify({ project: projectName, projectId, imported: total, records: total, sources, files: sources })}\n`,
+    );
+    return;
+  }
+  for (const s of imported) {
+    io.stdout.write(
+      `${s.fileName}: ${s.records} records (${s.format}, ${s.encoding}) as source ${s.sourceId}` +
+        `${s.warnings.length ? `, ${s.warnings.length} warnings` : ''}\n`,
+    );
+    for (const w of s.warnings.slice(0, SHOWN_WARNINGS))
+      io.stdout.write(`  warning: ${describeWarning(s.fileName, w)}\n`);
+    if (s.warnings.length > SHOWN_WARNINGS) {
+      io.stdout.write(
+        `  … and ${s.warnings.length - SHOWN_WARNINGS} more warnings (all of them with --json)\n`,
+      );
+    }
+  }
+  io.stdout.write(`imported ${total} records into project "${projectName}"\n`);
+}
+
+function describeWarning(file: string, w: ParseWarning): string {
+  const where = `${file}${w.line != null ? `:${w.line}` : ''}`;
+  return `${where}: ${w.record != null ? `record ${w.record}: ` : ''}${w.message}`;
+}

@@ -1,0 +1,553 @@
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+import { caches, hasColumn, projectRecordCount } from './screening-cache';
+import type {
+  CurrentVote,
+  FinalDecision,
+  RecordOutcome,
+  RecordStageState,
+  ScreeningEvent,
+  Stage,
+  Vote,
+} from '../../domain/screening/types';
+
+export { hasColumn, keepCachesAfter, writeStamp } from './screening-cache';
+
+/**
+ * All SQL of screening. Events are the truth; screening_votes and screening_state are
+ * projections rewritten for one record in the same transaction as each new event, so
+ * queues and counts are index lookups instead of a fold over every event.
+ */
+
+/** SQL condition keeping records that are not marked as duplicates of another (alias r). */
+function notDuplicate(db: Db): string {
+  return hasColumn(db, 'records', 'duplicate_of') ? 'r.duplicate_of IS NULL' : '1 = 1';
+}
+
+// ---------- projects and settings ----------
+
+export function projectExists(db: Db, projectId: number): boolean {
+  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+}
+
+export function projectsByName(db: Db, name?: string): { id: number; name: string }[] {
+  return (
+    name === undefined
+      ? prepared(db, 'SELECT id, name FROM projects ORDER BY id').all()
+      : prepared(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
+  ) as { id: number; name: string }[];
+}
+
+export function readSettingsJson(db: Db, projectId: number): string | undefined {
+  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
+    { settings_json: string } | undefined;
+  return row?.settings_json;
+}
+
+export function writeSettingsJson(db: Db, projectId: number, json: string): void {
+  prepared(db, 'UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
+}
+
+// ---------- records ----------
+
+export interface RecordRef {
+  id: number;
+  isDuplicate: boolean;
+}
+
+export function findRecord(db: Db, projectId: number, recordId: number): RecordRef | undefined {
+  const dup = hasColumn(db, 'records', 'duplicate_of') ? 'duplicate_of' : 'NULL';
+  const row = prepared(
+    db,
+    `SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`,
+  ).get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
+  return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
+}
+
+export interface ScreeningRecord {
+  id: number;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  abstract: string | null;
+  doi: string | null;
+  keywords: string[];
+  url: string | null;
+  type: string | null;
+}
+
+interface RecordRow {
+  id: number;
+  title: string | null;
+  authors_json: string;
+  year: number | null;
+  journal: string | null;
+  abstract: string | null;
+  doi: string | null;
+  keywords_json: string;
+  url: string | null;
+  type: string | null;
+}
+
+const RECORD_COLUMNS =
+  'r.id, r.title, r.authors_json, r.year, r.journal, r.abstract, r.doi, r.keywords_json, r.url, r.type';
+
+function toRecord(row: RecordRow): ScreeningRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    authors: JSON.parse(row.authors_json) as string[],
+    year: row.year,
+    journal: row.journal,
+    abstract: row.abstract,
+    doi: row.doi,
+    keywords: JSON.parse(row.keywords_json) as string[],
+    url: row.url,
+    type: row.type,
+  };
+}
+
+// ---------- events ----------
+
+interface EventRow {
+  kind: 'vote' | 'retract' | 'resolve';
+  user_id: number;
+  decision: string | null;
+  reason: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+function toEvent(row: EventRow): ScreeningEvent {
+  if (row.kind === 'retract') return { kind: 'retract', userId: row.user_id, at: row.created_at };
+  if (row.kind === 'resolve') {
+    return {
+      kind: 'resolve',
+      userId: row.user_id,
+      decision: row.decision as FinalDecision,
+      reason: row.reason,
+      at: row.created_at,
+    };
+  }
+  return {
+    kind: 'vote',
+    userId: row.user_id,
+    decision: row.decision as Vote,
+    reason: row.reason,
+    note: row.note,
+    at: row.created_at,
+  };
+}
+
+export function eventsFor(db: Db, recordId: number, stage: Stage): ScreeningEvent[] {
+  const rows = prepared(
+    db,
+    `SELECT kind, user_id, decision, reason, note, created_at FROM screening_events
+       WHERE record_id = ? AND stage = ? ORDER BY id`,
+  ).all(recordId, stage) as EventRow[];
+  return rows.map(toEvent);
+}
+
+/** Every record's events at a stage, oldest first (for rebuilding projections). */
+export function eventsByRecord(db: Db, projectId: number, stage: Stage): Map<number, ScreeningEvent[]> {
+  const rows = prepared(
+    db,
+    `SELECT record_id, kind, user_id, decision, reason, note, created_at FROM screening_events
+       WHERE project_id = ? AND stage = ? ORDER BY id`,
+  ).all(projectId, stage) as (EventRow & { record_id: number })[];
+  const byRecord = new Map<number, ScreeningEvent[]>();
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id) ?? [];
+    list.push(toEvent(row));
+    byRecord.set(row.record_id, list);
+  }
+  return byRecord;
+}
+
+export function appendEvent(
+  db: Db,
+  projectId: number,
+  recordId: number,
+  stage: Stage,
+  event: ScreeningEvent,
+): void {
+  const decision = event.kind === 'retract' ? null : event.decision;
+  const reason = event.kind === 'retract' ? null : event.reason;
+  const note = event.kind === 'vote' ? event.note : null;
+  prepared(
+    db,
+    `INSERT INTO screening_events (project_id, record_id, stage, user_id, kind, decision, reason, note, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(projectId, recordId, stage, event.userId, event.kind, decision, reason, note, event.at);
+}
+
+export function hasEvents(db: Db, recordId: number, stage: Stage): boolean {
+  return (
+    prepared(db, 'SELECT 1 FROM screening_events WHERE record_id = ? AND stage = ? LIMIT 1').get(
+      recordId,
+      stage,
+    ) !== undefined
+  );
+}
+
+// ---------- projections ----------
+
+/** Rewrites the projections of one record at one stage from its folded state. */
+export function writeProjection(
+  db: Db,
+  projectId: number,
+  recordId: number,
+  stage: Stage,
+  state: RecordStageState,
+  outcome: RecordOutcome,
+  at: string,
+): void {
+  prepared(db, 'DELETE FROM screening_votes WHERE record_id = ? AND stage = ?').run(recordId, stage);
+  const insertVote = prepared(
+    db,
+    `INSERT INTO screening_votes (record_id, stage, user_id, project_id, position, decision, reason, note, decided_at, record_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  state.votes.forEach((v, i) =>
+    insertVote.run(
+      recordId,
+      stage,
+      v.userId,
+      projectId,
+      i + 1,
+      v.decision,
+      v.reason,
+      v.note,
+      v.at,
+      outcome.status,
+    ),
+  );
+  if (state.votes.length === 0 && !state.resolution) {
+    prepared(db, 'DELETE FROM screening_state WHERE record_id = ? AND stage = ?').run(recordId, stage);
+    return;
+  }
+  const exclusionReason =
+    outcome.outcome === 'exclude'
+      ? (state.resolution?.reason ??
+        state.votes.find((v) => v.decision === 'exclude' && v.reason)?.reason ??
+        null)
+      : null;
+  prepared(
+    db,
+    `INSERT INTO screening_state (record_id, stage, project_id, status, outcome, vote_count, exclusion_reason,
+       resolved_by, resolution_reason, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (record_id, stage) DO UPDATE SET status = excluded.status, outcome = excluded.outcome,
+       vote_count = excluded.vote_count, exclusion_reason = excluded.exclusion_reason,
+       resolved_by = excluded.resolved_by, resolution_reason = excluded.resolution_reason, updated_at = excluded.updated_at`,
+  ).run(
+    recordId,
+    stage,
+    projectId,
+    outcome.status,
+    outcome.outcome,
+    state.votes.length,
+    exclusionReason,
+    state.resolution?.userId ?? null,
+    state.resolution?.reason ?? null,
+    at,
+  );
+}
+
+export function clearProjections(db: Db, projectId: number, stage: Stage): void {
+  prepared(db, 'DELETE FROM screening_votes WHERE project_id = ? AND stage = ?').run(projectId, stage);
+  prepared(db, 'DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
+}
+
+export function stageStatus(
+  db: Db,
+  recordId: number,
+  stage: Stage,
+): { status: string; outcome: FinalDecision | null } | undefined {
+  return prepared(db, 'SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?').get(
+    recordId,
+    stage,
+  ) as { status: string; outcome: FinalDecision | null } | undefined;
+}
+
+// ---------- stage membership and queues ----------
+
+/** FROM/WHERE of the records that are in a stage (alias r), with the stage state as s. */
+function stageScope(db: Db, stage: Stage): string {
+  if (stage === 'title_abstract') {
+    return `records r
+      LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'title_abstract'
+      WHERE r.project_id = @projectId AND ${notDuplicate(db)}`;
+  }
+  return `screening_state t
+      JOIN records r ON r.id = t.record_id
+      JOIN fulltext_reports f ON f.record_id = r.id AND f.status = 'retrieved'
+      LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
+      WHERE t.project_id = @projectId AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`;
+}
+
+const NEEDS_VOTES = `(s.status IS NULL OR s.status = 'awaiting')`;
+const NOT_VOTED_BY_ME = `NOT EXISTS (SELECT 1 FROM screening_votes v
+  WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`;
+
+/** Whether a record is (still) in a stage: any non-duplicate at title/abstract; included and retrieved at full text. */
+export function isInStage(db: Db, projectId: number, recordId: number, stage: Stage): boolean {
+  return (
+    prepared(db, `SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({
+      projectId,
+      recordId,
+    }) !== undefined
+  );
+}
+
+export function queue(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+  userId: number,
+  limit: number,
+  /** Order by the ranking model's score (ranking_scores, best first; unscored last by id). */
+  prioritised = false,
+): { records: ScreeningRecord[]; remaining: number } {
+  const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
+  let rows: RecordRow[] = [];
+  if (limit > 0 && prioritised) {
+    // Ranked queues follow the model's score; the remembered start only fits id order.
+    rows = prepared(
+      db,
+      `SELECT ${RECORD_COLUMNS} FROM ${where}
+        ORDER BY (SELECT rs.score FROM ranking_scores rs WHERE rs.project_id = @projectId AND rs.record_id = r.id) DESC NULLS LAST, r.id
+        LIMIT @limit`,
+    ).all({ projectId, stage, userId, limit }) as RecordRow[];
+  } else if (limit > 0) {
+    // Full text is small; only title/abstract queues use (and refresh) the remembered start.
+    const key = `${projectId}:${userId}`;
+    const starts = stage === 'title_abstract' ? caches(db).queueStarts : null;
+    const from = starts?.get(key) ?? 0;
+    rows = prepared(
+      db,
+      `SELECT ${RECORD_COLUMNS} FROM ${where} AND r.id >= @from ORDER BY r.id LIMIT @limit`,
+    ).all({
+      projectId,
+      stage,
+      userId,
+      limit,
+      from,
+    }) as RecordRow[];
+    if (starts && rows[0]) starts.set(key, rows[0].id);
+  }
+  return { records: rows.map(toRecord), remaining: remainingFor(db, projectId, stage, userId) };
+}
+
+/**
+ * How many records still need this reviewer's vote. At title/abstract this is computed from
+ * index ranges instead of a pass over every record (50,000 in a large review):
+ * records in the project − records no longer awaiting − records awaiting that I voted on,
+ * each corrected for records marked as duplicates (found through the duplicate index).
+ */
+export function remainingFor(db: Db, projectId: number, stage: Stage, userId: number): number {
+  if (stage === 'full_text') {
+    const where = `${stageScope(db, stage)} AND ${NEEDS_VOTES} AND ${NOT_VOTED_BY_ME}`;
+    return (
+      prepared(db, `SELECT COUNT(*) AS n FROM ${where}`).get({ projectId, stage, userId }) as { n: number }
+    ).n;
+  }
+  const count = (sql: string, ...params: unknown[]) => (prepared(db, sql).get(...params) as { n: number }).n;
+  const records = projectRecordCount(db, projectId);
+  const settled = count(
+    `SELECT COUNT(*) AS n FROM screening_state WHERE project_id = ? AND stage = ? AND status IN ('agreed', 'conflict', 'resolved')`,
+    projectId,
+    stage,
+  );
+  const mine = count(
+    `SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ? AND record_status = 'awaiting'`,
+    projectId,
+    stage,
+    userId,
+  );
+  let duplicates = 0;
+  if (hasColumn(db, 'records', 'duplicate_of')) {
+    // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
+    duplicates = count(
+      `SELECT COUNT(*) AS n FROM records r
+       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
+       WHERE r.project_id = @projectId AND r.duplicate_of IS NOT NULL
+         AND (s.status IS NULL OR s.status = 'awaiting')
+         AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
+      { projectId, stage, userId },
+    );
+  }
+  return records - settled - mine - duplicates;
+}
+
+export interface MyVoteRow {
+  record: ScreeningRecord;
+  vote: CurrentVote;
+}
+
+/** A reviewer's own current votes on records not yet resolved (they may still change them). */
+export function myOpenVotes(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+  userId: number,
+  limit: number,
+): MyVoteRow[] {
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
+       FROM screening_votes v JOIN records r ON r.id = v.record_id
+       JOIN screening_state s ON s.record_id = v.record_id AND s.stage = v.stage
+       WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND s.status != 'resolved'
+       ORDER BY v.decided_at DESC, r.id LIMIT ?`,
+  ).all(projectId, stage, userId, limit) as (RecordRow & {
+    v_decision: Vote;
+    v_reason: string | null;
+    v_note: string | null;
+    v_at: string;
+  })[];
+  return rows.map((row) => ({
+    record: toRecord(row),
+    vote: { userId, decision: row.v_decision, reason: row.v_reason, note: row.v_note, at: row.v_at },
+  }));
+}
+
+export function votesOn(db: Db, recordId: number, stage: Stage): CurrentVote[] {
+  const rows = prepared(
+    db,
+    `SELECT user_id, decision, reason, note, decided_at FROM screening_votes
+       WHERE record_id = ? AND stage = ? ORDER BY position`,
+  ).all(recordId, stage) as {
+    user_id: number;
+    decision: Vote;
+    reason: string | null;
+    note: string | null;
+    decided_at: string;
+  }[];
+  return rows.map((r) => ({
+    userId: r.user_id,
+    decision: r.decision,
+    reason: r.reason,
+    note: r.note,
+    at: r.decided_at,
+  }));
+}
+
+/** Every current vote at a stage, grouped by record in first-vote order (agreement statistics). */
+export function stageVotes(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+): { recordId: number; votes: { userId: number; decision: Vote }[] }[] {
+  const rows = prepared(
+    db,
+    `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
+       ORDER BY record_id, position`,
+  ).all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
+  const byRecord = new Map<number, { userId: number; decision: Vote }[]>();
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id) ?? [];
+    list.push({ userId: row.user_id, decision: row.decision });
+    byRecord.set(row.record_id, list);
+  }
+  return [...byRecord].map(([recordId, votes]) => ({ recordId, votes }));
+}
+
+// ---------- progress and conflicts ----------
+
+export interface StageCounts {
+  /** Records in the stage. */
+  total: number;
+  /** Records with at least one vote (or resolved). */
+  screened: number;
+  included: number;
+  excluded: number;
+  conflicts: number;
+  resolved: number;
+  /** Records still needing votes (none or fewer than required). */
+  awaiting: number;
+}
+
+export function stageCounts(db: Db, projectId: number, stage: Stage): StageCounts {
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS total,
+         COALESCE(SUM(s.record_id IS NOT NULL), 0) AS screened,
+         COALESCE(SUM(s.outcome = 'include'), 0) AS included,
+         COALESCE(SUM(s.outcome = 'exclude'), 0) AS excluded,
+         COALESCE(SUM(s.status = 'conflict'), 0) AS conflicts,
+         COALESCE(SUM(s.status = 'resolved'), 0) AS resolved,
+         COALESCE(SUM(s.status IS NULL OR s.status = 'awaiting'), 0) AS awaiting
+       FROM ${stageScope(db, stage)}`,
+  ).get({ projectId }) as StageCounts;
+  return row;
+}
+
+/** Records excluded at a stage, counted by reason ("(no reason given)" when there was none). */
+export function exclusionReasons(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+): { reason: string; count: number }[] {
+  return prepared(
+    db,
+    `SELECT COALESCE(s.exclusion_reason, '(no reason given)') AS reason, COUNT(*) AS count
+       FROM ${stageScope(db, stage)} AND s.outcome = 'exclude'
+       GROUP BY 1 ORDER BY count DESC, reason`,
+  ).all({ projectId }) as { reason: string; count: number }[];
+}
+
+export interface ReviewerCounts {
+  userId: number;
+  votes: number;
+  include: number;
+  exclude: number;
+  maybe: number;
+}
+
+export function reviewerCounts(db: Db, projectId: number, stage: Stage): ReviewerCounts[] {
+  return prepared(
+    db,
+    `SELECT user_id AS userId, COUNT(*) AS votes, SUM(decision = 'include') AS include,
+         SUM(decision = 'exclude') AS exclude, SUM(decision = 'maybe') AS maybe
+       FROM screening_votes WHERE project_id = ? AND stage = ? GROUP BY user_id ORDER BY user_id`,
+  ).all(projectId, stage) as ReviewerCounts[];
+}
+
+export function votesByUserCount(db: Db, projectId: number, stage: Stage, userId: number): number {
+  const row = prepared(
+    db,
+    'SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?',
+  ).get(projectId, stage, userId) as { n: number };
+  return row.n;
+}
+
+export function conflictRecords(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
+  const rows = prepared(
+    db,
+    `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
+       WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' ORDER BY r.id`,
+  ).all(projectId, stage) as RecordRow[];
+  return rows.map(toRecord);
+}
+
+/** Usernames when the accounts table exists (auth's migration); ids otherwise. */
+export function usernames(db: Db, ids: number[]): Map<number, string> {
+  const names = new Map<number, string>();
+  if (ids.length === 0 || !hasColumn(db, 'users', 'username')) return names;
+  const rows = prepared(
+    db,
+    `SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`,
+  ).all(...ids) as { id: number; username: string }[];
+  for (const row of rows) names.set(row.id, row.username);
+  return names;
+}
+
+/** Every record in a stage, in id order (demo seeding, exports). */
+export function recordsInStage(db: Db, projectId: number, stage: Stage): ScreeningRecord[] {
+  const rows = prepared(db, `SELECT ${RECORD_COLUMNS} FROM ${stageScope(db, stage)} ORDER BY r.id`).all({
+    projectId,
+  }) as RecordRow[];
+  return rows.map(toRecord);
+}

@@ -1,0 +1,152 @@
+import type { Count, NamedCount, PrismaInput, SourceKind } from './types';
+
+/** A final decision at one stage; `outcome` is null while votes are missing or in conflict. */
+export interface StageOutcome {
+  outcome: 'include' | 'exclude' | null;
+  reason: string | null;
+}
+
+/** One record as the review sees it: where it came from and how far it got. */
+export interface ReviewRecord {
+  id: number;
+  sourceId: number;
+  /** Merged into another record by deduplication. */
+  duplicate: boolean;
+  /** null: no vote yet at title/abstract. */
+  titleAbstract: StageOutcome | null;
+  /** null: sought but neither retrieved nor marked not retrievable (or not sought). */
+  retrieval: 'retrieved' | 'not_retrievable' | null;
+  fullText: StageOutcome | null;
+  /** The study this report belongs to; null: a study of its own. */
+  studyId: number | null;
+}
+
+export interface ReviewSource {
+  id: number;
+  name: string;
+  kind: SourceKind;
+}
+
+export interface ReviewState {
+  sources: readonly ReviewSource[];
+  /** Every record of the project, in id order. */
+  records: readonly ReviewRecord[];
+  /** Whether deduplication exists in this database (its counts are shown only then). */
+  deduplication: boolean;
+  /** Whether screening exists in this database. */
+  screening: boolean;
+}
+
+/**
+ * Folds the records of a review into PRISMA input, each count with the ids behind it.
+ * Databases and registers flow through every box; records from other methods go straight to
+ * retrieval once included at title/abstract (the template has no screening box for them).
+ * A report counts as assessed once retrieved or decided at full text; reports of one study
+ * count once in new_studies (traced by the study's lowest record id).
+ */
+export function prismaInputFromReview(state: ReviewState): PrismaInput {
+  const kindOf = new Map(state.sources.map((s) => [s.id, s.kind]));
+  const bySource = new Map<number, number[]>(state.sources.map((s) => [s.id, []]));
+  for (const r of state.records) bySource.get(r.sourceId)?.push(r.id);
+  const input: PrismaInput = {
+    sources: state.sources.map((s) => {
+      const ids = bySource.get(s.id) ?? [];
+      return { name: s.name, kind: s.kind, n: ids.length, ids };
+    }),
+  };
+  const dbr = state.records.filter((r) => kindOf.get(r.sourceId) !== 'other');
+  const other = state.records.filter((r) => kindOf.get(r.sourceId) === 'other');
+  if (state.deduplication) {
+    input.removed = {
+      duplicates: traced(dbr.filter((r) => r.duplicate)),
+      automation: traced([]),
+      other: traced([]),
+    };
+  }
+  if (!state.screening) return input;
+
+  const dbrScreened = dbr.filter((r) => !r.duplicate);
+  const taExcluded = dbrScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');
+  input.screened = traced(dbrScreened);
+  input.screeningExcluded = { ...traced(taExcluded), ...screeningReasons(taExcluded) };
+  const dbrColumn = reportsOf(dbrScreened);
+  const otherColumn = reportsOf(other.filter((r) => !r.duplicate));
+  input.databases = dbrColumn.input;
+  input.pending = {
+    screening: traced(dbrScreened.filter((r) => r.titleAbstract?.outcome == null)),
+    dbrRetrieval: dbrColumn.pendingRetrieval,
+    dbrEligibility: dbrColumn.pendingEligibility,
+  };
+  if (other.length > 0) {
+    input.otherMethods = otherColumn.input;
+    input.pending.otherScreening = traced(
+      other.filter((r) => !r.duplicate && r.titleAbstract?.outcome == null),
+    );
+    input.pending.otherRetrieval = otherColumn.pendingRetrieval;
+    input.pending.otherEligibility = otherColumn.pendingEligibility;
+  }
+
+  const reports = [...dbrColumn.included, ...otherColumn.included].sort((a, b) => a.id - b.id);
+  const firstOfStudy = new Map<string, number>();
+  for (const r of reports) {
+    const study = r.studyId === null ? `record:${r.id}` : `study:${r.studyId}`;
+    if (!firstOfStudy.has(study)) firstOfStudy.set(study, r.id);
+  }
+  input.included = {
+    reports: traced(reports),
+    studies: { n: firstOfStudy.size, ids: [...firstOfStudy.values()].sort((a, b) => a - b) },
+  };
+  return input;
+}
+
+function traced(records: readonly ReviewRecord[]): Count {
+  return { n: records.length, ids: records.map((r) => r.id) };
+}
+
+/** Reasons at title/abstract are optional: they are listed only when every exclusion has one. */
+function screeningReasons(excluded: readonly ReviewRecord[]): { reasons?: NamedCount[] } {
+  if (excluded.length === 0 || excluded.some((r) => !r.titleAbstract?.reason)) return {};
+  return { reasons: groupByReason(excluded, (r) => r.titleAbstract!.reason!) };
+}
+
+function groupByReason(
+  records: readonly ReviewRecord[],
+  reasonOf: (r: ReviewRecord) => string,
+): NamedCount[] {
+  const groups = new Map<string, number[]>();
+  for (const r of records) {
+    const reason = reasonOf(r).trim();
+    const ids = groups.get(reason) ?? [];
+    ids.push(r.id);
+    groups.set(reason, ids);
+  }
+  // Most frequent first, as reviews report them; ties in name order so the output is stable.
+  return [...groups]
+    .map(([name, ids]) => ({ name, n: ids.length, ids }))
+    .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The reports stage of one column: what was sought, retrieved, assessed, excluded and included. */
+function reportsOf(screened: readonly ReviewRecord[]) {
+  const sought = screened.filter((r) => r.titleAbstract?.outcome === 'include');
+  const notRetrieved = sought.filter((r) => r.retrieval === 'not_retrievable');
+  const assessed = sought.filter(
+    (r) => r.retrieval !== 'not_retrievable' && (r.retrieval === 'retrieved' || r.fullText !== null),
+  );
+  const excluded = assessed.filter((r) => r.fullText?.outcome === 'exclude');
+  const included = assessed.filter((r) => r.fullText?.outcome === 'include');
+  const withReason = excluded.filter((r) => r.fullText?.reason);
+  return {
+    input: {
+      sought: traced(sought),
+      notRetrieved: traced(notRetrieved),
+      assessed: traced(assessed),
+      // Full-text reasons are required by PRISMA: missing ones surface as "Reason not recorded".
+      excluded: { ...traced(excluded), reasons: groupByReason(withReason, (r) => r.fullText!.reason!) },
+      included: traced(included),
+    },
+    included,
+    pendingRetrieval: traced(sought.filter((r) => r.retrieval === null && r.fullText === null)),
+    pendingEligibility: traced(assessed.filter((r) => r.fullText?.outcome == null)),
+  };
+}

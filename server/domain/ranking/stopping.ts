@@ -1,0 +1,168 @@
+/**
+ * Stopping signals for prioritised screening. They advise; nothing in Sift stops screening
+ * on its own. `labels` is the screening order so far (1 = include), oldest first.
+ */
+export type ScreenedLabels = ReadonlyArray<0 | 1>;
+
+/** Length of the current run of excludes at the end of the order. */
+export function trailingExcludes(labels: ScreenedLabels): number {
+  let n = 0;
+  for (let i = labels.length - 1; i >= 0 && labels[i] === 0; i--) n++;
+  return n;
+}
+
+/** The simple heuristic: stop after `threshold` consecutive excludes. */
+export function consecutiveExcludesRule(labels: ScreenedLabels, threshold: number) {
+  const run = trailingExcludes(labels);
+  return { consecutiveExcludes: run, threshold, met: run >= threshold };
+}
+
+// Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for the arguments used here.
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** ln Γ(z) for z > 0. */
+export function logGamma(z: number): number {
+  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  const x = z - 1;
+  let a = LANCZOS[0] as number;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function logChoose(n: number, k: number): number {
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+
+/**
+ * P(X ≤ k) for X ~ Hypergeometric(population N, successes K, draws n):
+ * the chance of seeing at most k relevant in n draws without replacement.
+ */
+export function hypergeometricCdf(k: number, population: number, successes: number, draws: number): number {
+  const lo = Math.max(0, draws - (population - successes));
+  const hi = Math.min(draws, successes);
+  if (k < lo) return 0;
+  if (k >= hi) return 1;
+  const denominator = logChoose(population, draws);
+  let p = 0;
+  for (let i = lo; i <= k; i++) {
+    p += Math.exp(logChoose(successes, i) + logChoose(population - successes, draws - i) - denominator);
+  }
+  return Math.min(1, p);
+}
+
+export interface HypergeometricStop {
+  /** Smallest p-value over the windows tried: the evidence against "recall < target". */
+  pValue: number;
+  /** Size of the window (most recent records) that gave the smallest p-value. */
+  window: number;
+  recallTarget: number;
+  confidence: number;
+  /** True when the null hypothesis "recall is below target" is rejected at 1 − confidence. */
+  met: boolean;
+}
+
+/**
+ * Callaghan & Müller-Hansen (2020) stopping test. Treat the last n screened records as a
+ * random draw from the pool they came from (themselves plus everything unscreened). If recall
+ * were below the target, that pool would hold at least K_tar = ⌊r_seen / target − r_before + 1⌋
+ * relevant records, where r_before are those found before the window; the hypergeometric
+ * CDF of seeing only k of them in the window is the p-value. Like their reference code we
+ * try every window ending now and keep the smallest p. Valid only when the window was
+ * screened in an order no better than random for the remaining records (e.g. a random
+ * sample drawn for the purpose); with model-ranked screening it is conservative.
+ */
+export function hypergeometricStop(
+  labels: ScreenedLabels,
+  totalRecords: number,
+  recallTarget = 0.95,
+  confidence = 0.95,
+): HypergeometricStop {
+  if (!(recallTarget > 0 && recallTarget < 1)) throw new RangeError('recallTarget must be between 0 and 1');
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError('confidence must be between 0 and 1');
+  if (totalRecords < labels.length) throw new RangeError('totalRecords is smaller than the records screened');
+  const seen = labels.length;
+  let relevantSeen = 0;
+  for (const l of labels) relevantSeen += l;
+  const unscreened = totalRecords - seen;
+
+  let best: { pValue: number; window: number } = { pValue: 1, window: 0 };
+  let inWindow = 0;
+  for (let n = 1; n <= seen; n++) {
+    inWindow += labels[seen - n] as number;
+    const before = relevantSeen - inWindow;
+    const pool = unscreened + n;
+    const target = Math.floor(relevantSeen / recallTarget - before + 1);
+    const p = target > pool ? 0 : hypergeometricCdf(inWindow, pool, target, n);
+    if (p < best.pValue) best = { pValue: p, window: n };
+  }
+  return { ...best, recallTarget, confidence, met: best.pValue < 1 - confidence };
+}
+
+export interface RelevantLeftEstimate {
+  /** Point estimate of relevant records among the unscreened. */
+  estimate: number;
+  /** Rate used: relevant per record in the most recent window (with a half-record prior). */
+  recentRate: number;
+  window: number;
+}
+
+/**
+ * Relevant records likely left: the inclusion rate of the last `window` screened records
+ * applied to the unscreened ones. In prioritised order the rate only falls from here, so
+ * this is an upper-leaning estimate, the safe side for a stopping decision.
+ */
+export function estimateRelevantLeft(
+  labels: ScreenedLabels,
+  totalRecords: number,
+  window = 100,
+): RelevantLeftEstimate {
+  const w = Math.min(window, labels.length);
+  let found = 0;
+  for (let i = labels.length - w; i < labels.length; i++) found += labels[i] as number;
+  const recentRate = (found + 0.5) / (w + 1);
+  const unscreened = Math.max(0, totalRecords - labels.length);
+  return { estimate: Math.min(unscreened, recentRate * unscreened), recentRate, window: w };
+}
+
+export interface StoppingOptions {
+  recallTarget: number;
+  confidence: number;
+  consecutiveExcludes: number;
+  window: number;
+}
+
+export const DEFAULT_STOPPING: StoppingOptions = {
+  recallTarget: 0.95,
+  confidence: 0.95,
+  consecutiveExcludes: 100,
+  window: 100,
+};
+
+/** The dashboard's stopping panel: three independent signals, none of them acted on automatically. */
+export interface StoppingReport {
+  screened: number;
+  totalRecords: number;
+  relevantFound: number;
+  relevantLeft: RelevantLeftEstimate;
+  hypergeometric: HypergeometricStop;
+  consecutive: ReturnType<typeof consecutiveExcludesRule>;
+}
+
+export function stoppingReport(
+  labels: ScreenedLabels,
+  totalRecords: number,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): StoppingReport {
+  return {
+    screened: labels.length,
+    totalRecords,
+    relevantFound: labels.reduce<number>((s, l) => s + l, 0),
+    relevantLeft: estimateRelevantLeft(labels, totalRecords, options.window),
+    hypergeometric: hypergeometricStop(labels, totalRecords, options.recallTarget, options.confidence),
+    consecutive: consecutiveExcludesRule(labels, options.consecutiveExcludes),
+  };
+}

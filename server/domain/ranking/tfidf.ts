@@ -1,0 +1,160 @@
+import { documentFields, type RankDocument } from './document';
+import type { SparseMatrix } from './sparse';
+import { words, type TokenizeOptions } from './tokenize';
+
+export interface TfidfOptions extends TokenizeOptions {
+  /** Drop terms found in fewer documents than this (1 keeps everything). */
+  minDf: number;
+  /** Use 1 + ln(tf) instead of raw counts, damping repeated words in long abstracts. */
+  sublinearTf: boolean;
+}
+
+export const DEFAULT_TFIDF: TfidfOptions = { ngramMax: 1, stopWords: true, minDf: 1, sublinearTf: false };
+
+export interface TfidfFeatures {
+  matrix: SparseMatrix;
+  vocabularySize: number;
+}
+
+/**
+ * N-grams longer than one word are hashed into 2^22 buckets (scikit-learn's HashingVectorizer
+ * idea) instead of being kept in a dictionary: with bigrams a 50,000-record project has
+ * millions of distinct pairs, and a map of them took most of the build time. Distinct
+ * frequent pairs rarely share a bucket at this size; a shared bucket only merges two features.
+ */
+const GRAM_BITS = 22;
+const GRAM_BASE = 1 << 30;
+
+function gramBucket(ids: ArrayLike<number>, from: number, n: number): number {
+  let h = 0x811c9dc5 ^ n;
+  for (let i = from; i < from + n; i++) {
+    h = Math.imul(h ^ (ids[i] as number), 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+  }
+  h ^= h >>> 13;
+  return h >>> (32 - GRAM_BITS);
+}
+
+/**
+ * TF-IDF over title, abstract and keywords, as scikit-learn's TfidfVectorizer computes it
+ * (smooth idf = ln((1+n)/(1+df)) + 1, rows L2-normalised), so results compare with ASReview.
+ * N-grams never straddle two fields.
+ */
+export function buildTfidf(
+  docs: readonly RankDocument[],
+  options: TfidfOptions = DEFAULT_TFIDF,
+): TfidfFeatures {
+  const wordIds = new Map<string, number>();
+  let wordDf = new Int32Array(1 << 16);
+  const gramDf = options.ngramMax > 1 ? new Int32Array(1 << GRAM_BITS) : new Int32Array(0);
+  // Per document: sorted unique term ids (words < GRAM_BASE ≤ n-gram buckets) and counts.
+  const docStart = new Int32Array(docs.length + 1);
+  let termBuf = new Int32Array(1 << 20);
+  let countBuf = new Int32Array(1 << 20);
+  let used = 0;
+  let scratch = new Int32Array(4096);
+
+  docs.forEach((doc, d) => {
+    let len = 0;
+    const push = (id: number) => {
+      if (len === scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[len++] = id;
+    };
+    for (const field of documentFields(doc)) {
+      if (!field) continue;
+      const ids = words(field, options.stopWords).map((w) => {
+        let id = wordIds.get(w);
+        if (id === undefined) wordIds.set(w, (id = wordIds.size));
+        return id;
+      });
+      for (const id of ids) push(id);
+      for (let n = 2; n <= options.ngramMax; n++) {
+        for (let i = 0; i + n <= ids.length; i++) push(GRAM_BASE + gramBucket(ids, i, n));
+      }
+    }
+    if (wordIds.size > wordDf.length) {
+      const grown = new Int32Array(Math.max(wordIds.size, wordDf.length * 2));
+      grown.set(wordDf);
+      wordDf = grown;
+    }
+    const sorted = scratch.subarray(0, len).sort();
+    if (used + len > termBuf.length) {
+      const size = Math.max(used + len, termBuf.length * 2);
+      const t = new Int32Array(size);
+      t.set(termBuf);
+      termBuf = t;
+      const c = new Int32Array(size);
+      c.set(countBuf);
+      countBuf = c;
+    }
+    for (let i = 0; i < len;) {
+      const id = sorted[i] as number;
+      let j = i + 1;
+      while (j < len && sorted[j] === id) j++;
+      termBuf[used] = id;
+      countBuf[used] = j - i;
+      used++;
+      if (id < GRAM_BASE) wordDf[id] = (wordDf[id] as number) + 1;
+      else gramDf[id - GRAM_BASE] = (gramDf[id - GRAM_BASE] as number) + 1;
+      i = j;
+    }
+    docStart[d + 1] = used;
+  });
+
+  // Keep terms with enough support; columns follow id order (words, then n-gram buckets),
+  // so each document's sorted ids map to sorted columns.
+  const n = docs.length;
+  const wordColumn = new Int32Array(wordIds.size).fill(-1);
+  const gramColumn = new Int32Array(gramDf.length).fill(-1);
+  const idfList: number[] = [];
+  const idfOf = (df: number) => Math.log((1 + n) / (1 + df)) + 1;
+  for (let id = 0; id < wordIds.size; id++) {
+    const f = wordDf[id] as number;
+    if (f >= options.minDf) {
+      wordColumn[id] = idfList.length;
+      idfList.push(idfOf(f));
+    }
+  }
+  for (let b = 0; b < gramDf.length; b++) {
+    const f = gramDf[b] as number;
+    if (f > 0 && f >= options.minDf) {
+      gramColumn[b] = idfList.length;
+      idfList.push(idfOf(f));
+    }
+  }
+  const cols = idfList.length;
+  const idf = Float64Array.from(idfList);
+  const columnOf = (id: number) =>
+    id < GRAM_BASE ? (wordColumn[id] as number) : (gramColumn[id - GRAM_BASE] as number);
+
+  let nnz = 0;
+  for (let k = 0; k < used; k++) if (columnOf(termBuf[k] as number) >= 0) nnz++;
+  const indptr = new Int32Array(n + 1);
+  const indices = new Int32Array(nnz);
+  const data = new Float32Array(nnz);
+  let k = 0;
+  for (let d = 0; d < n; d++) {
+    const rowStart = k;
+    let norm = 0;
+    for (let t = docStart[d] as number; t < (docStart[d + 1] as number); t++) {
+      const c = columnOf(termBuf[t] as number);
+      if (c < 0) continue;
+      const tf = countBuf[t] as number;
+      const weight = (options.sublinearTf ? 1 + Math.log(tf) : tf) * (idf[c] as number);
+      indices[k] = c;
+      data[k] = weight;
+      norm += weight * weight;
+      k++;
+    }
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    for (let t = rowStart; t < k; t++) data[t] = (data[t] as number) * inv;
+    indptr[d + 1] = k;
+  }
+
+  return { matrix: { rows: n, cols, indptr, indices, data }, vocabularySize: cols };
+}

@@ -1,0 +1,121 @@
+import {
+  agreementFromTable,
+  interpretAgreement,
+  krippendorffAlphaNominal,
+  tableFromPairs,
+  type AgreementBand,
+} from './agreement';
+import type { CurrentVote, Vote } from './types';
+
+/** How "maybe" enters the statistics: folded into include (as conflicts see it) or its own category. */
+export type MaybeHandling = 'as_include' | 'separate';
+
+export interface RaterVotes {
+  recordId: number;
+  /** Latest votes before any resolution, in the order reviewers first cast them. */
+  votes: readonly Pick<CurrentVote, 'userId' | 'decision'>[];
+}
+
+export interface AgreementSummary {
+  /** Records counted in the two-rater table. */
+  n: number;
+  categories: string[];
+  /** rows: first reviewer to vote on a record, columns: second. */
+  table: number[][];
+  /** Observed agreement as a percentage (0–100). */
+  percentAgreement: number | null;
+  /** Observed agreement as a proportion (0–1). */
+  observedAgreement: number | null;
+  kappa: number | null;
+  kappaSE: number | null;
+  kappaCI95: [number, number] | null;
+  pabak: number | null;
+  ac1: number | null;
+  scottPi: number | null;
+  brennanPrediger: number | null;
+  /** Krippendorff's alpha (nominal) over every vote, records seen by one reviewer included. */
+  alpha: number | null;
+  /** Records with at least two votes (the units alpha can use). */
+  alphaUnits: number;
+  interpretation: AgreementBand | null;
+}
+
+export interface PairAgreement extends AgreementSummary {
+  userA: number;
+  userB: number;
+}
+
+export interface StageAgreement extends AgreementSummary {
+  maybe: MaybeHandling;
+  pairs: PairAgreement[];
+}
+
+function category(vote: Vote, maybe: MaybeHandling): string {
+  return maybe === 'as_include' && vote === 'maybe' ? 'include' : vote;
+}
+
+function summarise(pairs: [string, string][], categories: string[], units: string[][]): AgreementSummary {
+  const table = tableFromPairs(pairs, categories);
+  const s = agreementFromTable(table);
+  return {
+    n: s.n,
+    categories,
+    table,
+    percentAgreement: s.percentAgreement === null ? null : s.percentAgreement * 100,
+    observedAgreement: s.percentAgreement,
+    kappa: s.cohenKappa,
+    kappaSE: s.kappaSE,
+    kappaCI95: s.kappaCI95,
+    pabak: s.pabak,
+    ac1: s.gwetAC1,
+    scottPi: s.scottPi,
+    brennanPrediger: s.brennanPrediger,
+    alpha: krippendorffAlphaNominal(units),
+    alphaUnits: units.filter((u) => u.length >= 2).length,
+    interpretation: interpretAgreement(s.cohenKappa),
+  };
+}
+
+/**
+ * Agreement at one stage: overall (first vs second reviewer of each record, the way
+ * screening tools report it when reviewers rotate) and for every pair of reviewers on the
+ * records both of them judged.
+ */
+export function stageAgreement(
+  records: readonly RaterVotes[],
+  maybe: MaybeHandling = 'as_include',
+): StageAgreement {
+  const categories = maybe === 'as_include' ? ['include', 'exclude'] : ['include', 'maybe', 'exclude'];
+  const firstPairs: [string, string][] = [];
+  const units: string[][] = [];
+  const byPair = new Map<string, { userA: number; userB: number; pairs: [string, string][] }>();
+  for (const record of records) {
+    const votes = record.votes.map((v) => ({ userId: v.userId, value: category(v.decision, maybe) }));
+    units.push(votes.map((v) => v.value));
+    const [first, second] = votes;
+    if (first && second) firstPairs.push([first.value, second.value]);
+    const sorted = [...votes].sort((a, b) => a.userId - b.userId);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const a = sorted[i]!;
+        const b = sorted[j]!;
+        const key = `${a.userId}:${b.userId}`;
+        const entry = byPair.get(key) ?? { userA: a.userId, userB: b.userId, pairs: [] };
+        entry.pairs.push([a.value, b.value]);
+        byPair.set(key, entry);
+      }
+    }
+  }
+  const pairs = [...byPair.values()]
+    .sort((x, y) => x.userA - y.userA || x.userB - y.userB)
+    .map((p) => ({
+      userA: p.userA,
+      userB: p.userB,
+      ...summarise(
+        p.pairs,
+        categories,
+        p.pairs.map(([a, b]) => [a, b]),
+      ),
+    }));
+  return { maybe, ...summarise(firstPairs, categories, units), pairs };
+}

@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import type { AppContext } from '../../app';
+import { getProject } from '../../db/repos/projects';
+import { NotFoundError } from '../../domain/errors';
+import { exportProject, type ExportFormat } from '../../services/export';
+import { currentProject, requireProjectAction } from '../auth';
+
+/** File extension in the URL → export format. */
+const BY_EXTENSION: Record<string, ExportFormat> = { ris: 'ris', csv: 'csv', bib: 'bibtex' };
+
+/** A project's name made safe for a Content-Disposition file name. */
+function fileStem(name: string): string {
+  return (
+    name
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'records'
+  );
+}
+
+export function exportRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/projects/:projectId/export.:extension', requireProjectAction(ctx, 'export'), (req, res) => {
+    const format = BY_EXTENSION[String(req.params.extension)];
+    if (!format) throw new NotFoundError(`no export as .${String(req.params.extension)} (ris, csv or bib)`);
+    const project = getProject(ctx.db, currentProject(req).projectId);
+    // ?provenance=0 gives RIS/BibTeX with exactly the imported fields.
+    const provenance = req.query.provenance !== '0' && req.query.provenance !== 'false';
+    const exported = exportProject(ctx.db, project.id, format, { provenance });
+    const fileName = `${fileStem(project.name)}.${req.params.extension}`;
+    res.setHeader('Content-Type', exported.mediaType);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    );
+    res.send(exported.content);
+  });
+
+  return router;
+}

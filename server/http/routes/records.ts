@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app';
+import { getRecord, listRecords } from '../../db/repos/records';
+import { presentRecord, presentRecordSummary } from '../presenters/pipeline';
+import { currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
+
+const RecordQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  q: z.string().max(500).optional(),
+  sourceId: z.coerce.number().int().positive().optional(),
+});
+
+export function recordRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/projects/:projectId/records', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
+    const query = RecordQuery.parse(req.query);
+    const page = listRecords(ctx.db, projectId, query);
+    res.json({ ...page, items: page.items.map(presentRecordSummary) });
+  });
+
+  router.get('/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
+    res.json({ record: presentRecord(getRecord(ctx.db, projectId, idParam(req, 'recordId'))) });
+  });
+
+  return router;
+}

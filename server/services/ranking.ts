@@ -1,0 +1,307 @@
+import type { Db } from '../db/connection';
+import {
+  getRankingModel,
+  listRankingRecords,
+  projectSettings,
+  recordSetStamp,
+  replaceScores,
+  scoresFor,
+  settledTitleAbstractOutcomes,
+  COLD_START_VERSION,
+  writePrioritisationSettings,
+  type RankingModelRow,
+} from '../db/repos/ranking';
+import type { Clock } from '../domain/clock';
+import { NotFoundError } from '../domain/errors';
+import { coldStartOrder } from '../domain/ranking/coldStart';
+import { probability } from '../domain/ranking/linearModel';
+import {
+  configFor,
+  Learner,
+  modelVersion,
+  type ClassifierKind,
+  type RankerConfig,
+} from '../domain/ranking/ranker';
+import type { SparseMatrix } from '../domain/ranking/sparse';
+import {
+  DEFAULT_STOPPING,
+  stoppingReport,
+  type StoppingOptions,
+  type StoppingReport,
+} from '../domain/ranking/stopping';
+import { buildTfidf } from '../domain/ranking/tfidf';
+
+/**
+ * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
+ * The screening module owns decisions; it hands them over through a DecisionReader, oldest
+ * first, one per record (the consensus label where there is one, else the latest decision).
+ */
+export interface RankingDecision {
+  recordId: number;
+  label: 0 | 1;
+}
+export type DecisionReader = (db: Db, projectId: number) => RankingDecision[];
+
+/** The screening module's settled title/abstract outcomes (agreed or resolved), oldest first. */
+export const screeningDecisions: DecisionReader = (db, projectId) =>
+  settledTitleAbstractOutcomes(db, projectId).map((r) => ({
+    recordId: r.recordId,
+    label: r.outcome === 'include' ? 1 : 0,
+  }));
+
+/** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
+export interface PrioritisationSettings {
+  enabled: boolean;
+  /** Words from the review question that order the queue before the first include and exclude. */
+  keywords: string[];
+  model: ClassifierKind;
+}
+
+export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
+  const settings = projectSettings(db, projectId);
+  if (!settings) throw new NotFoundError(`project ${projectId} not found`);
+  const raw = settings.prioritisation;
+  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    enabled: raw === true || obj.enabled === true,
+    keywords: Array.isArray(obj.keywords)
+      ? obj.keywords.filter((k): k is string => typeof k === 'string')
+      : [],
+    model: obj.model === 'lr' ? 'lr' : 'nb',
+  };
+}
+
+/** The owner turns prioritisation on or off (and sets cold-start keywords, the model); a retrain follows. */
+export function updatePrioritisationSettings(
+  db: Db,
+  clock: Clock,
+  projectId: number,
+  patch: Partial<PrioritisationSettings>,
+): PrioritisationSettings {
+  const next = { ...prioritisationSettings(db, projectId), ...patch };
+  writePrioritisationSettings(db, projectId, next);
+  requestRetrain(db, clock, projectId);
+  return next;
+}
+
+interface CachedFeatures {
+  stamp: string;
+  configKey: string;
+  recordIds: number[];
+  x: SparseMatrix;
+}
+
+// TF-IDF depends only on the records, not on decisions: build it once per record set and
+// reuse it for every retrain. Keyed by database so tests with separate databases never mix.
+const featureCache = new WeakMap<Db, Map<number, CachedFeatures>>();
+
+function featuresFor(db: Db, projectId: number, config: RankerConfig): CachedFeatures {
+  const stamp = recordSetStamp(db, projectId);
+  const configKey = JSON.stringify(config.tfidf);
+  let perDb = featureCache.get(db);
+  if (!perDb) featureCache.set(db, (perDb = new Map()));
+  const cached = perDb.get(projectId);
+  if (cached && cached.stamp === stamp && cached.configKey === configKey) return cached;
+  const records = listRankingRecords(db, projectId);
+  const fresh: CachedFeatures = {
+    stamp,
+    configKey,
+    recordIds: records.map((r) => r.id),
+    x: buildTfidf(
+      records.map((r) => r.doc),
+      config.tfidf,
+    ).matrix,
+  };
+  perDb.set(projectId, fresh);
+  return fresh;
+}
+
+export interface RetrainResult {
+  trained: boolean;
+  model: RankingModelRow | null;
+}
+
+/**
+ * Trains on the project's decisions and replaces its scores. Without at least one include
+ * and one exclude there is nothing to learn from: scores are left alone and the queue keeps
+ * its cold-start order. Synchronous; call it through RankingScheduler from request handlers.
+ */
+export function retrainProject(
+  db: Db,
+  projectId: number,
+  readDecisions: DecisionReader,
+  clock: Clock,
+): RetrainResult {
+  const settings = prioritisationSettings(db, projectId);
+  const config = configFor(settings.model);
+  const started = performance.now();
+  const features = featuresFor(db, projectId, config);
+  const rowOf = new Map(features.recordIds.map((id, row) => [id, row]));
+  const learner = new Learner(features.x, config);
+  for (const d of readDecisions(db, projectId)) {
+    const row = rowOf.get(d.recordId);
+    if (row !== undefined) learner.add({ row, label: d.label });
+  }
+  if (!learner.canTrain) {
+    writeColdStart(db, projectId, settings, learner, clock, started);
+    return { trained: false, model: getRankingModel(db, projectId) };
+  }
+  const model = learner.fit();
+  const scores = features.recordIds.map((recordId, row) => ({
+    recordId,
+    score: probability(model, features.x, row),
+  }));
+  const row = {
+    modelVersion: modelVersion(config),
+    trainedAt: clock().toISOString(),
+    includes: learner.includes,
+    excludes: learner.excludes,
+    records: features.recordIds.length,
+    durationMs: performance.now() - started,
+  };
+  replaceScores(db, projectId, scores, row);
+  return { trained: true, model: { projectId, ...row } };
+}
+
+/**
+ * Before the first include and exclude the queue follows the cold-start order (keyword
+ * matches first, then random per project). It is stored as descending pseudo-scores below
+ * 0.5 under model_version "cold-start", so the screening queue's SQL orders by it too; it is
+ * never shown as a relevance.
+ */
+function writeColdStart(
+  db: Db,
+  projectId: number,
+  settings: PrioritisationSettings,
+  learner: Learner,
+  clock: Clock,
+  started: number,
+): void {
+  const order = coldStartOrder(listRankingRecords(db, projectId), settings.keywords, projectId);
+  const scores = order.map((recordId, i) => ({ recordId, score: 0.5 * (1 - i / Math.max(1, order.length)) }));
+  replaceScores(db, projectId, scores, {
+    modelVersion: COLD_START_VERSION,
+    trainedAt: clock().toISOString(),
+    includes: learner.includes,
+    excludes: learner.excludes,
+    records: order.length,
+    durationMs: performance.now() - started,
+  });
+}
+
+/**
+ * Runs retrains off the request path: request() returns at once and the retrain runs on a
+ * later turn of the event loop (setImmediate). Requests for a project that arrive while one
+ * is queued or running coalesce into a single follow-up run, so a burst of decisions costs
+ * at most two retrains and screening never waits for the model. Scores are replaced in one
+ * transaction, so a queue read sees either the old ranking or the new one.
+ */
+export class RankingScheduler {
+  private readonly queued = new Set<number>();
+  private readonly running = new Set<number>();
+  private readonly again = new Set<number>();
+  private pending: Promise<void>[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly readDecisions: DecisionReader,
+    private readonly clock: Clock,
+    private readonly onError: (projectId: number, error: unknown) => void = (id, e) =>
+      process.stderr.write(`ranking: retrain of project ${id} failed: ${(e as Error).stack ?? String(e)}\n`),
+  ) {}
+
+  /** Asks for a retrain of the project soon; never blocks, never throws. */
+  request(projectId: number): void {
+    if (this.queued.has(projectId)) return;
+    if (this.running.has(projectId)) {
+      this.again.add(projectId);
+      return;
+    }
+    this.queued.add(projectId);
+    this.pending.push(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.queued.delete(projectId);
+          this.running.add(projectId);
+          try {
+            retrainProject(this.db, projectId, this.readDecisions, this.clock);
+          } catch (error) {
+            this.onError(projectId, error);
+          } finally {
+            this.running.delete(projectId);
+            if (this.again.delete(projectId)) this.request(projectId);
+            resolve();
+          }
+        }),
+      ),
+    );
+  }
+
+  /** Resolves when no retrain is queued or running (for tests and orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      await Promise.all(batch);
+    }
+  }
+}
+
+/**
+ * Orders a reviewer's queue. With prioritisation off the order given is kept. With it on,
+ * scored records come by decreasing predicted relevance; records without a score yet (no
+ * model, or imported since the last retrain) follow in the cold-start order: keyword matches
+ * first, then a random order fixed per project.
+ */
+export function orderQueue(db: Db, projectId: number, recordIds: readonly number[]): number[] {
+  const settings = prioritisationSettings(db, projectId);
+  if (!settings.enabled) return [...recordIds];
+  const scores = scoresFor(db, projectId, recordIds);
+  const scored = recordIds.filter((id) => scores.has(id));
+  scored.sort((a, b) => (scores.get(b) as number) - (scores.get(a) as number) || a - b);
+  const unscored = recordIds.filter((id) => !scores.has(id));
+  if (unscored.length === 0) return scored;
+  const wanted = new Set(unscored);
+  const docs = listRankingRecords(db, projectId).filter((r) => wanted.has(r.id));
+  return [...scored, ...coldStartOrder(docs, settings.keywords, projectId)];
+}
+
+/** Scores to show on records (probability of inclusion, 0..1), absent when not scored yet. */
+export function recordScores(db: Db, projectId: number, recordIds: readonly number[]): Map<number, number> {
+  return scoresFor(db, projectId, recordIds, true);
+}
+
+/** The stopping panel for a project, from its decisions in the order they were made. */
+export function projectStoppingReport(
+  db: Db,
+  projectId: number,
+  readDecisions: DecisionReader,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): StoppingReport & { model: RankingModelRow | null } {
+  prioritisationSettings(db, projectId); // 404 for an unknown project
+  const total = listRankingRecords(db, projectId).length;
+  const labels = readDecisions(db, projectId).map((d) => d.label);
+  return {
+    ...stoppingReport(labels, Math.max(total, labels.length), options),
+    model: getRankingModel(db, projectId),
+  };
+}
+
+// One scheduler per database: the server has one, each test database gets its own.
+const schedulers = new WeakMap<Db, RankingScheduler>();
+
+/**
+ * Called after every title/abstract decision, retraction or resolution: when the owner has
+ * prioritisation on, queues a background retrain on the settled outcomes and returns at once.
+ */
+export function requestRetrain(db: Db, clock: Clock, projectId: number): void {
+  if (!prioritisationSettings(db, projectId).enabled) return;
+  let scheduler = schedulers.get(db);
+  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(db, screeningDecisions, clock)));
+  scheduler.request(projectId);
+}
+
+/** Waits for background retrains of this database (tests, shutdown). */
+export async function rankingIdle(db: Db): Promise<void> {
+  await schedulers.get(db)?.idle();
+}

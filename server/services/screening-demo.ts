@@ -1,0 +1,125 @@
+import type { Db } from '../db/connection';
+import { recordsInStage } from '../db/repos/screening';
+import type { Clock } from '../domain/clock';
+import type { Vote } from '../domain/screening/types';
+import * as fulltext from './fulltext';
+import * as screening from './screening';
+
+export interface DemoUsers {
+  owner: number;
+  alice: number;
+  bob: number;
+}
+
+const INCLUDE_WORDS =
+  /learner|student|perception|perceive|experience|value|preference|motivation|adult|employab|lifelong|professional/i;
+const EXCLUDE_WORDS =
+  /council|commission|recommendation|policy|regulation|blockchain|platform|technical|architecture/i;
+
+/** Alice's judgement of a title: learner-centred work in, policy and technical papers out. */
+function aliceVote(title: string): Vote {
+  if (EXCLUDE_WORDS.test(title)) return 'exclude';
+  return INCLUDE_WORDS.test(title) ? 'include' : 'exclude';
+}
+
+/** Bob mostly agrees; every sixth record he reads differently, and he hedges with "maybe" now and then. */
+function bobVote(index: number, alice: Vote): Vote {
+  if (index % 6 === 2) return alice === 'include' ? 'exclude' : 'include';
+  if (alice === 'include' && index % 4 === 1) return 'maybe';
+  return alice;
+}
+
+const FULL_TEXT_REASONS = ['Wrong population', 'Wrong outcomes', 'Wrong publication type'];
+
+/**
+ * Screens the demo review as two reviewers would, deterministically, through the same
+ * services the API uses: title/abstract votes by alice and bob with a few conflicts (one
+ * resolved by the owner, the rest left for the demo), retrieval of the reports sought, and
+ * full-text decisions with exclusion reasons. A few records stay unscreened so queues are not empty.
+ */
+export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, clock: Clock): void {
+  const start = clock().getTime();
+  let tick = 0;
+  // Each action a little after the previous one, so the audit trail reads like a working day.
+  const deps = { db, clock: () => new Date(start + 47_000 * tick++) };
+  const owner = { userId: users.owner, role: 'owner' as const };
+  const alice = { userId: users.alice, role: 'reviewer' as const };
+  const bob = { userId: users.bob, role: 'reviewer' as const };
+
+  db.transaction(() => {
+    screening.updateSettings(deps, projectId, owner, {
+      eligibilityCriteria:
+        'Include: empirical or review studies of how adult, continuing-education or professional-development ' +
+        "learners perceive, value or choose micro-credentials. Exclude: policy documents, employers' or providers' " +
+        'views only, and technical descriptions of credential platforms.',
+      highlightKeywords: {
+        include: ['learner', 'student', 'perception', 'value', 'motivation', 'lifelong'],
+        exclude: ['policy', 'employer', 'blockchain', 'platform'],
+      },
+    });
+
+    const records = recordsInStage(db, projectId, 'title_abstract');
+    const aliceStops = records.length - 3;
+    const bobStops = records.length - 6;
+    records.forEach((record, i) => {
+      const a = aliceVote(record.title ?? '');
+      if (i < aliceStops) {
+        screening.decide(deps, projectId, alice, {
+          recordId: record.id,
+          stage: 'title_abstract',
+          decision: a,
+          reason: a === 'exclude' && EXCLUDE_WORDS.test(record.title ?? '') ? 'Not about learners' : null,
+        });
+      }
+      if (i < bobStops) {
+        screening.decide(deps, projectId, bob, {
+          recordId: record.id,
+          stage: 'title_abstract',
+          decision: bobVote(i, a),
+        });
+      }
+    });
+
+    const [firstConflict] = screening.conflicts(db, projectId, owner, 'title_abstract').conflicts;
+    if (firstConflict) {
+      screening.resolve(deps, projectId, owner, {
+        recordId: firstConflict.recordId,
+        stage: 'title_abstract',
+        decision: 'include',
+        reason: 'Reports learners’ views in its findings; check at full text',
+      });
+    }
+
+    const sought = fulltext.listReports(db, projectId, owner).reports;
+    sought.forEach((report, i) => {
+      if (i === 1) {
+        fulltext.markNotRetrievable(
+          deps,
+          projectId,
+          owner,
+          report.recordId,
+          'Paywalled; no reply from the authors',
+        );
+        return;
+      }
+      const url = report.doi
+        ? `https://doi.org/${report.doi}`
+        : `https://example.org/sift-demo/report-${report.recordId}`;
+      fulltext.setLink(deps, projectId, owner, report.recordId, url);
+    });
+
+    const assessed = recordsInStage(db, projectId, 'full_text');
+    assessed.slice(0, Math.max(0, assessed.length - 1)).forEach((record, i) => {
+      const excluded = i % 3 === 1;
+      const reason = excluded ? (FULL_TEXT_REASONS[i % FULL_TEXT_REASONS.length] as string) : null;
+      for (const actor of [alice, bob]) {
+        screening.decide(deps, projectId, actor, {
+          recordId: record.id,
+          stage: 'full_text',
+          decision: excluded ? 'exclude' : 'include',
+          reason,
+        });
+      }
+    });
+  })();
+}

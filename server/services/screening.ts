@@ -1,0 +1,492 @@
+import type { Db } from '../db/connection';
+import { may, minimumRole, type Action } from '../domain/auth/actions';
+import * as repo from '../db/repos/screening';
+import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
+import type { Clock } from '../domain/clock';
+import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import {
+  applySettingsPatch,
+  settingsFromStored,
+  settingsPatchSchema,
+  votesVisibleToReviewers,
+  type ScreeningSettings,
+} from '../domain/screening/settings';
+import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
+import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
+import {
+  STAGES,
+  type CurrentVote,
+  type FinalDecision,
+  type ProjectRole,
+  type RecordOutcome,
+  type ScreeningEvent,
+  type Stage,
+  type Vote,
+} from '../domain/screening/types';
+
+/** Who is acting: the signed-in user and their role in the project (from the auth guard). */
+export interface Actor {
+  userId: number;
+  role: ProjectRole;
+}
+
+export interface ScreeningDeps {
+  db: Db;
+  clock: Clock;
+}
+
+function requireProject(db: Db, projectId: number): void {
+  if (!repo.projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
+}
+
+/** The same actions table the route guards use (domain/auth/actions.ts), checked again here for callers without HTTP. */
+export function requireAction(actor: Actor, action: Action): void {
+  if (!may(actor.role, action)) {
+    throw new ForbiddenError(
+      `this needs the ${minimumRole(action)} role in this project; you are ${actor.role}`,
+    );
+  }
+}
+
+// ---------- settings ----------
+
+function storedProjectSettings(db: Db, projectId: number): Record<string, unknown> {
+  const json = repo.readSettingsJson(db, projectId);
+  if (json === undefined) throw new NotFoundError(`project ${projectId} not found`);
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Screening settings live under the "screening" key of projects.settings_json; other keys belong to other areas. */
+export function getSettings(db: Db, projectId: number): ScreeningSettings {
+  return settingsFromStored(storedProjectSettings(db, projectId).screening);
+}
+
+function saveSettings(db: Db, projectId: number, settings: ScreeningSettings): void {
+  const all = storedProjectSettings(db, projectId);
+  repo.writeSettingsJson(db, projectId, JSON.stringify({ ...all, screening: settings }));
+}
+
+/** Owner changes settings; a new number of required reviewers re-evaluates every record of that stage. */
+export function updateSettings(
+  deps: ScreeningDeps,
+  projectId: number,
+  actor: Actor,
+  patch: unknown,
+): ScreeningSettings {
+  const { db, clock } = deps;
+  requireAction(actor, 'settings');
+  const parsed = settingsPatchSchema.safeParse(patch);
+  if (!parsed.success) {
+    throw new ValidationError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '),
+    );
+  }
+  return db
+    .transaction(() => {
+      const current = getSettings(db, projectId);
+      const next = applySettingsPatch(current, parsed.data);
+      saveSettings(db, projectId, next);
+      for (const stage of STAGES) {
+        if (current.stages[stage].reviewersRequired !== next.stages[stage].reviewersRequired) {
+          rebuildStage(db, projectId, stage, next, clock().toISOString());
+        }
+      }
+      return next;
+    })
+    .immediate();
+}
+
+/** The owner lets reviewers see each other's votes at a stage; there is no way back. */
+export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): ScreeningSettings {
+  requireProject(db, projectId);
+  requireAction(actor, 'resolve');
+  return db
+    .transaction(() => {
+      const settings = getSettings(db, projectId);
+      settings.stages[stage].unblinded = true;
+      saveSettings(db, projectId, settings);
+      return settings;
+    })
+    .immediate();
+}
+
+/** Whether this actor may see other reviewers' votes (and anything derived from them) at a stage. */
+export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage: Stage): boolean {
+  return may(actor.role, 'resolve') || votesVisibleToReviewers(getSettings(db, projectId).stages[stage]);
+}
+
+// ---------- events ----------
+
+/** Runs a screening-only write in one immediate transaction, keeping the cached record counts valid. */
+function screeningWrite<T>(db: Db, write: () => T, options = { queuesMayGrow: false }): T {
+  const before = repo.writeStamp(db);
+  const result = db.transaction(write).immediate();
+  repo.keepCachesAfter(db, before, options);
+  return result;
+}
+
+function appendAndProject(
+  db: Db,
+  projectId: number,
+  recordId: number,
+  stage: Stage,
+  settings: ScreeningSettings,
+  history: ScreeningEvent[],
+  event: ScreeningEvent,
+): RecordOutcome {
+  repo.appendEvent(db, projectId, recordId, stage, event);
+  const state = foldEvents([...history, event]);
+  const outcome = outcomeOf(state, settings.stages[stage].reviewersRequired);
+  repo.writeProjection(db, projectId, recordId, stage, state, outcome, event.at);
+  return outcome;
+}
+
+/** Refuses a record that is not (or no longer) open at this stage. */
+function requireRecordInStage(db: Db, projectId: number, recordId: number, stage: Stage): void {
+  const record = repo.findRecord(db, projectId, recordId);
+  if (!record) throw new NotFoundError(`record ${recordId} not found in project ${projectId}`);
+  if (record.isDuplicate) throw new ConflictError(`record ${recordId} is a duplicate and is not screened`);
+  if (!repo.isInStage(db, projectId, recordId, stage)) {
+    throw new ConflictError(
+      stage === 'full_text'
+        ? `record ${recordId} is not at full text: it must be included at title/abstract and its report retrieved`
+        : `record ${recordId} is not at title/abstract`,
+    );
+  }
+  if (stage === 'title_abstract' && (repo.hasEvents(db, recordId, 'full_text') || findReport(db, recordId))) {
+    throw new ConflictError(
+      `record ${recordId} has moved on to full text; its title/abstract decision is settled`,
+    );
+  }
+}
+
+export interface DecisionInput {
+  recordId: number;
+  stage: Stage;
+  decision: Vote;
+  reason?: string | null;
+  note?: string | null;
+}
+
+/**
+ * Records a reviewer's vote. The answer carries only the caller's own vote: in blind mode
+ * the record's status would tell them what the other reviewer said.
+ */
+export function decide(
+  deps: ScreeningDeps,
+  projectId: number,
+  actor: Actor,
+  input: DecisionInput,
+): { recordId: number; stage: Stage; vote: CurrentVote } {
+  const { db, clock } = deps;
+  requireProject(db, projectId);
+  requireAction(actor, 'screen');
+  const result = screeningWrite(db, () => {
+    requireRecordInStage(db, projectId, input.recordId, input.stage);
+    const settings = getSettings(db, projectId);
+    const history = repo.eventsFor(db, input.recordId, input.stage);
+    const event = castVote(
+      foldEvents(history),
+      { userId: actor.userId, decision: input.decision, reason: input.reason, note: input.note },
+      settings.stages[input.stage],
+      clock().toISOString(),
+    );
+    appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
+    if (event.kind !== 'vote') throw new Error('castVote returned a non-vote event');
+    const vote: CurrentVote = {
+      userId: event.userId,
+      decision: event.decision,
+      reason: event.reason,
+      note: event.note,
+      at: event.at,
+    };
+    return { recordId: input.recordId, stage: input.stage, vote };
+  });
+  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  return result;
+}
+
+/** Withdraws the caller's vote; the record returns to their queue. */
+export function retract(
+  deps: ScreeningDeps,
+  projectId: number,
+  actor: Actor,
+  stage: Stage,
+  recordId: number,
+): void {
+  const { db, clock } = deps;
+  requireProject(db, projectId);
+  requireAction(actor, 'screen');
+  screeningWrite(
+    db,
+    () => {
+      requireRecordInStage(db, projectId, recordId, stage);
+      const settings = getSettings(db, projectId);
+      const history = repo.eventsFor(db, recordId, stage);
+      const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
+      appendAndProject(db, projectId, recordId, stage, settings, history, event);
+    },
+    { queuesMayGrow: true },
+  );
+  if (stage === 'title_abstract') requestRetrain(db, clock, projectId);
+}
+
+export interface ResolutionInput {
+  recordId: number;
+  stage: Stage;
+  decision: FinalDecision;
+  reason?: string | null;
+}
+
+/** The owner settles a conflict; the record then advances or is excluded. */
+export function resolve(
+  deps: ScreeningDeps,
+  projectId: number,
+  actor: Actor,
+  input: ResolutionInput,
+): { recordId: number; stage: Stage } & RecordOutcome {
+  const { db, clock } = deps;
+  requireProject(db, projectId);
+  requireAction(actor, 'resolve');
+  const result = screeningWrite(db, () => {
+    const record = repo.findRecord(db, projectId, input.recordId);
+    if (!record) throw new NotFoundError(`record ${input.recordId} not found in project ${projectId}`);
+    const settings = getSettings(db, projectId);
+    const history = repo.eventsFor(db, input.recordId, input.stage);
+    const event = resolveConflict(
+      foldEvents(history),
+      { userId: actor.userId, decision: input.decision, reason: input.reason },
+      settings.stages[input.stage],
+      clock().toISOString(),
+    );
+    const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
+    return { recordId: input.recordId, stage: input.stage, ...outcome };
+  });
+  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  return result;
+}
+
+/** Rewrites a stage's projections from its events (after a settings change, or to check them). */
+export function rebuildStage(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+  settings: ScreeningSettings,
+  at: string,
+): void {
+  repo.clearProjections(db, projectId, stage);
+  for (const [recordId, events] of repo.eventsByRecord(db, projectId, stage)) {
+    const state = foldEvents(events);
+    repo.writeProjection(
+      db,
+      projectId,
+      recordId,
+      stage,
+      state,
+      outcomeOf(state, settings.stages[stage].reviewersRequired),
+      events.at(-1)?.at ?? at,
+    );
+  }
+}
+
+// ---------- reading ----------
+
+export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20) {
+  requireProject(db, projectId);
+  requireAction(actor, 'screen');
+  // Prioritised screening (ranking service) orders the title/abstract queue by predicted relevance.
+  const prioritised = stage === 'title_abstract' && prioritisationSettings(db, projectId).enabled;
+  const { records, remaining } = repo.queue(db, projectId, stage, actor.userId, limit, prioritised);
+  const relevance = prioritised
+    ? recordScores(
+        db,
+        projectId,
+        records.map((r) => r.id),
+      )
+    : new Map<number, number>();
+  const settings = getSettings(db, projectId);
+  return {
+    stage,
+    remaining,
+    prioritised,
+    records: records.map((r) => ({
+      ...r,
+      relevance: relevance.get(r.id) ?? null,
+      myVote: null as CurrentVote | null,
+    })),
+    eligibilityCriteria: settings.eligibilityCriteria,
+    highlightKeywords: settings.highlightKeywords,
+    exclusionReasons: settings.stages[stage].exclusionReasons,
+    reasonRequired: settings.stages[stage].reasonRequired,
+  };
+}
+
+/** The caller's own votes on records not yet resolved, newest first: what they may still change. */
+export function myDecisions(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 100) {
+  requireProject(db, projectId);
+  requireAction(actor, 'screen');
+  return {
+    stage,
+    records: repo
+      .myOpenVotes(db, projectId, stage, actor.userId, limit)
+      .map(({ record, vote }) => ({ ...record, myVote: vote })),
+  };
+}
+
+export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) {
+  requireProject(db, projectId);
+  const settings = getSettings(db, projectId).stages[stage];
+  const counts = repo.stageCounts(db, projectId, stage);
+  const me =
+    actor.role === 'viewer'
+      ? null
+      : {
+          userId: actor.userId,
+          votes: repo.votesByUserCount(db, projectId, stage, actor.userId),
+          remaining: repo.queue(db, projectId, stage, actor.userId, 0).remaining,
+        };
+  const base = {
+    stage,
+    reviewersRequired: settings.reviewersRequired,
+    blind: settings.blind,
+    unblinded: settings.unblinded,
+    me,
+  };
+  if (!canSeeOthersVotes(db, projectId, actor, stage)) {
+    // Only what does not depend on what others voted: a conflict count would betray their votes.
+    return {
+      ...base,
+      visibility: 'blinded' as const,
+      counts: { total: counts.total, awaiting: counts.awaiting, complete: counts.total - counts.awaiting },
+    };
+  }
+  const reviewers = repo.reviewerCounts(db, projectId, stage);
+  const names = repo.usernames(
+    db,
+    reviewers.map((r) => r.userId),
+  );
+  return {
+    ...base,
+    visibility: 'full' as const,
+    counts: { ...counts, complete: counts.total - counts.awaiting },
+    exclusionReasons: repo.exclusionReasons(db, projectId, stage),
+    reviewers: reviewers.map((r) => ({ ...r, username: names.get(r.userId) ?? null })),
+  };
+}
+
+/** Records whose votes disagree, with the votes: for the owner only. */
+export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage) {
+  requireProject(db, projectId);
+  requireAction(actor, 'resolve');
+  const records = repo.conflictRecords(db, projectId, stage);
+  const withVotes = records.map((r) => ({ record: r, votes: repo.votesOn(db, r.id, stage) }));
+  const names = repo.usernames(db, [...new Set(withVotes.flatMap((c) => c.votes.map((v) => v.userId)))]);
+  return {
+    stage,
+    conflicts: withVotes.map(({ record, votes }) => ({
+      recordId: record.id,
+      record,
+      votes: votes.map((v) => ({ ...v, username: names.get(v.userId) ?? null })),
+    })),
+  };
+}
+
+/** Agreement on the votes before resolution; in blind mode only the owner may see it (small n would betray votes). */
+export function agreement(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  stage: Stage,
+  maybe: MaybeHandling = 'as_include',
+): ReturnType<typeof computeAgreement> {
+  requireProject(db, projectId);
+  if (!canSeeOthersVotes(db, projectId, actor, stage)) {
+    throw new ForbiddenError('agreement is shown to reviewers only after the owner unblinds the stage');
+  }
+  return computeAgreement(db, projectId, stage, maybe);
+}
+
+/** Agreement without a viewer's blinding (CLI, reports); usernames added to each pair. */
+export function computeAgreement(
+  db: Db,
+  projectId: number,
+  stage: Stage,
+  maybe: MaybeHandling = 'as_include',
+) {
+  requireProject(db, projectId);
+  const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
+  const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
+  return {
+    stage,
+    ...stats,
+    pairs: stats.pairs.map((p) => ({
+      ...p,
+      usernameA: names.get(p.userA) ?? null,
+      usernameB: names.get(p.userB) ?? null,
+    })),
+  };
+}
+
+export interface ScreeningStatus {
+  projectId: number;
+  titleAbstract: repo.StageCounts & { exclusionReasons: { reason: string; count: number }[] };
+  fullText: repo.StageCounts & {
+    exclusionReasons: { reason: string; count: number }[];
+    reportsSought: number;
+    reportsNotRetrieved: number;
+    reportsAwaitingRetrieval: number;
+    reportsAssessed: number;
+  };
+  included: { reports: number; studies: number };
+}
+
+/**
+ * Every count the PRISMA flow diagram needs from screening, read without blinding (owner,
+ * CLI, PRISMA). Title/abstract: screened records and those excluded; full text: reports
+ * sought, not retrieved, assessed and excluded with reasons; then included studies and reports.
+ */
+export function screeningStatus(db: Db, projectId: number): ScreeningStatus {
+  requireProject(db, projectId);
+  const retrieval = retrievalCounts(db, projectId);
+  return {
+    projectId,
+    titleAbstract: {
+      ...repo.stageCounts(db, projectId, 'title_abstract'),
+      exclusionReasons: repo.exclusionReasons(db, projectId, 'title_abstract'),
+    },
+    fullText: {
+      ...repo.stageCounts(db, projectId, 'full_text'),
+      exclusionReasons: repo.exclusionReasons(db, projectId, 'full_text'),
+      reportsSought: retrieval.sought,
+      reportsNotRetrieved: retrieval.notRetrievable,
+      reportsAwaitingRetrieval: retrieval.sought - retrieval.retrieved - retrieval.notRetrievable,
+      reportsAssessed: retrieval.retrieved,
+    },
+    included: includedReportsAndStudies(db, projectId),
+  };
+}
+
+/** Picks the project a CLI command means: by name, or the only one. */
+export function resolveProject(db: Db, name?: string): { id: number; name: string } {
+  const projects = repo.projectsByName(db, name);
+  if (name !== undefined) {
+    const [project] = projects;
+    if (!project) throw new NotFoundError(`no project named "${name}"`);
+    return project;
+  }
+  if (projects.length === 0) throw new NotFoundError('the database has no project');
+  if (projects.length > 1) {
+    throw new ValidationError(
+      `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`,
+    );
+  }
+  return projects[0]!;
+}

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { countRecords, listRecords } from '../../../server/db/repos/records';
+import { listSources } from '../../../server/db/repos/sources';
+import { ConflictError, ParseError, ValidationError } from '../../../server/domain/errors';
+import { parseFile } from '../../../server/domain/import';
+import { importFile, importFiles, sha256 } from '../../../server/services/import';
+import { openTestDb, seedProject } from '../../support/db';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
+const clock = () => new Date('2026-05-06T07:08:09Z');
+
+function fixture(name: string): Uint8Array {
+  return fs.readFileSync(path.join(FIXTURES, name));
+}
+
+/** Bytes no bibliographic parser can read: a PNG header followed by binary noise. */
+const BINARY = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3,
+]);
+
+const scopus = {
+  name: 'Scopus',
+  kind: 'database' as const,
+  searchDate: '2026-02-01',
+  searchString: 'TITLE-ABS(microcredential*)',
+};
+
+function tableCounts(db: ReturnType<typeof openTestDb>) {
+  const count = (table: string) =>
+    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { sources: count('sources'), records: count('records') };
+}
+
+describe('importFile', () => {
+  it('stores one source with its provenance and hash, and every record in file order', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const bytes = fixture('embase.ris');
+    const result = importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
+
+    expect(result).toMatchObject({ format: 'ris', encoding: 'utf-8', records: 6 });
+    const [source] = listSources(db, projectId);
+    expect(source).toMatchObject({
+      id: result.sourceId,
+      name: 'Scopus',
+      kind: 'database',
+      searchDate: '2026-02-01',
+      searchString: 'TITLE-ABS(microcredential*)',
+      fileName: 'embase.ris',
+      fileHash: sha256(bytes),
+      format: 'ris',
+      recordCount: 6,
+      importedAt: '2026-05-06T07:08:09.000Z',
+    });
+    const expected = parseFile(bytes, 'embase.ris').records.map((r) => r.title);
+    expect(listRecords(db, projectId, { limit: 100 }).items.map((r) => r.title)).toEqual(expected);
+  });
+
+  it('stores the parser warnings with the source and returns them', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const bytes = fixture('missing_values.ris');
+    const result = importFile(
+      db,
+      { projectId, fileName: 'missing_values.ris', bytes, source: scopus },
+      clock,
+    );
+    const expected = parseFile(bytes, 'missing_values.ris').warnings;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(result.warnings).toEqual(expected);
+    expect(listSources(db, projectId)[0]!.warnings).toEqual(expected);
+  });
+
+  it('refuses the same file in the same project, naming the earlier source, and changes nothing', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const bytes = fixture('embase.ris');
+    const first = importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
+    const before = tableCounts(db);
+    let error: unknown;
+    try {
+      importFile(
+        db,
+        { projectId, fileName: 'copy.ris', bytes, source: { name: 'Embase', kind: 'database' } },
+        clock,
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).message).toMatch(`source ${first.sourceId} "Scopus" (embase.ris)`);
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('imports the same file again with force, as a second source', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const bytes = fixture('embase.ris');
+    importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
+    importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus, force: true }, clock);
+    expect(listSources(db, projectId)).toHaveLength(2);
+    expect(countRecords(db, projectId)).toBe(12);
+  });
+
+  it('accepts the same file in another project', () => {
+    const db = openTestDb();
+    const a = seedProject(db, 'a');
+    const b = seedProject(db, 'b');
+    const bytes = fixture('embase.ris');
+    importFile(db, { projectId: a, fileName: 'embase.ris', bytes, source: scopus }, clock);
+    expect(
+      importFile(db, { projectId: b, fileName: 'embase.ris', bytes, source: scopus }, clock).records,
+    ).toBe(6);
+  });
+
+  it('an unreadable file fails with file:line: reason and leaves the database unchanged', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
+    ).toThrow(ParseError);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
+    ).toThrow(/^image\.png(:\d+)?: /);
+    expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
+  });
+
+  it.each([
+    [{ name: ' ', kind: 'database' as const }, /needs a name/],
+    [{ name: 'x', kind: 'library' as never }, /kind/],
+    [{ name: 'x', kind: 'other' as const, searchDate: '1 May' }, /YYYY-MM-DD/],
+  ])('refuses invalid source fields %j', (source, message) => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
+    ).toThrow(ValidationError);
+    expect(() =>
+      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
+    ).toThrow(message);
+  });
+});
+
+describe('importFiles (one transaction for several files)', () => {
+  it('imports each file as its own source', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const results = importFiles(
+      db,
+      {
+        projectId,
+        source: scopus,
+        files: [
+          { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+          { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
+        ],
+      },
+      clock,
+    );
+    expect(results.map((r) => [r.fileName, r.records])).toEqual([
+      ['embase.ris', 6],
+      ['asysd_scopus.ris', 10],
+    ]);
+    expect(listSources(db, projectId).map((s) => s.recordCount)).toEqual([6, 10]);
+  });
+
+  it('a bad second file rolls back the first', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const files = [
+      { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+      { fileName: 'broken.bin', bytes: BINARY },
+    ];
+    expect(() => importFiles(db, { projectId, source: scopus, files }, clock)).toThrow(/^broken\.bin/);
+    expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
+  });
+
+  it('a failure while storing the second file rolls back the first', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    // A trigger that fails on the second source's first record simulates a storage failure mid-batch.
+    db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON records WHEN NEW.source_id > (SELECT MIN(id) FROM sources)
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const files = [
+      { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+      { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
+    ];
+    expect(() => importFiles(db, { projectId, source: scopus, files }, clock)).toThrow(/disk full/);
+    expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
+  });
+
+  it('refuses an upload holding the same file twice, and one already imported, changing nothing', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const twice = [
+      { fileName: 'a.ris', bytes: fixture('embase.ris') },
+      { fileName: 'b.ris', bytes: fixture('embase.ris') },
+    ];
+    expect(() => importFiles(db, { projectId, source: scopus, files: twice }, clock)).toThrow(
+      /b\.ris has the same content as a\.ris/,
+    );
+    importFile(
+      db,
+      { projectId, fileName: 'faulty_year.ris', bytes: fixture('faulty_year.ris'), source: scopus },
+      clock,
+    );
+    const before = tableCounts(db);
+    const mixed = [
+      { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+      { fileName: 'again.ris', bytes: fixture('faulty_year.ris') },
+    ];
+    expect(() => importFiles(db, { projectId, source: scopus, files: mixed }, clock)).toThrow(ConflictError);
+    expect(tableCounts(db)).toEqual(before);
+  });
+});

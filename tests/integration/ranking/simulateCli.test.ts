@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../../scripts/cli';
+
+const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');
+
+async function sift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c) => (stdout += String(c)));
+  err.on('data', (c) => (stderr += String(c)));
+  const code = await runCli(args, { stdout: out, stderr: err });
+  return { code, stdout, stderr };
+}
+
+describe('sift simulate', () => {
+  it('--json prints the contract document averaged over runs', async () => {
+    const { code, stdout } = await sift(['simulate', FIXTURE, '--seeds', '2', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(doc).sort()).toEqual(
+      ['atd', 'inclusions', 'records', 'recallCurve', 'rrf10', 'runs', 'wss95'].sort(),
+    );
+    expect(doc).toMatchObject({ records: 240, inclusions: 16, runs: 2 });
+    for (const k of ['wss95', 'rrf10', 'atd']) {
+      expect(typeof doc[k]).toBe('number');
+      expect(doc[k] as number).toBeGreaterThanOrEqual(-5);
+      expect(doc[k] as number).toBeLessThanOrEqual(100);
+    }
+    const curve = doc.recallCurve as number[];
+    expect(curve).toHaveLength(101);
+    expect(curve[0]).toBe(0);
+    expect(curve[100]).toBe(100);
+    expect([...curve].sort((a, b) => a - b)).toEqual(curve);
+  });
+
+  it('gives the same numbers for the same seeds, and takes --model lr', async () => {
+    const a = await sift(['simulate', FIXTURE, '--seeds', '2', '--json']);
+    const b = await sift(['simulate', FIXTURE, '--seeds', '2', '--json']);
+    expect(b.stdout).toBe(a.stdout);
+    const lr = await sift(['simulate', FIXTURE, '--seeds', '1', '--json', '--model', 'lr']);
+    expect(lr.code).toBe(0);
+    expect(JSON.parse(lr.stdout)).toMatchObject({ records: 240, runs: 1 });
+  });
+
+  it('writes the recall curve as SVG and PNG', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const svg = path.join(dir, 'curve.svg');
+    const png = path.join(dir, 'curve.png');
+    expect((await sift(['simulate', FIXTURE, '--seeds', '1', '--curve', svg])).code).toBe(0);
+    expect(fs.readFileSync(svg, 'utf8')).toMatch(/^<svg[\s\S]*<polyline[\s\S]*<\/svg>$/);
+    const text = await sift(['simulate', FIXTURE, '--seeds', '1', '--curve', png]);
+    expect(text.stdout).toMatch(/WSS@95 .* RRF@10 .* ATD/);
+    expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it.each([
+    [['simulate'], /exactly one labelled CSV/],
+    [['simulate', FIXTURE, '--seeds', '0'], /--seeds must be a positive whole number/],
+    [['simulate', FIXTURE, '--model', 'svm'], /--model must be nb or lr/],
+    [['simulate', FIXTURE, '--curve', 'x.pdf'], /--curve must name a .svg or .png/],
+  ])('refuses bad usage %p with exit 2', async (args, message) => {
+    const r = await sift(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('names the file and line of an unlabelled row', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const file = path.join(dir, 'bad.csv');
+    fs.writeFileSync(file, 'title,abstract,included\n"A","multi\nline",1\nB,b,\nC,c,0\n');
+    const r = await sift(['simulate', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:4: label "" is not 1 or 0`);
+  });
+
+  it('refuses a set without two inclusions', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const file = path.join(dir, 'one.csv');
+    fs.writeFileSync(file, 'title,label_included\na,1\nb,0\nc,0\n');
+    const r = await sift(['simulate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/at least two included and one excluded/);
+  });
+});

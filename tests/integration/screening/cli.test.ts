@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../../scripts/cli';
+import { openDatabase } from '../../../server/db/connection';
+import * as screening from '../../../server/services/screening';
+import { seedScreeningProject } from '../../support/screening';
+
+async function run(argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await runCli(argv, { stdout, stderr });
+  return { code, out, err };
+}
+
+describe('sift screening status / sift agreement', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-cli-'));
+  const file = path.join(dir, 'review.sqlite');
+  const db = openDatabase(file);
+  const p = seedScreeningProject(db, 5, 'CLI review');
+  const deps = { db, clock: () => new Date('2026-03-01T00:00:00Z') };
+  const votes: [string, string][] = [
+    ['include', 'include'],
+    ['exclude', 'exclude'],
+    ['include', 'exclude'],
+    ['exclude', 'maybe'],
+  ];
+  votes.forEach(([a, b], i) => {
+    screening.decide(deps, p.projectId, p.alice, {
+      recordId: p.recordIds[i]!,
+      stage: 'title_abstract',
+      decision: a as 'include',
+    });
+    screening.decide(deps, p.projectId, p.bob, {
+      recordId: p.recordIds[i]!,
+      stage: 'title_abstract',
+      decision: b as 'include',
+    });
+  });
+  screening.resolve(deps, p.projectId, p.owner, {
+    recordId: p.recordIds[3]!,
+    stage: 'title_abstract',
+    decision: 'exclude',
+    reason: 'Editorial',
+  });
+  db.close();
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('screening status --json gives the counts per stage and the exclusion reasons', async () => {
+    const { code, out } = await run(['screening', 'status', '--db', file, '--json']);
+    expect(code).toBe(0);
+    const body = JSON.parse(out);
+    expect(body).toMatchObject({
+      project: 'CLI review',
+      titleAbstract: {
+        total: 5,
+        screened: 4,
+        included: 1,
+        excluded: 2,
+        conflicts: 1,
+        resolved: 1,
+        awaiting: 1,
+        exclusionReasons: [
+          { reason: '(no reason given)', count: 1 },
+          { reason: 'Editorial', count: 1 },
+        ],
+      },
+      fullText: {
+        total: 0,
+        reportsSought: 1,
+        reportsNotRetrieved: 0,
+        reportsAwaitingRetrieval: 1,
+        reportsAssessed: 0,
+      },
+      included: { reports: 0, studies: 0 },
+    });
+  });
+
+  it('screening status prints a table by default', async () => {
+    const { code, out } = await run(['screening', 'status', '--db', file, '--project', 'CLI review']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/title\/abstract\s+5\s+4\s+1\s+2\s+1\s+1/);
+  });
+
+  it('agreement --json for one stage has the contract fields', async () => {
+    const { code, out } = await run(['agreement', '--db', file, '--stage', 'title_abstract', '--json']);
+    expect(code).toBe(0);
+    const body = JSON.parse(out);
+    expect(body).toMatchObject({
+      project: 'CLI review',
+      stage: 'title_abstract',
+      n: 4,
+      percentAgreement: 50,
+      table: [
+        [1, 1],
+        [1, 1],
+      ],
+    });
+    for (const key of ['kappa', 'kappaSE', 'pabak', 'ac1', 'alpha']) expect(body).toHaveProperty(key);
+    expect(body.kappa).toBeCloseTo(0, 10);
+    expect(body.pabak).toBeCloseTo(0, 10);
+  });
+
+  it('agreement without --stage reports both stages in text', async () => {
+    const { code, out } = await run(['agreement', '--db', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('Title/abstract: 4 records with two votes');
+    expect(out).toContain('Full text: 0 records');
+  });
+
+  it.each([
+    [['agreement', '--db', file, '--stage', 'abstract'], /--stage must be/],
+    [['screening', 'status', '--db', file, '--project', 'Nope'], /no project named "Nope"/],
+    [['screening', 'count', '--db', file], /usage: sift screening status/],
+  ])('refuses %j with a clear message', async (argv, message) => {
+    const { code, err } = await run(argv);
+    expect(code).not.toBe(0);
+    expect(err).toMatch(message);
+  });
+});

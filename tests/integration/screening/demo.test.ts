@@ -1,0 +1,68 @@
+import * as screening from '../../../server/services/screening';
+import { seedDemoScreening } from '../../../server/services/screening-demo';
+import { openTestDb } from '../../support/db';
+import { seedScreeningProject } from '../../support/screening';
+
+describe('seedDemoScreening', () => {
+  function seeded() {
+    const db = openTestDb();
+    const p = seedScreeningProject(db, 0, 'Demo');
+    const titles = [
+      'Micro-credentials: A learner value framework',
+      'Council Recommendation on a European approach to micro-credentials',
+      'Student perceptions of micro-credentials in higher education',
+      'A blockchain platform for issuing badges',
+      'Adult learners and the value of digital badges',
+      'Motivation of professional learners for short courses',
+      'Micro-credentials through the eyes of employers',
+      'Lifelong learning and micro-credentials: learner experiences',
+      'Technical architecture of credential wallets',
+      'Employability value of micro-credentials for students',
+      'Learner preferences and expectations regarding micro-credential programmes',
+      'Professional development with micro-credentials: teacher experiences',
+      'Perceived value of online courses among adult students',
+      'Policy note on qualifications frameworks',
+      'Learner motivation in MOOCs',
+    ];
+    const sourceId = Number(
+      db
+        .prepare(
+          "INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'x', 'database', 'now')",
+        )
+        .run(p.projectId).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      "INSERT INTO records (project_id, source_id, position, title, doi, created_at) VALUES (?, ?, ?, ?, ?, 'now')",
+    );
+    titles.forEach((t, i) => insert.run(p.projectId, sourceId, i + 1, t, i % 2 ? `10.1000/demo.${i}` : null));
+    const users = { owner: p.owner.userId, alice: p.alice.userId, bob: p.bob.userId };
+    seedDemoScreening(db, p.projectId, users, () => new Date('2026-01-05T09:00:00Z'));
+    return { db, ...p };
+  }
+
+  it('leaves a realistic review: conflicts, one resolution, full-text exclusions with reasons', () => {
+    const { db, projectId, owner } = seeded();
+    const status = screening.screeningStatus(db, projectId);
+    expect(status.titleAbstract.resolved).toBe(1);
+    expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(1);
+    expect(status.titleAbstract.awaiting).toBe(6);
+    expect(status.fullText.reportsNotRetrieved).toBe(1);
+    expect(status.fullText.excluded).toBeGreaterThanOrEqual(1);
+    expect(status.fullText.exclusionReasons.every((r) => r.reason !== '(no reason given)')).toBe(true);
+    expect(status.included.studies).toBeGreaterThanOrEqual(1);
+    expect(screening.getSettings(db, projectId).eligibilityCriteria).toMatch(/learners/);
+    expect(screening.agreement(db, projectId, owner, 'title_abstract').n).toBe(9);
+  });
+
+  it('is deterministic', () => {
+    const a = seeded();
+    const b = seeded();
+    const events = (db: typeof a.db) =>
+      db
+        .prepare(
+          'SELECT record_id, stage, kind, decision, reason, created_at FROM screening_events ORDER BY id',
+        )
+        .all();
+    expect(events(a.db)).toEqual(events(b.db));
+  });
+});

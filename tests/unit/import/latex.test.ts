@@ -1,0 +1,62 @@
+import { latexToUnicode, latexVerbatim } from '../../../server/domain/import/latex';
+
+describe('latexToUnicode()', () => {
+  it.each([
+    ["Jean Laid{\\'e}", 'Jean Laidé'],
+    ['{\\"o}ffentlich', 'öffentlich'],
+    ['Schr\\"{o}dinger', 'Schrödinger'],
+    ['M\\"uller', 'Müller'],
+    ['Fran\\c{c}ois \\c c', 'François ç'],
+    ['Stra\\ss e', 'Straße'],
+    ['\\o re \\O\\aa\\AA\\ae\\oe', 'øre ØåÅæœ'],
+    ["\\L{}\\'od\\'z", 'Łódź'],
+    ["\\'{\\i}ndice", 'índice'],
+    ['\\v{S}koda \\H{o} \\k{a} \\r{u} \\~n \\^e \\`a \\=o \\.z \\u{g}', 'Škoda ő ą ů ñ ê à ō ż ğ'],
+    ['pages 1--10, a---b', 'pages 1–10, a—b'],
+    ['n.s.~2', 'n.s. 2'],
+    ['\\& \\% \\_ \\$ \\#', '& % _ $ #'],
+    ['\\textit{Homo} \\emph{sapiens} \\textbf{bold} {\\it old style}', 'Homo sapiens bold old style'],
+    ['{An} amazing {{title}}', 'An amazing title'],
+    ['$\\alpha$-synuclein and Ca$^{2+}$', 'α-synuclein and Ca2+'],
+    ["``quoted'' and `single'", "“quoted” and ‘single'"],
+    ['{\\textless} 1 year', '< 1 year'],
+    ["pelvic-limb ''bunny hopping''", "pelvic-limb ''bunny hopping''"],
+    ['\\href{https://example.org}{Example}', 'Example'],
+    ['\\url{https://example.org/a_b}', 'https://example.org/a_b'],
+    ['\\ElsevierGlyph{2014}', '—'],
+    ['{\\noopsort{1973a}}Knuth', 'Knuth'],
+    ['', ''],
+    ['plain text', 'plain text'],
+  ])('%j → %j', (input, expected) => {
+    expect(latexToUnicode(input)).toBe(expected);
+  });
+
+  it('keeps the argument text of an unknown command and reports the command', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('\\mkbibquote{Quoted} and \\foo bar', (c) => unknown.push(c))).toBe(
+      'Quoted and bar',
+    );
+    expect(unknown).toEqual(['\\mkbibquote', '\\foo']);
+  });
+
+  it('does not mistake Object.prototype names for commands', () => {
+    expect(latexToUnicode('\\constructor{x}\\toString')).toBe('x');
+  });
+
+  it('returns composed (NFC) characters', () => {
+    expect(latexToUnicode("\\'e")).toBe('\u00e9');
+  });
+
+  it('survives broken markup: a lone backslash, unclosed groups, an accent at the end', () => {
+    expect(latexToUnicode('\\')).toBe('\\');
+    expect(latexToUnicode('{\\"o')).toBe('ö');
+    expect(latexToUnicode("a\\'")).toBe('a´');
+  });
+});
+
+describe('latexVerbatim()', () => {
+  it('only unescapes, leaving URLs and DOIs intact', () => {
+    expect(latexVerbatim('{10.1000/a\\_b}')).toBe('10.1000/a_b');
+    expect(latexVerbatim('http://x.org/~me/50\\%--off')).toBe('http://x.org/~me/50%--off');
+  });
+});

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ParseError } from '../../../server/domain/errors';
+import { parseFile } from '../../../server/domain/import';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
+const parseFixture = (name: string, options?: Parameters<typeof parseFile>[2]) =>
+  parseFile(fs.readFileSync(path.join(FIXTURES, name)), path.basename(name), options);
+
+describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () => {
+  it.each([
+    ['spaniels_zotero_50.bib', 'bibtex', 50],
+    ['bibtexparser/biber-examples.bib', 'bibtex', 118],
+    ['bibtexparser/article_start_with_bom.bib', 'bibtex', 1],
+    ['respiratory_endnote_25.xml', 'endnote-xml', 25],
+    ['zotero_endnote_2.xml', 'endnote-xml', 2],
+    ['mendeley_endnote_2.xml', 'endnote-xml', 2],
+    ['pubmed.xml', 'pubmed-xml', 10],
+  ])('%s → %s, %i records', (name, format, count) => {
+    const result = parseFixture(name);
+    expect(result.format).toBe(format);
+    expect(result.records).toHaveLength(count);
+  });
+
+  it('reads GBK-encoded BibTeX (Chinese names and journal) without mojibake', () => {
+    const [record] = parseFixture('gbk_test.bib').records;
+    expect(record).toMatchObject({
+      sourceId: '凯撒2013',
+      authors: ['凯撒'],
+      journal: '测试期刊',
+      year: 2013,
+    });
+  });
+
+  it('reports a BibTeX file in which nothing can be read as ParseError with file and line', () => {
+    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(
+      ParseError,
+    );
+    expect(() => parseFile(Buffer.from('@article{a,\n  title = {never closed\n'), 'cut.bib')).toThrow(
+      /^cut\.bib:1: no BibTeX entry could be read/,
+    );
+  });
+
+  it('reports XML that stops half-way as not well-formed, with its line', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'pubmed.xml'), 'utf8');
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    expect(() => parseFile(Buffer.from(cut), 'pubmed.xml')).toThrow(/^pubmed\.xml:\d+: not well-formed XML/);
+  });
+});

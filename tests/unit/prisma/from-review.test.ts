@@ -1,0 +1,170 @@
+import { computePrisma } from '../../../server/domain/prisma/compute';
+import {
+  prismaInputFromReview,
+  type ReviewRecord,
+  type ReviewState,
+  type StageOutcome,
+} from '../../../server/domain/prisma/from-review';
+
+const include: StageOutcome = { outcome: 'include', reason: null };
+const exclude = (reason: string | null = null): StageOutcome => ({ outcome: 'exclude', reason });
+const conflict: StageOutcome = { outcome: null, reason: null };
+
+let nextId = 1;
+function rec(sourceId: number, over: Partial<ReviewRecord> = {}): ReviewRecord {
+  return {
+    id: nextId++,
+    sourceId,
+    duplicate: false,
+    titleAbstract: null,
+    retrieval: null,
+    fullText: null,
+    studyId: null,
+    ...over,
+  };
+}
+
+/**
+ * A small review, counted by hand. Databases 1 (Embase) and 2 (PubMed), register 3, citation
+ * searching 4. 12 records from databases and registers: 2 duplicates, 10 screened; 4 excluded at
+ * title/abstract, 1 in conflict, 5 sought; 1 not retrievable, 1 awaiting retrieval, 3 assessed;
+ * 1 excluded (reason), 2 included — two reports of one study. Other methods: 3 records, 1
+ * duplicate, 1 excluded at title/abstract, 1 sought, retrieved and included.
+ */
+function review(): ReviewState {
+  nextId = 1;
+  const records = [
+    rec(1, { titleAbstract: exclude('Animal study') }),
+    rec(1, { titleAbstract: exclude('Animal study') }),
+    rec(1, { titleAbstract: exclude('Wrong design') }),
+    rec(1, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+      studyId: 70,
+    }),
+    rec(1, { titleAbstract: include, retrieval: 'retrieved', fullText: exclude('Wrong outcome') }),
+    rec(2, { duplicate: true }),
+    rec(2, { duplicate: true }),
+    rec(2, { titleAbstract: include, retrieval: 'not_retrievable' }),
+    rec(2, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+      studyId: 70,
+    }),
+    rec(2, { titleAbstract: conflict }),
+    rec(3, { titleAbstract: include }),
+    rec(3, { titleAbstract: exclude('Animal study') }),
+    rec(4, { duplicate: true }),
+    rec(4, { titleAbstract: exclude() }),
+    rec(4, {
+      titleAbstract: include,
+      retrieval: 'retrieved',
+      fullText: { outcome: 'include', reason: null },
+    }),
+  ];
+  return {
+    sources: [
+      { id: 1, name: 'Embase', kind: 'database' },
+      { id: 2, name: 'PubMed', kind: 'database' },
+      { id: 3, name: 'ClinicalTrials.gov', kind: 'register' },
+      { id: 4, name: 'Citation searching', kind: 'other' },
+    ],
+    records,
+    deduplication: true,
+    screening: true,
+  };
+}
+
+describe('prismaInputFromReview', () => {
+  it('counts every box of a review in progress, with its trace', () => {
+    const { model, trace, warnings } = computePrisma(prismaInputFromReview(review()));
+    expect(model).toMatchObject({
+      database_results: 10,
+      register_results: 2,
+      citations_results: 3,
+      duplicates: 2,
+      excluded_automatic: 0,
+      excluded_other: 0,
+      records_screened: 10,
+      records_excluded: 4,
+      dbr_sought_reports: 5,
+      dbr_notretrieved_reports: 1,
+      dbr_assessed: 3,
+      dbr_excluded: 1,
+      other_sought_reports: 1,
+      other_notretrieved_reports: 0,
+      other_assessed: 1,
+      other_excluded: 0,
+      new_reports: 3,
+      new_studies: 2,
+    });
+    expect(model.records_excluded_reasons).toEqual([
+      { name: 'Animal study', n: 3 },
+      { name: 'Wrong design', n: 1 },
+    ]);
+    expect(model.dbr_excluded_reasons).toEqual([{ name: 'Wrong outcome', n: 1 }]);
+    expect(trace.duplicates).toEqual([6, 7]);
+    expect(trace.dbr_notretrieved_reports).toEqual([8]);
+    expect(trace['dbr_excluded:Wrong outcome']).toEqual([5]);
+    expect(trace.new_reports).toEqual([4, 9, 15]);
+    // two reports of study 70 count once, traced by its first report
+    expect(trace.new_studies).toEqual([4, 15]);
+    expect(trace['pending:screening']).toEqual([10]);
+    expect(trace['pending:dbrRetrieval']).toEqual([11]);
+    expect(trace['pending:dbrEligibility']).toBeUndefined();
+    expect(warnings.map((w) => w.code)).toEqual([
+      'pending_screening',
+      'pending_dbrRetrieval',
+      'other_sought_mismatch',
+    ]);
+  });
+
+  it('gives no screening reasons unless every exclusion has one', () => {
+    const state = review();
+    state.records[0]!.titleAbstract = exclude(null);
+    expect(computePrisma(prismaInputFromReview(state)).model.records_excluded_reasons).toEqual([]);
+  });
+
+  it('names missing full-text reasons', () => {
+    const state = review();
+    state.records[4]!.fullText = exclude(null);
+    const { model, warnings } = computePrisma(prismaInputFromReview(state));
+    expect(model.dbr_excluded_reasons).toEqual([{ name: 'Reason not recorded', n: 1 }]);
+    expect(warnings.map((w) => w.code)).toContain('reasons_missing');
+    state.records[8]!.fullText = exclude('Wrong outcome');
+    const again = computePrisma(prismaInputFromReview(state));
+    expect(again.model.dbr_excluded_reasons).toEqual([
+      { name: 'Wrong outcome', n: 1 },
+      { name: 'Reason not recorded', n: 1 },
+    ]);
+  });
+
+  it('counts identification only when the database has no deduplication or screening yet', () => {
+    const state = { ...review(), deduplication: false, screening: false };
+    const input = prismaInputFromReview(state);
+    expect(input.removed).toBeUndefined();
+    expect(input.databases).toBeUndefined();
+    const { model, warnings } = computePrisma(input);
+    expect(model.database_results).toBe(10);
+    expect(model.duplicates).toBeNull();
+    expect(model.records_screened).toBe(12);
+    expect(model.dbr_sought_reports).toBeNull();
+    expect(warnings).toEqual([]);
+  });
+
+  it('adds up once every record is decided; only what the template cannot show is left as a warning', () => {
+    const state = review();
+    state.records[9]!.titleAbstract = exclude('Wrong design');
+    state.records[10]!.retrieval = 'not_retrievable';
+    // the other-methods record excluded at title/abstract is not part of the template
+    state.records[13]!.titleAbstract = include;
+    state.records[13]!.retrieval = 'retrieved';
+    state.records[13]!.fullText = exclude('Wrong outcome');
+    const { warnings, model } = computePrisma(prismaInputFromReview(state));
+    expect(model.other_excluded).toBe(1);
+    // the other-methods duplicate is still identified but never sought: the template cannot show it
+    expect(warnings.map((w) => w.code)).toEqual(['other_sought_mismatch']);
+  });
+});

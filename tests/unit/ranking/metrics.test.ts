@@ -1,0 +1,72 @@
+import {
+  atd,
+  discoveryPositions,
+  recallCurve,
+  recordsToRecall,
+  rrf,
+  wss,
+} from '../../../server/domain/ranking/metrics';
+
+type L = Array<0 | 1>;
+
+describe('screening metrics on hand-computed orders', () => {
+  // 20 records, 4 relevant, found at positions 1, 2, 5 and 10.
+  const order: L = [1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+  it('discoveryPositions() lists 1-based positions of relevant records', () => {
+    expect(discoveryPositions(order)).toEqual([1, 2, 5, 10]);
+  });
+
+  it.each([
+    [0.5, 2],
+    [0.75, 5],
+    [0.95, 10], // ceil(0.95 · 4) = 4 relevant needed
+    [1, 10],
+  ])('recordsToRecall(%p) = %p', (recall, n) => {
+    expect(recordsToRecall(order, recall)).toBe(n);
+  });
+
+  it('wss(0.95) = (N − n95)/N − 0.05 in percent', () => {
+    // (20 − 10)/20 − 0.05 = 0.45
+    expect(wss(order, 0.95)).toBeCloseTo(45, 10);
+    // WSS@100 has no allowance: (20 − 10)/20 = 0.5
+    expect(wss(order, 1)).toBeCloseTo(50, 10);
+  });
+
+  it('rrf(0.10) counts relevant found in the first 10 % of records', () => {
+    // first 2 records hold 2 of 4 relevant
+    expect(rrf(order, 0.1)).toBeCloseTo(50, 10);
+    // first 5 records (25 %) hold 3 of 4
+    expect(rrf(order, 0.25)).toBeCloseTo(75, 10);
+  });
+
+  it('atd() is the mean discovery position over N, in percent', () => {
+    // mean position (1 + 2 + 5 + 10)/4 = 4.5; 4.5 / 20 = 22.5 %
+    expect(atd(order)).toBeCloseTo(22.5, 10);
+  });
+
+  it('a perfect order and a worst order bound WSS', () => {
+    const perfect: L = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0];
+    const worst: L = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1];
+    expect(wss(perfect, 0.95)).toBeCloseTo(75, 10); // (10 − 2)/10 − 0.05
+    expect(wss(worst, 0.95)).toBeCloseTo(-5, 10); // (10 − 10)/10 − 0.05
+    expect(atd(perfect)).toBeCloseTo(15, 10); // mean(1, 2) / 10
+    expect(atd(worst)).toBeCloseTo(95, 10); // mean(9, 10) / 10
+  });
+
+  it('recallCurve() gives recall at every percent of records screened', () => {
+    const curve = recallCurve(order);
+    expect(curve).toHaveLength(101);
+    expect(curve[0]).toBe(0);
+    expect(curve[10]).toBe(50); // 2 records
+    expect(curve[25]).toBe(75); // 5 records
+    expect(curve[50]).toBe(100); // 10 records
+    expect(curve[100]).toBe(100);
+  });
+
+  it('refuses orders without a relevant record', () => {
+    expect(() => wss([0, 0, 0])).toThrow(RangeError);
+    expect(() => rrf([0, 0])).toThrow(RangeError);
+    expect(() => atd([0])).toThrow(RangeError);
+  });
+});

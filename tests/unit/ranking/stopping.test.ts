@@ -1,0 +1,84 @@
+import {
+  consecutiveExcludesRule,
+  estimateRelevantLeft,
+  hypergeometricCdf,
+  hypergeometricStop,
+  logGamma,
+  trailingExcludes,
+} from '../../../server/domain/ranking/stopping';
+
+type L = Array<0 | 1>;
+const zeros = (n: number): L => new Array<0 | 1>(n).fill(0);
+
+describe('stopping signals', () => {
+  it('logGamma() matches factorials', () => {
+    expect(logGamma(1)).toBeCloseTo(0, 12);
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
+    expect(logGamma(11)).toBeCloseTo(Math.log(3628800), 10);
+  });
+
+  it.each([
+    // P(X ≤ 0) drawing 2 from 5 with 2 successes = C(3,2)/C(5,2) = 3/10
+    [0, 5, 2, 2, 0.3],
+    // P(X ≤ 1) same urn = 1 − P(X = 2) = 1 − 1/10
+    [1, 5, 2, 2, 0.9],
+    // P(X ≤ 0) drawing 3 from 10 with 4 successes = C(6,3)/C(10,3) = 20/120
+    [0, 10, 4, 3, 1 / 6],
+    // impossible to avoid successes: 9 draws from 10 with 2 successes
+    [0, 10, 2, 9, 0],
+  ])('hypergeometricCdf(%p; N=%p, K=%p, n=%p) = %p', (k, N, K, n, p) => {
+    expect(hypergeometricCdf(k, N, K, n)).toBeCloseTo(p, 10);
+  });
+
+  it('trailingExcludes() and the N-consecutive-excludes rule', () => {
+    const labels: L = [1, 0, 1, 0, 0, 0];
+    expect(trailingExcludes(labels)).toBe(3);
+    expect(consecutiveExcludesRule(labels, 3).met).toBe(true);
+    expect(consecutiveExcludesRule(labels, 4)).toEqual({ consecutiveExcludes: 3, threshold: 4, met: false });
+    expect(trailingExcludes([0, 0, 1])).toBe(0);
+  });
+
+  it('hypergeometricStop() on a hand case: 10 relevant then 3 excludes of 20 records', () => {
+    // r_seen = 10, target 0.95: K_tar = floor(10/0.95 − 10 + 1) = 1 for windows holding no relevant.
+    // Window n = 3: pool = 7 unscreened + 3 = 10, P(0 of 1 in 3 draws from 10) = 7/10.
+    // The best window is n = 3 (windows reaching into the relevant run only raise k).
+    const labels: L = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0];
+    const result = hypergeometricStop(labels, 20, 0.95, 0.95);
+    expect(result.window).toBe(3);
+    expect(result.pValue).toBeCloseTo(0.7, 10);
+    expect(result.met).toBe(false);
+  });
+
+  it('hypergeometricStop() is met after a long enough run of excludes, and not before', () => {
+    // 20 relevant found early, then only excludes, 1000 records in all.
+    const labels: L = [...new Array<0 | 1>(20).fill(1), ...zeros(80)];
+    // After 80 excludes with 900 unscreened, K_tar = floor(20/0.95 − 20 + 1) = 2:
+    // p = C(898, 80)/C(980, 80)·… not small enough yet.
+    expect(hypergeometricStop(labels, 1000).met).toBe(false);
+    const more: L = [...labels, ...zeros(800)];
+    // Now the window covers 880 of the 900 + 80 records: missing 2 relevant is very unlikely.
+    const result = hypergeometricStop(more, 1000);
+    expect(result.met).toBe(true);
+    expect(result.pValue).toBeLessThan(0.05);
+  });
+
+  it('a relevant record late in the window keeps the test from stopping', () => {
+    const labels: L = [...new Array<0 | 1>(20).fill(1), ...zeros(800), 1, ...zeros(10)];
+    expect(hypergeometricStop(labels, 1000).met).toBe(false);
+  });
+
+  it('hypergeometricStop() refuses impossible arguments', () => {
+    expect(() => hypergeometricStop([1, 0], 1)).toThrow(RangeError);
+    expect(() => hypergeometricStop([1, 0], 10, 1)).toThrow(RangeError);
+    expect(() => hypergeometricStop([1, 0], 10, 0.95, 0)).toThrow(RangeError);
+  });
+
+  it('estimateRelevantLeft() applies the recent inclusion rate to the unscreened', () => {
+    // last 10: one relevant → (1 + 0.5)/(10 + 1); 90 unscreened
+    const labels: L = [1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0];
+    const e = estimateRelevantLeft(labels, 103, 10);
+    expect(e.window).toBe(10);
+    expect(e.recentRate).toBeCloseTo(1.5 / 11, 12);
+    expect(e.estimate).toBeCloseTo((1.5 / 11) * 90, 10);
+  });
+});
