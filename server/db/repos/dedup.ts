@@ -417,3 +417,13 @@ export function finishRun(
      WHERE id = ?`,
   ).run(run.newRecords, run.comparisons, run.mergedRecords, run.reviewClusters, run.durationMs, runId);
 }
+
+/** Records of a project that carry any screening decision (they stay primary when merged). */
+export function screenedRecordIds(db: Db, projectId: number): Set<number> {
+  const rows = stmt(db, 'SELECT DISTINCT record_id FROM screening_events WHERE project_id = ?').all(
+    projectId,
+  ) as {
+    record_id: number;
+  }[];
+  return new Set(rows.map((r) => r.record_id));
+}

@@ -281,3 +281,29 @@ describe('decideCluster() and undoDecision()', () => {
     expect(listClusterViews(db, other, 'all')).toEqual([]);
   });
 });
+
+describe('runDedup() with screening decisions in the database', () => {
+  it('keeps a record that was already screened as the primary, even when a newer copy is more complete', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const userId = Number(
+      db
+        .prepare(
+          "INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES ('sam', 'x', 'now', 'now')",
+        )
+        .run().lastInsertRowid,
+    );
+    const [screened] = seedRecords(db, projectId, seedSource(db, projectId), [PLEURAL]);
+    db.prepare(
+      `INSERT INTO screening_events (project_id, record_id, stage, user_id, kind, decision, created_at)
+       VALUES (?, ?, 'title_abstract', ?, 'vote', 'include', 'now')`,
+    ).run(projectId, screened, userId);
+    runDedup(db, projectId, clock);
+    const [richer] = seedRecords(db, projectId, seedSource(db, projectId, { name: 'Update' }), [
+      { ...PLEURAL, doi: '10.1056/nejmoa1012740', abstract: 'Much more complete.' },
+    ]);
+    runDedup(db, projectId, clock);
+    expect(duplicateOf(db)).toEqual({ [screened!]: null, [richer!]: screened });
+    db.close();
+  });
+});
