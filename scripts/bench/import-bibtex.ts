@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseBibtex } from '../../server/domain/import/bibtex';
@@ -127,6 +128,10 @@ async function main(): Promise<void> {
     console.log(`skipped: ${SPANIELS} is not here (the shared corpus is needed for this benchmark)`);
     return;
   }
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const { list, missing } = await contenders();
   const text = fs.readFileSync(SPANIELS, 'utf8');
   // Warm up every parser once so JIT compilation is not timed.
@@ -144,7 +149,7 @@ async function main(): Promise<void> {
   });
 
   const body = [
-    `Input: \`formats/asysd-tests/spaniels/zotero_export.bib\` (${(text.length / 1e6).toFixed(2)} MB, 1000 entries, Zotero export of PubMed records); median of ${RUNS} runs after one warm-up.`,
+    `Input: \`formats/asysd-tests/spaniels/zotero_export.bib\` (${(text.length / 1e6).toFixed(2)} MB, 1000 entries, Zotero export of PubMed records); median of ${RUNS} runs after one warm-up. Machine load average when the run started: ${load} (absolute times scale with it; the ratios much less).`,
     '',
     '| parser | entries | ms | entries/s | time vs Sift |',
     '|---|---:|---:|---:|---:|',

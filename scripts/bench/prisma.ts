@@ -7,7 +7,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../server/db/connection';
-import { hasTable } from '../../server/db/repos/prisma';
 import { computePrisma } from '../../server/domain/prisma/compute';
 import { renderPrismaSvg } from '../../server/domain/prisma/svg';
 import type { PrismaInput } from '../../server/domain/prisma/types';
@@ -49,7 +48,8 @@ function syntheticReview(): PrismaInput {
   const named = (names: string[], groups: number[][]) =>
     names.map((name, i) => ({ name, ...traced(groups[i]!) }));
 
-  const [duplicates, automation, removedOther, screened] = parts(dbrIds, [36_000, 1_500, 500, 61_500]);
+  // Sift has no automation tools and removes nothing else before screening, so neither does the bench.
+  const [duplicates, automation, removedOther, screened] = parts(dbrIds, [38_000, 0, 0, 61_500]);
   const [excluded, sought] = parts(screened!, [60_000, 1_500]);
   const screeningReasons = named(
     ['Not a trial', 'Wrong population', 'Wrong intervention', 'Wrong outcome', 'Animal study'],
@@ -116,23 +116,60 @@ function time(fn: () => unknown, runs = RUNS): number {
   return median(times);
 }
 
-function seedDatabase(): { db: ReturnType<typeof openDatabase>; projectId: number } {
+/**
+ * The same review in SQLite, decisions included: dedup's duplicate_of and screening's
+ * projections (screening_state, fulltext_reports), as those areas' services leave them.
+ */
+function seedDatabase(review: PrismaInput): { db: ReturnType<typeof openDatabase>; projectId: number } {
   const db = openDatabase(':memory:');
   const now = '2026-01-01T00:00:00.000Z';
   const projectId = Number(
     db.prepare('INSERT INTO projects (name, created_at) VALUES (?, ?)').run('Bench review', now)
       .lastInsertRowid,
   );
+  const userId = Number(
+    db
+      .prepare(
+        'INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?)',
+      )
+      .run('bench', 'x', now, now).lastInsertRowid,
+  );
   const insertSource = db.prepare(
     'INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, ?, ?, ?)',
   );
   const insertRecord = db.prepare(
-    'INSERT INTO records (project_id, source_id, position, title, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO records (id, project_id, source_id, position, title, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const markDuplicate = db.prepare('UPDATE records SET duplicate_of = ? WHERE id = ?');
+  const insertState = db.prepare(
+    `INSERT INTO screening_state (record_id, stage, project_id, status, outcome, vote_count, exclusion_reason, updated_at)
+     VALUES (?, ?, ?, 'agreed', ?, 2, ?, ?)`,
+  );
+  const insertReport = db.prepare(
+    'INSERT INTO fulltext_reports (record_id, project_id, status, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const ids = (count: { ids?: readonly number[] } | undefined) => count?.ids ?? [];
   db.transaction(() => {
-    for (const [name, kind, n] of SOURCES) {
-      const sourceId = insertSource.run(projectId, name, kind, now).lastInsertRowid;
-      for (let i = 1; i <= n; i++) insertRecord.run(projectId, sourceId, i, `Record ${i} of ${name}`, now);
+    for (const source of review.sources) {
+      const sourceId = insertSource.run(projectId, source.name, source.kind, now).lastInsertRowid;
+      ids(source).forEach((id, i) => insertRecord.run(id, projectId, sourceId, i + 1, `Record ${id}`, now));
+    }
+    const primary = ids(review.screened)[0]!;
+    for (const id of ids(review.removed?.duplicates)) markDuplicate.run(primary, id);
+    for (const reason of review.screeningExcluded?.reasons ?? [])
+      for (const id of ids(reason))
+        insertState.run(id, 'title_abstract', projectId, 'exclude', reason.name, now);
+    for (const column of [review.databases, review.otherMethods]) {
+      for (const id of ids(column?.sought))
+        insertState.run(id, 'title_abstract', projectId, 'include', null, now);
+      for (const id of ids(column?.notRetrieved))
+        insertReport.run(id, projectId, 'not_retrievable', userId, now);
+      for (const id of ids(column?.assessed)) insertReport.run(id, projectId, 'retrieved', userId, now);
+      for (const reason of column?.excluded?.reasons ?? [])
+        for (const id of ids(reason))
+          insertState.run(id, 'full_text', projectId, 'exclude', reason.name, now);
+      for (const id of ids(column?.included))
+        insertState.run(id, 'full_text', projectId, 'include', null, now);
     }
   })();
   return { db, projectId };
@@ -149,13 +186,35 @@ function main(): void {
   const bothMs = time(() => renderPrismaSvg(computePrisma(input)));
   const referenceMs = time(() => JSON.parse(JSON.stringify(input)));
 
-  const { db, projectId } = seedDatabase();
+  const { db, projectId } = seedDatabase(input);
+  const fromDb = computePrisma(prismaInputFor(db, projectId));
   const fromDbMs = time(() => renderPrismaSvg(computePrisma(prismaInputFor(db, projectId))), 7);
   const dbRecords = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
-  const schema = hasTable(db, 'screening_state')
-    ? 'with the screening tables (empty)'
-    : 'identification only: this build has no screening tables yet';
+  const decisions = (db.prepare('SELECT COUNT(*) AS n FROM screening_state').get() as { n: number }).n;
   db.close();
+  // The database path must draw the same diagram as the input it was seeded from (studies aside:
+  // the seed links no reports into studies, so each report is its own study there).
+  const {
+    new_studies: _a,
+    total_studies: _b,
+    previous_studies: _c,
+    previous_reports: _d,
+    total_reports: _e,
+    ...expected
+  } = result.model;
+  const {
+    new_studies: _f,
+    total_studies: _g,
+    previous_studies: _h,
+    previous_reports: _i,
+    total_reports: _j,
+    ...got
+  } = fromDb.model;
+  if (JSON.stringify(expected) !== JSON.stringify(got)) {
+    throw new Error(
+      `the SQLite path drew a different diagram:\n${JSON.stringify(expected)}\n${JSON.stringify(got)}`,
+    );
+  }
 
   const pngMs = time(() => prismaPng(svg), 5);
   const png = prismaPng(svg);
@@ -176,7 +235,7 @@ function main(): void {
       ['render SVG', svgMs],
       ['**compute + render SVG**', bothMs],
       [
-        `from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records; ${schema})`,
+        `from SQLite: prismaInputFor + compute + SVG (${dbRecords.toLocaleString('en')} records, ${decisions.toLocaleString('en')} screening outcomes)`,
         fromDbMs,
       ],
       ['PNG export (resvg, 3× zoom)', pngMs],

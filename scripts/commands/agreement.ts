@@ -23,15 +23,19 @@ function render(a: Agreement): string {
   ];
   for (const p of a.pairs) {
     const who = `${p.usernameA ?? `user ${p.userA}`} × ${p.usernameB ?? `user ${p.userB}`}`;
-    lines.push(`  pair ${who}: n ${p.n}, agreement ${p.percentAgreement === null ? 'n/a' : `${p.percentAgreement.toFixed(1)} %`}, kappa ${fmt(p.kappa)}`);
+    lines.push(
+      `  pair ${who}: n ${p.n}, agreement ${p.percentAgreement === null ? 'n/a' : `${p.percentAgreement.toFixed(1)} %`}, kappa ${fmt(p.kappa)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export const agreementCommand: Command = {
   name: 'agreement',
-  usage: 'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--json]',
-  summary: "inter-rater agreement per stage and reviewer pair (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
+  usage:
+    'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--json]',
+  summary:
+    "inter-rater agreement per stage and reviewer pair (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, {
       db: { type: 'string' },
@@ -43,14 +47,19 @@ export const agreementCommand: Command = {
     if (values.stage !== undefined && !isStage(values.stage)) {
       throw new ValidationError(`--stage must be one of ${STAGES.join(', ')}`);
     }
-    if (values.maybe !== 'include' && values.maybe !== 'separate') throw new ValidationError('--maybe must be include or separate');
+    if (values.maybe !== 'include' && values.maybe !== 'separate')
+      throw new ValidationError('--maybe must be include or separate');
     const stages: Stage[] = values.stage ? [values.stage as Stage] : [...STAGES];
     const db = openDatabase(required(values.db, 'db'));
     try {
       const project = resolveProject(db, values.project);
-      const results = stages.map((stage) => computeAgreement(db, project.id, stage, values.maybe === 'separate' ? 'separate' : 'as_include'));
+      const results = stages.map((stage) =>
+        computeAgreement(db, project.id, stage, values.maybe === 'separate' ? 'separate' : 'as_include'),
+      );
       if (values.json) {
-        const body = values.stage ? { project: project.name, ...results[0] } : { project: project.name, stages: results };
+        const body = values.stage
+          ? { project: project.name, ...results[0] }
+          : { project: project.name, stages: results };
         io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
       } else {
         io.stdout.write(`Project "${project.name}"\n${results.map(render).join('\n')}`);

@@ -7,10 +7,9 @@ import { systemClock } from '../../server/domain/clock';
 import { NotFoundError, ValidationError } from '../../server/domain/errors';
 import type { FormatId, ParseWarning } from '../../server/domain/import/types';
 import {
-  parseFiles,
-  storeParsedFiles,
+  importFiles,
+  type FileInput,
   type ImportedSource,
-  type ParsedFile,
   type SourceInput,
 } from '../../server/services/import';
 import { resolveProject } from '../../server/services/projects';
@@ -64,13 +63,15 @@ export const importCommand: Command = {
     }
 
     const interactive = io.stdout.isTTY === true && values.json !== true;
-    const parsed = files.flatMap((file) => {
-      if (interactive) io.stderr.write(`reading ${file}…\n`);
-      return parseFiles([{ fileName: file, bytes: readInput(file), format, encoding: values.encoding }]);
-    });
+    const inputs: FileInput[] = files.map((file) => ({
+      fileName: file,
+      bytes: readInput(file),
+      format,
+      encoding: values.encoding,
+    }));
     // One --source names every file of the search; without it each file is a source named after itself.
-    const groups = values.source !== undefined ? [parsed] : parsed.map((file) => [file]);
-    const sourceOf = (group: ParsedFile[]): SourceInput => ({
+    const groups = values.source !== undefined ? [inputs] : inputs.map((file) => [file]);
+    const sourceOf = (group: FileInput[]): SourceInput => ({
       name: values.source ?? path.basename(group[0]!.fileName),
       kind: kind as SourceKind,
       searchDate: values['search-date'] ?? null,
@@ -78,29 +79,26 @@ export const importCommand: Command = {
     });
 
     const db = openDatabase(dbFile);
-    const bar = progressBar(
-      interactive,
-      io,
-      parsed.reduce((n, f) => n + f.result.records.length, 0),
-    );
+    const bar = interactive ? progressBar(io, inputs.length) : null;
     try {
-      let storedBefore = 0;
-      const onProgress = bar
-        ? (_file: number, stored: number, total: number) => {
-            bar.update(storedBefore + stored);
-            if (stored === total) storedBefore += total;
-          }
-        : undefined;
+      let done = 0;
       // Project creation and every file share one transaction: a refused file leaves no empty project behind.
       const { project, imported } = db.transaction(() => {
         const project = resolveProject(db, values.project, { create: true, clock: systemClock });
         const imported = groups.flatMap((group) =>
-          storeParsedFiles(
+          importFiles(
             db,
             { projectId: project.id, source: sourceOf(group), files: group, force: values.force },
             systemClock,
-            { onProgress },
-          ),
+            {
+              onProgress: bar
+                ? (index, stored) => bar.update(done, { file: path.basename(group[index]!.fileName), stored })
+                : undefined,
+            },
+          ).map((source) => {
+            bar?.update(++done, { stored: source.records });
+            return source;
+          }),
         );
         return { project, imported };
       })();
@@ -125,16 +123,16 @@ function readInput(file: string): Uint8Array {
   }
 }
 
-/** A bar on the terminal only: --json and pipes get nothing but the result. */
-function progressBar(interactive: boolean, io: CommandIO, total: number): SingleBar | null {
-  if (!interactive || total < 5000) return null;
+/** On a terminal only (never with --json or in a pipe): files done, and records stored from the current one. */
+function progressBar(io: CommandIO, files: number): SingleBar {
   const bar = new SingleBar({
     stream: io.stderr as NodeJS.WriteStream,
-    format: 'storing records [{bar}] {value}/{total}',
+    format: 'importing [{bar}] {value}/{total} files · {file}: {stored} records stored',
     hideCursor: true,
     clearOnComplete: true,
+    fps: 5,
   });
-  bar.start(total, 0);
+  bar.start(files, 0, { file: '', stored: 0 });
   return bar;
 }
 

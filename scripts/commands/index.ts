@@ -1,4 +1,5 @@
 import { agreementCommand } from './agreement';
+import { codebookCommand } from './codebook';
 import { dedupCommand } from './dedup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
@@ -9,6 +10,7 @@ import { projectCommand } from './project';
 import { screeningCommand } from './screening';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
+import { synthesisCommand } from './synthesis';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
 import type { Command } from './types';
@@ -26,6 +28,8 @@ export const commands: Command[] = [
   dedupCommand,
   screeningCommand,
   agreementCommand,
+  codebookCommand,
   prismaCommand,
   simulateCommand,
+  synthesisCommand,
 ];

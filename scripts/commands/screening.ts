@@ -6,7 +6,11 @@ import type { Command } from './types';
 
 function table(rows: (string | number)[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
 }
 
 function reasons(list: { reason: string; count: number }[]): string {
@@ -14,7 +18,15 @@ function reasons(list: { reason: string; count: number }[]): string {
 }
 
 function render(name: string, s: ScreeningStatus): string {
-  const row = (label: string, c: ScreeningStatus['titleAbstract']) => [label, c.total, c.screened, c.included, c.excluded, c.conflicts, c.awaiting];
+  const row = (label: string, c: ScreeningStatus['titleAbstract']) => [
+    label,
+    c.total,
+    c.screened,
+    c.included,
+    c.excluded,
+    c.conflicts,
+    c.awaiting,
+  ];
   return [
     `Project "${name}" (id ${s.projectId})`,
     '',
@@ -52,7 +64,11 @@ export const screeningCommand: Command = {
     try {
       const project = resolveProject(db, values.project);
       const status = screeningStatus(db, project.id);
-      io.stdout.write(values.json ? `${JSON.stringify({ project: project.name, ...status }, null, 2)}\n` : render(project.name, status));
+      io.stdout.write(
+        values.json
+          ? `${JSON.stringify({ project: project.name, ...status }, null, 2)}\n`
+          : render(project.name, status),
+      );
       return 0;
     } finally {
       db.close();

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { createProject, findProjectByName } from '../db/repos/projects';
 import type { SourceKind } from '../db/repos/sources';
 import type { Clock } from '../domain/clock';
+import { LATER_DEMO_STEPS } from './demo-steps';
 import { importFiles } from './import';
 
 /** The demo review `npm start` opens: real records from data/demo/ (see data/demo/SOURCES.md). */
@@ -81,7 +82,7 @@ export const importDemoSources: DemoStep = {
  * The demo, step by step. Later features append theirs here (demo users owner/alice/bob,
  * screening decisions, a codebook …); each step gets the context with the project already made.
  */
-export const DEMO_STEPS: DemoStep[] = [importDemoSources];
+export const DEMO_STEPS: DemoStep[] = [importDemoSources, ...LATER_DEMO_STEPS];
 
 export interface BuildDemoOptions {
   dataDir?: string;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { getProject } from '../db/repos/projects';
-import { insertRecords } from '../db/repos/records';
-import { findSourceByHash, insertSource, type Source, type SourceKind } from '../db/repos/sources';
+import { recordWriter } from '../db/repos/records';
+import { completeSource, findSourceByHash, insertSource, type SourceKind } from '../db/repos/sources';
 import type { Clock } from '../domain/clock';
 import { ConflictError, ValidationError } from '../domain/errors';
-import { parseFile } from '../domain/import';
-import type { FormatId, ParseResult, ParseWarning } from '../domain/import/types';
+import { parseFileEach } from '../domain/import';
+import type { FormatId, ParseWarning } from '../domain/import/types';
 
 /** The search a file came from, as PRISMA's identification box needs it. */
 export interface SourceInput {
@@ -17,16 +17,27 @@ export interface SourceInput {
   searchString?: string | null;
 }
 
-export interface ImportFileInput {
-  projectId: number;
+/** One file to import, as uploaded or read from disk. */
+export interface FileInput {
   fileName: string;
   bytes: Uint8Array;
-  source: SourceInput;
   /** Skips content sniffing: read the file as this format. */
   format?: FormatId;
   /** Decode with this encoding (windows-1252, gbk, …) instead of detecting it. */
   encoding?: string;
+}
+
+export interface ImportFileInput extends FileInput {
+  projectId: number;
+  source: SourceInput;
   /** Re-import a file whose SHA-256 is already in the project. */
+  force?: boolean;
+}
+
+export interface ImportBatchInput {
+  projectId: number;
+  source: SourceInput;
+  files: FileInput[];
   force?: boolean;
 }
 
@@ -40,18 +51,12 @@ export interface ImportedSource {
 }
 
 export interface ImportOptions {
-  /** Reports progress while records are stored: (file index, stored, total in that file). */
-  onProgress?: (fileIndex: number, stored: number, total: number) => void;
-}
-
-export interface ImportBatchInput {
-  projectId: number;
-  source: SourceInput;
-  files: { fileName: string; bytes: Uint8Array; format?: FormatId; encoding?: string }[];
-  force?: boolean;
+  /** Called now and then while records are stored: (index of the file in the batch, records stored from it so far). */
+  onProgress?: (fileIndex: number, stored: number) => void;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PROGRESS_EVERY = 2000;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -68,115 +73,88 @@ function validateSource(source: SourceInput): void {
 }
 
 /** Imports one file as a new source of the project: all or nothing. */
-export function importFile(
-  db: Db,
-  input: ImportFileInput,
-  clock: Clock,
-  options: ImportOptions = {},
-): ImportedSource {
-  const [result] = importFiles(
-    db,
-    {
-      projectId: input.projectId,
-      source: input.source,
-      files: [
-        { fileName: input.fileName, bytes: input.bytes, format: input.format, encoding: input.encoding },
-      ],
-      force: input.force,
-    },
-    clock,
-    options,
-  );
-  return result!;
-}
-
-/** A file read and parsed, not yet stored: parsing happens before any transaction opens. */
-export interface ParsedFile {
-  fileName: string;
-  hash: string;
-  result: ParseResult;
-}
-
-/** Parses every file (throws ParseError naming file and line on the first unreadable one). */
-export function parseFiles(files: ImportBatchInput['files']): ParsedFile[] {
-  return files.map((file) => ({
-    fileName: file.fileName,
-    hash: sha256(file.bytes),
-    result: parseFile(file.bytes, file.fileName, { format: file.format, encoding: file.encoding }),
-  }));
-}
-
-export interface StoreInput {
-  projectId: number;
-  source: SourceInput;
-  files: ParsedFile[];
-  force?: boolean;
+export function importFile(db: Db, input: ImportFileInput, clock: Clock, options: ImportOptions = {}): ImportedSource {
+  const { projectId, source, force, ...file } = input;
+  return importFiles(db, { projectId, source, force, files: [file] }, clock, options)[0]!;
 }
 
 /**
- * Stores parsed files, each as its own source, in ONE transaction (a savepoint inside a caller's):
- * a refused re-import or a failing insert in any file leaves the database exactly as it was.
+ * Imports several files of one search, each as its own source, in ONE transaction (a savepoint
+ * inside a caller's, so the CLI can add the project's creation to it): a refused re-import, an
+ * unreadable file or a failing insert anywhere leaves the database exactly as it was.
+ *
+ * Records are stored as the parser reads them (parseFileEach), so a 100,000-record file is never
+ * held in memory as records; the price is that the write transaction is open while parsing.
+ * Re-imports are refused from the SHA-256 alone, before anything is parsed or written.
  */
-export function storeParsedFiles(
-  db: Db,
-  input: StoreInput,
-  clock: Clock,
-  options: ImportOptions = {},
-): ImportedSource[] {
+export function importFiles(db: Db, input: ImportBatchInput, clock: Clock, options: ImportOptions = {}): ImportedSource[] {
   validateSource(input.source);
   if (input.files.length === 0) throw new ValidationError('no file to import');
+  const hashed = input.files.map((file) => ({ file, hash: sha256(file.bytes) }));
   return db.transaction(() => {
     getProject(db, input.projectId);
-    if (!input.force) refuseRepeats(db, input.projectId, input.files);
+    if (!input.force) refuseRepeats(db, input.projectId, hashed);
     const now = clock();
-    return input.files.map(({ fileName, hash, result }, index): ImportedSource => {
-      const source = insertSource(db, {
-        projectId: input.projectId,
-        name: input.source.name.trim(),
-        kind: input.source.kind,
-        searchDate: input.source.searchDate ?? null,
-        searchString: input.source.searchString ?? null,
-        fileName,
-        fileHash: hash,
-        format: result.format,
-        encoding: result.encoding,
-        recordCount: result.records.length,
-        warnings: result.warnings,
-        importedAt: now.toISOString(),
-      });
-      insertRecords(db, input.projectId, source.id, result.records, now, {
-        onProgress:
-          options.onProgress && ((stored) => options.onProgress!(index, stored, result.records.length)),
-      });
-      return present(source, result);
-    });
+    return hashed.map(({ file, hash }, index) =>
+      importOne(db, input, file, hash, now, options.onProgress && ((stored) => options.onProgress!(index, stored))),
+    );
   })();
 }
 
-/** Imports several files of one search, each as its own source, all or nothing. */
-export function importFiles(
+function importOne(
   db: Db,
   input: ImportBatchInput,
-  clock: Clock,
-  options: ImportOptions = {},
-): ImportedSource[] {
-  validateSource(input.source);
-  if (input.files.length === 0) throw new ValidationError('no file to import');
-  getProject(db, input.projectId);
-  const files = parseFiles(input.files);
-  return storeParsedFiles(
-    db,
-    { projectId: input.projectId, source: input.source, files, force: input.force },
-    clock,
-    options,
+  file: FileInput,
+  hash: string,
+  now: Date,
+  onProgress?: (stored: number) => void,
+): ImportedSource {
+  // The source row comes first (records point at it); what reading the file tells is filled in after.
+  const { id: sourceId } = insertSource(db, {
+    projectId: input.projectId,
+    name: input.source.name.trim(),
+    kind: input.source.kind,
+    searchDate: input.source.searchDate ?? null,
+    searchString: input.source.searchString ?? null,
+    fileName: file.fileName,
+    fileHash: hash,
+    format: null,
+    encoding: null,
+    recordCount: 0,
+    warnings: [],
+    importedAt: now.toISOString(),
+  });
+  const writer = recordWriter(db, input.projectId, sourceId, now);
+  const summary = parseFileEach(
+    file.bytes,
+    file.fileName,
+    (record) => {
+      writer.write(record);
+      if (onProgress && writer.count % PROGRESS_EVERY === 0) onProgress(writer.count);
+    },
+    { format: file.format, encoding: file.encoding },
   );
+  completeSource(db, input.projectId, sourceId, {
+    format: summary.format,
+    encoding: summary.encoding,
+    recordCount: writer.count,
+    warnings: summary.warnings,
+  });
+  onProgress?.(writer.count);
+  return {
+    sourceId,
+    fileName: file.fileName,
+    format: summary.format,
+    encoding: summary.encoding,
+    records: writer.count,
+    warnings: summary.warnings,
+  };
 }
 
-function refuseRepeats(db: Db, projectId: number, parsed: ParsedFile[]): void {
+function refuseRepeats(db: Db, projectId: number, files: { file: FileInput; hash: string }[]): void {
   const seen = new Map<string, string>();
-  for (const file of parsed) {
-    const hash = file.hash;
-    const earlier: Source | undefined = findSourceByHash(db, projectId, hash);
+  for (const { file, hash } of files) {
+    const earlier = findSourceByHash(db, projectId, hash);
     if (earlier) {
       throw new ConflictError(
         `${file.fileName} was already imported as source ${earlier.id} "${earlier.name}"` +
@@ -186,21 +164,8 @@ function refuseRepeats(db: Db, projectId: number, parsed: ParsedFile[]): void {
     }
     const twin = seen.get(hash);
     if (twin !== undefined) {
-      throw new ConflictError(`${file.fileName} has the same content as ${twin} in this upload`, {
-        fileName: twin,
-      });
+      throw new ConflictError(`${file.fileName} has the same content as ${twin} in this upload`, { fileName: twin });
     }
     seen.set(hash, file.fileName);
   }
-}
-
-function present(source: Source, result: ParseResult): ImportedSource {
-  return {
-    sourceId: source.id,
-    fileName: source.fileName ?? '',
-    format: result.format,
-    encoding: result.encoding,
-    records: result.records.length,
-    warnings: result.warnings,
-  };
 }

@@ -69,6 +69,23 @@ describe('PRISMA exports', () => {
     expect((await exportPrisma(result, 'pdf')).equals(await exportPrisma(result, 'pdf'))).toBe(true);
   });
 
+  it('exports names in any script, and markup in names, without breaking a format', async () => {
+    const odd = computePrisma({
+      sources: [
+        { name: '中国知网 CNKI 🧪', kind: 'database', n: 4 },
+        { name: 'Ünïcödé <b>&amp;</b> "quoted"', kind: 'register', n: 2 },
+      ],
+      screeningExcluded: { n: 1, reasons: [{ name: 'Żółć; “smart” — reason', n: 1 }] },
+    });
+    for (const format of ['svg', 'png', 'pdf', 'html', 'json', 'csv'] as const) {
+      expect((await exportPrisma(odd, format)).length).toBeGreaterThan(100);
+    }
+    const csv = (await exportPrisma(odd, 'csv')).toString('utf8');
+    expect(computePrisma(parsePrismaCsv(csv, 'odd.csv')).model.database_specific_results).toEqual([
+      { name: '中国知网 CNKI 🧪', n: 4 },
+    ]);
+  });
+
   it('HTML: self-contained, the diagram inline, no scripts, warnings and numbers listed', async () => {
     const html = (await exportPrisma(result, 'html', { title: 'PoC <review>' })).toString('utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);

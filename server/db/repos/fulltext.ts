@@ -179,3 +179,13 @@ export function includedReportsAndStudies(db: Db, projectId: number): { reports:
        WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include'`,
   ).get(projectId) as { reports: number; studies: number };
 }
+
+/** Records included at full-text eligibility (agreed or resolved): the studies that get coded. */
+export function includedReportIds(db: Db, projectId: number): number[] {
+  const rows = prepared(
+    db,
+    `SELECT record_id AS id FROM screening_state
+      WHERE project_id = ? AND stage = 'full_text' AND outcome = 'include' ORDER BY record_id`,
+  ).all(projectId) as { id: number }[];
+  return rows.map((r) => r.id);
+}

@@ -1,17 +1,6 @@
 import type { Db } from '../connection';
 import type { ReviewRecord, ReviewSource } from '../../domain/prisma/from-review';
 
-/** Whether a table exists: deduplication (0003) and screening (0004) may not be in this build. */
-export function hasTable(db: Db, table: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-}
-
-export function hasColumn(db: Db, table: string, column: string): boolean {
-  return (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some(
-    (c) => c.name === column,
-  );
-}
-
 export function reviewSources(db: Db, projectId: number): ReviewSource[] {
   return db
     .prepare('SELECT id, name, kind FROM sources WHERE project_id = ? ORDER BY id')
@@ -21,17 +10,12 @@ export function reviewSources(db: Db, projectId: number): ReviewSource[] {
 type Outcome = 'include' | 'exclude' | null;
 
 /**
- * Every record of a project with its deduplication and screening state, in id order. Parts of
- * the schema that this database does not have yet read as "nothing happened".
+ * Every record of a project with its deduplication and screening state, in id order.
  *
  * One indexed scan per table joined in memory: at 100,000 records this is several times faster
  * than a four-way LEFT JOIN, which seeks each table once per record.
  */
-export function reviewRecords(
-  db: Db,
-  projectId: number,
-  parts: { deduplication: boolean; screening: boolean },
-): ReviewRecord[] {
+export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
   // records_source(source_id) covers (source_id, id): the ids come from the index alone.
   const sourceIds = db
     .prepare('SELECT id FROM sources WHERE project_id = ? ORDER BY id')
@@ -42,44 +26,37 @@ export function reviewRecords(
   for (const sourceId of sourceIds)
     for (const id of idsOfSource.all(sourceId) as number[]) sourceOf.set(id, sourceId);
   const duplicates = new Set(
-    parts.deduplication
-      ? (db
-          .prepare('SELECT id FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
-          .pluck()
-          .all(projectId) as number[])
-      : [],
+    db
+      .prepare('SELECT id FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
+      .pluck()
+      .all(projectId) as number[],
   );
   const stage = (name: string) =>
     new Map(
-      (parts.screening
-        ? (db
-            .prepare(
-              'SELECT record_id, outcome, exclusion_reason FROM screening_state WHERE project_id = ? AND stage = ?',
-            )
-            .raw()
-            .all(projectId, name) as [number, Outcome, string | null][])
-        : []
+      (
+        db
+          .prepare(
+            'SELECT record_id, outcome, exclusion_reason FROM screening_state WHERE project_id = ? AND stage = ?',
+          )
+          .raw()
+          .all(projectId, name) as [number, Outcome, string | null][]
       ).map(([id, outcome, reason]) => [id, { outcome, reason }]),
     );
   const titleAbstract = stage('title_abstract');
   const fullText = stage('full_text');
   const retrieval = new Map(
-    parts.screening
-      ? (db
-          .prepare('SELECT record_id, status FROM fulltext_reports WHERE project_id = ?')
-          .raw()
-          .all(projectId) as [number, string][])
-      : [],
+    db
+      .prepare('SELECT record_id, status FROM fulltext_reports WHERE project_id = ?')
+      .raw()
+      .all(projectId) as [number, string][],
   );
   const studyOf = new Map(
-    parts.screening
-      ? (db
-          .prepare(
-            'SELECT sr.record_id, sr.study_id FROM study_reports sr JOIN studies s ON s.id = sr.study_id WHERE s.project_id = ?',
-          )
-          .raw()
-          .all(projectId) as [number, number][])
-      : [],
+    db
+      .prepare(
+        'SELECT sr.record_id, sr.study_id FROM study_reports sr JOIN studies s ON s.id = sr.study_id WHERE s.project_id = ?',
+      )
+      .raw()
+      .all(projectId) as [number, number][],
   );
   const ids = [...sourceOf.keys()].sort((a, b) => a - b);
   return ids.map((id) => {

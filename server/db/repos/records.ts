@@ -85,34 +85,31 @@ function insertStatement(db: Db): Statement {
   return statement;
 }
 
-export interface InsertRecordsOptions {
-  /** Called every `progressEvery` rows with the number stored so far (for a progress bar). */
-  onProgress?: (stored: number) => void;
-  progressEvery?: number;
+/** Appends records to one source in arrival order; `position` counts from 1. */
+export interface RecordWriter {
+  write(record: BibRecord): void;
+  /** How many records were written so far. */
+  readonly count: number;
 }
 
 /**
- * Stores the records of one source in file order (position = 1-based index) in one transaction;
- * inside a caller's transaction this becomes a savepoint, so the caller's rollback still undoes it.
+ * A writer for a parser's record sink: each record is stored as soon as it is read, so a large
+ * import never holds every record in memory. Call it inside a transaction (the caller's).
  */
-export function insertRecords(
-  db: Db,
-  projectId: number,
-  sourceId: number,
-  records: readonly BibRecord[],
-  createdAt: Date,
-  options: InsertRecordsOptions = {},
-): number {
+export function recordWriter(db: Db, projectId: number, sourceId: number, createdAt: Date): RecordWriter {
   const insert = insertStatement(db);
   const stamp = createdAt.toISOString();
-  const every = options.progressEvery ?? 2000;
-  db.transaction(() => {
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    write(r) {
+      count++;
       insert.run(
         projectId,
         sourceId,
-        i + 1,
+        count,
         r.sourceId,
         r.type,
         r.title,
@@ -133,10 +130,25 @@ export function insertRecords(
         JSON.stringify(r.raw),
         stamp,
       );
-      if (options.onProgress && (i + 1) % every === 0) options.onProgress(i + 1);
-    }
+    },
+  };
+}
+
+/**
+ * Stores the records of one source in file order in one transaction; inside a caller's
+ * transaction this becomes a savepoint, so the caller's rollback still undoes it.
+ */
+export function insertRecords(
+  db: Db,
+  projectId: number,
+  sourceId: number,
+  records: readonly BibRecord[],
+  createdAt: Date,
+): number {
+  db.transaction(() => {
+    const writer = recordWriter(db, projectId, sourceId, createdAt);
+    for (const record of records) writer.write(record);
   })();
-  options.onProgress?.(records.length);
   return records.length;
 }
 

@@ -83,6 +83,22 @@ export function insertSource(db: Db, source: NewSource): Source {
   return getSource(db, source.projectId, Number(info.lastInsertRowid));
 }
 
+/** What is known about a source's file only once it has been read to the end. */
+export interface SourceOutcome {
+  format: string;
+  encoding: string;
+  recordCount: number;
+  warnings: ParseWarning[];
+}
+
+/** Records the outcome of reading a source's file (the row is inserted before its records). */
+export function completeSource(db: Db, projectId: number, sourceId: number, outcome: SourceOutcome): Source {
+  db.prepare(
+    'UPDATE sources SET format = ?, encoding = ?, record_count = ?, warnings_json = ? WHERE id = ? AND project_id = ?',
+  ).run(outcome.format, outcome.encoding, outcome.recordCount, JSON.stringify(outcome.warnings), sourceId, projectId);
+  return getSource(db, projectId, sourceId);
+}
+
 export function listSources(db: Db, projectId: number): Source[] {
   const rows = db
     .prepare('SELECT * FROM sources WHERE project_id = ? ORDER BY id')

@@ -29,6 +29,11 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** True for the start of an OLE2 compound file (.xls, .doc from Office 97–2003). */
+export function isOle2(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
 /**
  * Decides a file's format from its content: the extension only breaks ties, because tools
  * misname files (PubMed's MEDLINE saved as .ris, Web of Science RIS saved as .txt, WoS plain

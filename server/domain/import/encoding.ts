@@ -36,6 +36,9 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string)
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
 
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return { text: iconv.decode(toBuffer(bytes), utf16), encoding: utf16 };
+
   try {
     return { text: FATAL_UTF8.decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -53,6 +56,25 @@ function decodeAs(bytes: Uint8Array, fileName: string, named: string): DecodedTe
   }
   const text = iconv.decode(toBuffer(bytes), encoding); // iconv-lite strips a BOM by default
   return { text, encoding };
+}
+
+/**
+ * UTF-16 without a byte-order mark (some Windows exports): in mostly-ASCII text every other
+ * byte is NUL. NUL bytes are valid UTF-8, so this must be checked first.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = Math.min(bytes.length - (bytes.length % 2), 2000);
+  if (sample < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /** The most likely single-byte or CJK encoding for bytes that are not valid UTF-8. */

@@ -10,7 +10,8 @@ import {
   splitKeywords,
 } from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning } from './types';
-import { childElements, elementsAt, flattenFields, parseXml, textAt, textOf, type XmlElement } from './xml';
+import { elementsAt, flattenFields, textAt, textOf, type XmlElement } from './xml';
+import { readXmlRecords } from './xml-records';
 
 // EndNote wraps every value in <style face=… font=… size=…>; Zotero and Mendeley write plain text.
 const INLINE = new Set(['style']);
@@ -40,20 +41,14 @@ export function parseEndnoteXml(
   text: string,
   fileName: string,
 ): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
-  const recordElements = roots.flatMap((root) =>
-    root.name === 'record'
-      ? [root]
-      : [...elementsAt(root, 'records/record'), ...childElements(root, 'record')],
-  );
-  if (recordElements.length === 0) {
-    const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
+  const { records: found, warnings, roots } = readXmlRecords(text, fileName, ['record']);
+  if (found.length === 0) {
+    const names = roots.map((r) => `<${r}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no EndNote <record> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
-  const records = recordElements.map((element, index) => {
+  const records = found.map(({ element, line }, index) => {
     const record = endnoteRecord(element);
-    if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });
+    if (!record.title) warnings.push({ line, record: index + 1, message: 'record has no title' });
     return record;
   });
   return { records, warnings };

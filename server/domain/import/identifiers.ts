@@ -49,7 +49,8 @@ export function splitAuthorList(value: string | null | undefined): string[] {
   const text = cleanText(value);
   if (!text) return [];
   let parts: string[];
-  if (text.includes(';')) parts = text.split(';');
+  if (text.includes('|')) parts = text.split('|'); // OpenAlex flat CSV
+  else if (text.includes(';')) parts = text.split(';');
   else if (/\s+and\s+/i.test(text)) parts = text.split(/\s+and\s+/i);
   else if (text.includes(',')) {
     const pieces = text

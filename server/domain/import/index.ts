@@ -1,10 +1,11 @@
 import { ParseError } from '../errors';
 import { parseBibtex } from './bibtex';
 import { parseDelimited } from './delimited';
-import { detectFormat, isZip } from './detect';
+import { detectFormat, isOle2, isZip } from './detect';
 import { decodeBytes } from './encoding';
 import { parseEndnoteXml } from './endnote-xml';
 import { parseMedline } from './medline';
+import type { RecordSink } from './outlet';
 import { parsePubmedXml } from './pubmed-xml';
 import { parseRis } from './ris';
 import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
@@ -13,6 +14,7 @@ import { parseWosTab } from './wos-tab';
 import { parseXlsx } from './xlsx';
 
 export { detectFormat } from './detect';
+export type { RecordSink } from './outlet';
 export type { BibRecord, FormatId, ParseResult, ParseWarning, RawField } from './types';
 
 export interface ParseOptions {
@@ -22,7 +24,11 @@ export interface ParseOptions {
   encoding?: string;
 }
 
-type Reader = (text: string, fileName: string) => { records: BibRecord[]; warnings: ParseWarning[] };
+/**
+ * A reader turns text into records. Readers of the tagged formats also accept a sink and then
+ * hand records to it one by one and return an empty list; the others ignore it.
+ */
+type Reader = (text: string, fileName: string, sink?: RecordSink) => { records: BibRecord[]; warnings: ParseWarning[] };
 
 const READERS: Record<FormatId, Reader> = {
   ris: parseRis,
@@ -46,33 +52,76 @@ const READERS: Record<FormatId, Reader> = {
  * Throws ParseError (file, line, reason) when nothing sensible can be read.
  */
 export function parseFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
+  const records: BibRecord[] = [];
+  const { format, encoding, warnings } = parseFileEach(bytes, fileName, (record) => records.push(record), options);
+  return { format, encoding, records, warnings };
+}
+
+/** What parseFileEach reports once every record has been handed on. */
+export interface ParseSummary {
+  format: FormatId;
+  encoding: string;
+  count: number;
+  warnings: ParseWarning[];
+}
+
+/**
+ * parseFile for large imports: hands each record to `onRecord` as soon as it is read, so the
+ * caller can store records in its transaction without holding them all (RIS, MEDLINE and WoS
+ * plain text stream; tables are read whole, then handed on). A ParseError can still come after
+ * some records were handed on, so the caller must roll back its transaction on error.
+ */
+export function parseFileEach(bytes: Uint8Array, fileName: string, onRecord: RecordSink, options: ParseOptions = {}): ParseSummary {
   if (bytes.length === 0) throw new ParseError(fileName, null, 'the file is empty');
+  if (isOle2(bytes)) {
+    throw new ParseError(fileName, null, 'this is an old Excel (.xls) or other Office binary file; save it as .xlsx or CSV (UTF-8) and import that');
+  }
+  const ids = new SourceIdTracker();
+  let count = 0;
+  const sink: RecordSink = (record) => {
+    count++;
+    ids.see(record, count);
+    onRecord(record);
+  };
+
+  let format: FormatId;
+  let encoding: string;
+  let read: { records: BibRecord[]; warnings: ParseWarning[] };
   if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
-    return withIdWarnings({ format: 'xlsx', encoding: 'utf-8', ...parseXlsx(bytes, fileName) });
+    format = 'xlsx';
+    encoding = 'utf-8';
+    read = parseXlsx(bytes, fileName);
+  } else {
+    const decoded = decodeBytes(bytes, fileName, options.encoding);
+    encoding = decoded.encoding;
+    format = options.format ?? detectFormat(decoded.text, fileName);
+    read = READERS[format](decoded.text, fileName, sink);
   }
-  const { text, encoding } = decodeBytes(bytes, fileName, options.encoding);
-  const format = options.format ?? detectFormat(text, fileName);
-  return withIdWarnings({ format, encoding, ...READERS[format](text, fileName) });
+  // Readers that do not stream return their records; hand those on now.
+  for (const record of read.records) sink(record);
+  return { format, encoding, count, warnings: [...read.warnings, ...ids.warnings()] };
 }
 
-function withIdWarnings(result: ParseResult): ParseResult {
-  return { ...result, warnings: [...result.warnings, ...duplicateIdWarnings(result.records)] };
-}
+/** Notices source ids that several records share (an id should identify a record within its file). */
+class SourceIdTracker {
+  private readonly seen = new Map<string, number | number[]>();
 
-/** One warning per source id that several records share (ids should identify a record within its file). */
-function duplicateIdWarnings(records: BibRecord[]): ParseWarning[] {
-  const seen = new Map<string, number[]>();
-  records.forEach((record, index) => {
+  see(record: BibRecord, number: number): void {
     if (!record.sourceId) return;
-    const list = seen.get(record.sourceId);
-    if (list) list.push(index + 1);
-    else seen.set(record.sourceId, [index + 1]);
-  });
-  const warnings: ParseWarning[] = [];
-  for (const [id, numbers] of seen) {
-    if (numbers.length < 2) continue;
-    const shown = numbers.slice(0, 5).join(', ') + (numbers.length > 5 ? ', …' : '');
-    warnings.push({ line: null, record: numbers[0]!, message: `${numbers.length} records share the id "${id}" (records ${shown})` });
+    const earlier = this.seen.get(record.sourceId);
+    if (earlier == null) this.seen.set(record.sourceId, number);
+    else if (typeof earlier === 'number') this.seen.set(record.sourceId, [earlier, number]);
+    else earlier.push(number);
   }
-  return warnings;
+
+  /** One warning per shared id. */
+  warnings(): ParseWarning[] {
+    const warnings: ParseWarning[] = [];
+    for (const [id, numbers] of this.seen) {
+      if (typeof numbers === 'number') continue;
+      const shown = numbers.slice(0, 5).join(', ') + (numbers.length > 5 ? ', …' : '');
+      warnings.push({ line: null, record: numbers[0]!, message: `${numbers.length} records share the id "${id}" (records ${shown})` });
+    }
+    return warnings;
+  }
 }

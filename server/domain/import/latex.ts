@@ -48,7 +48,7 @@ const SPACING_ACCENTS = table({
 const SYMBOLS = table({
   ss: 'ß', SS: 'SS', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
   l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', dj: 'đ', DJ: 'Đ', ng: 'ŋ', NG: 'Ŋ',
-  '&': '&', '%': '%', _: '_', $: '$', '#': '#', '{': '{', '}': '}', ' ': ' ', ',': ' ', ';': ' ', ':': ' ',
+  '\n': ' ', '\r': ' ', '\t': ' ', '&': '&', '%': '%', _: '_', $: '$', '#': '#', '{': '{', '}': '}', ' ': ' ', ',': ' ', ';': ' ', ':': ' ',
   '!': '', '/': '', '-': '', '\\': ' ', '@': '', quad: ' ', qquad: ' ', enspace: ' ', thinspace: ' ', space: ' ',
   textendash: '–', textemdash: '—', ldots: '…', dots: '…', textellipsis: '…', cdots: '⋯',
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”',

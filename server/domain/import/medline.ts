@@ -1,15 +1,8 @@
 import { ParseError } from '../errors';
 import { classifyStandardNumber, cleanName } from './identifiers';
-import { splitLines, stripBom } from './lines';
-import {
-  cleanText,
-  normaliseDoi,
-  normalisePages,
-  normalisePmid,
-  normaliseType,
-  parseYear,
-  splitKeywords,
-} from './normalise';
+import { forEachLine, stripBom } from './lines';
+import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
+import { RecordOutlet, type RecordSink } from './outlet';
 import { TagIndex } from './tagged';
 import { emptyRecord, type BibRecord, type ParseWarning, type RawField } from './types';
 
@@ -26,12 +19,8 @@ interface OpenRecord {
  * separated by blank lines and start with PMID; wrapped values continue on lines indented
  * by six spaces and are kept joined by line breaks in `raw`.
  */
-export function parseMedline(
-  text: string,
-  fileName: string,
-): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const lines = splitLines(stripBom(text));
-  const records: BibRecord[] = [];
+export function parseMedline(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
   let current: OpenRecord | null = null;
   let skipped = 0;
@@ -40,29 +29,28 @@ export function parseMedline(
   const close = (): void => {
     if (!current) return;
     const open = current;
-    const number = records.length + 1;
-    const record = medlineRecord(open.raw, (message) =>
-      warnings.push({ line: open.line, record: number, message }),
-    );
+    const number = records.count + 1;
+    const record = medlineRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
     current = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  let firstText = 0;
+  forEachLine(stripBom(text), (line, lineNo) => {
     if (line.trim() === '') {
       close();
-      continue;
+      return;
     }
+    firstText ||= lineNo;
     const tag = /^\s/.test(line) ? null : TAG_LINE.exec(line);
     if (tag) {
       const name = tag[1]!;
       const value = (tag[2] ?? '').trimEnd();
       if (name === 'PMID' && current && current.raw.length > 0) close();
-      if (!current) current = { raw: [], line: i + 1 };
+      if (!current) current = { raw: [], line: lineNo };
       current.raw.push([name, value]);
-      continue;
+      return;
     }
     const last = current?.raw[current.raw.length - 1];
     if (last) {
@@ -70,28 +58,19 @@ export function parseMedline(
       last[1] = last[1] === '' ? continued : `${last[1]}\n${continued}`;
     } else {
       skipped++;
-      if (!firstSkipped) firstSkipped = i + 1;
+      if (!firstSkipped) firstSkipped = lineNo;
     }
-  }
+  });
   close();
 
-  if (records.length === 0) {
-    const firstText = lines.findIndex((l) => l.trim() !== '');
-    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(
-      fileName,
-      firstText + 1,
-      'no MEDLINE record found: expected a line like "PMID- 12345678"',
-    );
+  if (records.count === 0) {
+    if (!firstText) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, firstText, 'no MEDLINE record found: expected a line like "PMID- 12345678"');
   }
   if (skipped > 0) {
-    warnings.push({
-      line: firstSkipped,
-      record: null,
-      message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})`,
-    });
+    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) of text outside any record were skipped (first at line ${firstSkipped})` });
   }
-  return { records, warnings };
+  return { records: records.finish(), warnings };
 }
 
 /** Normalised fields of one MEDLINE record. */

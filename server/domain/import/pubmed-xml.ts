@@ -11,7 +11,8 @@ import {
   type RecordType,
 } from './normalise';
 import { emptyRecord, type BibRecord, type ParseWarning } from './types';
-import { childElements, elementsAt, flattenFields, parseXml, textAt, textOf, type XmlElement } from './xml';
+import { childElements, elementsAt, flattenFields, textAt, textOf, type XmlElement } from './xml';
+import { readXmlRecords } from './xml-records';
 
 // Inline markup PubMed allows inside titles and abstracts.
 const INLINE = new Set(['i', 'b', 'u', 'sup', 'sub', 'mml:math', 'math', 'DispFormula']);
@@ -25,20 +26,18 @@ export function parsePubmedXml(
   text: string,
   fileName: string,
 ): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const { elements: roots, warnings: xmlWarnings } = parseXml(text, fileName);
-  const articles = roots.flatMap((root) =>
-    root.name === 'PubmedArticle' || root.name === 'PubmedBookArticle'
-      ? [root]
-      : childElements(root).filter((c) => c.name === 'PubmedArticle' || c.name === 'PubmedBookArticle'),
-  );
-  if (articles.length === 0) {
-    const names = roots.map((r) => `<${r.name}>`).join(', ') || 'nothing';
+  const {
+    records: found,
+    warnings,
+    roots,
+  } = readXmlRecords(text, fileName, ['PubmedArticle', 'PubmedBookArticle']);
+  if (found.length === 0) {
+    const names = roots.map((r) => `<${r}>`).join(', ') || 'nothing';
     throw new ParseError(fileName, null, `no <PubmedArticle> found (the document holds ${names})`);
   }
-  const warnings: ParseWarning[] = xmlWarnings.map((message) => ({ line: null, record: null, message }));
-  const records = articles.map((article, index) => {
-    const record = article.name === 'PubmedBookArticle' ? bookRecord(article) : articleRecord(article);
-    if (!record.title) warnings.push({ line: null, record: index + 1, message: 'record has no title' });
+  const records = found.map(({ element, line }, index) => {
+    const record = element.name === 'PubmedBookArticle' ? bookRecord(element) : articleRecord(element);
+    if (!record.title) warnings.push({ line, record: index + 1, message: 'record has no title' });
     return record;
   });
   return { records, warnings };

@@ -2,6 +2,7 @@ import { ParseError } from '../errors';
 import { forEachLine, stripBom } from './lines';
 import { risRecord } from './ris-fields';
 import { cleanText } from './normalise';
+import { RecordOutlet, type RecordSink } from './outlet';
 import type { BibRecord, ParseWarning, RawField } from './types';
 
 /**
@@ -31,8 +32,8 @@ interface OpenRecord {
  * untagged continuation lines (appended to the field above, joined by a line break), empty
  * values, records without ER, stray text between records, and tags written after ER.
  */
-export function parseRis(text: string, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const records: BibRecord[] = [];
+export function parseRis(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
 
   let current: OpenRecord | null = null;
@@ -47,7 +48,7 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
   let blankSinceTag = false;
 
   const close = (open: OpenRecord): void => {
-    const number = records.length + 1;
+    const number = records.count + 1;
     const record = risRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
@@ -55,13 +56,13 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
 
   const settleOrphans = (endsWithEr: boolean): void => {
     if (!orphans) return;
-    const previous = records[records.length - 1];
+    const previous = records.last();
     if (!endsWithEr && previous) {
       previous.raw.push(...orphans.raw);
       trailingAttached += orphans.raw.length;
       if (!firstTrailing) firstTrailing = orphans.line;
     } else {
-      warnings.push({ line: orphans.line, record: records.length + 1, message: 'record does not start with TY; read from its first tag' });
+      warnings.push({ line: orphans.line, record: records.count + 1, message: 'record does not start with TY; read from its first tag' });
       close(orphans);
     }
     orphans = null;
@@ -78,7 +79,7 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       const value = line.length > start ? line.slice(start).trimEnd() : '';
       if (name === 'TY') {
         if (current) {
-          warnings.push({ line: current.line, record: records.length + 1, message: `record has no ER line before the next TY at line ${lineNo}` });
+          warnings.push({ line: current.line, record: records.count + 1, message: `record has no ER line before the next TY at line ${lineNo}` });
           close(current);
         }
         settleOrphans(false);
@@ -121,12 +122,12 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
 
   if (current) {
     const open: OpenRecord = current;
-    warnings.push({ line: open.line, record: records.length + 1, message: 'file ends inside a record (no ER line); the record was kept' });
+    warnings.push({ line: open.line, record: records.count + 1, message: 'file ends inside a record (no ER line); the record was kept' });
     close(open);
   }
   settleOrphans(false);
 
-  if (records.length === 0) {
+  if (records.count === 0) {
     const first = firstText as { lineNo: number; line: string } | null;
     if (!first) throw new ParseError(fileName, null, 'the file is empty');
     throw new ParseError(fileName, first.lineNo, `no RIS record found: expected a line like "TY  - JOUR", found "${preview(first.line)}"`);
@@ -141,7 +142,7 @@ export function parseRis(text: string, fileName: string): { records: BibRecord[]
       message: `${trailingAttached} tagged line(s) written after an ER were kept with the record before them (first at line ${firstTrailing})`,
     });
   }
-  return { records, warnings };
+  return { records: records.finish(), warnings };
 }
 
 function preview(line: string): string {

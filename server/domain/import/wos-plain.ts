@@ -1,5 +1,6 @@
 import { ParseError } from '../errors';
-import { splitLines, stripBom } from './lines';
+import { forEachLine, stripBom } from './lines';
+import { RecordOutlet, type RecordSink } from './outlet';
 import type { BibRecord, ParseWarning, RawField } from './types';
 import { wosRecord } from './wos-fields';
 
@@ -13,12 +14,8 @@ const FILE_TAGS = new Set(['FN', 'VR', 'EF']);
  * are kept joined by line breaks, so list fields (AU, CR) keep one item per line.
  * Several exports pasted into one file are read as one.
  */
-export function parseWosPlain(
-  text: string,
-  fileName: string,
-): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const lines = splitLines(stripBom(text));
-  const records: BibRecord[] = [];
+export function parseWosPlain(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
   let current: { raw: RawField[]; line: number } | null = null;
   let skipped = 0;
@@ -27,18 +24,17 @@ export function parseWosPlain(
   const close = (): void => {
     if (!current) return;
     const open = current;
-    const number = records.length + 1;
-    const record = wosRecord(open.raw, (message) =>
-      warnings.push({ line: open.line, record: number, message }),
-    );
+    const number = records.count + 1;
+    const record = wosRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
     if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
     records.push(record);
     current = null;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
+  let firstText = 0;
+  forEachLine(stripBom(text), (line, lineNo) => {
+    if (line.trim() === '') return;
+    firstText ||= lineNo;
     const tag = TAG_LINE.exec(line);
     if (tag) {
       const name = tag[1]!;
@@ -49,17 +45,13 @@ export function parseWosPlain(
         // header or footer line
       } else {
         if (name === 'PT' && current) {
-          warnings.push({
-            line: current.line,
-            record: records.length + 1,
-            message: `record has no ER line before the next PT at line ${i + 1}`,
-          });
+          warnings.push({ line: current.line, record: records.count + 1, message: `record has no ER line before the next PT at line ${lineNo}` });
           close();
         }
-        current ??= { raw: [], line: i + 1 };
+        current ??= { raw: [], line: lineNo };
         current.raw.push([name, value]);
       }
-      continue;
+      return;
     }
     const last = current?.raw[current.raw.length - 1];
     if (last && /^\s/.test(line)) {
@@ -67,33 +59,20 @@ export function parseWosPlain(
       last[1] = last[1] === '' ? continued : `${last[1]}\n${continued}`;
     } else {
       skipped++;
-      if (!firstSkipped) firstSkipped = i + 1;
+      if (!firstSkipped) firstSkipped = lineNo;
     }
-  }
+  });
   if (current) {
-    warnings.push({
-      line: (current as { line: number }).line,
-      record: records.length + 1,
-      message: 'file ends inside a record (no ER line); the record was kept',
-    });
+    warnings.push({ line: (current as { line: number }).line, record: records.count + 1, message: 'file ends inside a record (no ER line); the record was kept' });
     close();
   }
 
-  if (records.length === 0) {
-    const firstText = lines.findIndex((l) => l.trim() !== '');
-    if (firstText < 0) throw new ParseError(fileName, null, 'the file is empty');
-    throw new ParseError(
-      fileName,
-      firstText + 1,
-      'no Web of Science record found: expected records from "PT J" to "ER"',
-    );
+  if (records.count === 0) {
+    if (!firstText) throw new ParseError(fileName, null, 'the file is empty');
+    throw new ParseError(fileName, firstText, 'no Web of Science record found: expected records from "PT J" to "ER"');
   }
   if (skipped > 0) {
-    warnings.push({
-      line: firstSkipped,
-      record: null,
-      message: `${skipped} line(s) that are neither a field nor a continuation were skipped (first at line ${firstSkipped})`,
-    });
+    warnings.push({ line: firstSkipped, record: null, message: `${skipped} line(s) that are neither a field nor a continuation were skipped (first at line ${firstSkipped})` });
   }
-  return { records, warnings };
+  return { records: records.finish(), warnings };
 }

@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { tableRecords, type TableRow } from './delimited';
+import { tableRecords, type TableRow } from './table';
 import type { BibRecord, ParseWarning } from './types';
 import { readZipEntry, ZipError, zipEntries } from './zip';
 

@@ -31,10 +31,6 @@ export interface ReviewState {
   sources: readonly ReviewSource[];
   /** Every record of the project, in id order. */
   records: readonly ReviewRecord[];
-  /** Whether deduplication exists in this database (its counts are shown only then). */
-  deduplication: boolean;
-  /** Whether screening exists in this database. */
-  screening: boolean;
 }
 
 /**
@@ -56,14 +52,12 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
   };
   const dbr = state.records.filter((r) => kindOf.get(r.sourceId) !== 'other');
   const other = state.records.filter((r) => kindOf.get(r.sourceId) === 'other');
-  if (state.deduplication) {
-    input.removed = {
-      duplicates: traced(dbr.filter((r) => r.duplicate)),
-      automation: traced([]),
-      other: traced([]),
-    };
-  }
-  if (!state.screening) return input;
+  // Sift has no automation tools and removes nothing else before screening: both are 0.
+  input.removed = {
+    duplicates: traced(dbr.filter((r) => r.duplicate)),
+    automation: traced([]),
+    other: traced([]),
+  };
 
   const dbrScreened = dbr.filter((r) => !r.duplicate);
   const taExcluded = dbrScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');

@@ -1,12 +1,19 @@
 import type { NameN, OtherMethod, SourceCount, TraceIds } from './types';
 
-/** Which template row an "other methods" source counts in, from its declared method or its name. */
+/**
+ * Which template row an "other methods" source counts in, from its declared method or its name:
+ * citation searching first, then anything called a website, then organisations; websites otherwise.
+ */
 export function otherMethodOf(source: Pick<SourceCount, 'name' | 'method'>): OtherMethod {
   if (source.method) return source.method;
   const name = source.name.toLowerCase();
-  if (/citation|snowball|backward|forward|reference list|cited/.test(name)) return 'citation';
-  if (/organi[sz]ation|agency|institut|society|ministry|government|charity|ngo\b/.test(name))
+  if (/citation|snowball|backward|forward|reference list|reading list|cited/.test(name)) return 'citation';
+  if (/web ?sites?|web ?pages?|google|internet|online search/.test(name)) return 'website';
+  if (
+    /organi[sz]ation|agency|institut|society|ministry|government|charity|ngo\b|expert|manufacturer/.test(name)
+  ) {
     return 'organisation';
+  }
   return 'website';
 }
 

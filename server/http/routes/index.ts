@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { authRoutes } from './auth';
+import { codingRoutes } from './coding';
 import { dedupRoutes } from './dedup';
 import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
@@ -29,6 +30,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
+  router.use(codingRoutes(ctx));
   router.use(rankingRoutes(ctx));
   return router;
 }

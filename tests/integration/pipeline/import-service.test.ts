@@ -190,6 +190,44 @@ describe('importFiles (one transaction for several files)', () => {
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
+  it('a failure in the middle of a file (records already streamed in) leaves no source and no record', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON records WHEN NEW.position = 3
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(() =>
+      importFile(
+        db,
+        { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source: scopus },
+        clock,
+      ),
+    ).toThrow(/disk full/);
+    expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
+  });
+
+  it('reports progress per file while storing', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const seen: [number, number][] = [];
+    importFiles(
+      db,
+      {
+        projectId,
+        source: scopus,
+        files: [
+          { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+          { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
+        ],
+      },
+      clock,
+      { onProgress: (file, stored) => seen.push([file, stored]) },
+    );
+    expect(seen).toEqual([
+      [0, 6],
+      [1, 10],
+    ]);
+  });
+
   it('refuses an upload holding the same file twice, and one already imported, changing nothing', () => {
     const db = openTestDb();
     const projectId = seedProject(db);

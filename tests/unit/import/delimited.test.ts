@@ -180,3 +180,21 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
     expect(sniffDelimiter(text)).toBe(delimiter);
   });
 });
+
+describe('OpenAlex flat CSV columns', () => {
+  it('reads dotted column names and pipe-separated lists', () => {
+    const text = [
+      'id,doi,display_name,publication_year,authorships.author.display_name,primary_location.source.display_name,biblio.volume,biblio.first_page,biblio.last_page,keywords.display_name',
+      'https://openalex.org/W1,https://doi.org/10.1016/J.CRETRES.2023.105752,A bioprovince,2024,Alba Vicente|Josep Sanjuan,Cretaceous Research,154,1,12,Aptian|Paleoclimatology',
+    ].join('\n');
+    const [record] = parseDelimited(text, 'openalex.csv').records;
+    expect(record!.sourceId).toBe('https://openalex.org/W1');
+    expect(record!.doi).toBe('10.1016/j.cretres.2023.105752');
+    expect(record!.title).toBe('A bioprovince');
+    expect(record!.authors).toEqual(['Alba Vicente', 'Josep Sanjuan']);
+    expect(record!.journal).toBe('Cretaceous Research');
+    expect(record!.volume).toBe('154');
+    expect(record!.pages).toBe('1-12');
+    expect(record!.keywords).toEqual(['Aptian', 'Paleoclimatology']);
+  });
+});

@@ -84,3 +84,10 @@ describe('parseFile() dispatch', () => {
     expect(() => parseFile(fixtureBytes('generic_tab.tsv'), 'generic_tab.tsv', { format: 'ris' })).toThrow(ParseError);
   });
 });
+
+describe('parseFile() on Office binaries', () => {
+  it('refuses an old .xls with advice', () => {
+    const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(() => parseFile(ole2, 'savedrecs.xls')).toThrow('savedrecs.xls: this is an old Excel (.xls) or other Office binary file; save it as .xlsx or CSV (UTF-8) and import that');
+  });
+});

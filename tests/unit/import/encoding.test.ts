@@ -71,3 +71,13 @@ describe('parseFile() with legacy encodings', () => {
     expect(result.records[0]!.authors[1]).toBe('Martínez, Ricardo N.');
   });
 });
+
+describe('UTF-16 without a byte-order mark', () => {
+  it.each(['utf-16le', 'utf-16be'])('is recognised as %s from its NUL pattern', (encoding) => {
+    const text = Buffer.from(fixtureBytes('generic_tab.tsv')).toString('utf8');
+    const result = parseFile(iconv.encode(text, encoding), 'generic_tab.tsv');
+    expect(result.encoding).toBe(encoding);
+    expect(result.format).toBe('tsv');
+    expect(result.records.map((r) => r.title)).toEqual(['Title of reference', 'The title of the reference']);
+  });
+});

@@ -27,6 +27,7 @@ describe('latexToUnicode()', () => {
     ['{\\noopsort{1973a}}Knuth', 'Knuth'],
     ['', ''],
     ['plain text', 'plain text'],
+    ['line\\\nbreak and control\\ space', 'line break and control space'],
   ])('%j → %j', (input, expected) => {
     expect(latexToUnicode(input)).toBe(expected);
   });

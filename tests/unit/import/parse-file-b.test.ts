@@ -41,9 +41,23 @@ describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () =
     );
   });
 
-  it('reports XML that stops half-way as not well-formed, with its line', () => {
+  it('reads the records of an XML file that stops half-way and names the cut one', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'pubmed.xml'), 'utf8');
     const cut = text.slice(0, Math.floor(text.length / 2));
-    expect(() => parseFile(Buffer.from(cut), 'pubmed.xml')).toThrow(/^pubmed\.xml:\d+: not well-formed XML/);
+    const { records, warnings } = parseFile(Buffer.from(cut), 'pubmed.xml');
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(10);
+    const cutLine = cut.split('\n').findLastIndex((l) => l.includes('<PubmedArticle>')) + 1;
+    expect(warnings).toContainEqual({
+      line: cutLine,
+      record: null,
+      message: `<PubmedArticle> at line ${cutLine} is never closed; record skipped`,
+    });
+  });
+
+  it('fails an XML file whose only record is cut, naming the line', () => {
+    expect(() => parseFile(Buffer.from('<xml><records>\n<record><titles><title>T'), 'cut.xml')).toThrow(
+      'cut.xml:2: no record could be read: <record> at line 2 is never closed',
+    );
   });
 });

@@ -352,3 +352,33 @@ describe('exports pasted together', () => {
     expect(result.records[10]!.sourceId).toBe('WOS:000282053100002');
   });
 });
+
+describe('Rayyan multi-line keywords and truncated files', () => {
+  it('reads each line of a Rayyan KW value as one keyword (ASReview issue 992)', () => {
+    const { records } = parseFixture('ris_issue_992.txt');
+    expect(records[0]!.keywords).toEqual([
+      'Health Facility Administration',
+      'Joint Commission',
+      'Standards',
+      'Medication Errors',
+      'Prevention and Control',
+      'Medication Reconciliation',
+      'Organizational Compliance',
+      'Quality Improvement',
+      'Electronic Health Records',
+      'Consumer Participation',
+      'Literacy',
+      'Medication History',
+      'Patient Education',
+    ]);
+    expect(records[0]!.sourceId).toBe('1');
+  });
+
+  it('keeps the records of a file cut off mid-record and warns about the last one', () => {
+    const text = Buffer.from(fixtureBytes('_baseline_zotero.ris')).toString('utf8');
+    const cut = text.slice(0, text.indexOf('TY  - ', text.indexOf('TY  - ') + 10) + 400);
+    const { records, warnings } = parseRis(cut, 'cut.ris');
+    expect(records).toHaveLength(2);
+    expect(warnings).toContainEqual(expect.objectContaining({ record: 2, message: 'file ends inside a record (no ER line); the record was kept' }));
+  });
+});

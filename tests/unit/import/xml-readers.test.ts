@@ -85,7 +85,12 @@ describe('parseEndnoteXml()', () => {
   it('fails malformed XML with the line, and XML without records with a reason', () => {
     expect(() =>
       parseEndnoteXml('<xml><records>\n<record><title>x</record></records></xml>', 'bad.xml'),
-    ).toThrow(/^bad\.xml:2: not well-formed XML/);
+    ).toThrow(
+      "bad.xml:2: no record could be read: line 2: not well-formed XML: Expected closing tag 'title' (opened in line 2) instead of closing tag 'record'.",
+    );
+    expect(() => parseEndnoteXml('<xml><other>\n<a></b></other></xml>', 'worse.xml')).toThrow(
+      /^worse\.xml:2: not well-formed XML/,
+    );
     expect(() => parseEndnoteXml('<xml><other/></xml>', 'none.xml')).toThrow(
       'none.xml: no EndNote <record> found (the document holds <xml>)',
     );
@@ -100,7 +105,26 @@ describe('parseEndnoteXml()', () => {
       'amp.xml',
     );
     expect(records[0]!.title).toBe('AT&T & R&D été');
-    expect(warnings).toEqual([{ line: null, record: null, message: '2 unescaped "&" read as text' }]);
+    expect(warnings).toEqual([{ line: 1, record: 1, message: '2 unescaped "&" read as text' }]);
+  });
+
+  it('skips a broken record with its line and reason, and reads the others', () => {
+    const text = read('zotero_endnote_2.xml').replace(
+      '<title>Collapsing Clumber spaniels.</title>',
+      '<title>Collapsing <b>Clumber spaniels.</title>',
+    );
+    const { records, warnings } = parseEndnoteXml(text, 'z.xml');
+    expect(records.map((r) => r.title)).toEqual([
+      'Primary secretory otitis media in Cavalier King Charles spaniels.',
+    ]);
+    expect(warnings).toEqual([
+      {
+        line: 2,
+        record: null,
+        message:
+          "line 2: not well-formed XML: Expected closing tag 'b' (opened in line 2) instead of closing tag 'title'.; record skipped",
+      },
+    ]);
   });
 
   it('throws only ParseError on truncated or mutated files', () => {

@@ -147,6 +147,19 @@ describe('computePrisma', () => {
     expect(warnings).toEqual([]);
   });
 
+  it.each([
+    ['Citation searching (reading lists)', 'citations_results'],
+    ['Backward citations', 'citations_results'],
+    ['Websites of publishers, organisations and repositories', 'website_results'],
+    ['Google Scholar', 'website_results'],
+    ['Contacting experts', 'organisation_results'],
+    ['WHO and other organisations', 'organisation_results'],
+    ['Hand search', 'website_results'],
+  ])('counts the other-methods source "%s" in %s', (name, key) => {
+    const { model } = computePrisma({ sources: [{ name, kind: 'other', n: 3 }] });
+    expect(model[key as 'website_results']).toBe(3);
+  });
+
   it('keeps the record ids behind every traced count, per source and per reason', () => {
     const { trace } = computePrisma(newReview());
     expect(trace.database_results).toHaveLength(500);

@@ -72,8 +72,6 @@ function review(): ReviewState {
       { id: 4, name: 'Citation searching', kind: 'other' },
     ],
     records,
-    deduplication: true,
-    screening: true,
   };
 }
 
@@ -141,17 +139,21 @@ describe('prismaInputFromReview', () => {
     ]);
   });
 
-  it('counts identification only when the database has no deduplication or screening yet', () => {
-    const state = { ...review(), deduplication: false, screening: false };
-    const input = prismaInputFromReview(state);
-    expect(input.removed).toBeUndefined();
-    expect(input.databases).toBeUndefined();
-    const { model, warnings } = computePrisma(input);
-    expect(model.database_results).toBe(10);
-    expect(model.duplicates).toBeNull();
-    expect(model.records_screened).toBe(12);
-    expect(model.dbr_sought_reports).toBeNull();
-    expect(warnings).toEqual([]);
+  it('reports a review nobody has screened yet as pending, not as excluded', () => {
+    const state = review();
+    for (const r of state.records)
+      Object.assign(r, { titleAbstract: null, retrieval: null, fullText: null, studyId: null });
+    const { model, warnings } = computePrisma(prismaInputFromReview(state));
+    expect(model).toMatchObject({
+      records_screened: 10,
+      records_excluded: 0,
+      dbr_sought_reports: 0,
+      new_reports: 0,
+      new_studies: 0,
+    });
+    expect(warnings.map((w) => w.message)).toContain(
+      '10 records from databases and registers await a title/abstract decision (votes missing or in conflict): screened, but neither excluded nor sought yet.',
+    );
   });
 
   it('adds up once every record is decided; only what the template cannot show is left as a warning', () => {

@@ -1,0 +1,270 @@
+import type { Db } from '../connection';
+import type { Codebook, CodeDefinition, FieldDefinition, FieldKind } from '../../domain/coding/codebook';
+
+export interface CodeRow {
+  id: number;
+  parentId: number | null;
+  code: string;
+  label: string;
+  description: string;
+  position: number;
+}
+
+export interface FieldRow extends FieldDefinition {
+  id: number;
+  position: number;
+}
+
+export interface ApplicationRow {
+  id: number;
+  recordId: number;
+  codeId: number;
+  userId: number;
+  excerpt: string;
+  page: string | null;
+  note: string;
+  createdAt: string;
+}
+
+export interface ExtractionValueRow {
+  recordId: number;
+  fieldId: number;
+  userId: number;
+  value: string | number | string[] | null;
+  updatedAt: string;
+}
+
+/** The bibliographic fields coding shows and cites for a study. */
+export interface StudyRecordRow {
+  id: number;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  abstract: string | null;
+  doi: string | null;
+  url: string | null;
+}
+
+type StudyRecordSql = Omit<StudyRecordRow, 'authors'> & { authors_json: string };
+const toStudy = ({ authors_json, ...row }: StudyRecordSql): StudyRecordRow => ({
+  ...row,
+  authors: JSON.parse(authors_json) as string[],
+});
+const STUDY_COLUMNS = 'id, title, authors_json, year, journal, abstract, doi, url';
+
+/** All SQL of the coding tables: codebook, extraction form, code applications, values, summaries. */
+export function codingRepo(db: Db) {
+  return {
+    studyRecords(projectId: number): StudyRecordRow[] {
+      const rows = db
+        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
+        .all(projectId) as StudyRecordSql[];
+      return rows.map(toStudy);
+    },
+
+    studyRecord(projectId: number, recordId: number): StudyRecordRow | undefined {
+      const row = db
+        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? AND id = ?`)
+        .get(projectId, recordId) as StudyRecordSql | undefined;
+      return row && toStudy(row);
+    },
+
+    projectName(projectId: number): string | undefined {
+      return (
+        db.prepare('SELECT name FROM projects WHERE id = ?').get(projectId) as { name: string } | undefined
+      )?.name;
+    },
+
+    listCodes(projectId: number): CodeRow[] {
+      return db
+        .prepare(
+          `SELECT id, parent_id AS parentId, code, label, description, position
+             FROM codes WHERE project_id = ? ORDER BY position, id`,
+        )
+        .all(projectId) as CodeRow[];
+    },
+
+    getCode(projectId: number, codeId: number): CodeRow | undefined {
+      return db
+        .prepare(
+          `SELECT id, parent_id AS parentId, code, label, description, position
+             FROM codes WHERE project_id = ? AND id = ?`,
+        )
+        .get(projectId, codeId) as CodeRow | undefined;
+    },
+
+    listFields(projectId: number): FieldRow[] {
+      const rows = db
+        .prepare(
+          `SELECT id, key, label, kind, options_json AS options, position
+             FROM extraction_fields WHERE project_id = ? ORDER BY position, id`,
+        )
+        .all(projectId) as (Omit<FieldRow, 'options'> & { options: string })[];
+      return rows.map((r) => ({
+        ...r,
+        kind: r.kind as FieldKind,
+        options: JSON.parse(r.options) as string[],
+      }));
+    },
+
+    /** Adds the codes and fields a codebook names and updates those that exist (matched by key). */
+    upsertCodebook(projectId: number, book: Codebook): void {
+      const findCode = db.prepare('SELECT id FROM codes WHERE project_id = ? AND code = ?');
+      const insertCode = db.prepare(
+        'INSERT INTO codes (project_id, parent_id, code, label, description, position) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const updateCode = db.prepare(
+        'UPDATE codes SET parent_id = ?, label = ?, description = ?, position = ? WHERE id = ?',
+      );
+      const upsertField = db.prepare(
+        `INSERT INTO extraction_fields (project_id, key, label, kind, options_json, position) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (project_id, key) DO UPDATE SET label = excluded.label, kind = excluded.kind,
+           options_json = excluded.options_json, position = excluded.position`,
+      );
+      const idOf = (code: string) => (findCode.get(projectId, code) as { id: number } | undefined)?.id;
+      book.codes.forEach((c: CodeDefinition, position) => {
+        const parentId = c.parent === null ? null : (idOf(c.parent) ?? null);
+        const existing = idOf(c.code);
+        if (existing === undefined)
+          insertCode.run(projectId, parentId, c.code, c.label, c.description, position);
+        else updateCode.run(parentId, c.label, c.description, position, existing);
+      });
+      book.fields.forEach((f, position) =>
+        upsertField.run(projectId, f.key, f.label, f.kind, JSON.stringify(f.options), position),
+      );
+    },
+
+    insertCode(
+      projectId: number,
+      c: { parentId: number | null; code: string; label: string; description: string },
+    ): number {
+      const position = (
+        db
+          .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM codes WHERE project_id = ?')
+          .get(projectId) as {
+          next: number;
+        }
+      ).next;
+      return Number(
+        db
+          .prepare(
+            'INSERT INTO codes (project_id, parent_id, code, label, description, position) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(projectId, c.parentId, c.code, c.label, c.description, position).lastInsertRowid,
+      );
+    },
+
+    updateCode(codeId: number, c: { parentId: number | null; label: string; description: string }): void {
+      db.prepare('UPDATE codes SET parent_id = ?, label = ?, description = ? WHERE id = ?').run(
+        c.parentId,
+        c.label,
+        c.description,
+        codeId,
+      );
+    },
+
+    deleteCode(codeId: number): void {
+      db.prepare('DELETE FROM codes WHERE id = ?').run(codeId);
+    },
+
+    /** Live applications of a code and of every code beneath it (to refuse deleting coded themes). */
+    countApplicationsUnder(codeId: number): number {
+      return (
+        db
+          .prepare(
+            `WITH RECURSIVE under(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN under u ON c.parent_id = u.id)
+             SELECT COUNT(*) AS n FROM code_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under)`,
+          )
+          .get(codeId) as { n: number }
+      ).n;
+    },
+
+    insertApplication(
+      projectId: number,
+      a: {
+        recordId: number;
+        codeId: number;
+        userId: number;
+        excerpt: string;
+        page: string | null;
+        note: string;
+      },
+      now: string,
+    ): number {
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now).lastInsertRowid,
+      );
+    },
+
+    getApplication(projectId: number, id: number): ApplicationRow | undefined {
+      return db
+        .prepare(
+          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
+             FROM code_applications WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+        )
+        .get(projectId, id) as ApplicationRow | undefined;
+    },
+
+    removeApplication(id: number, now: string): void {
+      db.prepare('UPDATE code_applications SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(
+        now,
+        id,
+      );
+    },
+
+    listApplications(projectId: number, recordId?: number): ApplicationRow[] {
+      return db
+        .prepare(
+          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
+             FROM code_applications
+            WHERE project_id = ? AND removed_at IS NULL AND (? IS NULL OR record_id = ?)
+            ORDER BY record_id, id`,
+        )
+        .all(projectId, recordId ?? null, recordId ?? null) as ApplicationRow[];
+    },
+
+    setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: string): void {
+      db.prepare(
+        `INSERT INTO extraction_values (project_id, record_id, field_id, user_id, value_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (record_id, field_id, user_id) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+      ).run(projectId, v.recordId, v.fieldId, v.userId, JSON.stringify(v.value), now);
+    },
+
+    listValues(projectId: number, recordId?: number): ExtractionValueRow[] {
+      const rows = db
+        .prepare(
+          `SELECT record_id AS recordId, field_id AS fieldId, user_id AS userId, value_json AS value, updated_at AS updatedAt
+             FROM extraction_values WHERE project_id = ? AND (? IS NULL OR record_id = ?) ORDER BY record_id, field_id, user_id`,
+        )
+        .all(projectId, recordId ?? null, recordId ?? null) as (Omit<ExtractionValueRow, 'value'> & {
+        value: string;
+      })[];
+      return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as ExtractionValueRow['value'] }));
+    },
+
+    summaries(projectId: number): Record<number, string> {
+      const rows = db
+        .prepare('SELECT code_id AS codeId, summary FROM theme_summaries WHERE project_id = ?')
+        .all(projectId) as {
+        codeId: number;
+        summary: string;
+      }[];
+      return Object.fromEntries(rows.map((r) => [r.codeId, r.summary]));
+    },
+
+    setSummary(projectId: number, codeId: number, summary: string, now: string): void {
+      db.prepare(
+        `INSERT INTO theme_summaries (code_id, project_id, summary, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (code_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at`,
+      ).run(codeId, projectId, summary, now);
+    },
+  };
+}
+
+export type CodingRepo = ReturnType<typeof codingRepo>;

@@ -1,0 +1,253 @@
+import type { Db } from '../db/connection';
+import { codingRepo, type CodeRow } from '../db/repos/coding';
+import type { Clock } from '../domain/clock';
+import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
+import { dualCodingTables, type CodePairTable } from '../domain/coding/dual-coding';
+import { studyLabel, validateFieldValue, valueStrings, type FieldValue } from '../domain/coding/extraction';
+import { buildReport, type SynthesisReport } from '../domain/coding/report';
+import type { SynthesisInput } from '../domain/coding/synthesis';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { includedReportIds } from '../db/repos/fulltext';
+import { findUserById } from '../db/repos/users';
+
+/** The codebook as stored, in the domain's shape (parents by key), for export and display. */
+export function readCodebook(db: Db, projectId: number): Codebook {
+  const repo = codingRepo(db);
+  const codes = repo.listCodes(projectId);
+  const keyOf = new Map(codes.map((c) => [c.id, c.code]));
+  return {
+    codes: codes.map((c) => ({
+      code: c.code,
+      label: c.label,
+      description: c.description,
+      parent: c.parentId == null ? null : (keyOf.get(c.parentId) ?? null),
+    })),
+    fields: repo
+      .listFields(projectId)
+      .map(({ key, label, kind, options }) => ({ key, label, kind, options })),
+  };
+}
+
+/** Adds or updates codes and fields by key, all or nothing. */
+export function importCodebook(db: Db, projectId: number, book: Codebook): { codes: number; fields: number } {
+  validateCodebook(book);
+  db.transaction(() => codingRepo(db).upsertCodebook(projectId, book))();
+  return { codes: book.codes.length, fields: book.fields.length };
+}
+
+export interface CodeInput {
+  code: string;
+  label: string;
+  description?: string;
+  parentId?: number | null;
+}
+
+export function addCode(db: Db, projectId: number, input: CodeInput): CodeRow {
+  const repo = codingRepo(db);
+  const parentId = input.parentId ?? null;
+  if (parentId !== null && !repo.getCode(projectId, parentId))
+    throw new NotFoundError(`code ${parentId} not found`);
+  if (!isValidKey(input.code))
+    throw new ValidationError("a code's key must be 1–80 letters, digits, '.', '_' or '-'");
+  if (input.label.trim() === '') throw new ValidationError('a label is required');
+  if (repo.listCodes(projectId).some((c) => c.code === input.code)) {
+    throw new ConflictError(`the key "${input.code}" is already used in this codebook`);
+  }
+  const id = repo.insertCode(projectId, {
+    parentId,
+    code: input.code,
+    label: input.label,
+    description: input.description ?? '',
+  });
+  return repo.getCode(projectId, id)!;
+}
+
+export function editCode(
+  db: Db,
+  projectId: number,
+  codeId: number,
+  input: Partial<Omit<CodeInput, 'code'>>,
+): CodeRow {
+  const repo = codingRepo(db);
+  const code = repo.getCode(projectId, codeId);
+  if (!code) throw new NotFoundError(`code ${codeId} not found`);
+  const parentId = input.parentId === undefined ? code.parentId : input.parentId;
+  if (parentId !== null) {
+    // a code may not move beneath itself or one of its own descendants
+    const codes = repo.listCodes(projectId);
+    const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
+    if (!parentOf.has(parentId)) throw new NotFoundError(`code ${parentId} not found`);
+    for (let p: number | null | undefined = parentId; p != null; p = parentOf.get(p)) {
+      if (p === codeId) throw new ValidationError('a code cannot be moved beneath itself');
+    }
+  }
+  const label = input.label ?? code.label;
+  if (label.trim() === '') throw new ValidationError('a label is required');
+  repo.updateCode(codeId, { parentId, label, description: input.description ?? code.description });
+  return repo.getCode(projectId, codeId)!;
+}
+
+/** Deletes a code and its sub-codes, refused while any study is coded with them (nothing lost). */
+export function removeCode(db: Db, projectId: number, codeId: number): void {
+  const repo = codingRepo(db);
+  if (!repo.getCode(projectId, codeId)) throw new NotFoundError(`code ${codeId} not found`);
+  const used = repo.countApplicationsUnder(codeId);
+  if (used > 0)
+    throw new ConflictError(`the code (or a sub-code) is applied ${used} time(s); remove those first`);
+  repo.deleteCode(codeId);
+}
+
+export interface ApplyInput {
+  recordId: number;
+  codeId: number;
+  excerpt?: string;
+  page?: string | null;
+  note?: string;
+}
+
+/** Applies a code to an included study for one coder. */
+export function applyCode(
+  db: Db,
+  projectId: number,
+  userId: number,
+  studyIds: ReadonlySet<number>,
+  input: ApplyInput,
+  clock: Clock,
+) {
+  const repo = codingRepo(db);
+  if (!studyIds.has(input.recordId))
+    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  if (!repo.getCode(projectId, input.codeId)) throw new NotFoundError(`code ${input.codeId} not found`);
+  const id = repo.insertApplication(
+    projectId,
+    {
+      recordId: input.recordId,
+      codeId: input.codeId,
+      userId,
+      excerpt: input.excerpt ?? '',
+      page: input.page ?? null,
+      note: input.note ?? '',
+    },
+    clock().toISOString(),
+  );
+  return repo.getApplication(projectId, id)!;
+}
+
+/** Removes a code application; coders remove their own, owners anyone's. */
+export function removeApplication(
+  db: Db,
+  projectId: number,
+  userId: number,
+  isOwner: boolean,
+  applicationId: number,
+  clock: Clock,
+): void {
+  const repo = codingRepo(db);
+  const app = repo.getApplication(projectId, applicationId);
+  if (!app) throw new NotFoundError(`code application ${applicationId} not found`);
+  if (app.userId !== userId && !isOwner)
+    throw new ValidationError('only the coder or an owner can remove this code application');
+  repo.removeApplication(applicationId, clock().toISOString());
+}
+
+/** Fills one field of the extraction form for one study and coder. */
+export function setExtractionValue(
+  db: Db,
+  projectId: number,
+  userId: number,
+  studyIds: ReadonlySet<number>,
+  input: { recordId: number; field: string; value: unknown },
+  clock: Clock,
+): FieldValue {
+  const repo = codingRepo(db);
+  if (!studyIds.has(input.recordId))
+    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  const field = repo.listFields(projectId).find((f) => f.key === input.field);
+  if (!field) throw new NotFoundError(`extraction field "${input.field}" not found`);
+  const value = validateFieldValue(field, input.value);
+  repo.setValue(
+    projectId,
+    { recordId: input.recordId, fieldId: field.id, userId, value },
+    clock().toISOString(),
+  );
+  return value;
+}
+
+/**
+ * Gathers the synthesis input of a project: the included studies, the live code applications
+ * and the extraction values (every coder's values united, so dual-extracted studies count once).
+ */
+export function synthesisInput(
+  db: Db,
+  projectId: number,
+  studyIds: readonly number[],
+  coderName: (userId: number) => string,
+): SynthesisInput {
+  const repo = codingRepo(db);
+  const wanted = new Set(studyIds);
+  const records = repo.studyRecords(projectId);
+  const fields = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
+  const characteristics = new Map<number, Record<string, string[]>>();
+  for (const v of repo.listValues(projectId)) {
+    const key = fields.get(v.fieldId);
+    if (!key || !wanted.has(v.recordId)) continue;
+    const chars = characteristics.get(v.recordId) ?? {};
+    chars[key] = [...new Set([...(chars[key] ?? []), ...valueStrings(v.value)])];
+    characteristics.set(v.recordId, chars);
+  }
+  return {
+    codes: repo
+      .listCodes(projectId)
+      .map((c) => ({ id: c.id, code: c.code, label: c.label, parentId: c.parentId })),
+    studies: records
+      .filter((r) => wanted.has(r.id))
+      .map((r) => ({
+        id: r.id,
+        label: studyLabel(r.authors, r.year, r.title, r.id),
+        year: r.year,
+        characteristics: characteristics.get(r.id) ?? {},
+      })),
+    applications: repo
+      .listApplications(projectId)
+      .filter((a) => wanted.has(a.recordId))
+      .map((a) => ({
+        studyId: a.recordId,
+        codeId: a.codeId,
+        coder: coderName(a.userId),
+        excerpt: a.excerpt,
+        page: a.page,
+      })),
+    summaries: repo.summaries(projectId),
+  };
+}
+
+export function synthesisReport(input: SynthesisInput): SynthesisReport & { agreement: CodePairTable[] } {
+  return { ...buildReport(input), agreement: dualCodingTables(input.codes, input.applications) };
+}
+
+export function setThemeSummary(
+  db: Db,
+  projectId: number,
+  codeId: number,
+  summary: string,
+  clock: Clock,
+): void {
+  const repo = codingRepo(db);
+  if (!repo.getCode(projectId, codeId)) throw new NotFoundError(`code ${codeId} not found`);
+  if (summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
+  repo.setSummary(projectId, codeId, summary, clock().toISOString());
+}
+
+/** Username lookup for coder columns, cached per call site (a report names few coders). */
+export function coderNames(db: Db): (userId: number) => string {
+  const cache = new Map<number, string>();
+  return (id) => {
+    if (!cache.has(id)) cache.set(id, findUserById(db, id)?.username ?? `user ${id}`);
+    return cache.get(id)!;
+  };
+}
+
+/** The synthesis of a project over its included studies (full-text includes). */
+export function projectSynthesis(db: Db, projectId: number) {
+  return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
+}

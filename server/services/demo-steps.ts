@@ -1,0 +1,154 @@
+import { addMember } from '../db/repos/members';
+import { includedReportIds } from '../db/repos/fulltext';
+import { codingRepo } from '../db/repos/coding';
+import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
+import { LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
+import { storeUser } from './accounts';
+import { applyCode, importCodebook, setExtractionValue, setThemeSummary } from './coding';
+import { runDedup } from './dedup';
+import type { DemoContext, DemoStep } from './demo';
+import { seedDemoScreening, type DemoUsers } from './screening-demo';
+
+/** The demo's accounts; the README and the sign-in page say so. */
+export const DEMO_PASSWORD = 'sift-demo';
+export const DEMO_ACCOUNTS = [
+  { username: 'owner', role: 'owner' },
+  { username: 'alice', role: 'reviewer' },
+  { username: 'bob', role: 'reviewer' },
+] as const;
+
+// Steps share the users they made through this map, keyed by the demo context.
+const demoUsers = new WeakMap<DemoContext, DemoUsers>();
+
+function usersOf(ctx: DemoContext): DemoUsers {
+  const users = demoUsers.get(ctx);
+  if (!users) throw new Error('the demo accounts step must run before this step');
+  return users;
+}
+
+/** owner, alice and bob, password sift-demo, as members of the demo review. */
+export const createDemoAccounts: DemoStep = {
+  name: 'create the demo accounts',
+  run(ctx) {
+    const ids: Record<string, number> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const user = storeUser(
+        ctx.db,
+        account.username,
+        hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
+        ctx.clock(),
+      );
+      addMember(ctx.db, ctx.projectId, user.id, account.role, ctx.clock());
+      ids[account.username] = user.id;
+    }
+    demoUsers.set(ctx, { owner: ids.owner!, alice: ids.alice!, bob: ids.bob! });
+  },
+};
+
+/** Automatic deduplication, leaving uncertain clusters for the owner to review. */
+export const deduplicateDemo: DemoStep = {
+  name: 'deduplicate',
+  run(ctx) {
+    runDedup(ctx.db, ctx.projectId, ctx.clock);
+  },
+};
+
+export const screenDemo: DemoStep = {
+  name: 'screen titles/abstracts and full texts',
+  run(ctx) {
+    seedDemoScreening(ctx.db, ctx.projectId, usersOf(ctx), ctx.clock);
+  },
+};
+
+// Which learner-perspective codes a title suggests: a stand-in for a coder reading the paper.
+const CODE_HINTS: [RegExp, string, string][] = [
+  [
+    /employab|career|labou?r market|job/i,
+    'ambitions.career',
+    'Learners took the credential to improve their job prospects.',
+  ],
+  [
+    /skill|upskill|reskill|competenc/i,
+    'ambitions.upskilling',
+    'Participants wanted to update specific skills.',
+  ],
+  [
+    /recogni|badge|credential/i,
+    'expectations.portability',
+    'Learners valued a credential they could show and share.',
+  ],
+  [
+    /online|mooc|digital|flexib/i,
+    'preferences.online',
+    'Flexible online delivery made participation possible.',
+  ],
+  [
+    /quality|trust|accredit|value/i,
+    'requirements.quality',
+    'Learners asked who stands behind the credential.',
+  ],
+  [
+    /work|professional|employer|nurs|teacher/i,
+    'balance.employer',
+    'Support from the employer decided whether they could study.',
+  ],
+  [/adult|lifelong|continuing/i, 'balance.time', 'Time next to work and family was the main obstacle.'],
+];
+
+/** The learner-perspective codebook, and a first pass of coding by alice (bob double-codes two studies). */
+export const codeDemo: DemoStep = {
+  name: 'load the codebook and code the included studies',
+  run(ctx) {
+    const { db, projectId, clock } = ctx;
+    const users = usersOf(ctx);
+    importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
+    const repo = codingRepo(db);
+    const codeId = new Map(repo.listCodes(projectId).map((c) => [c.code, c.id]));
+    const included = includedReportIds(db, projectId);
+    const studies = new Set(included);
+    const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
+    const titles = new Map(repo.studyRecords(projectId).map((r) => [r.id, r.title ?? '']));
+    included.forEach((recordId, i) => {
+      const title = titles.get(recordId) ?? '';
+      const hints = CODE_HINTS.filter(([pattern]) => pattern.test(title));
+      const coders = i < 2 ? [users.alice, users.bob] : [users.alice];
+      for (const coder of coders) {
+        for (const [, code, excerpt] of hints.length ? hints : [CODE_HINTS[1]!]) {
+          applyCode(
+            db,
+            projectId,
+            coder,
+            studies,
+            { recordId, codeId: codeId.get(code)!, excerpt, page: String(3 + i) },
+            clock,
+          );
+        }
+      }
+      setExtractionValue(
+        db,
+        projectId,
+        users.alice,
+        studies,
+        { recordId, field: 'country', value: [countries[i % countries.length]!] },
+        clock,
+      );
+      setExtractionValue(
+        db,
+        projectId,
+        users.alice,
+        studies,
+        { recordId, field: 'design', value: i % 2 ? 'Survey' : 'Interviews / focus groups' },
+        clock,
+      );
+    });
+    setThemeSummary(
+      db,
+      projectId,
+      codeId.get('ambitions')!,
+      'Across the included studies, learners take micro-credentials mainly to stay employable and to fill specific skill gaps.',
+      clock,
+    );
+  },
+};
+
+export const LATER_DEMO_STEPS: DemoStep[] = [createDemoAccounts, deduplicateDemo, screenDemo, codeDemo];

@@ -1,0 +1,233 @@
+import { LEARNER_PERSPECTIVE_CODEBOOK } from '../../../server/domain/coding/demo-codebook';
+import { ConflictError, NotFoundError, ValidationError } from '../../../server/domain/errors';
+import {
+  addCode,
+  applyCode,
+  editCode,
+  importCodebook,
+  readCodebook,
+  removeApplication,
+  removeCode,
+  setExtractionValue,
+  setThemeSummary,
+  synthesisInput,
+  synthesisReport,
+} from '../../../server/services/coding';
+import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
+
+const clock = () => new Date('2026-03-04T05:06:07Z');
+const ALICE = 1;
+const BOB = 2;
+const names = (id: number) => ({ 1: 'alice', 2: 'bob' })[id] ?? `user ${id}`;
+
+function setup() {
+  const db = openTestDb();
+  const projectId = seedProject(db);
+  const sourceId = seedSource(db, projectId);
+  const [s1, s2, s3] = seedRecords(db, projectId, sourceId, [
+    { title: 'Why nurses take badges', authors: ['Oliver, Beverley'], year: 2019 },
+    { title: 'Micro-credentials at work', authors: ['Ahsan, Kamrul', 'Akbar, S.'], year: 2023 },
+    { title: 'Excluded study', authors: ['Nobody, A.'], year: 2020 },
+  ]) as [number, number, number];
+  importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
+  const codeId = (key: string) =>
+    (db.prepare('SELECT id FROM codes WHERE code = ?').get(key) as { id: number }).id;
+  return { db, projectId, s1, s2, s3, codeId, included: new Set([s1, s2]) };
+}
+
+describe('coding service on a real database', () => {
+  it('imports the codebook, and reading it back gives the same codebook', () => {
+    const { db, projectId } = setup();
+    expect(readCodebook(db, projectId)).toEqual(LEARNER_PERSPECTIVE_CODEBOOK);
+  });
+
+  it('re-importing updates by key instead of duplicating codes', () => {
+    const { db, projectId } = setup();
+    const changed = {
+      ...LEARNER_PERSPECTIVE_CODEBOOK,
+      codes: LEARNER_PERSPECTIVE_CODEBOOK.codes.map((c) =>
+        c.code === 'balance' ? { ...c, label: 'Balance' } : c,
+      ),
+    };
+    importCodebook(db, projectId, changed);
+    const book = readCodebook(db, projectId);
+    expect(book.codes).toHaveLength(LEARNER_PERSPECTIVE_CODEBOOK.codes.length);
+    expect(book.codes.find((c) => c.code === 'balance')!.label).toBe('Balance');
+  });
+
+  it('an invalid codebook changes nothing', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const bad = {
+      codes: [
+        { code: 'a', label: 'A', description: '', parent: null },
+        { code: 'a', label: 'again', description: '', parent: null },
+      ],
+      fields: [],
+    };
+    expect(() => importCodebook(db, projectId, bad)).toThrow(ValidationError);
+    expect(readCodebook(db, projectId).codes).toEqual([]);
+  });
+
+  it('codes only included studies, and refuses unknown codes', () => {
+    const { db, projectId, s1, s3, codeId, included } = setup();
+    const app = applyCode(
+      db,
+      projectId,
+      ALICE,
+      included,
+      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'to get promoted', page: '4' },
+      clock,
+    );
+    expect(app).toMatchObject({
+      recordId: s1,
+      userId: ALICE,
+      excerpt: 'to get promoted',
+      page: '4',
+      createdAt: '2026-03-04T05:06:07.000Z',
+    });
+    expect(() =>
+      applyCode(db, projectId, ALICE, included, { recordId: s3, codeId: codeId('ambitions') }, clock),
+    ).toThrow(/not an included study/);
+    expect(() => applyCode(db, projectId, ALICE, included, { recordId: s1, codeId: 99999 }, clock)).toThrow(
+      NotFoundError,
+    );
+  });
+
+  it('refuses to delete a code in use, and lets the coder (not another reviewer) remove an application', () => {
+    const { db, projectId, s1, codeId, included } = setup();
+    const app = applyCode(
+      db,
+      projectId,
+      ALICE,
+      included,
+      { recordId: s1, codeId: codeId('balance.time') },
+      clock,
+    );
+    expect(() => removeCode(db, projectId, codeId('balance'))).toThrow(ConflictError);
+    expect(() => removeApplication(db, projectId, BOB, false, app.id, clock)).toThrow(/only the coder/);
+    removeApplication(db, projectId, ALICE, false, app.id, clock);
+    removeCode(db, projectId, codeId('balance'));
+    expect(readCodebook(db, projectId).codes.some((c) => c.code.startsWith('balance'))).toBe(false);
+  });
+
+  it('adds and edits codes, refusing duplicate keys and moves beneath a descendant', () => {
+    const { db, projectId, codeId } = setup();
+    const added = addCode(db, projectId, {
+      code: 'ambitions.status',
+      label: 'Status',
+      parentId: codeId('ambitions'),
+    });
+    expect(added.parentId).toBe(codeId('ambitions'));
+    expect(() => addCode(db, projectId, { code: 'ambitions.status', label: 'Again' })).toThrow(ConflictError);
+    expect(() => editCode(db, projectId, codeId('ambitions'), { parentId: added.id })).toThrow(
+      /beneath itself/,
+    );
+    expect(editCode(db, projectId, added.id, { label: 'Social status' }).label).toBe('Social status');
+  });
+
+  it('validates extraction values by field kind', () => {
+    const { db, projectId, s1, included } = setup();
+    expect(
+      setExtractionValue(
+        db,
+        projectId,
+        ALICE,
+        included,
+        { recordId: s1, field: 'sample_size', value: '120' },
+        clock,
+      ),
+    ).toBe(120);
+    expect(() =>
+      setExtractionValue(
+        db,
+        projectId,
+        ALICE,
+        included,
+        { recordId: s1, field: 'sample_size', value: 'many' },
+        clock,
+      ),
+    ).toThrow(/takes a number/);
+    expect(() =>
+      setExtractionValue(
+        db,
+        projectId,
+        ALICE,
+        included,
+        { recordId: s1, field: 'design', value: 'Poll' },
+        clock,
+      ),
+    ).toThrow(/takes one of/);
+    expect(() =>
+      setExtractionValue(db, projectId, ALICE, included, { recordId: s1, field: 'nope', value: 'x' }, clock),
+    ).toThrow(NotFoundError);
+  });
+
+  it('builds the synthesis from stored coding: frequencies, country cross-tab, dual-coding tables', () => {
+    const { db, projectId, s1, s2, codeId, included } = setup();
+    applyCode(
+      db,
+      projectId,
+      ALICE,
+      included,
+      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'promotion' },
+      clock,
+    );
+    applyCode(
+      db,
+      projectId,
+      BOB,
+      included,
+      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'career' },
+      clock,
+    );
+    applyCode(
+      db,
+      projectId,
+      ALICE,
+      included,
+      { recordId: s2, codeId: codeId('balance.time'), excerpt: 'no time' },
+      clock,
+    );
+    setExtractionValue(
+      db,
+      projectId,
+      ALICE,
+      included,
+      { recordId: s1, field: 'country', value: ['Australia'] },
+      clock,
+    );
+    setExtractionValue(
+      db,
+      projectId,
+      BOB,
+      included,
+      { recordId: s1, field: 'country', value: ['Australia', 'New Zealand'] },
+      clock,
+    );
+    setThemeSummary(db, projectId, codeId('ambitions'), 'Careers drive uptake.', clock);
+
+    const report = synthesisReport(synthesisInput(db, projectId, [...included], names));
+    expect(report.studies).toBe(2);
+    const studies = Object.fromEntries(report.codes.map((c) => [c.code, c.studies]));
+    expect(studies).toMatchObject({
+      ambitions: 1,
+      'ambitions.career': 1,
+      balance: 1,
+      'balance.time': 1,
+      requirements: 0,
+    });
+    const country = report.crossTabs.find((t) => t.characteristic === 'country')!;
+    expect(country.values).toEqual(['Australia', 'New Zealand', 'not reported']);
+    expect(country.rows.find((r) => r.code === 'ambitions')!.counts).toEqual([1, 1, 0]);
+    expect(country.rows.find((r) => r.code === 'balance')!.counts).toEqual([0, 0, 1]);
+    const ambitions = report.themes.find((t) => t.code === 'ambitions')!;
+    expect(ambitions.summary).toBe('Careers drive uptake.');
+    expect(ambitions.evidence.map((e) => [e.study, e.coder, e.excerpt])).toEqual([
+      ['Oliver 2019', 'alice', 'promotion'],
+      ['Oliver 2019', 'bob', 'career'],
+    ]);
+    const career = report.agreement.find((t) => t.code === 'ambitions.career')!;
+    expect(career).toMatchObject({ coders: ['alice', 'bob'], studies: 1, both: 1, observedAgreement: 1 });
+  });
+});
