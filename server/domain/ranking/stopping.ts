@@ -46,10 +46,15 @@ export function hypergeometricCdf(k: number, population: number, successes: numb
   const hi = Math.min(draws, successes);
   if (k < lo) return 0;
   if (k >= hi) return 1;
-  const denominator = logChoose(population, draws);
-  let p = 0;
-  for (let i = lo; i <= k; i++) {
-    p += Math.exp(logChoose(successes, i) + logChoose(population - successes, draws - i) - denominator);
+  // pmf at the lowest value from log-gamma, then the ratio pmf(i+1)/pmf(i): the stopping test
+  // evaluates this for every window of a 50,000-record screening, so it must stay cheap.
+  let pmf = Math.exp(
+    logChoose(successes, lo) + logChoose(population - successes, draws - lo) - logChoose(population, draws),
+  );
+  let p = pmf;
+  for (let i = lo; i < k; i++) {
+    pmf *= ((successes - i) * (draws - i)) / ((i + 1) * (population - successes - draws + i + 1));
+    p += pmf;
   }
   return Math.min(1, p);
 }

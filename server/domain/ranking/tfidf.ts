@@ -7,6 +7,8 @@ export interface TfidfOptions extends TokenizeOptions {
   minDf: number;
   /** Use 1 + ln(tf) instead of raw counts, damping repeated words in long abstracts. */
   sublinearTf: boolean;
+  /** Count title terms this many times (titles are short and dense with the topic). */
+  titleWeight?: number;
 }
 
 export const DEFAULT_TFIDF: TfidfOptions = { ngramMax: 1, stopWords: true, minDf: 1, sublinearTf: false };
@@ -65,18 +67,21 @@ export function buildTfidf(
       }
       scratch[len++] = id;
     };
-    for (const field of documentFields(doc)) {
-      if (!field) continue;
+    documentFields(doc).forEach((field, f) => {
+      if (!field) return;
+      const repeat = f === 0 ? (options.titleWeight ?? 1) : 1;
       const ids = words(field, options.stopWords).map((w) => {
         let id = wordIds.get(w);
         if (id === undefined) wordIds.set(w, (id = wordIds.size));
         return id;
       });
-      for (const id of ids) push(id);
-      for (let n = 2; n <= options.ngramMax; n++) {
-        for (let i = 0; i + n <= ids.length; i++) push(GRAM_BASE + gramBucket(ids, i, n));
+      for (let r = 0; r < repeat; r++) {
+        for (const id of ids) push(id);
+        for (let n = 2; n <= options.ngramMax; n++) {
+          for (let i = 0; i + n <= ids.length; i++) push(GRAM_BASE + gramBucket(ids, i, n));
+        }
       }
-    }
+    });
     if (wordIds.size > wordDf.length) {
       const grown = new Int32Array(Math.max(wordIds.size, wordDf.length * 2));
       grown.set(wordDf);

@@ -82,3 +82,37 @@ describe('stopping signals', () => {
     expect(e.estimate).toBeCloseTo((1.5 / 11) * 90, 10);
   });
 });
+
+describe('hypergeometric test at scale', () => {
+  it('hypergeometricCdf() sums to 1 over its support and matches a direct sum', () => {
+    const N = 500;
+    const K = 40;
+    const n = 120;
+    expect(hypergeometricCdf(40, N, K, n)).toBe(1);
+    const direct = (k: number) => {
+      let p = 0;
+      for (let i = 0; i <= k; i++) {
+        p += Math.exp(
+          logGamma(K + 1) -
+            logGamma(i + 1) -
+            logGamma(K - i + 1) +
+            logGamma(N - K + 1) -
+            logGamma(n - i + 1) -
+            logGamma(N - K - n + i + 1) -
+            (logGamma(N + 1) - logGamma(n + 1) - logGamma(N - n + 1)),
+        );
+      }
+      return p;
+    };
+    for (const k of [0, 3, 9, 15, 30]) expect(hypergeometricCdf(k, N, K, n)).toBeCloseTo(direct(k), 10);
+  });
+
+  it('runs on a 50,000-record screening in well under a second', () => {
+    const labels: Array<0 | 1> = [];
+    for (let i = 0; i < 30000; i++) labels.push(i % 50 === 0 ? 1 : 0);
+    const started = performance.now();
+    const result = hypergeometricStop(labels, 50000);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.met).toBe(false);
+  });
+});
