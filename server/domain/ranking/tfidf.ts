@@ -47,6 +47,23 @@ export function buildTfidf(
   docs: readonly RankDocument[],
   options: TfidfOptions = DEFAULT_TFIDF,
 ): TfidfFeatures {
+  const steps = tfidfSteps(docs, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build in steps: it yields after every `chunk` records, so a server can run the
+ * build between requests (one step per event-loop turn) instead of stalling them for the
+ * seconds a 50,000-record project takes.
+ */
+export function* tfidfSteps(
+  docs: readonly RankDocument[],
+  options: TfidfOptions = DEFAULT_TFIDF,
+  chunk = 1000,
+): Generator<void, TfidfFeatures, void> {
   const wordIds = new Map<string, number>();
   let wordDf = new Int32Array(1 << 16);
   const gramDf = options.ngramMax > 1 ? new Int32Array(1 << GRAM_BITS) : new Int32Array(0);
@@ -57,7 +74,9 @@ export function buildTfidf(
   let used = 0;
   let scratch = new Int32Array(4096);
 
-  docs.forEach((doc, d) => {
+  for (let d = 0; d < docs.length; d++) {
+    if (d > 0 && d % chunk === 0) yield;
+    const doc = docs[d] as RankDocument;
     let len = 0;
     const push = (id: number) => {
       if (len === scratch.length) {
@@ -109,7 +128,7 @@ export function buildTfidf(
       i = j;
     }
     docStart[d + 1] = used;
-  });
+  }
 
   // Keep terms with enough support; columns follow id order (words, then n-gram buckets),
   // so each document's sorted ids map to sorted columns.
