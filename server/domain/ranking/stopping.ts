@@ -98,6 +98,10 @@ export function hypergeometricStop(
   let inWindow = 0;
   for (let n = 1; n <= seen; n++) {
     inWindow += labels[seen - n] as number;
+    // Growing a window by one exclude (same k, one more draw from a pool one larger) can only
+    // lower p: the larger draw stochastically dominates. So the smallest p lies at windows
+    // whose next older record is relevant, or at the whole order; only those are computed.
+    if (n < seen && labels[seen - n - 1] === 0) continue;
     const before = relevantSeen - inWindow;
     const pool = unscreened + n;
     const target = Math.floor(relevantSeen / recallTarget - before + 1);

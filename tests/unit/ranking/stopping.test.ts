@@ -116,3 +116,35 @@ describe('hypergeometric test at scale', () => {
     expect(result.met).toBe(false);
   });
 });
+
+describe('hypergeometricStop() window pruning', () => {
+  it('gives the same smallest p as trying every window', () => {
+    const bruteForce = (labels: Array<0 | 1>, total: number, target: number) => {
+      let best = 1;
+      let inWindow = 0;
+      const r = labels.reduce<number>((s, l) => s + l, 0);
+      for (let n = 1; n <= labels.length; n++) {
+        inWindow += labels[labels.length - n]!;
+        const K = Math.floor(r / target - (r - inWindow) + 1);
+        const pool = total - labels.length + n;
+        best = Math.min(best, K > pool ? 0 : hypergeometricCdf(inWindow, pool, K, n));
+      }
+      return best;
+    };
+    let seed = 3;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 30; trial++) {
+      const length = 50 + Math.floor(rand() * 300);
+      const labels: Array<0 | 1> = Array.from({ length }, (_, i) =>
+        rand() < 0.4 * Math.exp(-i / 40) ? 1 : 0,
+      );
+      const total = length + Math.floor(rand() * 500);
+      for (const target of [0.8, 0.95]) {
+        expect(hypergeometricStop(labels, total, target).pValue).toBeCloseTo(
+          bruteForce(labels, total, target),
+          12,
+        );
+      }
+    }
+  });
+});
