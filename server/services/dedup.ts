@@ -14,6 +14,7 @@ import {
   listDedupRecords,
   markUndone,
   projectExists,
+  screenedRecordIds,
   setClusterMembers,
   setDuplicateOf,
   updateCluster,
@@ -32,8 +33,19 @@ export interface DedupServiceOptions {
   /**
    * Whether a record already carries screening decisions. Such a record is preferred as a
    * cluster's primary, so its decisions stay on the record that represents the work.
+   * Defaults to "has any screening event".
    */
   isScreened?: (recordId: number) => boolean;
+}
+
+function screenedTest(
+  db: Db,
+  projectId: number,
+  options: DedupServiceOptions,
+): (recordId: number) => boolean {
+  if (options.isScreened) return options.isScreened;
+  const screened = screenedRecordIds(db, projectId);
+  return (id) => screened.has(id);
 }
 
 export interface RunSummary extends DedupCounts {
@@ -90,6 +102,7 @@ export function runDedup(
   const started = clock().getTime();
   return db.transaction((): RunSummary => {
     const records = listDedupRecords(db, projectId);
+    const isScreened = screenedTest(db, projectId, options);
     const seen = lastSeenRecordId(db, projectId);
     const newIds = new Set(records.filter((r) => r.id > seen).map((r) => r.id));
     const maxRecordId = records.reduce((max, r) => Math.max(max, r.id), seen);
@@ -147,7 +160,7 @@ export function runDedup(
         if (existing) {
           const added = group.recordIds.filter((id) => !existing.memberIds.includes(id));
           const before = snapshotOf(db, projectId, [existing], added);
-          const primary = existing.primaryRecordId ?? choosePrimary(members, options.isScreened);
+          const primary = existing.primaryRecordId ?? choosePrimary(members, isScreened);
           setClusterMembers(db, existing.id, [...existing.memberIds, ...added]);
           updateCluster(db, existing.id, {
             status: 'merged',
@@ -171,7 +184,7 @@ export function runDedup(
           });
           mergedNow += added.length;
         } else {
-          const primary = choosePrimary(members, options.isScreened);
+          const primary = choosePrimary(members, isScreened);
           const clusterId = insertCluster(db, {
             projectId,
             status: 'merged',
@@ -297,8 +310,8 @@ export function decideCluster(
         throw new ConflictError(`cluster ${clusterId} is already merged`);
       }
       const records = getRecordsWithSource(db, projectId, allIds);
-      const primary =
-        input.primaryId ?? absorbed[0]?.primaryRecordId ?? choosePrimary(records, options.isScreened);
+      const isScreened = screenedTest(db, projectId, options);
+      const primary = input.primaryId ?? absorbed[0]?.primaryRecordId ?? choosePrimary(records, isScreened);
       const before = snapshotOf(db, projectId, [cluster, ...absorbed], allIds);
       setClusterMembers(db, cluster.id, allIds);
       updateCluster(db, cluster.id, {

@@ -29,7 +29,7 @@ import {
   type StoppingOptions,
   type StoppingReport,
 } from '../domain/ranking/stopping';
-import { buildTfidf } from '../domain/ranking/tfidf';
+import { tfidfSteps } from '../domain/ranking/tfidf';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -95,7 +95,11 @@ interface CachedFeatures {
 // reuse it for every retrain. Keyed by database so tests with separate databases never mix.
 const featureCache = new WeakMap<Db, Map<number, CachedFeatures>>();
 
-function featuresFor(db: Db, projectId: number, config: RankerConfig): CachedFeatures {
+function* featuresFor(
+  db: Db,
+  projectId: number,
+  config: RankerConfig,
+): Generator<void, CachedFeatures, void> {
   const stamp = recordSetStamp(db, projectId);
   const configKey = JSON.stringify(config.tfidf);
   let perDb = featureCache.get(db);
@@ -103,15 +107,11 @@ function featuresFor(db: Db, projectId: number, config: RankerConfig): CachedFea
   const cached = perDb.get(projectId);
   if (cached && cached.stamp === stamp && cached.configKey === configKey) return cached;
   const records = listRankingRecords(db, projectId);
-  const fresh: CachedFeatures = {
-    stamp,
-    configKey,
-    recordIds: records.map((r) => r.id),
-    x: buildTfidf(
-      records.map((r) => r.doc),
-      config.tfidf,
-    ).matrix,
-  };
+  const built = yield* tfidfSteps(
+    records.map((r) => r.doc),
+    config.tfidf,
+  );
+  const fresh: CachedFeatures = { stamp, configKey, recordIds: records.map((r) => r.id), x: built.matrix };
   perDb.set(projectId, fresh);
   return fresh;
 }
@@ -132,10 +132,24 @@ export function retrainProject(
   readDecisions: DecisionReader,
   clock: Clock,
 ): RetrainResult {
+  const steps = retrainSteps(db, projectId, readDecisions, clock);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** retrainProject() in steps: yields while building features so the scheduler can interleave requests. */
+export function* retrainSteps(
+  db: Db,
+  projectId: number,
+  readDecisions: DecisionReader,
+  clock: Clock,
+): Generator<void, RetrainResult, void> {
   const settings = prioritisationSettings(db, projectId);
   const config = configFor(settings.model);
   const started = performance.now();
-  const features = featuresFor(db, projectId, config);
+  const features = yield* featuresFor(db, projectId, config);
   const rowOf = new Map(features.recordIds.map((id, row) => [id, row]));
   const learner = new Learner(features.x, config);
   for (const d of readDecisions(db, projectId)) {
@@ -223,15 +237,24 @@ export class RankingScheduler {
         setImmediate(() => {
           this.queued.delete(projectId);
           this.running.add(projectId);
-          try {
-            retrainProject(this.db, projectId, this.readDecisions, this.clock);
-          } catch (error) {
-            this.onError(projectId, error);
-          } finally {
+          const steps = retrainSteps(this.db, projectId, this.readDecisions, this.clock);
+          // One step per event-loop turn: requests are served between the chunks of a build.
+          const advance = () => {
+            let finished = true;
+            try {
+              finished = steps.next().done === true;
+            } catch (error) {
+              this.onError(projectId, error);
+            }
+            if (!finished) {
+              setImmediate(advance);
+              return;
+            }
             this.running.delete(projectId);
             if (this.again.delete(projectId)) this.request(projectId);
             resolve();
-          }
+          };
+          advance();
         }),
       ),
     );

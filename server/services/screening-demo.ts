@@ -22,9 +22,9 @@ function aliceVote(title: string): Vote {
   return INCLUDE_WORDS.test(title) ? 'include' : 'exclude';
 }
 
-/** Bob mostly agrees; every sixth record he reads differently, and he hedges with "maybe" now and then. */
+/** Bob mostly agrees; every twelfth record he reads differently, and he hedges with "maybe" now and then. */
 function bobVote(index: number, alice: Vote): Vote {
-  if (index % 6 === 2) return alice === 'include' ? 'exclude' : 'include';
+  if (index % 12 === 2) return alice === 'include' ? 'exclude' : 'include';
   if (alice === 'include' && index % 4 === 1) return 'maybe';
   return alice;
 }
@@ -111,7 +111,9 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
     const assessed = recordsInStage(db, projectId, 'full_text');
     assessed.slice(0, Math.max(0, assessed.length - 1)).forEach((record, i) => {
       const excluded = i % 3 === 1;
-      const reason = excluded ? (FULL_TEXT_REASONS[i % FULL_TEXT_REASONS.length] as string) : null;
+      const reason = excluded
+        ? (FULL_TEXT_REASONS[Math.floor(i / 3) % FULL_TEXT_REASONS.length] as string)
+        : null;
       for (const actor of [alice, bob]) {
         screening.decide(deps, projectId, actor, {
           recordId: record.id,
@@ -121,5 +123,39 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
         });
       }
     });
+
+    groupReportsOfOneStudy(deps, projectId, owner);
   })();
+}
+
+const firstAuthorSurname = (authors: string[]): string | null =>
+  authors[0]?.split(',')[0]?.trim().toLowerCase() || null;
+
+/**
+ * Links the first two included reports that share a first author into one study, so the
+ * demo shows several reports counted as one included study.
+ */
+function groupReportsOfOneStudy(
+  deps: screening.ScreeningDeps,
+  projectId: number,
+  owner: screening.Actor,
+): void {
+  const included = new Set(
+    fulltext
+      .listReports(deps.db, projectId, owner)
+      .reports.filter((r) => r.fullTextOutcome === 'include')
+      .map((r) => r.recordId),
+  );
+  const bySurname = new Map<string, number[]>();
+  for (const record of recordsInStage(deps.db, projectId, 'full_text')) {
+    const surname = firstAuthorSurname(record.authors);
+    if (!surname || !included.has(record.id)) continue;
+    const ids = [...(bySurname.get(surname) ?? []), record.id];
+    bySurname.set(surname, ids);
+    if (ids.length === 2) {
+      const label = `${surname.charAt(0).toUpperCase()}${surname.slice(1)} (two reports)`;
+      fulltext.groupReports(deps, projectId, owner, { label, recordIds: ids });
+      return;
+    }
+  }
 }

@@ -1,6 +1,18 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import type { DedupRecord } from '../../domain/dedup/types';
 import type { EvidencePair } from '../../domain/dedup/engine';
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per connection: a run writes tens of thousands of rows with the same few statements. */
+function stmt(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 export type ClusterStatus = 'merged' | 'review' | 'not-duplicate' | 'related' | 'absorbed';
 export type DecisionKind = 'auto-merge' | 'merge' | 'not-duplicate' | 'undo';
@@ -83,9 +95,9 @@ function toDedupRecord(row: RecordRow): DedupRecord {
 
 /** Every record of a project in import order, with the fields matching reads. */
 export function listDedupRecords(db: Db, projectId: number): DedupRecord[] {
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
-    .all(projectId) as RecordRow[];
+  const rows = stmt(db, `SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`).all(
+    projectId,
+  ) as RecordRow[];
   return rows.map(toDedupRecord);
 }
 
@@ -96,14 +108,13 @@ export function getRecordsWithSource(
   ids: number[],
 ): (DedupRecord & { sourceId: number; sourceName: string; duplicateOf: number | null })[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
               r.isbn, r.abstract, r.source_id, s.name AS source_name, r.duplicate_of
        FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-    )
-    .all(projectId, JSON.stringify(ids)) as (RecordRow & {
+  ).all(projectId, JSON.stringify(ids)) as (RecordRow & {
     source_id: number;
     source_name: string;
     duplicate_of: number | null;
@@ -117,23 +128,23 @@ export function getRecordsWithSource(
 }
 
 export function projectExists(db: Db, projectId: number): boolean {
-  return db.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
+  return stmt(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
 }
 
 /** Project ids by name (the CLI's --project), or all projects when no name is given. */
 export function findProjects(db: Db, name?: string): { id: number; name: string }[] {
   return (
     name === undefined
-      ? db.prepare('SELECT id, name FROM projects ORDER BY id').all()
-      : db.prepare('SELECT id, name FROM projects WHERE name = ?').all(name)
+      ? stmt(db, 'SELECT id, name FROM projects ORDER BY id').all()
+      : stmt(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
   ) as { id: number; name: string }[];
 }
 
 /** The highest record id an earlier run has seen (0 before the first run). */
 export function lastSeenRecordId(db: Db, projectId: number): number {
-  const row = db
-    .prepare('SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?')
-    .get(projectId) as {
+  const row = stmt(db, 'SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?').get(
+    projectId,
+  ) as {
     seen: number | null;
   };
   return row.seen ?? 0;
@@ -151,21 +162,20 @@ export interface RunRow {
 }
 
 export function insertRun(db: Db, run: RunRow): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
          duration_ms, ran_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      run.projectId,
-      run.maxRecordId,
-      run.newRecords,
-      run.comparisons,
-      run.mergedRecords,
-      run.reviewClusters,
-      run.durationMs,
-      run.ranAt,
-    );
+  ).run(
+    run.projectId,
+    run.maxRecordId,
+    run.newRecords,
+    run.comparisons,
+    run.mergedRecords,
+    run.reviewClusters,
+    run.durationMs,
+    run.ranAt,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -206,9 +216,8 @@ function toCluster(row: ClusterRow): Cluster {
 }
 
 export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
-  const row = db
-    .prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`)
-    .get(projectId, clusterId) as ClusterRow | undefined;
+  const row = stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(projectId, clusterId) as
+    ClusterRow | undefined;
   return row && toCluster(row);
 }
 
@@ -216,12 +225,11 @@ export function getCluster(db: Db, projectId: number, clusterId: number): Cluste
 export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus[]): Cluster[] {
   const rows = (
     statuses
-      ? db
-          .prepare(
-            `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
-          )
-          .all(projectId, JSON.stringify(statuses))
-      : db.prepare(`${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
+      ? stmt(
+          db,
+          `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+        ).all(projectId, JSON.stringify(statuses))
+      : stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
   ) as ClusterRow[];
   return rows.map(toCluster);
 }
@@ -239,22 +247,21 @@ export interface NewCluster {
 }
 
 export function insertCluster(db: Db, cluster: NewCluster): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
          updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      cluster.projectId,
-      cluster.status,
-      cluster.primaryRecordId,
-      cluster.rule,
-      cluster.score,
-      JSON.stringify(cluster.evidence),
-      cluster.runId,
-      cluster.now,
-      cluster.now,
-    );
+  ).run(
+    cluster.projectId,
+    cluster.status,
+    cluster.primaryRecordId,
+    cluster.rule,
+    cluster.score,
+    JSON.stringify(cluster.evidence),
+    cluster.runId,
+    cluster.now,
+    cluster.now,
+  );
   const id = Number(info.lastInsertRowid);
   setClusterMembers(db, id, cluster.memberIds);
   return id;
@@ -272,7 +279,8 @@ export function updateCluster(
     score?: number;
   },
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE dedup_clusters SET status = ?, primary_record_id = ?, updated_at = ?,
        evidence_json = COALESCE(?, evidence_json), rule = COALESCE(?, rule), score = COALESCE(?, score) WHERE id = ?`,
   ).run(
@@ -287,8 +295,8 @@ export function updateCluster(
 }
 
 export function setClusterMembers(db: Db, clusterId: number, recordIds: number[]): void {
-  db.prepare('DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
-  const insert = db.prepare('INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
+  const insert = stmt(db, 'INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
   for (const id of new Set(recordIds)) insert.run(clusterId, id);
 }
 
@@ -298,17 +306,16 @@ export function setDuplicateOf(
   projectId: number,
   entries: [recordId: number, value: number | null][],
 ): void {
-  const update = db.prepare('UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
+  const update = stmt(db, 'UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
   for (const [recordId, value] of entries) update.run(value, projectId, recordId);
 }
 
 export function getDuplicateOf(db: Db, projectId: number, recordIds: number[]): [number, number | null][] {
   if (recordIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
-    )
-    .all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
+  const rows = stmt(
+    db,
+    'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
+  ).all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
   return rows.map((r) => [r.id, r.duplicate_of]);
 }
 
@@ -324,20 +331,19 @@ export function insertDecision(
     decidedAt: string;
   },
 ): number {
-  const info = db
-    .prepare(
-      `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
+  const info = stmt(
+    db,
+    `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      d.projectId,
-      d.clusterId,
-      d.decision,
-      d.primaryRecordId,
-      d.userId,
-      JSON.stringify(d.before),
-      d.decidedAt,
-    );
+  ).run(
+    d.projectId,
+    d.clusterId,
+    d.decision,
+    d.primaryRecordId,
+    d.userId,
+    JSON.stringify(d.before),
+    d.decidedAt,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -367,18 +373,17 @@ const toDecision = (row: DecisionRow): Decision => ({
 
 /** Every decision on a cluster, oldest first (the audit trail). */
 export function listDecisions(db: Db, clusterId: number): Decision[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
               d.decided_at
        FROM dedup_decisions d LEFT JOIN users u ON u.id = d.user_id WHERE d.cluster_id = ? ORDER BY d.id`,
-    )
-    .all(clusterId) as DecisionRow[];
+  ).all(clusterId) as DecisionRow[];
   return rows.map(toDecision);
 }
 
 export function markUndone(db: Db, decisionId: number, undoId: number): void {
-  db.prepare('UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
+  stmt(db, 'UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
 }
 
 export interface DedupCounts {
@@ -390,15 +395,14 @@ export interface DedupCounts {
 
 /** The counts `sift dedup --json` reports and PRISMA's "duplicates removed" reads. */
 export function dedupCounts(db: Db, projectId: number): DedupCounts {
-  const row = db
-    .prepare(
-      `SELECT
+  const row = stmt(
+    db,
+    `SELECT
          (SELECT COUNT(*) FROM records WHERE project_id = ?) AS records,
          (SELECT COUNT(*) FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL) AS duplicates,
          (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'merged') AS clusters,
          (SELECT COUNT(*) FROM dedup_clusters WHERE project_id = ? AND status = 'review') AS review`,
-    )
-    .get(projectId, projectId, projectId, projectId) as DedupCounts;
+  ).get(projectId, projectId, projectId, projectId) as DedupCounts;
   return row;
 }
 
@@ -407,8 +411,19 @@ export function finishRun(
   runId: number,
   run: Pick<RunRow, 'newRecords' | 'comparisons' | 'mergedRecords' | 'reviewClusters' | 'durationMs'>,
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE dedup_runs SET new_records = ?, comparisons = ?, merged_records = ?, review_clusters = ?, duration_ms = ?
      WHERE id = ?`,
   ).run(run.newRecords, run.comparisons, run.mergedRecords, run.reviewClusters, run.durationMs, runId);
+}
+
+/** Records of a project that carry any screening decision (they stay primary when merged). */
+export function screenedRecordIds(db: Db, projectId: number): Set<number> {
+  const rows = stmt(db, 'SELECT DISTINCT record_id FROM screening_events WHERE project_id = ?').all(
+    projectId,
+  ) as {
+    record_id: number;
+  }[];
+  return new Set(rows.map((r) => r.record_id));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { notDuplicate } from './screening';
 
 /** SQL for full-text retrieval and for grouping reports into studies. */
 
@@ -23,8 +24,9 @@ export interface ReportRow {
   fullTextOutcome: 'include' | 'exclude' | null;
 }
 
-const INCLUDED_AT_TITLE_ABSTRACT = `screening_state t JOIN records r ON r.id = t.record_id
-  WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include'`;
+/** Records included at title/abstract (alias r), leaving out any since marked as duplicates. */
+const includedAtTitleAbstract = (db: Db) => `screening_state t JOIN records r ON r.id = t.record_id
+  WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`;
 
 /** Reports sought: every record included at title/abstract, with its retrieval state. */
 export function reportsSought(db: Db, projectId: number): ReportRow[] {
@@ -39,14 +41,14 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
        LEFT JOIN study_reports sr ON sr.record_id = r.id
        LEFT JOIN studies st ON st.id = sr.study_id
        LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
-       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include'
+       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}
        ORDER BY r.id`,
   ).all(projectId) as ReportRow[];
 }
 
 export function isReportSought(db: Db, projectId: number, recordId: number): boolean {
   return (
-    prepared(db, `SELECT 1 FROM ${INCLUDED_AT_TITLE_ABSTRACT} AND r.id = ?`).get(projectId, recordId) !==
+    prepared(db, `SELECT 1 FROM ${includedAtTitleAbstract(db)} AND r.id = ?`).get(projectId, recordId) !==
     undefined
   );
 }
@@ -108,8 +110,9 @@ export function retrievalCounts(
     db,
     `SELECT COUNT(*) AS sought, COALESCE(SUM(f.status = 'retrieved'), 0) AS retrieved,
          COALESCE(SUM(f.status = 'not_retrievable'), 0) AS notRetrievable
-       FROM screening_state t LEFT JOIN fulltext_reports f ON f.record_id = t.record_id
-       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include'`,
+       FROM screening_state t JOIN records r ON r.id = t.record_id
+       LEFT JOIN fulltext_reports f ON f.record_id = t.record_id
+       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`,
   ).get(projectId) as { sought: number; retrieved: number; notRetrievable: number };
 }
 
@@ -175,8 +178,9 @@ export function includedReportsAndStudies(db: Db, projectId: number): { reports:
   return prepared(
     db,
     `SELECT COUNT(*) AS reports, COUNT(DISTINCT COALESCE('s' || sr.study_id, 'r' || s.record_id)) AS studies
-       FROM screening_state s LEFT JOIN study_reports sr ON sr.record_id = s.record_id
-       WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include'`,
+       FROM screening_state s JOIN records r ON r.id = s.record_id
+       LEFT JOIN study_reports sr ON sr.record_id = s.record_id
+       WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include' AND ${notDuplicate(db)}`,
   ).get(projectId) as { reports: number; studies: number };
 }
 

@@ -20,7 +20,7 @@ export { hasColumn, keepCachesAfter, writeStamp } from './screening-cache';
  */
 
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
-function notDuplicate(db: Db): string {
+export function notDuplicate(db: Db): string {
   return hasColumn(db, 'records', 'duplicate_of') ? 'r.duplicate_of IS NULL' : '1 = 1';
 }
 
@@ -527,7 +527,7 @@ export function conflictRecords(db: Db, projectId: number, stage: Stage): Screen
   const rows = prepared(
     db,
     `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
-       WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' ORDER BY r.id`,
+       WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' AND ${notDuplicate(db)} ORDER BY r.id`,
   ).all(projectId, stage) as RecordRow[];
   return rows.map(toRecord);
 }

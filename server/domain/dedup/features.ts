@@ -19,6 +19,12 @@ export interface MatchFeatures {
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
+  /** Too common ("Editorial", "Introduction") to identify a work by itself. */
+  genericTitle: boolean;
+  /** Under three words or twenty letters ("Empyema thoracis"): needs more corroboration. */
+  shortTitle: boolean;
+  /** The title carries MEDLINE's note that an erratum to this article was published. */
+  notesErratum: boolean;
   /** Surname-like author tokens (three letters or more), a set. */
   authorTokens: Set<string>;
   firstAuthor: string;
@@ -32,15 +38,12 @@ export interface MatchFeatures {
   pmid: string;
   abstractTokens: Set<string>;
   preprint: boolean;
-  conference: boolean;
 }
 
 const PREPRINT_VENUE =
   /\b(biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf preprints|techrxiv|authorea)\b/;
 const PREPRINT_DOI =
   /^10\.(1101\/\d{4}\.\d{2}\.\d{2}|21203\/rs\.|2139\/ssrn|48550\/arxiv|20944\/preprints|31234\/osf|36227\/techrxiv|22541\/au)/;
-const CONFERENCE_VENUE =
-  /\b(conference|congress|symposium|meeting|proceedings|abstracts|workshop|annual scientific)\b/;
 
 /** Digits only, without leading zeros: "Vol. 07" and "7" are the same volume. */
 function digitsOf(value: string | null): string {
@@ -99,6 +102,9 @@ function authorTokensOf(authors: string[]): { tokens: Set<string>; first: string
   return { tokens: all, first };
 }
 
+const GENERIC_TITLE =
+  /^(editorial|editorials|introduction|foreword|preface|commentary|letter|letters|letter to the editor|reply|response|correspondence|book reviews?|in this issue|abstracts?|index|news|guest editorial|editor s note|conference report|meeting abstracts?|proceedings|summary|conclusions?|overview|untitled)$/;
+
 /** Normalised features of one record for blocking and comparison. */
 export function featuresOf(record: DedupRecord): MatchFeatures {
   const forms = titleForms(record.title);
@@ -117,6 +123,9 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
+    genericTitle: GENERIC_TITLE.test(forms.full),
+    shortTitle: forms.full.length < 20 || forms.full.split(' ').length < 3,
+    notesErratum: /\[\s*(?:published\s+)?erratum/i.test(record.title ?? ''),
     authorTokens: authors.tokens,
     firstAuthor: authors.first,
     year: record.year,
@@ -129,6 +138,5 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
     pmid: (record.pmid ?? '').trim(),
     abstractTokens: new Set(tokens(normaliseText(record.abstract)).slice(0, 200)),
     preprint: typeText === 'preprint' || PREPRINT_VENUE.test(journal) || PREPRINT_DOI.test(doi),
-    conference: /conference|proceedings|inproceedings/.test(typeText) || CONFERENCE_VENUE.test(journal),
   };
 }

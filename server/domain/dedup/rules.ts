@@ -123,6 +123,16 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     // A Cochrane review keeps its CD number across updates; databases list each version.
     return verdict('duplicate', 'same-cochrane-review', s);
   }
+  if (a.genericTitle || b.genericTitle) {
+    // "Editorial", "Introduction": only identifiers or the page range may merge these.
+    return verdict(title >= 0.9 ? 'review' : 'distinct', 'uncertain:generic-title', s);
+  }
+  if (
+    (a.shortTitle || b.shortTitle) &&
+    !((s.authors ?? 0) >= 0.8 && s.year === 1 && (s.volume === 1 || s.pages === 1))
+  ) {
+    return verdict(title >= 0.9 ? 'review' : 'distinct', 'uncertain:short-title', s);
+  }
   if (s.year === 0)
     return verdict(title >= 0.95 && (s.authors ?? 0) >= 0.8 ? 'review' : 'distinct', 'veto:year-differs', s);
 
@@ -132,9 +142,11 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     s.year === 1 &&
     (s.journal ?? 0) >= 0.8 &&
     s.volume === 1 &&
-    !(s.pages === 0 && (isSinglePage(a) || isSinglePage(b)))
+    !(s.pages === 0 && (isSinglePage(a) || isSinglePage(b)) && !abstractOfArticle(s, a, b))
   ) {
-    // The same title by the same authors in the same volume: pages or issue disagree only by error.
+    // The same title by the same authors in the same volume: the other pages are the abstract in the
+    // volume's supplement or an entry error. A one-page item beside an article whose note announces
+    // an erratum is that erratum, and stays apart.
     return verdict('duplicate', 'fuzzy:title+authors+journal+volume+year', s);
   }
   const contradictions = contradictionsOf(s);
@@ -202,6 +214,18 @@ function sameCochraneReview(a: MatchFeatures, b: MatchFeatures): boolean {
     (f.pages?.articleNumber && /cochrane/.test(f.journal) ? `cd${f.pages.start}` : null);
   const na = number(a);
   return na !== null && na === number(b);
+}
+
+/**
+ * A one-page item with the article's exact title, first author and authors in the same volume:
+ * its abstract in the volume's supplement. Not when the article's note announces an erratum
+ * (the one-page item is that erratum) or the author list changed (an erratum correcting names).
+ */
+function abstractOfArticle(s: FieldSimilarities, a: MatchFeatures, b: MatchFeatures): boolean {
+  if (a.notesErratum || b.notesErratum) return false;
+  return (
+    (s.title ?? 0) === 1 && (s.authors ?? 0) >= 0.9 && a.firstAuthor !== '' && a.firstAuthor === b.firstAuthor
+  );
 }
 
 /** A one-page item: a conference abstract, an erratum or a letter, often sharing its page. */

@@ -46,10 +46,15 @@ export function hypergeometricCdf(k: number, population: number, successes: numb
   const hi = Math.min(draws, successes);
   if (k < lo) return 0;
   if (k >= hi) return 1;
-  const denominator = logChoose(population, draws);
-  let p = 0;
-  for (let i = lo; i <= k; i++) {
-    p += Math.exp(logChoose(successes, i) + logChoose(population - successes, draws - i) - denominator);
+  // pmf at the lowest value from log-gamma, then the ratio pmf(i+1)/pmf(i): the stopping test
+  // evaluates this for every window of a 50,000-record screening, so it must stay cheap.
+  let pmf = Math.exp(
+    logChoose(successes, lo) + logChoose(population - successes, draws - lo) - logChoose(population, draws),
+  );
+  let p = pmf;
+  for (let i = lo; i < k; i++) {
+    pmf *= ((successes - i) * (draws - i)) / ((i + 1) * (population - successes - draws + i + 1));
+    p += pmf;
   }
   return Math.min(1, p);
 }
@@ -93,6 +98,10 @@ export function hypergeometricStop(
   let inWindow = 0;
   for (let n = 1; n <= seen; n++) {
     inWindow += labels[seen - n] as number;
+    // Growing a window by one exclude (same k, one more draw from a pool one larger) can only
+    // lower p: the larger draw stochastically dominates. So the smallest p lies at windows
+    // whose next older record is relevant, or at the whole order; only those are computed.
+    if (n < seen && labels[seen - n - 1] === 0) continue;
     const before = relevantSeen - inWindow;
     const pool = unscreened + n;
     const target = Math.floor(relevantSeen / recallTarget - before + 1);

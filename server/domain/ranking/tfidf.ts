@@ -7,6 +7,8 @@ export interface TfidfOptions extends TokenizeOptions {
   minDf: number;
   /** Use 1 + ln(tf) instead of raw counts, damping repeated words in long abstracts. */
   sublinearTf: boolean;
+  /** Count title terms this many times (titles are short and dense with the topic). */
+  titleWeight?: number;
 }
 
 export const DEFAULT_TFIDF: TfidfOptions = { ngramMax: 1, stopWords: true, minDf: 1, sublinearTf: false };
@@ -45,6 +47,23 @@ export function buildTfidf(
   docs: readonly RankDocument[],
   options: TfidfOptions = DEFAULT_TFIDF,
 ): TfidfFeatures {
+  const steps = tfidfSteps(docs, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build in steps: it yields after every `chunk` records, so a server can run the
+ * build between requests (one step per event-loop turn) instead of stalling them for the
+ * seconds a 50,000-record project takes.
+ */
+export function* tfidfSteps(
+  docs: readonly RankDocument[],
+  options: TfidfOptions = DEFAULT_TFIDF,
+  chunk = 1000,
+): Generator<void, TfidfFeatures, void> {
   const wordIds = new Map<string, number>();
   let wordDf = new Int32Array(1 << 16);
   const gramDf = options.ngramMax > 1 ? new Int32Array(1 << GRAM_BITS) : new Int32Array(0);
@@ -55,7 +74,9 @@ export function buildTfidf(
   let used = 0;
   let scratch = new Int32Array(4096);
 
-  docs.forEach((doc, d) => {
+  for (let d = 0; d < docs.length; d++) {
+    if (d > 0 && d % chunk === 0) yield;
+    const doc = docs[d] as RankDocument;
     let len = 0;
     const push = (id: number) => {
       if (len === scratch.length) {
@@ -65,18 +86,21 @@ export function buildTfidf(
       }
       scratch[len++] = id;
     };
-    for (const field of documentFields(doc)) {
-      if (!field) continue;
+    documentFields(doc).forEach((field, f) => {
+      if (!field) return;
+      const repeat = f === 0 ? (options.titleWeight ?? 1) : 1;
       const ids = words(field, options.stopWords).map((w) => {
         let id = wordIds.get(w);
         if (id === undefined) wordIds.set(w, (id = wordIds.size));
         return id;
       });
-      for (const id of ids) push(id);
-      for (let n = 2; n <= options.ngramMax; n++) {
-        for (let i = 0; i + n <= ids.length; i++) push(GRAM_BASE + gramBucket(ids, i, n));
+      for (let r = 0; r < repeat; r++) {
+        for (const id of ids) push(id);
+        for (let n = 2; n <= options.ngramMax; n++) {
+          for (let i = 0; i + n <= ids.length; i++) push(GRAM_BASE + gramBucket(ids, i, n));
+        }
       }
-    }
+    });
     if (wordIds.size > wordDf.length) {
       const grown = new Int32Array(Math.max(wordIds.size, wordDf.length * 2));
       grown.set(wordDf);
@@ -104,7 +128,7 @@ export function buildTfidf(
       i = j;
     }
     docStart[d + 1] = used;
-  });
+  }
 
   // Keep terms with enough support; columns follow id order (words, then n-gram buckets),
   // so each document's sorted ids map to sorted columns.

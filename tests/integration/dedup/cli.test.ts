@@ -42,7 +42,7 @@ describe('sift dedup', () => {
     seedRecords(db, projectId, source, [
       WORK,
       { ...WORK, journal: 'N Engl J Med' },
-      { ...WORK, pages: '2205', issue: '9' },
+      { ...WORK, volume: null, pages: '2205-2210' },
       { title: 'Talc pleurodesis in malignant effusion', year: 2005 },
     ]);
     db.close();

@@ -49,7 +49,7 @@ describe('dedup API', () => {
     ids = seedRecords(db, projectId, seedSource(db, projectId), [
       WORK,
       { ...WORK, journal: 'N Engl J Med' },
-      { ...WORK, issue: '9', pages: '2205' },
+      { ...WORK, volume: null, pages: '2205-2210' },
     ]);
     owner = await loginAgent(app, 'owner');
   });

@@ -163,7 +163,11 @@ describe('decideCluster() and undoDecision()', () => {
   /** Two records everything says are one, except pages that disagree: an uncertain pair. */
   function seedUncertainPair(): number[] {
     const source = seedSource(db, projectId);
-    return seedRecords(db, projectId, source, [PLEURAL, { ...PLEURAL, issue: '9', pages: '2205' }, TALC]);
+    return seedRecords(db, projectId, source, [
+      PLEURAL,
+      { ...PLEURAL, volume: null, pages: '2205-2210' },
+      TALC,
+    ]);
   }
 
   it('queues an uncertain pair for review, with evidence and the differing fields', () => {
@@ -231,7 +235,7 @@ describe('decideCluster() and undoDecision()', () => {
     const [a, b, c] = seedRecords(db, projectId, source, [
       PLEURAL,
       { ...PLEURAL, journal: 'N Engl J Med' },
-      { ...PLEURAL, issue: '9', pages: '2205' },
+      { ...PLEURAL, volume: null, pages: '2205-2210' },
     ]);
     runDedup(db, projectId, clock);
     const auto = listClusterViews(db, projectId, 'merged')[0]!;
@@ -275,5 +279,31 @@ describe('decideCluster() and undoDecision()', () => {
     const other = seedProject(db, 'Other review');
     expect(() => clusterView(db, other, clusterId)).toThrow(NotFoundError);
     expect(listClusterViews(db, other, 'all')).toEqual([]);
+  });
+});
+
+describe('runDedup() with screening decisions in the database', () => {
+  it('keeps a record that was already screened as the primary, even when a newer copy is more complete', () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const userId = Number(
+      db
+        .prepare(
+          "INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES ('sam', 'x', 'now', 'now')",
+        )
+        .run().lastInsertRowid,
+    );
+    const [screened] = seedRecords(db, projectId, seedSource(db, projectId), [PLEURAL]);
+    db.prepare(
+      `INSERT INTO screening_events (project_id, record_id, stage, user_id, kind, decision, created_at)
+       VALUES (?, ?, 'title_abstract', ?, 'vote', 'include', 'now')`,
+    ).run(projectId, screened, userId);
+    runDedup(db, projectId, clock);
+    const [richer] = seedRecords(db, projectId, seedSource(db, projectId, { name: 'Update' }), [
+      { ...PLEURAL, doi: '10.1056/nejmoa1012740', abstract: 'Much more complete.' },
+    ]);
+    runDedup(db, projectId, clock);
+    expect(duplicateOf(db)).toEqual({ [screened!]: null, [richer!]: screened });
+    db.close();
   });
 });

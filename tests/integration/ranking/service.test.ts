@@ -102,6 +102,43 @@ describe('ranking service', () => {
     expect(getRankingModel(db, projectId)).not.toBeNull();
   });
 
+  it('builds features in steps, letting other work run between them', async () => {
+    const db = openTestDb();
+    const projectId = seedProject(db);
+    const sourceId = seedSource(db, projectId);
+    const ids = seedRecords(
+      db,
+      projectId,
+      sourceId,
+      Array.from({ length: 2500 }, (_, i) => ({
+        title: i % 10 ? `${OTHER} ${i}` : `${TOPIC} ${i}`,
+        abstract: null,
+      })),
+    );
+    enable(db, projectId, true);
+    const scheduler = new RankingScheduler(
+      db,
+      () => [
+        { recordId: ids[0]!, label: 1 },
+        { recordId: ids[1]!, label: 0 },
+      ],
+      clock,
+    );
+    scheduler.request(projectId);
+    let turnsWhileTraining = 0;
+    const tick = () => {
+      if (getRankingModel(db, projectId) !== null) return;
+      turnsWhileTraining++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await scheduler.idle();
+    // 2,500 records are built in three chunks of at most 1,000: our callback ran after the
+    // first and after the second, before the model was written
+    expect(turnsWhileTraining).toBeGreaterThanOrEqual(2);
+    expect(getRankingModel(db, projectId)).toMatchObject({ records: 2500, includes: 1, excludes: 1 });
+  });
+
   it('reports retrain failures through onError instead of throwing', async () => {
     const { db, projectId } = setup();
     const errors: number[] = [];

@@ -1,3 +1,4 @@
+import { buildDemo } from '../../../server/services/demo';
 import * as screening from '../../../server/services/screening';
 import { seedDemoScreening } from '../../../server/services/screening-demo';
 import { openTestDb } from '../../support/db';
@@ -44,7 +45,6 @@ describe('seedDemoScreening', () => {
     const { db, projectId, owner } = seeded();
     const status = screening.screeningStatus(db, projectId);
     expect(status.titleAbstract.resolved).toBe(1);
-    expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(1);
     expect(status.titleAbstract.awaiting).toBe(6);
     expect(status.fullText.reportsNotRetrieved).toBe(1);
     expect(status.fullText.excluded).toBeGreaterThanOrEqual(1);
@@ -64,5 +64,22 @@ describe('seedDemoScreening', () => {
         )
         .all();
     expect(events(a.db)).toEqual(events(b.db));
+  });
+
+  it('screens the real demo review (data/demo) built by buildDemo: import, accounts, dedup, screening', () => {
+    const db = openTestDb();
+    const clock = () => new Date('2026-01-05T09:00:00Z');
+    const { projectId } = buildDemo(db, clock);
+    const status = screening.screeningStatus(db, projectId);
+    const ownerId = (db.prepare("SELECT id FROM users WHERE username = 'owner'").get() as { id: number }).id;
+    const owner = { userId: ownerId, role: 'owner' as const };
+    expect(status.titleAbstract.resolved).toBe(1);
+    expect(status.titleAbstract.conflicts).toBeGreaterThanOrEqual(2);
+    expect(status.titleAbstract.included).toBeGreaterThanOrEqual(5);
+    expect(status.fullText.reportsAssessed).toBeGreaterThanOrEqual(3);
+    expect(status.included.studies).toBeGreaterThanOrEqual(2);
+    expect(status.included.studies).toBeLessThan(status.included.reports);
+    expect(status.fullText.exclusionReasons.length).toBeGreaterThanOrEqual(2);
+    expect(screening.agreement(db, projectId, owner, 'title_abstract').kappa).toBeGreaterThan(0.3);
   });
 });

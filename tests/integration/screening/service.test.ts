@@ -116,6 +116,21 @@ describe('screening service: queues, agreement and conflicts', () => {
     ]);
   });
 
+  it('a record marked as a duplicate after screening drops out of every count, conflict list and report list', () => {
+    const { db, projectId, recordIds, owner, alice, bob, decide } = setup(3);
+    const [r1, r2, r3] = recordIds as [number, number, number];
+    decide(alice, r1, 'include');
+    decide(bob, r1, 'include');
+    decide(alice, r2, 'include');
+    decide(bob, r2, 'exclude');
+    db.prepare('UPDATE records SET duplicate_of = ? WHERE id IN (?, ?)').run(r3, r1, r2);
+    const status = screening.screeningStatus(db, projectId);
+    expect(status.titleAbstract).toMatchObject({ total: 1, included: 0, conflicts: 0 });
+    expect(status.fullText.reportsSought).toBe(0);
+    expect(screening.conflicts(db, projectId, owner, 'title_abstract').conflicts).toEqual([]);
+    expect(fulltext.listReports(db, projectId, owner).reports).toEqual([]);
+  });
+
   it('events cannot be rewritten', () => {
     const { db, recordIds, alice, decide } = setup(1);
     decide(alice, recordIds[0]!, 'include');

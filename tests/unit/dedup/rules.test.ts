@@ -188,8 +188,28 @@ describe('classifyPair(): fuzzy evidence', () => {
     expect(v.outcome).toBe('distinct');
   });
 
-  it('sends an identical title with conflicting pages to review rather than merging', () => {
-    const v = verdict(ARTICLE, { ...ARTICLE, issue: '9', pages: '2205' });
+  it('merges the one-page abstract of an article printed in the same volume', () => {
+    const v = verdict(ARTICLE, { ...ARTICLE, issue: 'Suppl 1', pages: '1875' });
+    expect(v).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+journal+volume+year' });
+  });
+
+  it('keeps apart a one-page item when the article notes an erratum, or the author list changed', () => {
+    const noted = {
+      ...ARTICLE,
+      title: `${ARTICLE.title}.[Erratum appears in N Engl J Med. 2011;365(9):2205]`,
+    };
+    expect(verdict(noted, { ...ARTICLE, issue: '9', pages: '2205' }).outcome).toBe('review');
+    const renamed = {
+      ...ARTICLE,
+      authors: ['Alonso, Najib', 'Maskell, Nick A.', 'West, Alex'],
+      issue: '9',
+      pages: '2205',
+    };
+    expect(verdict(ARTICLE, renamed).outcome).not.toBe('duplicate');
+  });
+
+  it('sends an identical title with two different page ranges to review rather than merging', () => {
+    const v = verdict({ ...ARTICLE, volume: null }, { ...ARTICLE, volume: null, pages: '2205-2210' });
     expect(v.outcome).toBe('review');
   });
 
@@ -210,6 +230,20 @@ describe('classifyPair(): fuzzy evidence', () => {
         { ...review, doi: '10.1002/14651858.cd002273.pub3', year: 2012 },
       ),
     ).toMatchObject({ outcome: 'duplicate', rule: 'same-doi-family' });
+  });
+
+  it('never merges two "Editorial"s of one editor in one volume on the title alone', () => {
+    const editorial = { ...ARTICLE, title: 'Editorial', pages: '1-2' };
+    expect(verdict(editorial, { ...editorial, pages: '301-302' }).outcome).not.toBe('duplicate');
+    expect(verdict(editorial, { ...editorial, pages: null, volume: null }).outcome).not.toBe('duplicate');
+  });
+
+  it('merges a short title only with agreeing authors, year and volume or pages', () => {
+    const short = { ...ARTICLE, title: 'Empyema thoracis', pages: null };
+    expect(verdict(short, { ...short, journal: 'N Engl J Med' }).outcome).toBe('duplicate');
+    expect(
+      verdict({ ...short, volume: null }, { ...short, volume: null, authors: ['Other, A.'] }).outcome,
+    ).not.toBe('duplicate');
   });
 
   it('keeps records with different titles and nothing else apart', () => {

@@ -48,6 +48,21 @@ describe('text features', () => {
   });
 });
 
+describe('title weighting', () => {
+  it('titleWeight counts title terms more than abstract terms', () => {
+    const docs = [
+      { title: 'alpha', abstract: 'beta', keywords: [] },
+      { title: 'gamma', abstract: 'delta', keywords: [] },
+    ];
+    const base = { ngramMax: 1, stopWords: false, minDf: 1, sublinearTf: false };
+    const plain = buildTfidf(docs, base).matrix;
+    const weighted = buildTfidf(docs, { ...base, titleWeight: 3 }).matrix;
+    // row 0 columns: alpha (title) then beta (abstract), equal idf
+    expect(plain.data[0]).toBeCloseTo(plain.data[1]!, 6);
+    expect(weighted.data[0]! / weighted.data[1]!).toBeCloseTo(3, 5);
+  });
+});
+
 describe('class balancing', () => {
   it('double balance weighs the rare inclusions up and keeps the total weight', () => {
     const w = classWeights(2, 98, 'double');

@@ -82,3 +82,69 @@ describe('stopping signals', () => {
     expect(e.estimate).toBeCloseTo((1.5 / 11) * 90, 10);
   });
 });
+
+describe('hypergeometric test at scale', () => {
+  it('hypergeometricCdf() sums to 1 over its support and matches a direct sum', () => {
+    const N = 500;
+    const K = 40;
+    const n = 120;
+    expect(hypergeometricCdf(40, N, K, n)).toBe(1);
+    const direct = (k: number) => {
+      let p = 0;
+      for (let i = 0; i <= k; i++) {
+        p += Math.exp(
+          logGamma(K + 1) -
+            logGamma(i + 1) -
+            logGamma(K - i + 1) +
+            logGamma(N - K + 1) -
+            logGamma(n - i + 1) -
+            logGamma(N - K - n + i + 1) -
+            (logGamma(N + 1) - logGamma(n + 1) - logGamma(N - n + 1)),
+        );
+      }
+      return p;
+    };
+    for (const k of [0, 3, 9, 15, 30]) expect(hypergeometricCdf(k, N, K, n)).toBeCloseTo(direct(k), 10);
+  });
+
+  it('runs on a 50,000-record screening in well under a second', () => {
+    const labels: Array<0 | 1> = [];
+    for (let i = 0; i < 30000; i++) labels.push(i % 50 === 0 ? 1 : 0);
+    const started = performance.now();
+    const result = hypergeometricStop(labels, 50000);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.met).toBe(false);
+  });
+});
+
+describe('hypergeometricStop() window pruning', () => {
+  it('gives the same smallest p as trying every window', () => {
+    const bruteForce = (labels: Array<0 | 1>, total: number, target: number) => {
+      let best = 1;
+      let inWindow = 0;
+      const r = labels.reduce<number>((s, l) => s + l, 0);
+      for (let n = 1; n <= labels.length; n++) {
+        inWindow += labels[labels.length - n]!;
+        const K = Math.floor(r / target - (r - inWindow) + 1);
+        const pool = total - labels.length + n;
+        best = Math.min(best, K > pool ? 0 : hypergeometricCdf(inWindow, pool, K, n));
+      }
+      return best;
+    };
+    let seed = 3;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 30; trial++) {
+      const length = 50 + Math.floor(rand() * 300);
+      const labels: Array<0 | 1> = Array.from({ length }, (_, i) =>
+        rand() < 0.4 * Math.exp(-i / 40) ? 1 : 0,
+      );
+      const total = length + Math.floor(rand() * 500);
+      for (const target of [0.8, 0.95]) {
+        expect(hypergeometricStop(labels, total, target).pValue).toBeCloseTo(
+          bruteForce(labels, total, target),
+          12,
+        );
+      }
+    }
+  });
+});
