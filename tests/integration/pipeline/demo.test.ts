@@ -23,7 +23,7 @@ describe('the demo review', () => {
       ['ERIC', 'database', 3],
       ['DOAJ', 'database', 3],
       ['Library catalogues and discovery services', 'database', 13],
-      ['Websites of publishers, organisations and repositories', 'other', 51],
+      ['Publisher and repository platforms', 'database', 51],
       ['Citation searching (reading lists)', 'other', 2],
     ]);
     expect(sources.map((s) => s.format)).toEqual(['ris', 'ris', 'ris', 'csv', 'ris', 'ris']);
