@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { forEachLine, stripBom } from './lines';
+import { forEachLine, isBlankLine, stripBom } from './lines';
 import { risRecord } from './ris-fields';
 import { cleanText } from './normalise';
 import { RecordOutlet, type RecordSink } from './outlet';
@@ -103,7 +103,7 @@ export function parseRis(text: string, fileName: string, sink?: RecordSink): { r
       return;
     }
 
-    if (line.trim() === '') {
+    if (isBlankLine(line)) {
       blankSinceTag = true;
       return;
     }
