@@ -19,6 +19,7 @@ function tagOf(line: string): string | null {
   if (line.length > dash + 1 && line.charCodeAt(dash + 1) !== 32) return null;
   return line.slice(0, 2);
 }
+
 // Ovid and other hosts number records ("1.") between them: noise, not content.
 const RECORD_NUMBER = /^\s*\d+\.\s*$/;
 
