@@ -33,7 +33,7 @@ export async function backupDatabase(
       // A write from another connection restarts the copy; a server that writes without pause
       // would restart it forever. After a restart (or many steps) finish in one step: that is one
       // read transaction, which in WAL mode never blocks the writers.
-      progress: ({ remainingPages, totalPages }) => {
+      progress: ({ remainingPages }) => {
         steps += 1;
         // no progress since the last step means another connection wrote and the copy began again
         const restarted = remainingPages >= lastRemaining;

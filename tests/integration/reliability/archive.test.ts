@@ -14,6 +14,8 @@ import {
 import { buildDemo, DEMO_PROJECT } from '../../../server/services/demo';
 import { prismaJson } from '../../../server/services/prisma-export';
 import { projectPrisma } from '../../../server/services/prisma';
+import { createApp } from '../../../server/app';
+import { addMember, createUser, loginAgent } from '../../support/auth';
 import { sift, tempDir } from '../pipeline/cli-support';
 
 const clock = () => new Date('2026-06-01T00:00:00Z');
@@ -126,6 +128,24 @@ describe('whole-project archive', () => {
     const db = openDatabase(':memory:');
     const covered = new Set([...ARCHIVED_TABLES.map((t) => t.table), ...Object.keys(SKIPPED_TABLES)]);
     expect(schemaTables(db).filter((t) => !covered.has(t))).toEqual([]);
+    db.close();
+  });
+
+  it('serves GET /api/projects/:id/archive.json to owners only', async () => {
+    const db = openDatabase(':memory:');
+    const { projectId } = buildDemo(db, clock);
+    const app = createApp({ db, clock });
+    createUser(db, 'owner1');
+    createUser(db, 'reviewer1');
+    addMember(db, projectId, db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('owner1') as number, 'owner');
+    addMember(db, projectId, db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('reviewer1') as number, 'reviewer');
+    const owner = await loginAgent(app, 'owner1');
+    const res = await owner.agent.get(`/api/projects/${projectId}/archive.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?project-\d+-archive\.json"?$/);
+    expect({ ...res.body, exportedAt: '' }).toEqual({ ...exportArchive(db, projectId, clock), exportedAt: '' });
+    const reviewer = await loginAgent(app, 'reviewer1');
+    expect((await reviewer.agent.get(`/api/projects/${projectId}/archive.json`)).status).toBe(403);
     db.close();
   });
 });
