@@ -13,7 +13,8 @@ const USAGE =
 export const archiveCommand: Command = {
   name: 'archive',
   usage: USAGE,
-  summary: 'write a whole project (records, sources, decisions with history, dedup, coding, settings) as JSON, or recreate one from it',
+  summary:
+    'write a whole project (records, sources, decisions with history, dedup, coding, settings) as JSON, or recreate one from it',
   async run(argv, io) {
     const [action, ...rest] = argv;
     const { values, positionals } = parseCommandArgs(rest, {

@@ -182,7 +182,11 @@ export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectA
   }
   const members = repo
     .memberRows(db, projectId)
-    .map((m) => ({ username: known(names.get(m.user_id), `user ${m.user_id}`), role: m.role, addedAt: m.added_at }))
+    .map((m) => ({
+      username: known(names.get(m.user_id), `user ${m.user_id}`),
+      role: m.role,
+      addedAt: m.added_at,
+    }))
     .sort((a, b) => a.username.localeCompare(b.username));
   return {
     format: ARCHIVE_FORMAT,
@@ -249,7 +253,10 @@ export function importArchive(
     const toDb: IdMapper = (table, id) => {
       if (id === null || id === undefined) return null;
       if (table === 'users') return userId(String(id));
-      return known(ids.get(table)?.get(id as number), `${table} row ${String(id)} (referenced before it exists)`);
+      return known(
+        ids.get(table)?.get(id as number),
+        `${table} row ${String(id)} (referenced before it exists)`,
+      );
     };
     const rows: Record<string, number> = {};
     for (const spec of ARCHIVED_TABLES) {
@@ -292,7 +299,9 @@ function checkArchive(value: unknown): ProjectArchive {
     throw new ValidationError(`not a Sift project archive (expected "format": "${ARCHIVE_FORMAT}")`);
   }
   if (doc.version !== ARCHIVE_VERSION) {
-    throw new ValidationError(`archive version ${String(doc.version)} is not supported (this Sift reads ${ARCHIVE_VERSION})`);
+    throw new ValidationError(
+      `archive version ${String(doc.version)} is not supported (this Sift reads ${ARCHIVE_VERSION})`,
+    );
   }
   if (!doc.project || typeof doc.project.name !== 'string' || !Array.isArray(doc.members) || !doc.tables) {
     throw new ValidationError('archive: project, members and tables are required');

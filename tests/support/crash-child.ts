@@ -1,7 +1,7 @@
 /**
  * A process for tests/integration/reliability/crash.test.ts to kill with SIGKILL.
  *
- *   crash-child.ts import DB FILE     runs the real `sift import` on FILE (one transaction)
+ *   crash-child.ts import DB FILE     runs the real `sift import --force` on FILE (one transaction)
  *   crash-child.ts decide DB          votes through the screening service, record after record,
  *                                     as the reviewers the test made; prints `ack RECORD USER`
  *                                     after each decision returns (that is, after its commit)
@@ -21,7 +21,8 @@ async function main(): Promise<number> {
     if (!file) throw new Error('import needs a FILE');
     openDatabase(dbFile).close();
     process.stdout.write('ready\n');
-    return runCli(['import', '--db', dbFile, '--project', 'Crash', file], {
+    // --force: every run imports the same file again, as a new source, so each kill interrupts real work
+    return runCli(['import', '--db', dbFile, '--project', 'Crash', '--force', file], {
       stdout: process.stdout,
       stderr: process.stderr,
     });
@@ -29,7 +30,9 @@ async function main(): Promise<number> {
   if (mode === 'decide') {
     const db = openDatabase(dbFile);
     const project = db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: number };
-    const users = db.prepare('SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id').all(project.id) as {
+    const users = db
+      .prepare('SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id')
+      .all(project.id) as {
       user_id: number;
     }[];
     const pending = db.prepare(
@@ -39,12 +42,17 @@ async function main(): Promise<number> {
     process.stdout.write('ready\n');
     for (const { user_id: userId } of users) {
       for (const { id } of pending.all(project.id, userId) as { id: number }[]) {
-        decide({ db, clock: systemClock }, project.id, { userId, role: 'reviewer' }, {
-          recordId: id,
-          stage: 'title_abstract',
-          decision: id % 3 === 0 ? 'exclude' : 'include',
-          reason: id % 3 === 0 ? 'wrong population' : null,
-        });
+        decide(
+          { db, clock: systemClock },
+          project.id,
+          { userId, role: 'reviewer' },
+          {
+            recordId: id,
+            stage: 'title_abstract',
+            decision: id % 3 === 0 ? 'exclude' : 'include',
+            reason: id % 3 === 0 ? 'wrong population' : null,
+          },
+        );
         process.stdout.write(`ack ${id} ${userId}\n`);
       }
     }

@@ -31,7 +31,9 @@ export function tableColumns(db: Db, table: string): string[] {
 export function schemaTables(db: Db): string[] {
   return (
     db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
       .all() as { name: string }[]
   ).map((t) => t.name);
 }
@@ -54,14 +56,17 @@ export function usernamesById(db: Db): Map<number, string> {
 }
 
 export function userIdByName(db: Db, username: string): number | undefined {
-  const row = db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number } | undefined;
+  const row = db.prepare('SELECT id FROM users WHERE username = ?').get(username) as
+    { id: number } | undefined;
   return row?.id;
 }
 
 /** An account nobody can log into: the hash is not one password-hash.ts can parse, so login fails. */
 export function insertLockedUser(db: Db, username: string, lockedHash: string, now: string): number {
   const info = db
-    .prepare('INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO users (username, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?)',
+    )
     .run(username, lockedHash, now, now);
   return Number(info.lastInsertRowid);
 }

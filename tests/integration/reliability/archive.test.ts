@@ -66,8 +66,18 @@ describe('whole-project archive', () => {
     const a1 = readArchive(out1);
     const a2 = readArchive(out2);
     // The archive is not trivially small: every kind of data the demo makes is in it.
-    for (const table of ['sources', 'records', 'dedup_clusters', 'dedup_decisions', 'screening_events',
-      'screening_state', 'fulltext_reports', 'codes', 'code_applications', 'extraction_values']) {
+    for (const table of [
+      'sources',
+      'records',
+      'dedup_clusters',
+      'dedup_decisions',
+      'screening_events',
+      'screening_state',
+      'fulltext_reports',
+      'codes',
+      'code_applications',
+      'extraction_values',
+    ]) {
       expect(a1.tables[table]!.length).toBeGreaterThan(0);
     }
     expect(a1.members.length).toBeGreaterThan(0);
@@ -77,14 +87,17 @@ describe('whole-project archive', () => {
     const db1r = openDatabase(first);
     const db2 = openDatabase(second);
     try {
-      expect(await views(second, db2, DEMO_PROJECT.name)).toEqual(await views(first, db1r, DEMO_PROJECT.name));
+      expect(await views(second, db2, DEMO_PROJECT.name)).toEqual(
+        await views(first, db1r, DEMO_PROJECT.name),
+      );
       // Raw fields are byte-identical, not only equal once parsed.
       const raw = (db: Db) =>
-        (db.prepare('SELECT raw_json, authors_json FROM records ORDER BY id').all() as unknown[]);
+        db.prepare('SELECT raw_json, authors_json FROM records ORDER BY id').all() as unknown[];
       expect(raw(db2)).toEqual(raw(db1r));
       // Accounts the import had to create cannot log in.
       const locked = db2.prepare('SELECT password_hash FROM users').all() as { password_hash: string }[];
-      for (const u of locked) expect(await verifyPassword('correct horse battery staple', u.password_hash)).toBe(false);
+      for (const u of locked)
+        expect(await verifyPassword('correct horse battery staple', u.password_hash)).toBe(false);
       expect(db2.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db2.pragma('foreign_key_check')).toEqual([]);
     } finally {
@@ -113,13 +126,21 @@ describe('whole-project archive', () => {
     const { projectId } = buildDemo(db, clock);
     const archive = exportArchive(db, projectId, clock);
     const target = openDatabase(':memory:');
-    expect(() => importArchive(target, { ...archive, format: 'other' }, clock)).toThrow(/not a Sift project archive/);
+    expect(() => importArchive(target, { ...archive, format: 'other' }, clock)).toThrow(
+      /not a Sift project archive/,
+    );
     expect(() => importArchive(target, { ...archive, version: 99 }, clock)).toThrow(/version 99/);
     // A decision pointing at a record that is not in the archive: nothing at all is kept.
     const broken = structuredClone(archive);
     broken.tables.screening_events![0]!.record_id = 999999;
     expect(() => importArchive(target, broken, clock)).toThrow(/records row 999999/);
-    expect(target.prepare('SELECT (SELECT COUNT(*) FROM projects) + (SELECT COUNT(*) FROM records) + (SELECT COUNT(*) FROM users) AS n').get()).toEqual({ n: 0 });
+    expect(
+      target
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM projects) + (SELECT COUNT(*) FROM records) + (SELECT COUNT(*) FROM users) AS n',
+        )
+        .get(),
+    ).toEqual({ n: 0 });
     db.close();
     target.close();
   });
@@ -137,13 +158,28 @@ describe('whole-project archive', () => {
     const app = createApp({ db, clock });
     createUser(db, 'owner1');
     createUser(db, 'reviewer1');
-    addMember(db, projectId, db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('owner1') as number, 'owner');
-    addMember(db, projectId, db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('reviewer1') as number, 'reviewer');
+    addMember(
+      db,
+      projectId,
+      db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('owner1') as number,
+      'owner',
+    );
+    addMember(
+      db,
+      projectId,
+      db.prepare('SELECT id FROM users WHERE username = ?').pluck().get('reviewer1') as number,
+      'reviewer',
+    );
     const owner = await loginAgent(app, 'owner1');
     const res = await owner.agent.get(`/api/projects/${projectId}/archive.json`);
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?project-\d+-archive\.json"?$/);
-    expect({ ...res.body, exportedAt: '' }).toEqual({ ...exportArchive(db, projectId, clock), exportedAt: '' });
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="?project-\d+-archive\.json"?$/,
+    );
+    expect({ ...res.body, exportedAt: '' }).toEqual({
+      ...exportArchive(db, projectId, clock),
+      exportedAt: '',
+    });
     const reviewer = await loginAgent(app, 'reviewer1');
     expect((await reviewer.agent.get(`/api/projects/${projectId}/archive.json`)).status).toBe(403);
     db.close();

@@ -106,7 +106,13 @@ describe('sift backup', () => {
     expect(again.stderr).toMatch(/already exists/);
     expect((await sift(['backup', '--db', file, '--out', out, '--force'])).code).toBe(0);
 
-    const missing = await sift(['backup', '--db', path.join(dir, 'nope.db'), '--out', path.join(dir, 'x.db')]);
+    const missing = await sift([
+      'backup',
+      '--db',
+      path.join(dir, 'nope.db'),
+      '--out',
+      path.join(dir, 'x.db'),
+    ]);
     expect(missing.code).toBe(1);
     expect(fs.existsSync(path.join(dir, 'nope.db'))).toBe(false);
   });
