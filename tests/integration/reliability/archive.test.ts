@@ -12,6 +12,7 @@ import {
   type ProjectArchive,
 } from '../../../server/services/archive';
 import { buildDemo, DEMO_PROJECT } from '../../../server/services/demo';
+import { retrainProject, screeningDecisions } from '../../../server/services/ranking';
 import { prismaJson } from '../../../server/services/prisma-export';
 import { projectPrisma } from '../../../server/services/prisma';
 import { createApp } from '../../../server/app';
@@ -109,7 +110,11 @@ describe('whole-project archive', () => {
   it('imports next to the original under a new name, and refuses a taken name without a change', () => {
     const db = openDatabase(':memory:');
     const { projectId } = buildDemo(db, clock);
+    // The demo has no ranking model; train one so its scores travel too.
+    expect(retrainProject(db, projectId, screeningDecisions, clock).trained).toBe(true);
     const archive = exportArchive(db, projectId, clock);
+    expect(archive.tables.ranking_models).toHaveLength(1);
+    expect(archive.tables.ranking_scores!.length).toBeGreaterThan(0);
     const tablesBefore = JSON.stringify(exportArchive(db, projectId, clock));
     expect(() => importArchive(db, archive, clock)).toThrow(/already exists/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 1 });
