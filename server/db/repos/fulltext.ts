@@ -25,7 +25,7 @@ export interface ReportRow {
 }
 
 /** Records included at title/abstract (alias r), leaving out any since marked as duplicates. */
-const includedAtTitleAbstract = (db: Db) => `screening_state t JOIN records r ON r.id = t.record_id
+const INCLUDED_AT_TITLE_ABSTRACT = `screening_state t JOIN records r ON r.id = t.record_id
   WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}`;
 
 /** Reports sought: every record included at title/abstract, with its retrieval state. */
@@ -48,7 +48,7 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
 
 export function isReportSought(db: Db, projectId: number, recordId: number): boolean {
   return (
-    prepared(db, `SELECT 1 FROM ${includedAtTitleAbstract(db)} AND r.id = ?`).get(projectId, recordId) !==
+    prepared(db, `SELECT 1 FROM ${INCLUDED_AT_TITLE_ABSTRACT} AND r.id = ?`).get(projectId, recordId) !==
     undefined
   );
 }

@@ -2,32 +2,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { runCli } from '../../../scripts/cli';
-import type { StdinIO } from '../../../scripts/commands/user';
 import { createApp } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connection';
 import { listMembers } from '../../../server/db/repos/members';
 import { findUserByUsername } from '../../../server/db/repos/users';
 import { hashParams, verifyPassword } from '../../../server/domain/auth/password-hash';
+import { sift as runSift } from '../../support/cli';
 
-class Buffered extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function sift(args: string[], stdin?: string) {
-  const stdout = new Buffered();
-  const stderr = new Buffered();
-  const io: StdinIO = { stdout, stderr, ...(stdin !== undefined ? { stdin: Readable.from([stdin]) } : {}) };
-  const code = await runCli(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const sift = (args: string[], stdin?: string) => runSift(args, stdin === undefined ? {} : { stdin });
 
 describe('sift user / token / member', () => {
   let dir: string;

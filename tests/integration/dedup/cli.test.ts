@@ -1,25 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { runCli } from '../../../scripts/cli';
 import { openDatabase } from '../../../server/db/connection';
+import { sift } from '../../support/cli';
 import { seedProject, seedRecords, seedSource } from '../../support/db';
-
-class Buffered extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function sift(args: string[]) {
-  const stdout = new Buffered();
-  const stderr = new Buffered();
-  const code = await runCli(args, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 const WORK = {
   title: 'Intrapleural tissue plasminogen activator and DNase in pleural infection',

@@ -1,21 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../scripts/cli';
+import { sift } from '../../support/cli';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');
-
-async function sift(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += String(c)));
-  err.on('data', (c) => (stderr += String(c)));
-  const code = await runCli(args, { stdout: out, stderr: err });
-  return { code, stdout, stderr };
-}
 
 describe('sift simulate', () => {
   it('--json prints the contract document averaged over runs', async () => {
