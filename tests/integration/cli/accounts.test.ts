@@ -9,7 +9,9 @@ import { openDatabase } from '../../../server/db/connection';
 import { listMembers } from '../../../server/db/repos/members';
 import { findUserByUsername } from '../../../server/db/repos/users';
 import { hashParams, verifyPassword } from '../../../server/domain/auth/password-hash';
+import { createUser } from '../../support/auth';
 import { sift as runSift } from '../../support/cli';
+import { seedProject } from '../../support/db';
 
 const sift = (args: string[], stdin?: string) => runSift(args, stdin === undefined ? {} : { stdin });
 
@@ -123,7 +125,7 @@ describe('sift user / token / member', () => {
   });
 
   it('token add prints a working token alone on stdout; token revoke stops it', async () => {
-    await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
+    withDb((db) => createUser(db, 'alice'));
     const made = await sift([
       'token',
       'add',
@@ -162,10 +164,10 @@ describe('sift user / token / member', () => {
   });
 
   it('member add gives a role in a project named on the command line', async () => {
-    await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
-    withDb((db) =>
-      db.prepare("INSERT INTO projects (name, created_at) VALUES ('Demo review', '2026-01-01')").run(),
-    );
+    withDb((db) => {
+      createUser(db, 'alice');
+      seedProject(db, 'Demo review');
+    });
     const out = await sift([
       'member',
       'add',
