@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/connection';
-import { sift as runSift } from '../support/cli';
+import { sift as runSift, tempDir } from '../support/cli';
 import { seedProject, seedRecords, seedSource } from '../support/db';
 
 const POC = path.resolve(__dirname, '..', 'fixtures', 'prisma', 'PRISMA_filled_PoC_extracted.csv');
@@ -13,7 +12,7 @@ describe('sift prisma', () => {
   let dir: string;
   let dbFile: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-prisma-cli-'));
+    dir = tempDir('sift-prisma-cli-');
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'CLI review');

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
@@ -10,7 +9,7 @@ import { listMembers } from '../../../server/db/repos/members';
 import { findUserByUsername } from '../../../server/db/repos/users';
 import { hashParams, verifyPassword } from '../../../server/domain/auth/password-hash';
 import { createUser } from '../../support/auth';
-import { sift as runSift } from '../../support/cli';
+import { sift as runSift, tempDir } from '../../support/cli';
 import { seedProject } from '../../support/db';
 
 const sift = (args: string[], stdin?: string) => runSift(args, stdin === undefined ? {} : { stdin });
@@ -20,7 +19,7 @@ describe('sift user / token / member', () => {
   let dbFile: string;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-auth-cli-'));
+    dir = tempDir('sift-auth-cli-');
     dbFile = path.join(dir, 'review.sqlite');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

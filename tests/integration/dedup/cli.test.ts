@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../../server/db/connection';
-import { sift } from '../../support/cli';
+import { sift, tempDir } from '../../support/cli';
 import { seedProject, seedRecords, seedSource } from '../../support/db';
 
 const WORK = {
@@ -18,7 +17,7 @@ describe('sift dedup', () => {
   let dir: string;
   let dbFile: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-dedup-cli-'));
+    dir = tempDir('sift-dedup-cli-');
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'Pleural infection');

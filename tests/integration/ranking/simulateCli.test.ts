@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { sift } from '../../support/cli';
+import { sift, tempDir } from '../../support/cli';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');
 
@@ -36,7 +35,7 @@ describe('sift simulate', () => {
   });
 
   it('writes the recall curve as SVG and PNG', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const dir = tempDir('sift-sim-');
     const svg = path.join(dir, 'curve.svg');
     const png = path.join(dir, 'curve.png');
     expect((await sift(['simulate', FIXTURE, '--seeds', '1', '--curve', svg])).code).toBe(0);
@@ -58,7 +57,7 @@ describe('sift simulate', () => {
   });
 
   it('names the file and line of an unlabelled row', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const dir = tempDir('sift-sim-');
     const file = path.join(dir, 'bad.csv');
     fs.writeFileSync(file, 'title,abstract,included\n"A","multi\nline",1\nB,b,\nC,c,0\n');
     const r = await sift(['simulate', file, '--json']);
@@ -67,7 +66,7 @@ describe('sift simulate', () => {
   });
 
   it('refuses a set without two inclusions', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-sim-'));
+    const dir = tempDir('sift-sim-');
     const file = path.join(dir, 'one.csv');
     fs.writeFileSync(file, 'title,label_included\na,1\nb,0\nc,0\n');
     const r = await sift(['simulate', file]);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../../server/db/connection';
 import * as screening from '../../../server/services/screening';
-import { sift } from '../../support/cli';
+import { sift, tempDir } from '../../support/cli';
 import { seedScreeningProject } from '../../support/screening';
 
 async function run(argv: string[]) {
@@ -12,7 +11,7 @@ async function run(argv: string[]) {
 }
 
 describe('sift screening status / sift agreement', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-cli-'));
+  const dir = tempDir('sift-cli-');
   const file = path.join(dir, 'review.sqlite');
   const db = openDatabase(file);
   const p = seedScreeningProject(db, 5, 'CLI review');
