@@ -54,10 +54,10 @@ export interface RecordRef {
 }
 
 export function findRecord(db: Db, projectId: number, recordId: number): RecordRef | undefined {
-  const row = prepared(
-    db,
-    `SELECT id, duplicate_of FROM records WHERE id = ? AND project_id = ?`,
-  ).get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
+  const row = prepared(db, `SELECT id, duplicate_of FROM records WHERE id = ? AND project_id = ?`).get(
+    recordId,
+    projectId,
+  ) as { id: number; duplicate_of: number | null } | undefined;
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
