@@ -17,7 +17,7 @@ import { prismaJson } from '../../../server/services/prisma-export';
 import { projectPrisma } from '../../../server/services/prisma';
 import { createApp } from '../../../server/app';
 import { addMember, createUser, loginAgent } from '../../support/auth';
-import { sift, tempDir } from '../pipeline/cli-support';
+import { sift, tempDir } from '../../support/cli';
 
 const clock = () => new Date('2026-06-01T00:00:00Z');
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../server/db/connection';
 import { backupDatabase } from '../../../server/services/backup';
 import { seedProject } from '../../support/db';
-import { sift, tempDir } from '../pipeline/cli-support';
+import { sift, tempDir } from '../../support/cli';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const RAW = JSON.stringify([['AB', 'x'.repeat(1500)]]);

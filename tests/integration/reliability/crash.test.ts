@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../../server/db/connection';
 import { createMember } from '../../support/auth';
 import { seedProject, seedRecords, seedSource } from '../../support/db';
-import { tempDir } from '../pipeline/cli-support';
+import { tempDir } from '../../support/cli';
 
 /**
  * Crash safety: SIGKILL a large `sift import` and a burst of screening decisions at random
