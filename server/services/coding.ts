@@ -185,7 +185,7 @@ export function synthesisInput(
 ): SynthesisInput {
   const repo = codingRepo(db);
   const wanted = new Set(studyIds);
-  const records = repo.studyRecords(projectId);
+  const records = repo.studyRecords(projectId, studyIds);
   const fields = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
   const characteristics = new Map<number, Record<string, string[]>>();
   for (const v of repo.listValues(projectId)) {
@@ -199,14 +199,12 @@ export function synthesisInput(
     codes: repo
       .listCodes(projectId)
       .map((c) => ({ id: c.id, code: c.code, label: c.label, parentId: c.parentId })),
-    studies: records
-      .filter((r) => wanted.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        label: studyLabel(r.authors, r.year, r.title, r.id),
-        year: r.year,
-        characteristics: characteristics.get(r.id) ?? {},
-      })),
+    studies: records.map((r) => ({
+      id: r.id,
+      label: studyLabel(r.authors, r.year, r.title, r.id),
+      year: r.year,
+      characteristics: characteristics.get(r.id) ?? {},
+    })),
     applications: repo
       .listApplications(projectId)
       .filter((a) => wanted.has(a.recordId))

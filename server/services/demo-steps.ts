@@ -107,7 +107,7 @@ export const codeDemo: DemoStep = {
     const included = includedReportIds(db, projectId);
     const studies = new Set(included);
     const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
-    const titles = new Map(repo.studyRecords(projectId).map((r) => [r.id, r.title ?? '']));
+    const titles = new Map(repo.studyRecords(projectId, included).map((r) => [r.id, r.title ?? '']));
     included.forEach((recordId, i) => {
       const title = titles.get(recordId) ?? '';
       const hints = CODE_HINTS.filter(([pattern]) => pattern.test(title));

@@ -56,10 +56,14 @@ const STUDY_COLUMNS = 'id, title, authors_json, year, journal, abstract, doi, ur
 /** All SQL of the coding tables: codebook, extraction form, code applications, values, summaries. */
 export function codingRepo(db: Db) {
   return {
-    studyRecords(projectId: number): StudyRecordRow[] {
+    /** The given records of a project (the included studies), in id order; others are not read. */
+    studyRecords(projectId: number, recordIds: readonly number[]): StudyRecordRow[] {
       const rows = db
-        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`)
-        .all(projectId) as StudyRecordSql[];
+        .prepare(
+          `SELECT ${STUDY_COLUMNS} FROM records
+            WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        )
+        .all(projectId, JSON.stringify(recordIds)) as StudyRecordSql[];
       return rows.map(toStudy);
     },
 

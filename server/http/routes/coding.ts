@@ -98,19 +98,16 @@ export function codingRoutes(ctx: AppContext): Router {
 
   router.get(`${p}/coding/studies`, read, (req, res) => {
     const { projectId } = currentProject(req);
-    const ids = studySet(req);
     const counts = new Map<number, number>();
     for (const a of codingRepo(ctx.db).listApplications(projectId))
       counts.set(a.recordId, (counts.get(a.recordId) ?? 0) + 1);
-    const rows = codingRepo(ctx.db).studyRecords(projectId);
-    const studies = rows
-      .filter((r) => ids.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        label: studyLabel(r.authors, r.year, r.title, r.id),
-        title: r.title,
-        applications: counts.get(r.id) ?? 0,
-      }));
+    const rows = codingRepo(ctx.db).studyRecords(projectId, includedReportIds(ctx.db, projectId));
+    const studies = rows.map((r) => ({
+      id: r.id,
+      label: studyLabel(r.authors, r.year, r.title, r.id),
+      title: r.title,
+      applications: counts.get(r.id) ?? 0,
+    }));
     res.json({ studies });
   });
 
