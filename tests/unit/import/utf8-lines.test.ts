@@ -82,6 +82,7 @@ describe('parseFile reads UTF-8 RIS from its bytes exactly as from decoded text'
     ['one BOM', '\ufeff'],
     ['two BOMs', '\ufeff\ufeff'],
     ['three BOMs', '\ufeff\ufeff\ufeff'],
+    ['four BOMs', '\ufeff\ufeff\ufeff\ufeff'],
     ['no BOM', ''],
   ])('with %s, CR-only and mixed line ends, non-Latin-1 text and a missing final line end', (_name, bom) => {
     const text =
