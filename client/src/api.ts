@@ -18,6 +18,17 @@ export function setCsrfToken(token: string | null): void {
   else sessionStorage.removeItem('sift.csrf');
 }
 
+/** The CSRF header pair for requests the api helper cannot make (uploads with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Turns a failed response body into an ApiError (shared by fetch and XHR callers). */
+export function errorFromBody(status: number, statusText: string, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(status, error?.code ?? 'http_error', error?.message ?? statusText, error?.details);
+}
+
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
@@ -27,13 +38,18 @@ async function send<T>(method: string, path: string, body?: unknown): Promise<T>
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? response.statusText,
+      error?.details,
+    );
   }
   return data as T;
 }
@@ -42,5 +58,16 @@ export const api = {
   get: <T>(path: string) => send<T>('GET', path),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => send<T>('DELETE', path),
 };
+
+/** A read that may not exist on this server or for this role (404/403): null instead of an error. */
+export async function optional<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+}

@@ -32,7 +32,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child == null || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -47,9 +49,10 @@ export function mount(parent: Element, ...children: Child[]): void {
  * (text nodes and <mark> elements) — highlighting without ever parsing HTML.
  */
 export function highlight(text: string, include: string[], exclude: string[]): Node[] {
-  const words = [...include.map((w) => ({ w, kind: 'include' })), ...exclude.map((w) => ({ w, kind: 'exclude' }))].filter(
-    (x) => x.w.trim() !== '',
-  );
+  const words = [
+    ...include.map((w) => ({ w, kind: 'include' })),
+    ...exclude.map((w) => ({ w, kind: 'exclude' })),
+  ].filter((x) => x.w.trim() !== '');
   if (words.length === 0) return [document.createTextNode(text)];
   const escaped = words.map((x) => x.w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(${escaped.join('|')})`, 'gi');

@@ -34,25 +34,36 @@ export function currentPath(): string {
 
 let outlet: HTMLElement | null = null;
 let onRender: ((path: string) => void) | null = null;
+let onError: ((error: unknown, root: HTMLElement) => void) | null = null;
 
-export function startRouter(root: HTMLElement, afterRender: (path: string) => void): void {
+export function startRouter(
+  root: HTMLElement,
+  afterRender: (path: string) => void,
+  pageFailed: (error: unknown, root: HTMLElement) => void,
+): void {
   outlet = root;
   onRender = afterRender;
+  onError = pageFailed;
   window.addEventListener('hashchange', () => void render());
   void render();
 }
 
 async function render(): Promise<void> {
   if (!outlet) return;
-  const path = currentPath();
+  // A query after the path (#/projects/1/dedup?status=merged) is the page's own business.
+  const path = currentPath().split('?')[0] ?? '/';
   for (const r of routes) {
     const match = r.pattern.exec(path);
     if (!match) continue;
     const params: Params = {};
     r.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1] ?? '')));
     outlet.replaceChildren();
-    await r.page(outlet, params);
-    onRender?.(path);
+    try {
+      await r.page(outlet, params);
+      onRender?.(path);
+    } catch (error) {
+      onError?.(error, outlet);
+    }
     return;
   }
   navigate('/');

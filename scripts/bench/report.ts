@@ -12,7 +12,7 @@ export function writeBenchmarkSection(name: string, command: string, body: strin
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
   const stamp = `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`;
-  const section = `${start}\n\nCommand: \`${command}\` — run ${stamp}\n\n${body.trim()}\n\n${end}`;
+  const section = `${start}\n\n## ${name}\n\nCommand: \`${command}\` — run ${stamp}\n\n${body.trim()}\n\n${end}`;
   const current = fs.existsSync(BENCHMARKS_FILE) ? fs.readFileSync(BENCHMARKS_FILE, 'utf8') : '# Benchmarks\n';
   const from = current.indexOf(start);
   const to = current.indexOf(end);

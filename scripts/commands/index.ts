@@ -1,4 +1,6 @@
 import { agreementCommand } from './agreement';
+import { archiveCommand } from './archive';
+import { backupCommand } from './backup';
 import { codebookCommand } from './codebook';
 import { dedupCommand } from './dedup';
 import { demoCommand } from './demo';
@@ -32,4 +34,6 @@ export const commands: Command[] = [
   prismaCommand,
   simulateCommand,
   synthesisCommand,
+  backupCommand,
+  archiveCommand,
 ];

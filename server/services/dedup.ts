@@ -130,6 +130,21 @@ export function runDedup(
           .flatMap((c) => allPairs(c.memberIds)),
       });
       comparisons = plan.comparisons;
+      /** A cluster nobody has decided on yet: a person reviews it, or it is only related. */
+      const insertUndecided = (
+        status: 'review' | 'related',
+        group: { recordIds: number[]; evidence: EvidencePair[] },
+      ) =>
+        insertCluster(db, {
+          projectId,
+          status,
+          primaryRecordId: null,
+          ...bestRule(group.evidence),
+          evidence: group.evidence,
+          memberIds: group.recordIds,
+          runId,
+          now,
+        });
       const byId = new Map(records.map((r) => [r.id, r]));
       const mergedClusterOf = new Map<number, Cluster>();
       for (const c of clusters)
@@ -142,16 +157,7 @@ export function runDedup(
         ];
         if (touched.length > 1) {
           // The engine never joins two earlier clusters; if it ever did, a person decides.
-          insertCluster(db, {
-            projectId,
-            status: 'review',
-            primaryRecordId: null,
-            ...bestRule(group.evidence),
-            evidence: group.evidence,
-            memberIds: group.recordIds,
-            runId,
-            now,
-          });
+          insertUndecided('review', group);
           reviewNow++;
           continue;
         }
@@ -220,29 +226,11 @@ export function runDedup(
         }
       }
       for (const group of plan.review) {
-        insertCluster(db, {
-          projectId,
-          status: 'review',
-          primaryRecordId: null,
-          ...bestRule(group.evidence),
-          evidence: group.evidence,
-          memberIds: group.recordIds,
-          runId,
-          now,
-        });
+        insertUndecided('review', group);
         reviewNow++;
       }
       for (const group of plan.related) {
-        insertCluster(db, {
-          projectId,
-          status: 'related',
-          primaryRecordId: null,
-          ...bestRule(group.evidence),
-          evidence: group.evidence,
-          memberIds: group.recordIds,
-          runId,
-          now,
-        });
+        insertUndecided('related', group);
       }
     }
     const durationMs = Math.max(0, clock().getTime() - started);

@@ -33,9 +33,9 @@ export const DEMO_SOURCES: { file: string; name: string; kind: SourceKind; searc
   },
   {
     file: 'websites.ris',
-    name: 'Websites of publishers, organisations and repositories',
-    kind: 'other',
-    searchString: null,
+    name: 'Publisher and repository platforms',
+    kind: 'database',
+    searchString: SEARCH,
   },
   {
     file: 'citation-search.ris',

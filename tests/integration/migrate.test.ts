@@ -1,13 +1,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MIGRATIONS_DIR, openDatabase } from '../../server/db/connection';
 import { migrate, readMigrations } from '../../server/db/migrate';
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sift-migrate-'));
-}
+import { tempDir } from '../support/cli';
 
 describe('migrate()', () => {
   it('applies every migration once and records it', () => {
@@ -19,7 +15,7 @@ describe('migrate()', () => {
   });
 
   it('refuses a database that has a migration this build does not know', () => {
-    const dir = tempDir();
+    const dir = tempDir('sift-migrate-');
     fs.writeFileSync(path.join(dir, '0001_a.sql'), 'CREATE TABLE a (x INTEGER);');
     fs.writeFileSync(path.join(dir, '0002_b.sql'), 'CREATE TABLE b (x INTEGER);');
     const db = new Database(':memory:');
@@ -29,7 +25,7 @@ describe('migrate()', () => {
   });
 
   it('refuses a database whose applied migration has another name', () => {
-    const dir = tempDir();
+    const dir = tempDir('sift-migrate-');
     fs.writeFileSync(path.join(dir, '0001_a.sql'), 'CREATE TABLE a (x INTEGER);');
     const db = new Database(':memory:');
     migrate(db, dir);
@@ -38,7 +34,7 @@ describe('migrate()', () => {
   });
 
   it('rolls back a failing migration whole', () => {
-    const dir = tempDir();
+    const dir = tempDir('sift-migrate-');
     fs.writeFileSync(path.join(dir, '0001_a.sql'), 'CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);');
     const db = new Database(':memory:');
     expect(() => migrate(db, dir)).toThrow();
@@ -47,7 +43,7 @@ describe('migrate()', () => {
   });
 
   it('refuses a gap in the numbering', () => {
-    const dir = tempDir();
+    const dir = tempDir('sift-migrate-');
     fs.writeFileSync(path.join(dir, '0001_a.sql'), 'SELECT 1;');
     fs.writeFileSync(path.join(dir, '0003_c.sql'), 'SELECT 1;');
     expect(() => readMigrations(dir)).toThrow(/without gaps/);

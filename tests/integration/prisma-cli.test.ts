@@ -1,29 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { openDatabase } from '../../server/db/connection';
-import { runCli } from '../../scripts/cli';
+import { sift as runSift, tempDir } from '../support/cli';
 import { seedProject, seedRecords, seedSource } from '../support/db';
 
 const POC = path.resolve(__dirname, '..', 'fixtures', 'prisma', 'PRISMA_filled_PoC_extracted.csv');
 
-async function sift(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(Buffer.from(c)));
-  stderr.on('data', (c: Buffer) => err.push(Buffer.from(c)));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const sift = (...argv: string[]) => runSift(argv);
 
 describe('sift prisma', () => {
   let dir: string;
   let dbFile: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-prisma-cli-'));
+    dir = tempDir('sift-prisma-cli-');
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'CLI review');

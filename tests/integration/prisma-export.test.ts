@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { computePrisma } from '../../server/domain/prisma/compute';
 import { parsePrismaCsv } from '../../server/domain/prisma/csv';
 import { renderPrismaSvg } from '../../server/domain/prisma/svg';
 import { exportPrisma, prismaPng, prismaPngAsync } from '../../server/services/prisma-export';
+import { tempDir } from '../support/cli';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'prisma', 'PRISMA_filled_PoC_extracted.csv');
 const result = computePrisma(parsePrismaCsv(fs.readFileSync(FIXTURE, 'utf8'), 'PoC.csv'));
@@ -47,7 +47,7 @@ describe('PRISMA exports', () => {
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     // poppler-utils is installed here and in CI; elsewhere the structural checks above stand alone.
     if (!hasCommand('pdftoppm')) return;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-prisma-'));
+    const dir = tempDir('sift-prisma-');
     try {
       const file = path.join(dir, 'diagram.pdf');
       fs.writeFileSync(file, pdf);

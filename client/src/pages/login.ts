@@ -6,7 +6,13 @@ import { login } from '../session';
 export function loginPage(root: HTMLElement): void {
   const error = h('p', { class: 'error', role: 'alert' });
   const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
-  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
   const form = h(
     'form',
     {

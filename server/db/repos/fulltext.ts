@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
-import { notDuplicate } from './screening';
+import { NOT_DUPLICATE } from './screening';
 
 /** SQL for full-text retrieval and for grouping reports into studies. */
 
@@ -25,8 +25,8 @@ export interface ReportRow {
 }
 
 /** Records included at title/abstract (alias r), leaving out any since marked as duplicates. */
-const includedAtTitleAbstract = (db: Db) => `screening_state t JOIN records r ON r.id = t.record_id
-  WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`;
+const INCLUDED_AT_TITLE_ABSTRACT = `screening_state t JOIN records r ON r.id = t.record_id
+  WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}`;
 
 /** Reports sought: every record included at title/abstract, with its retrieval state. */
 export function reportsSought(db: Db, projectId: number): ReportRow[] {
@@ -41,14 +41,14 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
        LEFT JOIN study_reports sr ON sr.record_id = r.id
        LEFT JOIN studies st ON st.id = sr.study_id
        LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
-       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}
+       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}
        ORDER BY r.id`,
   ).all(projectId) as ReportRow[];
 }
 
 export function isReportSought(db: Db, projectId: number, recordId: number): boolean {
   return (
-    prepared(db, `SELECT 1 FROM ${includedAtTitleAbstract(db)} AND r.id = ?`).get(projectId, recordId) !==
+    prepared(db, `SELECT 1 FROM ${INCLUDED_AT_TITLE_ABSTRACT} AND r.id = ?`).get(projectId, recordId) !==
     undefined
   );
 }
@@ -112,7 +112,7 @@ export function retrievalCounts(
          COALESCE(SUM(f.status = 'not_retrievable'), 0) AS notRetrievable
        FROM screening_state t JOIN records r ON r.id = t.record_id
        LEFT JOIN fulltext_reports f ON f.record_id = t.record_id
-       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`,
+       WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}`,
   ).get(projectId) as { sought: number; retrieved: number; notRetrievable: number };
 }
 
@@ -180,7 +180,7 @@ export function includedReportsAndStudies(db: Db, projectId: number): { reports:
     `SELECT COUNT(*) AS reports, COUNT(DISTINCT COALESCE('s' || sr.study_id, 'r' || s.record_id)) AS studies
        FROM screening_state s JOIN records r ON r.id = s.record_id
        LEFT JOIN study_reports sr ON sr.record_id = s.record_id
-       WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include' AND ${notDuplicate(db)}`,
+       WHERE s.project_id = ? AND s.stage = 'full_text' AND s.outcome = 'include' AND ${NOT_DUPLICATE}`,
   ).get(projectId) as { reports: number; studies: number };
 }
 

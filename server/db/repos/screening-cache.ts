@@ -6,23 +6,6 @@ import { prepared } from '../statements';
  * written (see WriteStamp).
  */
 
-const columnCache = new WeakMap<Db, Map<string, boolean>>();
-
-/** Whether a column exists (deduplication's migration adds records.duplicate_of; we must not depend on it). */
-export function hasColumn(db: Db, table: string, column: string): boolean {
-  const cache = columnCache.get(db) ?? new Map<string, boolean>();
-  columnCache.set(db, cache);
-  const key = `${table}.${column}`;
-  let known = cache.get(key);
-  if (known === undefined) {
-    const columns = prepared(db, `SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
-    known = columns.some((c) => c.name === column);
-    // A table that does not exist yet (users before auth lands) is not cached: it may appear.
-    if (columns.length > 0) cache.set(key, known);
-  }
-  return known;
-}
-
 // ---------- a cached record count ----------
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
-import { caches, hasColumn, projectRecordCount } from './screening-cache';
+import { caches, projectRecordCount } from './screening-cache';
 import type {
   CurrentVote,
   FinalDecision,
@@ -11,7 +11,7 @@ import type {
   Vote,
 } from '../../domain/screening/types';
 
-export { hasColumn, keepCachesAfter, writeStamp } from './screening-cache';
+export { keepCachesAfter, writeStamp } from './screening-cache';
 
 /**
  * All SQL of screening. Events are the truth; screening_votes and screening_state are
@@ -20,9 +20,7 @@ export { hasColumn, keepCachesAfter, writeStamp } from './screening-cache';
  */
 
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
-export function notDuplicate(db: Db): string {
-  return hasColumn(db, 'records', 'duplicate_of') ? 'r.duplicate_of IS NULL' : '1 = 1';
-}
+export const NOT_DUPLICATE = 'r.duplicate_of IS NULL';
 
 // ---------- projects and settings ----------
 
@@ -56,11 +54,10 @@ export interface RecordRef {
 }
 
 export function findRecord(db: Db, projectId: number, recordId: number): RecordRef | undefined {
-  const dup = hasColumn(db, 'records', 'duplicate_of') ? 'duplicate_of' : 'NULL';
-  const row = prepared(
-    db,
-    `SELECT id, ${dup} AS duplicate_of FROM records WHERE id = ? AND project_id = ?`,
-  ).get(recordId, projectId) as { id: number; duplicate_of: number | null } | undefined;
+  const row = prepared(db, `SELECT id, duplicate_of FROM records WHERE id = ? AND project_id = ?`).get(
+    recordId,
+    projectId,
+  ) as { id: number; duplicate_of: number | null } | undefined;
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
@@ -278,13 +275,13 @@ function stageScope(db: Db, stage: Stage): string {
   if (stage === 'title_abstract') {
     return `records r
       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'title_abstract'
-      WHERE r.project_id = @projectId AND ${notDuplicate(db)}`;
+      WHERE r.project_id = @projectId AND ${NOT_DUPLICATE}`;
   }
   return `screening_state t
       JOIN records r ON r.id = t.record_id
       JOIN fulltext_reports f ON f.record_id = r.id AND f.status = 'retrieved'
       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
-      WHERE t.project_id = @projectId AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${notDuplicate(db)}`;
+      WHERE t.project_id = @projectId AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}`;
 }
 
 const NEEDS_VOTES = `(s.status IS NULL OR s.status = 'awaiting')`;
@@ -366,18 +363,15 @@ export function remainingFor(db: Db, projectId: number, stage: Stage, userId: nu
     stage,
     userId,
   );
-  let duplicates = 0;
-  if (hasColumn(db, 'records', 'duplicate_of')) {
-    // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
-    duplicates = count(
-      `SELECT COUNT(*) AS n FROM records r
-       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
-       WHERE r.project_id = @projectId AND r.duplicate_of IS NOT NULL
-         AND (s.status IS NULL OR s.status = 'awaiting')
-         AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
-      { projectId, stage, userId },
-    );
-  }
+  // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
+  const duplicates = count(
+    `SELECT COUNT(*) AS n FROM records r
+     LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
+     WHERE r.project_id = @projectId AND r.duplicate_of IS NOT NULL
+       AND (s.status IS NULL OR s.status = 'awaiting')
+       AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
+    { projectId, stage, userId },
+  );
   return records - settled - mine - duplicates;
 }
 
@@ -527,15 +521,15 @@ export function conflictRecords(db: Db, projectId: number, stage: Stage): Screen
   const rows = prepared(
     db,
     `SELECT ${RECORD_COLUMNS} FROM screening_state s JOIN records r ON r.id = s.record_id
-       WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' AND ${notDuplicate(db)} ORDER BY r.id`,
+       WHERE s.project_id = ? AND s.stage = ? AND s.status = 'conflict' AND ${NOT_DUPLICATE} ORDER BY r.id`,
   ).all(projectId, stage) as RecordRow[];
   return rows.map(toRecord);
 }
 
-/** Usernames when the accounts table exists (auth's migration); ids otherwise. */
+/** Usernames of the given user ids (ids without an account are absent). */
 export function usernames(db: Db, ids: number[]): Map<number, string> {
   const names = new Map<number, string>();
-  if (ids.length === 0 || !hasColumn(db, 'users', 'username')) return names;
+  if (ids.length === 0) return names;
   const rows = prepared(
     db,
     `SELECT id, username FROM users WHERE id IN (${ids.map(() => '?').join(',')})`,

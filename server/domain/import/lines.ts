@@ -20,32 +20,22 @@ export function stripBom(text: string): string {
 /**
  * Calls `visit` with each line and its 1-based number, whatever the line ends (CRLF, LF, CR),
  * without building an array of all lines first: large files stay cheap for the collector.
+ * (A regex search per line end: scanning with indexOf for CR and LF separately was seen to
+ * stall for seconds on some decoded strings.)
  * A final line end does not start another line; a byte-order mark starting a line is dropped.
  */
 export function forEachLine(text: string, visit: (line: string, lineNo: number) => void): void {
+  const lineEnd = /\r\n|\r|\n/g;
   const length = text.length;
   let start = 0;
   let lineNo = 0;
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
   while (start < length) {
-    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
-    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
-    let end: number;
-    let after: number;
-    if (nextCr === -1 && nextLf === -1) {
-      end = length;
-      after = length;
-    } else if (nextCr === -1 || (nextLf !== -1 && nextLf < nextCr)) {
-      end = nextLf;
-      after = nextLf + 1;
-    } else {
-      end = nextCr;
-      after = nextCr + 1 === nextLf ? nextCr + 2 : nextCr + 1;
-    }
+    lineEnd.lastIndex = start;
+    const match = lineEnd.exec(text);
+    const end = match ? match.index : length;
     const line = text.slice(start, end);
     visit(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++lineNo);
-    start = after;
+    start = match ? end + match[0].length : length;
   }
 }
 
@@ -84,4 +74,13 @@ export function forEachUtf8Line(bytes: Buffer, start: number, visit: (line: stri
     visit(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, ++lineNo);
     start = after;
   }
+}
+
+/** True for an empty or all-white-space line, without allocating a trimmed copy. */
+export function isBlankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 0xa0 && code !== 0x0b && code !== 0x0c) return false;
+  }
+  return true;
 }

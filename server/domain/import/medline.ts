@@ -1,6 +1,6 @@
 import { ParseError } from '../errors';
 import { classifyStandardNumber, cleanName } from './identifiers';
-import { forEachLine, stripBom } from './lines';
+import { forEachLine, isBlankLine, stripBom } from './lines';
 import { cleanText, normaliseDoi, normalisePages, normalisePmid, normaliseType, parseYear, splitKeywords } from './normalise';
 import { RecordOutlet, type RecordSink } from './outlet';
 import { TagIndex } from './tagged';
@@ -38,7 +38,7 @@ export function parseMedline(text: string, fileName: string, sink?: RecordSink):
 
   let firstText = 0;
   forEachLine(stripBom(text), (line, lineNo) => {
-    if (line.trim() === '') {
+    if (isBlankLine(line)) {
       close();
       return;
     }

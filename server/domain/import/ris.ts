@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { forEachLine, stripBom, type LineWalker } from './lines';
+import { forEachLine, isBlankLine, stripBom, type LineWalker } from './lines';
 import { risRecord } from './ris-fields';
 import { cleanText } from './normalise';
 import { RecordOutlet, type RecordSink } from './outlet';
@@ -19,6 +19,7 @@ function tagOf(line: string): string | null {
   if (line.length > dash + 1 && line.charCodeAt(dash + 1) !== 32) return null;
   return line.slice(0, 2);
 }
+
 // Ovid and other hosts number records ("1.") between them: noise, not content.
 const RECORD_NUMBER = /^\s*\d+\.\s*$/;
 
@@ -112,7 +113,7 @@ export function parseRisLines(
       return;
     }
 
-    if (line.trim() === '') {
+    if (isBlankLine(line)) {
       blankSinceTag = true;
       return;
     }

@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { forEachLine, stripBom } from './lines';
+import { forEachLine, isBlankLine, stripBom } from './lines';
 import { RecordOutlet, type RecordSink } from './outlet';
 import type { BibRecord, ParseWarning, RawField } from './types';
 import { wosRecord } from './wos-fields';
@@ -33,7 +33,7 @@ export function parseWosPlain(text: string, fileName: string, sink?: RecordSink)
 
   let firstText = 0;
   forEachLine(stripBom(text), (line, lineNo) => {
-    if (line.trim() === '') return;
+    if (isBlankLine(line)) return;
     firstText ||= lineNo;
     const tag = TAG_LINE.exec(line);
     if (tag) {

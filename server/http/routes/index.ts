@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
+import { archiveRoutes } from './archive';
 import { authRoutes } from './auth';
 import { codingRoutes } from './coding';
 import { dedupRoutes } from './dedup';
@@ -32,5 +33,6 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(prismaRoutes(ctx));
   router.use(codingRoutes(ctx));
   router.use(rankingRoutes(ctx));
+  router.use(archiveRoutes(ctx));
   return router;
 }

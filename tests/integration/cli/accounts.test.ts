@@ -1,40 +1,25 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { runCli } from '../../../scripts/cli';
-import type { StdinIO } from '../../../scripts/commands/user';
 import { createApp } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connection';
 import { listMembers } from '../../../server/db/repos/members';
 import { findUserByUsername } from '../../../server/db/repos/users';
 import { hashParams, verifyPassword } from '../../../server/domain/auth/password-hash';
+import { createUser } from '../../support/auth';
+import { sift as runSift, tempDir } from '../../support/cli';
+import { seedProject } from '../../support/db';
 
-class Buffered extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function sift(args: string[], stdin?: string) {
-  const stdout = new Buffered();
-  const stderr = new Buffered();
-  const io: StdinIO = { stdout, stderr, ...(stdin !== undefined ? { stdin: Readable.from([stdin]) } : {}) };
-  const code = await runCli(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const sift = (args: string[], stdin?: string) => runSift(args, stdin === undefined ? {} : { stdin });
 
 describe('sift user / token / member', () => {
   let dir: string;
   let dbFile: string;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-auth-cli-'));
+    dir = tempDir('sift-auth-cli-');
     dbFile = path.join(dir, 'review.sqlite');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -139,7 +124,7 @@ describe('sift user / token / member', () => {
   });
 
   it('token add prints a working token alone on stdout; token revoke stops it', async () => {
-    await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
+    withDb((db) => createUser(db, 'alice'));
     const made = await sift([
       'token',
       'add',
@@ -178,10 +163,10 @@ describe('sift user / token / member', () => {
   });
 
   it('member add gives a role in a project named on the command line', async () => {
-    await sift(['user', 'add', '--db', dbFile, '--username', 'alice', '--password', 'sift-demo']);
-    withDb((db) =>
-      db.prepare("INSERT INTO projects (name, created_at) VALUES ('Demo review', '2026-01-01')").run(),
-    );
+    withDb((db) => {
+      createUser(db, 'alice');
+      seedProject(db, 'Demo review');
+    });
     const out = await sift([
       'member',
       'add',

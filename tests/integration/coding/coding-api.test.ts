@@ -8,7 +8,7 @@ import { includedReportIds } from '../../../server/db/repos/fulltext';
 import { buildDemo } from '../../../server/services/demo';
 import { DEMO_PASSWORD } from '../../../server/services/demo-steps';
 import { createMember, createUser, loginAgent } from '../../support/auth';
-import { sift, tempDir } from '../pipeline/cli-support';
+import { sift, tempDir } from '../../support/cli';
 
 const clock = () => new Date('2026-11-01T09:00:00Z');
 

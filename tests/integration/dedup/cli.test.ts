@@ -1,25 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { runCli } from '../../../scripts/cli';
 import { openDatabase } from '../../../server/db/connection';
+import { sift, tempDir } from '../../support/cli';
 import { seedProject, seedRecords, seedSource } from '../../support/db';
-
-class Buffered extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
-
-async function sift(args: string[]) {
-  const stdout = new Buffered();
-  const stderr = new Buffered();
-  const code = await runCli(args, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 const WORK = {
   title: 'Intrapleural tissue plasminogen activator and DNase in pleural infection',
@@ -34,7 +17,7 @@ describe('sift dedup', () => {
   let dir: string;
   let dbFile: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-dedup-cli-'));
+    dir = tempDir('sift-dedup-cli-');
     dbFile = path.join(dir, 'review.sqlite');
     const db = openDatabase(dbFile);
     const projectId = seedProject(db, 'Pleural infection');

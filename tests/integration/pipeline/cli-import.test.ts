@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../../server/db/connection';
-import { FIXTURES, sift, tempDir } from './cli-support';
+import { sift, tempDir } from '../../support/cli';
+import { FIXTURES } from './fixtures';
 
 const EMBASE = path.join(FIXTURES, 'embase.ris');
 const SCOPUS = path.join(FIXTURES, 'asysd_scopus.ris');

@@ -1,3 +1,4 @@
+import type { Db } from '../../../server/db/connection';
 import { listProjects } from '../../../server/db/repos/projects';
 import { countRecords, countRecordsBySource, listRecords } from '../../../server/db/repos/records';
 import { listSources } from '../../../server/db/repos/sources';
@@ -13,9 +14,16 @@ import { openTestDb } from '../../support/db';
 const clock = () => new Date('2026-06-01T00:00:00Z');
 
 describe('the demo review', () => {
+  // Building the demo imports six files; the two tests that only read it share one build.
+  let db: Db;
+  let first: { projectId: number; built: boolean };
+  beforeAll(() => {
+    db = openTestDb();
+    first = ensureDemo(db, clock);
+  });
+
   it('holds the 78 micro-credentials records in six sources of two kinds', () => {
-    const db = openTestDb();
-    const { projectId } = buildDemo(db, clock);
+    const { projectId } = first;
     expect(listProjects(db).map((p) => p.name)).toEqual([DEMO_PROJECT.name]);
     const sources = listSources(db, projectId);
     expect(sources.map((s) => [s.name, s.kind, s.recordCount])).toEqual([
@@ -23,7 +31,7 @@ describe('the demo review', () => {
       ['ERIC', 'database', 3],
       ['DOAJ', 'database', 3],
       ['Library catalogues and discovery services', 'database', 13],
-      ['Websites of publishers, organisations and repositories', 'other', 51],
+      ['Publisher and repository platforms', 'database', 51],
       ['Citation searching (reading lists)', 'other', 2],
     ]);
     expect(sources.map((s) => s.format)).toEqual(['ris', 'ris', 'ris', 'csv', 'ris', 'ris']);
@@ -40,8 +48,6 @@ describe('the demo review', () => {
   });
 
   it('ensureDemo builds once and then reuses the demo', () => {
-    const db = openTestDb();
-    const first = ensureDemo(db, clock);
     const second = ensureDemo(db, clock);
     expect(first.built).toBe(true);
     expect(second).toEqual({ projectId: first.projectId, built: false });
@@ -49,15 +55,15 @@ describe('the demo review', () => {
   });
 
   it('a failing step leaves no half-built demo', () => {
-    const db = openTestDb();
+    const empty = openTestDb();
     const broken: DemoStep = {
       name: 'fails',
       run() {
         throw new Error('step failed');
       },
     };
-    expect(() => buildDemo(db, clock, { steps: [...DEMO_STEPS, broken] })).toThrow('step failed');
-    expect(listProjects(db)).toEqual([]);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n).toBe(0);
+    expect(() => buildDemo(empty, clock, { steps: [...DEMO_STEPS, broken] })).toThrow('step failed');
+    expect(listProjects(empty)).toEqual([]);
+    expect((empty.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n).toBe(0);
   });
 });

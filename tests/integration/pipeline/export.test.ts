@@ -8,7 +8,8 @@ import { exportProject } from '../../../server/services/export';
 import { importFile } from '../../../server/services/import';
 import { createMember, loginAgent } from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
-import { FIXTURES, sift, tempDir } from './cli-support';
+import { sift, tempDir } from '../../support/cli';
+import { FIXTURES } from './fixtures';
 
 const clock = () => new Date('2026-08-01T00:00:00Z');
 const FILES = ['embase.ris', 'asysd_scopus.ris', 'missing_values.ris'];

@@ -1,25 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../scripts/cli';
 import { openDatabase } from '../../../server/db/connection';
 import * as screening from '../../../server/services/screening';
+import { sift, tempDir } from '../../support/cli';
 import { seedScreeningProject } from '../../support/screening';
 
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
+  const { code, stdout, stderr } = await sift(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('sift screening status / sift agreement', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-cli-'));
+  const dir = tempDir('sift-cli-');
   const file = path.join(dir, 'review.sqlite');
   const db = openDatabase(file);
   const p = seedScreeningProject(db, 5, 'CLI review');

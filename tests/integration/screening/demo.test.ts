@@ -1,7 +1,7 @@
 import { buildDemo } from '../../../server/services/demo';
 import * as screening from '../../../server/services/screening';
 import { seedDemoScreening } from '../../../server/services/screening-demo';
-import { openTestDb } from '../../support/db';
+import { openTestDb, seedRecords, seedSource } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
 
 describe('seedDemoScreening', () => {
@@ -25,17 +25,12 @@ describe('seedDemoScreening', () => {
       'Policy note on qualifications frameworks',
       'Learner motivation in MOOCs',
     ];
-    const sourceId = Number(
-      db
-        .prepare(
-          "INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, 'x', 'database', 'now')",
-        )
-        .run(p.projectId).lastInsertRowid,
+    seedRecords(
+      db,
+      p.projectId,
+      seedSource(db, p.projectId, { name: 'x' }),
+      titles.map((title, i) => ({ title, doi: i % 2 ? `10.1000/demo.${i}` : null })),
     );
-    const insert = db.prepare(
-      "INSERT INTO records (project_id, source_id, position, title, doi, created_at) VALUES (?, ?, ?, ?, ?, 'now')",
-    );
-    titles.forEach((t, i) => insert.run(p.projectId, sourceId, i + 1, t, i % 2 ? `10.1000/demo.${i}` : null));
     const users = { owner: p.owner.userId, alice: p.alice.userId, bob: p.bob.userId };
     seedDemoScreening(db, p.projectId, users, () => new Date('2026-01-05T09:00:00Z'));
     return { db, ...p };

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ValidationError } from '../../../server/domain/errors';
 import * as fulltext from '../../../server/services/fulltext';
 import * as screening from '../../../server/services/screening';
 import { openTestDb } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
+import { tempDir } from '../../support/cli';
 
 const clock = () => new Date('2026-02-01T10:00:00Z');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -13,7 +13,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 function setup() {
   const db = openTestDb();
   const p = seedScreeningProject(db, 1);
-  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-pdf-'));
+  const uploadsDir = tempDir('sift-pdf-');
   const deps = { db, clock, uploadsDir, maxBytes: 1024 };
   const recordId = p.recordIds[0]!;
   for (const actor of [p.alice, p.bob])

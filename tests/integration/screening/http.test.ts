@@ -1,18 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../../server/app';
 import { loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
+import { tempDir } from '../../support/cli';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 async function setup(n = 4) {
   const db = openTestDb();
   const p = seedScreeningProject(db, n);
-  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-http-'));
+  const uploadsDir = tempDir('sift-http-');
   const app = createApp({ db, clock: () => new Date('2026-02-02T12:00:00Z'), uploadsDir });
   const [owner, alice, bob, viewer] = await Promise.all(
     [p.owner, p.alice, p.bob, p.viewer].map((m) => loginAgent(app, m.username)),

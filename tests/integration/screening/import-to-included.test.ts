@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../../../server/app';
 import { createUser, loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
+import { tempDir } from '../../support/cli';
 
 /** Five RIS records; the last repeats the first (same DOI, title, authors): deduplication merges it. */
 const RIS = [
@@ -25,7 +23,7 @@ describe('from import to included studies over HTTP', () => {
     const app = createApp({
       db,
       clock: () => new Date('2026-03-03T09:00:00Z'),
-      uploadsDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sift-e2e-')),
+      uploadsDir: tempDir('sift-e2e-'),
     });
     for (const name of ['owner', 'alice', 'bob']) createUser(db, name);
     const owner = (await loginAgent(app, 'owner')).agent;

@@ -1,4 +1,4 @@
-import { forEachLine, splitLines } from '../../../server/domain/import/lines';
+import { forEachLine, isBlankLine, splitLines } from '../../../server/domain/import/lines';
 
 const collect = (text: string): string[] => {
   const lines: string[] = [];
@@ -25,5 +25,17 @@ describe('line splitting', () => {
 
   it('yields nothing for empty text', () => {
     expect(collect('')).toEqual([]);
+  });
+});
+
+describe('isBlankLine()', () => {
+  it.each([
+    ['', true],
+    ['   \t ', true],
+    ['\u00a0', true],
+    ['  x ', false],
+    ['TY  - JOUR', false],
+  ])('%j → %s', (line, blank) => {
+    expect(isBlankLine(line)).toBe(blank);
   });
 });

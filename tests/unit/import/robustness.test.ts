@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ParseError } from '../../../server/domain/errors';
-import { parseFile } from '../../../server/domain/import';
+import { parseFile, parseFileEach } from '../../../server/domain/import';
 import { fixtureBytes } from './fixtures';
 
 /** The only acceptable outcomes for any input: records (with warnings) or a ParseError. */
@@ -78,5 +78,19 @@ describe('parseFile() never crashes or hangs', () => {
     parsesOrRefuses(Buffer.from(`TY  - JOUR\nAB  - ${'word '.repeat(400_000)}\nER  - \n`), 'long.ris');
     parsesOrRefuses(Buffer.from('"'.repeat(200_000)), 'quotes.csv');
     parsesOrRefuses(Buffer.from(`title,abstract\n"${'a,'.repeat(200_000)}`), 'open.csv');
+  });
+});
+
+describe('parsing time stays linear in the input', () => {
+  it('reads a 4 MB MEDLINE file repeatedly, streaming and whole, in bounded time (regression: stalled line scanning)', () => {
+    const big = Buffer.concat(Array.from({ length: 20 }, () => Buffer.from(fixtureBytes('_baseline_pubmed.ris'))));
+    const started = performance.now();
+    for (let round = 0; round < 2; round++) {
+      let streamed = 0;
+      expect(parseFileEach(big, 'pubmed.nbib', () => streamed++).count).toBe(1000);
+      expect(streamed).toBe(1000);
+      expect(parseFile(big, 'pubmed.nbib').records).toHaveLength(1000);
+    }
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

@@ -1,0 +1,236 @@
+import { api, optional } from '../api';
+import { h, mount, type Child } from '../dom';
+import { frame } from '../layout';
+import { loadProject } from '../project';
+import { showDiagram } from '../prisma-view';
+import { STAGE_LABEL, type Stage } from '../records';
+import type { Progress } from '../screening-api';
+
+interface DedupSummary {
+  records: number;
+  duplicates: number;
+  clusters: number;
+  review: number;
+}
+
+/** GET /screening/:stage/agreement, on the votes before resolution (owners, or everyone once unblinded). */
+interface Agreement {
+  stage: Stage;
+  n: number;
+  percentAgreement: number | null;
+  kappa: number | null;
+  kappaSE: number | null;
+  pabak: number | null;
+  ac1: number | null;
+  alpha: number | null;
+  interpretation: string | { label?: string; band?: string } | null;
+}
+
+/** GET /ranking: the prioritisation switch, the model, and the three stopping signals. */
+interface Ranking {
+  settings: { enabled: boolean; keywords: string[]; model: string };
+  model: { trainedAt: string; includes: number; excludes: number; records: number } | null;
+  stopping: {
+    screened: number;
+    totalRecords: number;
+    relevantFound: number;
+    relevantLeft: { estimate: number; recentRate: number; window: number };
+    hypergeometric: { pValue: number; window: number; recallTarget: number; confidence: number; met: boolean };
+    consecutive: { consecutiveExcludes: number; threshold: number; met: boolean };
+  };
+}
+
+/** The project's front page: where each stage stands, who has screened what, what waits for the owner. */
+export async function dashboardPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
+  const projectId = Number(params.projectId);
+  const project = await loadProject(projectId);
+  const content = frame(root, project);
+  const base = `/api/projects/${projectId}`;
+  const [ta, ft, dedup, stopping, ...agreements] = await Promise.all([
+    optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
+    optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
+    optional(api.get<{ summary: DedupSummary }>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
+    optional(api.get<Ranking>(`${base}/ranking`)),
+    optional(api.get<Agreement>(`${base}/screening/title_abstract/agreement`)),
+    optional(api.get<Agreement>(`${base}/screening/full_text/agreement`)),
+  ]);
+  const owner = project.role === 'owner';
+  const diagram = h('div', { class: 'prisma-view', id: 'dashboard-prisma', 'aria-label': 'PRISMA 2020 flow diagram' }, h('p', { class: 'muted' }, 'Drawing the diagram…'));
+  const records = (project as { records?: number }).records;
+  const sources = (project as { sources?: number }).sources;
+
+  mount(
+    content,
+    h('h1', {}, project.name),
+    project.description ? h('p', { class: 'muted', dir: 'auto' }, project.description) : null,
+    h(
+      'section',
+      { class: 'grid', 'aria-label': 'Progress' },
+      tile('Records imported', records ?? '–', sources != null ? `from ${sources} source(s)` : '', `#/projects/${projectId}/import`),
+      dedup
+        ? tile('Duplicates', dedup.duplicates, `${dedup.review} cluster(s) to review`, `#/projects/${projectId}/dedup`)
+        : null,
+      ta ? stageTile(projectId, ta) : null,
+      ft ? stageTile(projectId, ft) : null,
+      ta || ft ? conflictTile(projectId, owner, ta, ft) : null,
+    ),
+    stopping ? stoppingPanel(stopping) : null,
+    h('h2', {}, 'Screening by reviewer'),
+    h('div', { class: 'side-by-side' }, reviewerTable(ta), reviewerTable(ft)),
+    agreementTable(agreements.filter((a): a is Agreement => a !== null)),
+    h('h2', {}, 'PRISMA 2020 flow diagram'),
+    diagram,
+    h('p', {}, h('a', { href: `#/projects/${projectId}/prisma` }, 'Open the PRISMA page (exports, records behind each count)')),
+  );
+  showDiagram(diagram, projectId).catch((error: unknown) => {
+    mount(diagram, h('p', { class: 'error' }, `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
+  });
+}
+
+function tile(title: string, value: Child, detail: string, href?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card tile' },
+    h('h2', {}, href ? h('a', { href }, title) : title),
+    h('p', { class: 'big' }, value),
+    detail ? h('p', { class: 'muted' }, detail) : null,
+  );
+}
+
+function stageTile(projectId: number, p: Progress): HTMLElement {
+  const done = p.counts.complete;
+  const total = p.counts.total;
+  return h(
+    'div',
+    { class: 'card tile', 'data-stage': p.stage },
+    h('h2', {}, h('a', { href: `#/projects/${projectId}/screening/${p.stage}` }, STAGE_LABEL[p.stage])),
+    h('p', { class: 'big' }, `${done} / ${total}`),
+    h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
+    h(
+      'p',
+      { class: 'muted' },
+      p.visibility === 'full'
+        ? `${p.counts.included ?? 0} included · ${p.counts.excluded ?? 0} excluded · ${p.counts.awaiting} awaiting`
+        : `${p.counts.awaiting} awaiting votes (blind mode)`,
+    ),
+    p.me ? h('p', {}, `You: ${p.me.votes} vote(s), ${p.me.remaining} left in your queue`) : null,
+  );
+}
+
+function conflictTile(projectId: number, owner: boolean, ...stages: (Progress | null)[]): HTMLElement {
+  const visible = stages.filter((p): p is Progress => p !== null && p.visibility === 'full');
+  if (visible.length === 0) return tile('Conflicts', '–', 'hidden while screening is blind');
+  const n = visible.reduce((sum, p) => sum + (p.counts.conflicts ?? 0), 0);
+  const detail = visible.map((p) => `${STAGE_LABEL[p.stage]}: ${p.counts.conflicts ?? 0}`).join(' · ');
+  return tile('Conflicts waiting', n, detail, owner ? `#/projects/${projectId}/conflicts` : undefined);
+}
+
+function reviewerTable(p: Progress | null): HTMLElement {
+  if (!p) return h('div');
+  const caption = h('caption', {}, STAGE_LABEL[p.stage as Stage]);
+  if (p.visibility !== 'full' || !p.reviewers) {
+    return h('div', { class: 'card' }, h('h3', {}, STAGE_LABEL[p.stage]), h('p', { class: 'muted' }, 'Per-reviewer counts are hidden until the owner unblinds this stage.'));
+  }
+  return h(
+    'div',
+    { class: 'table-wrap card' },
+    h(
+      'table',
+      {},
+      caption,
+      h('thead', {}, h('tr', {}, ...['Reviewer', 'Votes', 'Include', 'Maybe', 'Exclude'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
+      h(
+        'tbody',
+        {},
+        ...(p.reviewers.length === 0
+          ? [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No votes yet.'))]
+          : p.reviewers.map((r) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, r.username ?? `user ${r.userId}`),
+                h('td', { class: 'num' }, r.votes),
+                h('td', { class: 'num' }, r.include),
+                h('td', { class: 'num' }, r.maybe),
+                h('td', { class: 'num' }, r.exclude),
+              ),
+            )),
+      ),
+    ),
+  );
+}
+
+function stoppingPanel(r: Ranking): HTMLElement {
+  if (!r.settings.enabled) {
+    return h(
+      'section',
+      { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
+      h('h2', {}, 'Prioritised screening is off'),
+      h('p', { class: 'muted' }, 'The owner can turn it on in Settings: queues are then ordered by predicted relevance, and this panel shows when stopping is defensible.'),
+    );
+  }
+  const s = r.stopping;
+  const hg = s.hypergeometric;
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  return h(
+    'section',
+    { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
+    h('h2', {}, 'Stopping signal'),
+    h('p', { class: 'muted' }, 'Three independent guides for the team; none is acted on by itself.'),
+    h(
+      'ul',
+      {},
+      h('li', {}, `Settled ${s.screened} of ${s.totalRecords} records; ${s.relevantFound} relevant found.`),
+      h('li', {}, `Relevant records likely left: about ${Math.round(s.relevantLeft.estimate * 10) / 10} (rate ${s.relevantLeft.recentRate.toFixed(3)} over the last ${s.relevantLeft.window}).`),
+      h(
+        'li',
+        {},
+        `Statistical test for ${pct(hg.recallTarget)} recall at ${pct(hg.confidence)} confidence: `,
+        h('strong', { class: hg.met ? 'include' : '' }, hg.met ? 'stopping is defensible' : 'keep screening'),
+        ` (p = ${hg.pValue.toFixed(3)}).`,
+      ),
+      h('li', {}, `Consecutive excludes: ${s.consecutive.consecutiveExcludes} of ${s.consecutive.threshold}${s.consecutive.met ? ' — reached' : ''}.`),
+      r.model
+        ? h('li', { class: 'muted' }, `Model trained ${new Date(r.model.trainedAt).toLocaleString()} on ${r.model.includes} includes and ${r.model.excludes} excludes.`)
+        : h('li', { class: 'muted' }, 'No model yet: the queue follows the keywords, then a fixed random order, until there is one include and one exclude.'),
+    ),
+  );
+}
+
+function agreementTable(rows: Agreement[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const num = (x: number | null, digits = 3) => (x == null ? '–' : x.toFixed(digits));
+  const band = (i: Agreement['interpretation']) => (i == null ? '' : typeof i === 'string' ? i : (i.label ?? i.band ?? ''));
+  return h(
+    'div',
+    { class: 'table-wrap card', id: 'agreement' },
+    h(
+      'table',
+      {},
+      h('caption', {}, 'Agreement between reviewers (votes before resolution)'),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Stage', 'Records', '% agreement', "Cohen's κ (SE)", 'PABAK', "Gwet's AC1", "Krippendorff's α", 'Band'].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 7 ? 'num' : null }, t))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((a) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, STAGE_LABEL[a.stage]),
+            h('td', { class: 'num' }, a.n),
+            h('td', { class: 'num' }, a.percentAgreement == null ? '–' : `${a.percentAgreement.toFixed(1)} %`),
+            h('td', { class: 'num' }, `${num(a.kappa)}${a.kappaSE != null ? ` (${num(a.kappaSE)})` : ''}`),
+            h('td', { class: 'num' }, num(a.pabak)),
+            h('td', { class: 'num' }, num(a.ac1)),
+            h('td', { class: 'num' }, num(a.alpha)),
+            h('td', {}, band(a.interpretation)),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Screenshots of the main pages for docs/screenshots/, taken in Debian's Chromium from the demo
+ * review. Builds the demo in a temporary database (never touches data/demo.sqlite), adds what
+ * the demo does not have yet (the demo accounts, a deduplication run, some screening, full
+ * texts), serves it and photographs each page at 1280×800 and the screening page at 390×844.
+ *
+ *   npm run screenshots
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openDatabase, type Db } from '../server/db/connection';
+import { addMember, findMember } from '../server/db/repos/members';
+import { listRecords } from '../server/db/repos/records';
+import { findUserByUsername } from '../server/db/repos/users';
+import { systemClock } from '../server/domain/clock';
+import { createUser } from '../server/services/accounts';
+import { runDedup } from '../server/services/dedup';
+import { ensureDemo } from '../server/services/demo';
+import * as fulltext from '../server/services/fulltext';
+import * as screening from '../server/services/screening';
+import { launchBrowser } from '../tests/e2e/support/browser';
+import { startServer } from '../tests/e2e/support/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'docs', 'screenshots');
+const PASSWORD = 'sift-demo';
+const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'report.pdf');
+
+async function ensureAccount(db: Db, projectId: number, username: string, role: 'owner' | 'reviewer'): Promise<number> {
+  const existing = findUserByUsername(db, username);
+  const id = existing ? existing.id : (await createUser(db, username, PASSWORD, systemClock(), { hashParams: { N: 1024, r: 8, p: 1 } })).id;
+  if (!findMember(db, projectId, id)) addMember(db, projectId, id, role, systemClock());
+  return id;
+}
+
+/** Enough of a review in progress that every page has something to show (only where the demo has nothing yet). */
+async function seedReview(db: Db, projectId: number): Promise<void> {
+  const ownerId = await ensureAccount(db, projectId, 'owner', 'owner');
+  const aliceId = await ensureAccount(db, projectId, 'alice', 'reviewer');
+  const bobId = await ensureAccount(db, projectId, 'bob', 'reviewer');
+  const hasClusters = (db.prepare('SELECT COUNT(*) AS n FROM dedup_clusters WHERE project_id = ?').get(projectId) as { n: number }).n > 0;
+  if (!hasClusters) runDedup(db, projectId, systemClock);
+  const votes = (db.prepare('SELECT COUNT(*) AS n FROM screening_votes WHERE project_id = ?').get(projectId) as { n: number }).n;
+  if (votes > 0) return;
+
+  const deps = { db, clock: systemClock };
+  const owner = { userId: ownerId, role: 'owner' as const };
+  screening.updateSettings(deps, projectId, owner, {
+    eligibilityCriteria:
+      'Include: studies of adult, continuing-education or professional-development learners that report how learners perceive, value or choose micro-credentials (any design).\n\nExclude: studies only of providers, employers or school pupils; opinion pieces without data.',
+    highlightKeywords: { include: ['micro-credential', 'microcredential', 'learner', 'badge'], exclude: ['employer', 'K-12', 'school'] },
+    stages: { title_abstract: { exclusionReasons: ['Not about micro-credentials', 'Not learners', 'No data'] } },
+  });
+  const ids = listRecords(db, projectId, { limit: 500 })
+    .items.filter((r) => !(r as { duplicateOf?: number | null }).duplicateOf)
+    .map((r) => r.id);
+  const screened = ids.slice(0, Math.min(40, ids.length));
+  screened.forEach((recordId, i) => {
+    const aliceSays = i % 3 === 0 ? 'include' : i % 7 === 0 ? 'maybe' : 'exclude';
+    const bobSays = i % 3 === 0 || i % 11 === 0 ? 'include' : i % 7 === 0 ? 'include' : 'exclude';
+    const stage = 'title_abstract' as const;
+    const reason = (who: string) => (who === 'exclude' ? 'Not learners' : null);
+    try {
+      screening.decide(deps, projectId, { userId: aliceId, role: 'reviewer' }, { recordId, stage, decision: aliceSays, reason: reason(aliceSays) });
+      screening.decide(deps, projectId, { userId: bobId, role: 'reviewer' }, { recordId, stage, decision: bobSays, reason: reason(bobSays) });
+    } catch {
+      // a record the demo treats differently (e.g. a merged duplicate) is simply skipped
+    }
+  });
+  const { reports } = fulltext.listReports(db, projectId, owner);
+  reports.slice(0, 6).forEach((r, i) => {
+    if (i === 5) fulltext.markNotRetrievable(deps, projectId, owner, r.recordId, 'Not held by the library; the author did not reply');
+    else if (i % 2 === 0) fulltext.setLink({ ...deps }, projectId, owner, r.recordId, `https://doi.org/10.0000/demo-${r.recordId}`);
+  });
+}
+
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  process.stdout.write(`docs/screenshots/${name}.png\n`);
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-screenshots-'));
+  const uploadsDir = path.join(dir, 'uploads');
+  const db = openDatabase(path.join(dir, 'demo.sqlite'));
+  const { projectId } = ensureDemo(db, systemClock);
+  await seedReview(db, projectId);
+  // one uploaded PDF so the full-text page shows both kinds of retrieval
+  const owner = findUserByUsername(db, 'owner');
+  const sought = fulltext.listReports(db, projectId, { userId: owner!.id, role: 'owner' }).reports.find((r) => r.status === 'sought');
+  if (sought && owner) {
+    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, { userId: owner.id, role: 'owner' }, sought.recordId, {
+      bytes: fs.readFileSync(PDF),
+      originalName: 'report.pdf',
+    });
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await startServer({ db, uploadsDir });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const go = async (hash: string, heading: string | RegExp) => {
+      await page.goto(`${server.url}/#${hash}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    };
+    await page.goto(`${server.url}/#/login`);
+    await page.getByLabel('Username').waitFor();
+    await shoot(page, 'login');
+    await page.getByLabel('Username').fill('owner');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Reviews' }).waitFor();
+    await shoot(page, 'projects');
+    const p = `/projects/${projectId}`;
+    await go(p, /micro-credentials/);
+    await page.locator('#dashboard-prisma svg').waitFor();
+    await shoot(page, 'dashboard', true);
+    await go(`${p}/import`, 'Import');
+    await shoot(page, 'import');
+    await go(`${p}/dedup?status=merged`, 'Duplicates');
+    await shoot(page, 'dedup');
+    await go(`${p}/conflicts`, /Conflicts/);
+    await shoot(page, 'conflicts');
+    await go(`${p}/fulltext`, 'Full text');
+    await shoot(page, 'fulltext');
+    await go(`${p}/settings`, 'Settings');
+    await shoot(page, 'settings');
+    await go(`${p}/prisma`, 'PRISMA 2020 flow diagram');
+    await page.locator('#prisma-diagram svg').waitFor();
+    await page.locator('#prisma-diagram [data-drill]', { hasText: /Records screened/ }).first().click();
+    await page.locator('#drill table').waitFor();
+    await shoot(page, 'prisma', true);
+    const codebook = await page.request.get(`${server.url}/api/projects/${projectId}/codebook`);
+    if (codebook.ok()) {
+      await go(`${p}/coding`, /Coding/);
+      await shoot(page, 'coding');
+      await go(`${p}/synthesis`, /Synthesis/);
+      await page.waitForTimeout(800);
+      await shoot(page, 'synthesis', true);
+    } else {
+      process.stderr.write('coding and synthesis skipped: this server has no codebook API yet\n');
+    }
+    await context.close();
+
+    for (const [name, viewport] of [
+      ['screening', { width: 1280, height: 800 }],
+      ['screening-phone', { width: 390, height: 844 }],
+    ] as const) {
+      const reviewer = await browser.newContext({ viewport });
+      const rp = await reviewer.newPage();
+      await rp.goto(`${server.url}/#/login`);
+      await rp.getByLabel('Username').fill('alice');
+      await rp.getByLabel('Password').fill(PASSWORD);
+      await rp.getByRole('button', { name: 'Sign in' }).click();
+      await rp.getByRole('heading', { name: 'Reviews' }).waitFor();
+      await rp.goto(`${server.url}/#${p}/screening/title_abstract`);
+      await rp.locator('#record').waitFor();
+      await rp.locator('#progress-text').getByText(/decided by you/).waitFor();
+      await shoot(rp, name);
+      await reviewer.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

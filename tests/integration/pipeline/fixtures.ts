@@ -1,0 +1,3 @@
+import path from 'node:path';
+
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
