@@ -5,7 +5,7 @@ import type { FormatId } from './types';
 import { isWosTabHeader } from './wos-tab';
 
 /** How much of the file's start is looked at; enough for dozens of records in any format. */
-const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_LINES = 400;
 
 const EXTENSIONS: Record<string, FormatId> = {

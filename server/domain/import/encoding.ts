@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors';
@@ -47,6 +48,43 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string)
 
   const guessed = guessLegacyEncoding(bytes);
   return { text: iconv.decode(toBuffer(bytes), guessed), encoding: guessed };
+}
+
+/** Where decodeBytes' text starts in bytes it reads as UTF-8, and the first characters of that text. */
+export interface Utf8Text {
+  /** Offset of the text after the byte-order mark(s) that decoding drops. */
+  start: number;
+  /** At least the first `headChars` characters of the text (all of it for a short file), as decodeBytes gives them. */
+  head: string;
+}
+
+const BOM = [0xef, 0xbb, 0xbf] as const;
+
+function bomAt(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === BOM[0] && bytes[at + 1] === BOM[1] && bytes[at + 2] === BOM[2];
+}
+
+/**
+ * For bytes that decodeBytes (without a named encoding) reads as valid UTF-8: where the text
+ * starts and its head, so that a large file can be read line by line from its bytes instead of
+ * being decoded whole; null for every other case (UTF-16, legacy encodings, invalid UTF-8).
+ */
+export function asPlainUtf8(bytes: Uint8Array, headChars: number): Utf8Text | null {
+  let start: number;
+  if (bomAt(bytes, 0)) {
+    if (!isUtf8(bytes)) return null;
+    start = 3;
+  } else {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+    if (bomlessUtf16(bytes) || !isUtf8(bytes)) return null;
+    start = 0;
+  }
+  // The decoder (TextDecoder without ignoreBOM) drops one more byte-order mark at the start.
+  if (bomAt(bytes, start)) start += 3;
+  // A UTF-16 unit takes at most 3 bytes of UTF-8; cut on a character boundary.
+  let end = Math.min(bytes.length, start + 3 * headChars);
+  while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+  return { start, head: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)) };
 }
 
 function decodeAs(bytes: Uint8Array, fileName: string, named: string): DecodedText {

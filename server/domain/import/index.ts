@@ -2,12 +2,14 @@ import { ParseError } from '../errors';
 import { parseBibtex } from './bibtex';
 import { parseDelimited } from './delimited';
 import { detectFormat, isOle2, isZip } from './detect';
-import { decodeBytes } from './encoding';
+import { asPlainUtf8, decodeBytes } from './encoding';
+import { forEachUtf8Line } from './lines';
 import { parseEndnoteXml } from './endnote-xml';
 import { parseMedline } from './medline';
 import type { RecordSink } from './outlet';
 import { parsePubmedXml } from './pubmed-xml';
-import { parseRis } from './ris';
+import { parseRis, parseRisLines } from './ris';
+import { SAMPLE_CHARS } from './detect';
 import type { BibRecord, FormatId, ParseResult, ParseWarning } from './types';
 import { parseWosPlain } from './wos-plain';
 import { parseWosTab } from './wos-tab';
@@ -87,10 +89,20 @@ export function parseFileEach(bytes: Uint8Array, fileName: string, onRecord: Rec
   let format: FormatId;
   let encoding: string;
   let read: { records: BibRecord[]; warnings: ParseWarning[] };
-  if (isZip(bytes) && (options.format == null || options.format === 'xlsx')) {
+  const zip = isZip(bytes) && (options.format == null || options.format === 'xlsx');
+  const utf8 = zip || options.encoding ? null : asPlainUtf8(bytes, SAMPLE_CHARS);
+  if (zip) {
     format = 'xlsx';
     encoding = 'utf-8';
     read = parseXlsx(bytes, fileName);
+  } else if (utf8 && (options.format ?? detectFormat(utf8.head, fileName)) === 'ris') {
+    // A UTF-8 RIS file (the common large import) is read line by line from its bytes: see forEachUtf8Line.
+    // parseRis drops one more byte-order mark from its text (stripBom): so does this.
+    const start = utf8.start + (bytes[utf8.start] === 0xef && bytes[utf8.start + 1] === 0xbb && bytes[utf8.start + 2] === 0xbf ? 3 : 0);
+    format = 'ris';
+    encoding = 'utf-8';
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    read = parseRisLines((visit) => forEachUtf8Line(buffer, start, visit), fileName, sink);
   } else {
     const decoded = decodeBytes(bytes, fileName, options.encoding);
     encoding = decoded.encoding;

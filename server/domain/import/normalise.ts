@@ -4,17 +4,16 @@
  * with the same normalised fields.
  */
 
-const NEEDS_COLLAPSING = /[^\S ]| {2}|[\u00a0\u2000-\u200b\u2028\u2029\u3000]/;
+// White space as cleanText sees it: \s (which already holds NBSP, U+2000–U+200A, U+2028/9, U+3000)
+// plus the zero-width space. A run of two or more, or any single one that is not a plain space,
+// becomes one space; a lone plain space is left alone, so text that needs nothing is not copied.
+const WHITE_SPACE_TO_FOLD = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
 
 /** Collapses runs of white space (including NBSP and line breaks) and trims; empty becomes null. */
 export function cleanText(value: string | null | undefined): string | null {
   if (value == null) return null;
-  // Fast path for the common case (import speed): no white space but single plain spaces.
-  if (!NEEDS_COLLAPSING.test(value)) {
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  const cleaned = value.replace(/[\s\u00a0\u2000-\u200b\u2028\u2029\u3000]+/g, ' ').trim();
+  // One pass (import speed: this runs on most fields of every record).
+  const cleaned = value.replace(WHITE_SPACE_TO_FOLD, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }
 

@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { forEachLine, isBlankLine, stripBom } from './lines';
+import { forEachLine, isBlankLine, stripBom, type LineWalker } from './lines';
 import { risRecord } from './ris-fields';
 import { cleanText } from './normalise';
 import { RecordOutlet, type RecordSink } from './outlet';
@@ -34,6 +34,15 @@ interface OpenRecord {
  * values, records without ER, stray text between records, and tags written after ER.
  */
 export function parseRis(text: string, fileName: string, sink?: RecordSink): { records: BibRecord[]; warnings: ParseWarning[] } {
+  return parseRisLines((visit) => forEachLine(stripBom(text), visit), fileName, sink);
+}
+
+/** parseRis over any line walker (a large UTF-8 file is walked from its bytes: see forEachUtf8Line). */
+export function parseRisLines(
+  eachLine: LineWalker,
+  fileName: string,
+  sink?: RecordSink,
+): { records: BibRecord[]; warnings: ParseWarning[] } {
   const records = new RecordOutlet(sink);
   const warnings: ParseWarning[] = [];
 
@@ -71,7 +80,7 @@ export function parseRis(text: string, fileName: string, sink?: RecordSink): { r
 
   let firstText: { lineNo: number; line: string } | null = null;
 
-  forEachLine(stripBom(text), (line, lineNo) => {
+  eachLine((line, lineNo) => {
     const name = tagOf(line);
 
     if (name) {
