@@ -39,10 +39,10 @@ function fill<T>(items: readonly T[], count: number, rng: Rng): T[] {
   const pool = [...items];
   for (let i = 0; i < count - copies * items.length; i++) {
     const j = i + Math.floor(rng() * (pool.length - i));
-    const tmp = pool[i] as T;
-    pool[i] = pool[j] as T;
-    pool[j] = tmp;
-    out.push(tmp);
+    const chosen = pool[j] as T;
+    pool[j] = pool[i] as T;
+    pool[i] = chosen;
+    out.push(chosen);
   }
   return out;
 }
