@@ -1,5 +1,9 @@
-/** How the few inclusions are weighed against the many exclusions when training. */
-export type BalanceStrategy = 'double' | 'weighted' | 'none';
+/**
+ * How the few inclusions are weighed against the many exclusions when training. `double`
+ * applies ASReview's double-balance proportions as weights; `double-resample` resamples the
+ * training set as ASReview does (resample.ts).
+ */
+export type BalanceStrategy = 'double' | 'double-resample' | 'weighted' | 'none';
 
 export interface ClassWeights {
   include: number;
@@ -28,7 +32,8 @@ export function classWeights(
   strategy: BalanceStrategy,
   params: DoubleBalanceParams = DOUBLE_BALANCE,
 ): ClassWeights {
-  if (includes === 0 || excludes === 0 || strategy === 'none') return { include: 1, exclude: 1 };
+  if (includes === 0 || excludes === 0 || strategy === 'none' || strategy === 'double-resample')
+    return { include: 1, exclude: 1 };
   const total = includes + excludes;
   if (strategy === 'weighted') {
     // sklearn's class_weight="balanced": each class carries half the total weight.

@@ -59,7 +59,7 @@ export function simulateRun(
   const priorInclude = pick(includes, rng);
   const priorExclude = pick(excludes, rng);
 
-  const learner = new Learner(x, config);
+  const learner = new Learner(x, config, seed);
   const screened = new Uint8Array(labels.length);
   for (const row of [priorInclude, priorExclude]) {
     learner.add({ row, label: labels[row] as 0 | 1 });
