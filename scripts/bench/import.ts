@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/db/connection';
 import { parseFile } from '../../server/domain/import';
+import { insertStatement, recordParams } from '../../server/db/repos/records';
 import { importFiles } from '../../server/services/import';
 import { median, writeBenchmarkSection } from './report';
 
@@ -107,35 +108,8 @@ function runBareInsert(file: string, dbFile: string): Measurement {
       .run(projectId, new Date().toISOString()).lastInsertRowid,
   );
   const { records } = parseFile(fs.readFileSync(file), path.basename(file));
-  const rows = records.map((r, i) => [
-    projectId,
-    sourceId,
-    i + 1,
-    r.sourceId,
-    r.type,
-    r.title,
-    JSON.stringify(r.authors),
-    r.year,
-    r.journal,
-    r.volume,
-    r.issue,
-    r.pages,
-    r.doi,
-    r.pmid,
-    r.isbn,
-    r.issn,
-    r.abstract,
-    JSON.stringify(r.keywords),
-    r.language,
-    r.url,
-    JSON.stringify(r.raw),
-    'now',
-  ]);
-  const insert = db.prepare(
-    `INSERT INTO records (project_id, source_id, position, source_record_id, type, title, authors_json, year, journal, volume,
-       issue, pages, doi, pmid, isbn, issn, abstract, keywords_json, language, url, raw_json, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const rows = records.map((r, i) => recordParams(projectId, sourceId, i + 1, r, 'now'));
+  const insert = insertStatement(db);
   const cpu = process.cpuUsage();
   const start = performance.now();
   db.transaction(() => {

@@ -71,7 +71,7 @@ interface RecordRow {
 const insertStatements = new WeakMap<Db, Statement>();
 
 /** Prepared once per connection: a bulk import reuses one statement for every row. */
-function insertStatement(db: Db): Statement {
+export function insertStatement(db: Db): Statement {
   let statement = insertStatements.get(db);
   if (!statement) {
     statement = db.prepare(
@@ -83,6 +83,40 @@ function insertStatement(db: Db): Statement {
     insertStatements.set(db, statement);
   }
   return statement;
+}
+
+/** The parameters of insertStatement() for one record, in column order. */
+export function recordParams(
+  projectId: number,
+  sourceId: number,
+  position: number,
+  r: BibRecord,
+  createdAt: string,
+) {
+  return [
+    projectId,
+    sourceId,
+    position,
+    r.sourceId,
+    r.type,
+    r.title,
+    JSON.stringify(r.authors),
+    r.year,
+    r.journal,
+    r.volume,
+    r.issue,
+    r.pages,
+    r.doi,
+    r.pmid,
+    r.isbn,
+    r.issn,
+    r.abstract,
+    JSON.stringify(r.keywords),
+    r.language,
+    r.url,
+    JSON.stringify(r.raw),
+    createdAt,
+  ];
 }
 
 /** Appends records to one source in arrival order; `position` counts from 1. */
@@ -106,30 +140,7 @@ export function recordWriter(db: Db, projectId: number, sourceId: number, create
     },
     write(r) {
       count++;
-      insert.run(
-        projectId,
-        sourceId,
-        count,
-        r.sourceId,
-        r.type,
-        r.title,
-        JSON.stringify(r.authors),
-        r.year,
-        r.journal,
-        r.volume,
-        r.issue,
-        r.pages,
-        r.doi,
-        r.pmid,
-        r.isbn,
-        r.issn,
-        r.abstract,
-        JSON.stringify(r.keywords),
-        r.language,
-        r.url,
-        JSON.stringify(r.raw),
-        stamp,
-      );
+      insert.run(...recordParams(projectId, sourceId, count, r, stamp));
     },
   };
 }
