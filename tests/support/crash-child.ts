@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     }[];
     const pending = db.prepare(
       `SELECT r.id FROM records r WHERE r.project_id = ? AND NOT EXISTS
-         (SELECT 1 FROM screening_events e WHERE e.record_id = r.id AND e.user_id = ?) ORDER BY r.id LIMIT 400`,
+         (SELECT 1 FROM screening_events e WHERE e.record_id = r.id AND e.user_id = ?) ORDER BY r.id`,
     );
     process.stdout.write('ready\n');
     for (const { user_id: userId } of users) {
