@@ -28,11 +28,7 @@ export function parseMedline(text: string, fileName: string, sink?: RecordSink):
 
   const close = (): void => {
     if (!current) return;
-    const open = current;
-    const number = records.count + 1;
-    const record = medlineRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
-    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
-    records.push(record);
+    records.pushTagged(current, medlineRecord, warnings);
     current = null;
   };
 

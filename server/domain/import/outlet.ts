@@ -1,4 +1,4 @@
-import type { BibRecord } from './types';
+import type { BibRecord, ParseWarning, RawField } from './types';
 
 /** Receives records one at a time, so a large import can store them without holding them all. */
 export type RecordSink = (record: BibRecord) => void;
@@ -19,6 +19,21 @@ export class RecordOutlet {
     if (this.latest) this.handOn(this.latest);
     this.latest = record;
     this.count++;
+  }
+
+  /**
+   * Builds a tagged-format record (RIS, MEDLINE, WoS plain text) from its raw fields and pushes
+   * it; the builder's warnings, and a missing title, are reported with the record's line and number.
+   */
+  pushTagged(
+    open: { raw: RawField[]; line: number },
+    build: (raw: RawField[], warn: (message: string) => void) => BibRecord,
+    warnings: ParseWarning[],
+  ): void {
+    const number = this.count + 1;
+    const record = build(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
+    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
+    this.push(record);
   }
 
   /** The record pushed last, still open to trailing fields. */

@@ -57,12 +57,7 @@ export function parseRisLines(
   // After ER, text below a blank line is export decoration (Ovid's "Link to …"), not a value.
   let blankSinceTag = false;
 
-  const close = (open: OpenRecord): void => {
-    const number = records.count + 1;
-    const record = risRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
-    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
-    records.push(record);
-  };
+  const close = (open: OpenRecord): void => records.pushTagged(open, risRecord, warnings);
 
   const settleOrphans = (endsWithEr: boolean): void => {
     if (!orphans) return;

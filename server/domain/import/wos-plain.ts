@@ -23,11 +23,7 @@ export function parseWosPlain(text: string, fileName: string, sink?: RecordSink)
 
   const close = (): void => {
     if (!current) return;
-    const open = current;
-    const number = records.count + 1;
-    const record = wosRecord(open.raw, (message) => warnings.push({ line: open.line, record: number, message }));
-    if (!record.title) warnings.push({ line: open.line, record: number, message: 'record has no title' });
-    records.push(record);
+    records.pushTagged(current, wosRecord, warnings);
     current = null;
   };
 
