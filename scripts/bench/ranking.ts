@@ -12,7 +12,7 @@
 import { openDatabase, type Db } from '../../server/db/connection';
 import { buildTfidf } from '../../server/domain/ranking/tfidf';
 import { maxRelevanceOrder } from '../../server/domain/ranking/query';
-import { logOdds } from '../../server/domain/ranking/linearModel';
+import { logOdds } from '../../server/domain/ranking/linear-model';
 import { pick, seededRng } from '../../server/domain/ranking/random';
 import {
   ASREVIEW_NB,

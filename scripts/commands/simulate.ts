@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { ValidationError } from '../../server/domain/errors';
-import { recallCurveSvg } from '../../server/domain/ranking/curveSvg';
+import { recallCurveSvg } from '../../server/domain/ranking/curve-svg';
 import { configFor, modelVersion, type ClassifierKind } from '../../server/domain/ranking/ranker';
 import { simulate, type SimulationSummary } from '../../server/domain/ranking/simulate';
 import { parseCommandArgs } from '../args';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ParseError } from '../../server/domain/errors';
-import { labelledDatasetFromRows } from '../../server/domain/ranking/labelledRows';
+import { labelledDatasetFromRows } from '../../server/domain/ranking/labelled-rows';
 import type { LabelledDataset } from '../../server/domain/ranking/simulate';
 
 /** Reads a labelled CSV (comma, semicolon or tab separated; UTF-8 with or without BOM). */

@@ -13,8 +13,8 @@ import {
 } from '../db/repos/ranking';
 import type { Clock } from '../domain/clock';
 import { NotFoundError } from '../domain/errors';
-import { coldStartOrder } from '../domain/ranking/coldStart';
-import { probability } from '../domain/ranking/linearModel';
+import { coldStartOrder } from '../domain/ranking/cold-start';
+import { probability } from '../domain/ranking/linear-model';
 import {
   configFor,
   Learner,

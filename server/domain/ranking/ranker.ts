@@ -1,7 +1,7 @@
 import { classWeights, DOUBLE_BALANCE, type BalanceStrategy, type DoubleBalanceParams } from './balance';
-import type { LinearModel, TrainingExample } from './linearModel';
+import type { LinearModel, TrainingExample } from './linear-model';
 import { fitLogistic } from './logistic';
-import { addExample, countExamples, emptyCounts, fitNaiveBayes, type NaiveBayesCounts } from './naiveBayes';
+import { addExample, countExamples, emptyCounts, fitNaiveBayes, type NaiveBayesCounts } from './naive-bayes';
 import { seededRng, type Rng } from './random';
 import { doubleResample } from './resample';
 import type { SparseMatrix } from './sparse';

@@ -1,5 +1,5 @@
 import type { RankDocument } from './document';
-import { logOdds } from './linearModel';
+import { logOdds } from './linear-model';
 import { atd, recallCurve, rrf, wss, type LabelSequence } from './metrics';
 import { pick, seededRng } from './random';
 import { Learner, type RankerConfig } from './ranker';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
 import { classWeights } from '../../../server/domain/ranking/balance';
-import { probability } from '../../../server/domain/ranking/linearModel';
+import { probability } from '../../../server/domain/ranking/linear-model';
 import { maxRelevanceOrder, scoreRows } from '../../../server/domain/ranking/query';
 import {
   ASREVIEW_NB,

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
 import { ParseError } from '../../../server/domain/errors';
-import { labelledDatasetFromRows } from '../../../server/domain/ranking/labelledRows';
-import { coldStartOrder } from '../../../server/domain/ranking/coldStart';
+import { labelledDatasetFromRows } from '../../../server/domain/ranking/labelled-rows';
+import { coldStartOrder } from '../../../server/domain/ranking/cold-start';
 import { SIFT_NB } from '../../../server/domain/ranking/ranker';
 import { simulate, simulateRun } from '../../../server/domain/ranking/simulate';
 import { buildTfidf } from '../../../server/domain/ranking/tfidf';

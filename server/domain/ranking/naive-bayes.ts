@@ -1,6 +1,6 @@
 import { addRow, type SparseMatrix } from './sparse';
 import type { ClassWeights } from './balance';
-import type { LinearModel, TrainingExample } from './linearModel';
+import type { LinearModel, TrainingExample } from './linear-model';
 
 /**
  * Per-class feature sums kept between retrains: a screening decision adds one row, so
