@@ -1,5 +1,12 @@
-import { classWeights, DOUBLE_BALANCE, type BalanceStrategy, type DoubleBalanceParams } from './balance';
+import {
+  classWeights,
+  DOUBLE_BALANCE,
+  type BalanceStrategy,
+  type ClassWeights,
+  type DoubleBalanceParams,
+} from './balance';
 import type { LinearModel, TrainingExample } from './linear-model';
+import { fitLinearSvc } from './linear-svc';
 import { fitLogistic } from './logistic';
 import { addExample, countExamples, emptyCounts, fitNaiveBayes, type NaiveBayesCounts } from './naive-bayes';
 import { seededRng, type Rng } from './random';
@@ -7,7 +14,7 @@ import { doubleResample } from './resample';
 import type { SparseMatrix } from './sparse';
 import type { TfidfOptions } from './tfidf';
 
-export type ClassifierKind = 'nb' | 'lr';
+export type ClassifierKind = 'nb' | 'lr' | 'svm';
 
 /** Everything that decides a ranking model; stored with the scores as model_version. */
 export interface RankerConfig {
@@ -20,6 +27,11 @@ export interface RankerConfig {
   /** Logistic regression inverse regularisation and gradient steps per retrain. */
   lrC: number;
   lrIterations: number;
+  /** Linear SVM (scikit-learn's LinearSVC): C, and whether a retrain starts from the last dual solution. */
+  svmC: number;
+  svmWarmStart: boolean;
+  /** For balance `balanced`: the exclusions together weigh 1/ratio of the inclusions together. */
+  balancedRatio: number;
 }
 
 /** ASReview LAB's default model (NB, alpha 3.822, unigram TF-IDF, double balance): the reference. */
@@ -31,7 +43,32 @@ export const ASREVIEW_NB: RankerConfig = {
   nbAlpha: 3.822,
   lrC: 1,
   lrIterations: 100,
+  svmC: 1,
+  svmWarmStart: false,
+  balancedRatio: 1,
 };
+
+/**
+ * ELAS u4, the default model of ASReview LAB v2 (asreview/models/models.py,
+ * AI_MODEL_CONFIGURATIONS): TF-IDF over title + abstract with 1–2-grams, sublinear tf,
+ * min_df 1, max_df 0.95 (scikit-learn's defaults otherwise: lower-case, no stop words, smooth
+ * idf, L2 rows); LinearSVC with squared hinge, C 0.11 (defaults otherwise: L2, intercept as
+ * a regularised constant feature, tol 1e-4, max_iter 1000, dual coordinate descent); balanced
+ * sample weights with ratio 9.8; max query on the decision function. Each retrain starts from
+ * scratch, as scikit-learn's fit() does.
+ */
+export const ELAS_U4: RankerConfig = {
+  ...ASREVIEW_NB,
+  classifier: 'svm',
+  tfidf: { text: 'asreview', ngramMax: 2, stopWords: false, minDf: 1, maxDf: 0.95, sublinearTf: true },
+  balance: 'balanced',
+  balancedRatio: 9.8,
+  svmC: 0.11,
+};
+
+/** scikit-learn's LinearSVC defaults that ELAS u4 keeps. */
+export const SVM_TOL = 1e-4;
+export const SVM_MAX_ITER = 1000;
 
 /**
  * ASReview v1 as it actually trains: the same model, but the double balance RESAMPLES the
@@ -93,8 +130,18 @@ export function configFor(kind: ClassifierKind): RankerConfig {
 /** A short stable name for a configuration, stored beside every score. */
 export function modelVersion(config: RankerConfig): string {
   const t = config.tfidf;
-  const params = config.classifier === 'nb' ? `a${config.nbAlpha}` : `c${config.lrC}i${config.lrIterations}`;
-  return `${config.classifier}-${params}-${config.balance}-ng${t.ngramMax}df${t.minDf}${t.sublinearTf ? 's' : ''}${t.stopWords ? 'w' : ''}`;
+  const params =
+    config.classifier === 'nb'
+      ? `a${config.nbAlpha}`
+      : config.classifier === 'svm'
+        ? `c${config.svmC}`
+        : `c${config.lrC}i${config.lrIterations}`;
+  const balance = config.balance === 'balanced' ? `balanced${config.balancedRatio}` : config.balance;
+  const features =
+    `ng${t.ngramMax}df${t.minDf}${t.sublinearTf ? 's' : ''}${t.stopWords ? 'w' : ''}` +
+    `${t.maxDf !== undefined && t.maxDf < 1 ? `max${t.maxDf}` : ''}${t.text === 'asreview' ? '-ta' : ''}` +
+    `${t.titleWeight !== undefined && t.titleWeight !== 1 ? `-t${t.titleWeight}` : ''}`;
+  return `${config.classifier}-${params}-${balance}-${features}`;
 }
 
 /**
@@ -106,6 +153,8 @@ export class Learner {
   private readonly counts: NaiveBayesCounts;
   private readonly examples: TrainingExample[] = [];
   private last: LinearModel | undefined;
+  /** Dual solution of the last SVM fit, per example in `examples` order. */
+  private alpha: Float64Array | undefined;
   private readonly rng: Rng;
 
   /** `seed` drives the resampling of `double-resample`; other strategies are deterministic. */
@@ -144,7 +193,10 @@ export class Learner {
       this.counts.excludes,
       this.config.balance,
       this.config.doubleBalance,
+      this.config.balancedRatio,
     );
+    if (this.config.classifier === 'svm')
+      return this.fitSvm(this.examples, weights, this.config.svmWarmStart);
     this.last =
       this.config.classifier === 'nb'
         ? fitNaiveBayes(this.counts, weights, this.config.nbAlpha)
@@ -156,10 +208,25 @@ export class Learner {
     return this.last;
   }
 
+  /** A warm start needs the same examples in the same order as the last fit, plus new ones. */
+  private fitSvm(examples: readonly TrainingExample[], weights: ClassWeights, warm: boolean): LinearModel {
+    const fit = fitLinearSvc(this.x, examples, weights, {
+      c: this.config.svmC,
+      tol: SVM_TOL,
+      maxIter: SVM_MAX_ITER,
+      rng: this.rng,
+      warmStart: warm ? this.alpha : undefined,
+    });
+    this.alpha = fit.alpha;
+    this.last = fit;
+    return fit;
+  }
+
   /** ASReview's way: a fresh resample of all decisions, trained unweighted, every retrain. */
   private fitResampled(): LinearModel {
     const sample = doubleResample(this.examples, this.config.doubleBalance, this.rng);
     const even = { include: 1, exclude: 1 };
+    if (this.config.classifier === 'svm') return this.fitSvm(sample, even, false);
     this.last =
       this.config.classifier === 'nb'
         ? fitNaiveBayes(countExamples(this.x, sample), even, this.config.nbAlpha)

@@ -24,7 +24,7 @@ export type RetrainSchedule = { kind: 'every' } | { kind: 'fraction'; fraction: 
  * runs gradient descent over all decisions, so it retrains after each 5 % batch instead.
  */
 export function defaultSchedule(config: RankerConfig): RetrainSchedule {
-  return config.classifier === 'nb' ? { kind: 'every' } : { kind: 'fraction', fraction: 0.05 };
+  return config.classifier === 'lr' ? { kind: 'fraction', fraction: 0.05 } : { kind: 'every' };
 }
 
 export interface SimulationRun {

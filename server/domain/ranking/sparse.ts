@@ -7,7 +7,8 @@ export interface SparseMatrix {
   cols: number;
   indptr: Int32Array;
   indices: Int32Array;
-  data: Float32Array;
+  /** Float32 for Sift's own features (half the memory); Float64 where scikit-learn is replicated. */
+  data: Float32Array | Float64Array;
 }
 
 /** Dot product of row `row` with a dense vector. */
