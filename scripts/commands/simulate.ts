@@ -68,6 +68,7 @@ export const simulateCommand: Command = {
       io.stdout.write(
         `${path.basename(file)}: ${summary.records} records, ${summary.inclusions} included, ${summary.runs} runs (model ${modelVersion(config)})\n` +
           `WSS@95 ${f(summary.wss95)} %   RRF@10 ${f(summary.rrf10)} %   ATD ${f(summary.atd)} %\n` +
+          `asreview-insights: WSS@95 ${f(summary.wss95_asreview)} %   RRF@10 ${f(summary.rrf10_asreview)} %   ATD ${f(summary.atd_asreview)} records\n` +
           (curve ? `recall curve written to ${curve}\n` : ''),
       );
     }
