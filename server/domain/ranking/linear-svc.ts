@@ -44,13 +44,23 @@ export function fitLinearSvc(
   const qd = new Float64Array(l);
   const index = new Int32Array(l);
   const { indptr, indices, data } = x;
+  // With two feature blocks the SVM reads the first only: each row's end within it.
+  const rowEnd = (row: number): number => {
+    const end = indptr[row + 1] as number;
+    if (x.secondBlock === undefined) return end;
+    let k = indptr[row] as number;
+    while (k < end && (indices[k] as number) < x.secondBlock) k++;
+    return k;
+  };
+  const ends = new Int32Array(l);
 
   for (let i = 0; i < l; i++) {
     const e = examples[i] as TrainingExample;
     y[i] = e.label === 1 ? 1 : -1;
     diag[i] = 0.5 / (options.c * (e.label === 1 ? weights.include : weights.exclude));
     let sq = 1; // the constant intercept feature
-    const end = indptr[e.row + 1] as number;
+    const end = rowEnd(e.row);
+    ends[i] = end;
     for (let k = indptr[e.row] as number; k < end; k++) sq += (data[k] as number) ** 2;
     qd[i] = (diag[i] as number) + sq;
     index[i] = i;
@@ -83,7 +93,7 @@ export function fitLinearSvc(
       const row = (examples[i] as TrainingExample).row;
       const yi = y[i] as number;
       const start = indptr[row] as number;
-      const end = indptr[row + 1] as number;
+      const end = ends[i] as number;
       let dot = b;
       for (let k = start; k < end; k++) dot += (w[indices[k] as number] as number) * (data[k] as number);
       const g = yi * dot - 1 + (alpha[i] as number) * (diag[i] as number);

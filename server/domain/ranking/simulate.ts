@@ -5,7 +5,7 @@ import { atd, recallCurve, rrf, wss, wssOfMeanCurve, type LabelSequence } from '
 import { pick, seededRng } from './random';
 import { Learner, type RankerConfig } from './ranker';
 import type { SparseMatrix } from './sparse';
-import { buildTfidf } from './tfidf';
+import { buildFeatures } from './features';
 
 /** A fully labelled set of records, as in ASReview's benchmark datasets. */
 export interface LabelledDataset {
@@ -166,7 +166,7 @@ export interface SimulateOptions {
   /** Seeds used are firstSeed, firstSeed + 1, … */
   firstSeed?: number;
   schedule?: RetrainSchedule;
-  /** Reuse features already built for this dataset with config.tfidf. */
+  /** Reuse features already built for this dataset with buildFeatures(). */
   features?: SparseMatrix;
 }
 
@@ -177,7 +177,7 @@ export function simulate(
 ): { summary: SimulationSummary; runs: SimulationRun[] } {
   if (!Number.isInteger(options.seeds) || options.seeds < 1)
     throw new RangeError('seeds must be a positive integer');
-  const x = options.features ?? buildTfidf(dataset.docs, options.config.tfidf).matrix;
+  const x = options.features ?? buildFeatures(dataset.docs, options.config);
   const runs: SimulationRun[] = [];
   for (let s = 0; s < options.seeds; s++) {
     runs.push(

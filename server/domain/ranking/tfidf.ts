@@ -14,10 +14,11 @@ export interface TfidfOptions extends TokenizeOptions {
   maxDf?: number;
   /**
    * `fields` (default): Sift's build below, title, abstract and keywords kept apart, word
-   * n-grams hashed. `asreview`: scikit-learn's TfidfVectorizer exactly as ASReview v2 feeds it
+   * n-grams hashed. `merged`: the same build over title + abstract as one text (word pairs run
+   * across the join, as in ASReview), keywords apart. `asreview`: scikit-learn's TfidfVectorizer exactly as ASReview v2 feeds it
    * (title + " " + abstract, exact vocabulary; sklearn-tfidf.ts), for replicating its models.
    */
-  text?: 'fields' | 'asreview';
+  text?: 'fields' | 'merged' | 'asreview';
 }
 
 export const DEFAULT_TFIDF: TfidfOptions = { ngramMax: 1, stopWords: true, minDf: 1, sublinearTf: false };
@@ -45,6 +46,12 @@ function gramBucket(ids: ArrayLike<number>, from: number, n: number): number {
   }
   h ^= h >>> 13;
   return h >>> (32 - GRAM_BITS);
+}
+
+function fieldsOf(doc: RankDocument, text: TfidfOptions['text']): string[] {
+  const fields = documentFields(doc);
+  if (text !== 'merged') return fields;
+  return [`${fields[0] ?? ''} ${fields[1] ?? ''}`, '', fields[2] ?? ''];
 }
 
 /**
@@ -99,7 +106,7 @@ export function* tfidfSteps(
       }
       scratch[len++] = id;
     };
-    documentFields(doc).forEach((field, f) => {
+    fieldsOf(doc, options.text).forEach((field, f) => {
       if (!field) return;
       const repeat = f === 0 ? (options.titleWeight ?? 1) : 1;
       const ids = words(field, options.stopWords).map((w) => {
