@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { ValidationError } from '../../server/domain/errors';
 import { recallCurveSvg } from '../../server/domain/ranking/curve-svg';
-import { configFor, modelVersion, type ClassifierKind } from '../../server/domain/ranking/ranker';
+import { configFor, MODEL_NAMES, modelVersion, type ModelName } from '../../server/domain/ranking/ranker';
 import { simulate, type SimulationSummary } from '../../server/domain/ranking/simulate';
 import { parseCommandArgs } from '../args';
 import { readLabelledCsv } from '../ranking/labelledCsv';
@@ -31,21 +31,21 @@ function writeCurve(file: string, title: string, summary: SimulationSummary): vo
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: 'sift simulate FILE [--seeds N] [--json] [--model nb|lr] [--curve out.svg|out.png]',
+  usage: 'sift simulate FILE [--seeds N] [--json] [--model sift|nb|lr] [--curve out.svg|out.png]',
   summary:
     'replay a labelled CSV (label_included or included, 1/0) in model order, ASReview-style, and report WSS@95, RRF@10, ATD',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       seeds: { type: 'string', default: '15' },
       json: { type: 'boolean', default: false },
-      model: { type: 'string', default: 'nb' },
+      model: { type: 'string', default: 'sift' },
       curve: { type: 'string' },
     });
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new ValidationError('give exactly one labelled CSV file');
     const seeds = positiveInteger(values.seeds as string, 'seeds');
-    if (values.model !== 'nb' && values.model !== 'lr')
-      throw new ValidationError(`--model must be nb or lr, got "${values.model}"`);
+    if (!MODEL_NAMES.includes(values.model as ModelName))
+      throw new ValidationError(`--model must be ${MODEL_NAMES.join(', ')}; got "${values.model}"`);
     const curve = values.curve;
     if (curve !== undefined && !/\.(svg|png)$/i.test(curve))
       throw new ValidationError('--curve must name a .svg or .png file');
@@ -57,7 +57,7 @@ export const simulateCommand: Command = {
         `${file}: a simulation needs at least two included and one excluded record (found ${inclusions} of ${dataset.labels.length} included)`,
       );
     }
-    const config = configFor(values.model as ClassifierKind);
+    const config = configFor(values.model as ModelName);
     const { summary } = simulate(dataset, { config, seeds });
     if (curve) writeCurve(curve, `${path.basename(file)} — ${modelVersion(config)}`, summary);
 

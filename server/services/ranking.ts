@@ -15,11 +15,12 @@ import type { Clock } from '../domain/clock';
 import { NotFoundError } from '../domain/errors';
 import { coldStartOrder } from '../domain/ranking/cold-start';
 import { probability } from '../domain/ranking/linear-model';
+import { featureKey, featureSteps } from '../domain/ranking/features';
 import {
   configFor,
   Learner,
   modelVersion,
-  type ClassifierKind,
+  type ModelName,
   type RankerConfig,
 } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
@@ -29,7 +30,6 @@ import {
   type StoppingOptions,
   type StoppingReport,
 } from '../domain/ranking/stopping';
-import { tfidfSteps } from '../domain/ranking/tfidf';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -54,7 +54,8 @@ export interface PrioritisationSettings {
   enabled: boolean;
   /** Words from the review question that order the queue before the first include and exclude. */
   keywords: string[];
-  model: ClassifierKind;
+  /** `sift` (the default), or naive Bayes / logistic regression alone. */
+  model: ModelName;
 }
 
 export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
@@ -67,7 +68,7 @@ export function prioritisationSettings(db: Db, projectId: number): Prioritisatio
     keywords: Array.isArray(obj.keywords)
       ? obj.keywords.filter((k): k is string => typeof k === 'string')
       : [],
-    model: obj.model === 'lr' ? 'lr' : 'nb',
+    model: obj.model === 'lr' || obj.model === 'nb' ? obj.model : 'sift',
   };
 }
 
@@ -101,17 +102,17 @@ function* featuresFor(
   config: RankerConfig,
 ): Generator<void, CachedFeatures, void> {
   const stamp = recordSetStamp(db, projectId);
-  const configKey = JSON.stringify(config.tfidf);
+  const configKey = featureKey(config);
   let perDb = featureCache.get(db);
   if (!perDb) featureCache.set(db, (perDb = new Map()));
   const cached = perDb.get(projectId);
   if (cached && cached.stamp === stamp && cached.configKey === configKey) return cached;
   const records = listRankingRecords(db, projectId);
-  const built = yield* tfidfSteps(
+  const x = yield* featureSteps(
     records.map((r) => r.doc),
-    config.tfidf,
+    config,
   );
-  const fresh: CachedFeatures = { stamp, configKey, recordIds: records.map((r) => r.id), x: built.matrix };
+  const fresh: CachedFeatures = { stamp, configKey, recordIds: records.map((r) => r.id), x };
   perDb.set(projectId, fresh);
   return fresh;
 }

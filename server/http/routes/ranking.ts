@@ -7,13 +7,14 @@ import {
   screeningDecisions,
   updatePrioritisationSettings,
 } from '../../services/ranking';
+import { MODEL_NAMES, type ModelName } from '../../domain/ranking/ranker';
 import { currentProject, requireProjectAction } from '../auth';
 
 const SettingsBody = z
   .object({
     enabled: z.boolean(),
     keywords: z.array(z.string().min(1).max(100)).max(50),
-    model: z.enum(['nb', 'lr']),
+    model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
   })
   .partial()
   .strict();

@@ -38,7 +38,7 @@ describe('prioritised screening over HTTP', () => {
       .put(`${s.base}/ranking/settings`)
       .send({ enabled: true, keywords: ['nudge'] })
       .expect(200);
-    expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'nb' });
+    expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'sift' });
     await s.owner
       .patch(`${s.base}/settings`)
       .send({ stages: { title_abstract: { reviewersRequired: 1 } } })

@@ -88,7 +88,7 @@ describe('sift simulate', () => {
   it.each([
     [['simulate'], /exactly one labelled CSV/],
     [['simulate', FIXTURE, '--seeds', '0'], /--seeds must be a positive whole number/],
-    [['simulate', FIXTURE, '--model', 'svm'], /--model must be nb or lr/],
+    [['simulate', FIXTURE, '--model', 'svm'], /--model must be sift, nb, lr/],
     [['simulate', FIXTURE, '--curve', 'x.pdf'], /--curve must name a .svg or .png/],
   ])('refuses bad usage %p with exit 2', async (args, message) => {
     const r = await sift(args);
