@@ -105,14 +105,6 @@ export const ASREVIEW_NB_TUNED_NUDGING: RankerConfig = {
   nbAlpha: 0.06586028856339346,
 };
 
-/** Sift's features and smoothing with ASReview's resampling balance. */
-export const SIFT_NB_RESAMPLE: RankerConfig = {
-  ...ASREVIEW_NB,
-  tfidf: { ngramMax: 2, stopWords: false, minDf: 3, sublinearTf: true },
-  nbAlpha: 1,
-  balance: 'double-resample',
-};
-
 /**
  * Sift's default, chosen on the benchmark (docs/benchmarks.md, docs/notes/ranking.md): naive
  * Bayes over words and word pairs seen in at least three records, damped term frequency
@@ -248,10 +240,10 @@ export class Learner {
       this.config.doubleBalance,
       this.config.balancedRatio,
     );
-    if (this.config.classifier === 'svm' && !this.stalled)
+    if (this.config.classifier === 'svm+nb' || (this.config.classifier === 'svm' && this.stalled))
+      return this.fitEnsemble(weights);
+    if (this.config.classifier === 'svm')
       return this.fitSvm(this.examples, weights, this.config.svmWarmStart);
-    if (this.config.classifier === 'svm') return this.fitEnsemble(weights);
-    if (this.config.classifier === 'svm+nb') return this.fitEnsemble(weights);
     this.last =
       this.config.classifier === 'nb'
         ? fitNaiveBayes(this.counts, weights, this.config.nbAlpha)
@@ -298,6 +290,7 @@ export class Learner {
   private fitResampled(): LinearModel {
     const sample = doubleResample(this.examples, this.config.doubleBalance, this.rng);
     const even = { include: 1, exclude: 1 };
+    if (this.config.classifier === 'svm+nb') throw new RangeError('the svm+nb ensemble does not resample');
     if (this.config.classifier === 'svm') return this.fitSvm(sample, even, false);
     this.last =
       this.config.classifier === 'nb'
