@@ -1,7 +1,8 @@
 import { openDatabase } from '../../server/db/connection';
 import { ValidationError } from '../../server/domain/errors';
 import { STAGES, isStage, type Stage } from '../../server/domain/screening/types';
-import { computeAgreement, resolveProject } from '../../server/services/screening';
+import { computeAgreement } from '../../server/services/screening';
+import { resolveProject } from '../../server/services/projects';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 

@@ -1,26 +1,12 @@
 import fs from 'node:fs';
 import { openDatabase } from '../../server/db/connection';
-import { findProjects } from '../../server/db/repos/dedup';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
+import { NotFoundError } from '../../server/domain/errors';
 import { runDedup } from '../../server/services/dedup';
+import { resolveProject } from '../../server/services/projects';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 
 const USAGE = 'sift dedup --db FILE [--project NAME] [--json]';
-
-/** The project named, or the only one when the database holds just one. */
-function resolveProject(projects: { id: number; name: string }[], name: string | undefined): number {
-  if (name !== undefined) {
-    const match = projects[0];
-    if (!match) throw new NotFoundError(`no project named "${name}"`);
-    return match.id;
-  }
-  if (projects.length === 1) return projects[0]!.id;
-  if (projects.length === 0) throw new NotFoundError('the database has no project');
-  throw new ValidationError(
-    `the database has ${projects.length} projects; name one with --project (${projects.map((p) => `"${p.name}"`).join(', ')})`,
-  );
-}
 
 export const dedupCommand: Command = {
   name: 'dedup',
@@ -36,7 +22,7 @@ export const dedupCommand: Command = {
     if (!fs.existsSync(dbFile)) throw new NotFoundError(`no database at ${dbFile}`);
     const db = openDatabase(dbFile);
     try {
-      const projectId = resolveProject(findProjects(db, values.project), values.project);
+      const projectId = resolveProject(db, values.project).id;
       const summary = runDedup(db, projectId, () => new Date());
       const counts = {
         records: summary.records,

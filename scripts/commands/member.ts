@@ -1,8 +1,9 @@
 import { openDatabase } from '../../server/db/connection';
-import { findProjectIdByName } from '../../server/db/repos/members';
 import { parseRole } from '../../server/domain/auth/roles';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
+import { systemClock } from '../../server/domain/clock';
+import { ValidationError } from '../../server/domain/errors';
 import { addProjectMember } from '../../server/services/members';
+import { resolveProject } from '../../server/services/projects';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 
@@ -27,9 +28,8 @@ export const memberCommand: Command = {
     const role = parseRole(required(values.role, 'role'));
     const db = openDatabase(dbFile);
     try {
-      const projectId = findProjectIdByName(db, projectName);
-      if (projectId === undefined) throw new NotFoundError(`no project named "${projectName}"`);
-      const member = addProjectMember(db, projectId, username, role, new Date());
+      const projectId = resolveProject(db, projectName).id;
+      const member = addProjectMember({ db, clock: systemClock }, projectId, { username, role });
       io.stdout.write(`${member.username} is now ${member.role} of "${projectName}"\n`);
       return 0;
     } finally {

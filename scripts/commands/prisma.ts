@@ -6,7 +6,8 @@ import { computePrisma } from '../../server/domain/prisma/compute';
 import { parsePrismaCsv } from '../../server/domain/prisma/csv';
 import type { PrismaResult } from '../../server/domain/prisma/types';
 import { exportPrisma, PRISMA_FORMATS, type PrismaFormat } from '../../server/services/prisma-export';
-import { projectPrisma, resolveProject } from '../../server/services/prisma';
+import { projectPrisma } from '../../server/services/prisma';
+import { resolveProject } from '../../server/services/projects';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 

@@ -1,6 +1,7 @@
 import { openDatabase } from '../../server/db/connection';
 import { ValidationError } from '../../server/domain/errors';
-import { resolveProject, screeningStatus, type ScreeningStatus } from '../../server/services/screening';
+import { resolveProject } from '../../server/services/projects';
+import { screeningStatus, type ScreeningStatus } from '../../server/services/screening';
 import { parseCommandArgs, required } from '../args';
 import type { Command } from './types';
 

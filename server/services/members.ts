@@ -3,6 +3,7 @@ import {
   addMember,
   countOwners,
   findMember,
+  findRole,
   listMembers,
   removeMember,
   updateMemberRole,
@@ -11,19 +12,31 @@ import {
 import { findUserByUsername } from '../db/repos/users';
 import type { Role } from '../domain/auth/roles';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
+
+/** The user's role in the project, or undefined when they are not a member (the route guard asks). */
+export function projectRole(db: Db, projectId: number, userId: number): Role | undefined {
+  return findRole(db, projectId, userId);
+}
 
 export function listProjectMembers(db: Db, projectId: number): Member[] {
   return listMembers(db, projectId);
 }
 
 /** Adds an existing user to a project by name. */
-export function addProjectMember(db: Db, projectId: number, username: string, role: Role, now: Date): Member {
+export function addProjectMember(
+  deps: ServiceDeps,
+  projectId: number,
+  input: { username: string; role: Role },
+): Member {
+  const { db } = deps;
+  const { username, role } = input;
   const user = findUserByUsername(db, username);
   if (!user) throw new ValidationError(`no user named "${username}"`, { field: 'username' });
   return db
     .transaction(() => {
       if (findMember(db, projectId, user.id)) throw new ConflictError(`${user.username} is already a member`);
-      addMember(db, projectId, user.id, role, now);
+      addMember(db, projectId, user.id, role, deps.clock());
       return findMember(db, projectId, user.id) as Member;
     })
     .immediate();
