@@ -1,13 +1,14 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
-import { codingRepo, type CodeRow, type FieldRow } from '../db/repos/coding';
+import { codingRepo } from '../db/repos/coding';
 import { findReport, includedReportIds } from '../db/repos/fulltext';
 import { getProject } from '../db/repos/projects';
 import { findUserById } from '../db/repos/users';
 import type { Actor } from '../domain/auth/actor';
 import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
-import { dualCodingTables, type CodePairTable } from '../domain/coding/dual-coding';
-import { studyLabel, validateFieldValue, valueStrings, type FieldValue } from '../domain/coding/extraction';
-import { buildReport, reportMarkdown, type SynthesisReport } from '../domain/coding/report';
+import { dualCodingTables } from '../domain/coding/dual-coding';
+import { studyLabel, validateFieldValue, valueStrings } from '../domain/coding/extraction';
+import { buildReport, reportMarkdown } from '../domain/coding/report';
 import type { SynthesisInput } from '../domain/coding/synthesis';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { ServiceDeps } from './deps';
@@ -31,13 +32,13 @@ export function readCodebook(db: Db, projectId: number): Codebook {
 }
 
 /** The codebook as the coding page shows it: codes and extraction fields with their ids. */
-export function codebookWithIds(db: Db, projectId: number): { codes: CodeRow[]; fields: FieldRow[] } {
+export function codebookWithIds(db: Db, projectId: number): Api.CodebookResponse {
   const repo = codingRepo(db);
   return { codes: repo.listCodes(projectId), fields: repo.listFields(projectId) };
 }
 
 /** Adds or updates codes and fields by key, all or nothing. */
-export function importCodebook(db: Db, projectId: number, book: Codebook): { codes: number; fields: number } {
+export function importCodebook(db: Db, projectId: number, book: Codebook): Api.CodebookImported {
   validateCodebook(book);
   db.transaction(() => codingRepo(db).upsertCodebook(projectId, book))();
   return { codes: book.codes.length, fields: book.fields.length };
@@ -50,7 +51,7 @@ export interface CodeInput {
   parentId?: number | null;
 }
 
-export function addCode(db: Db, projectId: number, input: CodeInput): CodeRow {
+export function addCode(db: Db, projectId: number, input: CodeInput): Api.Code {
   const repo = codingRepo(db);
   const parentId = input.parentId ?? null;
   if (parentId !== null && !repo.getCode(projectId, parentId))
@@ -75,7 +76,7 @@ export function editCode(
   projectId: number,
   codeId: number,
   input: Partial<Omit<CodeInput, 'code'>>,
-): CodeRow {
+): Api.Code {
   const repo = codingRepo(db);
   const code = repo.getCode(projectId, codeId);
   if (!code) throw new NotFoundError(`code ${codeId} not found`);
@@ -112,7 +113,7 @@ function requireIncludedStudy(db: Db, projectId: number, recordId: number): void
 }
 
 /** The included studies, each with a label and how many live code applications it has. */
-export function listCodingStudies(db: Db, projectId: number) {
+export function listCodingStudies(db: Db, projectId: number): Api.CodingStudiesResponse {
   const repo = codingRepo(db);
   const counts = new Map<number, number>();
   for (const a of repo.listApplications(projectId)) counts.set(a.recordId, (counts.get(a.recordId) ?? 0) + 1);
@@ -129,17 +130,17 @@ export function listCodingStudies(db: Db, projectId: number) {
  * One included study as a coder sees it: the record, where its full text is, every live
  * code application (each marked `mine` or not), and the actor's own extraction values.
  */
-export function codingStudy(db: Db, projectId: number, actor: Actor, recordId: number) {
+export function codingStudy(db: Db, projectId: number, actor: Actor, recordId: number): Api.StudyDetail {
   const repo = codingRepo(db);
   const study = includedReportIds(db, projectId).includes(recordId) ? repo.studyRecord(projectId, recordId) : undefined;
   if (!study) throw new NotFoundError(`record ${recordId} is not an included study`);
   const name = coderNames(db);
   const fieldKey = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
-  const values: Record<string, unknown> = {};
+  const values: Record<string, Api.FieldValue> = {};
   for (const v of repo.listValues(projectId, recordId))
     if (v.userId === actor.userId) values[fieldKey.get(v.fieldId) ?? ''] = v.value;
   const report = findReport(db, recordId);
-  const fullText = report?.pdfFile
+  const fullText: Api.StudyDetail['fullText'] = report?.pdfFile
     ? { kind: 'pdf', href: `/api/projects/${projectId}/fulltext/${recordId}/pdf` }
     : report?.url
       ? { kind: 'url', href: report.url }
@@ -163,7 +164,7 @@ export interface ApplyInput {
 }
 
 /** Applies a code to an included study for the acting coder. */
-export function applyCode(deps: ServiceDeps, projectId: number, actor: Actor, input: ApplyInput) {
+export function applyCode(deps: ServiceDeps, projectId: number, actor: Actor, input: ApplyInput): Api.Application {
   const { db } = deps;
   const repo = codingRepo(db);
   requireIncludedStudy(db, projectId, input.recordId);
@@ -199,7 +200,7 @@ export function setExtractionValue(
   projectId: number,
   actor: Actor,
   input: { recordId: number; field: string; value: unknown },
-): FieldValue {
+): Api.FieldValue {
   const { db } = deps;
   const repo = codingRepo(db);
   requireIncludedStudy(db, projectId, input.recordId);
@@ -260,7 +261,7 @@ export function synthesisInput(
   };
 }
 
-export function synthesisReport(input: SynthesisInput): SynthesisReport & { agreement: CodePairTable[] } {
+export function synthesisReport(input: SynthesisInput): Api.Synthesis {
   return { ...buildReport(input), agreement: dualCodingTables(input.codes, input.applications) };
 }
 
@@ -285,7 +286,7 @@ export function coderNames(db: Db): (userId: number) => string {
 }
 
 /** The synthesis of a project over its included studies (full-text includes). */
-export function projectSynthesis(db: Db, projectId: number) {
+export function projectSynthesis(db: Db, projectId: number): Api.Synthesis {
   return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
 }
 

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   addMember,
@@ -19,7 +20,7 @@ export function projectRole(db: Db, projectId: number, userId: number): Role | u
   return findRole(db, projectId, userId);
 }
 
-export function listProjectMembers(db: Db, projectId: number): Member[] {
+export function listProjectMembers(db: Db, projectId: number): Api.Member[] {
   return listMembers(db, projectId);
 }
 
@@ -28,7 +29,7 @@ export function addProjectMember(
   deps: ServiceDeps,
   projectId: number,
   input: { username: string; role: Role },
-): Member {
+): Api.Member {
   const { db } = deps;
   const { username, role } = input;
   const user = findUserByUsername(db, username);
@@ -43,7 +44,7 @@ export function addProjectMember(
 }
 
 /** Changes a member's role; a project never loses its last owner. */
-export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Member {
+export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Api.Member {
   return db
     .transaction(() => {
       const member = findMember(db, projectId, userId);

@@ -1,6 +1,7 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import { getProject } from '../db/repos/projects';
-import { recordsByIds, type DrillDownRecord } from '../db/repos/prisma';
+import { recordsByIds } from '../db/repos/prisma';
 import { may } from '../domain/auth/actions';
 import type { Actor } from '../domain/auth/actor';
 import { NotFoundError } from '../domain/errors';
@@ -27,7 +28,7 @@ function maySeeTrace(actor: Actor): boolean {
 }
 
 /** The JSON document of GET …/prisma as this actor may see it (the trace only for those who may). */
-export function prismaDocument(db: Db, projectId: number, actor: Actor) {
+export function prismaDocument(db: Db, projectId: number, actor: Actor): Api.PrismaDocument {
   const { trace, ...counts } = prismaJson(projectPrisma(db, projectId));
   return maySeeTrace(actor) ? { ...counts, trace } : counts;
 }
@@ -55,21 +56,13 @@ export async function prismaFile(
 }
 
 /** The project's PRISMA settings (previous version of an updated review, box texts). */
-export function prismaSettings(db: Db, projectId: number): PrismaSettings {
+export function prismaSettings(db: Db, projectId: number): Api.PrismaSettings {
   return readSection(db, projectId, PRISMA_SETTINGS);
 }
 
 /** Replaces the project's PRISMA settings as a whole (what is left out is cleared). */
-export function updatePrismaSettings(db: Db, projectId: number, requested: unknown): PrismaSettings {
+export function updatePrismaSettings(db: Db, projectId: number, requested: unknown): Api.PrismaSettings {
   return updateSection(db, projectId, PRISMA_SETTINGS, () => readPrismaSettings(requested));
-}
-
-export interface BoxRecords {
-  box: string;
-  /** All ids behind the box, in order; `records` is the requested page of them. */
-  total: number;
-  offset: number;
-  records: DrillDownRecord[];
 }
 
 /** Drill-down: the records (or reports) behind one count of the diagram, a page at a time. */
@@ -78,7 +71,7 @@ export function prismaBoxRecords(
   projectId: number,
   box: string,
   page: { offset: number; limit: number },
-): BoxRecords {
+): Api.BoxRecords {
   const result = projectPrisma(db, projectId);
   const ids = result.trace[box];
   if (!ids) throw new NotFoundError(`no list of records behind "${box}" in this project's diagram`);

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   getRankingModel,
@@ -14,18 +15,9 @@ import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
-import {
-  DEFAULT_STOPPING,
-  stoppingReport,
-  type StoppingOptions,
-  type StoppingReport,
-} from '../domain/ranking/stopping';
+import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions } from '../domain/ranking/stopping';
 import { tfidfSteps } from '../domain/ranking/tfidf';
-import {
-  applyPrioritisationPatch,
-  PRIORITISATION_SETTINGS,
-  type PrioritisationSettings,
-} from '../domain/ranking/settings';
+import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
 import { readSection, updateSection } from './project-settings';
 import type { ServiceDeps } from './deps';
 
@@ -47,7 +39,8 @@ export const screeningDecisions: DecisionReader = (db, projectId) =>
     label: r.outcome === 'include' ? 1 : 0,
   }));
 
-export type { PrioritisationSettings } from '../domain/ranking/settings';
+/** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
+export type PrioritisationSettings = Api.PrioritisationSettings;
 
 /** The project's prioritisation settings; NotFound for an unknown project. */
 export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
@@ -283,7 +276,7 @@ export function projectStoppingReport(
   projectId: number,
   readDecisions: DecisionReader,
   options: StoppingOptions = DEFAULT_STOPPING,
-): StoppingReport & { model: RankingModelRow | null } {
+): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
   const total = listRankingRecords(db, projectId).length;
   const labels = readDecisions(db, projectId).map((d) => d.label);

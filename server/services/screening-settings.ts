@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import { requireProjectExists } from '../db/repos/projects';
 import * as repo from '../db/repos/screening';
@@ -36,7 +37,7 @@ export function requireAction(actor: Actor, action: Action): void {
 // ---------- settings ----------
 
 /** Screening's section of the project settings, over the defaults. */
-export function getSettings(db: Db, projectId: number): ScreeningSettings {
+export function getSettings(db: Db, projectId: number): Api.ScreeningSettings {
   return readSection(db, projectId, SCREENING_SETTINGS);
 }
 
@@ -46,7 +47,7 @@ export function updateSettings(
   projectId: number,
   actor: Actor,
   patch: unknown,
-): ScreeningSettings {
+): Api.ScreeningSettings {
   const { db, clock } = deps;
   requireAction(actor, 'settings');
   const parsed = settingsPatchSchema.safeParse(patch);
@@ -74,7 +75,7 @@ export function updateSettings(
 }
 
 /** The owner lets reviewers see each other's votes at a stage; there is no way back. */
-export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): ScreeningSettings {
+export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): Api.ScreeningSettings {
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
   return updateSection(db, projectId, SCREENING_SETTINGS, (current) => unblindStage(current, stage));
