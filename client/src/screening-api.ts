@@ -36,8 +36,9 @@ export interface StageCounts {
   excluded?: number;
   conflicts?: number;
   resolved?: number;
-  awaiting: number;
-  complete: number;
+  /** absent while the stage is blind to the caller: both move when someone else votes */
+  awaiting?: number;
+  complete?: number;
 }
 
 export interface Progress {

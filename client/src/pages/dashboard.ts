@@ -100,19 +100,20 @@ function tile(title: string, value: Child, detail: string, href?: string): HTMLE
 function stageTile(projectId: number, p: Progress): HTMLElement {
   const done = p.counts.complete;
   const total = p.counts.total;
+  // While the stage is blind to this reviewer the server withholds team progress (it moves with others' votes).
+  const team =
+    done === undefined
+      ? [h('p', { class: 'big' }, `${total} records`), h('p', { class: 'muted' }, 'Team progress is hidden in blind mode')]
+      : [
+          h('p', { class: 'big' }, `${done} / ${total}`),
+          h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
+          h('p', { class: 'muted' }, `${p.counts.included ?? 0} included · ${p.counts.excluded ?? 0} excluded · ${p.counts.awaiting ?? 0} awaiting`),
+        ];
   return h(
     'div',
     { class: 'card tile', 'data-stage': p.stage },
     h('h2', {}, h('a', { href: `#/projects/${projectId}/screening/${p.stage}` }, STAGE_LABEL[p.stage])),
-    h('p', { class: 'big' }, `${done} / ${total}`),
-    h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
-    h(
-      'p',
-      { class: 'muted' },
-      p.visibility === 'full'
-        ? `${p.counts.included ?? 0} included · ${p.counts.excluded ?? 0} excluded · ${p.counts.awaiting} awaiting`
-        : `${p.counts.awaiting} awaiting votes (blind mode)`,
-    ),
+    ...team,
     p.me ? h('p', {}, `You: ${p.me.votes} vote(s), ${p.me.remaining} left in your queue`) : null,
   );
 }

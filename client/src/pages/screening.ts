@@ -219,7 +219,8 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
     remaining = p.me?.remaining ?? remaining;
     progressBar.max = Math.max(1, mineDone + remaining);
     progressBar.value = mineDone;
-    progressText.textContent = `${mineDone} decided by you · ${remaining} left in your queue · ${p.counts.complete} of ${p.counts.total} records complete`;
+    const team = p.counts.complete === undefined ? `${p.counts.total} records (blind mode)` : `${p.counts.complete} of ${p.counts.total} records complete`;
+    progressText.textContent = `${mineDone} decided by you · ${remaining} left in your queue · ${team}`;
   }
 
   async function topUp(): Promise<void> {
