@@ -34,7 +34,9 @@ function patterns(path: unknown, where: string): string[] {
   const all = Array.isArray(path) ? (path as unknown[]).flat(Infinity) : [path];
   for (const p of all) {
     if (typeof p !== 'string') {
-      throw new Error(`routes reader: ${where} has a non-string pattern ${String(p)}; teach tests/support/routes.ts to read it`);
+      throw new Error(
+        `routes reader: ${where} has a non-string pattern ${String(p)}; teach tests/support/routes.ts to read it`,
+      );
     }
   }
   return all as string[];
@@ -54,7 +56,9 @@ function methodsOf(methods: Record<string, boolean | undefined>): string[] {
 function mountPaths(layer: LayerLike): string[] {
   if (layer.slash) return [''];
   if (layer.rawPath === undefined) {
-    throw new Error('routes reader: a nested router is mounted at a path this version of Express does not expose');
+    throw new Error(
+      'routes reader: a nested router is mounted at a path this version of Express does not expose',
+    );
   }
   return patterns(layer.rawPath, 'a mounted router').map((p) => (p === '/' ? '' : p.replace(/\/$/, '')));
 }
@@ -104,8 +108,9 @@ export function countRegistrations<T>(build: () => T): {
   perRoute: Map<object, { path: unknown; count: number }>;
 } {
   // express.Route is router's Route class (exported at run time, not in @types/express).
-  const proto = (express as unknown as { Route: { prototype: Record<string, (...args: unknown[]) => unknown> } })
-    .Route.prototype;
+  const proto = (
+    express as unknown as { Route: { prototype: Record<string, (...args: unknown[]) => unknown> } }
+  ).Route.prototype;
   const seen = new Map<object, Set<string>>();
   const originals = new Map<string, (...args: unknown[]) => unknown>();
   for (const verb of VERBS) {
@@ -164,7 +169,8 @@ export function readRoutesCounted<T>(
  * so a sweep never sends a mis-built URL that answers 404 and checks nothing.
  */
 export function fillPath(path: string, params: Record<string, string | number>): string {
-  if (/[*{}]/.test(path)) throw new Error(`fillPath: ${path} has a wildcard or optional part; fill it by hand`);
+  if (/[*{}]/.test(path))
+    throw new Error(`fillPath: ${path} has a wildcard or optional part; fill it by hand`);
   return path.replace(/:([A-Za-z_$][A-Za-z0-9_$]*)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`fillPath: no value for :${name} in ${path}`);

@@ -101,7 +101,11 @@ describe('access control on every API route', () => {
     for (const route of routes) {
       if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
       const res = await call(app, route, concrete(route.path, projectId));
-      expect({ route, status: res.status, unrouted: isUnrouted(res) }).toEqual({ route, status: 401, unrouted: false });
+      expect({ route, status: res.status, unrouted: isUnrouted(res) }).toEqual({
+        route,
+        status: 401,
+        unrouted: false,
+      });
     }
   });
 
