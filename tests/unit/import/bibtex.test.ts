@@ -123,6 +123,36 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
     expect(cr1.raw.map(([tag]) => tag)).not.toContain('publisher');
   });
 
+  it("never lets a crossref parent (or grandparent) overwrite the child's own fields", () => {
+    const { records } = parseBibtex(
+      `@inproceedings{child, title = {Child paper}, author = {Doe, Jane}, year = {2021}, pages = {10--20},
+         booktitle = {Proceedings of the Child Workshop}, crossref = {parent}}
+       @inproceedings{grandchild, title = {Grandchild paper}, crossref = {middle}}
+       @inproceedings{middle, title = {Middle paper}, year = {2019}, crossref = {parent}}
+       @proceedings{parent, title = {Proceedings of the Parent Conference}, year = {2020}, pages = {1--500},
+         volume = {7}}`,
+      'crossref.bib',
+    );
+    expect(records).toHaveLength(4);
+    const byKey = new Map(records.map((r) => [r.sourceId, r]));
+    // Its own title, year, pages and book title stay; only the volume it lacks comes from the parent.
+    expect(byKey.get('child')).toMatchObject({
+      title: 'Child paper',
+      year: 2021,
+      pages: '10-20',
+      journal: 'Proceedings of the Child Workshop',
+      volume: '7',
+    });
+    // The nearer ancestor wins: the middle entry's year and title (as book title), not the parent's.
+    expect(byKey.get('grandchild')).toMatchObject({
+      title: 'Grandchild paper',
+      year: 2019,
+      journal: 'Middle paper',
+      pages: '1-500',
+      volume: '7',
+    });
+  });
+
   it('follows crossref chains and stops at cycles with a warning', () => {
     const biber = bp('biber-examples.bib').records;
     expect(biber.find((r) => r.sourceId === 'westfahl:space')).toMatchObject({

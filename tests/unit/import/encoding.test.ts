@@ -13,9 +13,14 @@ describe('decodeBytes()', () => {
     expect(decoded.text.startsWith('TY  - JOUR')).toBe(true);
   });
 
-  it('reads UTF-16 with a BOM', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('TY  - JOUR\nTI  - Ørsted\nER  - \n', 'utf-16le')]);
-    expect(decodeBytes(bytes, 'x.ris')).toEqual({ text: 'TY  - JOUR\nTI  - Ørsted\nER  - \n', encoding: 'utf-16le' });
+  it.each([
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const)('reads %s with its BOM', (encoding, bom) => {
+    const text = 'TY  - JOUR\nTI  - Ørsted\nER  - \n';
+    const bytes = Buffer.concat([Buffer.from(bom), iconv.encode(text, encoding)]);
+    expect(decodeBytes(bytes, 'x.ris')).toEqual({ text, encoding });
+    expect(parseFile(bytes, 'x.ris').records.map((r) => r.title)).toEqual(['Ørsted']);
   });
 
   it('detects Windows-1252 in a real export re-encoded the way old Windows tools write it', () => {
