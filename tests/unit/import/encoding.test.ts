@@ -4,11 +4,11 @@ import { parseFile } from '../../../server/domain/import';
 import { decodeBytes } from '../../../server/domain/import/encoding';
 import { fixtureBytes } from './fixtures';
 
-const cinahl = Buffer.from(fixtureBytes('_baseline_cinahl.ris')).toString('utf8');
+const cinahl = Buffer.from(fixtureBytes('ris/_baseline_cinahl.ris')).toString('utf8');
 
 describe('decodeBytes()', () => {
   it('drops a UTF-8 BOM', () => {
-    const decoded = decodeBytes(fixtureBytes('_baseline_scopus.ris'), 'scopus.ris');
+    const decoded = decodeBytes(fixtureBytes('ris/_baseline_scopus.ris'), 'scopus.ris');
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text.startsWith('TY  - JOUR')).toBe(true);
   });
@@ -54,7 +54,7 @@ describe('decodeBytes()', () => {
 
 describe('parseFile() with legacy encodings', () => {
   it('imports a Windows-1252 RIS with the same records as the UTF-8 original', () => {
-    const original = parseFile(fixtureBytes('_baseline_cinahl.ris'), 'cinahl.ris');
+    const original = parseFile(fixtureBytes('ris/_baseline_cinahl.ris'), 'cinahl.ris');
     const legacy = parseFile(iconv.encode(cinahl, 'windows-1252'), 'cinahl.ris');
     expect(legacy.encoding).toBe('windows-1252');
     expect(legacy.records).toEqual(original.records);
@@ -79,7 +79,7 @@ describe('parseFile() with legacy encodings', () => {
 
 describe('UTF-16 without a byte-order mark', () => {
   it.each(['utf-16le', 'utf-16be'])('is recognised as %s from its NUL pattern', (encoding) => {
-    const text = Buffer.from(fixtureBytes('generic_tab.tsv')).toString('utf8');
+    const text = Buffer.from(fixtureBytes('delimited/generic_tab.tsv')).toString('utf8');
     const result = parseFile(iconv.encode(text, encoding), 'generic_tab.tsv');
     expect(result.encoding).toBe(encoding);
     expect(result.format).toBe('tsv');
