@@ -1,6 +1,7 @@
 import { featuresOf } from '../../../server/domain/dedup/features';
 import { classifyPair } from '../../../server/domain/dedup/rules';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
+import { dedupRecord } from '../../support/dedup';
 
 /**
  * The title thresholds of the two fuzzy-merge rules, tested at and just below each boundary
@@ -20,24 +21,8 @@ function withEdits(edits: number): string {
 }
 
 let nextId = 1;
-function rec(fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id: nextId++,
-    type: 'journal-article',
-    title: TITLE,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
+const rec = (fields: Partial<DedupRecord>) =>
+  dedupRecord(nextId++, { type: 'journal-article', title: TITLE, ...fields });
 
 function verdict(a: Partial<DedupRecord>, b: Partial<DedupRecord>) {
   return classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
