@@ -1,12 +1,7 @@
+import type { Project } from '../../server/api/types';
 import { h, mount } from './dom';
 import { currentPath, navigate } from './router';
 import { currentUser, logout } from './session';
-
-export interface ProjectNav {
-  id: number;
-  name: string;
-  role: string;
-}
 
 const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['', 'Dashboard'],
@@ -25,7 +20,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
  * The frame around every signed-in page: a header with the user and, inside a project, the
  * navigation between the review's stages. Returns the element the page fills.
  */
-export function frame(root: HTMLElement, project?: ProjectNav): HTMLElement {
+export function frame(root: HTMLElement, project?: Project): HTMLElement {
   const user = currentUser();
   const content = h('div', { class: 'content', id: 'content' });
   const nav = project

@@ -1,14 +1,8 @@
+import type { BoxRecords } from '../../server/api/types';
 import { api, ApiError } from './api';
 import { h, mount } from './dom';
-import { recordTable, type RecordLike } from './records';
+import { recordTable } from './records';
 import { importSvg } from './svg';
-
-interface BoxRecords {
-  box: string;
-  total: number;
-  offset: number;
-  records: (RecordLike & { sourceName: string })[];
-}
 
 export interface DiagramOptions {
   other?: boolean;

@@ -1,9 +1,5 @@
+import type { LoginResponse, MeResponse, User } from '../../server/api/types';
 import { api, ApiError, setCsrfToken } from './api';
-
-export interface User {
-  id: number;
-  username: string;
-}
 
 let current: User | null = null;
 
@@ -14,9 +10,9 @@ export function currentUser(): User | null {
 /** Asks the server who is signed in (the cookie is httpOnly, so only the server knows). */
 export async function loadSession(): Promise<User | null> {
   try {
-    const me = await api.get<{ user: User; csrfToken?: string }>('/api/auth/me');
+    const me = await api.get<MeResponse>('/api/auth/me');
     current = me.user;
-    if (me.csrfToken) setCsrfToken(me.csrfToken);
+    if (me.via === 'session') setCsrfToken(me.csrfToken);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     current = null;
@@ -25,7 +21,7 @@ export async function loadSession(): Promise<User | null> {
 }
 
 export async function login(username: string, password: string): Promise<User> {
-  const result = await api.post<{ user: User; csrfToken: string }>('/api/auth/login', { username, password });
+  const result = await api.post<LoginResponse>('/api/auth/login', { username, password });
   setCsrfToken(result.csrfToken);
   current = result.user;
   return result.user;

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   findTokenByHash,
@@ -16,16 +17,8 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 const TOUCH_MS = 60 * 1000;
 const MAX_NAME = 100;
 
-export interface CreatedToken {
-  id: number;
-  name: string;
-  createdAt: string;
-  /** the secret: shown once, never stored */
-  token: string;
-}
-
 /** Makes a personal API token for a user. */
-export function createApiToken(db: Db, userId: number, name: string, now: Date): CreatedToken {
+export function createApiToken(db: Db, userId: number, name: string, now: Date): Api.CreatedApiToken {
   const label = name.trim();
   if (label === '' || label.length > MAX_NAME)
     throw new ValidationError(`token name must be 1 to ${MAX_NAME} characters`);

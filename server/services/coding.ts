@@ -1,10 +1,11 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
-import { codingRepo, type CodeRow } from '../db/repos/coding';
+import { codingRepo } from '../db/repos/coding';
 import type { Clock } from '../domain/clock';
 import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
-import { dualCodingTables, type CodePairTable } from '../domain/coding/dual-coding';
-import { studyLabel, validateFieldValue, valueStrings, type FieldValue } from '../domain/coding/extraction';
-import { buildReport, type SynthesisReport } from '../domain/coding/report';
+import { dualCodingTables } from '../domain/coding/dual-coding';
+import { studyLabel, validateFieldValue, valueStrings } from '../domain/coding/extraction';
+import { buildReport } from '../domain/coding/report';
 import type { SynthesisInput } from '../domain/coding/synthesis';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { includedReportIds } from '../db/repos/fulltext';
@@ -29,7 +30,7 @@ export function readCodebook(db: Db, projectId: number): Codebook {
 }
 
 /** Adds or updates codes and fields by key, all or nothing. */
-export function importCodebook(db: Db, projectId: number, book: Codebook): { codes: number; fields: number } {
+export function importCodebook(db: Db, projectId: number, book: Codebook): Api.CodebookImported {
   validateCodebook(book);
   db.transaction(() => codingRepo(db).upsertCodebook(projectId, book))();
   return { codes: book.codes.length, fields: book.fields.length };
@@ -42,7 +43,7 @@ export interface CodeInput {
   parentId?: number | null;
 }
 
-export function addCode(db: Db, projectId: number, input: CodeInput): CodeRow {
+export function addCode(db: Db, projectId: number, input: CodeInput): Api.Code {
   const repo = codingRepo(db);
   const parentId = input.parentId ?? null;
   if (parentId !== null && !repo.getCode(projectId, parentId))
@@ -67,7 +68,7 @@ export function editCode(
   projectId: number,
   codeId: number,
   input: Partial<Omit<CodeInput, 'code'>>,
-): CodeRow {
+): Api.Code {
   const repo = codingRepo(db);
   const code = repo.getCode(projectId, codeId);
   if (!code) throw new NotFoundError(`code ${codeId} not found`);
@@ -113,7 +114,7 @@ export function applyCode(
   studyIds: ReadonlySet<number>,
   input: ApplyInput,
   clock: Clock,
-) {
+): Api.Application {
   const repo = codingRepo(db);
   if (!studyIds.has(input.recordId))
     throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
@@ -158,7 +159,7 @@ export function setExtractionValue(
   studyIds: ReadonlySet<number>,
   input: { recordId: number; field: string; value: unknown },
   clock: Clock,
-): FieldValue {
+): Api.FieldValue {
   const repo = codingRepo(db);
   if (!studyIds.has(input.recordId))
     throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
@@ -219,7 +220,7 @@ export function synthesisInput(
   };
 }
 
-export function synthesisReport(input: SynthesisInput): SynthesisReport & { agreement: CodePairTable[] } {
+export function synthesisReport(input: SynthesisInput): Api.Synthesis {
   return { ...buildReport(input), agreement: dualCodingTables(input.codes, input.applications) };
 }
 
@@ -246,6 +247,6 @@ export function coderNames(db: Db): (userId: number) => string {
 }
 
 /** The synthesis of a project over its included studies (full-text includes). */
-export function projectSynthesis(db: Db, projectId: number) {
+export function projectSynthesis(db: Db, projectId: number): Api.Synthesis {
   return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
 }

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   dedupCounts,
@@ -20,7 +21,6 @@ import {
   updateCluster,
   type Cluster,
   type ClusterStatus,
-  type DedupCounts,
   type Snapshot,
 } from '../db/repos/dedup';
 import type { Clock } from '../domain/clock';
@@ -48,16 +48,8 @@ function screenedTest(
   return (id) => screened.has(id);
 }
 
-export interface RunSummary extends DedupCounts {
-  /** Records this run compared against everything (all of them on the first run). */
-  newRecords: number;
-  comparisons: number;
-  /** Records this run merged into another. */
-  mergedNow: number;
-  /** Review clusters this run opened. */
-  reviewNow: number;
-  durationMs: number;
-}
+/** What a run did, as POST …/dedup/run and `sift dedup` report it. */
+export type RunSummary = Api.DedupRunSummary;
 
 function requireProject(db: Db, projectId: number): void {
   if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
@@ -410,28 +402,8 @@ const FIELDS = [
   'abstract',
 ] as const;
 
-export interface ClusterView {
-  id: number;
-  status: ClusterStatus;
-  primaryRecordId: number | null;
-  rule: string;
-  score: number;
-  evidence: EvidencePair[];
-  /** The member records side by side, each with the source (search) it came from. */
-  records: ReturnType<typeof getRecordsWithSource>;
-  /** Fields whose values differ between members (for highlighting). */
-  differingFields: string[];
-  /** For a merged cluster: the primary with empty fields filled from the others. */
-  merged: { record: DedupRecord; filledFrom: Record<string, number> } | null;
-  decisions: {
-    id: number;
-    decision: string;
-    userId: number | null;
-    username: string | null;
-    decidedAt: string;
-    undone: boolean;
-  }[];
-}
+/** A cluster with its evidence, member records and decisions, as the review screen shows it. */
+export type ClusterView = Api.Cluster;
 
 function differingFields(records: DedupRecord[]): string[] {
   return FIELDS.filter((field) => {
@@ -494,7 +466,7 @@ export function listClusterViews(db: Db, projectId: number, filter: ClusterFilte
 }
 
 /** The counts of `sift dedup --json`, without running anything. */
-export function dedupSummary(db: Db, projectId: number): DedupCounts {
+export function dedupSummary(db: Db, projectId: number): Api.DedupCounts {
   requireProject(db, projectId);
   return dedupCounts(db, projectId);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/fulltext';
 import { findRecord, hasEvents, projectExists } from '../db/repos/screening';
@@ -29,7 +30,7 @@ function requireSought(db: Db, projectId: number, recordId: number): void {
 }
 
 /** Reports sought with their retrieval; full-text outcomes only for those who may see votes. */
-export function listReports(db: Db, projectId: number, actor: Actor) {
+export function listReports(db: Db, projectId: number, actor: Actor): Api.ReportListResponse {
   if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
   const showOutcome = canSeeOthersVotes(db, projectId, actor, 'full_text');
   const reports = repo
@@ -60,7 +61,7 @@ export function uploadPdf(
   actor: Actor,
   recordId: number,
   file: { bytes: Buffer; originalName: string },
-) {
+): Api.PdfUploaded {
   const { db, clock, uploadsDir } = deps;
   requireWriter(db, projectId, actor);
   requireSought(db, projectId, recordId);
@@ -109,7 +110,7 @@ export function setLink(
   recordId: number,
   url: string,
   note?: string | null,
-) {
+): Api.LinkSaved {
   const { db, clock } = deps;
   requireWriter(db, projectId, actor);
   let parsed: URL;
@@ -149,7 +150,7 @@ export function markNotRetrievable(
   actor: Actor,
   recordId: number,
   note?: string | null,
-) {
+): Api.MarkedNotRetrievable {
   const { db, clock } = deps;
   requireWriter(db, projectId, actor);
   return db
@@ -193,7 +194,7 @@ export function pdfLocation(
 
 // ---------- studies ----------
 
-export function listStudies(db: Db, projectId: number) {
+export function listStudies(db: Db, projectId: number): Api.Study[] {
   return repo.studies(db, projectId);
 }
 
@@ -203,7 +204,7 @@ export function groupReports(
   projectId: number,
   actor: Actor,
   input: { label: string; recordIds: number[]; studyId?: number },
-) {
+): Api.Study {
   const { db, clock } = deps;
   requireWriter(db, projectId, actor);
   const label = input.label.trim();

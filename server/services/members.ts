@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   addMember,
@@ -12,12 +13,18 @@ import { findUserByUsername } from '../db/repos/users';
 import type { Role } from '../domain/auth/roles';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 
-export function listProjectMembers(db: Db, projectId: number): Member[] {
+export function listProjectMembers(db: Db, projectId: number): Api.Member[] {
   return listMembers(db, projectId);
 }
 
 /** Adds an existing user to a project by name. */
-export function addProjectMember(db: Db, projectId: number, username: string, role: Role, now: Date): Member {
+export function addProjectMember(
+  db: Db,
+  projectId: number,
+  username: string,
+  role: Role,
+  now: Date,
+): Api.Member {
   const user = findUserByUsername(db, username);
   if (!user) throw new ValidationError(`no user named "${username}"`, { field: 'username' });
   return db
@@ -30,7 +37,7 @@ export function addProjectMember(db: Db, projectId: number, username: string, ro
 }
 
 /** Changes a member's role; a project never loses its last owner. */
-export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Member {
+export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Api.Member {
   return db
     .transaction(() => {
       const member = findMember(db, projectId, userId);

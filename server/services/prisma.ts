@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   listProjects,
@@ -5,7 +6,6 @@ import {
   readPrismaSettingsJson,
   recordsByIds,
   writePrismaSettingsJson,
-  type DrillDownRecord,
 } from '../db/repos/prisma';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { computePrisma } from '../domain/prisma/compute';
@@ -20,13 +20,13 @@ export function projectPrisma(db: Db, projectId: number, override: PrismaSetting
 }
 
 /** The project's PRISMA settings (previous version of an updated review, box texts). */
-export function prismaSettings(db: Db, projectId: number): PrismaSettings {
+export function prismaSettings(db: Db, projectId: number): Api.PrismaSettings {
   if (!projectById(db, projectId)) throw new NotFoundError(`project ${projectId} does not exist`);
   return readPrismaSettings(readPrismaSettingsJson(db, projectId));
 }
 
 /** Replaces the project's PRISMA settings as a whole (what is left out is cleared). */
-export function updatePrismaSettings(db: Db, projectId: number, requested: unknown): PrismaSettings {
+export function updatePrismaSettings(db: Db, projectId: number, requested: unknown): Api.PrismaSettings {
   return db.transaction(() => {
     if (!projectById(db, projectId)) throw new NotFoundError(`project ${projectId} does not exist`);
     const clean = readPrismaSettings(requested);
@@ -53,21 +53,13 @@ export function resolveProject(db: Db, name?: string): { id: number; name: strin
   );
 }
 
-export interface BoxRecords {
-  box: string;
-  /** All ids behind the box, in order; `records` is the requested page of them. */
-  total: number;
-  offset: number;
-  records: DrillDownRecord[];
-}
-
 /** Drill-down: the records (or reports) behind one count of the diagram, a page at a time. */
 export function prismaBoxRecords(
   db: Db,
   projectId: number,
   box: string,
   page: { offset: number; limit: number },
-): BoxRecords {
+): Api.BoxRecords {
   const result = projectPrisma(db, projectId);
   const ids = result.trace[box];
   if (!ids) throw new NotFoundError(`no list of records behind "${box}" in this project's diagram`);

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   getRankingModel,
@@ -15,20 +16,9 @@ import type { Clock } from '../domain/clock';
 import { NotFoundError } from '../domain/errors';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
-import {
-  configFor,
-  Learner,
-  modelVersion,
-  type ClassifierKind,
-  type RankerConfig,
-} from '../domain/ranking/ranker';
+import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
-import {
-  DEFAULT_STOPPING,
-  stoppingReport,
-  type StoppingOptions,
-  type StoppingReport,
-} from '../domain/ranking/stopping';
+import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions } from '../domain/ranking/stopping';
 import { tfidfSteps } from '../domain/ranking/tfidf';
 
 /**
@@ -50,12 +40,7 @@ export const screeningDecisions: DecisionReader = (db, projectId) =>
   }));
 
 /** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
-export interface PrioritisationSettings {
-  enabled: boolean;
-  /** Words from the review question that order the queue before the first include and exclude. */
-  keywords: string[];
-  model: ClassifierKind;
-}
+export type PrioritisationSettings = Api.PrioritisationSettings;
 
 export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
   const settings = projectSettings(db, projectId);
@@ -300,7 +285,7 @@ export function projectStoppingReport(
   projectId: number,
   readDecisions: DecisionReader,
   options: StoppingOptions = DEFAULT_STOPPING,
-): StoppingReport & { model: RankingModelRow | null } {
+): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
   const total = listRankingRecords(db, projectId).length;
   const labels = readDecisions(db, projectId).map((d) => d.label);

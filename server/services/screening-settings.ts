@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/screening';
 import { may, minimumRole, type Action } from '../domain/auth/actions';
@@ -53,7 +54,7 @@ function storedProjectSettings(db: Db, projectId: number): Record<string, unknow
 }
 
 /** Screening settings live under the "screening" key of projects.settings_json; other keys belong to other areas. */
-export function getSettings(db: Db, projectId: number): ScreeningSettings {
+export function getSettings(db: Db, projectId: number): Api.ScreeningSettings {
   return settingsFromStored(storedProjectSettings(db, projectId).screening);
 }
 
@@ -68,7 +69,7 @@ export function updateSettings(
   projectId: number,
   actor: Actor,
   patch: unknown,
-): ScreeningSettings {
+): Api.ScreeningSettings {
   const { db, clock } = deps;
   requireAction(actor, 'settings');
   const parsed = settingsPatchSchema.safeParse(patch);
@@ -93,7 +94,7 @@ export function updateSettings(
 }
 
 /** The owner lets reviewers see each other's votes at a stage; there is no way back. */
-export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): ScreeningSettings {
+export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): Api.ScreeningSettings {
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
   return db

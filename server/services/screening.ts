@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   canSeeOthersVotes,
@@ -96,7 +97,7 @@ export function decide(
   projectId: number,
   actor: Actor,
   input: DecisionInput,
-): { recordId: number; stage: Stage; vote: CurrentVote } {
+): Api.DecisionResponse {
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
@@ -163,7 +164,7 @@ export function resolve(
   projectId: number,
   actor: Actor,
   input: ResolutionInput,
-): { recordId: number; stage: Stage } & RecordOutcome {
+): Api.ResolutionResponse {
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
@@ -187,7 +188,7 @@ export function resolve(
 
 // ---------- reading ----------
 
-export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20) {
+export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20): Api.QueueResponse {
   requireProject(db, projectId);
   requireAction(actor, 'screen');
   // Prioritised screening (ranking service) orders the title/abstract queue by predicted relevance.
@@ -218,7 +219,13 @@ export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, lim
 }
 
 /** The caller's own votes on records not yet resolved, newest first: what they may still change. */
-export function myDecisions(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 100) {
+export function myDecisions(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  stage: Stage,
+  limit = 100,
+): Api.MineResponse {
   requireProject(db, projectId);
   requireAction(actor, 'screen');
   return {
@@ -229,7 +236,7 @@ export function myDecisions(db: Db, projectId: number, actor: Actor, stage: Stag
   };
 }
 
-export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) {
+export function progress(db: Db, projectId: number, actor: Actor, stage: Stage): Api.Progress {
   requireProject(db, projectId);
   const settings = getSettings(db, projectId).stages[stage];
   const counts = repo.stageCounts(db, projectId, stage);
@@ -268,7 +275,7 @@ export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) 
 }
 
 /** Records whose votes disagree, with the votes: for the owner only. */
-export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage) {
+export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage): Api.ConflictsResponse {
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
   const records = repo.conflictRecords(db, projectId, stage);
@@ -291,7 +298,7 @@ export function agreement(
   actor: Actor,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
-): ReturnType<typeof computeAgreement> {
+): Api.Agreement {
   requireProject(db, projectId);
   if (!canSeeOthersVotes(db, projectId, actor, stage)) {
     throw new ForbiddenError('agreement is shown to reviewers only after the owner unblinds the stage');
@@ -305,7 +312,7 @@ export function computeAgreement(
   projectId: number,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
-) {
+): Api.Agreement {
   requireProject(db, projectId);
   const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
   const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
@@ -320,25 +327,14 @@ export function computeAgreement(
   };
 }
 
-export interface ScreeningStatus {
-  projectId: number;
-  titleAbstract: repo.StageCounts & { exclusionReasons: { reason: string; count: number }[] };
-  fullText: repo.StageCounts & {
-    exclusionReasons: { reason: string; count: number }[];
-    reportsSought: number;
-    reportsNotRetrieved: number;
-    reportsAwaitingRetrieval: number;
-    reportsAssessed: number;
-  };
-  included: { reports: number; studies: number };
-}
+export type { ScreeningStatus } from '../api/types';
 
 /**
  * Every count the PRISMA flow diagram needs from screening, read without blinding (owner,
  * CLI, PRISMA). Title/abstract: screened records and those excluded; full text: reports
  * sought, not retrieved, assessed and excluded with reasons; then included studies and reports.
  */
-export function screeningStatus(db: Db, projectId: number): ScreeningStatus {
+export function screeningStatus(db: Db, projectId: number): Api.ScreeningStatus {
   requireProject(db, projectId);
   const retrieval = retrievalCounts(db, projectId);
   return {

@@ -1,9 +1,9 @@
+import type { Conflict, ConflictsResponse, ScreeningSettings, Stage } from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
-import { isStage, recordDetails, STAGE_LABEL, type Stage } from '../records';
-import type { Conflict, Settings } from '../screening-api';
+import { isStage, recordDetails, STAGE_LABEL } from '../records';
 
 /** The owner's list of disagreements at a stage, each settled with a decision and a reason. */
 export async function conflictsPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
@@ -17,8 +17,8 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
     return;
   }
   const [{ conflicts }, settings] = await Promise.all([
-    api.get<{ conflicts: Conflict[] }>(`${base}/screening/${stage}/conflicts`),
-    api.get<Settings>(`${base}/settings`),
+    api.get<ConflictsResponse>(`${base}/screening/${stage}/conflicts`),
+    api.get<ScreeningSettings>(`${base}/settings`),
   ]);
   const reasons = settings.stages[stage].exclusionReasons;
   const status = statusLine();

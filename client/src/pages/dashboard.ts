@@ -1,44 +1,16 @@
+import type {
+  Agreement,
+  ClusterListResponse,
+  FullProgress,
+  Progress,
+  RankingResponse,
+} from '../../../server/api/types';
 import { api, optional } from '../api';
 import { h, mount, type Child } from '../dom';
 import { frame } from '../layout';
 import { loadProject } from '../project';
 import { showDiagram } from '../prisma-view';
-import { STAGE_LABEL, type Stage } from '../records';
-import type { Progress } from '../screening-api';
-
-interface DedupSummary {
-  records: number;
-  duplicates: number;
-  clusters: number;
-  review: number;
-}
-
-/** GET /screening/:stage/agreement, on the votes before resolution (owners, or everyone once unblinded). */
-interface Agreement {
-  stage: Stage;
-  n: number;
-  percentAgreement: number | null;
-  kappa: number | null;
-  kappaSE: number | null;
-  pabak: number | null;
-  ac1: number | null;
-  alpha: number | null;
-  interpretation: string | { label?: string; band?: string } | null;
-}
-
-/** GET /ranking: the prioritisation switch, the model, and the three stopping signals. */
-interface Ranking {
-  settings: { enabled: boolean; keywords: string[]; model: string };
-  model: { trainedAt: string; includes: number; excludes: number; records: number } | null;
-  stopping: {
-    screened: number;
-    totalRecords: number;
-    relevantFound: number;
-    relevantLeft: { estimate: number; recentRate: number; window: number };
-    hypergeometric: { pValue: number; window: number; recallTarget: number; confidence: number; met: boolean };
-    consecutive: { consecutiveExcludes: number; threshold: number; met: boolean };
-  };
-}
+import { STAGE_LABEL } from '../records';
 
 /** The project's front page: where each stage stands, who has screened what, what waits for the owner. */
 export async function dashboardPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
@@ -49,15 +21,13 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
   const [ta, ft, dedup, stopping, ...agreements] = await Promise.all([
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
-    optional(api.get<{ summary: DedupSummary }>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
-    optional(api.get<Ranking>(`${base}/ranking`)),
+    optional(api.get<ClusterListResponse>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
+    optional(api.get<RankingResponse>(`${base}/ranking`)),
     optional(api.get<Agreement>(`${base}/screening/title_abstract/agreement`)),
     optional(api.get<Agreement>(`${base}/screening/full_text/agreement`)),
   ]);
   const owner = project.role === 'owner';
   const diagram = h('div', { class: 'prisma-view', id: 'dashboard-prisma', 'aria-label': 'PRISMA 2020 flow diagram' }, h('p', { class: 'muted' }, 'Drawing the diagram…'));
-  const records = (project as { records?: number }).records;
-  const sources = (project as { sources?: number }).sources;
 
   mount(
     content,
@@ -66,7 +36,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
     h(
       'section',
       { class: 'grid', 'aria-label': 'Progress' },
-      tile('Records imported', records ?? '–', sources != null ? `from ${sources} source(s)` : '', `#/projects/${projectId}/import`),
+      tile('Records imported', project.records, `from ${project.sources} source(s)`, `#/projects/${projectId}/import`),
       dedup
         ? tile('Duplicates', dedup.duplicates, `${dedup.review} cluster(s) to review`, `#/projects/${projectId}/dedup`)
         : null,
@@ -98,16 +68,15 @@ function tile(title: string, value: Child, detail: string, href?: string): HTMLE
 }
 
 function stageTile(projectId: number, p: Progress): HTMLElement {
-  const done = p.counts.complete;
   const total = p.counts.total;
   // While the stage is blind to this reviewer the server withholds team progress (it moves with others' votes).
   const team =
-    done === undefined
+    p.visibility === 'blinded'
       ? [h('p', { class: 'big' }, `${total} records`), h('p', { class: 'muted' }, 'Team progress is hidden in blind mode')]
       : [
-          h('p', { class: 'big' }, `${done} / ${total}`),
-          h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
-          h('p', { class: 'muted' }, `${p.counts.included ?? 0} included · ${p.counts.excluded ?? 0} excluded · ${p.counts.awaiting ?? 0} awaiting`),
+          h('p', { class: 'big' }, `${p.counts.complete} / ${total}`),
+          h('progress', { max: Math.max(1, total), value: p.counts.complete, 'aria-label': `${STAGE_LABEL[p.stage]}: ${p.counts.complete} of ${total} records complete` }),
+          h('p', { class: 'muted' }, `${p.counts.included} included · ${p.counts.excluded} excluded · ${p.counts.awaiting} awaiting`),
         ];
   return h(
     'div',
@@ -119,17 +88,17 @@ function stageTile(projectId: number, p: Progress): HTMLElement {
 }
 
 function conflictTile(projectId: number, owner: boolean, ...stages: (Progress | null)[]): HTMLElement {
-  const visible = stages.filter((p): p is Progress => p !== null && p.visibility === 'full');
+  const visible = stages.filter((p): p is FullProgress => p !== null && p.visibility === 'full');
   if (visible.length === 0) return tile('Conflicts', '–', 'hidden while screening is blind');
-  const n = visible.reduce((sum, p) => sum + (p.counts.conflicts ?? 0), 0);
-  const detail = visible.map((p) => `${STAGE_LABEL[p.stage]}: ${p.counts.conflicts ?? 0}`).join(' · ');
+  const n = visible.reduce((sum, p) => sum + p.counts.conflicts, 0);
+  const detail = visible.map((p) => `${STAGE_LABEL[p.stage]}: ${p.counts.conflicts}`).join(' · ');
   return tile('Conflicts waiting', n, detail, owner ? `#/projects/${projectId}/conflicts` : undefined);
 }
 
 function reviewerTable(p: Progress | null): HTMLElement {
   if (!p) return h('div');
-  const caption = h('caption', {}, STAGE_LABEL[p.stage as Stage]);
-  if (p.visibility !== 'full' || !p.reviewers) {
+  const caption = h('caption', {}, STAGE_LABEL[p.stage]);
+  if (p.visibility !== 'full') {
     return h('div', { class: 'card' }, h('h3', {}, STAGE_LABEL[p.stage]), h('p', { class: 'muted' }, 'Per-reviewer counts are hidden until the owner unblinds this stage.'));
   }
   return h(
@@ -161,7 +130,7 @@ function reviewerTable(p: Progress | null): HTMLElement {
   );
 }
 
-function stoppingPanel(r: Ranking): HTMLElement {
+function stoppingPanel(r: RankingResponse): HTMLElement {
   if (!r.settings.enabled) {
     return h(
       'section',
@@ -201,7 +170,6 @@ function stoppingPanel(r: Ranking): HTMLElement {
 function agreementTable(rows: Agreement[]): HTMLElement | null {
   if (rows.length === 0) return null;
   const num = (x: number | null, digits = 3) => (x == null ? '–' : x.toFixed(digits));
-  const band = (i: Agreement['interpretation']) => (i == null ? '' : typeof i === 'string' ? i : (i.label ?? i.band ?? ''));
   return h(
     'div',
     { class: 'table-wrap card', id: 'agreement' },
@@ -228,7 +196,7 @@ function agreementTable(rows: Agreement[]): HTMLElement | null {
             h('td', { class: 'num' }, num(a.pabak)),
             h('td', { class: 'num' }, num(a.ac1)),
             h('td', { class: 'num' }, num(a.alpha)),
-            h('td', {}, band(a.interpretation)),
+            h('td', {}, a.interpretation ?? ''),
           ),
         ),
       ),

@@ -1,50 +1,8 @@
+import type { Cluster, ClusterListResponse, DedupRecord, DedupRunSummary } from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
-
-interface DedupRecord {
-  id: number;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  abstract: string | null;
-  sourceName: string;
-  duplicateOf: number | null;
-}
-
-interface Evidence {
-  a?: number;
-  b?: number;
-  rule?: string;
-  score?: number;
-  similarities?: Record<string, number | null>;
-}
-
-interface Cluster {
-  id: number;
-  status: 'review' | 'merged' | 'related' | 'not-duplicate' | 'absorbed';
-  primaryRecordId: number | null;
-  rule: string;
-  score: number;
-  evidence: Evidence[];
-  records: DedupRecord[];
-  differingFields: string[];
-  decisions: { id: number; decision: string; username: string | null; decidedAt: string; undone: boolean }[];
-}
-
-interface Summary {
-  records: number;
-  duplicates: number;
-  clusters: number;
-  review: number;
-}
 
 const FIELDS: [key: keyof DedupRecord, label: string][] = [
   ['title', 'Title'],
@@ -86,7 +44,7 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
   const p = paths(projectId);
   const owner = project.role === 'owner';
   const filter = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status') ?? 'review';
-  const listing = await api.get<{ summary: Summary; clusters: Cluster[] }>(p.clusters(filter));
+  const listing = await api.get<ClusterListResponse>(p.clusters(filter));
   const summary = listing.summary;
   const status = statusLine();
   const list = h('div', { id: 'clusters' });
@@ -99,8 +57,8 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
       onclick: async () => {
         status.textContent = 'Finding duplicates…';
         try {
-          const r = await api.post<Summary & { mergedNow?: number; reviewNow?: number }>(p.run);
-          status.textContent = `Done: ${r.mergedNow ?? r.duplicates} merged automatically, ${r.reviewNow ?? r.review} cluster(s) to review.`;
+          const r = await api.post<DedupRunSummary>(p.run);
+          status.textContent = `Done: ${r.mergedNow} merged automatically, ${r.reviewNow} cluster(s) to review.`;
           await dedupPage(root, params);
         } catch (error) {
           status.textContent = error instanceof ApiError ? error.message : 'Deduplication failed.';
@@ -112,9 +70,7 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
   mount(
     content,
     h('h1', {}, 'Duplicates'),
-    summary
-      ? h('p', { id: 'dedup-summary' }, `${summary.records} records · ${summary.duplicates} duplicates removed · ${summary.clusters} cluster(s) · ${summary.review} waiting for review`)
-      : null,
+    h('p', { id: 'dedup-summary' }, `${summary.records} records · ${summary.duplicates} duplicates removed · ${summary.clusters} cluster(s) · ${summary.review} waiting for review`),
     h('p', { class: 'actions' }, run),
     h(
       'nav',

@@ -1,40 +1,15 @@
+import type { ImportedFile, ImportResponse, Source, SourceListResponse } from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { uploadWithProgress } from '../upload';
 
-interface Warning {
-  line: number | null;
-  record: number | null;
-  message: string;
-}
-interface Source {
-  id: number;
-  name: string;
-  kind: string;
-  searchDate: string | null;
-  fileName: string | null;
-  format: string | null;
-  encoding: string | null;
-  records: number;
-  warnings: Warning[];
-  importedAt: string;
-}
-interface Imported {
-  id: number;
-  file: string;
-  format: string;
-  encoding: string;
-  records: number;
-  warnings: Warning[];
-}
-
 export async function importPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const { sources } = await api.get<{ sources: Source[] }>(`/api/projects/${projectId}/sources`);
+  const { sources } = await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`);
 
   const files = h('input', { id: 'files', name: 'files', type: 'file', multiple: true, required: true });
   const chosen = h('p', { class: 'muted', id: 'chosen' }, 'No files chosen.');
@@ -100,7 +75,7 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
         progress.value = 0;
         status.textContent = 'Uploading…';
         try {
-          const result = await uploadWithProgress<{ sources: Imported[]; records: number }>(
+          const result = await uploadWithProgress<ImportResponse>(
             `/api/projects/${projectId}/sources`,
             body,
             (f) => (progress.value = f),
@@ -136,14 +111,14 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
 
   const table = h('div', { class: 'table-wrap' });
   const refreshSources = async () => {
-    const latest = (await api.get<{ sources: Source[] }>(`/api/projects/${projectId}/sources`)).sources;
+    const latest = (await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`)).sources;
     mount(table, sourcesTable(latest));
   };
   mount(table, sourcesTable(sources));
   mount(content, h('h1', {}, 'Import'), form, h('h2', {}, 'Sources'), table);
 }
 
-function importedCard(s: Imported): HTMLElement {
+function importedCard(s: ImportedFile): HTMLElement {
   return h(
     'section',
     { class: 'card' },

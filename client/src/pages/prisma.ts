@@ -1,13 +1,9 @@
+import type { PrismaDocument } from '../../../server/api/types';
+import { api } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { diagramQuery, showBoxRecords, showDiagram, type DiagramOptions } from '../prisma-view';
-import { api } from '../api';
-
-interface PrismaJson {
-  model: Record<string, unknown>;
-  warnings: (string | { message: string })[];
-}
 
 const FORMATS: [ext: string, label: string][] = [
   ['svg', 'SVG'],
@@ -24,7 +20,7 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
   const content = frame(root, project);
   const base = `/api/projects/${projectId}/prisma`;
   const owner = project.role === 'owner';
-  const json = await api.get<PrismaJson>(base);
+  const json = await api.get<PrismaDocument>(base);
   const options: DiagramOptions = {};
   const diagram = h('div', { class: 'prisma-view', id: 'prisma-diagram' });
   const drill = h('section', { id: 'drill', class: 'card', 'aria-live': 'polite' }, h('p', { class: 'muted' }, owner ? 'Click (or focus and press Enter on) a count in the diagram to list the records behind it.' : 'Owners can open the records behind each count.'));
@@ -48,7 +44,7 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
     });
     return h('label', { class: 'check', for: `opt-${key}` }, box, ` ${label}`);
   };
-  const warnings = json.warnings.map((w) => (typeof w === 'string' ? w : w.message));
+  const warnings = json.warnings.map((w) => w.message);
   mount(
     content,
     h('h1', {}, 'PRISMA 2020 flow diagram'),

@@ -1,40 +1,15 @@
+import type { Synthesis, Theme } from '../../../server/api/types';
 import { api } from '../api';
 import { barChart, chartPanel, heatMap } from '../charts';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 
-interface Report {
-  studies: number;
-  codes: {
-    code: string;
-    label: string;
-    parent: string | null;
-    depth: number;
-    studies: number;
-    share: number;
-  }[];
-  crossTabs: {
-    characteristic: string;
-    values: string[];
-    rows: { code: string; label: string; counts: number[] }[];
-  }[];
-  coOccurrence: { codes: string[]; matrix: number[][] };
-  themes: {
-    code: string;
-    codeId: number;
-    label: string;
-    studies: number;
-    summary: string;
-    evidence: { study: string; code: string; excerpt: string; page: string | null; coder: string }[];
-  }[];
-}
-
 export async function synthesisPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const report = await api.get<Report>(`/api/projects/${projectId}/synthesis`);
+  const report = await api.get<Synthesis>(`/api/projects/${projectId}/synthesis`);
   const base = `/api/projects/${projectId}/synthesis`;
 
   const frequency = chartPanel(
@@ -106,7 +81,7 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
   );
 }
 
-function themeSection(projectId: number, theme: Report['themes'][number]): HTMLElement {
+function themeSection(projectId: number, theme: Theme): HTMLElement {
   const status = statusLine();
   const summaryId = `summary-${theme.code}`;
   const summary = h('textarea', { id: summaryId, name: 'summary' });
