@@ -1,21 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ParseError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
-
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
-const parseFixture = (name: string, options?: Parameters<typeof parseFile>[2]) =>
-  parseFile(fs.readFileSync(path.join(FIXTURES, name)), path.basename(name), options);
+import { fixtureBytes, parseFixture } from './fixtures';
 
 describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () => {
   it.each([
-    ['spaniels_zotero_50.bib', 'bibtex', 50],
-    ['bibtexparser/biber-examples.bib', 'bibtex', 118],
-    ['bibtexparser/article_start_with_bom.bib', 'bibtex', 1],
-    ['respiratory_endnote_25.xml', 'endnote-xml', 25],
-    ['zotero_endnote_2.xml', 'endnote-xml', 2],
-    ['mendeley_endnote_2.xml', 'endnote-xml', 2],
-    ['pubmed.xml', 'pubmed-xml', 10],
+    ['bibtex/spaniels_zotero_50.bib', 'bibtex', 50],
+    ['bibtex/bibtexparser/biber-examples.bib', 'bibtex', 118],
+    ['bibtex/bibtexparser/article_start_with_bom.bib', 'bibtex', 1],
+    ['endnote-xml/respiratory_endnote_25.xml', 'endnote-xml', 25],
+    ['endnote-xml/zotero_endnote_2.xml', 'endnote-xml', 2],
+    ['endnote-xml/mendeley_endnote_2.xml', 'endnote-xml', 2],
+    ['pubmed-xml/pubmed.xml', 'pubmed-xml', 10],
   ])('%s → %s, %i records', (name, format, count) => {
     const result = parseFixture(name);
     expect(result.format).toBe(format);
@@ -23,7 +18,7 @@ describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () =
   });
 
   it('reads GBK-encoded BibTeX (Chinese names and journal) without mojibake', () => {
-    const [record] = parseFixture('gbk_test.bib').records;
+    const [record] = parseFixture('bibtex/gbk_test.bib').records;
     expect(record).toMatchObject({
       sourceId: '凯撒2013',
       authors: ['凯撒'],
@@ -42,7 +37,7 @@ describe('parseFile() sniffs and reads BibTeX, EndNote XML and PubMed XML', () =
   });
 
   it('reads the records of an XML file that stops half-way and names the cut one', () => {
-    const text = fs.readFileSync(path.join(FIXTURES, 'pubmed.xml'), 'utf8');
+    const text = Buffer.from(fixtureBytes('pubmed-xml/pubmed.xml')).toString('utf8');
     const cut = text.slice(0, Math.floor(text.length / 2));
     const { records, warnings } = parseFile(Buffer.from(cut), 'pubmed.xml');
     expect(records.length).toBeGreaterThan(0);
