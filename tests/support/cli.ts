@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../scripts/cli';
-import type { StdinIO } from '../../scripts/commands/user';
+import { runCli } from '../../server/cli';
+import type { StdinIO } from '../../server/cli/commands/user';
 
 export interface CliOutcome {
   code: number;

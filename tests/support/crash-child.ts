@@ -12,7 +12,7 @@
 import { openDatabase } from '../../server/db/connection';
 import { systemClock } from '../../server/domain/clock';
 import { decide } from '../../server/services/screening';
-import { runCli } from '../../scripts/cli';
+import { runCli } from '../../server/cli';
 
 async function main(): Promise<number> {
   const [mode, dbFile, file] = process.argv.slice(2);

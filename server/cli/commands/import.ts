@@ -1,20 +1,20 @@
 import { SingleBar } from 'cli-progress';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/connection';
-import { SOURCE_KINDS, type SourceKind } from '../../server/db/repos/sources';
-import { systemClock } from '../../server/domain/clock';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import type { FormatId, ParseWarning } from '../../server/domain/import/types';
+import { openDatabase } from '../../db/connection';
+import { SOURCE_KINDS, type SourceKind } from '../../db/repos/sources';
+import { systemClock } from '../../domain/clock';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { FormatId, ParseWarning } from '../../domain/import/types';
 import {
   importFiles,
   type FileInput,
   type ImportedSource,
   type SourceInput,
-} from '../../server/services/import';
-import { resolveProject } from '../../server/services/projects';
+} from '../../services/import';
+import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import type { Command, CommandIO } from './types';
+import type { Command, CommandIO } from '../types';
 
 const FORMATS: readonly FormatId[] = [
   'ris',

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ValidationError } from '../server/domain/errors';
+import { ValidationError } from '../domain/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

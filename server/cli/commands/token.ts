@@ -1,9 +1,9 @@
-import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
-import { requireUserByName } from '../../server/services/accounts';
-import { createApiToken, revokeApiToken } from '../../server/services/api-tokens';
+import { openDatabase } from '../../db/connection';
+import { ValidationError } from '../../domain/errors';
+import { requireUserByName } from '../../services/accounts';
+import { createApiToken, revokeApiToken } from '../../services/api-tokens';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 const USAGE = 'sift token add --db FILE --username U [--name N] | sift token revoke --db FILE --id N';
 

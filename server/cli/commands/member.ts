@@ -1,10 +1,10 @@
-import { openDatabase } from '../../server/db/connection';
-import { findProjectIdByName } from '../../server/db/repos/members';
-import { parseRole } from '../../server/domain/auth/roles';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import { addProjectMember } from '../../server/services/members';
+import { openDatabase } from '../../db/connection';
+import { findProjectIdByName } from '../../db/repos/members';
+import { parseRole } from '../../domain/auth/roles';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { addProjectMember } from '../../services/members';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 const USAGE = 'sift member add --db FILE --project NAME --username U --role owner|reviewer|viewer';
 

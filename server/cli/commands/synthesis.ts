@@ -1,10 +1,10 @@
-import { openDatabase } from '../../server/db/connection';
-import { systemClock } from '../../server/domain/clock';
-import { reportMarkdown } from '../../server/domain/coding/report';
-import { projectSynthesis } from '../../server/services/coding';
-import { resolveProject } from '../../server/services/projects';
+import { openDatabase } from '../../db/connection';
+import { systemClock } from '../../domain/clock';
+import { reportMarkdown } from '../../domain/coding/report';
+import { projectSynthesis } from '../../services/coding';
+import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 /**
  * `sift synthesis`: theme frequencies, cross-tabs, co-occurrence and evidence of the included

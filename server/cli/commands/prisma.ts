@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/connection';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import { computePrisma } from '../../server/domain/prisma/compute';
-import { parsePrismaCsv } from '../../server/domain/prisma/csv';
-import type { PrismaResult } from '../../server/domain/prisma/types';
-import { exportPrisma, PRISMA_FORMATS, type PrismaFormat } from '../../server/services/prisma-export';
-import { projectPrisma, resolveProject } from '../../server/services/prisma';
+import { openDatabase } from '../../db/connection';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { computePrisma } from '../../domain/prisma/compute';
+import { parsePrismaCsv } from '../../domain/prisma/csv';
+import type { PrismaResult } from '../../domain/prisma/types';
+import { exportPrisma, PRISMA_FORMATS, type PrismaFormat } from '../../services/prisma-export';
+import { projectPrisma, resolveProject } from '../../services/prisma';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const prismaCommand: Command = {
   name: 'prisma',

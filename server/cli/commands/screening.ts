@@ -1,8 +1,8 @@
-import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
-import { resolveProject, screeningStatus, type ScreeningStatus } from '../../server/services/screening';
+import { openDatabase } from '../../db/connection';
+import { ValidationError } from '../../domain/errors';
+import { resolveProject, screeningStatus, type ScreeningStatus } from '../../services/screening';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 function table(rows: (string | number)[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));

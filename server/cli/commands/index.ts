@@ -15,7 +15,7 @@ import { simulateCommand } from './simulate';
 import { synthesisCommand } from './synthesis';
 import { tokenCommand } from './token';
 import { userCommand } from './user';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 /** Every `sift` subcommand, one line each. */
 export const commands: Command[] = [

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../server/db/connection';
-import { findProjects } from '../../server/db/repos/dedup';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import { runDedup } from '../../server/services/dedup';
+import { openDatabase } from '../../db/connection';
+import { findProjects } from '../../db/repos/dedup';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { runDedup } from '../../services/dedup';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 const USAGE = 'sift dedup --db FILE [--project NAME] [--json]';
 

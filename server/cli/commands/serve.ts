@@ -1,7 +1,7 @@
-import { openDatabase } from '../../server/db/connection';
-import { serve } from '../../server/main';
+import { openDatabase } from '../../db/connection';
+import { serve } from '../../main';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const serveCommand: Command = {
   name: 'serve',

@@ -1,6 +1,6 @@
-import { DomainError } from '../server/domain/errors';
+import { DomainError } from '../domain/errors';
 import { commands } from './commands';
-import type { CommandIO } from './commands/types';
+import type { CommandIO } from './types';
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);

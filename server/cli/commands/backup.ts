@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../server/db/connection';
-import { backupDatabase } from '../../server/services/backup';
-import { ConflictError, NotFoundError } from '../../server/domain/errors';
+import { openDatabase } from '../../db/connection';
+import { backupDatabase } from '../../services/backup';
+import { ConflictError, NotFoundError } from '../../domain/errors';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const backupCommand: Command = {
   name: 'backup',

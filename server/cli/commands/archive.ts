@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../server/db/connection';
-import { systemClock } from '../../server/domain/clock';
-import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import { exportArchive, importArchive } from '../../server/services/archive';
-import { resolveProject } from '../../server/services/projects';
+import { openDatabase } from '../../db/connection';
+import { systemClock } from '../../domain/clock';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { exportArchive, importArchive } from '../../services/archive';
+import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 const USAGE =
   'sift archive export --db FILE [--project NAME] --out FILE.json | sift archive import --db FILE FILE.json [--name NEW]';

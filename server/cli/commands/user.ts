@@ -1,8 +1,8 @@
-import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
-import { createUser, resetPassword } from '../../server/services/accounts';
+import { openDatabase } from '../../db/connection';
+import { ValidationError } from '../../domain/errors';
+import { createUser, resetPassword } from '../../services/accounts';
 import { parseCommandArgs, required } from '../args';
-import type { Command, CommandIO } from './types';
+import type { Command, CommandIO } from '../types';
 
 /** A CommandIO that may carry stdin (tests pass a stream; the CLI falls back to the process's). */
 export type StdinIO = CommandIO & { stdin?: NodeJS.ReadableStream };

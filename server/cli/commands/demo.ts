@@ -1,10 +1,10 @@
-import { openDatabase } from '../../server/db/connection';
-import { countRecords } from '../../server/db/repos/records';
-import { systemClock } from '../../server/domain/clock';
-import { serve } from '../../server/main';
-import { DEMO_PROJECT, ensureDemo } from '../../server/services/demo';
+import { openDatabase } from '../../db/connection';
+import { countRecords } from '../../db/repos/records';
+import { systemClock } from '../../domain/clock';
+import { serve } from '../../main';
+import { DEMO_PROJECT, ensureDemo } from '../../services/demo';
 import { parseCommandArgs } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const demoCommand: Command = {
   name: 'demo',

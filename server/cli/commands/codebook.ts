@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../server/db/connection';
-import { systemClock } from '../../server/domain/clock';
+import { openDatabase } from '../../db/connection';
+import { systemClock } from '../../domain/clock';
 import {
   codebookFromCsv,
   codebookFromJson,
   codebookToCsv,
   codebookToJson,
-} from '../../server/domain/coding/codebook';
-import { ValidationError } from '../../server/domain/errors';
-import { importCodebook, readCodebook } from '../../server/services/coding';
-import { resolveProject } from '../../server/services/projects';
+} from '../../domain/coding/codebook';
+import { ValidationError } from '../../domain/errors';
+import { importCodebook, readCodebook } from '../../services/coding';
+import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 /** `sift codebook export|import`: carry a codebook between projects as JSON or CSV. */
 export const codebookCommand: Command = {

@@ -1,9 +1,9 @@
-import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
-import { STAGES, isStage, type Stage } from '../../server/domain/screening/types';
-import { computeAgreement, resolveProject } from '../../server/services/screening';
+import { openDatabase } from '../../db/connection';
+import { ValidationError } from '../../domain/errors';
+import { STAGES, isStage, type Stage } from '../../domain/screening/types';
+import { computeAgreement, resolveProject } from '../../services/screening';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 type Agreement = ReturnType<typeof computeAgreement>;
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { ParseError } from '../../server/domain/errors';
-import { labelledDatasetFromRows } from '../../server/domain/ranking/labelledRows';
-import type { LabelledDataset } from '../../server/domain/ranking/simulate';
+import { ParseError } from '../domain/errors';
+import { labelledDatasetFromRows } from '../domain/ranking/labelledRows';
+import type { LabelledDataset } from '../domain/ranking/simulate';
 
 /** Reads a labelled CSV (comma, semicolon or tab separated; UTF-8 with or without BOM). */
 export function readLabelledCsv(file: string): LabelledDataset {

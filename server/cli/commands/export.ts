@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/connection';
-import { systemClock } from '../../server/domain/clock';
-import { ValidationError } from '../../server/domain/errors';
-import { EXPORT_FORMATS, exportProject, type ExportFormat } from '../../server/services/export';
-import { resolveProject } from '../../server/services/projects';
+import { openDatabase } from '../../db/connection';
+import { systemClock } from '../../domain/clock';
+import { ValidationError } from '../../domain/errors';
+import { EXPORT_FORMATS, exportProject, type ExportFormat } from '../../services/export';
+import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const exportCommand: Command = {
   name: 'export',

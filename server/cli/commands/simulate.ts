@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { ValidationError } from '../../server/domain/errors';
-import { recallCurveSvg } from '../../server/domain/ranking/curveSvg';
-import { configFor, modelVersion, type ClassifierKind } from '../../server/domain/ranking/ranker';
-import { simulate, type SimulationSummary } from '../../server/domain/ranking/simulate';
+import { ValidationError } from '../../domain/errors';
+import { recallCurveSvg } from '../../domain/ranking/curveSvg';
+import { configFor, modelVersion, type ClassifierKind } from '../../domain/ranking/ranker';
+import { simulate, type SimulationSummary } from '../../domain/ranking/simulate';
 import { parseCommandArgs } from '../args';
-import { readLabelledCsv } from '../ranking/labelledCsv';
-import type { Command } from './types';
+import { readLabelledCsv } from '../read-labelled-csv';
+import type { Command } from '../types';
 
 function positiveInteger(value: string, flag: string): number {
   const n = Number(value);

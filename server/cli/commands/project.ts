@@ -1,13 +1,13 @@
-import { openDatabase } from '../../server/db/connection';
-import { createProject, listProjects } from '../../server/db/repos/projects';
-import { countRecords } from '../../server/db/repos/records';
-import { listSources } from '../../server/db/repos/sources';
-import { systemClock } from '../../server/domain/clock';
-import { requireUserByName } from '../../server/services/accounts';
-import { createOwnedProject } from '../../server/services/projects';
-import { ValidationError } from '../../server/domain/errors';
+import { openDatabase } from '../../db/connection';
+import { createProject, listProjects } from '../../db/repos/projects';
+import { countRecords } from '../../db/repos/records';
+import { listSources } from '../../db/repos/sources';
+import { systemClock } from '../../domain/clock';
+import { requireUserByName } from '../../services/accounts';
+import { createOwnedProject } from '../../services/projects';
+import { ValidationError } from '../../domain/errors';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import type { Command } from '../types';
 
 export const projectCommand: Command = {
   name: 'project',
