@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { ParseError } from '../domain/errors';
-import { labelledDatasetFromRows } from '../domain/ranking/labelledRows';
+import { parseLabelledCsv } from '../domain/ranking/labelled-csv';
 import type { LabelledDataset } from '../domain/ranking/simulate';
 
-/** Reads a labelled CSV (comma, semicolon or tab separated; UTF-8 with or without BOM). */
+/** Reads a labelled CSV file (UTF-8) for `sift simulate` and the ranking bench; an unreadable file is a ParseError naming it. */
 export function readLabelledCsv(file: string): LabelledDataset {
   let text: string;
   try {
@@ -17,31 +16,5 @@ export function readLabelledCsv(file: string): LabelledDataset {
       { cause: error },
     );
   }
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = [',', ';', '\t'].reduce(
-    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
-    ',',
-  );
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      info: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    throw new ParseError(file, line, (error as Error).message, { cause: error });
-  }
-  // csv-parse reports the line where a record ends; the start line is the previous end + 1.
-  const lines = records.map((r, i) =>
-    i === 0 ? 1 : (records[i - 1] as { info: { lines: number } }).info.lines + 1,
-  );
-  return labelledDatasetFromRows(
-    file,
-    records.map((r) => r.record),
-    lines,
-  );
+  return parseLabelledCsv(text, file);
 }
