@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import { createProject, findProjectByName } from '../db/repos/projects';
-import type { SourceKind } from '../db/repos/sources';
+import type { SourceKind } from '../domain/source-kinds';
 import type { Clock } from '../domain/clock';
 import { LATER_DEMO_STEPS } from './demo-steps';
 import { importFiles } from './import';

@@ -2,10 +2,10 @@ import { SingleBar } from 'cli-progress';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../db/connection';
-import { SOURCE_KINDS, type SourceKind } from '../../db/repos/sources';
 import { systemClock } from '../../domain/clock';
 import { NotFoundError, ValidationError } from '../../domain/errors';
-import type { FormatId, ParseWarning } from '../../domain/import/types';
+import { FORMAT_IDS, type FormatId, type ParseWarning } from '../../domain/import/types';
+import { SOURCE_KINDS, type SourceKind } from '../../domain/source-kinds';
 import {
   importFiles,
   type FileInput,
@@ -15,19 +15,6 @@ import {
 import { resolveProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
 import type { Command, CommandIO } from '../types';
-
-const FORMATS: readonly FormatId[] = [
-  'ris',
-  'medline',
-  'pubmed-xml',
-  'bibtex',
-  'wos-plain',
-  'wos-tab',
-  'csv',
-  'tsv',
-  'xlsx',
-  'endnote-xml',
-];
 
 /** Text output lists this many warnings per file; --json always carries all of them. */
 const SHOWN_WARNINGS = 20;
@@ -58,8 +45,8 @@ export const importCommand: Command = {
       throw new ValidationError(`--kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
     }
     const format = values.format as FormatId | undefined;
-    if (format !== undefined && !FORMATS.includes(format)) {
-      throw new ValidationError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+    if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
+      throw new ValidationError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${format}"`);
     }
 
     const interactive = io.stdout.isTTY === true && values.json !== true;
