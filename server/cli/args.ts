@@ -17,3 +17,19 @@ export function required(value: string | boolean | undefined, flag: string): str
   if (typeof value !== 'string' || value === '') throw new ValidationError(`--${flag} is required`);
   return value;
 }
+
+/** Arguments of the wrong shape: the CLI answers with the command's usage line (exit 2). */
+export class UsageError extends ValidationError {
+  constructor() {
+    super('usage');
+  }
+}
+
+/**
+ * Whether argv asks for help. Strict parsing never takes `-h` or `--help` as an option's value
+ * (it calls that ambiguous), so a bare one before `--` always means help, wherever it stands.
+ */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../server/cli';
-import type { StdinIO } from '../../server/cli/commands/user';
+import type { CommandIO } from '../../server/cli/types';
 
 export interface CliOutcome {
   code: number;
@@ -26,7 +26,7 @@ export async function sift(argv: string[], options: CliOptions = {}): Promise<Cl
   const err: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(Buffer.from(chunk)));
   stderr.on('data', (chunk: Buffer) => err.push(Buffer.from(chunk)));
-  const io: StdinIO = {
+  const io: CommandIO = {
     stdout,
     stderr,
     ...(options.stdin !== undefined ? { stdin: Readable.from([options.stdin]) } : {}),

@@ -1,9 +1,9 @@
-import { openDatabase } from '../../db/connection';
 import { ValidationError } from '../../domain/errors';
 import { STAGES, isStage, type Stage } from '../../domain/screening/types';
-import { computeAgreement, resolveProject } from '../../services/screening';
-import { parseCommandArgs, required } from '../args';
-import type { Command } from '../types';
+import { computeAgreement } from '../../services/screening';
+import { parseCommandArgs } from '../args';
+import { withProject } from '../database';
+import type { CommandIO } from '../types';
 
 type Agreement = ReturnType<typeof computeAgreement>;
 
@@ -30,43 +30,33 @@ function render(a: Agreement): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const agreementCommand: Command = {
-  name: 'agreement',
-  usage:
-    'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--json]',
-  summary:
-    "inter-rater agreement per stage and reviewer pair (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
-  async run(argv, io) {
-    const { values } = parseCommandArgs(argv, {
-      db: { type: 'string' },
-      project: { type: 'string' },
-      stage: { type: 'string' },
-      maybe: { type: 'string', default: 'include' },
-      json: { type: 'boolean', default: false },
-    });
-    if (values.stage !== undefined && !isStage(values.stage)) {
-      throw new ValidationError(`--stage must be one of ${STAGES.join(', ')}`);
+/** `sift agreement`: inter-rater agreement per stage and reviewer pair. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    stage: { type: 'string' },
+    maybe: { type: 'string', default: 'include' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.stage !== undefined && !isStage(values.stage)) {
+    throw new ValidationError(`--stage must be one of ${STAGES.join(', ')}`);
+  }
+  if (values.maybe !== 'include' && values.maybe !== 'separate')
+    throw new ValidationError('--maybe must be include or separate');
+  const stages: Stage[] = values.stage ? [values.stage as Stage] : [...STAGES];
+  return withProject(values, (db, project) => {
+    const results = stages.map((stage) =>
+      computeAgreement(db, project.id, stage, values.maybe === 'separate' ? 'separate' : 'as_include'),
+    );
+    if (values.json) {
+      const body = values.stage
+        ? { project: project.name, ...results[0] }
+        : { project: project.name, stages: results };
+      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    } else {
+      io.stdout.write(`Project "${project.name}"\n${results.map(render).join('\n')}`);
     }
-    if (values.maybe !== 'include' && values.maybe !== 'separate')
-      throw new ValidationError('--maybe must be include or separate');
-    const stages: Stage[] = values.stage ? [values.stage as Stage] : [...STAGES];
-    const db = openDatabase(required(values.db, 'db'));
-    try {
-      const project = resolveProject(db, values.project);
-      const results = stages.map((stage) =>
-        computeAgreement(db, project.id, stage, values.maybe === 'separate' ? 'separate' : 'as_include'),
-      );
-      if (values.json) {
-        const body = values.stage
-          ? { project: project.name, ...results[0] }
-          : { project: project.name, stages: results };
-        io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-      } else {
-        io.stdout.write(`Project "${project.name}"\n${results.map(render).join('\n')}`);
-      }
-      return 0;
-    } finally {
-      db.close();
-    }
-  },
-};
+    return 0;
+  });
+}

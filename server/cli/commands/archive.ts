@@ -1,64 +1,47 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../db/connection';
 import { systemClock } from '../../domain/clock';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { exportArchive, importArchive } from '../../services/archive';
-import { resolveProject } from '../../services/projects';
-import { parseCommandArgs, required } from '../args';
-import type { Command } from '../types';
+import { parseCommandArgs, required, UsageError } from '../args';
+import { withDb, withProject } from '../database';
+import type { CommandIO } from '../types';
 
-const USAGE =
-  'sift archive export --db FILE [--project NAME] --out FILE.json | sift archive import --db FILE FILE.json [--name NEW]';
-
-export const archiveCommand: Command = {
-  name: 'archive',
-  usage: USAGE,
-  summary:
-    'write a whole project (records, sources, decisions with history, dedup, coding, settings) as JSON, or recreate one from it',
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    const { values, positionals } = parseCommandArgs(rest, {
-      db: { type: 'string' },
-      project: { type: 'string' },
-      out: { type: 'string' },
-      name: { type: 'string' },
+/** `sift archive export|import`: a whole project as JSON, and back into a database (which it may create). */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const [action, ...rest] = argv;
+  const { values, positionals } = parseCommandArgs(rest, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+  });
+  if (action === 'export') {
+    if (positionals.length) throw new UsageError();
+    required(values.db, 'db');
+    const out = required(values.out, 'out');
+    return withProject(values, (db, project) => {
+      const archive = db.transaction(() => exportArchive(db, project.id, systemClock))();
+      const text = `${JSON.stringify(archive, null, 1)}\n`;
+      if (out === '-') io.stdout.write(text);
+      else {
+        fs.writeFileSync(out, text);
+        const records = archive.tables.records?.length ?? 0;
+        io.stdout.write(`archived project "${project.name}" (${records} records) to ${out}\n`);
+      }
+      return 0;
     });
-    const dbFile = required(values.db, 'db');
-    if (action === 'export') {
-      if (positionals.length) throw new ValidationError(`usage: ${USAGE}`);
-      const out = required(values.out, 'out');
-      if (!fs.existsSync(dbFile)) throw new NotFoundError(`no database at ${dbFile}`);
-      const db = openDatabase(dbFile);
-      try {
-        const project = resolveProject(db, values.project, { create: false, clock: systemClock });
-        const archive = db.transaction(() => exportArchive(db, project.id, systemClock))();
-        const text = `${JSON.stringify(archive, null, 1)}\n`;
-        if (out === '-') io.stdout.write(text);
-        else {
-          fs.writeFileSync(out, text);
-          const records = archive.tables.records?.length ?? 0;
-          io.stdout.write(`archived project "${project.name}" (${records} records) to ${out}\n`);
-        }
-        return 0;
-      } finally {
-        db.close();
-      }
+  }
+  if (action === 'import') {
+    const [file, ...extra] = positionals;
+    if (!file || extra.length || values.out !== undefined || values.project !== undefined) {
+      throw new UsageError();
     }
-    if (action === 'import') {
-      const [file, ...extra] = positionals;
-      if (!file || extra.length || values.out !== undefined || values.project !== undefined) {
-        throw new ValidationError(`usage: ${USAGE}`);
-      }
-      let archive: unknown;
-      try {
-        archive = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code) throw new NotFoundError(`${file}: cannot read the file (${code})`);
-        throw new ValidationError(`${file}: not JSON (${(error as Error).message})`);
-      }
-      const db = openDatabase(dbFile);
-      try {
+    required(values.db, 'db');
+    const archive = readArchive(file);
+    // Restoring into a new file is how an archive moves to another machine: this one may create the database.
+    return withDb(
+      values.db,
+      (db) => {
         const result = importArchive(db, archive, systemClock, { name: values.name });
         io.stdout.write(
           `imported project "${result.project.name}" as project ${result.project.id}: ` +
@@ -70,10 +53,19 @@ export const archiveCommand: Command = {
           );
         }
         return 0;
-      } finally {
-        db.close();
-      }
-    }
-    throw new ValidationError(`usage: ${USAGE}`);
-  },
-};
+      },
+      { create: true },
+    );
+  }
+  throw new UsageError();
+}
+
+function readArchive(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new NotFoundError(`${file}: cannot read the file (${code})`);
+    throw new ValidationError(`${file}: not JSON (${(error as Error).message})`);
+  }
+}

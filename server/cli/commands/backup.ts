@@ -1,36 +1,27 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../db/connection';
+import { ConflictError } from '../../domain/errors';
 import { backupDatabase } from '../../services/backup';
-import { ConflictError, NotFoundError } from '../../domain/errors';
 import { parseCommandArgs, required } from '../args';
-import type { Command } from '../types';
+import { withDb } from '../database';
+import type { CommandIO } from '../types';
 
-export const backupCommand: Command = {
-  name: 'backup',
-  usage: 'sift backup --db FILE --out FILE [--force]',
-  summary: 'copy the database with SQLite online backup (safe while the server runs); checks the copy',
-  async run(argv, io) {
-    const { values } = parseCommandArgs(argv, {
-      db: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    });
-    const dbFile = required(values.db, 'db');
-    const out = required(values.out, 'out');
-    // Backing up must never create an empty database where the user mistyped a path.
-    if (!fs.existsSync(dbFile)) throw new NotFoundError(`no database at ${dbFile}`);
-    if (fs.existsSync(out) && values.force !== true) {
-      throw new ConflictError(`${out} already exists (pass --force to overwrite it)`);
-    }
-    const db = openDatabase(dbFile);
-    try {
-      const result = await backupDatabase(db, out);
-      io.stdout.write(
-        `backed up ${dbFile} to ${out}: ${result.pages} pages, ${result.bytes} bytes, integrity ok\n`,
-      );
-      return 0;
-    } finally {
-      db.close();
-    }
-  },
-};
+/** `sift backup`: an online SQLite backup, checked before it is renamed into place. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  });
+  const dbFile = required(values.db, 'db');
+  const out = required(values.out, 'out');
+  if (fs.existsSync(out) && values.force !== true) {
+    throw new ConflictError(`${out} already exists (pass --force to overwrite it)`);
+  }
+  return withDb(dbFile, async (db) => {
+    const result = await backupDatabase(db, out);
+    io.stdout.write(
+      `backed up ${dbFile} to ${out}: ${result.pages} pages, ${result.bytes} bytes, integrity ok\n`,
+    );
+    return 0;
+  });
+}

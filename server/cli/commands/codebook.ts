@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../db/connection';
-import { systemClock } from '../../domain/clock';
 import {
   codebookFromCsv,
   codebookFromJson,
@@ -9,47 +7,37 @@ import {
 } from '../../domain/coding/codebook';
 import { ValidationError } from '../../domain/errors';
 import { importCodebook, readCodebook } from '../../services/coding';
-import { resolveProject } from '../../services/projects';
-import { parseCommandArgs, required } from '../args';
-import type { Command } from '../types';
+import { parseCommandArgs } from '../args';
+import { withProject } from '../database';
+import type { CommandIO } from '../types';
 
 /** `sift codebook export|import`: carry a codebook between projects as JSON or CSV. */
-export const codebookCommand: Command = {
-  name: 'codebook',
-  usage:
-    'sift codebook export --db FILE [--project NAME] [--format json|csv] [--out FILE]\n       sift codebook import --db FILE [--project NAME] FILE',
-  summary: 'export a project codebook, or add/update codes from a JSON or CSV codebook file',
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    const { values, positionals } = parseCommandArgs(rest, {
-      db: { type: 'string' },
-      project: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-    });
-    if (action !== 'export' && action !== 'import')
-      throw new ValidationError('say "sift codebook export" or "sift codebook import"');
-    const db = openDatabase(required(values.db, 'db'));
-    try {
-      const project = resolveProject(db, values.project, { clock: systemClock });
-      if (action === 'export') {
-        const format = values.format ?? 'json';
-        if (format !== 'json' && format !== 'csv') throw new ValidationError('--format must be json or csv');
-        const book = readCodebook(db, project.id);
-        const text = format === 'json' ? codebookToJson(book) : codebookToCsv(book);
-        if (values.out) fs.writeFileSync(values.out, text);
-        else io.stdout.write(text);
-        return 0;
-      }
-      const file = positionals[0];
-      if (!file) throw new ValidationError('name the codebook file to import');
-      const text = fs.readFileSync(file, 'utf8');
-      const book = /\.csv$/i.test(file) ? codebookFromCsv(text, file) : codebookFromJson(text, file);
-      const result = importCodebook(db, project.id, book);
-      io.stderr.write(`imported ${result.codes} codes and ${result.fields} fields into "${project.name}"\n`);
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const [action, ...rest] = argv;
+  const { values, positionals } = parseCommandArgs(rest, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (action !== 'export' && action !== 'import')
+    throw new ValidationError('say "sift codebook export" or "sift codebook import"');
+  return withProject(values, (db, project) => {
+    if (action === 'export') {
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new ValidationError('--format must be json or csv');
+      const book = readCodebook(db, project.id);
+      const text = format === 'json' ? codebookToJson(book) : codebookToCsv(book);
+      if (values.out) fs.writeFileSync(values.out, text);
+      else io.stdout.write(text);
       return 0;
-    } finally {
-      db.close();
     }
-  },
-};
+    const file = positionals[0];
+    if (!file) throw new ValidationError('name the codebook file to import');
+    const text = fs.readFileSync(file, 'utf8');
+    const book = /\.csv$/i.test(file) ? codebookFromCsv(text, file) : codebookFromJson(text, file);
+    const result = importCodebook(db, project.id, book);
+    io.stderr.write(`imported ${result.codes} codes and ${result.fields} fields into "${project.name}"\n`);
+    return 0;
+  });
+}

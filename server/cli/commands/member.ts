@@ -1,39 +1,26 @@
-import { openDatabase } from '../../db/connection';
-import { findProjectIdByName } from '../../db/repos/members';
 import { parseRole } from '../../domain/auth/roles';
-import { NotFoundError, ValidationError } from '../../domain/errors';
 import { addProjectMember } from '../../services/members';
-import { parseCommandArgs, required } from '../args';
-import type { Command } from '../types';
+import { parseCommandArgs, required, UsageError } from '../args';
+import { withProject } from '../database';
+import type { CommandIO } from '../types';
 
-const USAGE = 'sift member add --db FILE --project NAME --username U --role owner|reviewer|viewer';
-
-export const memberCommand: Command = {
-  name: 'member',
-  usage: USAGE,
-  summary: 'give a user a role in a project',
-  async run(argv, io) {
-    const [action, ...rest] = argv;
-    if (action !== 'add') throw new ValidationError(`usage: ${USAGE}`);
-    const { values } = parseCommandArgs(rest, {
-      db: { type: 'string' },
-      project: { type: 'string' },
-      username: { type: 'string' },
-      role: { type: 'string' },
-    });
-    const dbFile = required(values.db, 'db');
-    const projectName = required(values.project, 'project');
-    const username = required(values.username, 'username');
-    const role = parseRole(required(values.role, 'role'));
-    const db = openDatabase(dbFile);
-    try {
-      const projectId = findProjectIdByName(db, projectName);
-      if (projectId === undefined) throw new NotFoundError(`no project named "${projectName}"`);
-      const member = addProjectMember(db, projectId, username, role, new Date());
-      io.stdout.write(`${member.username} is now ${member.role} of "${projectName}"\n`);
-      return 0;
-    } finally {
-      db.close();
-    }
-  },
-};
+/** `sift member add`: give a user a role in a project (named: a member is never added by default). */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action !== 'add') throw new UsageError();
+  const { values } = parseCommandArgs(rest, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string' },
+  });
+  required(values.db, 'db');
+  required(values.project, 'project');
+  const username = required(values.username, 'username');
+  const role = parseRole(required(values.role, 'role'));
+  return withProject(values, (db, project) => {
+    const member = addProjectMember(db, project.id, username, role, new Date());
+    io.stdout.write(`${member.username} is now ${member.role} of "${project.name}"\n`);
+    return 0;
+  });
+}
