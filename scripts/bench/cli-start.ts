@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, writeBenchmarkSection } from './report';
 
-const RUNS = 5;
+const RUNS = 9;
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMPILED = path.join(ROOT, 'dist', 'cli.js');
 
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     const label =
       name === 'tsx'
-        ? 'sources through tsx (before the build)'
+        ? 'the same sources through tsx (what bin/sift.js runs without a build)'
         : 'compiled `dist/cli.js` (`node bin/sift.js`)';
     rows.push(`| ${label} | ${r.help.toFixed(0)} | ${(r.help - node).toFixed(0)} | ${r.serve.toFixed(0)} |`);
   }
