@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LabelledDataset } from '../../server/domain/ranking/simulate';
-import { readLabelledCsv } from './labelledCsv';
+import { readLabelledCsv } from '../../server/cli/read-labelled-csv';
 
 export const SCREENING_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'screening');
 

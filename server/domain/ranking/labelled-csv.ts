@@ -1,22 +1,10 @@
-import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { ParseError } from '../../server/domain/errors';
-import { labelledDatasetFromRows } from '../../server/domain/ranking/labelledRows';
-import type { LabelledDataset } from '../../server/domain/ranking/simulate';
+import { ParseError } from '../errors';
+import { labelledDatasetFromRows } from './labelledRows';
+import type { LabelledDataset } from './simulate';
 
-/** Reads a labelled CSV (comma, semicolon or tab separated; UTF-8 with or without BOM). */
-export function readLabelledCsv(file: string): LabelledDataset {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ParseError(
-      file,
-      null,
-      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      { cause: error },
-    );
-  }
+/** Parses a labelled CSV's text (comma, semicolon or tab separated; with or without BOM) into a dataset. */
+export function parseLabelledCsv(text: string, file: string): LabelledDataset {
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = [',', ';', '\t'].reduce(
     (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),

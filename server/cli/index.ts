@@ -1,10 +1,15 @@
-import { DomainError } from '../server/domain/errors';
+import { DomainError } from '../domain/errors';
+import { asksForHelp, UsageError } from './args';
 import { commands } from './commands';
-import type { CommandIO } from './commands/types';
+import type { Command, CommandIO } from './types';
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `usage: sift <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: sift <command> [options]   (sift <command> --help for one)\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+function commandHelp(command: Command): string {
+  return `usage: ${command.usage}\n\n${command.summary}\n`;
 }
 
 /** Runs one `sift` command and resolves to its exit status; errors go to stderr, never a stack for user errors. */
@@ -19,9 +24,18 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`sift: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  if (asksForHelp(rest)) {
+    io.stdout.write(commandHelp(command));
+    return 0;
+  }
   try {
-    return await command.run(rest, io);
+    const { run } = await command.load();
+    return await run(rest, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`sift ${name}: usage: ${command.usage}\n`);
+      return 2;
+    }
     if (error instanceof DomainError) {
       io.stderr.write(`sift ${name}: ${error.message}\n`);
       return error.code === 'validation_failed' ? 2 : 1;

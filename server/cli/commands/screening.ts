@@ -1,8 +1,7 @@
-import { openDatabase } from '../../server/db/connection';
-import { ValidationError } from '../../server/domain/errors';
-import { resolveProject, screeningStatus, type ScreeningStatus } from '../../server/services/screening';
-import { parseCommandArgs, required } from '../args';
-import type { Command } from './types';
+import { screeningStatus, type ScreeningStatus } from '../../services/screening';
+import { parseCommandArgs, UsageError } from '../args';
+import { withProject } from '../database';
+import type { CommandIO } from '../types';
 
 function table(rows: (string | number)[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -47,31 +46,21 @@ function render(name: string, s: ScreeningStatus): string {
   ].join('\n');
 }
 
-export const screeningCommand: Command = {
-  name: 'screening',
-  usage: 'sift screening status --db FILE [--project NAME] [--json]',
-  summary: 'counts per screening stage: screened, included, excluded, conflicts, awaiting',
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      db: { type: 'string' },
-      project: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    });
-    if (positionals[0] !== 'status' || positionals.length !== 1) {
-      throw new ValidationError('usage: sift screening status --db FILE [--project NAME] [--json]');
-    }
-    const db = openDatabase(required(values.db, 'db'));
-    try {
-      const project = resolveProject(db, values.project);
-      const status = screeningStatus(db, project.id);
-      io.stdout.write(
-        values.json
-          ? `${JSON.stringify({ project: project.name, ...status }, null, 2)}\n`
-          : render(project.name, status),
-      );
-      return 0;
-    } finally {
-      db.close();
-    }
-  },
-};
+/** `sift screening status`: counts per screening stage. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals[0] !== 'status' || positionals.length !== 1) throw new UsageError();
+  return withProject(values, (db, project) => {
+    const status = screeningStatus(db, project.id);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify({ project: project.name, ...status }, null, 2)}\n`
+        : render(project.name, status),
+    );
+    return 0;
+  });
+}
