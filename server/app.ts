@@ -9,6 +9,7 @@ import { authenticate } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { LoginLimits } from './http/login-limits';
 import { apiRouter } from './http/routes';
+import { packagePath } from './package-root';
 
 export interface AppDeps {
   db: Db;
@@ -49,14 +50,14 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-const CLIENT_DIR = path.resolve(__dirname, '..', 'client');
+const CLIENT_DIR = packagePath('client');
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
   const ctx: AppContext = {
     db: deps.db,
     clock: deps.clock ?? systemClock,
-    uploadsDir: deps.uploadsDir ?? path.resolve(__dirname, '..', 'data', 'uploads'),
+    uploadsDir: deps.uploadsDir ?? packagePath('data', 'uploads'),
     loginLimits: deps.loginLimits,
   };
   const app = express();

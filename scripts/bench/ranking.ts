@@ -36,7 +36,7 @@ import type { SparseMatrix } from '../../server/domain/ranking/sparse';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { orderQueue, retrainProject } from '../../server/services/ranking';
 import type { RankDocument } from '../../server/domain/ranking/document';
-import { BENCH_DATASETS, loadBenchDataset, SCREENING_CORPUS } from '../ranking/datasets';
+import { BENCH_DATASETS, loadBenchDataset, SCREENING_CORPUS } from './ranking-datasets';
 import { median, writeBenchmarkSection } from './report';
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 15);

@@ -149,8 +149,11 @@ interface ProgressBase {
 /** What a reviewer sees while others' votes are hidden from them. */
 export interface BlindedProgress extends ProgressBase {
   visibility: 'blinded';
-  /** Only what does not depend on how anyone voted. */
-  counts: Pick<StageCounts, 'total' | 'awaiting'> & Complete;
+  /**
+   * Only what does not depend on anyone else's votes: not even how many records are complete
+   * or awaiting, which moves when someone else votes (vote, read, retract: did they vote?).
+   */
+  counts: Pick<StageCounts, 'total'>;
 }
 
 export interface FullProgress extends ProgressBase {

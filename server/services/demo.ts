@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import { createProject, findProjectByName } from '../db/repos/projects';
-import type { SourceKind } from '../db/repos/sources';
+import type { SourceKind } from '../domain/source-kinds';
 import type { Clock } from '../domain/clock';
 import { LATER_DEMO_STEPS } from './demo-steps';
 import { importFiles } from './import';
+import { packagePath } from '../package-root';
 
 /** The demo review `npm start` opens: real records from data/demo/ (see data/demo/SOURCES.md). */
 export const DEMO_PROJECT = {
@@ -15,7 +16,7 @@ export const DEMO_PROJECT = {
     'micro-credentials? A demo review built from real published works (data/demo/SOURCES.md).',
 };
 
-export const DEMO_DATA_DIR = path.resolve(__dirname, '..', '..', 'data', 'demo');
+export const DEMO_DATA_DIR = packagePath('data', 'demo');
 
 const SEARCH =
   '("micro-credential*" OR microcredential* OR "digital badge*") AND (learner* OR student* OR "continuing education")';

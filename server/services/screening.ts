@@ -257,12 +257,9 @@ export function progress(db: Db, projectId: number, actor: Actor, stage: Stage):
     me,
   };
   if (!canSeeOthersVotes(db, projectId, actor, stage)) {
-    // Only what does not depend on what others voted: a conflict count would betray their votes.
-    return {
-      ...base,
-      visibility: 'blinded' as const,
-      counts: { total: counts.total, awaiting: counts.awaiting, complete: counts.total - counts.awaiting },
-    };
+    // Only what does not depend on what others voted: a conflict count would betray their
+    // votes, and so would how many records are complete (vote, read, retract: did they vote?).
+    return { ...base, visibility: 'blinded' as const, counts: { total: counts.total } };
   }
   const reviewers = repo.reviewerCounts(db, projectId, stage);
   const names = repo.usernames(

@@ -3,8 +3,6 @@ import { requireProjectExists } from '../db/repos/projects';
 import { countRecordsBySource } from '../db/repos/records';
 import { listSources, type Source } from '../db/repos/sources';
 
-export { SOURCE_KINDS, type SourceKind } from '../db/repos/sources';
-
 /** A project's sources (searches and their files), each with the records it holds now. */
 export function sourcesWithCounts(db: Db, projectId: number): { source: Source; records: number }[] {
   requireProjectExists(db, projectId);

@@ -11,7 +11,7 @@ import { open, signIn, type Signed } from './support/session';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const DEDUP_CSV = path.join(FIXTURES, 'dedup', 'tests_data', 'records_pre_merged.csv');
-const SMALL_RIS = path.join(FIXTURES, 'pipeline', 'missing_values.ris');
+const SMALL_RIS = path.join(FIXTURES, 'import', 'ris', 'missing_values.ris');
 const REPORT_PDF = path.join(FIXTURES, 'e2e', 'report.pdf');
 
 /** Presses a screening shortcut and waits until the page has saved it and redrawn (its progress re-read). */

@@ -68,21 +68,21 @@ function tile(title: string, value: Child, detail: string, href?: string): HTMLE
 }
 
 function stageTile(projectId: number, p: Progress): HTMLElement {
-  const done = p.counts.complete;
   const total = p.counts.total;
+  // While the stage is blind to this reviewer the server withholds team progress (it moves with others' votes).
+  const team =
+    p.visibility === 'blinded'
+      ? [h('p', { class: 'big' }, `${total} records`), h('p', { class: 'muted' }, 'Team progress is hidden in blind mode')]
+      : [
+          h('p', { class: 'big' }, `${p.counts.complete} / ${total}`),
+          h('progress', { max: Math.max(1, total), value: p.counts.complete, 'aria-label': `${STAGE_LABEL[p.stage]}: ${p.counts.complete} of ${total} records complete` }),
+          h('p', { class: 'muted' }, `${p.counts.included} included · ${p.counts.excluded} excluded · ${p.counts.awaiting} awaiting`),
+        ];
   return h(
     'div',
     { class: 'card tile', 'data-stage': p.stage },
     h('h2', {}, h('a', { href: `#/projects/${projectId}/screening/${p.stage}` }, STAGE_LABEL[p.stage])),
-    h('p', { class: 'big' }, `${done} / ${total}`),
-    h('progress', { max: Math.max(1, total), value: done, 'aria-label': `${STAGE_LABEL[p.stage]}: ${done} of ${total} records complete` }),
-    h(
-      'p',
-      { class: 'muted' },
-      p.visibility === 'full'
-        ? `${p.counts.included} included · ${p.counts.excluded} excluded · ${p.counts.awaiting} awaiting`
-        : `${p.counts.awaiting} awaiting votes (blind mode)`,
-    ),
+    ...team,
     p.me ? h('p', {}, `You: ${p.me.votes} vote(s), ${p.me.remaining} left in your queue`) : null,
   );
 }

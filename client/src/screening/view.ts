@@ -125,7 +125,11 @@ export function screeningView(
       const mineDone = progress.me?.votes ?? 0;
       progressBar.max = Math.max(1, mineDone + remaining);
       progressBar.value = mineDone;
-      progressText.textContent = `${mineDone} decided by you · ${remaining} left in your queue · ${progress.counts.complete} of ${progress.counts.total} records complete`;
+      const team =
+        progress.visibility === 'blinded'
+          ? `${progress.counts.total} records (blind mode)`
+          : `${progress.counts.complete} of ${progress.counts.total} records complete`;
+      progressText.textContent = `${mineDone} decided by you · ${remaining} left in your queue · ${team}`;
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { SourceKind } from '../source-kinds';
+
 /**
  * The PRISMA 2020 flow diagram as plain data.
  *
@@ -20,7 +22,7 @@ export interface NamedCount extends Count {
   name: string;
 }
 
-export type SourceKind = 'database' | 'register' | 'other';
+export type { SourceKind } from '../source-kinds';
 
 /** The three kinds of "other methods" the template distinguishes. */
 export type OtherMethod = 'website' | 'organisation' | 'citation';

@@ -3,27 +3,15 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
-import type { FormatId } from '../../domain/import/types';
+import { FORMAT_IDS, type FormatId } from '../../domain/import/types';
+import { SOURCE_KINDS } from '../../domain/source-kinds';
 import { importFiles } from '../../services/import';
-import { SOURCE_KINDS, sourcesWithCounts } from '../../services/sources';
+import { sourcesWithCounts } from '../../services/sources';
 import { currentProject, requireProjectAction } from '../auth';
 import { presentImported, presentSource } from '../presenters/pipeline';
 
 /** Upload limits, held in memory while parsing: a large database export is tens of MB; ten files bound one request to 1 GB. */
 export const UPLOAD_LIMITS = { fileSize: 100 * 1024 * 1024, files: 10, fields: 20 };
-
-const FORMATS = [
-  'ris',
-  'medline',
-  'pubmed-xml',
-  'bibtex',
-  'wos-plain',
-  'wos-tab',
-  'csv',
-  'tsv',
-  'xlsx',
-  'endnote-xml',
-] as const;
 
 /** Multipart text fields arrive as strings; empty ones mean "not given". */
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -33,7 +21,7 @@ const UploadFields = z.object({
   kind: z.enum(SOURCE_KINDS).default('database'),
   searchDate: z.preprocess(blankToUndefined, z.iso.date().optional()),
   searchString: z.preprocess(blankToUndefined, z.string().max(20000).optional()),
-  format: z.preprocess(blankToUndefined, z.enum(FORMATS).optional()),
+  format: z.preprocess(blankToUndefined, z.enum(FORMAT_IDS).optional()),
   encoding: z.preprocess(blankToUndefined, z.string().max(40).optional()),
   force: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).optional()),
 });

@@ -152,6 +152,7 @@ describe('sift user / token / member', () => {
   });
 
   it('token add for an unknown user and token revoke of an unknown id fail clearly', async () => {
+    withDb(() => undefined); // an existing database: a missing one is refused before any user is looked up
     expect((await sift(['token', 'add', '--db', dbFile, '--username', 'ghost'])).stderr).toMatch(
       /no user named "ghost"/,
     );

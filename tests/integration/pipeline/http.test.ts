@@ -5,8 +5,8 @@ import { createApp } from '../../../server/app';
 import { UPLOAD_LIMITS } from '../../../server/http/routes/sources';
 import { addMember, createUser, loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
+import { FIXTURES } from './fixtures';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
 const clock = () => new Date('2026-07-01T12:00:00Z');
 
 type Agent = Awaited<ReturnType<typeof loginAgent>>['agent'];

@@ -6,8 +6,8 @@ import { ConflictError, ParseError, ValidationError } from '../../../server/doma
 import { parseFile } from '../../../server/domain/import';
 import { importFile, importFiles, sha256 } from '../../../server/services/import';
 import { openTestDb, seedProject } from '../../support/db';
+import { FIXTURES } from './fixtures';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
 const clock = () => new Date('2026-05-06T07:08:09Z');
 
 function fixture(name: string): Uint8Array {

@@ -94,9 +94,19 @@ describe('sift screening status / sift agreement', () => {
         [1, 1],
       ],
     });
-    for (const key of ['kappa', 'kappaSE', 'pabak', 'ac1', 'alpha']) expect(body).toHaveProperty(key);
-    expect(body.kappa).toBeCloseTo(0, 10);
-    expect(body.pabak).toBeCloseTo(0, 10);
+    // By hand: every margin is .5, so po = pe = .5 and kappa = PABAK = AC1 = 0.
+    // SE (Fleiss, Cohen & Everitt 1969): the diagonal terms vanish (1 − (.5+.5)(1−0) = 0);
+    // off-diagonal 1·(.25·1² + .25·1²) = .5; minus (0 − .5)² = .25; variance = .25 / (4·.25) → SE = .5.
+    // Krippendorff's alpha: 8 values (4 and 4), 4 coincide: 1 − 7·(8−4)/(64−16−16) = 1/8.
+    expect(body).toMatchObject({
+      kappa: expect.closeTo(0, 6),
+      kappaSE: expect.closeTo(0.5, 6),
+      kappaCI95: [expect.closeTo(-0.979981992, 6), expect.closeTo(0.979981992, 6)],
+      pabak: expect.closeTo(0, 6),
+      ac1: expect.closeTo(0, 6),
+      alpha: expect.closeTo(0.125, 6),
+      interpretation: 'slight',
+    });
   });
 
   it('agreement without --stage reports both stages in text', async () => {

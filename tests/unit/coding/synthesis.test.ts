@@ -143,4 +143,22 @@ describe('theme synthesis', () => {
     expect(md).toContain('=HYPERLINK("x") \\| pipe');
     expect(md).toContain('## Theme B (0 studies)');
   });
+
+  // Every character a spreadsheet reads as the start of a formula (OWASP's CSV injection list), not only '='.
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTab first', "'\tTab first"],
+    ['\rCR first', `"'\rCR first"`],
+    ['a = b, harmless', '"a = b, harmless"'],
+  ])('the evidence CSV defuses an excerpt starting %j as %j', (excerpt, cell) => {
+    const report = buildReport({
+      ...input,
+      applications: [{ studyId: 11, codeId: 2, coder: 'alice', excerpt, page: null }],
+    });
+    expect(report.themes.flatMap((t) => t.evidence)).toHaveLength(1);
+    expect(evidenceCsv(report)).toContain(`,${cell},,alice\r\n`);
+  });
 });

@@ -1,26 +1,10 @@
 import { featuresOf } from '../../../server/domain/dedup/features';
 import { classifyPair } from '../../../server/domain/dedup/rules';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
+import { dedupRecord } from '../../support/dedup';
 
 let nextId = 1;
-function rec(fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id: nextId++,
-    type: 'journal-article',
-    title: null,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
+const rec = (fields: Partial<DedupRecord>) => dedupRecord(nextId++, { type: 'journal-article', ...fields });
 
 const ARTICLE: Partial<DedupRecord> = {
   title: 'Intrapleural tissue plasminogen activator and DNase in pleural infection',

@@ -77,6 +77,7 @@ describe('exportCsv()', () => {
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tTab', "'\tTab"],
+    ['\rCR', `"'\rCR"`],
     ['Normal title', 'Normal title'],
     ['', ''],
   ])('defuses formula injection: %j → %j', (value, expected) => {

@@ -19,15 +19,15 @@ function parsesOrRefuses(bytes: Uint8Array, name: string): void {
 }
 
 const SEEDS = [
-  '_baseline_scopus.ris',
-  '_baseline_pubmed.ris',
-  'example_wos.ris',
-  'WoS_medline_tabdelimited_CR.txt',
-  '_baseline_zotero.csv',
-  'generic_tab.tsv',
-  'ris_issue_1099.txt',
-  'wos_test.ris',
-  '_baseline.xlsx',
+  'ris/_baseline_scopus.ris',
+  'medline/_baseline_pubmed.ris',
+  'wos/example_wos.ris',
+  'wos/WoS_medline_tabdelimited_CR.txt',
+  'delimited/_baseline_zotero.csv',
+  'delimited/generic_tab.tsv',
+  'ris/ris_issue_1099.txt',
+  'ris/wos_test.ris',
+  'xlsx/_baseline.xlsx',
 ];
 const NAMES = ['x.ris', 'x.txt', 'x.csv', 'x.nbib', 'x.tsv', 'x.bib', 'x.xml', 'x'];
 
@@ -83,7 +83,7 @@ describe('parseFile() never crashes or hangs', () => {
 
 describe('parsing time stays linear in the input', () => {
   it('reads a 4 MB MEDLINE file repeatedly, streaming and whole, in bounded time (regression: stalled line scanning)', () => {
-    const big = Buffer.concat(Array.from({ length: 20 }, () => Buffer.from(fixtureBytes('_baseline_pubmed.ris'))));
+    const big = Buffer.concat(Array.from({ length: 20 }, () => Buffer.from(fixtureBytes('medline/_baseline_pubmed.ris'))));
     const started = performance.now();
     for (let round = 0; round < 2; round++) {
       let streamed = 0;

@@ -1,0 +1,165 @@
+import { SingleBar } from 'cli-progress';
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from '../../domain/clock';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { FORMAT_IDS, type FormatId, type ParseWarning } from '../../domain/import/types';
+import { SOURCE_KINDS, type SourceKind } from '../../domain/source-kinds';
+import { importFiles, type FileInput, type ImportedSource, type SourceInput } from '../../services/import';
+import { parseCommandArgs, required } from '../args';
+import { resolveCliProject, withDb } from '../database';
+import type { CommandIO } from '../types';
+
+/** Text output lists this many warnings per file; --json always carries all of them. */
+const SHOWN_WARNINGS = 20;
+
+/** `sift import`: every file, and the project when it is new, in one transaction; it may create the database. */
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals: files } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    project: { type: 'string' },
+    source: { type: 'string' },
+    kind: { type: 'string', default: 'database' },
+    'search-date': { type: 'string' },
+    'search-string': { type: 'string' },
+    format: { type: 'string' },
+    encoding: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  const dbFile = required(values.db, 'db');
+  if (files.length === 0) throw new ValidationError('name at least one FILE to import');
+  const kind = values.kind as string;
+  if (!(SOURCE_KINDS as readonly string[]).includes(kind)) {
+    throw new ValidationError(`--kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
+  }
+  const format = values.format as FormatId | undefined;
+  if (format !== undefined && !(FORMAT_IDS as readonly string[]).includes(format)) {
+    throw new ValidationError(`--format must be one of ${FORMAT_IDS.join(', ')}, not "${format}"`);
+  }
+
+  const interactive = io.stdout.isTTY === true && values.json !== true;
+  const inputs: FileInput[] = files.map((file) => ({
+    fileName: file,
+    bytes: readInput(file),
+    format,
+    encoding: values.encoding,
+  }));
+  // One --source names every file of the search; without it each file is a source named after itself.
+  const groups = values.source !== undefined ? [inputs] : inputs.map((file) => [file]);
+  const sourceOf = (group: FileInput[]): SourceInput => ({
+    name: values.source ?? path.basename(group[0]!.fileName),
+    kind: kind as SourceKind,
+    searchDate: values['search-date'] ?? null,
+    searchString: values['search-string'] ?? null,
+  });
+
+  // The first import of a review may start it: this command creates a missing database.
+  return withDb(
+    dbFile,
+    (db) => {
+      const bar = interactive ? progressBar(io, inputs.length) : null;
+      try {
+        let done = 0;
+        // Project creation and every file share one transaction: a refused file leaves no empty project behind.
+        const { project, imported } = db.transaction(() => {
+          const project = resolveCliProject(db, values.project, { create: true });
+          const imported = groups.flatMap((group) =>
+            importFiles(
+              db,
+              { projectId: project.id, source: sourceOf(group), files: group, force: values.force },
+              systemClock,
+              {
+                onProgress: bar
+                  ? (index, stored) =>
+                      bar.update(done, { file: path.basename(group[index]!.fileName), stored })
+                  : undefined,
+              },
+            ).map((source) => {
+              bar?.update(++done, { stored: source.records });
+              return source;
+            }),
+          );
+          return { project, imported };
+        })();
+        bar?.stop();
+        report(io, values.json === true, project.name, project.id, imported);
+        return 0;
+      } finally {
+        bar?.stop();
+      }
+    },
+    { create: true },
+  );
+}
+
+function readInput(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new NotFoundError(
+      `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`,
+    );
+  }
+}
+
+/** On a terminal only (never with --json or in a pipe): files done, and records stored from the current one. */
+function progressBar(io: CommandIO, files: number): SingleBar {
+  const bar = new SingleBar({
+    stream: io.stderr as NodeJS.WriteStream,
+    format: 'importing [{bar}] {value}/{total} files · {file}: {stored} records stored',
+    hideCursor: true,
+    clearOnComplete: true,
+    fps: 5,
+  });
+  bar.start(files, 0, { file: '', stored: 0 });
+  return bar;
+}
+
+function presentSource(s: ImportedSource) {
+  return {
+    id: s.sourceId,
+    file: s.fileName,
+    format: s.format,
+    encoding: s.encoding,
+    records: s.records,
+    warnings: s.warnings,
+  };
+}
+
+function report(
+  io: CommandIO,
+  json: boolean,
+  projectName: string,
+  projectId: number,
+  imported: ImportedSource[],
+): void {
+  const total = imported.reduce((n, s) => n + s.records, 0);
+  if (json) {
+    const sources = imported.map(presentSource);
+    io.stdout.write(
+      `${JSON.stringify({ project: projectName, projectId, imported: total, records: total, sources, files: sources })}\n`,
+    );
+    return;
+  }
+  for (const s of imported) {
+    io.stdout.write(
+      `${s.fileName}: ${s.records} records (${s.format}, ${s.encoding}) as source ${s.sourceId}` +
+        `${s.warnings.length ? `, ${s.warnings.length} warnings` : ''}\n`,
+    );
+    for (const w of s.warnings.slice(0, SHOWN_WARNINGS))
+      io.stdout.write(`  warning: ${describeWarning(s.fileName, w)}\n`);
+    if (s.warnings.length > SHOWN_WARNINGS) {
+      io.stdout.write(
+        `  … and ${s.warnings.length - SHOWN_WARNINGS} more warnings (all of them with --json)\n`,
+      );
+    }
+  }
+  io.stdout.write(`imported ${total} records into project "${projectName}"\n`);
+}
+
+function describeWarning(file: string, w: ParseWarning): string {
+  const where = `${file}${w.line != null ? `:${w.line}` : ''}`;
+  return `${where}: ${w.record != null ? `record ${w.record}: ` : ''}${w.message}`;
+}
