@@ -2,13 +2,13 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { NotFoundError } from '../../domain/errors';
-import type { BibRecord, RawField } from '../../domain/import/types';
+import { emptyRecord, type BibRecord, type RawField } from '../../domain/import/types';
 
 /**
  * This module owns the records table: its row type, the one mapper from a row to camelCase
  * fields, the named column sets other repositories select, and the writer imports use.
- * Adding a column means its migration, RecordRow, RECORD_ROW_COLUMNS and (when an import
- * fills it) IMPORTED_COLUMNS below; every reader picks it up by name.
+ * Adding a column means its migration, and RecordRow with RECORD_ROW_COLUMNS here: the import
+ * writes it when BibRecord has the field, and every reader maps it by name.
  */
 
 /** One row of `records`, exactly as SQLite returns it. */
@@ -162,29 +162,20 @@ export function recordFromRow<R extends Partial<RecordRow>>(row: R): RecordField
 
 // ---------- writing ----------
 
-/** How an imported record fills each column an import owns, in INSERT order. */
-const IMPORTED_COLUMNS: [RecordColumn, (r: BibRecord) => unknown][] = [
-  ['source_record_id', (r) => r.sourceId],
-  ['type', (r) => r.type],
-  ['title', (r) => r.title],
-  ['authors_json', (r) => JSON.stringify(r.authors)],
-  ['year', (r) => r.year],
-  ['journal', (r) => r.journal],
-  ['volume', (r) => r.volume],
-  ['issue', (r) => r.issue],
-  ['pages', (r) => r.pages],
-  ['doi', (r) => r.doi],
-  ['pmid', (r) => r.pmid],
-  ['isbn', (r) => r.isbn],
-  ['issn', (r) => r.issn],
-  ['abstract', (r) => r.abstract],
-  ['keywords_json', (r) => JSON.stringify(r.keywords)],
-  ['language', (r) => r.language],
-  ['url', (r) => r.url],
-  ['raw_json', (r) => JSON.stringify(r.raw)],
-];
+/**
+ * The columns an import fills, each from the BibRecord field of the same name (camelCase, JSON
+ * lists stringified), in table order. Two names differ: a record's id in its file is
+ * BibRecord.sourceId but the column source_record_id, since source_id is the writer's link to
+ * the sources row. A new column whose field BibRecord has is written without an edit here.
+ */
+const WRITER_COLUMNS = new Set<RecordColumn>(['id', 'project_id', 'source_id', 'position', 'created_at']);
+const BIB_FIELDS = new Set(Object.keys(emptyRecord()));
+const bibField = (column: RecordColumn) => (column === 'source_record_id' ? 'sourceId' : FIELD_OF.get(column)!);
+const IMPORTED_COLUMNS = RECORD_ROW_COLUMNS.filter((c) => !WRITER_COLUMNS.has(c) && BIB_FIELDS.has(bibField(c))).map(
+  (column) => ({ column, field: bibField(column) as keyof BibRecord, json: JSON_LIST_COLUMNS.has(column) }),
+);
 
-const INSERT_COLUMNS = ['project_id', 'source_id', 'position', ...IMPORTED_COLUMNS.map(([c]) => c), 'created_at'];
+const INSERT_COLUMNS = ['project_id', 'source_id', 'position', ...IMPORTED_COLUMNS.map((c) => c.column), 'created_at'];
 const INSERT_SQL = `INSERT INTO records (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Prepared once per connection: a bulk import reuses one statement for every row. */
@@ -200,9 +191,16 @@ export function recordParams(
   r: BibRecord,
   createdAt: string,
 ): unknown[] {
-  const params: unknown[] = [projectId, sourceId, position];
-  for (const [, value] of IMPORTED_COLUMNS) params.push(value(r));
-  params.push(createdAt);
+  // Called once per imported record: an indexed loop over a preallocated array.
+  const params = new Array<unknown>(IMPORTED_COLUMNS.length + 4);
+  params[0] = projectId;
+  params[1] = sourceId;
+  params[2] = position;
+  for (let i = 0; i < IMPORTED_COLUMNS.length; i++) {
+    const { field, json } = IMPORTED_COLUMNS[i]!;
+    params[i + 3] = json ? JSON.stringify(r[field]) : r[field];
+  }
+  params[IMPORTED_COLUMNS.length + 3] = createdAt;
   return params;
 }
 
