@@ -132,7 +132,9 @@ export function listCodingStudies(db: Db, projectId: number): Api.CodingStudiesR
  */
 export function codingStudy(db: Db, projectId: number, actor: Actor, recordId: number): Api.StudyDetail {
   const repo = codingRepo(db);
-  const study = includedReportIds(db, projectId).includes(recordId) ? repo.studyRecord(projectId, recordId) : undefined;
+  const study = includedReportIds(db, projectId).includes(recordId)
+    ? repo.studyRecord(projectId, recordId)
+    : undefined;
   if (!study) throw new NotFoundError(`record ${recordId} is not an included study`);
   const name = coderNames(db);
   const fieldKey = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
@@ -164,7 +166,12 @@ export interface ApplyInput {
 }
 
 /** Applies a code to an included study for the acting coder. */
-export function applyCode(deps: ServiceDeps, projectId: number, actor: Actor, input: ApplyInput): Api.Application {
+export function applyCode(
+  deps: ServiceDeps,
+  projectId: number,
+  actor: Actor,
+  input: ApplyInput,
+): Api.Application {
   const { db } = deps;
   const repo = codingRepo(db);
   requireIncludedStudy(db, projectId, input.recordId);
@@ -185,7 +192,12 @@ export function applyCode(deps: ServiceDeps, projectId: number, actor: Actor, in
 }
 
 /** Removes a code application; coders remove their own, owners anyone's. */
-export function removeApplication(deps: ServiceDeps, projectId: number, actor: Actor, applicationId: number): void {
+export function removeApplication(
+  deps: ServiceDeps,
+  projectId: number,
+  actor: Actor,
+  applicationId: number,
+): void {
   const repo = codingRepo(deps.db);
   const app = repo.getApplication(projectId, applicationId);
   if (!app) throw new NotFoundError(`code application ${applicationId} not found`);

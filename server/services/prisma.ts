@@ -6,7 +6,12 @@ import { may } from '../domain/auth/actions';
 import type { Actor } from '../domain/auth/actor';
 import { NotFoundError } from '../domain/errors';
 import { computePrisma } from '../domain/prisma/compute';
-import { PRISMA_SETTINGS, readPrismaSettings, withSettings, type PrismaSettings } from '../domain/prisma/settings';
+import {
+  PRISMA_SETTINGS,
+  readPrismaSettings,
+  withSettings,
+  type PrismaSettings,
+} from '../domain/prisma/settings';
 import type { PrismaResult } from '../domain/prisma/types';
 import { exportPrisma, prismaJson, type PrismaFormat } from './prisma-export';
 import { prismaInputFor } from './prisma-state';
@@ -48,7 +53,9 @@ export async function prismaFile(
   input: { format: PrismaFormat; options: DiagramOptions },
 ): Promise<Buffer> {
   const { options } = input;
-  const drillDownHref = maySeeTrace(actor) ? `/api/projects/${projectId}/prisma/boxes/{box}/records` : undefined;
+  const drillDownHref = maySeeTrace(actor)
+    ? `/api/projects/${projectId}/prisma/boxes/{box}/records`
+    : undefined;
   return exportPrisma(projectPrisma(db, projectId), input.format, {
     title: `PRISMA 2020 flow diagram — ${getProject(db, projectId).name}`,
     svg: { other: options.other, previous: options.previous, perSourceDetail: options.detail, drillDownHref },

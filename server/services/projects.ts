@@ -33,7 +33,8 @@ const quotedNames = (projects: readonly Project[]) => projects.map((p) => `"${p.
 /**
  * The one way to pick the project a command means: by name, by id (a number that is no
  * project's name), or the only project when none is named. With `create`, a missing project
- * is created, so a first `sift import` needs no set-up. Every refusal names the projects there are.
+ * is created by name, so a first `sift import` needs no set-up. Every refusal names the
+ * projects there are.
  */
 export function resolveProject(db: Db, which?: string | number, options: ResolveOptions = {}): Project {
   const create = (name: string) => {
@@ -42,8 +43,9 @@ export function resolveProject(db: Db, which?: string | number, options: Resolve
   };
   if (which !== undefined) {
     const text = String(which);
-    const found =
-      findProjectByName(db, text) ?? (/^[1-9]\d{0,15}$/.test(text) ? findProject(db, Number(text)) : undefined);
+    // With `create` a name is only a name: `sift import --project 2` makes a project "2", as it always did.
+    const byId = !options.create && /^[1-9]\d{0,15}$/.test(text);
+    const found = findProjectByName(db, text) ?? (byId ? findProject(db, Number(text)) : undefined);
     if (found) return found;
     if (options.create && typeof which === 'string') return create(which);
     const what = typeof which === 'number' ? `with id ${which}` : `named "${which}"`;
@@ -89,7 +91,10 @@ export function projectOverview(db: Db, projectId: number): ProjectOverview {
 /** The projects a user is a member of, with their role: a stranger's project is not even listed. */
 export function projectsOfUser(db: Db, userId: number): (ProjectOverview & { role: Role })[] {
   const roles = new Map(listUserMemberships(db, userId).map((m) => [m.projectId, m.role]));
-  return listProjectsByIds(db, [...roles.keys()]).map((p) => ({ ...overview(db, p), role: roles.get(p.id)! }));
+  return listProjectsByIds(db, [...roles.keys()]).map((p) => ({
+    ...overview(db, p),
+    role: roles.get(p.id)!,
+  }));
 }
 
 /** Renames or re-describes a project (a name taken by another project is a conflict). */

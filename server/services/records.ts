@@ -1,6 +1,12 @@
 import type { Db } from '../db/connection';
 import { requireProjectExists } from '../db/repos/projects';
-import { getRecord, listRecords, type RecordPage, type RecordQuery, type StoredRecord } from '../db/repos/records';
+import {
+  getRecord,
+  listRecords,
+  type RecordPage,
+  type RecordQuery,
+  type StoredRecord,
+} from '../db/repos/records';
 
 /** One page of a project's records in import order, optionally filtered by words or by source. */
 export function recordPage(db: Db, projectId: number, query: RecordQuery): RecordPage {

@@ -360,11 +360,7 @@ export function screeningStatus(db: Db, projectId: number): Api.ScreeningStatus 
  * screeningStatus as this actor may see it: the counts are derived from everyone's votes,
  * so a reviewer blinded at any stage gets only that they are blinded.
  */
-export function screeningStatusFor(
-  db: Db,
-  projectId: number,
-  actor: Actor,
-): Api.ScreeningStatusResponse {
+export function screeningStatusFor(db: Db, projectId: number, actor: Actor): Api.ScreeningStatusResponse {
   if (!STAGES.every((stage) => canSeeOthersVotes(db, projectId, actor, stage))) {
     return { projectId, visibility: 'blinded' };
   }

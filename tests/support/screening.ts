@@ -45,7 +45,12 @@ export function seedScreeningProject(db: Db, n = 6, name = 'Screening review') {
  * reviewer per record suffices, the owner includes each at title/abstract, links its full
  * text and includes it at full text. `owner` must be a real account with the owner role.
  */
-export function includeAtFullText(db: Db, projectId: number, owner: Actor, recordIds: readonly number[]): void {
+export function includeAtFullText(
+  db: Db,
+  projectId: number,
+  owner: Actor,
+  recordIds: readonly number[],
+): void {
   const deps = { db, clock: () => new Date('2026-01-02T00:00:00.000Z') };
   const one = { reviewersRequired: 1 as const };
   updateSettings(deps, projectId, owner, { stages: { title_abstract: one, full_text: one } });

@@ -10,7 +10,8 @@ import { updateSection } from '../../server/services/project-settings';
 import { counterSection } from './settings';
 
 const [dbFile, projectId, name, times] = process.argv.slice(2);
-if (!dbFile || !projectId || !name || !times) throw new Error('usage: settings-child.ts DB PROJECT_ID SECTION N');
+if (!dbFile || !projectId || !name || !times)
+  throw new Error('usage: settings-child.ts DB PROJECT_ID SECTION N');
 const db = openDatabase(dbFile);
 const section = counterSection(name);
 for (let i = 0; i < Number(times); i++) updateSection(db, Number(projectId), section, (n) => n + 1);

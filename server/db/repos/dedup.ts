@@ -56,7 +56,8 @@ export function getRecordsWithSource(
     `SELECT ${recordColumns('dedup')}, r.source_id, s.name AS source_name, r.duplicate_of
        FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-  ).all(projectId, JSON.stringify(ids)) as (RecordRowOf<'dedup'> & Pick<RecordRow, 'source_id' | 'duplicate_of'> & { source_name: string })[];
+  ).all(projectId, JSON.stringify(ids)) as (RecordRowOf<'dedup'> &
+    Pick<RecordRow, 'source_id' | 'duplicate_of'> & { source_name: string })[];
   return rows.map((row) => ({ ...recordFromRow(row), sourceName: row.source_name }));
 }
 
@@ -136,8 +137,10 @@ function toCluster(row: ClusterRow): Cluster {
 }
 
 export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
-  const row = prepared(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(projectId, clusterId) as
-    ClusterRow | undefined;
+  const row = prepared(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(
+    projectId,
+    clusterId,
+  ) as ClusterRow | undefined;
   return row && toCluster(row);
 }
 

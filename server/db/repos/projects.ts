@@ -37,7 +37,8 @@ interface ProjectRow {
 export function settingsDocumentFromJson(json: string, projectId: number): SettingsDocument {
   try {
     const parsed: unknown = JSON.parse(json);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as SettingsDocument;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as SettingsDocument;
   } catch {
     // reported below
   }
@@ -135,8 +136,7 @@ export function updateProject(db: Db, id: number, changes: ProjectChanges): Proj
 /** The project's settings document, or undefined when the project does not exist. */
 export function readSettingsDocument(db: Db, projectId: number): SettingsDocument | undefined {
   const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
-    | { settings_json: string }
-    | undefined;
+    { settings_json: string } | undefined;
   return row && settingsDocumentFromJson(row.settings_json, projectId);
 }
 

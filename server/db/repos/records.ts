@@ -75,7 +75,9 @@ const _everyColumnListed: Exclude<RecordColumn, (typeof RECORD_ROW_COLUMNS)[numb
   : never = true;
 void _everyColumnListed;
 
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
 /** authors_json → authors, source_record_id → sourceRecordId. */
 type FieldName<C extends string> = C extends `${infer Base}_json` ? Camel<Base> : Camel<C>;
 /** The JSON columns hold lists: what they read as. */
@@ -84,7 +86,9 @@ interface JsonColumnValues {
   keywords_json: string[];
   raw_json: RawField[];
 }
-type FieldValue<C extends RecordColumn> = C extends keyof JsonColumnValues ? JsonColumnValues[C] : RecordRow[C];
+type FieldValue<C extends RecordColumn> = C extends keyof JsonColumnValues
+  ? JsonColumnValues[C]
+  : RecordRow[C];
 
 /** The camelCase fields of the columns C, JSON lists parsed: RecordFields<'id' | 'authors_json'> = { id, authors }. */
 export type RecordFields<C extends RecordColumn> = { [K in C as FieldName<K>]: FieldValue<K> };
@@ -95,11 +99,48 @@ export type RecordFields<C extends RecordColumn> = { [K in C as FieldName<K>]: F
  */
 export const RECORD_COLUMNS = {
   /** a line of the records list: enough to recognise a record, not its abstract or raw fields */
-  summary: ['id', 'source_id', 'position', 'source_record_id', 'type', 'title', 'authors_json', 'year', 'journal', 'doi', 'pmid'],
+  summary: [
+    'id',
+    'source_id',
+    'position',
+    'source_record_id',
+    'type',
+    'title',
+    'authors_json',
+    'year',
+    'journal',
+    'doi',
+    'pmid',
+  ],
   /** what deduplication compares */
-  dedup: ['id', 'type', 'title', 'authors_json', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'isbn', 'abstract'],
+  dedup: [
+    'id',
+    'type',
+    'title',
+    'authors_json',
+    'year',
+    'journal',
+    'volume',
+    'issue',
+    'pages',
+    'doi',
+    'pmid',
+    'isbn',
+    'abstract',
+  ],
   /** what a reviewer reads while screening */
-  screening: ['id', 'title', 'authors_json', 'year', 'journal', 'abstract', 'doi', 'keywords_json', 'url', 'type'],
+  screening: [
+    'id',
+    'title',
+    'authors_json',
+    'year',
+    'journal',
+    'abstract',
+    'doi',
+    'keywords_json',
+    'url',
+    'type',
+  ],
   /** what coding shows and cites for an included study */
   study: ['id', 'title', 'authors_json', 'year', 'journal', 'abstract', 'doi', 'url'],
   /** the text prioritisation learns from */
@@ -123,7 +164,10 @@ export function recordColumns(set: RecordColumnSet, alias = 'r'): string {
 }
 
 const FIELD_OF = new Map<string, string>(
-  RECORD_ROW_COLUMNS.map((c) => [c, c.replace(/_json$/, '').replace(/_([a-z])/g, (_, l: string) => l.toUpperCase())]),
+  RECORD_ROW_COLUMNS.map((c) => [
+    c,
+    c.replace(/_json$/, '').replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()),
+  ]),
 );
 const JSON_LIST_COLUMNS = new Set<string>(['authors_json', 'keywords_json', 'raw_json']);
 
@@ -170,12 +214,23 @@ export function recordFromRow<R extends Partial<RecordRow>>(row: R): RecordField
  */
 const WRITER_COLUMNS = new Set<RecordColumn>(['id', 'project_id', 'source_id', 'position', 'created_at']);
 const BIB_FIELDS = new Set(Object.keys(emptyRecord()));
-const bibField = (column: RecordColumn) => (column === 'source_record_id' ? 'sourceId' : FIELD_OF.get(column)!);
-const IMPORTED_COLUMNS = RECORD_ROW_COLUMNS.filter((c) => !WRITER_COLUMNS.has(c) && BIB_FIELDS.has(bibField(c))).map(
-  (column) => ({ column, field: bibField(column) as keyof BibRecord, json: JSON_LIST_COLUMNS.has(column) }),
-);
+const bibField = (column: RecordColumn) =>
+  column === 'source_record_id' ? 'sourceId' : FIELD_OF.get(column)!;
+const IMPORTED_COLUMNS = RECORD_ROW_COLUMNS.filter(
+  (c) => !WRITER_COLUMNS.has(c) && BIB_FIELDS.has(bibField(c)),
+).map((column) => ({
+  column,
+  field: bibField(column) as keyof BibRecord,
+  json: JSON_LIST_COLUMNS.has(column),
+}));
 
-const INSERT_COLUMNS = ['project_id', 'source_id', 'position', ...IMPORTED_COLUMNS.map((c) => c.column), 'created_at'];
+const INSERT_COLUMNS = [
+  'project_id',
+  'source_id',
+  'position',
+  ...IMPORTED_COLUMNS.map((c) => c.column),
+  'created_at',
+];
 const INSERT_SQL = `INSERT INTO records (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Prepared once per connection: a bulk import reuses one statement for every row. */
@@ -307,7 +362,9 @@ export function listRecords(db: Db, projectId: number, query: RecordQuery = {}):
     total: number;
   };
   const rows = db
-    .prepare(`SELECT ${recordColumns('summary')} FROM records r WHERE ${where.sql} ORDER BY r.id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${recordColumns('summary')} FROM records r WHERE ${where.sql} ORDER BY r.id LIMIT ? OFFSET ?`,
+    )
     .all(...where.params, limit, offset) as RecordRowOf<'summary'>[];
   return { total, offset, limit, items: rows.map(recordFromRow) };
 }
@@ -368,7 +425,11 @@ export function recordsOf<S extends RecordColumnSet>(
 }
 
 /** Every record of a project in id order, read through one column set. */
-export function projectRecords<S extends RecordColumnSet>(db: Db, projectId: number, set: S): RecordFieldsOf<S>[] {
+export function projectRecords<S extends RecordColumnSet>(
+  db: Db,
+  projectId: number,
+  set: S,
+): RecordFieldsOf<S>[] {
   const rows = prepared(
     db,
     `SELECT ${recordColumns(set)} FROM records r WHERE r.project_id = ? ORDER BY r.id`,

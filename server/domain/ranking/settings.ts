@@ -14,7 +14,9 @@ export function readPrioritisationSettings(stored: unknown): PrioritisationSetti
   const obj = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   return {
     enabled: stored === true || obj.enabled === true,
-    keywords: Array.isArray(obj.keywords) ? obj.keywords.filter((k): k is string => typeof k === 'string') : [],
+    keywords: Array.isArray(obj.keywords)
+      ? obj.keywords.filter((k): k is string => typeof k === 'string')
+      : [],
     model: obj.model === 'lr' ? 'lr' : 'nb',
   };
 }

@@ -27,7 +27,8 @@ const ProjectChangesBody = z
 
 export function projectRoutes(ctx: AppContext): Router {
   const router = Router();
-  const present = (o: ProjectOverview) => presentProject(o.project, { sources: o.sources, records: o.records });
+  const present = (o: ProjectOverview) =>
+    presentProject(o.project, { sources: o.sources, records: o.records });
 
   /** The caller's projects only: a stranger's project is not even listed. */
   router.get('/projects', requireUser(ctx), (req, res) => {

@@ -100,7 +100,12 @@ export function screeningRoutes(ctx: AppContext): Router {
   });
 
   router.post(`${project}/screening/:stage/unblind`, requireProjectAction(ctx, 'resolve'), (req, res) => {
-    const settings = screening.unblind(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req));
+    const settings = screening.unblind(
+      ctx.db,
+      currentProject(req).projectId,
+      currentActor(req),
+      stageOf(req),
+    );
     res.json(settings);
   });
 

@@ -79,7 +79,12 @@ describe('coding service on a real database', () => {
 
   it('codes only included studies, and refuses unknown codes', () => {
     const { deps, projectId, s1, s3, codeId } = setup();
-    const app = applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'to get promoted', page: '4' });
+    const app = applyCode(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'to get promoted',
+      page: '4',
+    });
     expect(app).toMatchObject({
       recordId: s1,
       userId: ALICE,
@@ -126,7 +131,11 @@ describe('coding service on a real database', () => {
       setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'sample_size', value: '120' }),
     ).toBe(120);
     expect(() =>
-      setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'sample_size', value: 'many' }),
+      setExtractionValue(deps, projectId, coder(ALICE), {
+        recordId: s1,
+        field: 'sample_size',
+        value: 'many',
+      }),
     ).toThrow(/takes a number/);
     expect(() =>
       setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'design', value: 'Poll' }),
@@ -138,11 +147,31 @@ describe('coding service on a real database', () => {
 
   it('builds the synthesis from stored coding: frequencies, country cross-tab, dual-coding tables', () => {
     const { db, deps, projectId, s1, s2, codeId, included } = setup();
-    applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'promotion' });
-    applyCode(deps, projectId, coder(BOB), { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'career' });
-    applyCode(deps, projectId, coder(ALICE), { recordId: s2, codeId: codeId('balance.time'), excerpt: 'no time' });
-    setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'country', value: ['Australia'] });
-    setExtractionValue(deps, projectId, coder(BOB), { recordId: s1, field: 'country', value: ['Australia', 'New Zealand'] });
+    applyCode(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'promotion',
+    });
+    applyCode(deps, projectId, coder(BOB), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'career',
+    });
+    applyCode(deps, projectId, coder(ALICE), {
+      recordId: s2,
+      codeId: codeId('balance.time'),
+      excerpt: 'no time',
+    });
+    setExtractionValue(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      field: 'country',
+      value: ['Australia'],
+    });
+    setExtractionValue(deps, projectId, coder(BOB), {
+      recordId: s1,
+      field: 'country',
+      value: ['Australia', 'New Zealand'],
+    });
     setThemeSummary(deps, projectId, { codeId: codeId('ambitions'), summary: 'Careers drive uptake.' });
 
     const report = synthesisReport(synthesisInput(db, projectId, [...included], names));

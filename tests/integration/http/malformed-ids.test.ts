@@ -20,7 +20,9 @@ interface Layer {
 function routesOf(stack: Layer[]): { method: string; path: string }[] {
   return stack.flatMap((layer) => {
     if (!layer.route) return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
-    const paths = ([] as unknown[]).concat(layer.route.path).filter((p): p is string => typeof p === 'string');
+    const paths = ([] as unknown[])
+      .concat(layer.route.path)
+      .filter((p): p is string => typeof p === 'string');
     const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
     return paths.flatMap((path) => methods.map((m) => ({ method: m.toUpperCase(), path })));
   });
@@ -44,7 +46,11 @@ describe('malformed ids in paths', () => {
     return (
       '/api' +
       path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-        name === param ? bad : name === 'projectId' || name === 'id' ? String(projectId) : (VALID[name] ?? '1'),
+        name === param
+          ? bad
+          : name === 'projectId' || name === 'id'
+            ? String(projectId)
+            : (VALID[name] ?? '1'),
       )
     );
   }
@@ -74,7 +80,10 @@ describe('malformed ids in paths', () => {
     for (const { method, path, param } of cases) {
       for (const bad of MALFORMED) {
         const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-        const res = await request(app)[verb](url(path, param, bad)).set(...authHeader(token)).send({});
+        const res = await request(app)
+          [verb](url(path, param, bad))
+          .set(...authHeader(token))
+          .send({});
         expect({ method, path, bad, status: res.status, code: res.body?.error?.code }).toEqual({
           method,
           path,
@@ -92,6 +101,9 @@ describe('malformed ids in paths', () => {
       .get(`/api/projects/${projectId}/records/424242`)
       .set(...authHeader(token))
       .expect(404);
-    await request(app).get('/api/projects/424242').set(...authHeader(token)).expect(404);
+    await request(app)
+      .get('/api/projects/424242')
+      .set(...authHeader(token))
+      .expect(404);
   });
 });

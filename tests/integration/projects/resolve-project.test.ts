@@ -55,6 +55,8 @@ describe('resolveProject: the one way to pick the project a command means', () =
       createdAt: '2026-05-06T07:08:09.000Z',
     });
     expect(() => resolveProject(db, 'Delta')).toThrow(NotFoundError);
+    // with create, a number is a name, as `sift import --project 2` always read it
+    expect(resolveProject(db, '1', { create: true, clock }).name).toBe('1');
   });
 
   it('every CLI command refuses an unknown project with the same message', async () => {
@@ -71,7 +73,17 @@ describe('resolveProject: the one way to pick the project a command means', () =
         ['member', 'add', '--db', dbFile, '--project', 'Nope', '--username', 'ann', '--role', 'viewer'],
         ['screening', 'status', '--db', dbFile, '--project', 'Nope'],
         ['agreement', '--db', dbFile, '--project', 'Nope'],
-        ['prisma', '--db', dbFile, '--project', 'Nope', '--format', 'json', '--out', path.join(dir, 'p.json')],
+        [
+          'prisma',
+          '--db',
+          dbFile,
+          '--project',
+          'Nope',
+          '--format',
+          'json',
+          '--out',
+          path.join(dir, 'p.json'),
+        ],
         ['export', '--db', dbFile, '--project', 'Nope', '--format', 'csv'],
         ['synthesis', '--db', dbFile, '--project', 'Nope'],
       ];

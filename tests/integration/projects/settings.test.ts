@@ -148,9 +148,15 @@ describe('project settings: named sections, one update style', () => {
           .set(...auth);
       expect((await get('/settings').expect(200)).body.stages.title_abstract.reviewersRequired).toBe(2);
       expect((await get('/prisma/settings').expect(200)).body).toEqual({});
-      expect((await get('/ranking').expect(200)).body.settings).toEqual({ enabled: false, keywords: [], model: 'nb' });
+      expect((await get('/ranking').expect(200)).body.settings).toEqual({
+        enabled: false,
+        keywords: [],
+        model: 'nb',
+      });
       await get('').expect(200);
-      expect(warn).toHaveBeenCalledWith(`projects.settings_json of project ${projectId} is not a JSON object; read as {}`);
+      expect(warn).toHaveBeenCalledWith(
+        `projects.settings_json of project ${projectId} is not a JSON object; read as {}`,
+      );
       await request(app)
         .put(`/api/projects/${projectId}/prisma/settings`)
         .set(...auth)
