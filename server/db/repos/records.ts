@@ -95,52 +95,16 @@ export type RecordFields<C extends RecordColumn> = { [K in C as FieldName<K>]: F
 
 /**
  * Named column sets: what each reader selects, so no repository keeps its own list. The order
- * is the order of the fields in the JSON answers built from them.
+ * is the order of the fields in the JSON answers built from them. One line a set: a list of columns.
  */
+// prettier-ignore
 export const RECORD_COLUMNS = {
   /** a line of the records list: enough to recognise a record, not its abstract or raw fields */
-  summary: [
-    'id',
-    'source_id',
-    'position',
-    'source_record_id',
-    'type',
-    'title',
-    'authors_json',
-    'year',
-    'journal',
-    'doi',
-    'pmid',
-  ],
+  summary: ['id', 'source_id', 'position', 'source_record_id', 'type', 'title', 'authors_json', 'year', 'journal', 'doi', 'pmid'],
   /** what deduplication compares */
-  dedup: [
-    'id',
-    'type',
-    'title',
-    'authors_json',
-    'year',
-    'journal',
-    'volume',
-    'issue',
-    'pages',
-    'doi',
-    'pmid',
-    'isbn',
-    'abstract',
-  ],
+  dedup: ['id', 'type', 'title', 'authors_json', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'pmid', 'isbn', 'abstract'],
   /** what a reviewer reads while screening */
-  screening: [
-    'id',
-    'title',
-    'authors_json',
-    'year',
-    'journal',
-    'abstract',
-    'doi',
-    'keywords_json',
-    'url',
-    'type',
-  ],
+  screening: ['id', 'title', 'authors_json', 'year', 'journal', 'abstract', 'doi', 'keywords_json', 'url', 'type'],
   /** what coding shows and cites for an included study */
   study: ['id', 'title', 'authors_json', 'year', 'journal', 'abstract', 'doi', 'url'],
   /** the text prioritisation learns from */
