@@ -1,13 +1,15 @@
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../app';
-import { findRole } from '../db/repos/members';
 import type { User } from '../db/repos/users';
 import { minimumRole, type Action } from '../domain/auth/actions';
+import type { Actor } from '../domain/auth/actor';
 import { roleAtLeast, type Role } from '../domain/auth/roles';
 import { safeEqual } from '../domain/auth/secrets';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import { resolveApiToken } from '../services/api-tokens';
+import { projectRole } from '../services/members';
 import { resolveSession } from '../services/sessions';
+import { idParam } from './routes/params';
 
 /**
  * The guard layer. `authenticate` (mounted once on /api) works out who is calling and
@@ -157,6 +159,11 @@ export function currentUser(req: Request): User {
   return { id: user.id, username: user.username };
 }
 
+/** The caller as services see them in this project: user id and role (needs a project guard). */
+export function currentActor(req: Request): Actor {
+  return { userId: currentUser(req).id, role: currentProject(req).role };
+}
+
 /** The project and the caller's role in it, set by requireProjectRole/requireProjectAction. */
 export function currentProject(req: Request): ProjectAccess {
   const access = projectAccess.get(req);
@@ -200,14 +207,18 @@ export const requireSession: RequestHandler = (req, _res, next) => {
   }
 };
 
-function parseProjectId(value: unknown): number | null {
-  if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
-  const id = Number(value);
-  return Number.isSafeInteger(id) ? id : null;
+/**
+ * Every id in the path (a parameter named `id` or `…Id`) is checked before anything else
+ * runs, so a malformed one is the same 400 on every project route whatever its handler
+ * reads first.
+ */
+function checkPathIds(req: Request): void {
+  for (const name of Object.keys(req.params)) if (name === 'id' || name.endsWith('Id')) idParam(req, name);
 }
 
 /**
- * Route guard for /api/projects/:projectId/… (or :id): anonymous → 401; not a member, or no
+ * Route guard for /api/projects/:projectId/… (or :id): anonymous → 401; a malformed id in
+ * the path → 400 (it names nothing, so it tells a stranger nothing); not a member, or no
  * such project → 404 (a stranger cannot tell which projects exist); member below `minimum`
  * → 403. On success `currentProject(req)` gives {projectId, role}.
  */
@@ -215,9 +226,10 @@ export function requireProjectRole(ctx: AppContext, minimum: Role): RequestHandl
   return (req, _res, next) => {
     try {
       const { user } = signedIn(req);
-      const projectId = parseProjectId(req.params.projectId ?? req.params.id);
-      const role = projectId === null ? undefined : findRole(ctx.db, projectId, user.id);
-      if (projectId === null || role === undefined) throw new NotFoundError('project not found');
+      checkPathIds(req);
+      const projectId = idParam(req, req.params.projectId === undefined ? 'id' : 'projectId');
+      const role = projectRole(ctx.db, projectId, user.id);
+      if (role === undefined) throw new NotFoundError('project not found');
       if (!roleAtLeast(role, minimum)) {
         throw new ForbiddenError(`this needs the ${minimum} role in this project; you are ${role}`, {
           required: minimum,

@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/archive';
 import type { Row } from '../db/repos/archive';
-import { createProject, findProjectByName, type Project } from '../db/repos/projects';
+import { createProject, findProject, findProjectByName, type Project } from '../db/repos/projects';
 import type { Clock } from '../domain/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { restoreDocument } from './project-settings';
 
 export const ARCHIVE_FORMAT = 'sift-project-archive';
 export const ARCHIVE_VERSION = 1;
@@ -147,9 +148,16 @@ export interface ProjectArchive {
 /** Archive id ↔ database id for one direction of the copy. */
 type IdMapper = (table: Target, id: unknown) => unknown;
 
-/** Writes one project, with everything that hangs off it, as a versioned JSON document. */
+/**
+ * Writes one project, with everything that hangs off it, as a versioned JSON document: one
+ * read transaction, so the archive is a single consistent snapshot while others write.
+ */
 export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
-  const project = repo.projectRow(db, projectId);
+  return db.transaction(() => readArchive(db, projectId, clock))();
+}
+
+function readArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
+  const project = findProject(db, projectId);
   if (!project) throw new NotFoundError(`no project ${projectId}`);
   const names = repo.usernamesById(db);
   const ids = new Map<string, Map<number, number>>();
@@ -193,10 +201,10 @@ export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectA
     version: ARCHIVE_VERSION,
     exportedAt: clock().toISOString(),
     project: {
-      name: project.name as string,
-      description: project.description as string,
-      settings: JSON.parse(project.settings_json as string) as unknown,
-      createdAt: project.created_at as string,
+      name: project.name,
+      description: project.description,
+      settings: project.settings,
+      createdAt: project.createdAt,
     },
     members,
     tables,
@@ -233,7 +241,7 @@ export function importArchive(
       { name, description: doc.project.description },
       new Date(doc.project.createdAt),
     );
-    repo.setColumn(db, 'projects', project.id, 'settings_json', JSON.stringify(doc.project.settings ?? {}));
+    restoreDocument(db, project.id, doc.project.settings);
     const createdUsers: string[] = [];
     const userId = (username: string): number => {
       const found = repo.userIdByName(db, username);

@@ -1,15 +1,17 @@
 import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import { codingRepo } from '../db/repos/coding';
-import type { Clock } from '../domain/clock';
+import { findReport, includedReportIds } from '../db/repos/fulltext';
+import { getProject } from '../db/repos/projects';
+import { findUserById } from '../db/repos/users';
+import type { Actor } from '../domain/auth/actor';
 import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
 import { dualCodingTables } from '../domain/coding/dual-coding';
 import { studyLabel, validateFieldValue, valueStrings } from '../domain/coding/extraction';
-import { buildReport } from '../domain/coding/report';
+import { buildReport, reportMarkdown } from '../domain/coding/report';
 import type { SynthesisInput } from '../domain/coding/synthesis';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { includedReportIds } from '../db/repos/fulltext';
-import { findUserById } from '../db/repos/users';
+import type { ServiceDeps } from './deps';
 
 /** The codebook as stored, in the domain's shape (parents by key), for export and display. */
 export function readCodebook(db: Db, projectId: number): Codebook {
@@ -27,6 +29,12 @@ export function readCodebook(db: Db, projectId: number): Codebook {
       .listFields(projectId)
       .map(({ key, label, kind, options }) => ({ key, label, kind, options })),
   };
+}
+
+/** The codebook as the coding page shows it: codes and extraction fields with their ids. */
+export function codebookWithIds(db: Db, projectId: number): Api.CodebookResponse {
+  const repo = codingRepo(db);
+  return { codes: repo.listCodes(projectId), fields: repo.listFields(projectId) };
 }
 
 /** Adds or updates codes and fields by key, all or nothing. */
@@ -98,6 +106,57 @@ export function removeCode(db: Db, projectId: number, codeId: number): void {
   repo.deleteCode(codeId);
 }
 
+/** Refuses a record that is not an included study: only studies included at full text are coded. */
+function requireIncludedStudy(db: Db, projectId: number, recordId: number): void {
+  if (!includedReportIds(db, projectId).includes(recordId))
+    throw new ValidationError(`record ${recordId} is not an included study of this project`);
+}
+
+/** The included studies, each with a label and how many live code applications it has. */
+export function listCodingStudies(db: Db, projectId: number): Api.CodingStudiesResponse {
+  const repo = codingRepo(db);
+  const counts = new Map<number, number>();
+  for (const a of repo.listApplications(projectId)) counts.set(a.recordId, (counts.get(a.recordId) ?? 0) + 1);
+  const studies = repo.studyRecords(projectId, includedReportIds(db, projectId)).map((r) => ({
+    id: r.id,
+    label: studyLabel(r.authors, r.year, r.title, r.id),
+    title: r.title,
+    applications: counts.get(r.id) ?? 0,
+  }));
+  return { studies };
+}
+
+/**
+ * One included study as a coder sees it: the record, where its full text is, every live
+ * code application (each marked `mine` or not), and the actor's own extraction values.
+ */
+export function codingStudy(db: Db, projectId: number, actor: Actor, recordId: number): Api.StudyDetail {
+  const repo = codingRepo(db);
+  const study = includedReportIds(db, projectId).includes(recordId)
+    ? repo.studyRecord(projectId, recordId)
+    : undefined;
+  if (!study) throw new NotFoundError(`record ${recordId} is not an included study`);
+  const name = coderNames(db);
+  const fieldKey = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
+  const values: Record<string, Api.FieldValue> = {};
+  for (const v of repo.listValues(projectId, recordId))
+    if (v.userId === actor.userId) values[fieldKey.get(v.fieldId) ?? ''] = v.value;
+  const report = findReport(db, recordId);
+  const fullText: Api.StudyDetail['fullText'] = report?.pdfFile
+    ? { kind: 'pdf', href: `/api/projects/${projectId}/fulltext/${recordId}/pdf` }
+    : report?.url
+      ? { kind: 'url', href: report.url }
+      : null;
+  return {
+    study: { ...study, label: studyLabel(study.authors, study.year, study.title, study.id) },
+    fullText,
+    applications: repo
+      .listApplications(projectId, recordId)
+      .map((a) => ({ ...a, coder: name(a.userId), mine: a.userId === actor.userId })),
+    values,
+  };
+}
+
 export interface ApplyInput {
   recordId: number;
   codeId: number;
@@ -106,70 +165,64 @@ export interface ApplyInput {
   note?: string;
 }
 
-/** Applies a code to an included study for one coder. */
+/** Applies a code to an included study for the acting coder. */
 export function applyCode(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  studyIds: ReadonlySet<number>,
+  actor: Actor,
   input: ApplyInput,
-  clock: Clock,
 ): Api.Application {
+  const { db } = deps;
   const repo = codingRepo(db);
-  if (!studyIds.has(input.recordId))
-    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  requireIncludedStudy(db, projectId, input.recordId);
   if (!repo.getCode(projectId, input.codeId)) throw new NotFoundError(`code ${input.codeId} not found`);
   const id = repo.insertApplication(
     projectId,
     {
       recordId: input.recordId,
       codeId: input.codeId,
-      userId,
+      userId: actor.userId,
       excerpt: input.excerpt ?? '',
       page: input.page ?? null,
       note: input.note ?? '',
     },
-    clock().toISOString(),
+    deps.clock(),
   );
   return repo.getApplication(projectId, id)!;
 }
 
 /** Removes a code application; coders remove their own, owners anyone's. */
 export function removeApplication(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  isOwner: boolean,
+  actor: Actor,
   applicationId: number,
-  clock: Clock,
 ): void {
-  const repo = codingRepo(db);
+  const repo = codingRepo(deps.db);
   const app = repo.getApplication(projectId, applicationId);
   if (!app) throw new NotFoundError(`code application ${applicationId} not found`);
-  if (app.userId !== userId && !isOwner)
+  if (app.userId !== actor.userId && actor.role !== 'owner')
     throw new ValidationError('only the coder or an owner can remove this code application');
-  repo.removeApplication(applicationId, clock().toISOString());
+  repo.removeApplication(applicationId, deps.clock());
 }
 
-/** Fills one field of the extraction form for one study and coder. */
+/** Fills one field of the extraction form for one included study and the acting coder. */
 export function setExtractionValue(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  studyIds: ReadonlySet<number>,
+  actor: Actor,
   input: { recordId: number; field: string; value: unknown },
-  clock: Clock,
 ): Api.FieldValue {
+  const { db } = deps;
   const repo = codingRepo(db);
-  if (!studyIds.has(input.recordId))
-    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  requireIncludedStudy(db, projectId, input.recordId);
   const field = repo.listFields(projectId).find((f) => f.key === input.field);
   if (!field) throw new NotFoundError(`extraction field "${input.field}" not found`);
   const value = validateFieldValue(field, input.value);
   repo.setValue(
     projectId,
-    { recordId: input.recordId, fieldId: field.id, userId, value },
-    clock().toISOString(),
+    { recordId: input.recordId, fieldId: field.id, userId: actor.userId, value },
+    deps.clock(),
   );
   return value;
 }
@@ -225,16 +278,14 @@ export function synthesisReport(input: SynthesisInput): Api.Synthesis {
 }
 
 export function setThemeSummary(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  codeId: number,
-  summary: string,
-  clock: Clock,
+  input: { codeId: number; summary: string },
 ): void {
-  const repo = codingRepo(db);
-  if (!repo.getCode(projectId, codeId)) throw new NotFoundError(`code ${codeId} not found`);
-  if (summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
-  repo.setSummary(projectId, codeId, summary, clock().toISOString());
+  const repo = codingRepo(deps.db);
+  if (!repo.getCode(projectId, input.codeId)) throw new NotFoundError(`code ${input.codeId} not found`);
+  if (input.summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
+  repo.setSummary(projectId, input.codeId, input.summary, deps.clock());
 }
 
 /** Username lookup for coder columns, cached per call site (a report names few coders). */
@@ -249,4 +300,9 @@ export function coderNames(db: Db): (userId: number) => string {
 /** The synthesis of a project over its included studies (full-text includes). */
 export function projectSynthesis(db: Db, projectId: number): Api.Synthesis {
   return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
+}
+
+/** The synthesis as a Markdown report titled with the project's name. */
+export function synthesisMarkdown(db: Db, projectId: number): string {
+  return reportMarkdown(projectSynthesis(db, projectId), getProject(db, projectId).name);
 }

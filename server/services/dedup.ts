@@ -14,7 +14,6 @@ import {
   listDecisions,
   listDedupRecords,
   markUndone,
-  projectExists,
   screenedRecordIds,
   setClusterMembers,
   setDuplicateOf,
@@ -23,6 +22,7 @@ import {
   type ClusterStatus,
   type Snapshot,
 } from '../db/repos/dedup';
+import { requireProjectExists } from '../db/repos/projects';
 import type { Clock } from '../domain/clock';
 import { planDeduplication, type EvidencePair } from '../domain/dedup/engine';
 import { choosePrimary, mergedView as mergedViewOf } from '../domain/dedup/merge';
@@ -51,9 +51,7 @@ function screenedTest(
 /** What a run did, as POST …/dedup/run and `sift dedup` report it. */
 export type RunSummary = Api.DedupRunSummary;
 
-function requireProject(db: Db, projectId: number): void {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
-}
+const requireProject = requireProjectExists;
 
 function allPairs(ids: number[]): [number, number][] {
   const out: [number, number][] = [];

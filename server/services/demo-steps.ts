@@ -1,6 +1,7 @@
 import { addMember } from '../db/repos/members';
 import { includedReportIds } from '../db/repos/fulltext';
 import { codingRepo } from '../db/repos/coding';
+import type { Actor } from '../domain/auth/actor';
 import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
 import { LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
 import { storeUser } from './accounts';
@@ -100,54 +101,46 @@ export const codeDemo: DemoStep = {
   name: 'load the codebook and code the included studies',
   run(ctx) {
     const { db, projectId, clock } = ctx;
+    const deps = { db, clock };
     const users = usersOf(ctx);
+    const coder = (userId: number): Actor => ({ userId, role: 'reviewer' });
     importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
     const repo = codingRepo(db);
     const codeId = new Map(repo.listCodes(projectId).map((c) => [c.code, c.id]));
     const included = includedReportIds(db, projectId);
-    const studies = new Set(included);
     const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
     const titles = new Map(repo.studyRecords(projectId, included).map((r) => [r.id, r.title ?? '']));
     included.forEach((recordId, i) => {
       const title = titles.get(recordId) ?? '';
       const hints = CODE_HINTS.filter(([pattern]) => pattern.test(title));
       const coders = i < 2 ? [users.alice, users.bob] : [users.alice];
-      for (const coder of coders) {
+      for (const userId of coders) {
         for (const [, code, excerpt] of hints.length ? hints : [CODE_HINTS[1]!]) {
-          applyCode(
-            db,
-            projectId,
-            coder,
-            studies,
-            { recordId, codeId: codeId.get(code)!, excerpt, page: String(3 + i) },
-            clock,
-          );
+          applyCode(deps, projectId, coder(userId), {
+            recordId,
+            codeId: codeId.get(code)!,
+            excerpt,
+            page: String(3 + i),
+          });
         }
       }
-      setExtractionValue(
-        db,
-        projectId,
-        users.alice,
-        studies,
-        { recordId, field: 'country', value: [countries[i % countries.length]!] },
-        clock,
-      );
-      setExtractionValue(
-        db,
-        projectId,
-        users.alice,
-        studies,
-        { recordId, field: 'design', value: i % 2 ? 'Survey' : 'Interviews / focus groups' },
-        clock,
-      );
+      const alice = coder(users.alice);
+      setExtractionValue(deps, projectId, alice, {
+        recordId,
+        field: 'country',
+        value: [countries[i % countries.length]!],
+      });
+      setExtractionValue(deps, projectId, alice, {
+        recordId,
+        field: 'design',
+        value: i % 2 ? 'Survey' : 'Interviews / focus groups',
+      });
     });
-    setThemeSummary(
-      db,
-      projectId,
-      codeId.get('ambitions')!,
-      'Across the included studies, learners take micro-credentials mainly to stay employable and to fill specific skill gaps.',
-      clock,
-    );
+    setThemeSummary(deps, projectId, {
+      codeId: codeId.get('ambitions')!,
+      summary:
+        'Across the included studies, learners take micro-credentials mainly to stay employable and to fill specific skill gaps.',
+    });
   },
 };
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/fulltext';
-import { findRecord, hasEvents, projectExists } from '../db/repos/screening';
+import { requireProjectExists } from '../db/repos/projects';
+import { findRecord, hasEvents } from '../db/repos/screening';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ScreeningDeps } from './screening';
 import { canSeeOthersVotes, requireAction } from './screening';
@@ -14,7 +15,7 @@ export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'ascii');
 
 function requireWriter(db: Db, projectId: number, actor: Actor): void {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
+  requireProjectExists(db, projectId);
   requireAction(actor, 'import');
 }
 
@@ -31,7 +32,7 @@ function requireSought(db: Db, projectId: number, recordId: number): void {
 
 /** Reports sought with their retrieval; full-text outcomes only for those who may see votes. */
 export function listReports(db: Db, projectId: number, actor: Actor): Api.ReportListResponse {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
+  requireProjectExists(db, projectId);
   const showOutcome = canSeeOthersVotes(db, projectId, actor, 'full_text');
   const reports = repo
     .reportsSought(db, projectId)

@@ -4,6 +4,7 @@ import {
   addMember,
   countOwners,
   findMember,
+  findRole,
   listMembers,
   removeMember,
   updateMemberRole,
@@ -12,6 +13,12 @@ import {
 import { findUserByUsername } from '../db/repos/users';
 import type { Role } from '../domain/auth/roles';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
+
+/** The user's role in the project, or undefined when they are not a member (the route guard asks). */
+export function projectRole(db: Db, projectId: number, userId: number): Role | undefined {
+  return findRole(db, projectId, userId);
+}
 
 export function listProjectMembers(db: Db, projectId: number): Api.Member[] {
   return listMembers(db, projectId);
@@ -19,18 +26,18 @@ export function listProjectMembers(db: Db, projectId: number): Api.Member[] {
 
 /** Adds an existing user to a project by name. */
 export function addProjectMember(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  username: string,
-  role: Role,
-  now: Date,
+  input: { username: string; role: Role },
 ): Api.Member {
+  const { db } = deps;
+  const { username, role } = input;
   const user = findUserByUsername(db, username);
   if (!user) throw new ValidationError(`no user named "${username}"`, { field: 'username' });
   return db
     .transaction(() => {
       if (findMember(db, projectId, user.id)) throw new ConflictError(`${user.username} is already a member`);
-      addMember(db, projectId, user.id, role, now);
+      addMember(db, projectId, user.id, role, deps.clock());
       return findMember(db, projectId, user.id) as Member;
     })
     .immediate();

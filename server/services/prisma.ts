@@ -1,17 +1,21 @@
 import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
-import {
-  listProjects,
-  projectById,
-  readPrismaSettingsJson,
-  recordsByIds,
-  writePrismaSettingsJson,
-} from '../db/repos/prisma';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { getProject } from '../db/repos/projects';
+import { recordsByIds } from '../db/repos/prisma';
+import { may } from '../domain/auth/actions';
+import type { Actor } from '../domain/auth/actor';
+import { NotFoundError } from '../domain/errors';
 import { computePrisma } from '../domain/prisma/compute';
-import { readPrismaSettings, withSettings, type PrismaSettings } from '../domain/prisma/settings';
+import {
+  PRISMA_SETTINGS,
+  readPrismaSettings,
+  withSettings,
+  type PrismaSettings,
+} from '../domain/prisma/settings';
 import type { PrismaResult } from '../domain/prisma/types';
+import { exportPrisma, prismaJson, type PrismaFormat } from './prisma-export';
 import { prismaInputFor } from './prisma-state';
+import { readSection, updateSection } from './project-settings';
 
 /** The PRISMA 2020 diagram of a project, computed from its records, decisions and PRISMA settings. */
 export function projectPrisma(db: Db, projectId: number, override: PrismaSettings = {}): PrismaResult {
@@ -19,38 +23,53 @@ export function projectPrisma(db: Db, projectId: number, override: PrismaSetting
   return computePrisma(withSettings(prismaInputFor(db, projectId), { ...settings, ...override }));
 }
 
+/**
+ * The record ids behind the counts (the JSON trace, the drill-down lists, the links in the
+ * SVG) reveal screening outcomes record by record, so they follow the `export` action
+ * (owners), as blind mode needs. Every member sees the counts.
+ */
+function maySeeTrace(actor: Actor): boolean {
+  return may(actor.role, 'export');
+}
+
+/** The JSON document of GET …/prisma as this actor may see it (the trace only for those who may). */
+export function prismaDocument(db: Db, projectId: number, actor: Actor): Api.PrismaDocument {
+  const { trace, ...counts } = prismaJson(projectPrisma(db, projectId));
+  return maySeeTrace(actor) ? { ...counts, trace } : counts;
+}
+
+/** Switches of the drawn diagram (as the URL's query gives them). */
+export interface DiagramOptions {
+  other?: boolean;
+  previous?: boolean;
+  detail?: boolean;
+}
+
+/** The diagram as a file, titled with the project's name; its boxes link to their records only for those who may see them. */
+export async function prismaFile(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  input: { format: PrismaFormat; options: DiagramOptions },
+): Promise<Buffer> {
+  const { options } = input;
+  const drillDownHref = maySeeTrace(actor)
+    ? `/api/projects/${projectId}/prisma/boxes/{box}/records`
+    : undefined;
+  return exportPrisma(projectPrisma(db, projectId), input.format, {
+    title: `PRISMA 2020 flow diagram — ${getProject(db, projectId).name}`,
+    svg: { other: options.other, previous: options.previous, perSourceDetail: options.detail, drillDownHref },
+  });
+}
+
 /** The project's PRISMA settings (previous version of an updated review, box texts). */
 export function prismaSettings(db: Db, projectId: number): Api.PrismaSettings {
-  if (!projectById(db, projectId)) throw new NotFoundError(`project ${projectId} does not exist`);
-  return readPrismaSettings(readPrismaSettingsJson(db, projectId));
+  return readSection(db, projectId, PRISMA_SETTINGS);
 }
 
 /** Replaces the project's PRISMA settings as a whole (what is left out is cleared). */
 export function updatePrismaSettings(db: Db, projectId: number, requested: unknown): Api.PrismaSettings {
-  return db.transaction(() => {
-    if (!projectById(db, projectId)) throw new NotFoundError(`project ${projectId} does not exist`);
-    const clean = readPrismaSettings(requested);
-    writePrismaSettingsJson(db, projectId, clean);
-    return clean;
-  })();
-}
-
-/** The project named, or the only project of the database when no name is given. */
-export function resolveProject(db: Db, name?: string): { id: number; name: string } {
-  const projects = listProjects(db);
-  if (name !== undefined) {
-    const found = projects.find((p) => p.name === name);
-    if (!found)
-      throw new NotFoundError(
-        `no project named "${name}" (projects: ${projects.map((p) => p.name).join(', ') || 'none'})`,
-      );
-    return found;
-  }
-  if (projects.length === 1) return projects[0]!;
-  if (projects.length === 0) throw new NotFoundError('the database has no project');
-  throw new ValidationError(
-    `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`,
-  );
+  return updateSection(db, projectId, PRISMA_SETTINGS, () => readPrismaSettings(requested));
 }
 
 /** Drill-down: the records (or reports) behind one count of the diagram, a page at a time. */

@@ -3,23 +3,23 @@ import type { Db } from '../db/connection';
 import {
   getRankingModel,
   listRankingRecords,
-  projectSettings,
   recordSetStamp,
   replaceScores,
   scoresFor,
   settledTitleAbstractOutcomes,
   COLD_START_VERSION,
-  writePrioritisationSettings,
   type RankingModelRow,
 } from '../db/repos/ranking';
 import type { Clock } from '../domain/clock';
-import { NotFoundError } from '../domain/errors';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
 import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions } from '../domain/ranking/stopping';
 import { tfidfSteps } from '../domain/ranking/tfidf';
+import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
+import { readSection, updateSection } from './project-settings';
+import type { ServiceDeps } from './deps';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -42,30 +42,21 @@ export const screeningDecisions: DecisionReader = (db, projectId) =>
 /** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
 export type PrioritisationSettings = Api.PrioritisationSettings;
 
+/** The project's prioritisation settings; NotFound for an unknown project. */
 export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
-  const settings = projectSettings(db, projectId);
-  if (!settings) throw new NotFoundError(`project ${projectId} not found`);
-  const raw = settings.prioritisation;
-  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  return {
-    enabled: raw === true || obj.enabled === true,
-    keywords: Array.isArray(obj.keywords)
-      ? obj.keywords.filter((k): k is string => typeof k === 'string')
-      : [],
-    model: obj.model === 'lr' ? 'lr' : 'nb',
-  };
+  return readSection(db, projectId, PRIORITISATION_SETTINGS);
 }
 
 /** The owner turns prioritisation on or off (and sets cold-start keywords, the model); a retrain follows. */
 export function updatePrioritisationSettings(
-  db: Db,
-  clock: Clock,
+  deps: ServiceDeps,
   projectId: number,
   patch: Partial<PrioritisationSettings>,
 ): PrioritisationSettings {
-  const next = { ...prioritisationSettings(db, projectId), ...patch };
-  writePrioritisationSettings(db, projectId, next);
-  requestRetrain(db, clock, projectId);
+  const next = updateSection(deps.db, projectId, PRIORITISATION_SETTINGS, (current) =>
+    applyPrioritisationPatch(current, patch),
+  );
+  requestRetrain(deps, projectId);
   return next;
 }
 
@@ -302,7 +293,7 @@ const schedulers = new WeakMap<Db, RankingScheduler>();
  * Called after every title/abstract decision, retraction or resolution: when the owner has
  * prioritisation on, queues a background retrain on the settled outcomes and returns at once.
  */
-export function requestRetrain(db: Db, clock: Clock, projectId: number): void {
+export function requestRetrain({ db, clock }: ServiceDeps, projectId: number): void {
   if (!prioritisationSettings(db, projectId).enabled) return;
   let scheduler = schedulers.get(db);
   if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(db, screeningDecisions, clock)));

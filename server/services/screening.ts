@@ -22,10 +22,11 @@ export {
 import * as repo from '../db/repos/screening';
 import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
 import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import type { ScreeningSettings } from '../domain/screening/settings';
 import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
 import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
+import { STAGES } from '../domain/screening/types';
 import type {
   CurrentVote,
   FinalDecision,
@@ -122,7 +123,7 @@ export function decide(
     };
     return { recordId: input.recordId, stage: input.stage, vote };
   });
-  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (input.stage === 'title_abstract') requestRetrain(deps, projectId);
   return result;
 }
 
@@ -148,7 +149,7 @@ export function retract(
     },
     { queuesMayGrow: true },
   );
-  if (stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (stage === 'title_abstract') requestRetrain(deps, projectId);
 }
 
 export interface ResolutionInput {
@@ -182,7 +183,7 @@ export function resolve(
     const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
     return { recordId: input.recordId, stage: input.stage, ...outcome };
   });
-  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (input.stage === 'title_abstract') requestRetrain(deps, projectId);
   return result;
 }
 
@@ -355,19 +356,13 @@ export function screeningStatus(db: Db, projectId: number): Api.ScreeningStatus 
   };
 }
 
-/** Picks the project a CLI command means: by name, or the only one. */
-export function resolveProject(db: Db, name?: string): { id: number; name: string } {
-  const projects = repo.projectsByName(db, name);
-  if (name !== undefined) {
-    const [project] = projects;
-    if (!project) throw new NotFoundError(`no project named "${name}"`);
-    return project;
+/**
+ * screeningStatus as this actor may see it: the counts are derived from everyone's votes,
+ * so a reviewer blinded at any stage gets only that they are blinded.
+ */
+export function screeningStatusFor(db: Db, projectId: number, actor: Actor): Api.ScreeningStatusResponse {
+  if (!STAGES.every((stage) => canSeeOthersVotes(db, projectId, actor, stage))) {
+    return { projectId, visibility: 'blinded' };
   }
-  if (projects.length === 0) throw new NotFoundError('the database has no project');
-  if (projects.length > 1) {
-    throw new ValidationError(
-      `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`,
-    );
-  }
-  return projects[0]!;
+  return screeningStatus(db, projectId);
 }

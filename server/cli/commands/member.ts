@@ -1,4 +1,5 @@
 import { parseRole } from '../../domain/auth/roles';
+import { systemClock } from '../../domain/clock';
 import { addProjectMember } from '../../services/members';
 import { parseCommandArgs, required, UsageError } from '../args';
 import { withProject } from '../database';
@@ -19,7 +20,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const username = required(values.username, 'username');
   const role = parseRole(required(values.role, 'role'));
   return withProject(values, (db, project) => {
-    const member = addProjectMember(db, project.id, username, role, new Date());
+    const member = addProjectMember({ db, clock: systemClock }, project.id, { username, role });
     io.stdout.write(`${member.username} is now ${member.role} of "${project.name}"\n`);
     return 0;
   });

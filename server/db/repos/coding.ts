@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { recordsOf, type RecordFieldsOf } from './records';
 import type { Codebook, CodeDefinition, FieldDefinition, FieldKind } from '../../domain/coding/codebook';
 
 export interface CodeRow {
@@ -34,50 +35,19 @@ export interface ExtractionValueRow {
   updatedAt: string;
 }
 
-/** The bibliographic fields coding shows and cites for a study. */
-export interface StudyRecordRow {
-  id: number;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  url: string | null;
-}
-
-type StudyRecordSql = Omit<StudyRecordRow, 'authors'> & { authors_json: string };
-const toStudy = ({ authors_json, ...row }: StudyRecordSql): StudyRecordRow => ({
-  ...row,
-  authors: JSON.parse(authors_json) as string[],
-});
-const STUDY_COLUMNS = 'id, title, authors_json, year, journal, abstract, doi, url';
+/** The bibliographic fields coding shows and cites for a study (records.ts owns the columns). */
+export type StudyRecordRow = RecordFieldsOf<'study'>;
 
 /** All SQL of the coding tables: codebook, extraction form, code applications, values, summaries. */
 export function codingRepo(db: Db) {
   return {
     /** The given records of a project (the included studies), in id order; others are not read. */
     studyRecords(projectId: number, recordIds: readonly number[]): StudyRecordRow[] {
-      const rows = db
-        .prepare(
-          `SELECT ${STUDY_COLUMNS} FROM records
-            WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-        )
-        .all(projectId, JSON.stringify(recordIds)) as StudyRecordSql[];
-      return rows.map(toStudy);
+      return recordsOf(db, projectId, 'study', recordIds);
     },
 
     studyRecord(projectId: number, recordId: number): StudyRecordRow | undefined {
-      const row = db
-        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? AND id = ?`)
-        .get(projectId, recordId) as StudyRecordSql | undefined;
-      return row && toStudy(row);
-    },
-
-    projectName(projectId: number): string | undefined {
-      return (
-        db.prepare('SELECT name FROM projects WHERE id = ?').get(projectId) as { name: string } | undefined
-      )?.name;
+      return recordsOf(db, projectId, 'study', [recordId])[0];
     },
 
     listCodes(projectId: number): CodeRow[] {
@@ -194,7 +164,7 @@ export function codingRepo(db: Db) {
         page: string | null;
         note: string;
       },
-      now: string,
+      now: Date,
     ): number {
       return Number(
         db
@@ -202,7 +172,8 @@ export function codingRepo(db: Db) {
             `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now).lastInsertRowid,
+          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now.toISOString())
+          .lastInsertRowid,
       );
     },
 
@@ -215,9 +186,9 @@ export function codingRepo(db: Db) {
         .get(projectId, id) as ApplicationRow | undefined;
     },
 
-    removeApplication(id: number, now: string): void {
+    removeApplication(id: number, now: Date): void {
       db.prepare('UPDATE code_applications SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(
-        now,
+        now.toISOString(),
         id,
       );
     },
@@ -233,11 +204,11 @@ export function codingRepo(db: Db) {
         .all(projectId, recordId ?? null, recordId ?? null) as ApplicationRow[];
     },
 
-    setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: string): void {
+    setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: Date): void {
       db.prepare(
         `INSERT INTO extraction_values (project_id, record_id, field_id, user_id, value_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (record_id, field_id, user_id) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      ).run(projectId, v.recordId, v.fieldId, v.userId, JSON.stringify(v.value), now);
+      ).run(projectId, v.recordId, v.fieldId, v.userId, JSON.stringify(v.value), now.toISOString());
     },
 
     listValues(projectId: number, recordId?: number): ExtractionValueRow[] {
@@ -262,11 +233,11 @@ export function codingRepo(db: Db) {
       return Object.fromEntries(rows.map((r) => [r.codeId, r.summary]));
     },
 
-    setSummary(projectId: number, codeId: number, summary: string, now: string): void {
+    setSummary(projectId: number, codeId: number, summary: string, now: Date): void {
       db.prepare(
         `INSERT INTO theme_summaries (code_id, project_id, summary, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (code_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at`,
-      ).run(codeId, projectId, summary, now);
+      ).run(codeId, projectId, summary, now.toISOString());
     },
   };
 }

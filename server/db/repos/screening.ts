@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { caches, projectRecordCount } from './screening-cache';
+import { recordColumns, recordFromRow, type RecordFieldsOf, type RecordRowOf } from './records';
 import type {
   CurrentVote,
   FinalDecision,
@@ -22,30 +23,6 @@ export { keepCachesAfter, writeStamp } from './screening-cache';
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
 export const NOT_DUPLICATE = 'r.duplicate_of IS NULL';
 
-// ---------- projects and settings ----------
-
-export function projectExists(db: Db, projectId: number): boolean {
-  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
-}
-
-export function projectsByName(db: Db, name?: string): { id: number; name: string }[] {
-  return (
-    name === undefined
-      ? prepared(db, 'SELECT id, name FROM projects ORDER BY id').all()
-      : prepared(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
-  ) as { id: number; name: string }[];
-}
-
-export function readSettingsJson(db: Db, projectId: number): string | undefined {
-  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
-    { settings_json: string } | undefined;
-  return row?.settings_json;
-}
-
-export function writeSettingsJson(db: Db, projectId: number, json: string): void {
-  prepared(db, 'UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
-}
-
 // ---------- records ----------
 
 export interface RecordRef {
@@ -61,49 +38,11 @@ export function findRecord(db: Db, projectId: number, recordId: number): RecordR
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
-export interface ScreeningRecord {
-  id: number;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  keywords: string[];
-  url: string | null;
-  type: string | null;
-}
-
-interface RecordRow {
-  id: number;
-  title: string | null;
-  authors_json: string;
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  keywords_json: string;
-  url: string | null;
-  type: string | null;
-}
-
-const RECORD_COLUMNS =
-  'r.id, r.title, r.authors_json, r.year, r.journal, r.abstract, r.doi, r.keywords_json, r.url, r.type';
-
-function toRecord(row: RecordRow): ScreeningRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    authors: JSON.parse(row.authors_json) as string[],
-    year: row.year,
-    journal: row.journal,
-    abstract: row.abstract,
-    doi: row.doi,
-    keywords: JSON.parse(row.keywords_json) as string[],
-    url: row.url,
-    type: row.type,
-  };
-}
+/** What a reviewer reads while screening (records.ts owns the columns and their mapping). */
+export type ScreeningRecord = RecordFieldsOf<'screening'>;
+type RecordRow = RecordRowOf<'screening'>;
+const RECORD_COLUMNS = recordColumns('screening');
+const toRecord = (row: RecordRow): ScreeningRecord => recordFromRow(row);
 
 // ---------- events ----------
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LABELS } from './template';
+import type { SettingsSection } from '../settings-section';
 import type { PrismaInput } from './types';
 
 /**
@@ -34,6 +35,9 @@ export function readPrismaSettings(stored: unknown): PrismaSettings {
   if (Object.keys(labels).length) out.labels = labels;
   return out;
 }
+
+/** PRISMA's section of the project settings. */
+export const PRISMA_SETTINGS: SettingsSection<PrismaSettings> = { name: 'prisma', read: readPrismaSettings };
 
 /** The review's input with the project's previous version and box texts added. */
 export function withSettings(input: PrismaInput, settings: PrismaSettings): PrismaInput {

@@ -8,8 +8,7 @@ export function archiveRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/projects/:projectId/archive.json', requireProjectAction(ctx, 'export'), (req, res) => {
     const { projectId } = currentProject(req);
-    // One read transaction: the archive is a single consistent snapshot while others write.
-    const archive = ctx.db.transaction(() => exportArchive(ctx.db, projectId, ctx.clock))();
+    const archive = exportArchive(ctx.db, projectId, ctx.clock);
     res.attachment(`project-${projectId}-archive.json`);
     res.json(archive);
   });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import * as fulltext from '../../services/fulltext';
-import { currentProject, currentUser, requireProjectAction } from '../auth';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const recordId = z.coerce.number().int().positive();
 const LinkBody = z.object({ url: z.string().min(1).max(2000), note: z.string().max(2000).nullish() });
@@ -14,8 +15,6 @@ const StudyBody = z.object({
   recordIds: z.array(recordId).min(1).max(500),
   studyId: z.coerce.number().int().positive().optional(),
 });
-
-const actorOf = (req: Request) => ({ userId: currentUser(req).id, role: currentProject(req).role });
 
 /**
  * multer keeps the upload in memory up to the limit (one file), so the service can check the
@@ -45,7 +44,7 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   const base = '/projects/:projectId/fulltext';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(fulltext.listReports(ctx.db, currentProject(req).projectId, actorOf(req)));
+    res.json(fulltext.listReports(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
   router.post(
@@ -57,8 +56,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       const result = fulltext.uploadPdf(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
         {
           bytes: req.file.buffer,
           originalName: req.file.originalname,
@@ -73,7 +72,7 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       ctx.db,
       ctx.uploadsDir,
       currentProject(req).projectId,
-      recordId.parse(req.params.recordId),
+      idParam(req, 'recordId'),
     );
     res.type('application/pdf');
     res.attachment(downloadName);
@@ -88,8 +87,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       fulltext.setLink(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
         body.url,
         body.note,
       ),
@@ -102,8 +101,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       fulltext.markNotRetrievable(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
         body.note,
       ),
     );
@@ -115,7 +114,7 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
 
   router.post('/projects/:projectId/studies', requireProjectAction(ctx, 'import'), (req, res) => {
     const body = StudyBody.parse(req.body);
-    res.status(201).json(fulltext.groupReports(deps, currentProject(req).projectId, actorOf(req), body));
+    res.status(201).json(fulltext.groupReports(deps, currentProject(req).projectId, currentActor(req), body));
   });
 
   router.delete(
@@ -125,8 +124,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       fulltext.ungroupReport(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
       );
       res.status(204).end();
     },

@@ -43,7 +43,7 @@ export function rankingRoutes(ctx: AppContext): Router {
 
   router.put(`${base}/settings`, requireProjectAction(ctx, 'settings'), (req, res) => {
     const patch = SettingsBody.parse(req.body);
-    res.json(updatePrioritisationSettings(ctx.db, ctx.clock, currentProject(req).projectId, patch));
+    res.json(updatePrioritisationSettings(ctx, currentProject(req).projectId, patch));
   });
 
   return router;

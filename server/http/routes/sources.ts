@@ -2,12 +2,11 @@ import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { countRecordsBySource } from '../../db/repos/records';
-import { listSources } from '../../db/repos/sources';
 import { ValidationError } from '../../domain/errors';
 import { FORMAT_IDS, type FormatId } from '../../domain/import/types';
 import { SOURCE_KINDS } from '../../domain/source-kinds';
 import { importFiles } from '../../services/import';
+import { sourcesWithCounts } from '../../services/sources';
 import { currentProject, requireProjectAction } from '../auth';
 import { presentImported, presentSource } from '../presenters/pipeline';
 
@@ -52,9 +51,8 @@ export function sourceRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/projects/:projectId/sources', requireProjectAction(ctx, 'read'), (req, res) => {
-    const { projectId } = currentProject(req);
-    const counts = countRecordsBySource(ctx.db, projectId);
-    res.json({ sources: listSources(ctx.db, projectId).map((s) => presentSource(s, counts.get(s.id) ?? 0)) });
+    const sources = sourcesWithCounts(ctx.db, currentProject(req).projectId);
+    res.json({ sources: sources.map((s) => presentSource(s.source, s.records)) });
   });
 
   // The guard runs before multer, so a refused caller's upload is never buffered.

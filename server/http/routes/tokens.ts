@@ -4,9 +4,9 @@ import type { AppContext } from '../../app';
 import type { ApiToken } from '../../db/repos/tokens';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens';
 import { currentUser, requireSession, requireUser } from '../auth';
+import { idParam } from './params';
 
 const CreateBody = z.object({ name: z.string().trim().min(1).max(100).default('api token') });
-const TokenParams = z.object({ tokenId: z.coerce.number().int().positive() });
 
 const present = (t: ApiToken) => ({
   id: t.id,
@@ -33,7 +33,7 @@ export function tokenRoutes(ctx: AppContext): Router {
   });
 
   router.delete('/tokens/:tokenId', requireUser, (req, res) => {
-    const { tokenId } = TokenParams.parse(req.params);
+    const tokenId = idParam(req, 'tokenId');
     revokeApiToken(ctx.db, tokenId, ctx.clock(), currentUser(req).id);
     res.status(204).end();
   });
