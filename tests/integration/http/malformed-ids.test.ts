@@ -80,8 +80,8 @@ describe('malformed ids in paths', () => {
     for (const { method, path, param } of cases) {
       for (const bad of MALFORMED) {
         const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-        const res = await request(app)
-          [verb](url(path, param, bad))
+        const agent = request(app);
+        const res = await agent[verb](url(path, param, bad))
           .set(...authHeader(token))
           .send({});
         expect({ method, path, bad, status: res.status, code: res.body?.error?.code }).toEqual({
