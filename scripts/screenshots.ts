@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-screenshots-'));
   const uploadsDir = path.join(dir, 'uploads');
   const db = openDatabase(path.join(dir, 'demo.sqlite'));
-  const { projectId } = ensureDemo(db, systemClock);
+  const { projectId } = ensureDemo({ db, clock: systemClock });
   await seedReview(db, projectId);
   // one uploaded PDF so the full-text page shows both kinds of retrieval
   const owner = findUserByUsername(db, 'owner');

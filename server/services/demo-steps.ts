@@ -55,7 +55,7 @@ export const deduplicateDemo: DemoStep = {
 export const screenDemo: DemoStep = {
   name: 'screen titles/abstracts and full texts',
   run(ctx) {
-    seedDemoScreening(ctx.db, ctx.projectId, usersOf(ctx), ctx.clock);
+    seedDemoScreening(ctx, ctx.projectId, usersOf(ctx));
   },
 };
 
