@@ -11,7 +11,8 @@ import { openDatabase } from '../../server/db/connection';
 import { planDeduplication } from '../../server/domain/dedup/engine';
 import type { DedupRecord } from '../../server/domain/dedup/types';
 import { runDedup } from '../../server/services/dedup';
-import { evaluate, loadLabelledSet, type Confusion, type LabelledSet } from './dedup-data';
+import { evaluate, type Confusion, type LabelledSet } from '../../server/domain/dedup/labelled';
+import { readLabelledSet } from '../../tests/support/labelled-sets';
 import { synthesiseProject } from './dedup-synth';
 import { median, writeBenchmarkSection } from './report';
 
@@ -98,7 +99,7 @@ function accuracySection(): { markdown: string; pooled: Confusion } {
   for (const name of SETS) {
     const folder = path.join(DEDUP_DIR, name);
     if (!fs.existsSync(folder)) continue;
-    const set: LabelledSet = loadLabelledSet(folder);
+    const set: LabelledSet = readLabelledSet(folder);
     const times: number[] = [];
     let plan = planDeduplication(set.records, { newIds: set.newIds });
     for (let i = 0; i < 3; i++) {
@@ -202,7 +203,7 @@ function templatesFromCorpus(): DedupRecord[] {
   for (const name of ['cytology_screening', 'haematology', 'respiratory', 'stroke']) {
     const folder = path.join(DEDUP_DIR, name);
     if (fs.existsSync(folder))
-      templates.push(...loadLabelledSet(folder).records.filter((r) => r.title && r.authors.length));
+      templates.push(...readLabelledSet(folder).records.filter((r) => r.title && r.authors.length));
   }
   return templates;
 }
@@ -268,6 +269,7 @@ function scaleSection(): string {
         name: `synthetic-${size}`,
         records: project.records,
         labels: project.records.map((r) => String(r.id)),
+        parts: project.records.map(() => ''),
         truth: [
           ...groupBy(
             project.records.map((r) => r.id),

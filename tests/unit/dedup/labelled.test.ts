@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { evaluate, loadLabelledSet } from '../../../scripts/bench/dedup-data';
+import { evaluate } from '../../../server/domain/dedup/labelled';
+import { readLabelledSet } from '../../support/labelled-sets';
 import { planDeduplication } from '../../../server/domain/dedup/engine';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'dedup');
@@ -14,7 +15,7 @@ describe.each([
   ['haematology_subset', 0.92],
   ['stroke_subset', 0.99],
 ])('labelled set %s', (name, recallFloor) => {
-  const set = loadLabelledSet(path.join(FIXTURES, name));
+  const set = readLabelledSet(path.join(FIXTURES, name));
   const plan = planDeduplication(set.records, { newIds: set.newIds });
   const result = evaluate(
     set,
