@@ -23,6 +23,11 @@ export interface DedupPlan {
   review: DedupGroup[];
   /** Preprint ↔ published pairs: linked as related reports, never merged. */
   related: DedupGroup[];
+  /**
+   * Records that look alike (near-identical titles) but a veto kept apart — two editorials of one
+   * editor in different issues — with the vetoes as evidence, so a reviewer can see why.
+   */
+  keptApart: DedupGroup[];
   comparisons: number;
 }
 
@@ -54,6 +59,7 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
   const duplicates: EvidencePair[] = [];
   const reviews: EvidencePair[] = [];
   const related: EvidencePair[] = [];
+  const keptApart: EvidencePair[] = [];
   const pairs = candidatePairs(features, options.newIds);
   for (const [i, j] of pairs) {
     const fa = features[i]!;
@@ -67,6 +73,8 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
     // A hard veto keeps the two apart even through third records; a doubt (review) does not.
     if (v.outcome === 'distinct' && v.rule.startsWith('veto:')) cannotLink.add(pairKey(fa.id, fb.id));
     if (v.outcome === 'related') cannotLink.add(pairKey(fa.id, fb.id));
+    if (v.outcome === 'distinct' && v.vetoes && (v.similarities.title ?? 0) >= KEPT_APART_TITLE)
+      keptApart.push(evidence);
   }
 
   const uf = new UnionFind(features.length);
@@ -127,20 +135,24 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
 
   return {
     merged: [...merged.values()],
-    review: groupReviews(reviews, features, uf, indexOfId),
+    review: groupPairs(reviews, features, uf, indexOfId),
     related: related.map((pair) => ({ recordIds: [pair.a, pair.b], evidence: [pair] })),
+    keptApart: groupPairs(keptApart, features, uf, indexOfId),
     comparisons: pairs.length,
   };
 }
 
-/** Review pairs between different clusters, grouped into connected components of records. */
-function groupReviews(
-  reviews: EvidencePair[],
+/** A vetoed pair is shown as kept apart when its titles are this close: it would pass for a duplicate. */
+const KEPT_APART_TITLE = 0.9;
+
+/** Pairs between different clusters, grouped into connected components of records. */
+function groupPairs(
+  pairs: EvidencePair[],
   features: MatchFeatures[],
   merged: UnionFind,
   indexOfId: Map<number, number>,
 ): DedupGroup[] {
-  const open = reviews.filter((p) => merged.find(indexOfId.get(p.a)!) !== merged.find(indexOfId.get(p.b)!));
+  const open = pairs.filter((p) => merged.find(indexOfId.get(p.a)!) !== merged.find(indexOfId.get(p.b)!));
   const uf = new UnionFind(features.length);
   for (const p of open) uf.union(indexOfId.get(p.a)!, indexOfId.get(p.b)!);
   const groups = new Map<number, DedupGroup>();
