@@ -22,9 +22,12 @@ interface DedupRecord {
 interface Evidence {
   a?: number;
   b?: number;
+  outcome?: string;
   rule?: string;
   score?: number;
   similarities?: Record<string, number | null>;
+  /** Facts that ruled a merge out ("issue 2 vs 3"): why two records were kept apart or sent to review. */
+  vetoes?: { name: string; detail: string }[];
 }
 
 interface Cluster {
@@ -63,7 +66,7 @@ const FIELDS: [key: keyof DedupRecord, label: string][] = [
 const FILTERS: [value: string, label: string][] = [
   ['review', 'Waiting for review'],
   ['merged', 'Merged'],
-  ['not-duplicate', 'Not duplicates'],
+  ['not-duplicate', 'Not duplicates / kept apart'],
   ['related', 'Related reports'],
 ];
 
@@ -156,6 +159,7 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
         h('span', { class: `badge ${c.status === 'merged' ? 'include' : c.status === 'not-duplicate' ? 'exclude' : 'maybe'}` }, c.status),
       ),
       h('p', { class: 'muted' }, `Matched by ${c.rule} · score ${c.score.toFixed(3)}${c.differingFields.length ? ` · differs in ${c.differingFields.join(', ')}` : ''}`),
+      vetoList(c),
       h(
         'div',
         { class: 'table-wrap' },
@@ -212,4 +216,17 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
     );
     return card;
   }
+}
+
+/** The vetoes in a cluster's evidence, one line per pair: why those records were not merged automatically. */
+function vetoList(c: Cluster): HTMLElement | null {
+  const vetoed = c.evidence.filter((e) => e.vetoes && e.vetoes.length > 0);
+  if (vetoed.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'vetoes', 'aria-label': 'Why records were kept apart' },
+    ...vetoed.map((e) =>
+      h('li', {}, `Records ${e.a} and ${e.b} ${e.outcome === 'distinct' ? 'kept apart' : 'not merged automatically'}: ${(e.vetoes ?? []).map((v) => v.detail).join('; ')}`),
+    ),
+  );
 }
