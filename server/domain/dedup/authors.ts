@@ -111,7 +111,11 @@ export function parseAuthorName(raw: string): AuthorName {
     const firstInitial = givenRaw.split(/\s+/).find(isInitials);
     if (familyWords.length > 0 && familyWords.every((w) => PARTICLES.has(w)) && firstInitial) {
       // "Le, Quintrec M.": the particle was taken for the whole family name.
-      addReading(name, [...familyWords, ...wordsOf(givenRaw.replace(firstInitial, ''))], wordsOf(firstInitial)[0]![0]!);
+      addReading(
+        name,
+        [...familyWords, ...wordsOf(givenRaw.replace(firstInitial, ''))],
+        wordsOf(firstInitial)[0]![0]!,
+      );
     }
     addReading(name, familyWords, givenFull[0]![0]!);
     // Read swapped only when the given part holds a whole word: "Andrea, C." for "Carignani, Andrea".
@@ -164,19 +168,24 @@ export function parseAuthorName(raw: string): AuthorName {
  * "Tan A.Schulze A.O'Donnell C. P.Davis P. G." (a full stop directly followed by a capitalised name).
  */
 function splitRunTogether(raw: string): string[] {
-  if (!/\.[A-Z][a-z']/.test(raw) && !raw.includes(';')) return [raw];
+  if (!raw.includes(';') && (!raw.includes('.') || !/\.[A-Z][a-z']/.test(raw))) return [raw];
   return raw
     .split(/;|(?<=\.)(?=[A-Z][a-z'])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
-/** Parses a record's author list (at most the first 60 authors). */
-export function authorListOf(authors: string[]): AuthorList {
+/** Parses a record's author list (at most the first 60 authors); `cache` shares parsed names within one run. */
+export function authorListOf(authors: string[], cache?: Map<string, AuthorName>): AuthorList {
   const names: AuthorName[] = [];
   for (const raw of authors) {
     for (const part of splitRunTogether(raw)) {
-      const name = parseAuthorName(part);
+      // One run meets the same names over and over: parse each spelling once (names are never changed).
+      let name = cache?.get(part);
+      if (!name) {
+        name = parseAuthorName(part);
+        cache?.set(part, name);
+      }
       if (name.keys.length > 0) names.push(name);
       if (names.length >= MAX_AUTHORS) break;
     }
@@ -203,7 +212,8 @@ function nearlySameAuthor(x: AuthorName, y: AuthorName): boolean {
     const bar = kx.lastIndexOf('|');
     for (const ky of y.keys) {
       const barY = ky.lastIndexOf('|');
-      if (kx.slice(bar) === ky.slice(barY) && nearlySameName(kx.slice(0, bar), ky.slice(0, barY))) return true;
+      if (kx.slice(bar) === ky.slice(barY) && nearlySameName(kx.slice(0, bar), ky.slice(0, barY)))
+        return true;
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { candidatePairs } from './blocking';
-import { featuresOf, type MatchFeatures } from './features';
+import { featuresOf, newFeatureCache, type MatchFeatures } from './features';
 import { classifyPair } from './rules';
 import type { DedupRecord, PairVerdict } from './types';
 import { UnionFind } from './union-find';
@@ -50,7 +50,8 @@ function pairKey(a: number, b: number): string {
  * wrong link cannot chain unrelated works.
  */
 export function planDeduplication(records: DedupRecord[], options: DedupOptions = {}): DedupPlan {
-  const features = records.map(featuresOf);
+  const cache = newFeatureCache();
+  const features = records.map((r) => featuresOf(r, cache));
   const indexOfId = new Map<number, number>();
   features.forEach((f, i) => indexOfId.set(f.id, i));
   const cannotLink = new Set<string>((options.notDuplicatePairs ?? []).map(([a, b]) => pairKey(a, b)));

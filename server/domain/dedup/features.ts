@@ -1,4 +1,4 @@
-import { authorListOf, type AuthorList } from './authors';
+import { authorListOf, type AuthorList, type AuthorName } from './authors';
 import { isSeriesTitle } from './series';
 import { normaliseText, tokens } from './text';
 import {
@@ -110,15 +110,26 @@ function volumeOf(volume: string | null, year: number | null): string {
 
 /** "3", "3-4", "3/4", "3 & 4" as a range; anything else ("Suppl 1", "S2", "Spring", "2 Pt 1") is not comparable. */
 function issueRangeOf(issue: string | null): [number, number] | null {
-  const match = /^\s*(?:no\.?\s*|n\s*|issue\s*)?0*(\d{1,4})(?:\s*[-–/&]\s*0*(\d{1,4}))?\s*$/i.exec(issue ?? '');
+  const match = /^\s*(?:no\.?\s*|n\s*|issue\s*)?0*(\d{1,4})(?:\s*[-–/&]\s*0*(\d{1,4}))?\s*$/i.exec(
+    issue ?? '',
+  );
   if (!match) return null;
   const from = Number(match[1]);
   const to = match[2] ? Math.max(from, Number(match[2])) : from;
   return to <= MAX_COMPARED_ISSUE ? [from, to] : null;
 }
 
+/** Parsed values one run meets many times (author spellings): shared across its records. */
+export interface FeatureCache {
+  authors: Map<string, AuthorName>;
+}
+
+export function newFeatureCache(): FeatureCache {
+  return { authors: new Map() };
+}
+
 /** Normalised features of one record for blocking and comparison. */
-export function featuresOf(record: DedupRecord): MatchFeatures {
+export function featuresOf(record: DedupRecord, cache?: FeatureCache): MatchFeatures {
   const forms = titleForms(record.title);
   const marker = citesCorrectedArticle(record.title) ? 'erratum' : titleMarker(forms.full);
   // Two notices of one correction compare by the title they correct.
@@ -126,7 +137,7 @@ export function featuresOf(record: DedupRecord): MatchFeatures {
   if (marker) forms.full = withoutNoticePrefix(forms.full);
   const journal = normaliseText(record.journal);
   const doi = (record.doi ?? '').trim().toLowerCase();
-  const authors = authorListOf(record.authors);
+  const authors = authorListOf(record.authors, cache?.authors);
   const venue = venueKind(journal, record.type, doi);
   const pages = parsePages(record.pages);
   return {

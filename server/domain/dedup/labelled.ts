@@ -31,26 +31,24 @@ export function labelledSetFromRows(
   rows: Record<string, string>[],
   groups: string[][],
 ): LabelledSet {
-  const records = rows.map(
-    (row, index): DedupRecord => ({
-      id: index + 1,
-      type: text(row.ENTRYTYPE),
-      title: text(row.title),
-      authors: (row.author ?? '')
-        .split(/\s+and\s+/)
-        .map((a) => a.trim())
-        .filter(Boolean),
-      year: parseYear(row.year ?? null),
-      journal: text(row.journal) ?? text(row.booktitle),
-      volume: text(row.volume),
-      issue: text(row.number) ?? text(row.issue),
-      pages: text(row.pages),
-      doi: text(row.doi)?.toLowerCase() ?? null,
-      pmid: text(row.pmid),
-      isbn: text(row.isbn),
-      abstract: text(row.abstract),
-    }),
-  );
+  const records = rows.map((row, index): DedupRecord => ({
+    id: index + 1,
+    type: text(row.ENTRYTYPE),
+    title: text(row.title),
+    authors: (row.author ?? '')
+      .split(/\s+and\s+/)
+      .map((a) => a.trim())
+      .filter(Boolean),
+    year: parseYear(row.year ?? null),
+    journal: text(row.journal) ?? text(row.booktitle),
+    volume: text(row.volume),
+    issue: text(row.number) ?? text(row.issue),
+    pages: text(row.pages),
+    doi: text(row.doi)?.toLowerCase() ?? null,
+    pmid: text(row.pmid),
+    isbn: text(row.isbn),
+    abstract: text(row.abstract),
+  }));
   return {
     name,
     records,

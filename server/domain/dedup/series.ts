@@ -37,8 +37,27 @@ const LEADING_WORDS: RegExp[] = [
   /^(comment|comments|commentary) on\b/,
 ];
 
+/** The words a series title can start with: any other title is answered without running the patterns. */
+const FIRST_WORDS = new Set(
+  (
+    'editorial editorials editor editors guest invited special introductory a letter letters message note notes word ' +
+    'from president chair introduction in inside about this issue preface foreword prologue epilogue afterword ' +
+    'overview conclusion conclusions summary untitled index abstract abstracts proceedings reply replies response ' +
+    'responses rejoinder comment comments commentary discussion correspondence table contents front back masthead ' +
+    'cover viewpoint point opinion perspective perspectives debate forum interview conversation panel keynote ' +
+    'presidential research teaching highlights conference meeting news thematic book books review reviews media ' +
+    'software film erratum errata corrigendum corrigenda addendum retraction notice expression publisher call ' +
+    'announcement announcements obituary acknowledgment acknowledgments acknowledgement acknowledgements reviewer ' +
+    'reviewers thanks list author authors subject cumulative'
+  ).split(' '),
+);
+
 /** Whether a normalised title (or main title before its subtitle) is a generic or series title. */
 export function isSeriesTitle(normalisedTitle: string): boolean {
   if (!normalisedTitle) return false;
-  return WHOLE_TITLES.some((p) => p.test(normalisedTitle)) || LEADING_WORDS.some((p) => p.test(normalisedTitle));
+  const space = normalisedTitle.indexOf(' ');
+  if (!FIRST_WORDS.has(space < 0 ? normalisedTitle : normalisedTitle.slice(0, space))) return false;
+  return (
+    WHOLE_TITLES.some((p) => p.test(normalisedTitle)) || LEADING_WORDS.some((p) => p.test(normalisedTitle))
+  );
 }

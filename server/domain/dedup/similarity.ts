@@ -119,7 +119,8 @@ export function journalSimilarity(a: string, b: string): number | null {
   // ("Proceedings of the Annual …" is not part of a conference's acronym: HICSS).
   const acronymWords = short.filter((w) => w !== 'proceedings' && w !== 'proc');
   const expanded = long.filter((w) => w !== 'proceedings' && w !== 'proc' && w !== 'annual');
-  if (acronymWords.length === 1 && expanded.length >= 2 && isAcronymOf(acronymWords[0]!, expanded)) return 0.9;
+  if (acronymWords.length === 1 && expanded.length >= 2 && isAcronymOf(acronymWords[0]!, expanded))
+    return 0.9;
   const abbreviation = Math.max(
     abbreviationScore(short, long),
     short.length === long.length ? abbreviationScore(long, short) : 0,

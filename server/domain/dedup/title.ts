@@ -79,11 +79,16 @@ export interface TitleForms {
  * Where a subtitle starts, however an index wrote it: ": ", " - ", " – ", " — ", "--", ". ", "? ",
  * "! ". A full stop counts only after a word of three letters or more ("U.S. trade", "St. Louis" stay whole).
  */
-const SUBTITLE_BOUNDARY = /\s*:\s*|\s+-{1,2}\s+|\s*[–—]\s*|\s*--\s*|(?<=[a-z0-9]{3})[.?!]\s+(?=\S)|(?<=\S)[?!]\s+(?=\S)/g;
+const SUBTITLE_BOUNDARY =
+  /\s*:\s*|\s+-{1,2}\s+|\s*[–—]\s*|\s*--\s*|(?<=[a-z0-9]{3})[.?!]\s+(?=\S)|(?<=\S)[?!]\s+(?=\S)/g;
+
+/** Any character a subtitle boundary needs: most titles have none and skip the search. */
+const MAYBE_BOUNDARY = /[:–—?!]|\s-|\.\s/;
 
 /** The normalised prefixes of a title at its subtitle boundaries. */
 function mainTitlesOf(text: string): string[] {
   const mains: string[] = [];
+  if (!MAYBE_BOUNDARY.test(text)) return mains;
   for (const m of text.matchAll(SUBTITLE_BOUNDARY)) {
     const main = normaliseText(text.slice(0, m.index));
     if (main && !mains.includes(main)) mains.push(main);

@@ -59,7 +59,11 @@ function issueMisread(a: MatchFeatures, b: MatchFeatures, s: FieldSimilarities):
 /** Same issue (as numbers) and same first page: what locates one item of a series. */
 function sameIssueAndPages(a: MatchFeatures, b: MatchFeatures): boolean {
   if (!a.issueRange || !b.issueRange || !a.pages || !b.pages) return false;
-  return a.issueRange[0] === b.issueRange[0] && a.issueRange[1] === b.issueRange[1] && a.pages.start === b.pages.start;
+  return (
+    a.issueRange[0] === b.issueRange[0] &&
+    a.issueRange[1] === b.issueRange[1] &&
+    a.pages.start === b.pages.start
+  );
 }
 
 /**
@@ -76,7 +80,10 @@ export function vetoesOf(a: MatchFeatures, b: MatchFeatures, s: FieldSimilaritie
     (a.issueRange[1] < b.issueRange[0] || b.issueRange[1] < a.issueRange[0]) &&
     !issueMisread(a, b, s)
   ) {
-    vetoes.push({ name: 'issue-differs', detail: `issue ${rangeText(a.issueRange)} vs ${rangeText(b.issueRange)}` });
+    vetoes.push({
+      name: 'issue-differs',
+      detail: `issue ${rangeText(a.issueRange)} vs ${rangeText(b.issueRange)}`,
+    });
   }
   if (
     // A translated edition has its own pagination, as it has its own title.
@@ -124,7 +131,9 @@ export function isHardVeto(v: Veto): boolean {
 
 /** Words that carry no content of their own in a title. */
 const STOPWORDS = new Set(
-  'a an the of in on for and or to with by from at as is are be its their this that these those vs versus via into than'.split(' '),
+  'a an the of in on for and or to with by from at as is are be its their this that these those vs versus via into than'.split(
+    ' ',
+  ),
 );
 
 /** One typing slip apart: a letter added, dropped, changed, or two neighbours swapped ("canecr"). */

@@ -4,9 +4,21 @@ const agree = (a: string[], b: string[]) => authorAgreement(authorListOf(a), aut
 
 describe('authorAgreement(): surname-and-initial keys compared both ways', () => {
   it.each([
-    ['"Family, Given" vs initials', ['Deng, Chaoqun', 'Ravichandran, Thiagarajan'], ['Deng, C', 'Ravichandran, T']],
-    ['"Family I." (Scopus)', ['Lei, Yu', 'Yayla, Ali Alper', 'Kahai, Surinder'], ['Lei Y.', 'Yayla A.A.', 'Kahai S.']],
-    ['given names first', ['Bartelheimer, Christian', 'Beverungen, Daniel'], ['Christian Bartelheimer', 'Daniel Beverungen']],
+    [
+      '"Family, Given" vs initials',
+      ['Deng, Chaoqun', 'Ravichandran, Thiagarajan'],
+      ['Deng, C', 'Ravichandran, T'],
+    ],
+    [
+      '"Family I." (Scopus)',
+      ['Lei, Yu', 'Yayla, Ali Alper', 'Kahai, Surinder'],
+      ['Lei Y.', 'Yayla A.A.', 'Kahai S.'],
+    ],
+    [
+      'given names first',
+      ['Bartelheimer, Christian', 'Beverungen, Daniel'],
+      ['Christian Bartelheimer', 'Daniel Beverungen'],
+    ],
     ['given first with initials only', ['Deng, Chaoqun', 'Ravichandran, T.'], ['C Deng', 'T Ravichandran']],
     [
       'given and family swapped, family reduced to an initial ("Andrea, C." for "Carignani, Andrea")',
@@ -17,9 +29,21 @@ describe('authorAgreement(): surname-and-initial keys compared both ways', () =>
     ['East Asian order without a comma', ['Zhang, Wei', 'Sun, Heshan'], ['Zhang Wei', 'SUN Heshan']],
     ['East Asian order against Western order', ['Zhang Wei', 'Li Na'], ['Wei Zhang', 'Na Li']],
     ['Vietnamese family-first name', ['Nguyen Thi Ngoc Ha'], ['Nguyen, T. N. H.']],
-    ['diacritics and transliteration', ['Lüttenberg, Hedda', 'Müller-Lennert, Martin'], ['Luttenberg, H.', 'Mueller-Lennert, M.']],
-    ['a particle written apart or folded into the initials', ['zur Heiden, Philipp', 'van der Aalst, Wil'], ['Heiden, PZ', 'Aalst, W. van der']],
-    ['a run-together list (one field, no separators)', ['Tan A.Schulze A.O\'Donnell C. P.Davis P. G.'], ['Tan, A.', 'Schulze, A.', "O'Donnell, C. P.", 'Davis, P. G.']],
+    [
+      'diacritics and transliteration',
+      ['Lüttenberg, Hedda', 'Müller-Lennert, Martin'],
+      ['Luttenberg, H.', 'Mueller-Lennert, M.'],
+    ],
+    [
+      'a particle written apart or folded into the initials',
+      ['zur Heiden, Philipp', 'van der Aalst, Wil'],
+      ['Heiden, PZ', 'Aalst, W. van der'],
+    ],
+    [
+      'a run-together list (one field, no separators)',
+      ["Tan A.Schulze A.O'Donnell C. P.Davis P. G."],
+      ['Tan, A.', 'Schulze, A.', "O'Donnell, C. P.", 'Davis, P. G.'],
+    ],
   ])('matches %s', (_what, a, b) => {
     expect(agree(a, b)).toBe(1);
   });
@@ -38,7 +62,12 @@ describe('authorAgreement(): surname-and-initial keys compared both ways', () =>
   });
 
   it('counts the share of the shorter list found in the longer (an "et al." list)', () => {
-    expect(agree(['Stillman, A.N.', 'Siegel, R.B.'], ['Stillman, Andrew N.', 'Siegel, Rodney B.', 'Tingley, Morgan W.'])).toBe(1);
+    expect(
+      agree(
+        ['Stillman, A.N.', 'Siegel, R.B.'],
+        ['Stillman, Andrew N.', 'Siegel, Rodney B.', 'Tingley, Morgan W.'],
+      ),
+    ).toBe(1);
     expect(agree(['Stillman, A.N.', 'Other, Z.'], ['Stillman, Andrew N.', 'Siegel, Rodney B.'])).toBe(0.5);
   });
 

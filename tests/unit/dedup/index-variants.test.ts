@@ -22,7 +22,8 @@ function rec(fields: Partial<DedupRecord>): DedupRecord {
     ...fields,
   };
 }
-const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) => classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
+const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) =>
+  classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
 
 /** An AMCIS 2017 paper as the AIS eLibrary lists it (bib-dedupe special_cases id_0000001). */
 const DENG: Partial<DedupRecord> = {
@@ -48,14 +49,34 @@ const LEXICON: Partial<DedupRecord> = {
 
 describe('matching that survives how indexes write things', () => {
   it.each([
-    ['": "', 'How consumers perceive trustworthiness of providers in sharing economy: effects of photos and comments on demand at Airbnb'],
-    ['" — "', 'How consumers perceive trustworthiness of providers in sharing economy — effects of photos and comments on demand at Airbnb'],
-    ['" – "', 'How Consumers Perceive Trustworthiness of Providers in Sharing Economy – Effects of Photos and Comments on Demand at Airbnb'],
-    ['". "', 'How Consumers Perceive Trustworthiness of Providers in Sharing Economy. Effects of Photos and Comments on Demand at Airbnb'],
-  ])('treats a %s subtitle separator as the conference record\'s " - " (another index, other venue name)', (_sep, title) => {
-    const v = verdict(DENG, { ...DENG, title, authors: ['Deng, C', 'Ravichandran, T'], journal: 'AMCIS 2017 PROCEEDINGS' });
-    expect(v.outcome).toBe('duplicate');
-  });
+    [
+      '": "',
+      'How consumers perceive trustworthiness of providers in sharing economy: effects of photos and comments on demand at Airbnb',
+    ],
+    [
+      '" — "',
+      'How consumers perceive trustworthiness of providers in sharing economy — effects of photos and comments on demand at Airbnb',
+    ],
+    [
+      '" – "',
+      'How Consumers Perceive Trustworthiness of Providers in Sharing Economy – Effects of Photos and Comments on Demand at Airbnb',
+    ],
+    [
+      '". "',
+      'How Consumers Perceive Trustworthiness of Providers in Sharing Economy. Effects of Photos and Comments on Demand at Airbnb',
+    ],
+  ])(
+    'treats a %s subtitle separator as the conference record\'s " - " (another index, other venue name)',
+    (_sep, title) => {
+      const v = verdict(DENG, {
+        ...DENG,
+        title,
+        authors: ['Deng, C', 'Ravichandran, T'],
+        journal: 'AMCIS 2017 PROCEEDINGS',
+      });
+      expect(v.outcome).toBe('duplicate');
+    },
+  );
 
   it('merges a title cut off at its subtitle when authors and year agree', () => {
     const v = verdict(LEXICON, {
@@ -83,19 +104,29 @@ describe('matching that survives how indexes write things', () => {
   it('does not take two different subtitles under one main title for a cut title', () => {
     const v = verdict(
       { ...LEXICON, doi: null, pages: null },
-      { ...LEXICON, title: 'Systematizing the lexicon of platforms in information systems: a research agenda', doi: null, pages: null },
+      {
+        ...LEXICON,
+        title: 'Systematizing the lexicon of platforms in information systems: a research agenda',
+        doi: null,
+        pages: null,
+      },
     );
     expect(v.outcome).not.toBe('duplicate');
   });
 
   it('merges authors written with given and family swapped and initials ("Chaoqun, D." for "Deng, Chaoqun")', () => {
-    const v = verdict(DENG, { ...DENG, authors: ['Chaoqun, D.', 'Thiagarajan, R.'], journal: 'AMCIS 2017 Proceedings' });
+    const v = verdict(DENG, {
+      ...DENG,
+      authors: ['Chaoqun, D.', 'Thiagarajan, R.'],
+      journal: 'AMCIS 2017 Proceedings',
+    });
     expect(v.outcome).toBe('duplicate');
   });
 
   it('merges authors in East Asian order (family first, no comma)', () => {
     const sun = {
-      title: 'Revisiting the Impact of System Use on Task Performance: An Exploitative-Explorative System Use Framework',
+      title:
+        'Revisiting the Impact of System Use on Task Performance: An Exploitative-Explorative System Use Framework',
       year: 2019,
       journal: 'Journal of the Association for Information Systems',
       volume: '20',
@@ -127,7 +158,8 @@ describe('matching that survives how indexes write things', () => {
 
   it('does not let a repository DOI (SSRN) veto the same working paper listed without a DOI', () => {
     const paper = {
-      title: 'Revisiting the Impact of System Use on Task Performance: An Exploitative-Explorative System Use Framework',
+      title:
+        'Revisiting the Impact of System Use on Task Performance: An Exploitative-Explorative System Use Framework',
       authors: ['Sun, Heshan', 'Wright, Ryan T.', 'Thatcher, Jason Bennett'],
       year: 2018,
     };
@@ -140,13 +172,19 @@ describe('matching that survives how indexes write things', () => {
 
   it('keeps a repository version and the journal version (journal DOI) as related reports', () => {
     const paper = {
-      title: 'A Knowledge Development Perspective on Literature Reviews: Validation of a new Typology in the IS Field',
+      title:
+        'A Knowledge Development Perspective on Literature Reviews: Validation of a new Typology in the IS Field',
       authors: ['Schryen, Guido'],
       year: 2020,
     };
     const v = verdict(
       { ...paper, journal: 'SSRN Working Paper Series', doi: '10.2139/ssrn.0000002' },
-      { ...paper, journal: 'Communications of the Association for Information Systems', volume: '46', doi: '10.17705/1cais.04607' },
+      {
+        ...paper,
+        journal: 'Communications of the Association for Information Systems',
+        volume: '46',
+        doi: '10.17705/1cais.04607',
+      },
     );
     expect(v.outcome).toBe('related');
   });
@@ -176,7 +214,7 @@ describe('matching that survives how indexes write things', () => {
 });
 
 describe('looseness that stays within one record', () => {
-  it('does not merge a research-in-progress paper with next year\'s full paper of the same title (two named meetings)', () => {
+  it("does not merge a research-in-progress paper with next year's full paper of the same title (two named meetings)", () => {
     const v = verdict(
       { ...DENG, journal: 'AMCIS 2017 Proceedings' },
       { ...DENG, authors: ['Deng, C.', 'Ravichandran, T.'], year: 2018, journal: 'AMCIS 2018 Proceedings' },
@@ -210,7 +248,8 @@ describe('looseness that stays within one record', () => {
 
   it('takes "Journal.Conference: meeting" for the journal\'s own supplement, not another venue', () => {
     const abstract = {
-      title: 'Meningococcal polysaccharide vaccine fails to protect a renal transplant recipient on eculizumab',
+      title:
+        'Meningococcal polysaccharide vaccine fails to protect a renal transplant recipient on eculizumab',
       authors: ['Bouts, A. H.', 'Struijk, G. H.'],
       year: 2011,
       volume: '15',
@@ -239,18 +278,29 @@ describe('looseness that stays within one record', () => {
   });
 
   it('still merges titles that differ by a typo, a spelling variant or a split word', () => {
-    const paper = { authors: ['Wilbur, D. C.'], year: 1997, journal: 'Cancer Cytopathology', volume: '81', pages: '272-285' };
+    const paper = {
+      authors: ['Wilbur, D. C.'],
+      year: 1997,
+      journal: 'Cancer Cytopathology',
+      volume: '81',
+      pages: '272-285',
+    };
     expect(
       verdict(
         { ...paper, title: 'Organisational behaviour and the use of cancer registries: a usemodel' },
-        { ...paper, title: 'Organizational behavior and the use of canecr registries: a use model', pages: null },
+        {
+          ...paper,
+          title: 'Organizational behavior and the use of canecr registries: a use model',
+          pages: null,
+        },
       ).outcome,
     ).toBe('duplicate');
   });
 
   it('merges one article whose export put a record number in the issue field (same page range)', () => {
     const paper = {
-      title: 'Perioperative nutritional support in patients undergoing hepatectomy for hepatocellular carcinoma',
+      title:
+        'Perioperative nutritional support in patients undergoing hepatectomy for hepatocellular carcinoma',
       authors: ['Ziegler, T. R.'],
       year: 1996,
       journal: 'JPEN Journal of Parenteral and Enteral Nutrition',
@@ -267,21 +317,40 @@ describe('looseness that stays within one record', () => {
       year: 2011,
       journal: 'Pediatric Nephrology.Conference: 44th Annual Scientific Meeting of the ESPN',
     };
-    const v = verdict({ ...abstract, issue: '26', pages: '9' }, { ...abstract, volume: '26', issue: '9', pages: '1746' });
+    const v = verdict(
+      { ...abstract, issue: '26', pages: '9' },
+      { ...abstract, volume: '26', issue: '9', pages: '1746' },
+    );
     expect(v.outcome).toBe('duplicate');
   });
 
   it('keeps a technical-report listing and the conference paper as related reports', () => {
     const v = verdict(
-      { title: 'Interactive information complexity', authors: ['Braverman, Mark'], year: 2011, journal: 'Electronic Colloquium on Computational Complexity', issue: '123' },
-      { title: 'Interactive Information Complexity', authors: ['Braverman, Mark'], year: 2012, journal: 'Proc. ACM STOC 2012', pages: '505-524' },
+      {
+        title: 'Interactive information complexity',
+        authors: ['Braverman, Mark'],
+        year: 2011,
+        journal: 'Electronic Colloquium on Computational Complexity',
+        issue: '123',
+      },
+      {
+        title: 'Interactive Information Complexity',
+        authors: ['Braverman, Mark'],
+        year: 2012,
+        journal: 'Proc. ACM STOC 2012',
+        pages: '505-524',
+      },
     );
     expect(v.outcome).toBe('related');
   });
 
   it('does not take a later version with another author order for a listing a year apart', () => {
     const v = verdict(
-      { title: 'Position-Based Quantum Cryptography', authors: ['Chandran, Nishanth', 'Fehr, Serge', 'Gelles, Ran'], year: 2010 },
+      {
+        title: 'Position-Based Quantum Cryptography',
+        authors: ['Chandran, Nishanth', 'Fehr, Serge', 'Gelles, Ran'],
+        year: 2010,
+      },
       {
         type: 'inproceedings',
         title: 'Position-Based Quantum Cryptography: Impossibility and Constructions',
@@ -295,8 +364,18 @@ describe('looseness that stays within one record', () => {
 
   it('merges a catalogue entry without year or venue that has the same long title and author order', () => {
     const v = verdict(
-      { title: 'A strategic reset: micro-credentials for higher education leaders', authors: ['McGreal, Rory', 'Olcott, Don'], year: 2022, journal: 'Smart Learning Environments', volume: '9' },
-      { title: 'A strategic reset: micro-credentials for higher education leaders', authors: ['McGreal, Rory', 'Olcott, Don, Jr.'], doi: '10.1186/s40561-022-00190-1' },
+      {
+        title: 'A strategic reset: micro-credentials for higher education leaders',
+        authors: ['McGreal, Rory', 'Olcott, Don'],
+        year: 2022,
+        journal: 'Smart Learning Environments',
+        volume: '9',
+      },
+      {
+        title: 'A strategic reset: micro-credentials for higher education leaders',
+        authors: ['McGreal, Rory', 'Olcott, Don, Jr.'],
+        doi: '10.1186/s40561-022-00190-1',
+      },
     );
     expect(v.outcome).toBe('duplicate');
   });

@@ -23,7 +23,8 @@ function rec(fields: Partial<DedupRecord>): DedupRecord {
     ...fields,
   };
 }
-const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) => classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
+const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) =>
+  classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
 const vetoNames = (v: ReturnType<typeof verdict>) => (v.vetoes ?? []).map((x) => x.name);
 
 /** JMIS prints an "Editorial Introduction" by its editor in every issue (jmis-web.org/articles/1332, /1344). */
@@ -52,7 +53,13 @@ describe('vetoes: items of a recurring series in one venue', () => {
   });
 
   it('keeps column titles without pages apart when their issues differ ("Editor\'s comments", MISQ 40(1) and 40(4))', () => {
-    const column = { title: "Editor's comments", authors: ['Rai, A.'], year: 2016, journal: 'MIS Quarterly', volume: '40' };
+    const column = {
+      title: "Editor's comments",
+      authors: ['Rai, A.'],
+      year: 2016,
+      journal: 'MIS Quarterly',
+      volume: '40',
+    };
     expect(verdict({ ...column, issue: '1' }, { ...column, issue: '4' }).outcome).toBe('distinct');
   });
 
@@ -76,7 +83,9 @@ describe('vetoes: items of a recurring series in one venue', () => {
 
   it('merges two copies of a series item that share a DOI', () => {
     const doi = '10.1080/07421222.2017.1373000';
-    expect(verdict({ ...JMIS_34_3, pages: null, doi }, { ...JMIS_34_3, issue: null, doi }).outcome).toBe('duplicate');
+    expect(verdict({ ...JMIS_34_3, pages: null, doi }, { ...JMIS_34_3, issue: null, doi }).outcome).toBe(
+      'duplicate',
+    );
   });
 
   it('never merges a series item on issue agreement alone: the pages must agree too', () => {
@@ -122,12 +131,12 @@ describe('vetoes: items of a recurring series in one venue', () => {
     expect(isSeriesTitle(featuresOf(rec({ title })).title)).toBe(true);
   });
 
-  it.each(['Editorial decision making in open-access journals', 'Introduction of electronic health records in Norway'])(
-    'does not take %p for a series title',
-    (title) => {
-      expect(isSeriesTitle(featuresOf(rec({ title })).title)).toBe(false);
-    },
-  );
+  it.each([
+    'Editorial decision making in open-access journals',
+    'Introduction of electronic health records in Norway',
+  ])('does not take %p for a series title', (title) => {
+    expect(isSeriesTitle(featuresOf(rec({ title })).title)).toBe(false);
+  });
 });
 
 describe('vetoes: different articles of one author in one venue and volume', () => {
@@ -153,7 +162,8 @@ describe('vetoes: different articles of one author in one venue and volume', () 
 
   it('keeps apart two e-journal articles of one team paginated from 1 in the same issue', () => {
     const a = {
-      title: 'Habitat requirements of breeding black-backed woodpeckers (Picoides arcticus) in managed, unburned boreal forest',
+      title:
+        'Habitat requirements of breeding black-backed woodpeckers (Picoides arcticus) in managed, unburned boreal forest',
       authors: ['Tremblay, Junior A.', 'Ibarzabal, Jacques', 'Savard, Jean-Pierre L.'],
       year: 2009,
       journal: 'Avian Conservation and Ecology',
@@ -163,7 +173,8 @@ describe('vetoes: different articles of one author in one venue and volume', () 
     };
     const b = {
       ...a,
-      title: 'Foraging ecology of black-backed woodpeckers (Picoides arcticus) in unburned eastern boreal forest stands',
+      title:
+        'Foraging ecology of black-backed woodpeckers (Picoides arcticus) in unburned eastern boreal forest stands',
     };
     expect(verdict(a, b).outcome).toBe('distinct');
   });
@@ -176,8 +187,18 @@ describe('vetoes: different articles of one author in one venue and volume', () 
       volume: '75',
     };
     const v = verdict(
-      { ...part, title: 'Breeding birds of a Rhine riverine forest (part one)', issue: '3', pages: '215-226' },
-      { ...part, title: 'Breeding birds of a Rhine riverine forest (part two)', issue: '4', pages: '373-388' },
+      {
+        ...part,
+        title: 'Breeding birds of a Rhine riverine forest (part one)',
+        issue: '3',
+        pages: '215-226',
+      },
+      {
+        ...part,
+        title: 'Breeding birds of a Rhine riverine forest (part two)',
+        issue: '4',
+        pages: '373-388',
+      },
     );
     expect(v.outcome).toBe('distinct');
   });
@@ -185,7 +206,9 @@ describe('vetoes: different articles of one author in one venue and volume', () 
 
 describe('vetoes in the evidence a reviewer sees', () => {
   it('keeps near-identical records that a veto separated as a kept-apart group, with the veto and its detail', () => {
-    const plan = planDeduplication([rec({ ...JMIS_34_2, id: 1 }), rec({ ...JMIS_34_3, id: 2 })].map((r, i) => ({ ...r, id: i + 1 })));
+    const plan = planDeduplication(
+      [rec({ ...JMIS_34_2, id: 1 }), rec({ ...JMIS_34_3, id: 2 })].map((r, i) => ({ ...r, id: i + 1 })),
+    );
     expect(plan.merged).toEqual([]);
     expect(plan.keptApart).toHaveLength(1);
     const pair = plan.keptApart[0]!.evidence[0]!;
