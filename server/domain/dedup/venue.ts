@@ -25,10 +25,12 @@ const REPOSITORY_VENUE =
 
 /**
  * Conference venues. "Proceedings" alone is not enough: PNAS, Proc IEEE and the Royal Society's
- * Proceedings are journals; a conference name, a meeting word or an IS conference acronym is.
+ * Proceedings are journals; a conference name, a meeting word, an IS conference acronym or a
+ * proceedings book series (Lecture Notes in Computer Science / in Business Information Processing,
+ * CCIS, IFIP AICT, Procedia) is.
  */
 const CONFERENCE_VENUE =
-  /\b(conference|conf|congress|symposium|workshop|colloquium|meeting|summit|amcis|icis|ecis|pacis|hicss|acis|cscw)\b|\bproc(?:eedings)?\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\bproc(?:eedings)?\b/;
+  /\b(conference|conf|congress|symposium|workshop|colloquium|meeting|summit|amcis|icis|ecis|pacis|hicss|acis|cscw|lecture notes|lncs|lnbip|lnai|lnis|ccis|ifip|procedia|advances in intelligent systems and computing|communications in computer and information science|smart innovation systems and technologies)\b|\bproc(?:eedings)?\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\bproc(?:eedings)?\b/;
 
 const CONFERENCE_TYPES = /^(inproceedings|conference|conference[- ]paper|proceedings|conf|cpaper)$/;
 const REPOSITORY_TYPES = /^(preprint|working[- ]paper|report|techreport|unpublished)$/;

@@ -1,7 +1,8 @@
 import { featuresOf } from '../../../server/domain/dedup/features';
 import { classifyPair } from '../../../server/domain/dedup/rules';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
-import { isRepositoryDoi } from '../../../server/domain/dedup/venue';
+import { normaliseText } from '../../../server/domain/dedup/text';
+import { isRepositoryDoi, venueKind } from '../../../server/domain/dedup/venue';
 
 let nextId = 1;
 function rec(fields: Partial<DedupRecord>): DedupRecord {
@@ -378,5 +379,22 @@ describe('looseness that stays within one record', () => {
       },
     );
     expect(v.outcome).toBe('duplicate');
+  });
+});
+
+describe('venueKind()', () => {
+  it.each([
+    ['Proceedings of the National Academy of Sciences of the United States of America', 'journal'],
+    ['Proceedings of the IEEE', 'journal'],
+    ['AMCIS 2017 Proceedings', 'conference'],
+    ['Proceedings of the Annual Hawaii International Conference on System Sciences', 'conference'],
+    ['Proc. CRYPTO 2012', 'conference'],
+    ['Lecture Notes in Business Information Processing', 'conference'],
+    ['Lecture Notes in Computer Science (including subseries Lecture Notes in Artificial Intelligence)', 'conference'],
+    ['SSRN Electronic Journal', 'repository'],
+    ['EdArXiv (OSF Preprints)', 'repository'],
+    ['MIS Quarterly', 'journal'],
+  ])('takes %p for a %s', (journal, kind) => {
+    expect(venueKind(normaliseText(journal), null, '')).toBe(kind);
   });
 });
