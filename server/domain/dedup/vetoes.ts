@@ -153,7 +153,9 @@ function spellingVariant(x: string, y: string): boolean {
   if (x.length >= 4 && y.length >= 4 && (x.startsWith(y) || y.startsWith(x))) return true;
   if (x.length >= 6 && y.length >= 6 && x.slice(0, 5) === y.slice(0, 5)) return true;
   if (Math.min(x.length, y.length) >= 3 && oneSlipApart(x, y)) return true;
-  return Math.min(x.length, y.length) >= 4 && levenshteinRatio(x, y, 0.6) >= 0.7;
+  // Long words take two slips (one index's typo against another's): "nsequelae" and "sequelea".
+  const shorter = Math.min(x.length, y.length);
+  return shorter >= 4 && levenshteinRatio(x, y, 0.6) >= (shorter >= 7 ? 0.65 : 0.7);
 }
 
 /**
