@@ -74,8 +74,7 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
     // A hard veto keeps the two apart even through third records; a doubt (review) does not.
     if (v.outcome === 'distinct' && v.rule.startsWith('veto:')) cannotLink.add(pairKey(fa.id, fb.id));
     if (v.outcome === 'related') cannotLink.add(pairKey(fa.id, fb.id));
-    if (v.outcome === 'distinct' && v.vetoes && (v.similarities.title ?? 0) >= KEPT_APART_TITLE)
-      keptApart.push(evidence);
+    if (v.outcome === 'distinct' && v.vetoes && looksAlike(v)) keptApart.push(evidence);
   }
 
   const uf = new UnionFind(features.length);
@@ -143,8 +142,15 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
   };
 }
 
-/** A vetoed pair is shown as kept apart when its titles are this close: it would pass for a duplicate. */
-const KEPT_APART_TITLE = 0.9;
+/**
+ * A vetoed pair a reviewer could take for one record — nearly the same title from the same authors
+ * or venue (two editorials of one editor) — is shown as kept apart; unrelated look-alike titles
+ * in other journals are not worth a reviewer's time.
+ */
+function looksAlike(v: PairVerdict): boolean {
+  const s = v.similarities;
+  return (s.title ?? 0) >= 0.95 && ((s.authors ?? 0) >= 0.5 || (s.journal ?? 0) >= 0.8);
+}
 
 /** Pairs between different clusters, grouped into connected components of records. */
 function groupPairs(
