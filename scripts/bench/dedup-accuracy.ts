@@ -290,7 +290,7 @@ function beforeAfter(results: SetResult[]): string {
     return `| ${name} | ${cell(b?.confusion.falseMergePairs, r.confusion.falseMergePairs)} | ${cell(b?.confusion.fp, r.confusion.fp)} | ${sens} | ${cell(b?.review, r.review)} | ${b ? `${b.ms.toFixed(0)} → ` : ''}${r.ms.toFixed(0)} ms |`;
   });
   return [
-    `Before → after issue 14 (${baseline.source}):`,
+    `Before → after issue 14 (${baseline.source}; each time is its own run's on a shared machine — the same-run speed comparison is under Scale):`,
     '',
     '| dataset | false merges | FP records | sensitivity | review clusters | time |',
     '|---|---:|---:|---:|---:|---:|',

@@ -2,20 +2,12 @@ import type { Db } from '../../../server/db/connection';
 import { ConflictError } from '../../../server/domain/errors';
 import { decideCluster, listClusterViews, runDedup, undoDecision } from '../../../server/services/dedup';
 import { openTestDb, seedProject, seedRecords, seedSource, type SeedRecord } from '../../support/db';
+import { JMIS_EDITORIAL_34_2, JMIS_EDITORIAL_34_3 } from '../../support/dedup';
 
 const clock = () => new Date('2026-03-01T10:00:00.000Z');
 
-/** JMIS prints an "Editorial Introduction" by its editor in every issue (jmis-web.org/articles/1332, /1344). */
-const EDITORIAL_34_2: SeedRecord = {
-  title: 'Editorial Introduction',
-  authors: ['Zwass, Vladimir'],
-  year: 2017,
-  journal: 'Journal of Management Information Systems',
-  volume: '34',
-  issue: '2',
-  pages: '307-309',
-};
-const EDITORIAL_34_3: SeedRecord = { ...EDITORIAL_34_2, issue: '3', pages: '627-629' };
+const EDITORIAL_34_2: SeedRecord = JMIS_EDITORIAL_34_2;
+const EDITORIAL_34_3: SeedRecord = JMIS_EDITORIAL_34_3;
 
 describe('records a veto kept apart', () => {
   let db: Db;
@@ -26,11 +18,13 @@ describe('records a veto kept apart', () => {
   });
   afterEach(() => db.close());
 
-  it('merges the index copies of one editorial, keeps the next issue\'s editorial apart and shows why', () => {
+  it("merges the index copies of one editorial, keeps the next issue's editorial apart and shows why", () => {
     const scopus = seedSource(db, projectId, { name: 'Scopus' });
     const wos = seedSource(db, projectId, { name: 'Web of Science' });
     const [a, b] = seedRecords(db, projectId, scopus, [EDITORIAL_34_2, EDITORIAL_34_3]);
-    const [c] = seedRecords(db, projectId, wos, [{ ...EDITORIAL_34_2, title: 'EDITORIAL INTRODUCTION', authors: ['Zwass, V'] }]);
+    const [c] = seedRecords(db, projectId, wos, [
+      { ...EDITORIAL_34_2, title: 'EDITORIAL INTRODUCTION', authors: ['Zwass, V'] },
+    ]);
 
     const summary = runDedup(db, projectId, clock);
     expect(summary).toMatchObject({ duplicates: 1, clusters: 1, review: 0, keptApartNow: 1 });
@@ -46,7 +40,10 @@ describe('records a veto kept apart', () => {
     expect(pair.vetoes).toEqual([
       { name: 'issue-differs', detail: 'issue 2 vs 3' },
       { name: 'pages-disjoint', detail: 'pages 307-309 vs 627-629' },
-      { name: 'series-title', detail: 'a generic or series title: needs the same issue and pages, or a shared DOI' },
+      {
+        name: 'series-title',
+        detail: 'a generic or series title: needs the same issue and pages, or a shared DOI',
+      },
     ]);
   });
 

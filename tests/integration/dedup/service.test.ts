@@ -177,7 +177,9 @@ describe('decideCluster() and undoDecision()', () => {
     const [cluster] = listClusterViews(db, projectId, 'review');
     // Everything agrees but the page ranges, which do not overlap: a veto sends the pair to a reviewer.
     expect(cluster!.rule).toBe('veto:pages-disjoint');
-    expect(cluster!.evidence[0]!.vetoes).toEqual([{ name: 'pages-disjoint', detail: 'pages 518-526 vs 2205-2210' }]);
+    expect(cluster!.evidence[0]!.vetoes).toEqual([
+      { name: 'pages-disjoint', detail: 'pages 518-526 vs 2205-2210' },
+    ]);
     expect(cluster!.differingFields).toEqual(['pages']);
     expect(cluster!.records).toHaveLength(2);
   });

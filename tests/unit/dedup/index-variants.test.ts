@@ -1,30 +1,9 @@
-import { featuresOf } from '../../../server/domain/dedup/features';
-import { classifyPair } from '../../../server/domain/dedup/rules';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
+import { verdictOf } from '../../support/dedup';
 import { normaliseText } from '../../../server/domain/dedup/text';
 import { isRepositoryDoi, venueKind } from '../../../server/domain/dedup/venue';
 
-let nextId = 1;
-function rec(fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id: nextId++,
-    type: null,
-    title: null,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
-const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) =>
-  classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
+const verdict = verdictOf;
 
 /** An AMCIS 2017 paper as the AIS eLibrary lists it (bib-dedupe special_cases id_0000001). */
 const DENG: Partial<DedupRecord> = {
@@ -390,7 +369,10 @@ describe('venueKind()', () => {
     ['Proceedings of the Annual Hawaii International Conference on System Sciences', 'conference'],
     ['Proc. CRYPTO 2012', 'conference'],
     ['Lecture Notes in Business Information Processing', 'conference'],
-    ['Lecture Notes in Computer Science (including subseries Lecture Notes in Artificial Intelligence)', 'conference'],
+    [
+      'Lecture Notes in Computer Science (including subseries Lecture Notes in Artificial Intelligence)',
+      'conference',
+    ],
     ['SSRN Electronic Journal', 'repository'],
     ['EdArXiv (OSF Preprints)', 'repository'],
     ['MIS Quarterly', 'journal'],

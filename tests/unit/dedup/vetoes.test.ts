@@ -1,43 +1,13 @@
 import { planDeduplication } from '../../../server/domain/dedup/engine';
 import { featuresOf } from '../../../server/domain/dedup/features';
-import { classifyPair } from '../../../server/domain/dedup/rules';
 import { isSeriesTitle } from '../../../server/domain/dedup/series';
-import type { DedupRecord } from '../../../server/domain/dedup/types';
+import { dedupRecord as rec, JMIS_EDITORIAL_34_2, JMIS_EDITORIAL_34_3, verdictOf } from '../../support/dedup';
 
-let nextId = 1;
-function rec(fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id: nextId++,
-    type: 'journal-article',
-    title: null,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
-const verdict = (a: Partial<DedupRecord>, b: Partial<DedupRecord>) =>
-  classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
+const verdict = verdictOf;
 const vetoNames = (v: ReturnType<typeof verdict>) => (v.vetoes ?? []).map((x) => x.name);
 
-/** JMIS prints an "Editorial Introduction" by its editor in every issue (jmis-web.org/articles/1332, /1344). */
-const JMIS_34_2: Partial<DedupRecord> = {
-  title: 'Editorial Introduction',
-  authors: ['Zwass, Vladimir'],
-  year: 2017,
-  journal: 'Journal of Management Information Systems',
-  volume: '34',
-  issue: '2',
-  pages: '307-309',
-};
-const JMIS_34_3: Partial<DedupRecord> = { ...JMIS_34_2, issue: '3', pages: '627-629' };
+const JMIS_34_2 = JMIS_EDITORIAL_34_2;
+const JMIS_34_3 = JMIS_EDITORIAL_34_3;
 
 describe('vetoes: items of a recurring series in one venue', () => {
   it('keeps two editorials of one editor in one volume apart when their issues differ', () => {
