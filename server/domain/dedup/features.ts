@@ -132,8 +132,9 @@ export function newFeatureCache(): FeatureCache {
 export function featuresOf(record: DedupRecord, cache?: FeatureCache): MatchFeatures {
   const forms = titleForms(record.title);
   const marker = citesCorrectedArticle(record.title) ? 'erratum' : titleMarker(forms.full);
-  // Two notices of one correction compare by the title they correct.
+  // Series titles are recognised on the title as written ("Erratum", "Reply to the commentaries").
   const series = isSeriesTitle(forms.full) || forms.mains.some((main) => isSeriesTitle(main));
+  // Two notices of one correction compare by the title they correct.
   if (marker) forms.full = withoutNoticePrefix(forms.full);
   const journal = normaliseText(record.journal);
   const doi = (record.doi ?? '').trim().toLowerCase();

@@ -96,14 +96,22 @@ function mainTitlesOf(text: string): string[] {
   return mains;
 }
 
-/** A parallel title in another language ("Titulo; Title", "Titre = Title") or an original-title note. */
-const TRANSLATION_NOTE = /<\s*original\s*>|\[\s*original|\s=\s|;\s/i;
+/** An original-title note or a parallel title in another language ("Titre = Title"). */
+const TRANSLATION_NOTE = /<\s*original\s*>|\[\s*original|\s=\s/i;
+
+/** "Utilidad de los antimicrobianos …; Are antimicrobials useful …": two whole titles side by side. */
+function parallelTitles(text: string): boolean {
+  const at = text.indexOf('; ');
+  if (at < 0) return false;
+  const words = (part: string) => part.split(/\s+/).filter(Boolean).length;
+  return words(text.slice(0, at)) >= 4 && words(text.slice(at + 2)) >= 4;
+}
 
 /** Builds the forms a title is compared by; MEDLINE puts translated titles in [brackets]. */
 export function titleForms(title: string | null | undefined): TitleForms {
   if (!title) return { full: '', variants: [], mains: [], translated: false };
   let text = foldAccents(stripLatex(stripHtml(title)));
-  let translated = TRANSLATION_NOTE.test(text);
+  let translated = TRANSLATION_NOTE.test(text) || parallelTitles(text);
   if (text.includes('[') || text.includes('(')) {
     const untagged = text.replace(LANGUAGE_TAG, ' ');
     if (untagged !== text) translated = true;
