@@ -61,10 +61,15 @@ describe('deduplication shows its vetoes to the reviewer', () => {
 
     // a fresh load of the filtered list (the run's own redraw cannot race the filter link)
     await open(page, server.url, `/projects/${projectId}/dedup?status=not-duplicate`, 'Duplicates');
-    await page.getByRole('link', { name: 'Not duplicates / kept apart' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page
+      .getByRole('link', { name: 'Not duplicates / kept apart' })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
     const vetoes = page.getByRole('list', { name: 'Why records were kept apart' });
     await vetoes
-      .getByText(`Records ${ids[0]} and ${ids[1]} kept apart: issue 2 vs 3; pages 307-309 vs 627-629;`, { exact: false })
+      .getByText(`Records ${ids[0]} and ${ids[1]} kept apart: issue 2 vs 3; pages 307-309 vs 627-629;`, {
+        exact: false,
+      })
       .waitFor();
     // the reviewer may still overrule the vetoes
     await page.getByRole('button', { name: 'Merge' }).waitFor();
