@@ -130,7 +130,7 @@ export function* retrainSteps(
     const row = rowOf.get(d.recordId);
     if (row !== undefined) learner.add({ row, label: d.label });
   }
-  // Read once the features are built: the model is stamped with when it was trained.
+  // Read after the feature build, which may take many event-loop turns: the stamp says when the model was trained.
   const now = deps.clock();
   if (!learner.canTrain) {
     writeColdStart(db, projectId, settings, learner, now, started);

@@ -17,9 +17,7 @@ export interface StartedSession {
   /** the cookie value; only its hash is stored */
   token: string;
   csrfToken: string;
-  /** ISO time of the absolute expiry */
-  expiresAt: string;
-  /** how long from now the session lives: the cookie's Max-Age */
+  /** how long from now the session lives, to its absolute expiry: the cookie's Max-Age */
   expiresInMs: number;
 }
 
@@ -57,7 +55,7 @@ export async function login(deps: ServiceDeps, input: LoginInput): Promise<Start
     insertSession(db, { id: secretHash(token), userId: user.id, csrfToken, ...times });
   })();
   const expiresInMs = Date.parse(times.expiresAt) - now.getTime();
-  return { user, token, csrfToken, expiresAt: times.expiresAt, expiresInMs };
+  return { user, token, csrfToken, expiresInMs };
 }
 
 /** The live session for a cookie value, or null; a dead one is deleted on sight. */
