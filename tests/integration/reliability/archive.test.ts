@@ -109,7 +109,7 @@ describe('whole-project archive', () => {
 
   it('imports next to the original under a new name, and refuses a taken name without a change', () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo({ db: db, clock });
+    const { projectId } = buildDemo({ db, clock });
     // The demo has no ranking model; train one so its scores travel too.
     expect(retrainProject({ db, clock }, projectId, screeningDecisions).trained).toBe(true);
     const archive = exportArchive({ db, clock }, projectId);
@@ -128,7 +128,7 @@ describe('whole-project archive', () => {
 
   it('refuses a broken archive in one piece', () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo({ db: db, clock });
+    const { projectId } = buildDemo({ db, clock });
     const archive = exportArchive({ db, clock }, projectId);
     const target = openDatabase(':memory:');
     expect(() => importArchive({ db: target, clock }, { archive: { ...archive, format: 'other' } })).toThrow(
@@ -161,7 +161,7 @@ describe('whole-project archive', () => {
 
   it('serves GET /api/projects/:id/archive.json to owners only', async () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo({ db: db, clock });
+    const { projectId } = buildDemo({ db, clock });
     const app = createApp({ db, clock });
     createUser(db, 'owner1');
     createUser(db, 'reviewer1');
