@@ -34,7 +34,7 @@ describe('deduplication shows its vetoes to the reviewer', () => {
   beforeAll(async () => {
     db = openDatabase(':memory:');
     const ownerId = createUser(db, 'owner');
-    projectId = createOwnedProject(db, { name: 'Digital work' }, ownerId, systemClock).id;
+    projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: 'Digital work' }).id;
     ids = seedRecords(db, projectId, seedSource(db, projectId), [
       { ...EDITORIAL, issue: '2', pages: '307-309' },
       { ...EDITORIAL, issue: '3', pages: '627-629' },

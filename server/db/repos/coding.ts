@@ -241,5 +241,3 @@ export function codingRepo(db: Db) {
     },
   };
 }
-
-export type CodingRepo = ReturnType<typeof codingRepo>;

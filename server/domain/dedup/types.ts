@@ -56,9 +56,3 @@ export interface PairVerdict {
   /** Every veto that applied to the pair (absent when none did). */
   vetoes?: Veto[];
 }
-
-export interface CandidatePair {
-  a: number;
-  b: number;
-  verdict: PairVerdict;
-}
