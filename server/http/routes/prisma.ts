@@ -10,6 +10,7 @@ import {
   updatePrismaSettings,
 } from '../../services/prisma';
 import { LABEL_KEYS } from '../../domain/prisma/settings';
+import { OTHER_SCREENING, type OtherScreening } from '../../domain/prisma/types';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -27,6 +28,7 @@ const SettingsBody = z
     labels: z
       .partialRecord(z.enum(LABEL_KEYS as [string, ...string[]]), z.string().trim().min(1).max(300))
       .optional(),
+    otherScreening: z.enum(OTHER_SCREENING as [OtherScreening, ...OtherScreening[]]).optional(),
   })
   .strict();
 
