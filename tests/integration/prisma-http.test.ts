@@ -137,6 +137,23 @@ describe('PRISMA HTTP API', () => {
     expect((await owner.agent.get(url('/settings')).expect(200)).body.previousStudies).toBe(9);
   });
 
+  it('PRISMA settings: the owner shows the title/abstract step of the other-methods column', async () => {
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [
+      { title: 'Cited' },
+    ]);
+    expect((await owner.agent.get(url()).expect(200)).body.model.other_records_screened).toBeNull();
+    await owner.agent.put(url('/settings')).send({ otherScreening: 'always' }).expect(200);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body).toEqual({ otherScreening: 'always' });
+    const { model } = (await owner.agent.get(url()).expect(200)).body;
+    expect(model).toMatchObject({
+      other_records_screened: 1,
+      other_records_excluded: 0,
+      other_duplicates: 0,
+    });
+    expect(await svgOf(owner, '.svg')).toContain('data-box="oth_screened"');
+    await owner.agent.put(url('/settings')).send({ otherScreening: 'never' }).expect(400);
+  });
+
   it('refuses anonymous callers and strangers', async () => {
     await request(app).get(url()).expect(401);
     await request(app).get(url('.png')).expect(401);

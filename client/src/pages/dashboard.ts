@@ -1,7 +1,9 @@
 import type {
   Agreement,
   ClusterListResponse,
+  DedupCounts,
   FullProgress,
+  PrismaDocument,
   Progress,
   RankingResponse,
 } from '../../../server/api/types';
@@ -18,10 +20,11 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
   const project = await loadProject(projectId);
   const content = frame(root, project);
   const base = `/api/projects/${projectId}`;
-  const [ta, ft, dedup, stopping, ...agreements] = await Promise.all([
+  const [ta, ft, dedup, prisma, stopping, ...agreements] = await Promise.all([
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
     optional(api.get<ClusterListResponse>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
+    optional(api.get<PrismaDocument>(`${base}/prisma`)),
     optional(api.get<RankingResponse>(`${base}/ranking`)),
     optional(api.get<Agreement>(`${base}/screening/title_abstract/agreement`)),
     optional(api.get<Agreement>(`${base}/screening/full_text/agreement`)),
@@ -37,9 +40,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
       'section',
       { class: 'grid', 'aria-label': 'Progress' },
       tile('Records imported', project.records, `from ${project.sources} source(s)`, `#/projects/${projectId}/import`),
-      dedup
-        ? tile('Duplicates', dedup.duplicates, `${dedup.review} cluster(s) to review`, `#/projects/${projectId}/dedup`)
-        : null,
+      dedup ? duplicatesTile(projectId, dedup, prisma) : null,
       ta ? stageTile(projectId, ta) : null,
       ft ? stageTile(projectId, ft) : null,
       ta || ft ? conflictTile(projectId, owner, ta, ft) : null,
@@ -65,6 +66,26 @@ function tile(title: string, value: Child, detail: string, href?: string): HTMLE
     h('p', { class: 'big' }, value),
     detail ? h('p', { class: 'muted' }, detail) : null,
   );
+}
+
+/**
+ * Duplicates removed, in the diagram's own numbers (its two "Duplicate records" boxes) so the
+ * tile and the diagram never disagree; the deduplication's count only when the diagram is not
+ * available to this member.
+ */
+function duplicatesTile(projectId: number, dedup: DedupCounts, prisma: PrismaDocument | null): HTMLElement {
+  const n = (key: string) => {
+    const value = prisma?.model[key];
+    return typeof value === 'number' ? value : 0;
+  };
+  const toReview = `${dedup.review} cluster(s) to review`;
+  const [value, detail] = prisma
+    ? [
+        n('duplicates') + n('other_duplicates'),
+        `${n('duplicates')} from databases and registers · ${n('other_duplicates')} from other methods · ${toReview}`,
+      ]
+    : [dedup.duplicates, toReview];
+  return tile('Duplicates', value, detail, `#/projects/${projectId}/dedup`);
 }
 
 function stageTile(projectId: number, p: Progress): HTMLElement {

@@ -96,7 +96,7 @@ export const commands: Command[] = [
   {
     name: 'prisma',
     usage:
-      'sift prisma (--db FILE [--project NAME] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
+      'sift prisma (--db FILE [--project NAME] [--other-screening auto|always] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
     summary:
       'draw the PRISMA 2020 flow diagram of a project, or of a PRISMA2020 template CSV filled elsewhere',
     load: () => import('./prisma'),
