@@ -8,10 +8,9 @@ export function columnOfKind(kind: SourceKind | undefined): Column {
   return kind === 'other' ? 'other' : 'dbr';
 }
 
-/** What clustering needs of a record: its id, its column and the record it was merged into. */
+/** What clustering needs of a record: its id and the record it was merged into. */
 export interface ClusterMember {
   id: number;
-  column: Column;
   /** The primary this record was merged into by deduplication; null when it was kept. */
   duplicateOf: number | null;
 }
@@ -28,7 +27,17 @@ export interface CreditedCluster<R extends ClusterMember> {
    */
   representative: R;
   /** The copies removed as duplicates, each counted in its own column; ascending ids. */
-  removed: { dbr: R[]; other: R[] };
+  removed: { readonly dbr: readonly R[]; readonly other: readonly R[] };
+}
+
+const NONE_REMOVED = { dbr: [], other: [] } as const;
+
+const byIdOrder = (a: { id: number }, b: { id: number }) => a.id - b.id;
+
+/** `list` in ascending id order, sorted only when it is not already (the usual case). */
+export function inIdOrder<T extends { id: number }>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id > list[i]!.id) return [...list].sort(byIdOrder);
+  return list;
 }
 
 /**
@@ -41,41 +50,55 @@ export interface CreditedCluster<R extends ClusterMember> {
  * other methods is credited there. Chains of duplicate_of are followed to their end; a link to
  * a record that is not in the list, or a cycle, leaves the record as its own primary.
  */
-export function creditClusters<R extends ClusterMember>(records: readonly R[]): CreditedCluster<R>[] {
-  const byId = new Map(records.map((r) => [r.id, r]));
+export function creditClusters<R extends ClusterMember>(
+  records: readonly R[],
+  columnOf: (record: R) => Column,
+): CreditedCluster<R>[] {
+  const ordered = inIdOrder(records);
+  const byId = new Map<number, R>();
+  const merged = new Set<number>();
+  for (const r of ordered) {
+    byId.set(r.id, r);
+    if (r.duplicateOf !== null) merged.add(r.duplicateOf);
+  }
+  const alone = (r: R) => r.duplicateOf === null && !merged.has(r.id);
   const primaryOf = (record: R): R => {
-    const seen = new Set<number>([record.id]);
     let current = record;
-    while (current.duplicateOf !== null) {
+    // More hops than records means a cycle.
+    for (let hops = 0; current.duplicateOf !== null; hops++) {
       const next = byId.get(current.duplicateOf);
-      if (!next || seen.has(next.id)) return record;
-      seen.add(next.id);
+      if (!next || hops > byId.size) return record;
       current = next;
     }
     return current;
   };
+  // Most records are works of their own; only merged ones are grouped.
   const members = new Map<number, R[]>();
-  for (const record of [...records].sort((a, b) => a.id - b.id)) {
+  for (const record of ordered) {
+    if (alone(record)) continue;
     const primary = primaryOf(record);
-    const list = members.get(primary.id) ?? [];
-    list.push(record);
-    members.set(primary.id, list);
+    const list = members.get(primary.id);
+    if (list) list.push(record);
+    else members.set(primary.id, [record]);
   }
-  const clusters: CreditedCluster<R>[] = [];
+  const byRepresentative = new Map<number, CreditedCluster<R>>();
   for (const [primaryId, copies] of members) {
     const primary = byId.get(primaryId)!;
-    const column: Column = copies.some((r) => r.column === 'dbr') ? 'dbr' : 'other';
-    const representative = primary.column === column ? primary : copies.find((r) => r.column === column)!;
-    const removed = copies.filter((r) => r !== representative);
-    clusters.push({
-      primary,
-      column,
-      representative,
-      removed: {
-        dbr: removed.filter((r) => r.column === 'dbr'),
-        other: removed.filter((r) => r.column === 'other'),
-      },
-    });
+    const column: Column = copies.some((r) => columnOf(r) === 'dbr') ? 'dbr' : 'other';
+    const representative =
+      columnOf(primary) === column ? primary : copies.find((r) => columnOf(r) === column)!;
+    const removed = { dbr: [] as R[], other: [] as R[] };
+    for (const copy of copies) if (copy !== representative) removed[columnOf(copy)].push(copy);
+    byRepresentative.set(representative.id, { primary, column, representative, removed });
   }
-  return clusters.sort((a, b) => a.representative.id - b.representative.id);
+  const clusters: CreditedCluster<R>[] = [];
+  for (const r of ordered) {
+    if (alone(r))
+      clusters.push({ primary: r, column: columnOf(r), representative: r, removed: NONE_REMOVED });
+    else {
+      const cluster = byRepresentative.get(r.id);
+      if (cluster) clusters.push(cluster);
+    }
+  }
+  return clusters;
 }

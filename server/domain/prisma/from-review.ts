@@ -1,4 +1,4 @@
-import { columnOfKind, creditClusters, type Column } from './clusters';
+import { columnOfKind, creditClusters, inIdOrder, type Column } from './clusters';
 import type { Count, NamedCount, PrismaInput, SourceKind } from './types';
 
 /** A final decision at one stage; `outcome` is null while votes are missing or in conflict. */
@@ -55,16 +55,18 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
       return { name: s.name, kind: s.kind, n: ids.length, ids };
     }),
   };
-  const clusters = creditClusters(
-    state.records.map((r) => ({ ...r, column: columnOfKind(kindOf.get(r.sourceId)) })),
-  );
+  const clusters = creditClusters(state.records, (r) => columnOfKind(kindOf.get(r.sourceId)));
   // The decisions are the primary's; the id is the representative's, so each column's boxes
   // trace back to records that column identified.
   const flowOf = (column: Column): ReviewRecord[] =>
     clusters
       .filter((c) => c.column === column)
-      .map((c) => ({ ...c.primary, id: c.representative.id, sourceId: c.representative.sourceId }));
-  const removed = (column: Column) => clusters.flatMap((c) => c.removed[column]).sort((a, b) => a.id - b.id);
+      .map((c) =>
+        c.representative === c.primary
+          ? c.primary
+          : { ...c.primary, id: c.representative.id, sourceId: c.representative.sourceId },
+      );
+  const removed = (column: Column) => inIdOrder(clusters.flatMap((c) => c.removed[column]));
 
   // Sift has no automation tools and removes nothing else before screening: both are 0.
   input.removed = {
