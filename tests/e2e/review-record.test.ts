@@ -100,6 +100,12 @@ describe('the review record in the browser', () => {
     const box = page.locator('#dashboard-prisma text[data-box="other_duplicates"]');
     await box.waitFor();
     expect(await box.textContent()).toBe('Duplicate records (n\u00a0=\u00a02)');
+
+    // the PRISMA page lists the two citation-search copies behind that box
+    await open(page, server.url, `/projects/${projectId}/prisma`, 'PRISMA 2020 flow diagram');
+    await page.locator('#prisma-diagram [data-drill="other_duplicates"]').click();
+    await page.locator('#drill').getByText('2 record(s) behind this count.').waitFor();
+    expect(await page.locator('#drill tbody tr').count()).toBe(2);
     expect(owner.errors).toEqual([]);
     await owner.context.close();
   });
