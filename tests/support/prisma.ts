@@ -1,3 +1,13 @@
+import type { ReviewSource } from '../../server/domain/prisma/from-review';
+
+/** Two databases, a register and citation searching: the sources of the pure PRISMA examples. */
+export const EXAMPLE_SOURCES: readonly ReviewSource[] = [
+  { id: 1, name: 'Embase', kind: 'database' },
+  { id: 2, name: 'PubMed', kind: 'database' },
+  { id: 3, name: 'ClinicalTrials.gov', kind: 'register' },
+  { id: 4, name: 'Citation searching', kind: 'other' },
+];
+
 /**
  * The boxes where a record's path through the PRISMA diagram ends: removed before screening,
  * excluded at title/abstract, not retrieved, excluded at full text, included as a report of a

@@ -99,38 +99,11 @@ const ALL_STATISTICS: readonly TableStatistic[] = [
 export function agreementFromTable(table: ContingencyTable): AgreementStats {
   const q = assertSquare(table);
   const n = table.reduce((sum, row) => sum + row.reduce((s, c) => s + c, 0), 0);
-  if (n === 0) {
-    return {
-      n: 0,
-      categories: q,
-      percentAgreement: null,
-      cohenKappa: null,
-      kappaSE: null,
-      kappaCI95: null,
-      scottPi: null,
-      gwetAC1: null,
-      brennanPrediger: null,
-      pabak: null,
-      krippendorffAlpha: null,
-      notEstimable: Object.fromEntries(ALL_STATISTICS.map((k) => [k, NOT_ESTIMABLE.noUnits])),
-    };
-  }
+  // No pairs: nothing is estimable. One category: only the observed agreement (all of it).
+  if (n === 0) return withoutCoefficients(0, q, null, ALL_STATISTICS, NOT_ESTIMABLE.noUnits);
   if (q < 2) {
     const chanceCorrected = ALL_STATISTICS.filter((k) => k !== 'percentAgreement');
-    return {
-      n,
-      categories: q,
-      percentAgreement: 1,
-      cohenKappa: null,
-      kappaSE: null,
-      kappaCI95: null,
-      scottPi: null,
-      gwetAC1: null,
-      brennanPrediger: null,
-      pabak: null,
-      krippendorffAlpha: null,
-      notEstimable: Object.fromEntries(chanceCorrected.map((k) => [k, NOT_ESTIMABLE.oneCategory])),
-    };
+    return withoutCoefficients(n, q, 1, chanceCorrected, NOT_ESTIMABLE.oneCategory);
   }
   const p = (i: number, j: number) => cell(table, i, j) / n;
   const rows: number[] = [];
@@ -197,6 +170,29 @@ export function agreementFromTable(table: ContingencyTable): AgreementStats {
     pabak: brennanPrediger,
     krippendorffAlpha,
     notEstimable,
+  };
+}
+
+function withoutCoefficients(
+  n: number,
+  q: number,
+  percentAgreement: number | null,
+  missing: readonly TableStatistic[],
+  reason: string,
+): AgreementStats {
+  return {
+    n,
+    categories: q,
+    percentAgreement,
+    cohenKappa: null,
+    kappaSE: null,
+    kappaCI95: null,
+    scottPi: null,
+    gwetAC1: null,
+    brennanPrediger: null,
+    pabak: null,
+    krippendorffAlpha: null,
+    notEstimable: Object.fromEntries(missing.map((k) => [k, reason])),
   };
 }
 

@@ -16,16 +16,16 @@ const work = (i: number): SeedRecord => ({
   authors: [`Person${i}, P`],
 });
 
-/** Ten records in the stage, and two copies that deduplication merges into records 1 and 2. */
-function review() {
+/** A project with `records` in one database source. */
+function project(records: SeedRecord[]) {
   const db = openTestDb();
   const projectId = seedProject(db);
-  const ids = seedRecords(
-    db,
-    projectId,
-    seedSource(db, projectId),
-    Array.from({ length: 10 }, (_, i) => work(i)),
-  );
+  return { db, projectId, ids: seedRecords(db, projectId, seedSource(db, projectId), records) };
+}
+
+/** Ten records in the stage, and two copies that deduplication merges into records 1 and 2. */
+function review() {
+  const { db, projectId, ids } = project(Array.from({ length: 10 }, (_, i) => work(i)));
   seedRecords(db, projectId, seedSource(db, projectId, { name: 'PubMed' }), [work(0), work(1)]);
   runDedup(db, projectId, clock);
   expect(dedupSummary(db, projectId).duplicates).toBe(2);
@@ -71,14 +71,7 @@ describe('the stopping panel', () => {
   });
 
   it('never says a recall target is met when nothing relevant has been found', () => {
-    const db = openTestDb();
-    const projectId = seedProject(db);
-    const ids = seedRecords(
-      db,
-      projectId,
-      seedSource(db, projectId),
-      Array.from({ length: 41 }, (_, i) => ({ title: `Record ${i}` })),
-    );
+    const { db, projectId, ids } = project(Array.from({ length: 41 }, (_, i) => ({ title: `Record ${i}` })));
     // 40 excludes, 1 record left: "0 of 1 relevant in 40 draws from 41" has p = 1/41 < 0.05
     const report = projectStoppingReport(
       db,

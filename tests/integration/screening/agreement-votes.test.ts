@@ -1,49 +1,45 @@
 import { createApp } from '../../../server/app';
 import { computeAgreement, decide } from '../../../server/services/screening';
+import type { Db } from '../../../server/db/connection';
 import type { Vote } from '../../../server/domain/screening/types';
+import { CHANGED_VOTES, FIRST_VOTES } from '../../support/agreement-example';
 import { loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
 import { seedScreeningProject } from '../../support/screening';
 
 /**
  * Agreement from independent judgements (issue 13), on the worked example of
- * docs/notes/screening.md ("Agreement: first votes and latest votes"), voted through the
- * real service. Alice votes first on every record; after discussion three votes change.
+ * docs/notes/screening.md (tests/support/agreement-example.ts), voted through the real
+ * service: alice is reviewer A, bob reviewer B.
  */
 const clock = () => new Date('2026-05-04T08:00:00Z');
 
-function workedExample() {
-  const db = openTestDb();
-  const p = seedScreeningProject(db, 12);
-  const deps = { db, clock };
-  const vote = (who: 'alice' | 'bob', index: number, decision: Vote) =>
+/** Casts one reviewer's vote on the record at `index` (0-based) through the service. */
+function voter(db: Db, p: ReturnType<typeof seedScreeningProject>) {
+  return (who: 'alice' | 'bob', index: number, decision: Vote) =>
     decide(
-      deps,
+      { db, clock },
       p.projectId,
       { userId: p[who].userId, role: 'reviewer' },
       {
-        recordId: p.recordIds[index - 1]!,
+        recordId: p.recordIds[index]!,
         stage: 'title_abstract',
         decision,
       },
     );
-  const first: [Vote, Vote][] = [
-    ['include', 'include'],
-    ['include', 'include'],
-    ['include', 'exclude'],
-    ['exclude', 'include'],
-    ['maybe', 'exclude'],
-    ['include', 'exclude'],
-    ...Array.from({ length: 6 }, (): [Vote, Vote] => ['exclude', 'exclude']),
-  ];
-  first.forEach(([a, b], i) => {
-    vote('alice', i + 1, a);
-    vote('bob', i + 1, b);
+}
+
+function workedExample() {
+  const db = openTestDb();
+  const p = seedScreeningProject(db, 12);
+  const vote = voter(db, p);
+  FIRST_VOTES.forEach(([a, b], i) => {
+    vote('alice', i, a);
+    vote('bob', i, b);
   });
   // after discussion: records 3, 4 and 5 now agree
-  vote('bob', 3, 'include');
-  vote('alice', 4, 'include');
-  vote('alice', 5, 'exclude');
+  for (const [who, record, decision] of CHANGED_VOTES)
+    vote(who === 'A' ? 'alice' : 'bob', record - 1, decision);
   return { db, ...p };
 }
 
@@ -127,18 +123,7 @@ describe('agreement from independent judgements', () => {
   it('says "not estimable", with the reason, instead of a zero-width interval', () => {
     const db = openTestDb();
     const p = seedScreeningProject(db, 6);
-    const deps = { db, clock };
-    const vote = (who: 'alice' | 'bob', index: number, decision: Vote) =>
-      decide(
-        deps,
-        p.projectId,
-        { userId: p[who].userId, role: 'reviewer' },
-        {
-          recordId: p.recordIds[index]!,
-          stage: 'title_abstract',
-          decision,
-        },
-      );
+    const vote = voter(db, p);
     // a one-sided table: alice includes all three, bob includes one
     (['include', 'exclude', 'exclude'] as Vote[]).forEach((b, i) => {
       vote('alice', i, 'include');
@@ -150,13 +135,29 @@ describe('agreement from independent judgements', () => {
     expect(a.kappaCI95).toBeNull();
     expect(a.notEstimable.kappaCI95).toMatch(/one category/);
 
-    // both exclude everything: one category used, nothing beyond chance to estimate
-    for (const i of [3, 4, 5]) {
-      vote('alice', i, 'exclude');
-      vote('bob', i, 'exclude');
-    }
+    // nobody has voted at full text
     const full = computeAgreement(db, p.projectId, 'full_text');
     expect(full.n).toBe(0);
     expect(full.notEstimable.kappa).toMatch(/no record/);
+  });
+
+  it('has nothing beyond chance to estimate when everyone used one category', () => {
+    const db = openTestDb();
+    const p = seedScreeningProject(db, 3);
+    const vote = voter(db, p);
+    for (const i of [0, 1, 2]) {
+      vote('alice', i, 'exclude');
+      vote('bob', i, 'exclude');
+    }
+    const a = computeAgreement(db, p.projectId, 'title_abstract');
+    expect(a).toMatchObject({
+      n: 3,
+      categories: ['exclude'],
+      percentAgreement: 100,
+      kappa: null,
+      pabak: null,
+      ac1: null,
+    });
+    expect(a.notEstimable.pabak).toMatch(/only one category was used/);
   });
 });

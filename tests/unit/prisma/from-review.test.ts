@@ -5,6 +5,7 @@ import {
   type ReviewState,
   type StageOutcome,
 } from '../../../server/domain/prisma/from-review';
+import { EXAMPLE_SOURCES } from '../../support/prisma';
 
 const include: StageOutcome = { outcome: 'include', reason: null };
 const exclude = (reason: string | null = null): StageOutcome => ({ outcome: 'exclude', reason });
@@ -65,12 +66,7 @@ function review(): ReviewState {
     }),
   ];
   return {
-    sources: [
-      { id: 1, name: 'Embase', kind: 'database' },
-      { id: 2, name: 'PubMed', kind: 'database' },
-      { id: 3, name: 'ClinicalTrials.gov', kind: 'register' },
-      { id: 4, name: 'Citation searching', kind: 'other' },
-    ],
+    sources: EXAMPLE_SOURCES,
     records,
   };
 }

@@ -5,7 +5,7 @@ import {
   type ReviewState,
   type StageOutcome,
 } from '../../../server/domain/prisma/from-review';
-import { flowViolations, recordsInExactlyOneEndBox } from '../../support/prisma';
+import { EXAMPLE_SOURCES, flowViolations, recordsInExactlyOneEndBox } from '../../support/prisma';
 
 /** The worked example of docs/notes/prisma.md ("Worked example"), every number as computed there by hand. */
 const include: StageOutcome = { outcome: 'include', reason: null };
@@ -45,12 +45,7 @@ function workedExample(primaryOfW1 = 10): ReviewState {
     record(15, 4, { titleAbstract: include, retrieval: 'retrieved', fullText: exclude('Wrong population') }),
   ].sort((a, b) => a.id - b.id);
   return {
-    sources: [
-      { id: 1, name: 'Embase', kind: 'database' },
-      { id: 2, name: 'PubMed', kind: 'database' },
-      { id: 3, name: 'ClinicalTrials.gov', kind: 'register' },
-      { id: 4, name: 'Citation searching', kind: 'other' },
-    ],
+    sources: EXAMPLE_SOURCES,
     records,
   };
 }

@@ -4,6 +4,7 @@ import {
 } from '../../../server/domain/screening/independent-votes';
 import { stageAgreement } from '../../../server/domain/screening/stage-agreement';
 import type { ScreeningEvent, Vote } from '../../../server/domain/screening/types';
+import { CHANGED_VOTES, FIRST_VOTES } from '../../support/agreement-example';
 
 const A = 1;
 const B = 2;
@@ -76,24 +77,11 @@ describe('votesForAgreement', () => {
   });
 });
 
-/**
- * The worked example of docs/notes/screening.md ("Agreement: first votes and latest votes"):
- * 12 records, reviewer A votes first on each; after discussion records 3, 4 and 5 change.
- */
+/** The worked example of docs/notes/screening.md as each record's events. */
 function workedExample(): Map<number, ScreeningEvent[]> {
-  const first: [Vote, Vote][] = [
-    ['include', 'include'],
-    ['include', 'include'],
-    ['include', 'exclude'],
-    ['exclude', 'include'],
-    ['maybe', 'exclude'],
-    ['include', 'exclude'],
-    ...Array.from({ length: 6 }, (): [Vote, Vote] => ['exclude', 'exclude']),
-  ];
-  const events = new Map(first.map(([a, b], i) => [i + 1, [vote(A, a), vote(B, b)]]));
-  events.get(3)!.push(vote(B, 'include'));
-  events.get(4)!.push(vote(A, 'include'));
-  events.get(5)!.push(vote(A, 'exclude'));
+  const events = new Map(FIRST_VOTES.map(([a, b], i) => [i + 1, [vote(A, a), vote(B, b)]]));
+  for (const [who, record, decision] of CHANGED_VOTES)
+    events.get(record)!.push(vote(who === 'A' ? A : B, decision));
   return events;
 }
 
