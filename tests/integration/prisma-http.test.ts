@@ -49,6 +49,11 @@ describe('PRISMA HTTP API', () => {
     expect(res.body.model).toMatchObject({ database_results: 3, register_results: 1 });
     expect(res.body.model.database_specific_results).toEqual([{ name: 'Embase', n: 3 }]);
     expect(res.body.trace['database_specific_results:Embase']).toEqual(embaseIds);
+    // the counts alone, for a page that shows no record ids
+    const counts = await owner.agent.get(url('?trace=false')).expect(200);
+    expect(counts.body.trace).toBeUndefined();
+    expect(counts.body.model).toEqual(res.body.model);
+    await owner.agent.get(url('?trace=maybe')).expect(400);
     // nothing has been screened yet: the four records await title/abstract decisions
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['pending_screening']);
   });

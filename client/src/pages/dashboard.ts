@@ -24,7 +24,7 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
     optional(api.get<Progress>(`${base}/screening/title_abstract/progress`)),
     optional(api.get<Progress>(`${base}/screening/full_text/progress`)),
     optional(api.get<ClusterListResponse>(`${base}/dedup/clusters?status=review`)).then((r) => r?.summary ?? null),
-    optional(api.get<PrismaDocument>(`${base}/prisma`)),
+    optional(api.get<PrismaDocument>(`${base}/prisma?trace=false`)),
     optional(api.get<RankingResponse>(`${base}/ranking`)),
     optional(api.get<Agreement>(`${base}/screening/title_abstract/agreement`)),
     optional(api.get<Agreement>(`${base}/screening/full_text/agreement`)),

@@ -15,6 +15,7 @@ import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const DiagramQuery = z.object({ other: flag.optional(), previous: flag.optional(), detail: flag.optional() });
+const DocumentQuery = z.object({ trace: flag.optional() });
 const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -41,7 +42,8 @@ export function prismaRoutes(ctx: AppContext): Router {
   const base = '/projects/:projectId/prisma';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req)));
+    const { trace } = DocumentQuery.parse(req.query);
+    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req), { trace }));
   });
 
   for (const format of PRISMA_FORMATS.filter((f) => f !== 'json')) {
