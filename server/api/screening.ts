@@ -188,6 +188,7 @@ export type AgreementBand = 'poor' | 'slight' | 'fair' | 'moderate' | 'substanti
 export interface AgreementSummary {
   /** Records counted in the two-rater table. */
   n: number;
+  /** The scale: the categories offered that the compared votes actually used. */
   categories: string[];
   /** rows: first reviewer to vote on a record, columns: second. */
   table: number[][];
@@ -207,7 +208,25 @@ export interface AgreementSummary {
   /** Records with at least two votes (the units alpha can use). */
   alphaUnits: number;
   interpretation: AgreementBand | null;
+  /**
+   * For each statistic above that is null: why it cannot be estimated (no record with two
+   * votes, one category used, a standard error of 0, …). Shown as "not estimable".
+   */
+  notEstimable: Partial<Record<AgreementStatistic, string>>;
 }
+
+export type AgreementStatistic =
+  | 'percentAgreement'
+  | 'observedAgreement'
+  | 'kappa'
+  | 'kappaSE'
+  | 'kappaCI95'
+  | 'pabak'
+  | 'ac1'
+  | 'scottPi'
+  | 'brennanPrediger'
+  | 'alpha'
+  | 'interpretation';
 
 export interface PairAgreement extends AgreementSummary {
   userA: number;
@@ -216,10 +235,17 @@ export interface PairAgreement extends AgreementSummary {
   usernameB: string | null;
 }
 
-/** GET …/screening/:stage/agreement?maybe=include|separate: on the votes before resolution. */
+/**
+ * GET …/screening/:stage/agreement?maybe=include|separate&votes=first|latest: on the votes
+ * before resolution, each reviewer's first vote by default.
+ */
 export interface Agreement extends AgreementSummary {
   stage: Stage;
   maybe: 'as_include' | 'separate';
+  /** "first": each reviewer's first vote on a record (independent); "latest": the vote standing now. */
+  votes: 'first' | 'latest';
+  /** Every category a vote could fall in; `categories` is the scale: those actually used. */
+  categoriesOffered: string[];
   pairs: PairAgreement[];
 }
 

@@ -32,10 +32,18 @@ function maySeeTrace(actor: Actor): boolean {
   return may(actor.role, 'export');
 }
 
-/** The JSON document of GET …/prisma as this actor may see it (the trace only for those who may). */
-export function prismaDocument(db: Db, projectId: number, actor: Actor): Api.PrismaDocument {
+/**
+ * The JSON document of GET …/prisma as this actor may see it (the trace only for those who
+ * may, and only when wanted: a page that shows the counts alone need not carry every record id).
+ */
+export function prismaDocument(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  input: { trace?: boolean } = {},
+): Api.PrismaDocument {
   const { trace, ...counts } = prismaJson(projectPrisma(db, projectId));
-  return maySeeTrace(actor) ? { ...counts, trace } : counts;
+  return maySeeTrace(actor) && input.trace !== false ? { ...counts, trace } : counts;
 }
 
 /** Switches of the drawn diagram (as the URL's query gives them). */

@@ -10,6 +10,7 @@ import {
   COLD_START_VERSION,
   type RankingModelRow,
 } from '../db/repos/ranking';
+import { duplicateRecordIds } from '../db/repos/screening';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
@@ -269,7 +270,11 @@ export function recordScores(db: Db, projectId: number, recordIds: readonly numb
   return scoresFor(db, projectId, recordIds, true);
 }
 
-/** The stopping panel for a project, from its decisions in the order they were made. */
+/**
+ * The stopping panel for a project, from its decisions in the order they were made. It counts
+ * only the records still at title/abstract: a record merged into another as a duplicate is
+ * neither screened nor waiting (a decision left on one is not counted).
+ */
 export function projectStoppingReport(
   db: Db,
   projectId: number,
@@ -277,10 +282,14 @@ export function projectStoppingReport(
   options: StoppingOptions = DEFAULT_STOPPING,
 ): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
-  const total = listRankingRecords(db, projectId).length;
-  const labels = readDecisions(db, projectId).map((d) => d.label);
+  const duplicates = duplicateRecordIds(db, projectId);
+  const total = listRankingRecords(db, projectId).length - duplicates.size;
+  const labels = readDecisions(db, projectId)
+    .filter((d) => !duplicates.has(d.recordId))
+    .map((d) => d.label);
   return {
     ...stoppingReport(labels, Math.max(total, labels.length), options),
+    duplicatesLeftOut: duplicates.size,
     model: getRankingModel(db, projectId),
   };
 }

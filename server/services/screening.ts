@@ -24,6 +24,7 @@ import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/re
 import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import type { ScreeningSettings } from '../domain/screening/settings';
+import { stageVotesForAgreement, type VoteSelection } from '../domain/screening/independent-votes';
 import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
 import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
 import { STAGES } from '../domain/screening/types';
@@ -292,19 +293,23 @@ export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage)
   };
 }
 
-/** Agreement on the votes before resolution; in blind mode only the owner may see it (small n would betray votes). */
+/**
+ * Agreement on the votes before resolution, from each reviewer's first vote unless `votes` is
+ * "latest"; in blind mode only the owner may see it (small n would betray votes).
+ */
 export function agreement(
   db: Db,
   projectId: number,
   actor: Actor,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
+  votes: VoteSelection = 'first',
 ): Api.Agreement {
   requireProject(db, projectId);
   if (!canSeeOthersVotes(db, projectId, actor, stage)) {
     throw new ForbiddenError('agreement is shown to reviewers only after the owner unblinds the stage');
   }
-  return computeAgreement(db, projectId, stage, maybe);
+  return computeAgreement(db, projectId, stage, maybe, votes);
 }
 
 /** Agreement without a viewer's blinding (CLI, reports); usernames added to each pair. */
@@ -313,9 +318,12 @@ export function computeAgreement(
   projectId: number,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
+  votes: VoteSelection = 'first',
 ): Api.Agreement {
   requireProject(db, projectId);
-  const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
+  // The events keep every vote ever cast, so each reviewer's first vote is there to read.
+  const selected = stageVotesForAgreement(repo.eventsByRecord(db, projectId, stage), votes);
+  const stats = stageAgreement(selected, maybe, votes);
   const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
   return {
     stage,

@@ -179,7 +179,7 @@ describe('a review from import to PRISMA export in a real browser', () => {
     await card.getByText('alice').waitFor();
     await card.getByText('bob').waitFor();
     await card.getByLabel('Include').check();
-    await card.getByLabel('Reason (required)').selectOption('__other');
+    await card.getByLabel(/^Reason/).selectOption('__other');
     await card.getByLabel('Other reason').fill('Meets the criteria on a second reading');
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText(/Resolved record \d+: include/).waitFor();

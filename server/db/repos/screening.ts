@@ -38,6 +38,15 @@ export function findRecord(db: Db, projectId: number, recordId: number): RecordR
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
+/** Ids of the project's records merged into another by deduplication: they are in no stage. */
+export function duplicateRecordIds(db: Db, projectId: number): Set<number> {
+  return new Set(
+    prepared(db, 'SELECT id FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
+      .pluck()
+      .all(projectId) as number[],
+  );
+}
+
 /** What a reviewer reads while screening (records.ts owns the columns and their mapping). */
 export type ScreeningRecord = RecordFieldsOf<'screening'>;
 type RecordRow = RecordRowOf<'screening'>;
@@ -354,26 +363,6 @@ export function votesOn(db: Db, recordId: number, stage: Stage): CurrentVote[] {
     note: r.note,
     at: r.decided_at,
   }));
-}
-
-/** Every current vote at a stage, grouped by record in first-vote order (agreement statistics). */
-export function stageVotes(
-  db: Db,
-  projectId: number,
-  stage: Stage,
-): { recordId: number; votes: { userId: number; decision: Vote }[] }[] {
-  const rows = prepared(
-    db,
-    `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
-       ORDER BY record_id, position`,
-  ).all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
-  const byRecord = new Map<number, { userId: number; decision: Vote }[]>();
-  for (const row of rows) {
-    const list = byRecord.get(row.record_id) ?? [];
-    list.push({ userId: row.user_id, decision: row.decision });
-    byRecord.set(row.record_id, list);
-  }
-  return [...byRecord].map(([recordId, votes]) => ({ recordId, votes }));
 }
 
 // ---------- progress and conflicts ----------

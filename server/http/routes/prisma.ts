@@ -10,10 +10,12 @@ import {
   updatePrismaSettings,
 } from '../../services/prisma';
 import { LABEL_KEYS } from '../../domain/prisma/settings';
+import { OTHER_SCREENING, type OtherScreening } from '../../domain/prisma/types';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const DiagramQuery = z.object({ other: flag.optional(), previous: flag.optional(), detail: flag.optional() });
+const DocumentQuery = z.object({ trace: flag.optional() });
 const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -27,6 +29,7 @@ const SettingsBody = z
     labels: z
       .partialRecord(z.enum(LABEL_KEYS as [string, ...string[]]), z.string().trim().min(1).max(300))
       .optional(),
+    otherScreening: z.enum(OTHER_SCREENING as [OtherScreening, ...OtherScreening[]]).optional(),
   })
   .strict();
 
@@ -39,7 +42,8 @@ export function prismaRoutes(ctx: AppContext): Router {
   const base = '/projects/:projectId/prisma';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req)));
+    const { trace } = DocumentQuery.parse(req.query);
+    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req), { trace }));
   });
 
   for (const format of PRISMA_FORMATS.filter((f) => f !== 'json')) {

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
+import { VOTE_SELECTIONS } from '../../domain/screening/independent-votes';
 import { STAGES, VOTES } from '../../domain/screening/types';
 import * as screening from '../../services/screening';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
@@ -25,7 +26,10 @@ const ResolutionBody = z.object({
 });
 const StageQuery = z.object({ stage: stage.default('title_abstract') });
 const QueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
-const AgreementQuery = z.object({ maybe: z.enum(['include', 'separate']).default('include') });
+const AgreementQuery = z.object({
+  maybe: z.enum(['include', 'separate']).default('include'),
+  votes: z.enum(VOTE_SELECTIONS).default('first'),
+});
 
 /** The stage from /screening/:stage/… or, on the short paths, from ?stage= / the body (default title/abstract). */
 function stageOf(req: Request, fromBody?: z.infer<typeof stage>): z.infer<typeof stage> {
@@ -110,13 +114,14 @@ export function screeningRoutes(ctx: AppContext): Router {
   });
 
   router.get(both('/agreement'), requireProjectAction(ctx, 'read'), (req, res) => {
-    const { maybe } = AgreementQuery.parse(req.query);
+    const { maybe, votes } = AgreementQuery.parse(req.query);
     const result = screening.agreement(
       ctx.db,
       currentProject(req).projectId,
       currentActor(req),
       stageOf(req),
       maybe === 'separate' ? 'separate' : 'as_include',
+      votes,
     );
     res.json(result);
   });

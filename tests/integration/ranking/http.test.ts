@@ -70,7 +70,12 @@ describe('prioritised screening over HTTP', () => {
     const dashboard = await s.alice.get(`${s.base}/ranking?consecutiveExcludes=1`).expect(200);
     expect(dashboard.body.model).toMatchObject({ includes: 1, excludes: 1, records: 30 });
     expect(dashboard.body.stopping).toMatchObject({ screened: 2, totalRecords: 30, relevantFound: 1 });
-    expect(dashboard.body.stopping.consecutive).toEqual({ consecutiveExcludes: 1, threshold: 1, met: true });
+    expect(dashboard.body.stopping.consecutive).toEqual({
+      consecutiveExcludes: 1,
+      threshold: 1,
+      met: true,
+      reason: null,
+    });
     expect(dashboard.body.stopping.hypergeometric.met).toBe(false);
     await s.alice.get(`${s.base}/ranking?recallTarget=2`).expect(400);
   });
