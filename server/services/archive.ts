@@ -123,6 +123,31 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     refs: { record_id: 'records', field_id: 'extraction_fields', user_id: 'users' },
   },
   { table: 'theme_summaries', where: inProject, orderBy: 'code_id', refs: { code_id: 'codes' } },
+  {
+    table: 'coding_done',
+    where: inProject,
+    orderBy: 'record_id, user_id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'consensus_applications',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: {
+      record_id: 'records',
+      code_id: 'codes',
+      from_application_id: 'code_applications',
+      decided_by: 'users',
+      removed_by: 'users',
+    },
+  },
+  {
+    table: 'consensus_values',
+    where: inProject,
+    orderBy: 'record_id, field_id',
+    refs: { record_id: 'records', field_id: 'extraction_fields', from_user_id: 'users', decided_by: 'users' },
+  },
 ];
 
 /** Tables deliberately left out of an archive, and why (the round-trip test checks this list is complete). */

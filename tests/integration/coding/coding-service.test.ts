@@ -14,6 +14,7 @@ import {
   synthesisReport,
 } from '../../../server/services/coding';
 import type { Actor } from '../../../server/domain/auth/actor';
+import { markStudyDone, updateCodingSettings } from '../../../server/services/coding-consensus';
 import { createMember } from '../../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
 import { includeAtFullText } from '../../support/screening';
@@ -40,7 +41,7 @@ function setup() {
   importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
   const codeId = (key: string) =>
     (db.prepare('SELECT id FROM codes WHERE code = ?').get(key) as { id: number }).id;
-  return { db, projectId, s1, s2, s3, codeId, included: new Set([s1, s2]), deps: { db, clock } };
+  return { db, projectId, s1, s2, s3, codeId, owner, deps: { db, clock } };
 }
 
 describe('coding service on a real database', () => {
@@ -145,8 +146,9 @@ describe('coding service on a real database', () => {
     ).toThrow(NotFoundError);
   });
 
-  it('builds the synthesis from stored coding: frequencies, country cross-tab, dual-coding tables', () => {
-    const { db, deps, projectId, s1, s2, codeId, included } = setup();
+  it("with one coder per study, builds the synthesis from the coders' own coding: frequencies, country cross-tab, agreement", () => {
+    const { db, deps, projectId, s1, s2, codeId, owner } = setup();
+    updateCodingSettings(db, projectId, owner, { codersRequired: 1 });
     applyCode(deps, projectId, coder(ALICE), {
       recordId: s1,
       codeId: codeId('ambitions.career'),
@@ -173,8 +175,9 @@ describe('coding service on a real database', () => {
       value: ['Australia', 'New Zealand'],
     });
     setThemeSummary(deps, projectId, { codeId: codeId('ambitions'), summary: 'Careers drive uptake.' });
+    for (const who of [ALICE, BOB]) markStudyDone(deps, projectId, coder(who), s1);
 
-    const report = synthesisReport(synthesisInput(db, projectId, [...included], names));
+    const report = synthesisReport(synthesisInput(db, projectId, names), 1);
     expect(report.studies).toBe(2);
     const studies = Object.fromEntries(report.codes.map((c) => [c.code, c.studies]));
     expect(studies).toMatchObject({
@@ -195,6 +198,13 @@ describe('coding service on a real database', () => {
       ['Oliver 2019', 'bob', 'career'],
     ]);
     const career = report.agreement.find((t) => t.code === 'ambitions.career')!;
-    expect(career).toMatchObject({ coders: ['alice', 'bob'], studies: 1, both: 1, observedAgreement: 1 });
+    expect(career).toMatchObject({
+      coders: ['alice', 'bob'],
+      studies: 1,
+      both: 1,
+      observedAgreement: 1,
+      kappa: null,
+    });
+    expect(report.coding).toEqual({ codersRequired: 1, studiesWithCoding: 2 });
   });
 });
