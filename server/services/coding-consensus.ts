@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { codingRepo } from '../db/repos/coding';
 import { getProject } from '../db/repos/projects';
 import type { Actor } from '../domain/auth/actor';
-import { judgementFinal } from '../domain/auth/visibility';
+import { codingDoneFinal } from '../domain/auth/visibility';
 import { applyCodingPatch, CODING_SETTINGS, unblindCoding } from '../domain/coding/settings';
 import { validateFieldValue } from '../domain/coding/extraction';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
@@ -81,12 +81,8 @@ export function reopenStudy(
       const repo = codingRepo(db);
       const finished = finishedBy(studies, repo.listDone(projectId)).get(study.recordId) ?? new Set<number>();
       if (!finished.has(actor.userId)) throw new ConflictError('you have not marked this study done');
-      const item = {
-        judgements: finished.size,
-        required: codingSettings(db, projectId).codersRequired,
-        resolved: false,
-      };
-      if (judgementFinal(actor, vis.blinding, 'coding', item))
+      const required = codingSettings(db, projectId).codersRequired;
+      if (codingDoneFinal(actor, vis.blinding, { finished: finished.size, required }))
         throw new ConflictError(
           'this study has every finished coder it needs; while coding is blind, "done" is final from then on',
         );

@@ -22,7 +22,6 @@ import * as repo from '../db/repos/screening';
 import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
 import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { judgementFinal } from '../domain/auth/visibility';
 import type { ScreeningSettings } from '../domain/screening/settings';
 import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
 import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
@@ -30,7 +29,6 @@ import type {
   CurrentVote,
   FinalDecision,
   RecordOutcome,
-  RecordStageState,
   ScreeningEvent,
   Stage,
   Vote,
@@ -71,29 +69,6 @@ function requireStageRecords(vis: Visibility, stage: Stage): void {
   vis.require({ kind: 'stage-records', stage });
 }
 
-/**
- * Refuses changing or retracting a vote that is final (judgementFinal): while the stage is blind
- * to the caller, one message whatever the votes say; once it is open, after the owner's resolution.
- */
-function requireOpenVote(
-  vis: Visibility,
-  stage: Stage,
-  state: RecordStageState,
-  reviewersRequired: number,
-): void {
-  const item = {
-    judgements: state.votes.length,
-    required: reviewersRequired,
-    resolved: state.resolution !== null,
-  };
-  if (!judgementFinal(vis.actor, vis.blinding, stage, item)) return;
-  throw new ConflictError(
-    vis.may({ kind: 'team-work', stage })
-      ? 'this record has been resolved at this stage; votes can no longer change'
-      : 'this record has every vote it needs; while the stage is blind, votes are final from then on',
-  );
-}
-
 /** Refuses a record that is not (or no longer) open at this stage. */
 function requireRecordInStage(db: Db, projectId: number, recordId: number, stage: Stage): void {
   const record = repo.findRecord(db, projectId, recordId);
@@ -106,10 +81,6 @@ function requireRecordInStage(db: Db, projectId: number, recordId: number, stage
         : `record ${recordId} is not at title/abstract`,
     );
   }
-}
-
-/** Refuses a title/abstract vote on a record whose report is already on at full text. */
-function requireNotMovedOn(db: Db, recordId: number, stage: Stage): void {
   if (stage === 'title_abstract' && (repo.hasEvents(db, recordId, 'full_text') || findReport(db, recordId))) {
     throw new ConflictError(
       `record ${recordId} has moved on to full text; its title/abstract decision is settled`,
@@ -144,11 +115,8 @@ export function decide(
     requireRecordInStage(db, projectId, input.recordId, input.stage);
     const settings = getSettings(db, projectId);
     const history = repo.eventsFor(db, input.recordId, input.stage);
-    const state = foldEvents(history);
-    requireOpenVote(vis, input.stage, state, settings.stages[input.stage].reviewersRequired);
-    requireNotMovedOn(db, input.recordId, input.stage);
     const event = castVote(
-      state,
+      foldEvents(history),
       { userId: actor.userId, decision: input.decision, reason: input.reason, note: input.note },
       settings.stages[input.stage],
       clock().toISOString(),
@@ -187,13 +155,7 @@ export function retract(
       requireRecordInStage(db, projectId, recordId, stage);
       const settings = getSettings(db, projectId);
       const history = repo.eventsFor(db, recordId, stage);
-      const state = foldEvents(history);
-      // Whether the caller has a vote is their own business: say so before anything about others.
-      if (!state.votes.some((v) => v.userId === actor.userId))
-        throw new ConflictError('there is no vote of yours to retract');
-      requireOpenVote(vis, stage, state, settings.stages[stage].reviewersRequired);
-      requireNotMovedOn(db, recordId, stage);
-      const event = retractVote(state, actor.userId, clock().toISOString());
+      const event = retractVote(foldEvents(history), actor.userId, clock().toISOString());
       appendAndProject(db, projectId, recordId, stage, settings, history, event);
     },
     { queuesMayGrow: true },

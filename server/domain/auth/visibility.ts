@@ -124,17 +124,20 @@ export function othersCodingVisible(
 }
 
 /**
- * Whether a judgement (a vote, a coder's work) is final for its author. While the stage is blind
- * to them it is final as soon as the item has every judgement it needs, whatever those say: a
- * refusal then tells only how many have judged, never what (and a vote changed after a side
- * channel can no longer count). Once the stage is open, only the owner's resolution ends it.
+ * Whether a coder's "done" on a study is final: while coding is blind to them, as soon as the
+ * study has every finished coder it needs, since from then on they see the others' work and
+ * a change would no longer be independent (the refusal tells only that the others finished,
+ * never what they coded). Once coding is open to them, they may reopen it.
+ *
+ * Votes follow the same principle with the rule they always had: a vote can change until the
+ * owner resolves the record (or, at title/abstract, its report moves on to full text). Only
+ * then may a refused change tell a blinded reviewer anything of the others' votes, when their
+ * own vote on that record can no longer change; no read ever does (the views above).
  */
-export function judgementFinal(
+export function codingDoneFinal(
   actor: Actor,
   blinding: Blinding,
-  stage: JudgedStage,
-  item: { judgements: number; required: number; resolved: boolean },
+  study: { finished: number; required: number },
 ): boolean {
-  if (item.resolved) return true;
-  return !stageOpen(actor.role, blinding, stage) && item.judgements >= item.required;
+  return !stageOpen(actor.role, blinding, 'coding') && study.finished >= study.required;
 }

@@ -91,8 +91,7 @@ describe('the differential blinding sweep over every GET route', () => {
     const ownerBefore = await readEverything(s.owner, s.urls);
     const before = await blindReadings(s);
 
-    // A vote alice takes back (on a record bob has not judged: once a record has both votes,
-    // votes are final while the stage is blind, so that is where a retraction can happen).
+    // A vote alice takes back on a record bob has not judged…
     await vote(s.alice, s.base, ta, r5, 'exclude');
     await expectUnchanged(s, before, 'alice voted on a record bob has not judged');
     await s.alice.delete(`${s.base}/screening/${ta}/decisions/${r5}`).expect(204);
@@ -104,6 +103,9 @@ describe('the differential blinding sweep over every GET route', () => {
     await vote(s.alice, s.base, ta, r3, 'exclude');
     await vote(s.alice, s.base, ta, r4, 'exclude');
     await expectUnchanged(s, before, 'alice voted');
+    // …and one on a record he has: the conflict goes away again
+    await s.alice.delete(`${s.base}/screening/${ta}/decisions/${r3}`).expect(204);
+    await expectUnchanged(s, before, 'alice retracted a vote that made a conflict');
 
     await s.owner
       .post(`${s.base}/screening/${ta}/resolutions`)
@@ -148,6 +150,9 @@ describe('the differential blinding sweep over every GET route', () => {
     await vote(s.alice, s.base, ft, r2, 'exclude', 'Wrong population');
     await vote(s.alice, s.base, ft, r3, 'exclude', 'Wrong outcomes');
     await expectUnchanged(s, before, 'alice voted at full text');
+    await s.alice.delete(`${s.base}/screening/${ft}/decisions/${r2}`).expect(204);
+    await expectUnchanged(s, before, 'alice retracted a full-text vote that made a conflict');
+    await vote(s.alice, s.base, ft, r2, 'exclude', 'Wrong population');
 
     await s.owner
       .post(`${s.base}/screening/${ft}/resolutions`)

@@ -157,8 +157,6 @@ describe('screening service: queues, agreement and conflicts', () => {
 
   it('a queue far into the review still returns records that come back (retraction, another reviewer withdrawing, new settings)', () => {
     const { db, deps, projectId, recordIds, owner, alice, bob, decide } = setup(6);
-    // Not blind: bob withdraws a vote on a record alice voted on too (blind, that vote is final).
-    screening.updateSettings(deps, projectId, owner, { stages: { title_abstract: { blind: false } } });
     const carol = { userId: owner.userId, role: 'reviewer' as const };
     for (const r of recordIds.slice(0, 4)) decide(alice, r, 'include');
     expect(ids(screening.queue(db, projectId, alice, 'title_abstract'))).toEqual(recordIds.slice(4));

@@ -1,7 +1,7 @@
 import type { Role } from '../../../server/domain/auth/roles';
 import {
   hiddenReason,
-  judgementFinal,
+  codingDoneFinal,
   maySee,
   othersCodingVisible,
   type Blinding,
@@ -110,16 +110,14 @@ describe('the visibility policy', () => {
       expect(othersCodingVisible(actor, blinding, { doneByCaller, complete })).toBe(expected);
   });
 
-  it('while blind, a judgement is final once the item has every judgement it needs, whatever they say', () => {
-    const reviewer = { userId: 2, role: 'reviewer' as const };
+  it('while coding is blind, a coder’s "done" is final once the study has every finished coder it needs', () => {
+    const coder = { userId: 2, role: 'reviewer' as const };
     const owner = { userId: 1, role: 'owner' as const };
-    const b = STATES['all blind']!;
-    const o = STATES['everything unblinded']!;
-    const item = (judgements: number, resolved = false) => ({ judgements, required: 2, resolved });
-    expect(judgementFinal(reviewer, b, 'title_abstract', item(1))).toBe(false);
-    expect(judgementFinal(reviewer, b, 'title_abstract', item(2))).toBe(true);
-    expect(judgementFinal(reviewer, o, 'title_abstract', item(2))).toBe(false);
-    expect(judgementFinal(reviewer, o, 'title_abstract', item(2, true))).toBe(true);
-    expect(judgementFinal(owner, b, 'title_abstract', item(2))).toBe(false);
+    const blindCoding = STATES['screening unblinded']!;
+    const openCoding = STATES['everything unblinded']!;
+    expect(codingDoneFinal(coder, blindCoding, { finished: 1, required: 2 })).toBe(false);
+    expect(codingDoneFinal(coder, blindCoding, { finished: 2, required: 2 })).toBe(true);
+    expect(codingDoneFinal(coder, openCoding, { finished: 2, required: 2 })).toBe(false);
+    expect(codingDoneFinal(owner, blindCoding, { finished: 2, required: 2 })).toBe(false);
   });
 });
