@@ -102,6 +102,25 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI is a second front door beside HTTP: it opens the file (db/connection) and calls
+    // services, never repositories; their types only with `import type`.
+    files: ['server/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\.?/(?:.*/)?db/repos(?:/|$)`,
+              allowTypeImports: true,
+              message: 'server/cli calls services, never repositories; import their types with `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser client talks to the JSON API; it shares only the API's types.
     files: ['client/**/*.ts'],
     rules: {

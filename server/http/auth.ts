@@ -34,7 +34,7 @@ export const SECURE_SESSION_COOKIE = '__Host-sift_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type Principal =
-  | { via: 'session'; user: User; sessionId: string; csrfToken: string; expiresAt: Date }
+  | { via: 'session'; user: User; sessionId: string; csrfToken: string; expiresAt: string }
   | { via: 'token'; user: User; tokenId: number }
   | { via: 'anonymous'; problem?: string };
 
@@ -93,18 +93,17 @@ function bearerToken(header: string): string | null {
 }
 
 function identify(ctx: AppContext, req: Request, res: Response): Principal {
-  const now = ctx.clock();
   const authorization = req.get('authorization');
   if (authorization !== undefined) {
     // An explicit Authorization header wins over any cookie, and a bad one is never ignored.
     const token = bearerToken(authorization);
-    const found = token ? resolveApiToken(ctx.db, token, now) : null;
+    const found = token ? resolveApiToken(ctx, token) : null;
     if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
   const cookie = sessionCookieValue(req);
   if (cookie === undefined) return { via: 'anonymous' };
-  const session = resolveSession(ctx.db, cookie, now);
+  const session = resolveSession(ctx, cookie);
   if (!session) {
     clearSessionCookie(req, res);
     return { via: 'anonymous', problem: 'your session has ended; sign in again' };

@@ -2,8 +2,8 @@ import type { Db } from '../db/connection';
 import * as repo from '../db/repos/archive';
 import type { Row } from '../db/repos/archive';
 import { createProject, findProject, findProjectByName, type Project } from '../db/repos/projects';
-import type { Clock } from '../domain/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
 import { restoreDocument } from './project-settings';
 
 export const ARCHIVE_FORMAT = 'sift-project-archive';
@@ -177,11 +177,12 @@ type IdMapper = (table: Target, id: unknown) => unknown;
  * Writes one project, with everything that hangs off it, as a versioned JSON document: one
  * read transaction, so the archive is a single consistent snapshot while others write.
  */
-export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
-  return db.transaction(() => readArchive(db, projectId, clock))();
+export function exportArchive(deps: ServiceDeps, projectId: number): ProjectArchive {
+  const now = deps.clock();
+  return deps.db.transaction(() => readArchive(deps.db, projectId, now))();
 }
 
-function readArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
+function readArchive(db: Db, projectId: number, now: Date): ProjectArchive {
   const project = findProject(db, projectId);
   if (!project) throw new NotFoundError(`no project ${projectId}`);
   const names = repo.usernamesById(db);
@@ -224,7 +225,7 @@ function readArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
-    exportedAt: clock().toISOString(),
+    exportedAt: now.toISOString(),
     project: {
       name: project.name,
       description: project.description,
@@ -234,6 +235,13 @@ function readArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
     members,
     tables,
   };
+}
+
+export interface ArchiveImport {
+  /** the parsed archive document, checked here */
+  archive: unknown;
+  /** the name of the new project; the archived project's name by default */
+  name?: string | undefined;
 }
 
 export interface ImportArchiveResult {
@@ -249,15 +257,12 @@ export interface ImportArchiveResult {
  * (screening_votes/state, ranking scores) are copied as archived, which is exactly what
  * replaying the events would give, since the export read them in one snapshot.
  */
-export function importArchive(
-  db: Db,
-  archive: unknown,
-  clock: Clock,
-  options: { name?: string } = {},
-): ImportArchiveResult {
-  const doc = checkArchive(archive);
+export function importArchive(deps: ServiceDeps, input: ArchiveImport): ImportArchiveResult {
+  const { db } = deps;
+  const doc = checkArchive(input.archive);
+  const now = deps.clock().toISOString();
   return db.transaction(() => {
-    const name = options.name ?? doc.project.name;
+    const name = input.name ?? doc.project.name;
     if (findProjectByName(db, name)) {
       throw new ConflictError(`a project named "${name}" already exists (choose another with --name)`);
     }
@@ -272,7 +277,7 @@ export function importArchive(
       const found = repo.userIdByName(db, username);
       if (found !== undefined) return found;
       createdUsers.push(username);
-      return repo.insertLockedUser(db, username, LOCKED_PASSWORD_HASH, clock().toISOString());
+      return repo.insertLockedUser(db, username, LOCKED_PASSWORD_HASH, now);
     };
     for (const m of doc.members) {
       repo.insertRow(db, 'project_members', {

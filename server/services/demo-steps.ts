@@ -34,12 +34,10 @@ export const createDemoAccounts: DemoStep = {
   run(ctx) {
     const ids: Record<string, number> = {};
     for (const account of DEMO_ACCOUNTS) {
-      const user = storeUser(
-        ctx.db,
-        account.username,
-        hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
-        ctx.clock(),
-      );
+      const user = storeUser(ctx, {
+        username: account.username,
+        passwordHash: hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
+      });
       addMember(ctx.db, ctx.projectId, user.id, account.role, ctx.clock());
       ids[account.username] = user.id;
     }
@@ -58,7 +56,7 @@ export const deduplicateDemo: DemoStep = {
 export const screenDemo: DemoStep = {
   name: 'screen titles/abstracts and full texts',
   run(ctx) {
-    seedDemoScreening(ctx.db, ctx.projectId, usersOf(ctx), ctx.clock);
+    seedDemoScreening(ctx, ctx.projectId, usersOf(ctx));
   },
 };
 

@@ -10,7 +10,6 @@ import {
   COLD_START_VERSION,
   type RankingModelRow,
 } from '../db/repos/ranking';
-import type { Clock } from '../domain/clock';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
@@ -105,12 +104,11 @@ export interface RetrainResult {
  * its cold-start order. Synchronous; call it through RankingScheduler from request handlers.
  */
 export function retrainProject(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
   readDecisions: DecisionReader,
-  clock: Clock,
 ): RetrainResult {
-  const steps = retrainSteps(db, projectId, readDecisions, clock);
+  const steps = retrainSteps(deps, projectId, readDecisions);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -119,11 +117,11 @@ export function retrainProject(
 
 /** retrainProject() in steps: yields while building features so the scheduler can interleave requests. */
 export function* retrainSteps(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
   readDecisions: DecisionReader,
-  clock: Clock,
 ): Generator<void, RetrainResult, void> {
+  const { db } = deps;
   const settings = prioritisationSettings(db, projectId);
   const config = configFor(settings.model);
   const started = performance.now();
@@ -134,8 +132,10 @@ export function* retrainSteps(
     const row = rowOf.get(d.recordId);
     if (row !== undefined) learner.add({ row, label: d.label });
   }
+  // Read after the feature build, which may take many event-loop turns: the stamp says when the model was trained.
+  const now = deps.clock();
   if (!learner.canTrain) {
-    writeColdStart(db, projectId, settings, learner, clock, started);
+    writeColdStart(db, projectId, settings, learner, now, started);
     return { trained: false, model: getRankingModel(db, projectId) };
   }
   const model = learner.fit();
@@ -145,7 +145,7 @@ export function* retrainSteps(
   }));
   const row = {
     modelVersion: modelVersion(config),
-    trainedAt: clock().toISOString(),
+    trainedAt: now.toISOString(),
     includes: learner.includes,
     excludes: learner.excludes,
     records: features.recordIds.length,
@@ -166,14 +166,14 @@ function writeColdStart(
   projectId: number,
   settings: PrioritisationSettings,
   learner: Learner,
-  clock: Clock,
+  now: Date,
   started: number,
 ): void {
   const order = coldStartOrder(listRankingRecords(db, projectId), settings.keywords, projectId);
   const scores = order.map((recordId, i) => ({ recordId, score: 0.5 * (1 - i / Math.max(1, order.length)) }));
   replaceScores(db, projectId, scores, {
     modelVersion: COLD_START_VERSION,
-    trainedAt: clock().toISOString(),
+    trainedAt: now.toISOString(),
     includes: learner.includes,
     excludes: learner.excludes,
     records: order.length,
@@ -195,9 +195,8 @@ export class RankingScheduler {
   private pending: Promise<void>[] = [];
 
   constructor(
-    private readonly db: Db,
+    private readonly deps: ServiceDeps,
     private readonly readDecisions: DecisionReader,
-    private readonly clock: Clock,
     private readonly onError: (projectId: number, error: unknown) => void = (id, e) =>
       process.stderr.write(`ranking: retrain of project ${id} failed: ${(e as Error).stack ?? String(e)}\n`),
   ) {}
@@ -215,7 +214,7 @@ export class RankingScheduler {
         setImmediate(() => {
           this.queued.delete(projectId);
           this.running.add(projectId);
-          const steps = retrainSteps(this.db, projectId, this.readDecisions, this.clock);
+          const steps = retrainSteps(this.deps, projectId, this.readDecisions);
           // One step per event-loop turn: requests are served between the chunks of a build.
           const advance = () => {
             let finished = true;
@@ -314,10 +313,11 @@ const schedulers = new WeakMap<Db, RankingScheduler>();
  * Called after every title/abstract decision, retraction or resolution: when the owner has
  * prioritisation on, queues a background retrain on the settled outcomes and returns at once.
  */
-export function requestRetrain({ db, clock }: ServiceDeps, projectId: number): void {
+export function requestRetrain(deps: ServiceDeps, projectId: number): void {
+  const { db } = deps;
   if (!prioritisationSettings(db, projectId).enabled) return;
   let scheduler = schedulers.get(db);
-  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(db, screeningDecisions, clock)));
+  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(deps, screeningDecisions)));
   scheduler.request(projectId);
 }
 

@@ -1,7 +1,6 @@
-import type { Db } from '../db/connection';
 import { recordsInStage } from '../db/repos/screening';
-import type { Clock } from '../domain/clock';
 import type { Vote } from '../domain/screening/types';
+import type { ServiceDeps } from './deps';
 import * as fulltext from './fulltext';
 import * as screening from './screening';
 
@@ -39,7 +38,7 @@ const FULL_TEXT_REASONS = ['Wrong population', 'Wrong outcomes', 'Wrong publicat
  * The owner unblinds each stage before the next one starts, as blind screening needs: which
  * records reach full text is computed from the title/abstract votes (docs/notes/screening.md).
  */
-export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, clock: Clock): void {
+export function seedDemoScreening({ db, clock }: ServiceDeps, projectId: number, users: DemoUsers): void {
   const start = clock().getTime();
   let tick = 0;
   // Each action a little after the previous one, so the audit trail reads like a working day.

@@ -10,13 +10,15 @@ import type { User } from '../db/repos/users';
 import { newSecret, secretHash } from '../domain/auth/secrets';
 import { newSessionTimes, sessionIsLive, sessionNeedsTouch } from '../domain/auth/session-policy';
 import { checkCredentials } from './accounts';
+import type { ServiceDeps } from './deps';
 
 export interface StartedSession {
   user: User;
   /** the cookie value; only its hash is stored */
   token: string;
   csrfToken: string;
-  expiresAt: Date;
+  /** how long from now the session lives, to its absolute expiry: the cookie's Max-Age */
+  expiresInMs: number;
 }
 
 export interface LiveSession {
@@ -24,7 +26,15 @@ export interface LiveSession {
   /** the stored id (hash of the cookie value) */
   sessionId: string;
   csrfToken: string;
-  expiresAt: Date;
+  /** ISO time of the absolute expiry */
+  expiresAt: string;
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  /** the cookie the browser still sent, if any: that session ends */
+  previousToken?: string | undefined;
 }
 
 /**
@@ -32,27 +42,26 @@ export interface LiveSession {
  * so a session id planted before login is worthless). The session the browser had before,
  * if any, is ended.
  */
-export async function login(
-  db: Db,
-  username: string,
-  password: string,
-  now: Date,
-  previousToken?: string,
-): Promise<StartedSession> {
-  const user = await checkCredentials(db, username, password);
+export async function login(deps: ServiceDeps, input: LoginInput): Promise<StartedSession> {
+  const { db } = deps;
+  const user = await checkCredentials(db, input);
+  const now = deps.clock();
   const token = newSecret();
   const csrfToken = newSecret();
   const times = newSessionTimes(now);
   db.transaction(() => {
-    if (previousToken) deleteSession(db, secretHash(previousToken));
+    if (input.previousToken) deleteSession(db, secretHash(input.previousToken));
     deleteExpiredSessions(db, now);
     insertSession(db, { id: secretHash(token), userId: user.id, csrfToken, ...times });
   })();
-  return { user, token, csrfToken, expiresAt: times.expiresAt };
+  const expiresInMs = Date.parse(times.expiresAt) - now.getTime();
+  return { user, token, csrfToken, expiresInMs };
 }
 
 /** The live session for a cookie value, or null; a dead one is deleted on sight. */
-export function resolveSession(db: Db, token: string, now: Date): LiveSession | null {
+export function resolveSession(deps: ServiceDeps, token: string): LiveSession | null {
+  const { db } = deps;
+  const now = deps.clock();
   const id = secretHash(token);
   const session = findSession(db, id);
   if (!session) return null;

@@ -29,7 +29,7 @@ describe('two coders code one study blind, the owner reconciles, the synthesis c
   beforeAll(async () => {
     db = openDatabase(':memory:');
     const ownerId = createUser(db, 'owner');
-    projectId = createOwnedProject(db, { name: 'Blind coding' }, ownerId, systemClock).id;
+    projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: 'Blind coding' }).id;
     for (const name of ['alice', 'bob']) addMember(db, projectId, createUser(db, name), 'reviewer');
     const records = seedRecords(db, projectId, seedSource(db, projectId), [
       { title: 'Why nurses take micro-credentials', authors: ['Oliver, B'], year: 2021 },

@@ -26,7 +26,7 @@ describe('prioritised screening in the browser', () => {
     db = openDatabase(':memory:');
     const ownerId = createUser(db, 'owner');
     const aliceId = createUser(db, 'alice');
-    projectId = createOwnedProject(db, { name: 'Prioritised review' }, ownerId, systemClock).id;
+    projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: 'Prioritised review' }).id;
     addMember(db, projectId, aliceId, 'reviewer');
     importFiles(db, { projectId, source: { name: 'MEDLINE', kind: 'database' }, files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }] }, systemClock);
     // one reviewer per record, so every vote settles and trains the model at once; not blind: the model

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/errors';
 import { createUser, resetPassword } from '../../services/accounts';
 import { parseCommandArgs, required, UsageError } from '../args';
-import { withDb } from '../database';
+import { cliDeps, withDb } from '../database';
 import type { CommandIO } from '../types';
 
 /** Reads a password from stdin up to EOF, dropping one trailing newline (as `echo pw |` adds). */
@@ -37,10 +37,10 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     dbFile,
     async (db) => {
       if (action === 'add') {
-        const user = await createUser(db, username, password, new Date());
+        const user = await createUser(cliDeps(db), { username, password });
         io.stdout.write(`created user ${user.username} (id ${user.id})\n`);
       } else {
-        const user = await resetPassword(db, username, password, new Date());
+        const user = await resetPassword(cliDeps(db), { username, password });
         io.stdout.write(`set a new password for ${user.username}; their sessions have ended\n`);
       }
       return 0;

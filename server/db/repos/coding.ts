@@ -378,5 +378,3 @@ export function codingRepo(db: Db) {
     },
   };
 }
-
-export type CodingRepo = ReturnType<typeof codingRepo>;

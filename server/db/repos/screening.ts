@@ -196,17 +196,6 @@ export function clearProjections(db: Db, projectId: number, stage: Stage): void 
   prepared(db, 'DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
 }
 
-export function stageStatus(
-  db: Db,
-  recordId: number,
-  stage: Stage,
-): { status: string; outcome: FinalDecision | null } | undefined {
-  return prepared(db, 'SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?').get(
-    recordId,
-    stage,
-  ) as { status: string; outcome: FinalDecision | null } | undefined;
-}
-
 // ---------- stage membership and queues ----------
 
 /** FROM/WHERE of the records that are in a stage (alias r), with the stage state as s. */

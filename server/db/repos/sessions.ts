@@ -1,14 +1,12 @@
+import type { SessionTimes } from '../../domain/auth/session-policy';
 import type { Db } from '../connection';
 
-export interface SessionRecord {
+export interface SessionRecord extends SessionTimes {
   /** hex SHA-256 of the cookie value */
   id: string;
   userId: number;
   username: string;
   csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
 }
 
 interface SessionRow {
@@ -21,27 +19,17 @@ interface SessionRow {
   expires_at: string;
 }
 
-export interface NewSession {
+export interface NewSession extends SessionTimes {
   id: string;
   userId: number;
   csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
 }
 
 export function insertSession(db: Db, s: NewSession): void {
   db.prepare(
     `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    s.id,
-    s.userId,
-    s.csrfToken,
-    s.createdAt.toISOString(),
-    s.lastSeenAt.toISOString(),
-    s.expiresAt.toISOString(),
-  );
+  ).run(s.id, s.userId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
 }
 
 /** A session with its user's name, or undefined; liveness is the caller's to judge. */
@@ -58,9 +46,9 @@ export function findSession(db: Db, id: string): SessionRecord | undefined {
     userId: row.user_id,
     username: row.username,
     csrfToken: row.csrf_token,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    expiresAt: new Date(row.expires_at),
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
   };
 }
 

@@ -8,7 +8,7 @@ export function archiveRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/projects/:projectId/archive.json', requireProjectAction(ctx, 'export'), (req, res) => {
     const { projectId } = currentProject(req);
-    const archive = exportArchive(ctx.db, projectId, ctx.clock);
+    const archive = exportArchive(ctx, projectId);
     res.attachment(`project-${projectId}-archive.json`);
     res.json(archive);
   });

@@ -31,13 +31,8 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
     const body = LoginBody.parse(req.body);
-    const now = ctx.clock();
-    const session = await login(ctx.db, body.username, body.password, now, sessionCookieValue(req));
-    res.cookie(
-      sessionCookieName(req),
-      session.token,
-      sessionCookieOptions(req, session.expiresAt.getTime() - now.getTime()),
-    );
+    const session = await login(ctx, { ...body, previousToken: sessionCookieValue(req) });
+    res.cookie(sessionCookieName(req), session.token, sessionCookieOptions(req, session.expiresInMs));
     res.json({ user: session.user, csrfToken: session.csrfToken });
   });
 
@@ -64,14 +59,7 @@ export function authRoutes(ctx: AppContext): Router {
     const body = PasswordBody.parse(req.body);
     const principal = principalOf(req);
     const keep = principal.via === 'session' ? principal.sessionId : undefined;
-    await changePassword(
-      ctx.db,
-      currentUser(req).id,
-      body.currentPassword,
-      body.newPassword,
-      ctx.clock(),
-      keep,
-    );
+    await changePassword(ctx, currentUser(req).id, { ...body, keepSessionId: keep });
     res.status(204).end();
   });
 

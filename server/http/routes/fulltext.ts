@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import * as fulltext from '../../services/fulltext';
@@ -109,7 +110,9 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   });
 
   router.get('/projects/:projectId/studies', requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json({ studies: fulltext.listStudies(ctx.db, currentProject(req).projectId, currentActor(req)) });
+    res.json({
+      studies: fulltext.listStudies(ctx.db, currentProject(req).projectId, currentActor(req)),
+    } satisfies Api.StudyListResponse);
   });
 
   router.post('/projects/:projectId/studies', requireProjectAction(ctx, 'import'), (req, res) => {

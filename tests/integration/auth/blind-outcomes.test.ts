@@ -20,6 +20,10 @@ import { seedScreeningProject } from '../../support/screening';
  * random secret at every sign-in.
  */
 
+// Each step reads every GET URL (about 130, PNG and PDF renderings included) for two members:
+// seconds of work, which a loaded machine can stretch past the default 30 s.
+jest.setTimeout(120_000);
+
 const clock = () => new Date('2026-03-05T10:00:00Z');
 type Variant = 'agree' | 'disagree' | 'resolved against bob';
 

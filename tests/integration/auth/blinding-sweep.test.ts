@@ -22,6 +22,10 @@ import { importCodebook } from '../../../server/services/coding';
  * that someone else's act creates.
  */
 
+// Each step reads every GET URL (about 130, PNG and PDF renderings included) for two members:
+// seconds of work, which a loaded machine can stretch past the default 30 s.
+jest.setTimeout(120_000);
+
 const clock = () => new Date('2026-03-01T09:00:00Z');
 
 async function setup() {

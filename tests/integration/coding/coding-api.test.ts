@@ -24,7 +24,7 @@ describe('coding and synthesis over HTTP and the CLI, on the demo review', () =>
     dir = tempDir();
     dbFile = path.join(dir, 'demo.sqlite');
     db = openDatabase(dbFile);
-    projectId = buildDemo(db, clock).projectId;
+    projectId = buildDemo({ db, clock }).projectId;
     createMember(db, projectId, 'vera', 'viewer');
     createUser(db, 'stranger');
     app = createApp({ db, clock });
