@@ -1,7 +1,7 @@
 import type { Code, Field, FieldValue, StudyDetail } from '../../../server/api/types';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { h } from '../dom';
-import { statusLine } from '../layout';
+import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
 
 /**
@@ -14,19 +14,6 @@ import { codeOptions } from './code-options';
 const shown = (value: FieldValue | undefined): string =>
   value == null || value === '' ? '—' : Array.isArray(value) ? value.join(', ') : String(value);
 
-function saver(reload: () => void) {
-  const status = statusLine();
-  const run = (work: () => Promise<unknown>) => async () => {
-    try {
-      await work();
-      reload();
-    } catch (e) {
-      status.textContent = e instanceof ApiError ? e.message : 'Could not save';
-    }
-  };
-  return { status, run };
-}
-
 /** Each coder's value per field, the consensus value, and (owners) a button to take a coder's. */
 export function valuesSection(
   study: string,
@@ -35,7 +22,7 @@ export function valuesSection(
   owner: boolean,
   reload: () => void,
 ): HTMLElement {
-  const { status, run } = saver(reload);
+  const { status, run } = changesThatReload(reload);
   // the caller's own column only when they coded the study (an owner who reconciles may not have)
   const own =
     Object.keys(data.values).length > 0
@@ -116,7 +103,7 @@ export function consensusSection(
 ): HTMLElement {
   const consensus = data.consensus!;
   const labelOf = new Map(codes.map((c) => [c.id, c.label]));
-  const { status, run } = saver(reload);
+  const { status, run } = changesThatReload(reload);
   const code = h('select', { id: 'consensus-code', name: 'consensus-code' }, ...codeOptions(codes));
   const excerpt = h('input', { id: 'consensus-excerpt', name: 'consensus-excerpt' });
   const page = h('input', { id: 'consensus-page', name: 'consensus-page', size: 6 });

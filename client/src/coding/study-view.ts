@@ -4,6 +4,7 @@ import { h, mount } from '../dom';
 import { statusLine } from '../layout';
 import { safeUrl } from '../records';
 import { navigate } from '../router';
+import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
 import { consensusSection, valuesSection } from './consensus-view';
 import { extractionForm } from './extraction-form';
@@ -75,15 +76,7 @@ function studyCard(data: StudyDetail): HTMLElement {
 
 /** The caller's "done" on the study, and what it shows: the others' work once both finished. */
 function doneCard(study: string, data: StudyDetail, reload: () => void): HTMLElement {
-  const status = statusLine();
-  const act = (method: 'post' | 'delete') => async () => {
-    try {
-      await (method === 'post' ? api.post(`${study}/done`) : api.delete(`${study}/done`));
-      reload();
-    } catch (e) {
-      status.textContent = e instanceof ApiError ? e.message : 'Could not save';
-    }
-  };
+  const { status, run } = changesThatReload(reload);
   return h(
     'section',
     { class: 'card', id: 'coding-status', 'aria-label': 'Your coding of this study' },
@@ -99,8 +92,12 @@ function doneCard(study: string, data: StudyDetail, reload: () => void): HTMLEle
       'p',
       {},
       data.done
-        ? h('button', { type: 'button', onclick: act('delete') }, 'Reopen my coding')
-        : h('button', { type: 'button', class: 'primary', onclick: act('post') }, 'Mark as done'),
+        ? h('button', { type: 'button', onclick: run(() => api.delete(`${study}/done`)) }, 'Reopen my coding')
+        : h(
+            'button',
+            { type: 'button', class: 'primary', onclick: run(() => api.post(`${study}/done`)) },
+            'Mark as done',
+          ),
     ),
     status,
   );
@@ -160,16 +157,8 @@ function applicationsTable(
   reload: () => void,
 ): HTMLElement {
   const labelOf = new Map(codes.map((c) => [c.id, c.label]));
-  const status = statusLine();
+  const { status, run } = changesThatReload(reload);
   const accepted = new Set(data.consensus?.applications.map((a) => a.fromApplicationId) ?? []);
-  const run = (work: () => Promise<unknown>) => async () => {
-    try {
-      await work();
-      reload();
-    } catch (e) {
-      status.textContent = e instanceof ApiError ? e.message : 'Could not save';
-    }
-  };
   return h(
     'section',
     { class: 'card', id: 'codes-applied' },
