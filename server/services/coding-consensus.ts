@@ -39,6 +39,15 @@ export function unblindCodingStage(db: Db, projectId: number, actor: Actor): Api
   return updateSection(db, projectId, CODING_SETTINGS, unblindCoding);
 }
 
+/** Refuses a caller who may not code here now: below reviewer, or coding still closed to them. */
+function requireCoder(db: Db, projectId: number, actor: Actor) {
+  getProject(db, projectId);
+  requireAction(actor, 'code');
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'stage-records', stage: 'coding' });
+  return vis;
+}
+
 /** A coder says they have finished a study; its other coders' work shows once they have too. */
 export function markStudyDone(
   deps: ServiceDeps,
@@ -47,9 +56,7 @@ export function markStudyDone(
   recordId: number,
 ): Api.StudyDone {
   const { db } = deps;
-  getProject(db, projectId);
-  requireAction(actor, 'code');
-  visibilityFor(db, projectId, actor).require({ kind: 'stage-records', stage: 'coding' });
+  requireCoder(db, projectId, actor);
   const study = requireStudy(includedStudies(db, projectId), recordId);
   db.transaction(() =>
     codingRepo(db).markDone(projectId, study.recordId, actor.userId, deps.clock()),
@@ -70,10 +77,7 @@ export function reopenStudy(
   recordId: number,
 ): Api.StudyDone {
   const { db } = deps;
-  getProject(db, projectId);
-  requireAction(actor, 'code');
-  const vis = visibilityFor(db, projectId, actor);
-  vis.require({ kind: 'stage-records', stage: 'coding' });
+  const vis = requireCoder(db, projectId, actor);
   return db
     .transaction(() => {
       const studies = includedStudies(db, projectId);
