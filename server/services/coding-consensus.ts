@@ -8,11 +8,10 @@ import { applyCodingPatch, CODING_SETTINGS, unblindCoding } from '../domain/codi
 import { validateFieldValue } from '../domain/coding/extraction';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { coderNames } from './coding';
-import { codingSettings, finishedBy, includedStudies, requireStudy } from './coding-studies';
+import { codingSettings, finishedBy, includedStudies, requireCoder, requireStudy } from './coding-studies';
 import type { ServiceDeps } from './deps';
 import { updateSection } from './project-settings';
 import { requireAction } from './screening-settings';
-import { visibilityFor } from './visibility';
 
 /**
  * The blind dual-coding protocol around the coders' own work: the coding settings, each
@@ -37,15 +36,6 @@ export function updateCodingSettings(
 export function unblindCodingStage(db: Db, projectId: number, actor: Actor): Api.CodingSettings {
   requireAction(actor, 'resolve');
   return updateSection(db, projectId, CODING_SETTINGS, unblindCoding);
-}
-
-/** Refuses a caller who may not code here now: below reviewer, or coding still closed to them. */
-function requireCoder(db: Db, projectId: number, actor: Actor) {
-  getProject(db, projectId);
-  requireAction(actor, 'code');
-  const vis = visibilityFor(db, projectId, actor);
-  vis.require({ kind: 'stage-records', stage: 'coding' });
-  return vis;
 }
 
 /** A coder says they have finished a study; its other coders' work shows once they have too. */

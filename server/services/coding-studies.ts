@@ -5,7 +5,10 @@ import type { Actor } from '../domain/auth/actor';
 import { codingStudies, type CodingStudies, type CodingStudy } from '../domain/coding/studies';
 import { CODING_SETTINGS, type CodingSettings } from '../domain/coding/settings';
 import { ValidationError } from '../domain/errors';
+import { getProject } from '../db/repos/projects';
 import { readSection } from './project-settings';
+import { requireAction } from './screening-settings';
+import { visibilityFor, type Visibility } from './visibility';
 
 /**
  * The included studies as coding sees them: reports grouped as one study are one study, coded
@@ -22,6 +25,19 @@ export function requireStudy(studies: CodingStudies, recordId: number): CodingSt
   const study = studies.studies.find((s) => s.recordId === codingRecord);
   if (!study) throw new ValidationError(`record ${recordId} is not an included study of this project`);
   return study;
+}
+
+/**
+ * Refuses a caller who may not code here now: below reviewer, or coding still closed to them
+ * (which studies are included is computed from the screening votes: a write that worked on an
+ * included study and failed on another would tell them, so it is refused alike for every record).
+ */
+export function requireCoder(db: Db, projectId: number, actor: Actor): Visibility {
+  getProject(db, projectId);
+  requireAction(actor, 'code');
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'stage-records', stage: 'coding' });
+  return vis;
 }
 
 export function codingSettings(db: Db, projectId: number): CodingSettings {

@@ -16,7 +16,9 @@ import {
   codingSettings,
   finishedBy,
   includedStudies,
+  requireCoder,
   requireStudy,
+  studyProgress,
   studyRecordsOf,
 } from './coding-studies';
 import type { ServiceDeps } from './deps';
@@ -121,6 +123,7 @@ export function removeCode(db: Db, projectId: number, codeId: number): void {
  * reopen it: the agreement between coders is measured on what they finished).
  */
 function studyToCode(db: Db, projectId: number, actor: Actor, recordId: number): number {
+  requireCoder(db, projectId, actor);
   const studies = includedStudies(db, projectId);
   const study = requireStudy(studies, recordId);
   const finished = finishedBy(studies, codingRepo(db).listDone(projectId)).get(study.recordId);
@@ -170,12 +173,22 @@ export function removeApplication(
   actor: Actor,
   applicationId: number,
 ): void {
-  const repo = codingRepo(deps.db);
+  const { db } = deps;
+  const repo = codingRepo(db);
+  const vis = requireCoder(db, projectId, actor);
   const app = repo.getApplication(projectId, applicationId);
-  if (!app) throw new NotFoundError(`code application ${applicationId} not found`);
-  if (app.userId !== actor.userId && actor.role !== 'owner')
+  const notFound = new NotFoundError(`code application ${applicationId} not found`);
+  if (!app) throw notFound;
+  if (app.userId === actor.userId) studyToCode(db, projectId, actor, app.recordId);
+  else if (actor.role !== 'owner') {
+    // Another coder's code exists only for a caller who may see their work on that study.
+    const studies = includedStudies(db, projectId);
+    const study = studies.codingRecordOf.get(app.recordId);
+    const finished =
+      study === undefined ? undefined : finishedBy(studies, repo.listDone(projectId)).get(study);
+    if (!vis.othersCoding(studyProgress(finished, actor, codingSettings(db, projectId)))) throw notFound;
     throw new ValidationError('only the coder or an owner can remove this code application');
-  if (app.userId === actor.userId) studyToCode(deps.db, projectId, actor, app.recordId);
+  }
   repo.removeApplication(applicationId, deps.clock());
 }
 

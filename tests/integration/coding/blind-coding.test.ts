@@ -1,5 +1,7 @@
 import { createApp } from '../../../server/app';
 import { importCodebook } from '../../../server/services/coding';
+import { setLink } from '../../../server/services/fulltext';
+import { decide, updateSettings } from '../../../server/services/screening';
 import { loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
 import { includeAtFullText, seedScreeningProject } from '../../support/screening';
@@ -210,5 +212,34 @@ describe('blind dual coding', () => {
     const synthesis = (await s.owner.get(`${s.base}/synthesis`).expect(200)).body;
     expect(synthesis.codes.map((c: { studies: number }) => c.studies)).toEqual([0, 1]);
     expect(synthesis.coding).toEqual({ codersRequired: 1, studiesWithCoding: 1 });
+  });
+
+  it('while screening is blind, coding writes are refused alike for included and other records', async () => {
+    const db = openTestDb();
+    const p = seedScreeningProject(db, 2);
+    const [included, other] = p.recordIds as [number, number];
+    // The owner includes one record alone and leaves both screening stages blind.
+    const deps = { db, clock };
+    const one = { reviewersRequired: 1 as const };
+    updateSettings(deps, p.projectId, p.owner, { stages: { title_abstract: one, full_text: one } });
+    decide(deps, p.projectId, p.owner, { recordId: included, stage: 'title_abstract', decision: 'include' });
+    setLink(deps, p.projectId, p.owner, included, 'https://example.org/report');
+    decide(deps, p.projectId, p.owner, { recordId: included, stage: 'full_text', decision: 'include' });
+    importCodebook(db, p.projectId, {
+      codes: [{ code: 'A', label: 'A', description: '', parent: null }],
+      fields: [{ key: 'country', label: 'Country', kind: 'text', options: [] }],
+    });
+    const app = createApp({ db, clock });
+    const alice = (await loginAgent(app, p.alice.username)).agent;
+    const base = `/api/projects/${p.projectId}/coding`;
+    const answers = [];
+    for (const recordId of [included, other]) {
+      const apply = await alice.post(`${base}/studies/${recordId}/applications`).send({ codeId: 1 });
+      const value = await alice.put(`${base}/studies/${recordId}/values/country`).send({ value: 'Chile' });
+      const done = await alice.post(`${base}/studies/${recordId}/done`);
+      answers.push([apply.status, apply.body, value.status, value.body, done.status, done.body]);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]![0]).toBe(403);
   });
 });

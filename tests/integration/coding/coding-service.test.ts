@@ -14,7 +14,11 @@ import {
   synthesisReport,
 } from '../../../server/services/coding';
 import type { Actor } from '../../../server/domain/auth/actor';
-import { markStudyDone, updateCodingSettings } from '../../../server/services/coding-consensus';
+import {
+  markStudyDone,
+  unblindCodingStage,
+  updateCodingSettings,
+} from '../../../server/services/coding-consensus';
 import { createMember } from '../../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
 import { includeAtFullText } from '../../support/screening';
@@ -102,9 +106,12 @@ describe('coding service on a real database', () => {
   });
 
   it('refuses to delete a code in use, and lets the coder (not another reviewer) remove an application', () => {
-    const { db, deps, projectId, s1, codeId } = setup();
+    const { db, deps, projectId, s1, codeId, owner } = setup();
     const app = applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: codeId('balance.time') });
     expect(() => removeCode(db, projectId, codeId('balance'))).toThrow(ConflictError);
+    // blind coding: bob may not even learn that alice's code exists; once coding is open he may, but not remove it
+    expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(NotFoundError);
+    unblindCodingStage(db, projectId, owner);
     expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(/only the coder/);
     removeApplication(deps, projectId, coder(ALICE), app.id);
     removeCode(db, projectId, codeId('balance'));
