@@ -75,7 +75,7 @@ export interface QueueResponse {
 
 /**
  * A record the caller voted on: not yet resolved once the stage is open to them; while it is
- * blind, any (a vote is final once the record has every vote it needs).
+ * blind, any (which are resolved would tell; changing a resolved one is refused).
  */
 export interface VotedRecord extends ScreeningRecord {
   myVote: Vote;

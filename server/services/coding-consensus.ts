@@ -80,8 +80,9 @@ export function reopenStudy(
         throw new ConflictError(
           'this study has every finished coder it needs; while coding is blind, "done" is final from then on',
         );
-      repo.unmarkDone(projectId, study.reportIds, actor.userId);
-      // marks stored under reports no longer in the study stay harmless: they map to no study
+      // every report of the study, included or not: a mark may have been stored under any of them
+      const reports = [...studies.codingRecordOf].filter(([, of]) => of === study.recordId).map(([r]) => r);
+      repo.unmarkDone(projectId, reports, actor.userId);
       return { recordId: study.recordId, done: false };
     })
     .immediate();

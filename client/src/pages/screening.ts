@@ -36,7 +36,7 @@ import { screeningView } from '../screening/view';
 /**
  * One record at a time, driven by the keyboard. The list holds the reviewer's own votes
  * (oldest first, so ← walks back through them) followed by their queue; votes can be changed
- * until the record is resolved, and while the stage is blind until it has every vote it needs. The state lives in screening/session.ts and the DOM in
+ * until the record is resolved. The state lives in screening/session.ts and the DOM in
  * screening/view.ts; this page talks to the server and moves the session on.
  */
 export async function screeningPage(root: HTMLElement, params: Record<string, string>): Promise<void> {

@@ -6,6 +6,7 @@
  * coder double-coding a sample for agreement adds nothing the first did not see).
  * Extraction values follow the same rule field by field.
  */
+
 /**
  * The applications of one study that the synthesis counts, from the owner's reconciled ones
  * (`consensus`, live) and every coder's own (`coders`, live).
