@@ -5,6 +5,8 @@ import { createProject, findProject, findProjectByName, type Project } from '../
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { ServiceDeps } from './deps';
 import { restoreDocument } from './project-settings';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 export const ARCHIVE_FORMAT = 'sift-project-archive';
 export const ARCHIVE_VERSION = 1;
@@ -180,6 +182,12 @@ type IdMapper = (table: Target, id: unknown) => unknown;
 export function exportArchive(deps: ServiceDeps, projectId: number): ProjectArchive {
   const now = deps.clock();
   return deps.db.transaction(() => readArchive(deps.db, projectId, now))();
+}
+
+/** The archive as this member may download it: everything, so the `export` view of the visibility policy (owners). */
+export function exportArchiveFor(deps: ServiceDeps, projectId: number, actor: Actor): ProjectArchive {
+  visibilityFor(deps.db, projectId, actor).require({ kind: 'export' });
+  return exportArchive(deps, projectId);
 }
 
 function readArchive(db: Db, projectId: number, now: Date): ProjectArchive {
