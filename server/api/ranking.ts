@@ -56,9 +56,16 @@ export interface StoppingReport {
   consecutive: { consecutiveExcludes: number; threshold: number; met: boolean; reason: string | null };
 }
 
-/** GET …/ranking: the switch, the model, and the stopping signals. */
-export interface RankingResponse {
-  settings: PrioritisationSettings;
-  model: RankingModel | null;
-  stopping: StoppingReport;
-}
+/**
+ * GET …/ranking: the switch, the model, and the stopping signals. The model and the signals are
+ * trained on other reviewers' votes: `visibility: "blinded"` (and both null) while
+ * title/abstract is blind to the caller.
+ */
+export type RankingResponse =
+  | {
+      settings: PrioritisationSettings;
+      visibility: 'full';
+      model: RankingModel | null;
+      stopping: StoppingReport;
+    }
+  | { settings: PrioritisationSettings; visibility: 'blinded'; model: null; stopping: null };

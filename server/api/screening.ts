@@ -73,12 +73,15 @@ export interface QueueResponse {
   reasonRequired: boolean;
 }
 
-/** A record the caller voted on that is not yet resolved: the vote may still change. */
+/**
+ * A record the caller voted on: not yet resolved once the stage is open to them; while it is
+ * blind, any (which are resolved would tell; changing a resolved one is refused).
+ */
 export interface VotedRecord extends ScreeningRecord {
   myVote: Vote;
 }
 
-/** GET …/screening/:stage/mine: the caller's open votes, newest first. */
+/** GET …/screening/:stage/mine: the caller's own votes, newest first. */
 export interface MineResponse {
   stage: Stage;
   records: VotedRecord[];
@@ -163,8 +166,18 @@ export interface FullProgress extends ProgressBase {
   reviewers: ReviewerCounts[];
 }
 
+/**
+ * A stage whose records come from a stage still blind to the caller (full text while
+ * title/abstract is blind): which records reached it would tell what others voted.
+ */
+export interface ClosedProgress extends Omit<ProgressBase, 'me'> {
+  visibility: 'closed';
+  counts: null;
+  me: null;
+}
+
 /** GET …/screening/:stage/progress. */
-export type Progress = BlindedProgress | FullProgress;
+export type Progress = BlindedProgress | FullProgress | ClosedProgress;
 
 /** A vote as the owner sees it on a conflict. */
 export interface NamedVote extends Vote {

@@ -20,6 +20,8 @@ import { tfidfSteps } from '../domain/ranking/tfidf';
 import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
 import { readSection, updateSection } from './project-settings';
 import type { ServiceDeps } from './deps';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -292,6 +294,25 @@ export function projectStoppingReport(
     duplicatesLeftOut: duplicates.size,
     model: getRankingModel(db, projectId),
   };
+}
+
+/**
+ * GET …/ranking as this member may see it: the owner's switch always; the model and the
+ * stopping panel are trained on settled title/abstract outcomes (other reviewers' votes), so
+ * they are shown once title/abstract is open to the member (the policy's `ranking` view).
+ */
+export function rankingOverview(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): Api.RankingResponse {
+  const settings = prioritisationSettings(db, projectId);
+  if (!visibilityFor(db, projectId, actor).may({ kind: 'ranking' })) {
+    return { settings, visibility: 'blinded', model: null, stopping: null };
+  }
+  const { model, ...stopping } = projectStoppingReport(db, projectId, screeningDecisions, options);
+  return { settings, visibility: 'full', model, stopping };
 }
 
 // One scheduler per database: the server has one, each test database gets its own.

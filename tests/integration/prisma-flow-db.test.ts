@@ -6,7 +6,7 @@ import type { Stage } from '../../server/domain/screening/types';
 import { decideCluster, dedupSummary, listClusterViews, runDedup } from '../../server/services/dedup';
 import { groupReports, markNotRetrievable, setLink } from '../../server/services/fulltext';
 import { projectPrisma } from '../../server/services/prisma';
-import { decide, resolve, type Actor } from '../../server/services/screening';
+import { decide, resolve, unblind, type Actor } from '../../server/services/screening';
 import { createMember } from '../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource, type SeedRecord } from '../support/db';
 import { flowViolations, recordsInExactlyOneEndBox } from '../support/prisma';
@@ -63,6 +63,9 @@ function build(plan: ReviewPlan): Built {
   const owner = actor('owner', 'owner');
   const alice = actor('alice', 'reviewer');
   const bob = actor('bob', 'reviewer');
+  // Full text opens to reviewers once title/abstract is unblinded (the visibility policy);
+  // blinding changes who sees the counts, never the counts.
+  unblind(db, projectId, owner, 'title_abstract');
 
   const expected = assignIds(plan);
   const primaries = plan.works.map((w, i) => expected[i]![w.primary % w.copies.length]!);

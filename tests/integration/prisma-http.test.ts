@@ -58,8 +58,13 @@ describe('PRISMA HTTP API', () => {
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['pending_screening']);
   });
 
-  it('a viewer sees the counts but not the record ids behind them', async () => {
+  it('a viewer sees the counts once screening is unblinded, but never the record ids behind them', async () => {
     const viewer = await loginAgent(app, 'victor');
+    // every count below identification is computed from screening votes: blind, the diagram is refused
+    for (const suffix of ['', '.svg', '.png', '.pdf', '.html', '.csv'])
+      await viewer.agent.get(url(suffix)).expect(403);
+    for (const stage of ['title_abstract', 'full_text'])
+      await owner.agent.post(`/api/projects/${projectId}/screening/${stage}/unblind`).expect(200);
     const res = await viewer.agent.get(url()).expect(200);
     expect(res.body.model.database_results).toBe(3);
     expect(res.body.trace).toBeUndefined();

@@ -7,7 +7,7 @@ import type {
   Progress,
   RankingResponse,
 } from '../../../server/api/types';
-import { api, optional } from '../api';
+import { api, ApiError, optional } from '../api';
 import { h, mount, type Child } from '../dom';
 import { frame } from '../layout';
 import { loadProject } from '../project';
@@ -54,6 +54,10 @@ export async function dashboardPage(root: HTMLElement, params: Record<string, st
     h('p', {}, h('a', { href: `#/projects/${projectId}/prisma` }, 'Open the PRISMA page (exports, records behind each count)')),
   );
   showDiagram(diagram, projectId).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 403) {
+      mount(diagram, h('p', { class: 'muted', role: 'note' }, 'The diagram counts every reviewer’s decisions: it is shown once the owner unblinds both screening stages.'));
+      return;
+    }
     mount(diagram, h('p', { class: 'error' }, `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
   });
 }
@@ -89,8 +93,18 @@ function duplicatesTile(projectId: number, dedup: DedupCounts, prisma: PrismaDoc
 }
 
 function stageTile(projectId: number, p: Progress): HTMLElement {
+  // While the stage is blind to this reviewer the server withholds team progress (it moves with others' votes),
+  // and a stage fed by a stage still blind to them is closed altogether (which records reached it would tell).
+  if (p.visibility === 'closed') {
+    return h(
+      'div',
+      { class: 'card tile', 'data-stage': p.stage },
+      h('h2', {}, STAGE_LABEL[p.stage]),
+      h('p', { class: 'big' }, '–'),
+      h('p', { class: 'muted' }, 'Opens to reviewers once the owner unblinds the previous stage'),
+    );
+  }
   const total = p.counts.total;
-  // While the stage is blind to this reviewer the server withholds team progress (it moves with others' votes).
   const team =
     p.visibility === 'blinded'
       ? [h('p', { class: 'big' }, `${total} records`), h('p', { class: 'muted' }, 'Team progress is hidden in blind mode')]
@@ -117,7 +131,7 @@ function conflictTile(projectId: number, owner: boolean, ...stages: (Progress | 
 }
 
 function reviewerTable(p: Progress | null): HTMLElement {
-  if (!p) return h('div');
+  if (!p || p.visibility === 'closed') return h('div');
   const caption = h('caption', {}, STAGE_LABEL[p.stage]);
   if (p.visibility !== 'full') {
     return h('div', { class: 'card' }, h('h3', {}, STAGE_LABEL[p.stage]), h('p', { class: 'muted' }, 'Per-reviewer counts are hidden until the owner unblinds this stage.'));
@@ -152,6 +166,14 @@ function reviewerTable(p: Progress | null): HTMLElement {
 }
 
 function stoppingPanel(r: RankingResponse): HTMLElement {
+  if (r.visibility === 'blinded') {
+    return h(
+      'section',
+      { class: 'card', 'aria-label': 'Stopping signal', id: 'stopping' },
+      h('h2', {}, r.settings.enabled ? 'Prioritised screening is on' : 'Prioritised screening is off'),
+      h('p', { class: 'muted' }, 'The model and the stopping signal learn from every reviewer’s votes: they are shown once the owner unblinds title/abstract.'),
+    );
+  }
   if (!r.settings.enabled) {
     return h(
       'section',

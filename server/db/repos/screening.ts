@@ -317,22 +317,26 @@ export interface MyVoteRow {
   vote: CurrentVote;
 }
 
-/** A reviewer's own current votes on records not yet resolved (they may still change them). */
-export function myOpenVotes(
+/**
+ * A reviewer's own current votes at a stage, newest first: on records not yet resolved when
+ * `unresolvedOnly`, else every one (the blind list, which must not move with others' votes).
+ */
+export function myVotes(
   db: Db,
   projectId: number,
   stage: Stage,
   userId: number,
   limit: number,
+  unresolvedOnly: boolean,
 ): MyVoteRow[] {
   const rows = prepared(
     db,
     `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
        FROM screening_votes v JOIN records r ON r.id = v.record_id
        JOIN screening_state s ON s.record_id = v.record_id AND s.stage = v.stage
-       WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND s.status != 'resolved'
+       WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND (? = 0 OR s.status != 'resolved')
        ORDER BY v.decided_at DESC, r.id LIMIT ?`,
-  ).all(projectId, stage, userId, limit) as (RecordRow & {
+  ).all(projectId, stage, userId, unresolvedOnly ? 1 : 0, limit) as (RecordRow & {
     v_decision: Vote;
     v_reason: string | null;
     v_note: string | null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { CONTENT_TYPES, PRISMA_FORMATS } from '../../services/prisma-export';
 import {
-  prismaBoxRecords,
+  prismaBoxRecordsFor,
   prismaDocument,
   prismaFile,
   prismaSettings,
@@ -34,8 +34,8 @@ const SettingsBody = z
   .strict();
 
 /**
- * The PRISMA 2020 diagram of a project. Every member sees the counts; what else a member
- * sees (the trace, the links to the records behind a box) the service decides.
+ * The PRISMA 2020 diagram of a project. What a member sees of it (the counts once screening is
+ * open to them, the trace and the links to the records behind a box) the service decides.
  */
 export function prismaRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -72,7 +72,7 @@ export function prismaRoutes(ctx: AppContext): Router {
   router.get(`${base}/boxes/:box/records`, requireProjectAction(ctx, 'export'), (req, res) => {
     const { box } = BoxParams.parse(req.params);
     const page = PageQuery.parse(req.query);
-    res.json(prismaBoxRecords(ctx.db, currentProject(req).projectId, box, page));
+    res.json(prismaBoxRecordsFor(ctx.db, currentProject(req).projectId, currentActor(req), { box, ...page }));
   });
 
   return router;

@@ -39,9 +39,11 @@ describe('prioritised screening over HTTP', () => {
       .send({ enabled: true, keywords: ['nudge'] })
       .expect(200);
     expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'nb' });
+    // One reviewer, not blind: the model learns from other reviewers' votes, so a blinded reviewer
+    // gets neither its order nor its relevance (docs/notes/screening.md).
     await s.owner
       .patch(`${s.base}/settings`)
-      .send({ stages: { title_abstract: { reviewersRequired: 1 } } })
+      .send({ stages: { title_abstract: { reviewersRequired: 1, blind: false } } })
       .expect(200);
 
     await rankingIdle(s.db);

@@ -23,6 +23,9 @@ describe('resolving a conflict over HTTP', () => {
         .send({ recordId, stage: s, decision: b, reason: b === 'exclude' ? 'Wrong population' : undefined })
         .expect(201);
     };
+    // Which records reach full text is computed from everyone's title/abstract votes, so full
+    // text opens to reviewers once the owner unblinds title/abstract (the visibility policy).
+    if (stage === 'full_text') await owner!.post(`${base}/screening/title_abstract/unblind`).expect(200);
     for (const recordId of p.recordIds) {
       if (stage === 'full_text') {
         await both(recordId, 'title_abstract', 'include', 'include');
