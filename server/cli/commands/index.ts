@@ -9,13 +9,13 @@ import type { Command } from '../types';
 export const commands: Command[] = [
   {
     name: 'serve',
-    usage: 'sift serve --db FILE [--port N] [--host H]',
+    usage: 'sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…]',
     summary: 'serve the web app and the HTTP API',
     load: () => import('./serve'),
   },
   {
     name: 'demo',
-    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H]',
+    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING]',
     summary: 'create the demo review (if the database lacks it) and serve it',
     load: () => import('./demo'),
   },

@@ -8,15 +8,22 @@ import type { CommandIO } from '../types';
 export const SERVE_OPTIONS = {
   port: { type: 'string', default: process.env.PORT ?? '3000' },
   host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  // Behind a reverse proxy: which hops may say the client's address and scheme (http/trust-proxy.ts).
+  'trust-proxy': { type: 'string', default: process.env.SIFT_TRUST_PROXY ?? '' },
 } as const;
 
 /** Serves `db` until the server closes, then resolves to exit status 0 (the caller closes the database). */
 export async function serveUntilClosed(
   db: Db,
-  flags: { port: string; host: string },
+  flags: { port: string; host: string; 'trust-proxy': string },
   io: CommandIO,
 ): Promise<number> {
-  const server = await serve({ db, port: Number(flags.port), host: flags.host });
+  const server = await serve({
+    db,
+    port: Number(flags.port),
+    host: flags.host,
+    trustProxy: flags['trust-proxy'],
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : flags.port;
   io.stdout.write(`Sift is running at http://localhost:${port}\n`);

@@ -1,19 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { ValidationError } from '../../domain/errors';
+import { UnauthenticatedError, ValidationError } from '../../domain/errors';
 import { changePassword } from '../../services/accounts';
 import { endSession, login } from '../../services/sessions';
 import {
   clearSessionCookie,
   currentUser,
   principalOf,
+  requireSession,
   requireUser,
   sessionCookieName,
   sessionCookieOptions,
   sessionCookieValue,
 } from '../auth';
-import { loginLimiters } from '../login-limits';
+import { loginThrottle } from '../login-limits';
 
 const LoginBody = z.object({
   username: z.string().min(1).max(200),
@@ -29,9 +30,16 @@ const PasswordBody = z.object({
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/auth/login', ...loginLimiters(ctx.loginLimits), async (req, res) => {
+  const throttle = loginThrottle(ctx.clock, ctx.loginLimits);
+
+  router.post('/auth/login', throttle.guard, async (req, res) => {
     const body = LoginBody.parse(req.body);
-    const session = await login(ctx, { ...body, previousToken: sessionCookieValue(req) });
+    const session = await login(ctx, { ...body, previousToken: sessionCookieValue(req) }).catch(
+      (error: unknown) => {
+        if (error instanceof UnauthenticatedError) throttle.failed(req, body.username);
+        throw error;
+      },
+    );
     res.cookie(sessionCookieName(req), session.token, sessionCookieOptions(req, session.expiresInMs));
     res.json({ user: session.user, csrfToken: session.csrfToken });
   });
@@ -55,7 +63,8 @@ export function authRoutes(ctx: AppContext): Router {
     else res.json({ user, via: 'token' });
   });
 
-  router.post('/auth/password', requireUser, async (req, res) => {
+  // Only from a browser session: a script's token must not be able to take the account over.
+  router.post('/auth/password', requireSession, async (req, res) => {
     const body = PasswordBody.parse(req.body);
     const principal = principalOf(req);
     const keep = principal.via === 'session' ? principal.sessionId : undefined;
