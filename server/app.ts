@@ -24,6 +24,13 @@ export interface AppDeps {
    * names, addresses and CIDR ranges, comma-separated. Off by default. See http/trust-proxy.ts.
    */
   trustProxy?: string | number | false;
+  /**
+   * The one-time token of first-run setup, printed by `sift serve` at start-up while the
+   * database has no account (services/setup.ts). Without it setup is refused.
+   */
+  setupToken?: string;
+  /** The server runs the demo (`sift demo`): the sign-in page may show the demo's accounts. */
+  demo?: boolean;
 }
 
 export interface AppContext {
@@ -31,6 +38,8 @@ export interface AppContext {
   clock: Clock;
   uploadsDir: string;
   loginLimits?: Partial<LoginLimits>;
+  setupToken?: string;
+  demo?: boolean;
 }
 
 /**
@@ -65,6 +74,8 @@ export function createApp(deps: AppDeps): express.Express {
     clock: deps.clock ?? systemClock,
     uploadsDir: deps.uploadsDir ?? packagePath('data', 'uploads'),
     loginLimits: deps.loginLimits,
+    setupToken: deps.setupToken,
+    demo: deps.demo ?? false,
   };
   const app = express();
   app.disable('x-powered-by');

@@ -89,7 +89,7 @@ describe('CSRF protection and personal API tokens', () => {
       .get('/api/auth/me')
       .set(...authHeader(token))
       .expect(200);
-    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice' }, via: 'token' });
+    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice', admin: false }, via: 'token' });
   });
 
   it('a bearer header wins over a session cookie, and a bad one is refused rather than ignored', async () => {
