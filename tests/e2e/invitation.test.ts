@@ -43,7 +43,7 @@ describe('invitations in a real browser', () => {
     const owner = await signIn(browser, server.url, 'owner', TEST_PASSWORD);
     // not the demo: the sign-in page did not advertise demo accounts
     await open(owner.page, server.url, `/projects/${projectId}/settings`, 'Settings');
-    await owner.page.getByLabel('Role', { exact: true }).last().selectOption('reviewer');
+    await owner.page.getByLabel('Invite as').selectOption('reviewer');
     await owner.page.getByRole('button', { name: 'Make an invitation link' }).click();
     await owner.page.getByText('Invitation for a reviewer made.', { exact: false }).waitFor();
     const link = await owner.page.locator('#invitation-link').inputValue();

@@ -98,7 +98,7 @@ export async function invitationsSection(base: string): Promise<HTMLElement> {
         }
       },
     },
-    h('label', { for: 'invite-role' }, 'Role'),
+    h('label', { for: 'invite-role' }, 'Invite as'),
     role,
     h('label', { for: 'invite-days' }, 'Expires after (days)'),
     days,
