@@ -65,3 +65,24 @@ export function newPasswordFields(prefix: string): {
     check: () => (password.input.value === again.input.value ? null : 'The two passwords differ.'),
   };
 }
+
+/** A time from the API for people: local date and time, or a dash. */
+export function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : '—';
+}
+
+/** The page a one-time link shows when it cannot be used (expired, used, revoked, unknown). */
+export function deadLinkCard(
+  title: string,
+  error: unknown,
+  fallback: string,
+  back: [href: string, label: string],
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'card narrow' },
+    h('h1', {}, title),
+    h('p', { class: 'error', role: 'alert' }, failure(error, fallback)),
+    h('p', {}, h('a', { href: back[0] }, back[1])),
+  );
+}

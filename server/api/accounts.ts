@@ -14,8 +14,7 @@ export interface LoginResponse {
 
 /** GET /api/auth/me: a browser session gets its CSRF token again; a bearer token has none. */
 export type MeResponse =
-  | { user: SignedInUser; via: 'session'; csrfToken: string }
-  | { user: SignedInUser; via: 'token' };
+  { user: SignedInUser; via: 'session'; csrfToken: string } | { user: SignedInUser; via: 'token' };
 
 /** GET /api/tokens: one personal API token (never its secret). */
 export interface ApiToken {

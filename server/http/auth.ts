@@ -108,7 +108,8 @@ function identify(ctx: AppContext, req: Request, res: Response): Principal {
     // An explicit Authorization header wins over any cookie, and a bad one is never ignored.
     const token = bearerToken(authorization);
     const found = token ? resolveApiToken(ctx, token) : null;
-    if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked, or its account is disabled' };
+    if (!found)
+      return { via: 'anonymous', problem: 'the API token is invalid or revoked, or its account is disabled' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
   const cookie = sessionCookieValue(req);
@@ -231,7 +232,8 @@ export const requireAdmin: RequestHandler = (req, _res, next) => {
     const principal = signedIn(req);
     checkPathIds(req); // a malformed id is the same 400 here as on every route
     if (!principal.user.admin) throw new ForbiddenError('this needs a site administrator');
-    if (principal.via !== 'session') throw new ForbiddenError('this needs a browser session, not an API token');
+    if (principal.via !== 'session')
+      throw new ForbiddenError('this needs a browser session, not an API token');
     next();
   } catch (error) {
     next(error);

@@ -25,7 +25,11 @@ export function logAccountEvent(db: Db, now: Date, input: AccountEventInput): vo
       ? { id: null, name: COMMAND_LINE }
       : by === null
         ? { id: null, name: null }
-        : { id: by, name: by === input.subject?.id ? input.subject.username : (findUserById(db, by)?.username ?? null) };
+        : {
+            id: by,
+            name:
+              by === input.subject?.id ? input.subject.username : (findUserById(db, by)?.username ?? null),
+          };
   appendAccountEvent(db, now, {
     event: input.event,
     actorId: actor.id,

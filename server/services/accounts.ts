@@ -125,7 +125,8 @@ export async function checkCredentials(deps: ServiceDeps, input: Credentials): P
     logAccountEvent(db, deps.clock(), { event: 'sign_in_failed', subject: user });
     throw new UnauthenticatedError('wrong username or password');
   }
-  if (user.disabledAt !== null) throw new UnauthenticatedError('this account is disabled; ask an administrator');
+  if (user.disabledAt !== null)
+    throw new UnauthenticatedError('this account is disabled; ask an administrator');
   return { id: user.id, username: user.username, admin: user.isAdmin };
 }
 
@@ -140,7 +141,11 @@ export interface PasswordChange {
  * Changes a user's own password: needs the current one (ASVS 6.2.3), applies the policy, and
  * ends every other session of the user so a stolen session does not outlive the change.
  */
-export async function changePassword(deps: AccountDeps, userId: number, input: PasswordChange): Promise<void> {
+export async function changePassword(
+  deps: AccountDeps,
+  userId: number,
+  input: PasswordChange,
+): Promise<void> {
   const user = findUserById(deps.db, userId);
   if (!user) throw new NotFoundError('no such user');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {

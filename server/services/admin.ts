@@ -82,7 +82,9 @@ export function createAccount(
 /** Refuses to leave the site without an active administrator. */
 function assertKeepsAnAdmin(db: Db, account: AccountRow, what: string): void {
   if (account.isAdmin && account.disabledAt === null && countActiveAdmins(db) === 1) {
-    throw new ConflictError(`${account.username} is the only administrator; make someone else one before ${what}`);
+    throw new ConflictError(
+      `${account.username} is the only administrator; make someone else one before ${what}`,
+    );
   }
 }
 
@@ -126,7 +128,12 @@ export function enableAccount(deps: ServiceDeps, by: AccountActor, userId: numbe
 }
 
 /** Makes an account a site administrator, or no longer one (never the last active one). */
-export function setAccountAdmin(deps: ServiceDeps, by: AccountActor, userId: number, admin: boolean): Api.Account {
+export function setAccountAdmin(
+  deps: ServiceDeps,
+  by: AccountActor,
+  userId: number,
+  admin: boolean,
+): Api.Account {
   const { db } = deps;
   const now = deps.clock();
   return db
@@ -149,7 +156,8 @@ export function issueResetLink(
   input: { userId: number; baseUrl: string },
 ): Api.OneTimeLink {
   const account = requireAccount(deps.db, input.userId);
-  if (account.disabledAt !== null) throw new ConflictError(`${account.username} is disabled; enable the account first`);
+  if (account.disabledAt !== null)
+    throw new ConflictError(`${account.username} is disabled; enable the account first`);
   return issuePasswordLink(deps, by, { user: account, purpose: 'reset', baseUrl: input.baseUrl });
 }
 
@@ -173,7 +181,9 @@ export function deleteAccount(deps: ServiceDeps, by: AccountActor, userId: numbe
     for (const { projectId, role } of listUserMemberships(db, userId)) {
       if (role === 'owner' && countOwners(db, projectId) === 1) {
         const name = findProject(db, projectId)?.name ?? `project ${projectId}`;
-        throw new ConflictError(`${account.username} is the only owner of "${name}"; make someone else owner first`);
+        throw new ConflictError(
+          `${account.username} is the only owner of "${name}"; make someone else owner first`,
+        );
       }
     }
     deleteUser(db, userId);

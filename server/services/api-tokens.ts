@@ -31,7 +31,11 @@ export function createApiToken(deps: ServiceDeps, userId: number, name: string):
   if (!user) throw new NotFoundError('no such user');
   const id = db.transaction(() => {
     const made = insertToken(db, userId, label, secretHash(token), now);
-    logAccountEvent(db, now, { event: 'api_token_created', subject: user, details: { tokenId: made, name: label } });
+    logAccountEvent(db, now, {
+      event: 'api_token_created',
+      subject: user,
+      details: { tokenId: made, name: label },
+    });
     return made;
   })();
   return { id, name: label, createdAt: now.toISOString(), token };

@@ -11,7 +11,14 @@ import {
 import { addMember, findMember } from '../db/repos/members';
 import { findUserById } from '../db/repos/users';
 import type { AccountActor } from '../domain/auth/account-events';
-import { DAY_MS, INVITATION_DAYS, linkState, linkUrl } from '../domain/auth/one-time-links';
+import {
+  DAY_MS,
+  INVITATION_DAYS,
+  linkState,
+  linkUrl,
+  requirePending,
+  type LinkRefusals,
+} from '../domain/auth/one-time-links';
 import { DEFAULT_SCRYPT, hashPassword } from '../domain/auth/password-hash';
 import type { Role } from '../domain/auth/roles';
 import { newSecret, secretHash } from '../domain/auth/secrets';
@@ -94,25 +101,27 @@ export function revokeProjectInvitation(
     const row = findInvitation(db, projectId, invitationId);
     if (!row) throw new NotFoundError(`no invitation ${invitationId} in this project`);
     if (revokeInvitation(db, invitationId, now)) {
-      logAccountEvent(db, now, { event: 'invitation_revoked', by, projectId, details: { invitationId, role: row.role } });
+      logAccountEvent(db, now, {
+        event: 'invitation_revoked',
+        by,
+        projectId,
+        details: { invitationId, role: row.role },
+      });
     }
     return present(findInvitation(db, projectId, invitationId) as InvitationRow, now);
   })();
 }
 
-const REFUSALS = {
+const REFUSALS: LinkRefusals = {
+  unknown: 'this invitation link is not valid; check that it was copied whole',
   used: 'this invitation has already been used; ask the project owner for a new one',
   revoked: 'this invitation has been withdrawn by the project owner; ask them for a new one',
   expired: 'this invitation has expired; ask the project owner for a new one',
-} as const;
+};
 
 /** The pending invitation for a token, or a clear refusal: 404 unknown, 410 used, revoked or expired. */
 function pending(deps: ServiceDeps, token: string, now: Date): InvitationRow {
-  const row = findInvitationByHash(deps.db, secretHash(token));
-  if (!row) throw new NotFoundError('this invitation link is not valid; check that it was copied whole');
-  const state = linkState(row, now);
-  if (state !== 'pending') throw new GoneError(REFUSALS[state], { state });
-  return row;
+  return requirePending(findInvitationByHash(deps.db, secretHash(token)), now, REFUSALS);
 }
 
 /** What the invitee sees before accepting: the project, the role, who invited them. */
@@ -130,7 +139,12 @@ export function inspectInvitation(deps: ServiceDeps, token: string): Api.Invitat
  * Spends the invitation for `user` and makes them a member with its role, in the caller's
  * transaction: a second use of the same link loses the race there.
  */
-function join(deps: ServiceDeps, token: string, user: { id: number; username: string }, now: Date): Api.AcceptedInvitation {
+function join(
+  deps: ServiceDeps,
+  token: string,
+  user: { id: number; username: string },
+  now: Date,
+): Api.AcceptedInvitation {
   const { db } = deps;
   const row = pending(deps, token, now);
   if (findMember(db, row.projectId, user.id)) {

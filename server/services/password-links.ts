@@ -9,7 +9,13 @@ import {
 } from '../db/repos/password-links';
 import { findUserById, type User } from '../db/repos/users';
 import type { AccountActor } from '../domain/auth/account-events';
-import { ACTIVATION_LINK_MS, linkState, linkUrl, RESET_LINK_MS } from '../domain/auth/one-time-links';
+import {
+  ACTIVATION_LINK_MS,
+  linkUrl,
+  requirePending,
+  RESET_LINK_MS,
+  type LinkRefusals,
+} from '../domain/auth/one-time-links';
 import { newSecret, secretHash } from '../domain/auth/secrets';
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { storeNewPassword, type AccountDeps } from './accounts';
@@ -33,7 +39,9 @@ export function issuePasswordLink(
   const { db } = deps;
   const now = deps.clock();
   const token = newSecret();
-  const expiresAt = new Date(now.getTime() + (input.purpose === 'reset' ? RESET_LINK_MS : ACTIVATION_LINK_MS));
+  const expiresAt = new Date(
+    now.getTime() + (input.purpose === 'reset' ? RESET_LINK_MS : ACTIVATION_LINK_MS),
+  );
   db.transaction(() => {
     revokeUserPasswordLinks(db, input.user.id, now);
     insertPasswordLink(db, {
@@ -54,19 +62,16 @@ export function issuePasswordLink(
   return { url: linkUrl(input.baseUrl, 'reset', token), expiresAt: expiresAt.toISOString() };
 }
 
-const REFUSALS = {
+const REFUSALS: LinkRefusals = {
+  unknown: 'this link is not valid; check that it was copied whole',
   used: 'this link has already been used; ask an administrator for a new one',
   revoked: 'this link has been replaced by a newer one or withdrawn; ask an administrator for a new one',
   expired: 'this link has expired; ask an administrator for a new one',
-} as const;
+};
 
 /** The live link for a token, or a clear refusal: 404 unknown, 410 used, withdrawn or expired. */
 function liveLink(deps: ServiceDeps, token: string, now: Date): PasswordLink {
-  const link = findPasswordLinkByHash(deps.db, secretHash(token));
-  if (!link) throw new NotFoundError('this link is not valid; check that it was copied whole');
-  const state = linkState(link, now);
-  if (state !== 'pending') throw new GoneError(REFUSALS[state], { state });
-  return link;
+  return requirePending(findPasswordLinkByHash(deps.db, secretHash(token)), now, REFUSALS);
 }
 
 /** What a link is for, shown before the new password is typed. */
@@ -85,7 +90,7 @@ export async function usePasswordLink(
 ): Promise<StartedSession> {
   const link = liveLink(deps, input.token, deps.clock());
   const user = findUserById(deps.db, link.userId);
-  if (!user) throw new NotFoundError('this link is not valid; check that it was copied whole');
+  if (!user) throw new NotFoundError(REFUSALS.unknown);
   if (user.disabledAt !== null) throw new ConflictError('this account is disabled; ask an administrator');
   await storeNewPassword(deps, user, input.newPassword, {
     event: 'password_set',
@@ -95,5 +100,9 @@ export async function usePasswordLink(
       if (!markPasswordLinkUsed(deps.db, link.id, now)) throw new GoneError(REFUSALS.used, { state: 'used' });
     },
   });
-  return startSession(deps, { id: user.id, username: user.username, admin: user.isAdmin }, input.previousToken);
+  return startSession(
+    deps,
+    { id: user.id, username: user.username, admin: user.isAdmin },
+    input.previousToken,
+  );
 }

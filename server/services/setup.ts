@@ -49,7 +49,8 @@ export async function completeSetup(
   input: SetupInput,
 ): Promise<StartedSession> {
   const { db } = deps;
-  if (!setupRequired(deps)) throw new ConflictError('setup is done: this server already has accounts; sign in');
+  if (!setupRequired(deps))
+    throw new ConflictError('setup is done: this server already has accounts; sign in');
   if (serverToken === undefined || !safeEqual(input.setupToken, serverToken)) {
     throw new ForbiddenError(
       'the setup token is missing or wrong; use the link or token that `sift serve` printed when it started',
@@ -61,7 +62,8 @@ export async function completeSetup(
   const user = db
     .transaction(() => {
       // Two setup pages submitted at once: only the first one finds no account.
-      if (!setupRequired(deps)) throw new ConflictError('setup is done: this server already has accounts; sign in');
+      if (!setupRequired(deps))
+        throw new ConflictError('setup is done: this server already has accounts; sign in');
       const made = storeUser(deps, { username, passwordHash, admin: true });
       logAccountEvent(db, deps.clock(), { event: 'setup', subject: made, details: { admin: true } });
       return made;

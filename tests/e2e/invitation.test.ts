@@ -65,8 +65,16 @@ describe('invitations in a real browser', () => {
     await page.getByRole('heading', { name: 'Invited review', level: 1 }).waitFor();
     await page.getByText('rita · reviewer').waitFor();
 
-    await open(page, server.url, `/projects/${projectId}/screening/title_abstract`, 'Screening: Title/abstract');
-    await page.getByText(/Peer mentoring for new nurses|Simulation training in midwifery/).first().waitFor();
+    await open(
+      page,
+      server.url,
+      `/projects/${projectId}/screening/title_abstract`,
+      'Screening: Title/abstract',
+    );
+    await page
+      .getByText(/Peer mentoring for new nurses|Simulation training in midwifery/)
+      .first()
+      .waitFor();
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/progress')), page.keyboard.press('i')]);
     const votes = db
       .prepare(
@@ -81,7 +89,9 @@ describe('invitations in a real browser', () => {
     await owner.page.getByRole('cell', { name: 'rita' }).first().waitFor();
     const again = await context.newPage();
     await again.goto(link);
-    await again.getByText('this invitation has already been used; ask the project owner for a new one').waitFor();
+    await again
+      .getByText('this invitation has already been used; ask the project owner for a new one')
+      .waitFor();
     await assertNoErrors(page, errors);
     await context.close();
     await assertNoErrors(owner.page, owner.errors);

@@ -56,8 +56,23 @@ export async function startNginx(binary: string, upstreamPort: number): Promise<
   // A self-signed certificate for the name the client checks (localhost).
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-      '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
   const port = await freePort();
@@ -107,7 +122,12 @@ export async function startNginx(binary: string, upstreamPort: number): Promise<
 }
 
 /** Resolves once nginx completes a TLS handshake; fails at once if nginx exits first. */
-async function waitForTls(port: number, ca: string, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitForTls(
+  port: number,
+  ca: string,
+  child: ChildProcess,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr()}`);
@@ -159,7 +179,11 @@ export function httpsJson(
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : null }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text ? JSON.parse(text) : null,
+          }),
         );
       },
     );

@@ -1,12 +1,10 @@
 import type { ApiToken, CreatedApiToken } from '../../../server/api/types';
-import { field, failure, messageLine, newPasswordFields } from '../account-forms';
+import { field, failure, messageLine, newPasswordFields, when } from '../account-forms';
 import { api } from '../api';
 import { h, mount } from '../dom';
 import { frame } from '../layout';
 import { navigate } from '../router';
 import { currentUser, forgetSession } from '../session';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Self-service (#/account): change the password, sign out everywhere, see and manage API tokens. */
 export async function accountPage(root: HTMLElement): Promise<void> {
@@ -23,7 +21,11 @@ export async function accountPage(root: HTMLElement): Promise<void> {
 }
 
 function passwordForm(): HTMLElement {
-  const current = field('Current password', { id: 'current-password', type: 'password', autocomplete: 'current-password' });
+  const current = field('Current password', {
+    id: 'current-password',
+    type: 'password',
+    autocomplete: 'current-password',
+  });
   const next = newPasswordFields('account');
   const message = messageLine();
   const form = h(
@@ -36,7 +38,10 @@ function passwordForm(): HTMLElement {
         const problem = next.check();
         if (problem) return message.say(problem, true);
         try {
-          await api.post('/api/auth/password', { currentPassword: current.input.value, newPassword: next.value() });
+          await api.post('/api/auth/password', {
+            currentPassword: current.input.value,
+            newPassword: next.value(),
+          });
           form.reset();
           message.say('Password changed. Your other sessions have been signed out.');
         } catch (error) {
@@ -60,7 +65,11 @@ function everywhereSection(): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'everywhere-title' },
     h('h2', { id: 'everywhere-title' }, 'Sign out everywhere'),
-    h('p', { class: 'hint' }, 'Ends every browser session of your account, this one included. API tokens stay; revoke them below.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Ends every browser session of your account, this one included. API tokens stay; revoke them below.',
+    ),
     h(
       'button',
       {
@@ -89,7 +98,11 @@ function tokensSection(tokens: ApiToken[], reload: () => Promise<void>): HTMLEle
     'section',
     { class: 'card', 'aria-labelledby': 'tokens-title' },
     h('h2', { id: 'tokens-title' }, 'API tokens'),
-    h('p', { class: 'hint' }, 'For scripts: send one as Authorization: Bearer. A token acts with your roles; it cannot change your password.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'For scripts: send one as Authorization: Bearer. A token acts with your roles; it cannot change your password.',
+    ),
     tokens.length === 0
       ? h('p', { class: 'muted' }, 'You have no API tokens.')
       : h(
@@ -98,7 +111,11 @@ function tokensSection(tokens: ApiToken[], reload: () => Promise<void>): HTMLEle
           h(
             'thead',
             {},
-            h('tr', {}, ...['Name', 'Created', 'Last used', 'State', ''].map((t) => h('th', { scope: 'col' }, t))),
+            h(
+              'tr',
+              {},
+              ...['Name', 'Created', 'Last used', 'State', ''].map((t) => h('th', { scope: 'col' }, t)),
+            ),
           ),
           h(
             'tbody',

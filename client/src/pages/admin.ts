@@ -1,11 +1,9 @@
 import type { Account, AccountEvent, CreatedAccount, OneTimeLink } from '../../../server/api/types';
-import { field, failure, messageLine } from '../account-forms';
+import { field, failure, messageLine, when } from '../account-forms';
 import { api } from '../api';
 import { h, mount } from '../dom';
 import { frame } from '../layout';
 import { currentUser } from '../session';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** A one-time link to hand over, in a read-only field that is easy to copy. */
 function linkBox(label: string, link: OneTimeLink): HTMLElement {
@@ -26,7 +24,11 @@ function linkBox(label: string, link: OneTimeLink): HTMLElement {
 export async function adminPage(root: HTMLElement): Promise<void> {
   const content = frame(root);
   if (!currentUser()?.admin) {
-    mount(content, h('h1', {}, 'Administration'), h('p', { role: 'alert', class: 'error' }, 'Only site administrators may see this page.'));
+    mount(
+      content,
+      h('h1', {}, 'Administration'),
+      h('p', { role: 'alert', class: 'error' }, 'Only site administrators may see this page.'),
+    );
     return;
   }
   const [accounts, events] = await Promise.all([
@@ -66,7 +68,13 @@ export async function adminPage(root: HTMLElement): Promise<void> {
         h(
           'thead',
           {},
-          h('tr', {}, ...['User', 'Site role', 'State', 'Created', 'Last sign-in', 'Actions'].map((t) => h('th', { scope: 'col' }, t))),
+          h(
+            'tr',
+            {},
+            ...['User', 'Site role', 'State', 'Created', 'Last sign-in', 'Actions'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
+          ),
         ),
         h(
           'tbody',
@@ -110,7 +118,9 @@ export async function adminPage(root: HTMLElement): Promise<void> {
                             async () => {
                               const link = await api.post<OneTimeLink>(`/api/admin/users/${a.id}/reset-link`);
                               mount(linkSlot, linkBox(`Password link for ${a.username}`, link));
-                              message.say(`Password link for ${a.username} made; give it to them. Older links stop working.`);
+                              message.say(
+                                `Password link for ${a.username} made; give it to them. Older links stop working.`,
+                              );
                             },
                             true,
                           ),
@@ -139,7 +149,8 @@ export async function adminPage(root: HTMLElement): Promise<void> {
                         type: 'button',
                         class: 'exclude',
                         'aria-label': `Delete ${a.username}`,
-                        onclick: () => act(`Deleted ${a.username}`, () => api.delete(`/api/admin/users/${a.id}`)),
+                        onclick: () =>
+                          act(`Deleted ${a.username}`, () => api.delete(`/api/admin/users/${a.id}`)),
                       },
                       'Delete',
                     ),
@@ -164,9 +175,14 @@ export async function adminPage(root: HTMLElement): Promise<void> {
         await act(
           `Account ${name}`,
           async () => {
-            const made = await api.post<CreatedAccount>('/api/admin/users', { username: name, admin: makeAdmin.checked });
+            const made = await api.post<CreatedAccount>('/api/admin/users', {
+              username: name,
+              admin: makeAdmin.checked,
+            });
             mount(linkSlot, linkBox(`Link for ${made.account.username} to choose a password`, made.link));
-            message.say(`Account ${made.account.username} made. Give them the link below to choose their password.`);
+            message.say(
+              `Account ${made.account.username} made. Give them the link below to choose their password.`,
+            );
             username.input.value = '';
           },
           true,
@@ -174,8 +190,19 @@ export async function adminPage(root: HTMLElement): Promise<void> {
       },
     },
     h('h2', { id: 'create-title' }, 'Create an account'),
-    h('p', { class: 'hint' }, 'The new account gets a one-time link (valid 7 days) with which its owner chooses a password: you never know it.'),
-    h('div', { class: 'inline-form' }, username.label, username.input, h('label', { for: 'new-account-admin' }, makeAdmin, ' administrator'), h('button', { type: 'submit', class: 'primary' }, 'Create')),
+    h(
+      'p',
+      { class: 'hint' },
+      'The new account gets a one-time link (valid 7 days) with which its owner chooses a password: you never know it.',
+    ),
+    h(
+      'div',
+      { class: 'inline-form' },
+      username.label,
+      username.input,
+      h('label', { for: 'new-account-admin' }, makeAdmin, ' administrator'),
+      h('button', { type: 'submit', class: 'primary' }, 'Create'),
+    ),
   );
 
   mount(tables, accountsTable(accounts), logTable(events));
@@ -187,14 +214,26 @@ function logTable(events: AccountEvent[]): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'log-title' },
     h('h2', { id: 'log-title' }, 'Account log'),
-    h('p', { class: 'hint' }, 'Every sign-in, password change, account and invitation event, newest first. Nobody can change or delete it.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Every sign-in, password change, account and invitation event, newest first. Nobody can change or delete it.',
+    ),
     h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, ...['When', 'Event', 'By', 'Account', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['When', 'Event', 'By', 'Account', 'Details'].map((t) => h('th', { scope: 'col' }, t)),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -206,7 +245,11 @@ function logTable(events: AccountEvent[]): HTMLElement {
               h('td', {}, e.event.replace(/_/g, ' ')),
               h('td', {}, e.actor ?? '—'),
               h('td', {}, e.subject ?? '—'),
-              h('td', { class: 'clip' }, e.details ? JSON.stringify(e.details) : e.projectId ? `project ${e.projectId}` : ''),
+              h(
+                'td',
+                { class: 'clip' },
+                e.details ? JSON.stringify(e.details) : e.projectId ? `project ${e.projectId}` : '',
+              ),
             ),
           ),
         ),

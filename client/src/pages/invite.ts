@@ -3,7 +3,7 @@ import type {
   InvitationPreview,
   RegisteredFromInvitation,
 } from '../../../server/api/types';
-import { field, failure, messageLine, newPasswordFields } from '../account-forms';
+import { deadLinkCard, field, failure, messageLine, newPasswordFields } from '../account-forms';
 import { api } from '../api';
 import { h, mount } from '../dom';
 import { navigate } from '../router';
@@ -19,15 +19,10 @@ export async function invitePage(root: HTMLElement, params: Record<string, strin
   try {
     preview = await api.post<InvitationPreview>('/api/invitations/inspect', { token });
   } catch (error) {
+    const back: [string, string] = currentUser() ? ['#/projects', 'Your reviews'] : ['#/login', 'Sign in'];
     mount(
       root,
-      h(
-        'section',
-        { class: 'card narrow' },
-        h('h1', {}, 'This invitation cannot be used'),
-        h('p', { class: 'error', role: 'alert' }, failure(error, 'This invitation link is not valid.')),
-        h('p', {}, h('a', { href: currentUser() ? '#/projects' : '#/login' }, currentUser() ? 'Your reviews' : 'Sign in')),
-      ),
+      deadLinkCard('This invitation cannot be used', error, 'This invitation link is not valid.', back),
     );
     return;
   }
@@ -105,7 +100,11 @@ export async function invitePage(root: HTMLElement, params: Record<string, strin
   );
 
   const name = field('Username', { id: 'invite-signin-username', autocomplete: 'username' });
-  const password = field('Password', { id: 'invite-signin-password', type: 'password', autocomplete: 'current-password' });
+  const password = field('Password', {
+    id: 'invite-signin-password',
+    type: 'password',
+    autocomplete: 'current-password',
+  });
   const signInMessage = messageLine();
   const signIn = h(
     'form',
@@ -130,6 +129,12 @@ export async function invitePage(root: HTMLElement, params: Record<string, strin
     h('button', { type: 'submit' }, 'Sign in and join'),
     signInMessage,
   );
-  mount(root, h('h1', { class: 'page-title' }, 'Join a review'), h('div', { class: 'card narrow' }, intro), create, signIn);
+  mount(
+    root,
+    h('h1', { class: 'page-title' }, 'Join a review'),
+    h('div', { class: 'card narrow' }, intro),
+    create,
+    signIn,
+  );
   newName.input.focus();
 }

@@ -11,7 +11,15 @@ function demoHint(demo: SiteStatus['demo']): HTMLElement | null {
     i === 0 ? '' : i === demo.accounts.length - 1 ? ' or ' : ', ',
     h('code', {}, name),
   ]);
-  return h('p', { class: 'hint' }, 'Demo review: sign in as ', ...names, ' with the password ', h('code', {}, demo.password), '.');
+  return h(
+    'p',
+    { class: 'hint' },
+    'Demo review: sign in as ',
+    ...names,
+    ' with the password ',
+    h('code', {}, demo.password),
+    '.',
+  );
 }
 
 export async function loginPage(root: HTMLElement): Promise<void> {

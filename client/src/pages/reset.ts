@@ -1,5 +1,5 @@
 import type { LoginResponse, PasswordLinkPreview } from '../../../server/api/types';
-import { failure, messageLine, newPasswordFields } from '../account-forms';
+import { deadLinkCard, failure, messageLine, newPasswordFields } from '../account-forms';
 import { api } from '../api';
 import { h, mount } from '../dom';
 import { navigate } from '../router';
@@ -15,13 +15,7 @@ export async function resetPage(root: HTMLElement, params: Record<string, string
   } catch (error) {
     mount(
       root,
-      h(
-        'section',
-        { class: 'card narrow' },
-        h('h1', {}, 'This link cannot be used'),
-        h('p', { class: 'error', role: 'alert' }, failure(error, 'This link is not valid.')),
-        h('p', {}, h('a', { href: '#/login' }, 'Sign in')),
-      ),
+      deadLinkCard('This link cannot be used', error, 'This link is not valid.', ['#/login', 'Sign in']),
     );
     return;
   }
@@ -36,14 +30,20 @@ export async function resetPage(root: HTMLElement, params: Record<string, string
         const problem = password.check();
         if (problem) return message.say(problem, true);
         try {
-          adoptSession(await api.post<LoginResponse>('/api/auth/reset', { token, newPassword: password.value() }));
+          adoptSession(
+            await api.post<LoginResponse>('/api/auth/reset', { token, newPassword: password.value() }),
+          );
           navigate('/projects');
         } catch (error) {
           message.say(failure(error, 'The password was not set.'), true);
         }
       },
     },
-    h('h1', { id: 'reset-title' }, preview.purpose === 'activate' ? 'Choose your password' : 'Set a new password'),
+    h(
+      'h1',
+      { id: 'reset-title' },
+      preview.purpose === 'activate' ? 'Choose your password' : 'Set a new password',
+    ),
     h(
       'p',
       { class: 'hint' },

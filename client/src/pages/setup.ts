@@ -10,7 +10,10 @@ import { adoptSession } from '../session';
  * makes the first administrator and signs them in. Open only while the server has no account.
  */
 export function setupPage(root: HTMLElement, params: Record<string, string>): void {
-  const token = field('Setup token (printed by sift serve when it started)', { id: 'setup-token', value: params.token });
+  const token = field('Setup token (printed by sift serve when it started)', {
+    id: 'setup-token',
+    value: params.token,
+  });
   const username = field('Your username', { id: 'setup-username', autocomplete: 'username' });
   const password = newPasswordFields('setup');
   const message = messageLine();

@@ -1,9 +1,7 @@
 import type { CreatedInvitation, Invitation } from '../../../server/api/types';
-import { failure, messageLine } from '../account-forms';
+import { failure, messageLine, when } from '../account-forms';
 import { api } from '../api';
 import { h, mount } from '../dom';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /**
  * Invitations to the project (owners only): make a single-use link for a role and an expiry,
@@ -13,14 +11,23 @@ export async function invitationsSection(base: string): Promise<HTMLElement> {
   const list = h('div', {});
   const message = messageLine();
   const linkSlot = h('div', {});
-  const refresh = async () => mount(list, invitationsTable(await api.get<Invitation[]>(`${base}/invitations`)));
+  const refresh = async () =>
+    mount(list, invitationsTable(await api.get<Invitation[]>(`${base}/invitations`)));
 
   function invitationsTable(invitations: Invitation[]): HTMLElement {
     if (invitations.length === 0) return h('p', { class: 'muted' }, 'No invitations yet.');
     return h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, ...['Role', 'State', 'Made by', 'Expires', 'Used by', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Role', 'State', 'Made by', 'Expires', 'Used by', ''].map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -87,11 +94,22 @@ export async function invitationsSection(base: string): Promise<HTMLElement> {
             h(
               'div',
               { class: 'account-link-box' },
-              h('label', { for: 'invitation-link' }, `Invitation link (${made.invitation.role}, works once, until ${when(made.link.expiresAt)})`),
-              h('input', { id: 'invitation-link', readonly: true, value: made.link.url, class: 'account-link' }),
+              h(
+                'label',
+                { for: 'invitation-link' },
+                `Invitation link (${made.invitation.role}, works once, until ${when(made.link.expiresAt)})`,
+              ),
+              h('input', {
+                id: 'invitation-link',
+                readonly: true,
+                value: made.link.url,
+                class: 'account-link',
+              }),
             ),
           );
-          message.say(`Invitation for a ${made.invitation.role} made. Send the link to the person you invite; it is shown only now.`);
+          message.say(
+            `Invitation for a ${made.invitation.role} made. Send the link to the person you invite; it is shown only now.`,
+          );
           await refresh();
         } catch (error) {
           message.say(failure(error, 'The invitation was not made.'), true);
@@ -109,7 +127,11 @@ export async function invitationsSection(base: string): Promise<HTMLElement> {
     'section',
     { class: 'card', 'aria-labelledby': 'invitations-title' },
     h('h2', { id: 'invitations-title' }, 'Invitations'),
-    h('p', { class: 'hint' }, 'Invite someone by link: they create an account (or sign in) and join with the role you choose.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Invite someone by link: they create an account (or sign in) and join with the role you choose.',
+    ),
     form,
     message,
     linkSlot,

@@ -41,7 +41,8 @@ export const commands: Command[] = [
     name: 'invite',
     usage:
       'sift invite add --db FILE --project NAME --role reviewer|viewer|owner [--expires 7d] [--base-url http://localhost:3000]',
-    summary: 'print a single-use invitation link to join a project with a role (expires in 7 days unless --expires)',
+    summary:
+      'print a single-use invitation link to join a project with a role (expires in 7 days unless --expires)',
     actions: ['add'],
     load: () => import('./invite'),
   },

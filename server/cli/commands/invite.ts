@@ -23,9 +23,15 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const expiresInMs = parseExpiry(values.expires as string);
   const baseUrl = parseBaseUrl(values['base-url'] as string);
   return withProject(values, (db, project) => {
-    const { link } = createInvitation(cliDeps(db), project.id, 'administrator', { role, expiresInMs, baseUrl });
+    const { link } = createInvitation(cliDeps(db), project.id, 'administrator', {
+      role,
+      expiresInMs,
+      baseUrl,
+    });
     io.stdout.write(`${link.url}\n`);
-    io.stderr.write(`invitation to "${project.name}" as ${role}, single use, valid until ${link.expiresAt}\n`);
+    io.stderr.write(
+      `invitation to "${project.name}" as ${role}, single use, valid until ${link.expiresAt}\n`,
+    );
     return 0;
   });
 }

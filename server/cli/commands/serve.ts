@@ -40,7 +40,9 @@ export async function serveUntilClosed(
         `(from another machine, open /#/setup on this server's address and paste the setup token: ${setupToken})\n`,
     );
   } else if (lacksAdministrator(cliDeps(db))) {
-    io.stdout.write('No site administrator yet: make one with `sift user admin --db FILE --username NAME`.\n');
+    io.stdout.write(
+      'No site administrator yet: make one with `sift user admin --db FILE --username NAME`.\n',
+    );
   }
   return new Promise((resolve) => server.on('close', () => resolve(0)));
 }

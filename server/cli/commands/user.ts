@@ -1,7 +1,13 @@
 import { parseBaseUrl } from '../../domain/auth/one-time-links';
 import { ValidationError } from '../../domain/errors';
 import { createUser, resetPassword } from '../../services/accounts';
-import { accountIdByName, disableAccount, enableAccount, issueResetLink, setAccountAdmin } from '../../services/admin';
+import {
+  accountIdByName,
+  disableAccount,
+  enableAccount,
+  issueResetLink,
+  setAccountAdmin,
+} from '../../services/admin';
 import { parseCommandArgs, required, UsageError } from '../args';
 import { cliDeps, withDb } from '../database';
 import type { CommandIO } from '../types';
@@ -50,7 +56,8 @@ async function addOrPasswd(action: 'add' | 'passwd', rest: string[], io: Command
   if (values['password-stdin'] && values.password !== undefined) {
     throw new ValidationError('give either --password or --password-stdin, not both');
   }
-  if (action === 'passwd' && values.admin) throw new ValidationError('--admin goes with `sift user add` or `sift user admin`');
+  if (action === 'passwd' && values.admin)
+    throw new ValidationError('--admin goes with `sift user add` or `sift user admin`');
   const password = values['password-stdin']
     ? await readPasswordFromStdin(io)
     : required(values.password, 'password');
@@ -59,7 +66,9 @@ async function addOrPasswd(action: 'add' | 'passwd', rest: string[], io: Command
     async (db) => {
       if (action === 'add') {
         const user = await createUser(cliDeps(db), { username, password, admin: values.admin });
-        io.stdout.write(`created ${values.admin ? 'administrator' : 'user'} ${user.username} (id ${user.id})\n`);
+        io.stdout.write(
+          `created ${values.admin ? 'administrator' : 'user'} ${user.username} (id ${user.id})\n`,
+        );
       } else {
         const user = await resetPassword(cliDeps(db), { username, password });
         io.stdout.write(`set a new password for ${user.username}; their sessions have ended\n`);

@@ -61,7 +61,14 @@ export function insertInvitation(db: Db, inv: NewInvitation): number {
       `INSERT INTO invitations (project_id, role, token_hash, created_by, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(inv.projectId, inv.role, inv.tokenHash, inv.createdBy, inv.now.toISOString(), inv.expiresAt.toISOString());
+    .run(
+      inv.projectId,
+      inv.role,
+      inv.tokenHash,
+      inv.createdBy,
+      inv.now.toISOString(),
+      inv.expiresAt.toISOString(),
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -71,7 +78,8 @@ export function findInvitationByHash(db: Db, tokenHash: string): InvitationRow |
 }
 
 export function findInvitation(db: Db, projectId: number, id: number): InvitationRow | undefined {
-  const row = db.prepare(`${SELECT} WHERE i.project_id = ? AND i.id = ?`).get(projectId, id) as Row | undefined;
+  const row = db.prepare(`${SELECT} WHERE i.project_id = ? AND i.id = ?`).get(projectId, id) as
+    Row | undefined;
   return row && toInvitation(row);
 }
 
@@ -95,7 +103,9 @@ export function markInvitationUsed(db: Db, id: number, userId: number, now: Date
 export function revokeInvitation(db: Db, id: number, now: Date): boolean {
   return (
     db
-      .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL')
+      .prepare(
+        'UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL',
+      )
       .run(now.toISOString(), id).changes === 1
   );
 }

@@ -83,7 +83,9 @@ export function revokeUserPasswordLinks(db: Db, userId: number, now: Date): void
 export function markPasswordLinkUsed(db: Db, id: number, now: Date): boolean {
   return (
     db
-      .prepare('UPDATE password_links SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL')
+      .prepare(
+        'UPDATE password_links SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL',
+      )
       .run(now.toISOString(), id).changes === 1
   );
 }

@@ -49,9 +49,15 @@ export function findTokenByHash(db: Db, tokenHash: string): ApiTokenWithUser | u
       `SELECT ${COLUMNS}, u.username, u.is_admin, u.disabled_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
     )
-    .get(tokenHash) as (TokenRow & { username: string; is_admin: number; disabled_at: string | null }) | undefined;
+    .get(tokenHash) as
+    (TokenRow & { username: string; is_admin: number; disabled_at: string | null }) | undefined;
   return (
-    row && { ...toToken(row), username: row.username, isAdmin: row.is_admin === 1, userDisabledAt: row.disabled_at }
+    row && {
+      ...toToken(row),
+      username: row.username,
+      isAdmin: row.is_admin === 1,
+      userDisabledAt: row.disabled_at,
+    }
   );
 }
 

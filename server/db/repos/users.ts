@@ -77,7 +77,8 @@ export function insertUser(
 
 /** Finds a user by name, ignoring case (the column is COLLATE NOCASE). */
 export function findUserByUsername(db: Db, username: string): UserWithHash | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username) as
+    UserRow | undefined;
   return row && toUser(row);
 }
 
@@ -104,7 +105,9 @@ export function countUsers(db: Db): number {
 /** Administrators whose accounts are not disabled: the site must keep at least one. */
 export function countActiveAdmins(db: Db): number {
   return (
-    db.prepare('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND disabled_at IS NULL').get() as { n: number }
+    db.prepare('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND disabled_at IS NULL').get() as {
+      n: number;
+    }
   ).n;
 }
 

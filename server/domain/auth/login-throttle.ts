@@ -41,7 +41,8 @@ export interface LoginFailures {
   sinceSweep: number;
 }
 
-export type LoginVerdict = { allowed: true } | { allowed: false; why: 'address' | 'username'; retryAfterMs: number };
+export type LoginVerdict =
+  { allowed: true } | { allowed: false; why: 'address' | 'username'; retryAfterMs: number };
 
 export function emptyLoginFailures(): LoginFailures {
   return { byAddress: new Map(), byUsername: new Map(), byPair: new Map(), sinceSweep: 0 };
@@ -77,7 +78,11 @@ export function loginVerdict(
   const a = { ...attempt, username: usernameKey(attempt.username) };
   const fromAddress = live(failures.byAddress, a.address, t, limits.windowMs);
   if (fromAddress.length >= limits.perIp) {
-    return { allowed: false, why: 'address', retryAfterMs: retryAfter(fromAddress, limits.perIp, t, limits.windowMs) };
+    return {
+      allowed: false,
+      why: 'address',
+      retryAfterMs: retryAfter(fromAddress, limits.perIp, t, limits.windowMs),
+    };
   }
   const forUser = live(failures.byUsername, a.username, t, limits.windowMs);
   const pair = live(failures.byPair, pairKey(a), t, limits.windowMs);

@@ -1,5 +1,5 @@
 import type { InvitationState } from '../../api/accounts';
-import { ValidationError } from '../errors';
+import { GoneError, NotFoundError, ValidationError } from '../errors';
 
 /**
  * One-time links (invitations, password resets, a new account's first password): their
@@ -27,7 +27,9 @@ export function parseBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ValidationError(`--base-url must be an absolute URL such as https://sift.example.org; got "${value}"`);
+    throw new ValidationError(
+      `--base-url must be an absolute URL such as https://sift.example.org; got "${value}"`,
+    );
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hash || url.search) {
     throw new ValidationError(`--base-url must be an http(s) URL without ? or #; got "${value}"`);
@@ -56,4 +58,17 @@ export function linkState(
   if (link.revokedAt !== null) return 'revoked';
   if (Date.parse(link.expiresAt) <= now.getTime()) return 'expired';
   return 'pending';
+}
+
+/** What to say when a link cannot be used: unknown (404), or used, revoked or expired (410). */
+export type LinkRefusals = Record<'unknown' | Exclude<InvitationState, 'pending'>, string>;
+
+/** The link if it is still pending at `now`; otherwise the refusal that names why. */
+export function requirePending<
+  T extends { usedAt: string | null; revokedAt: string | null; expiresAt: string },
+>(link: T | undefined, now: Date, refusals: LinkRefusals): T {
+  if (!link) throw new NotFoundError(refusals.unknown);
+  const state = linkState(link, now);
+  if (state !== 'pending') throw new GoneError(refusals[state], { state });
+  return link;
 }

@@ -94,7 +94,9 @@ export function authRoutes(ctx: AppContext): Router {
 
   // Public: whether first-run setup is open, and the demo's accounts when this is the demo.
   router.get('/auth/status', (_req, res) => {
-    const demo = ctx.demo ? { accounts: DEMO_ACCOUNTS.map((a) => a.username), password: DEMO_PASSWORD } : null;
+    const demo = ctx.demo
+      ? { accounts: DEMO_ACCOUNTS.map((a) => a.username), password: DEMO_PASSWORD }
+      : null;
     res.json(siteStatus(ctx, demo));
   });
 

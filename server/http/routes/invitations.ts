@@ -11,7 +11,13 @@ import {
   registerFromInvitation,
   revokeProjectInvitation,
 } from '../../services/invitations';
-import { currentProject, currentUser, requireProjectAction, requireSession, sessionCookieValue } from '../auth';
+import {
+  currentProject,
+  currentUser,
+  requireProjectAction,
+  requireSession,
+  sessionCookieValue,
+} from '../auth';
 import { requestBaseUrl } from '../base-url';
 import { answerWithSession } from './auth';
 import { idParam } from './params';

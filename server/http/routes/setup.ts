@@ -16,7 +16,10 @@ export function setupRoutes(ctx: AppContext): Router {
   const router = Router();
   router.post('/setup', async (req, res) => {
     const body = SetupBody.parse(req.body);
-    const session = await completeSetup(ctx, ctx.setupToken, { ...body, previousToken: sessionCookieValue(req) });
+    const session = await completeSetup(ctx, ctx.setupToken, {
+      ...body,
+      previousToken: sessionCookieValue(req),
+    });
     answerWithSession(req, res, session, {}, 201);
   });
   return router;

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db/connection';
-import { authHeader, bearer, createAdmin, createMember, createUser, loginAgent, type LoggedIn } from '../../support/auth';
+import {
+  authHeader,
+  bearer,
+  createAdmin,
+  createMember,
+  createUser,
+  loginAgent,
+  type LoggedIn,
+} from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
 import { fillPath, isUnrouted, readRoutesCounted, type RouteInfo } from '../../support/routes';
 
@@ -169,7 +177,9 @@ describe('access control on every API route', () => {
   it('a viewer and a reviewer get 403 on every owner-only read', async () => {
     for (const route of routes.filter((r) => OWNER_READS.has(`${r.method} ${r.path}`))) {
       for (const who of ['viewer', 'reviewer']) {
-        const res = await call(app, route, concrete(route.path, projectId)).set(...authHeader(tokens[who] as string));
+        const res = await call(app, route, concrete(route.path, projectId)).set(
+          ...authHeader(tokens[who] as string),
+        );
         expect({ route, who, status: res.status }).toEqual({ route, who, status: 403 });
       }
     }
@@ -196,7 +206,9 @@ describe('access control on every API route', () => {
   it('an administrator in a browser session gets past the guard on every /api/admin route', async () => {
     for (const route of routes.filter((r) => isAdminRoute(r.path))) {
       // user 1 is the owner: an account with no work, so even DELETE gets through (or a 409/400 from the service)
-      const res = await admin.agent[route.method.toLowerCase() as 'get'](concrete(route.path, projectId)).send({});
+      const res = await admin.agent[route.method.toLowerCase() as 'get'](
+        concrete(route.path, projectId),
+      ).send({});
       expect({ route, guarded: [401, 403].includes(res.status), unrouted: isUnrouted(res) }).toEqual({
         route,
         guarded: false,
@@ -207,7 +219,9 @@ describe('access control on every API route', () => {
 
   it('a valid API token is refused (403) on every session-only route', async () => {
     for (const route of routes.filter((r) => SESSION_ONLY.has(`${r.method} ${r.path}`))) {
-      const res = await call(app, route, concrete(route.path, projectId)).set(...authHeader(tokens.viewer as string));
+      const res = await call(app, route, concrete(route.path, projectId)).set(
+        ...authHeader(tokens.viewer as string),
+      );
       expect({ route, status: res.status, message: res.body?.error?.message }).toEqual({
         route,
         status: 403,

@@ -117,7 +117,11 @@ describe('browser sessions', () => {
   it('GET /api/auth/me names the user, the way in and the CSRF token; anonymous gets 401', async () => {
     const { agent, csrf } = await loginAgent(app, 'alice');
     const me = await agent.get('/api/auth/me').expect(200);
-    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice', admin: false }, via: 'session', csrfToken: csrf });
+    expect(me.body).toEqual({
+      user: { id: aliceId, username: 'alice', admin: false },
+      via: 'session',
+      csrfToken: csrf,
+    });
     const anon = await request(app).get('/api/auth/me').expect(401);
     expect(anon.body.error.code).toBe('unauthenticated');
   });

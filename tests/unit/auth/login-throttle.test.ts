@@ -31,7 +31,8 @@ describe('login throttle rule', () => {
 
   it('says when to retry: when the oldest failure holding the limit leaves the window', () => {
     const f = emptyLoginFailures();
-    for (let i = 0; i < 4; i += 1) recordLoginFailure(f, { username: `u${i}`, address: 'A' }, at(i * 10), LIMITS);
+    for (let i = 0; i < 4; i += 1)
+      recordLoginFailure(f, { username: `u${i}`, address: 'A' }, at(i * 10), LIMITS);
     const verdict = loginVerdict(f, { username: 'x', address: 'A' }, at(35), LIMITS);
     expect(verdict).toEqual({ allowed: false, why: 'address', retryAfterMs: 25_000 });
     expect(loginVerdict(f, { username: 'x', address: 'A' }, at(60), LIMITS)).toEqual({ allowed: true });
@@ -43,7 +44,8 @@ describe('login throttle rule', () => {
       recordLoginFailure(f, { username: `u${i}`, address: `a${i}` }, at(0), LIMITS);
     }
     recordLoginFailure(f, { username: 'late', address: 'late' }, at(3600), LIMITS);
-    for (let i = 0; i < 999; i += 1) recordLoginFailure(f, { username: 'late', address: 'late' }, at(3600), LIMITS);
+    for (let i = 0; i < 999; i += 1)
+      recordLoginFailure(f, { username: 'late', address: 'late' }, at(3600), LIMITS);
     expect(f.byAddress.size).toBe(1);
     expect(f.byPair.size).toBe(1);
   });
