@@ -74,9 +74,12 @@ export function createAccount(
   const { db } = deps;
   const username = parseUsername(input.username);
   assertUsernameFree(db, username);
-  const user = storeUser(deps, { username, passwordHash: NO_PASSWORD, admin: input.admin, by });
-  const link = issuePasswordLink(deps, by, { user, purpose: 'activate', baseUrl: input.baseUrl });
-  return { account: present(requireAccount(db, user.id)), link };
+  // One transaction: an account never exists without the link that lets its owner in.
+  return db.transaction(() => {
+    const user = storeUser(deps, { username, passwordHash: NO_PASSWORD, admin: input.admin, by });
+    const link = issuePasswordLink(deps, by, { user, purpose: 'activate', baseUrl: input.baseUrl });
+    return { account: present(requireAccount(db, user.id)), link };
+  })();
 }
 
 /** Refuses to leave the site without an active administrator. */

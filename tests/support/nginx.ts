@@ -133,7 +133,7 @@ async function waitForTls(
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr()}`);
     const ok = await new Promise<boolean>((resolve) => {
       const socket = tls.connect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
-        socket.end();
+        socket.destroy();
         resolve(true);
       });
       socket.once('error', () => resolve(false));
@@ -168,6 +168,7 @@ export function httpsJson(
         ca: proxy.ca,
         method,
         path: urlPath,
+        agent: false, // no keep-alive socket outlives the test
         localAddress: options.from,
         headers: {
           host: `localhost:${proxy.port}`,

@@ -39,6 +39,7 @@ describeWithNginx('Sift behind nginx with HTTPS (the README example)', () => {
 
   afterAll(async () => {
     await proxy?.stop();
+    server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
     db?.close();
   });
