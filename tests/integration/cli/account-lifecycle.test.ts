@@ -104,18 +104,9 @@ describe('sift user disable|enable|reset-link|admin, sift invite add', () => {
   });
 
   it('invite add prints a link for the chosen role and expiry; a bad role or expiry is a usage error', async () => {
-    const out = await sift([
-      'invite',
-      'add',
-      '--db',
-      dbFile,
-      '--project',
-      'Team review',
-      '--role',
-      'viewer',
-      '--expires',
-      '2d',
-    ]);
+    const invite = (...flags: string[]) =>
+      sift(['invite', 'add', '--db', dbFile, '--project', 'Team review', ...flags]);
+    const out = await invite('--role', 'viewer', '--expires', '2d');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^http:\/\/localhost:3000\/#\/invite\/[\w-]{43}\n$/);
     const app = createApp({ db });
@@ -124,24 +115,7 @@ describe('sift user disable|enable|reset-link|admin, sift invite add', () => {
       .send({ token: out.stdout.trim().split('/').pop() });
     expect(preview.body).toMatchObject({ role: 'viewer', project: { name: 'Team review' }, invitedBy: null });
     expect(Date.parse(preview.body.expiresAt) - Date.now()).toBeGreaterThan(47 * 3600_000);
-    expect(
-      (await sift(['invite', 'add', '--db', dbFile, '--project', 'Team review', '--role', 'admin'])).code,
-    ).toBe(2);
-    expect(
-      (
-        await sift([
-          'invite',
-          'add',
-          '--db',
-          dbFile,
-          '--project',
-          'Team review',
-          '--role',
-          'viewer',
-          '--expires',
-          '1y',
-        ])
-      ).code,
-    ).toBe(2);
+    expect((await invite('--role', 'admin')).code).toBe(2);
+    expect((await invite('--role', 'viewer', '--expires', '1y')).code).toBe(2);
   });
 });
