@@ -160,6 +160,9 @@ export const SKIPPED_TABLES: Record<string, string> = {
   sessions: 'login sessions are credentials of this server',
   api_tokens: 'API tokens are credentials of this server',
   schema_migrations: 'the schema version belongs to the database, not to a project',
+  password_links: 'one-time password links are credentials of this server',
+  invitations: 'invitation links are credentials of this server; the archive carries the members they made',
+  account_events: "the account log is the server's record of its accounts, not project data",
 };
 
 export interface ProjectArchive {

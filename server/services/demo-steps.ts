@@ -19,6 +19,9 @@ export const DEMO_ACCOUNTS = [
   { username: 'bob', role: 'reviewer' },
 ] as const;
 
+/** The demo account that is a site administrator. */
+export const DEMO_ADMIN = 'owner';
+
 // Steps share the users they made through this map, keyed by the demo context.
 const demoUsers = new WeakMap<DemoContext, DemoUsers>();
 
@@ -37,6 +40,8 @@ export const createDemoAccounts: DemoStep = {
       const user = storeUser(ctx, {
         username: account.username,
         passwordHash: hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
+        // The demo's owner also administers the demo server (the Admin page).
+        admin: account.username === DEMO_ADMIN,
       });
       addMember(ctx.db, ctx.projectId, user.id, account.role, ctx.clock());
       ids[account.username] = user.id;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createProject, findProjectByName } from '../db/repos/projects';
+import { countActiveAdmins, findUserByUsername, setAdmin } from '../db/repos/users';
 import type { SourceKind } from '../domain/source-kinds';
 import type { ServiceDeps } from './deps';
-import { LATER_DEMO_STEPS } from './demo-steps';
+import { DEMO_ADMIN, LATER_DEMO_STEPS } from './demo-steps';
 import { importFiles } from './import';
 import { packagePath } from '../package-root';
 
@@ -104,6 +105,11 @@ export function ensureDemo(
   options: BuildDemoOptions = {},
 ): { projectId: number; built: boolean } {
   const existing = findProjectByName(deps.db, DEMO_PROJECT.name);
-  if (existing) return { projectId: existing.id, built: false };
+  if (existing) {
+    // A demo built before site administrators existed: its owner becomes the administrator.
+    const owner = findUserByUsername(deps.db, DEMO_ADMIN);
+    if (owner && countActiveAdmins(deps.db) === 0) setAdmin(deps.db, owner.id, true);
+    return { projectId: existing.id, built: false };
+  }
   return { projectId: buildDemo(deps, options).projectId, built: true };
 }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { Db } from '../../server/db/connection';
 import { addMember as addMemberRow } from '../../server/db/repos/members';
+import { setAdmin } from '../../server/db/repos/users';
 import type { Role } from '../../server/domain/auth/roles';
 import { hashPasswordSync, type ScryptParams } from '../../server/domain/auth/password-hash';
 import { requireUserByName, storeUser, validateNewUser } from '../../server/services/accounts';
@@ -30,6 +31,13 @@ export function createUser(db: Db, username: string, password: string = TEST_PAS
     { db, clock: () => NOW },
     { username: name, passwordHash: hashPasswordSync(password, TEST_SCRYPT) },
   ).id;
+}
+
+/** Creates a site administrator (the repository call `sift user admin` ends in); returns the id. */
+export function createAdmin(db: Db, username: string, password: string = TEST_PASSWORD): number {
+  const id = createUser(db, username, password);
+  setAdmin(db, id, true);
+  return id;
 }
 
 /** Gives a user a role in a project (the repository call project creation uses). */

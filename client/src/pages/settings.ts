@@ -3,6 +3,7 @@ import { api, optional } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
+import { invitationsSection } from '../settings/invitations-section';
 import { membersSection } from '../settings/members-section';
 import { prioritisationForm } from '../settings/prioritisation-form';
 import { codingSettingsForm } from '../settings/coding-form';
@@ -22,6 +23,7 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
     api.get<Member[]>(`${base}/members`),
     optional(api.get<RankingResponse>(`${base}/ranking`)).then((r) => r?.settings ?? null),
   ]);
+  const invitations = owner ? await invitationsSection(base) : null;
   const status = statusLine();
   const save = savingTo(status);
   mount(
@@ -33,5 +35,6 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
     prioritisation ? prioritisationForm(base, prioritisation, owner, save) : null,
     codingSettingsForm(base, coding, owner, save),
     membersSection(base, members, owner, save, () => settingsPage(root, params)),
+    invitations,
   );
 }

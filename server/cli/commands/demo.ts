@@ -19,7 +19,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       io.stdout.write(
         `${built ? 'Created' : 'Using'} the demo review "${DEMO_PROJECT.name}" (${records} records) in ${values.db}\n`,
       );
-      return serveUntilClosed(db, values, io);
+      return serveUntilClosed(db, values, io, { demo: true });
     },
     { create: true },
   );

@@ -9,22 +9,25 @@ import type { Command } from '../types';
 export const commands: Command[] = [
   {
     name: 'serve',
-    usage: 'sift serve --db FILE [--port N] [--host H]',
+    usage: 'sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…]',
     summary: 'serve the web app and the HTTP API',
     load: () => import('./serve'),
   },
   {
     name: 'demo',
-    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H]',
+    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING]',
     summary: 'create the demo review (if the database lacks it) and serve it',
     load: () => import('./demo'),
   },
   {
     name: 'user',
-    usage: 'sift user add|passwd --db FILE --username U (--password P | --password-stdin)',
+    usage:
+      'sift user add|passwd --db FILE --username U (--password P | --password-stdin) [--admin]\n' +
+      '       sift user disable|enable|reset-link|admin --db FILE --username U [--base-url URL] [--revoke]',
     summary:
-      'create an account, or set a new password for one (at least 8 characters, not a common one; passwd ends their sessions)',
-    actions: ['add', 'passwd'],
+      'create an account (--admin: a site administrator), set a new password (ends their sessions), disable or ' +
+      'enable an account, print a one-time password link (24 h), or make one an administrator (--revoke: no longer)',
+    actions: ['add', 'passwd', 'disable', 'enable', 'reset-link', 'admin'],
     load: () => import('./user'),
   },
   {
@@ -33,6 +36,15 @@ export const commands: Command[] = [
     summary: 'make a personal API token (printed once, for Authorization: Bearer) or revoke one',
     actions: ['add', 'revoke'],
     load: () => import('./token'),
+  },
+  {
+    name: 'invite',
+    usage:
+      'sift invite add --db FILE --project NAME --role reviewer|viewer|owner [--expires 7d] [--base-url http://localhost:3000]',
+    summary:
+      'print a single-use invitation link to join a project with a role (expires in 7 days unless --expires)',
+    actions: ['add'],
+    load: () => import('./invite'),
   },
   {
     name: 'member',

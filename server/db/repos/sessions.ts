@@ -7,6 +7,9 @@ export interface SessionRecord extends SessionTimes {
   userId: number;
   username: string;
   csrfToken: string;
+  /** the user's site role and whether the account is disabled, read with the session */
+  isAdmin: boolean;
+  userDisabledAt: string | null;
 }
 
 interface SessionRow {
@@ -17,6 +20,8 @@ interface SessionRow {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  is_admin: number;
+  disabled_at: string | null;
 }
 
 export interface NewSession extends SessionTimes {
@@ -36,7 +41,8 @@ export function insertSession(db: Db, s: NewSession): void {
 export function findSession(db: Db, id: string): SessionRecord | undefined {
   const row = db
     .prepare(
-      `SELECT s.id, s.user_id, u.username, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at
+      `SELECT s.id, s.user_id, u.username, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+              u.is_admin, u.disabled_at
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
     )
     .get(id) as SessionRow | undefined;
@@ -49,6 +55,8 @@ export function findSession(db: Db, id: string): SessionRecord | undefined {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
+    isAdmin: row.is_admin === 1,
+    userDisabledAt: row.disabled_at,
   };
 }
 
