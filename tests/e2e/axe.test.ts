@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { systemClock } from '../../server/domain/clock';
+import * as fulltext from '../../server/services/fulltext';
+import * as screening from '../../server/services/screening';
+import { launchBrowser } from './support/browser';
+import { DEMO_PASSWORD, demoActor, startDemo, type DemoServer } from './support/demo';
+import { signIn, type Signed } from './support/session';
+
+const TWO_PAGES = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'two-pages.pdf');
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+type Viewport = keyof typeof VIEWPORTS;
+type Who = 'visitor' | 'owner' | 'alice';
+
+/** Every page of the client: who opens it, its hash path (`:p` is the project), and what shows it has finished drawing. */
+const PAGES: [name: string, who: Who, hash: string, ready: string][] = [
+  ['sign-in', 'visitor', '/login', '#login-title'],
+  ['reviews', 'owner', '/projects', '#content h1'],
+  ['dashboard', 'owner', '/projects/:p', '#dashboard-prisma svg'],
+  ['import', 'owner', '/projects/:p/import', '#content table'],
+  ['duplicates', 'owner', '/projects/:p/dedup', '.cluster'],
+  ['screening', 'alice', '/projects/:p/screening/title_abstract', '#record article'],
+  ['full-text eligibility', 'alice', '/projects/:p/screening/full_text', '.pdf-page .textLayer span'],
+  ['conflicts', 'owner', '/projects/:p/conflicts', '.conflict'],
+  ['full text', 'owner', '/projects/:p/fulltext', '.report'],
+  ['coding', 'owner', '/projects/:p/coding', '.study-list'],
+  ['synthesis', 'owner', '/projects/:p/synthesis', '.theme'],
+  ['PRISMA', 'owner', '/projects/:p/prisma', '#prisma-diagram svg'],
+  ['settings', 'owner', '/projects/:p/settings', '#criteria'],
+];
+
+/**
+ * Issue 17: every page, at 1280 and at 390 pixels, checked with axe-core: no serious or
+ * critical violation. The demo review gives each page real content (and the full-text
+ * eligibility page a PDF in its viewer).
+ */
+describe('axe-core finds no serious or critical violation on any page', () => {
+  let browser: Browser;
+  let demo: DemoServer;
+  const sessions = new Map<string, Signed | { context: BrowserContext; page: Page; errors: string[] }>();
+
+  beforeAll(async () => {
+    demo = await startDemo();
+    const { db, projectId, uploadsDir } = demo;
+    const [next] = screening.queue(db, projectId, demoActor(db, 'alice'), 'full_text').records;
+    if (!next) throw new Error('the demo left alice no full text to assess');
+    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, demoActor(db, 'owner'), next.id, {
+      bytes: fs.readFileSync(TWO_PAGES),
+      originalName: 'two-pages.pdf',
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  async function pageFor(who: Who, viewport: Viewport): Promise<Page> {
+    const key = `${who}@${viewport}`;
+    let session = sessions.get(key);
+    if (!session) {
+      if (who === 'visitor') {
+        const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        session = { context, page, errors };
+      } else {
+        session = await signIn(browser, demo.server.url, who, DEMO_PASSWORD, VIEWPORTS[viewport]);
+      }
+      session.page.setDefaultTimeout(15_000);
+      sessions.set(key, session);
+    }
+    return session.page;
+  }
+
+  const cases = (Object.keys(VIEWPORTS) as Viewport[]).flatMap((viewport) =>
+    PAGES.map(([name, who, hash, ready]) => [name, viewport, who, hash, ready] as const),
+  );
+
+  it.each(cases)('%s at the %s width', async (_name, viewport, who, hash, ready) => {
+    const page = await pageFor(who, viewport);
+    await page.goto(`${demo.server.url}/#${hash.replace(':p', String(demo.projectId))}`);
+    await page.locator(ready).first().waitFor();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    expect(serious).toEqual([]);
+    const session = sessions.get(`${who}@${viewport}`);
+    expect(session?.errors).toEqual([]);
+  });
+});
