@@ -71,7 +71,7 @@ async function seedReview(db: Db, projectId: number): Promise<void> {
   });
   const { reports } = fulltext.listReports(db, projectId, owner);
   reports.slice(0, 6).forEach((r, i) => {
-    if (i === 5) fulltext.markNotRetrievable(deps, projectId, owner, r.recordId, 'Not held by the library; the author did not reply');
+    if (i === 5) fulltext.markNotRetrievable(deps, projectId, owner, { recordId: r.recordId, reason: 'Not held by the library; the author did not reply' });
     else if (i % 2 === 0) fulltext.setLink({ ...deps }, projectId, owner, r.recordId, `https://doi.org/10.0000/demo-${r.recordId}`);
   });
 }

@@ -21,7 +21,7 @@ describe('marking a report not retrievable, with its reason', () => {
     for (const recordId of p.recordIds) decide(deps, p.projectId, owner, { recordId, stage: 'title_abstract', decision: 'include' });
     const app = createApp({ ...deps, uploadsDir: tempDir('sift-not-retrievable-') });
     const { agent } = await loginAgent(app, p.owner.username);
-    return { db, agent, owner, base: `/api/projects/${p.projectId}/fulltext`, ...p };
+    return { ...p, db, agent, owner, base: `/api/projects/${p.projectId}/fulltext` };
   }
 
   it('keeps the reason given, lists it with the report, and still takes the old bodies', async () => {
