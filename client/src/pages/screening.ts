@@ -26,6 +26,7 @@ import {
   takeUndo,
   toppedUp,
   undone,
+  withDraftNote,
   withRemaining,
   type ScreeningSession,
 } from '../screening/session';
@@ -77,14 +78,20 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
     session = toppedUp(session, await api.get<QueueResponse>(`${base}/queue?limit=30`));
   }
 
+  /** Keeps the note typed on the record shown, before anything may show another record. */
+  function keepNote(): void {
+    session = withDraftNote(session, view.note.value);
+  }
+
   async function decide(decision: VoteDecision): Promise<void> {
     const record = currentItem(session);
     if (!record) return;
+    keepNote();
     const reason = decision === 'exclude' ? view.reason.chosen() : null;
     if (decision === 'exclude' && settings.reasonRequired && !reason) {
+      // said beside the buttons; focus stays where it was, so 1–9 and E work straight away
       status.textContent = 'Choose an exclusion reason first (keys 1–9, or the list), then press E.';
       status.classList.add('error');
-      view.reason.select.focus();
       return;
     }
     status.classList.remove('error');
@@ -108,6 +115,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   }
 
   async function undo(): Promise<void> {
+    keepNote();
     const taken = takeUndo(session);
     session = taken.session;
     const id = taken.recordId;
@@ -127,6 +135,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   }
 
   async function move(step: -1 | 1): Promise<void> {
+    keepNote();
     if (step > 0 && atLastItem(session)) await topUp();
     session = moved(session, step);
     view.show(session);
@@ -158,13 +167,16 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
         return true;
       case 'reason': {
         const picked = view.reason.pick(command.n);
-        if (picked !== undefined) status.textContent = `Reason: ${picked}`;
+        if (picked !== undefined) {
+          status.classList.remove('error');
+          status.textContent = `Reason: ${picked}`;
+        }
         return picked !== undefined;
       }
     }
   }
 
-  listenForShortcuts(content, view.help.dialog, run);
+  listenForShortcuts(content, view.help.dialog, run, view.focusRecord);
   view.show(session);
   await refreshProgress();
 }
