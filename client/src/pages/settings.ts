@@ -1,11 +1,10 @@
 import type { Member, RankingResponse, ScreeningSettings } from '../../../server/api/types';
 import { api, optional } from '../api';
 import { h, mount } from '../dom';
-import { frame, statusLine } from '../layout';
+import { frame } from '../layout';
 import { loadProject } from '../project';
 import { membersSection } from '../settings/members-section';
 import { prioritisationForm } from '../settings/prioritisation-form';
-import { savingTo } from '../settings/save';
 import { screeningSettingsForm } from '../settings/screening-form';
 
 /** The owner's settings: criteria, reviewers per record, blind mode, reasons, highlighting, prioritisation, members. */
@@ -20,15 +19,12 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
     api.get<Member[]>(`${base}/members`),
     optional(api.get<RankingResponse>(`${base}/ranking`)).then((r) => r?.settings ?? null),
   ]);
-  const status = statusLine();
-  const save = savingTo(status);
   mount(
     content,
     h('h1', {}, 'Settings'),
     owner ? null : h('p', { class: 'muted' }, 'Only the owner can change these settings.'),
-    status,
-    screeningSettingsForm(base, settings, owner, save),
-    prioritisation ? prioritisationForm(base, prioritisation, owner, save) : null,
-    membersSection(base, members, owner, save, () => settingsPage(root, params)),
+    screeningSettingsForm(base, settings, owner),
+    prioritisation ? prioritisationForm(base, prioritisation, owner) : null,
+    membersSection(base, members, owner),
   );
 }
