@@ -21,7 +21,9 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
   const base = `/api/projects/${projectId}/prisma`;
   const owner = project.role === 'owner';
   const json = await api.get<PrismaDocument>(base);
-  const options: DiagramOptions = {};
+  // The boxes start as the server draws the diagram by default (the columns the review needs,
+  // per-database lines on), and every export names all three, so it is what is shown.
+  const options: Required<DiagramOptions> = { other: json.hints.other, previous: json.hints.previous, detail: true };
   const diagram = h('div', { class: 'prisma-view', id: 'prisma-diagram' });
   const drill = h('section', { id: 'drill', class: 'card', 'aria-live': 'polite' }, h('p', { class: 'muted' }, owner ? 'Click (or focus and press Enter on) a count in the diagram to list the records behind it.' : 'Owners can open the records behind each count.'));
   const status = statusLine();
@@ -37,7 +39,7 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
     await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined);
   };
   const toggle = (key: keyof DiagramOptions, label: string) => {
-    const box = h('input', { type: 'checkbox', id: `opt-${key}` });
+    const box = h('input', { type: 'checkbox', id: `opt-${key}`, checked: options[key] });
     box.addEventListener('change', () => {
       options[key] = box.checked;
       void draw();
