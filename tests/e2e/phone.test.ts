@@ -6,7 +6,7 @@ import { importFiles } from '../../server/services/import';
 import { addProjectMember } from '../../server/services/members';
 import { createOwnedProject } from '../../server/services/projects';
 import { launchBrowser } from './support/browser';
-import { boxOf, overflowing, scrollingSideways } from './support/checks';
+import { boxOf, overflowing, scrollingSideways, waitUntil } from './support/checks';
 import { DEMO_PASSWORD, demoActor, startDemo, type DemoServer } from './support/demo';
 import { open, signIn, type Signed } from './support/session';
 
@@ -78,7 +78,7 @@ describe('Sift on a 390-pixel phone', () => {
     }
     // read on: the bar stays
     await page.mouse.wheel(0, 700);
-    await page.waitForFunction('window.scrollY > 300');
+    await waitUntil(page, 'window.scrollY > 300');
     expect(await inView(page, '#decision-bar')).toBe(true);
     await page.mouse.wheel(0, 700);
     expect(await inView(page, '#decision-bar')).toBe(true);

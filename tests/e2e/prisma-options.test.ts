@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
+import { waitUntil } from './support/checks';
 import { DEMO_PASSWORD, startDemo, type DemoServer } from './support/demo';
 import { open, signIn, type Signed } from './support/session';
 
@@ -48,11 +49,9 @@ describe('the PRISMA options match the diagram and its exports', () => {
     expect(await detail.isChecked()).toBe(true);
 
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), other.uncheck()]);
-    await page.waitForFunction(
-      `!document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`,
-    );
+    await waitUntil(page, `!document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`);
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), detail.uncheck()]);
-    await page.waitForFunction(`!document.querySelector('#prisma-diagram svg').textContent.includes('ERIC')`);
+    await waitUntil(page, `!document.querySelector('#prisma-diagram svg').textContent.includes('ERIC')`);
 
     // each export link names every option as shown
     const hrefs = await page.evaluate(`[...document.querySelectorAll('#exports a')].map((a) => a.getAttribute('href'))`);
@@ -67,8 +66,6 @@ describe('the PRISMA options match the diagram and its exports', () => {
     expect(exported).not.toContain('ERIC');
 
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), other.check()]);
-    await page.waitForFunction(
-      `document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`,
-    );
+    await waitUntil(page, `document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`);
   });
 });

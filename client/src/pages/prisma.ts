@@ -34,9 +34,11 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
       ...FORMATS.map(([ext, label]) => h('a', { class: 'button', href: `${base}.${ext}${diagramQuery(options)}`, download: `prisma-${projectId}.${ext}` }, label)),
       h('a', { class: 'button', href: base, download: `prisma-${projectId}.json` }, 'JSON'),
     );
+  let drawing = 0;
   const draw = async () => {
     renderExports();
-    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined);
+    const mine = ++drawing;
+    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined, () => mine === drawing);
   };
   const toggle = (key: keyof DiagramOptions, label: string) => {
     const box = h('input', { type: 'checkbox', id: `opt-${key}`, checked: options[key] });

@@ -43,20 +43,51 @@ export async function expectAnnouncedBeside(
   }
 }
 
-/** The tags of the elements that stick out past the right edge of the window (none when the page fits). */
+/**
+ * The tags of the elements that stick out past the right edge of the window (none when the
+ * page fits); what a box inside the window clips (a zoomed drawing panning in it) is not out.
+ */
 export async function overflowing(page: Page): Promise<string[]> {
   return (await page.evaluate(
     `[...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((e) => {
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+        }
+        return true;
+      })
       .map((e) => e.tagName + (e.className && typeof e.className === 'string' ? '.' + e.className : ''))`,
   )) as string[];
 }
 
-/** Elements that scroll sideways inside the page (a table in a scrolling box), by tag and class. */
-export async function scrollingSideways(page: Page, selector = '#content *'): Promise<string[]> {
+/**
+ * Tables that scroll sideways inside the page (a table, or a box holding one, wider than it
+ * shows), by tag and class. A zoomed drawing that pans in its box is no table.
+ */
+export async function scrollingSideways(page: Page): Promise<string[]> {
   return (await page.evaluate(
-    `[...document.querySelectorAll(${JSON.stringify(selector)})]
+    `[...document.querySelectorAll('#content *')]
+      .filter((e) => e.matches('table') || e.querySelector('table'))
       .filter((e) => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
       .map((e) => e.tagName + (typeof e.className === 'string' && e.className ? '.' + e.className : ''))`,
   )) as string[];
+}
+
+/**
+ * Waits until `condition` (a JavaScript expression) holds in the page, checking it every frame.
+ * Playwright's waitForFunction compiles its predicate with eval when it has to poll, which
+ * Sift's Content-Security-Policy refuses; this evaluates one promise through the debugger instead.
+ */
+export async function waitUntil(page: Page, condition: string, timeoutMs = 10_000): Promise<void> {
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const give = setTimeout(() => reject(new Error(${JSON.stringify(`still false after ${timeoutMs} ms: ${condition}`)})), ${timeoutMs});
+    const check = () => {
+      if (${condition}) {
+        clearTimeout(give);
+        resolve(true);
+      } else requestAnimationFrame(check);
+    };
+    check();
+  })`);
 }
