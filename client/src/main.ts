@@ -13,7 +13,7 @@ import { projectsPage } from './pages/projects';
 import { screeningPage } from './pages/screening';
 import { settingsPage } from './pages/settings';
 import { synthesisPage } from './pages/synthesis';
-import { currentPath, navigate, route, startRouter } from './router';
+import { currentPath, navigate, route, signInThenReturn, startRouter } from './router';
 import { currentUser, loadSession } from './session';
 
 route('/login', loginPage);
@@ -45,7 +45,7 @@ function focusHeading(): void {
 /** A page that fails to load: a lost session goes back to sign-in; anything else is said plainly. */
 function showFailure(error: unknown, root: HTMLElement): void {
   if (error instanceof ApiError && error.status === 401) {
-    navigate('/login');
+    signInThenReturn();
     return;
   }
   const message = error instanceof ApiError ? error.message : 'Something went wrong loading this page.';
@@ -61,7 +61,8 @@ const root = document.getElementById('app');
 if (root) {
   loadSession()
     .then(() => {
-      if (!currentUser() && currentPath() !== '/login') navigate('/login');
+      // a page asked for while signed out is kept, and opened after signing in
+      if (!currentUser() && !currentPath().startsWith('/login')) signInThenReturn();
       startRouter(root, focusHeading, showFailure);
     })
     .catch((error: unknown) => {

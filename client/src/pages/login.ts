@@ -1,6 +1,6 @@
 import { ApiError } from '../api';
 import { h, mount } from '../dom';
-import { navigate } from '../router';
+import { afterSignIn, navigate } from '../router';
 import { login } from '../session';
 
 export function loginPage(root: HTMLElement): void {
@@ -23,7 +23,7 @@ export function loginPage(root: HTMLElement): void {
         error.textContent = '';
         try {
           await login(username.value, password.value);
-          navigate('/projects');
+          navigate(afterSignIn());
         } catch (e) {
           error.textContent = e instanceof ApiError ? e.message : 'Sign-in failed';
         }

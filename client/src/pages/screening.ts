@@ -11,7 +11,7 @@ import { api, ApiError, optional } from '../api';
 import { frame } from '../layout';
 import { loadProject } from '../project';
 import { isStage } from '../records';
-import { navigate } from '../router';
+import { signInThenReturn } from '../router';
 import { listenForShortcuts } from '../screening/keyboard';
 import type { KeyCommand } from '../screening/keys';
 import { DECISION_LABEL } from '../screening/record-view';
@@ -144,7 +144,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   function fail(error: unknown): void {
     status.classList.add('error');
     status.textContent = error instanceof ApiError ? error.message : 'The decision was not saved.';
-    if (error instanceof ApiError && error.status === 401) navigate('/login');
+    if (error instanceof ApiError && error.status === 401) signInThenReturn();
   }
 
   /** Carries out a shortcut; false when it does not apply here (a reason number past the list). */
