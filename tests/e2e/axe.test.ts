@@ -17,8 +17,11 @@ const VIEWPORTS = {
 type Viewport = keyof typeof VIEWPORTS;
 type Who = 'visitor' | 'owner' | 'alice';
 
-/** Every page of the client: who opens it, its hash path (`:p` is the project), and what shows it has finished drawing. */
-const PAGES: [name: string, who: Who, hash: string, ready: string][] = [
+/**
+ * Every page of the client: who opens it, its hash path (`:p` is the project), what shows it
+ * has finished drawing and, for a page's second state, what opens it (a key or a button).
+ */
+const PAGES: [name: string, who: Who, hash: string, ready: string, then?: { press?: string; click?: string; shows: string }][] = [
   ['sign-in', 'visitor', '/login', '#login-title'],
   ['reviews', 'owner', '/projects', '#content h1'],
   ['dashboard', 'owner', '/projects/:p', '#dashboard-prisma svg'],
@@ -32,6 +35,9 @@ const PAGES: [name: string, who: Who, hash: string, ready: string][] = [
   ['synthesis', 'owner', '/projects/:p/synthesis', '.theme'],
   ['PRISMA', 'owner', '/projects/:p/prisma', '#prisma-diagram svg'],
   ['settings', 'owner', '/projects/:p/settings', '#criteria'],
+  ['screening, its shortcut help open', 'alice', '/projects/:p/screening/title_abstract', '#record article', { press: '?', shows: '#help[open]' }],
+  ['full text, asking why a report is not retrievable', 'owner', '/projects/:p/fulltext', '.report', { click: 'Not retrievable…', shows: 'dialog[open]' }],
+  ['PRISMA, the records behind a count', 'owner', '/projects/:p/prisma', '#prisma-diagram [data-drill]', { click: '#prisma-diagram [data-drill]', shows: '#drill table' }],
 ];
 
 /**
@@ -80,13 +86,19 @@ describe('axe-core finds no serious or critical violation on any page', () => {
   }
 
   const cases = (Object.keys(VIEWPORTS) as Viewport[]).flatMap((viewport) =>
-    PAGES.map(([name, who, hash, ready]) => [name, viewport, who, hash, ready] as const),
+    PAGES.map(([name, who, hash, ready, then]) => [name, viewport, who, hash, ready, then] as const),
   );
 
-  it.each(cases)('%s at the %s width', async (_name, viewport, who, hash, ready) => {
+  it.each(cases)('%s at the %s width', async (_name, viewport, who, hash, ready, then) => {
     const page = await pageFor(who, viewport);
     await page.goto(`${demo.server.url}/#${hash.replace(':p', String(demo.projectId))}`);
     await page.locator(ready).first().waitFor();
+    if (then?.press) await page.keyboard.press(then.press);
+    if (then?.click) {
+      const target = then.click.startsWith('#') ? page.locator(then.click) : page.getByRole('button', { name: then.click });
+      await target.first().click();
+    }
+    if (then) await page.locator(then.shows).first().waitFor();
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
