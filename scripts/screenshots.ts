@@ -2,7 +2,8 @@
  * Screenshots of the main pages for docs/screenshots/, taken in Debian's Chromium from the demo
  * review. Builds the demo in a temporary database (never touches data/demo.sqlite), adds what
  * the demo does not have yet (the demo accounts, a deduplication run, some screening, full
- * texts), serves it and photographs each page at 1280×800 and the screening page at 390×844.
+ * texts), serves it and photographs each page at 1280×800, the full-text eligibility page with
+ * its PDF viewer, and the screening and PRISMA pages at 390×844.
  *
  *   npm run screenshots
  */
@@ -26,7 +27,7 @@ import { startServer } from '../tests/e2e/support/server';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const PASSWORD = 'sift-demo';
-const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'report.pdf');
+const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'two-pages.pdf');
 
 async function ensureAccount(db: Db, projectId: number, username: string, role: 'owner' | 'reviewer'): Promise<number> {
   const existing = findUserByUsername(db, username);
@@ -88,13 +89,15 @@ async function main(): Promise<void> {
   const db = openDatabase(path.join(dir, 'demo.sqlite'));
   const { projectId } = ensureDemo({ db, clock: systemClock });
   await seedReview(db, projectId);
-  // one uploaded PDF so the full-text page shows both kinds of retrieval
+  // one uploaded PDF, on the report alice has still to assess: the full-text page shows both
+  // kinds of retrieval, and the eligibility page its PDF viewer
   const owner = findUserByUsername(db, 'owner');
-  const sought = fulltext.listReports(db, projectId, { userId: owner!.id, role: 'owner' }).reports.find((r) => r.status === 'sought');
-  if (sought && owner) {
-    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, { userId: owner.id, role: 'owner' }, sought.recordId, {
+  const alice = findUserByUsername(db, 'alice');
+  const [next] = alice ? screening.queue(db, projectId, { userId: alice.id, role: 'reviewer' }, 'full_text').records : [];
+  if (next && owner) {
+    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, { userId: owner.id, role: 'owner' }, next.id, {
       bytes: fs.readFileSync(PDF),
-      originalName: 'report.pdf',
+      originalName: 'two-pages.pdf',
     });
   }
   fs.mkdirSync(OUT, { recursive: true });
@@ -146,9 +149,10 @@ async function main(): Promise<void> {
     }
     await context.close();
 
-    for (const [name, viewport] of [
-      ['screening', { width: 1280, height: 800 }],
-      ['screening-phone', { width: 390, height: 844 }],
+    for (const [name, viewport, stage] of [
+      ['screening', { width: 1280, height: 800 }, 'title_abstract'],
+      ['screening-phone', { width: 390, height: 844 }, 'title_abstract'],
+      ['fulltext-viewer', { width: 1280, height: 800 }, 'full_text'],
     ] as const) {
       const reviewer = await browser.newContext({ viewport });
       const rp = await reviewer.newPage();
@@ -157,12 +161,26 @@ async function main(): Promise<void> {
       await rp.getByLabel('Password').fill(PASSWORD);
       await rp.getByRole('button', { name: 'Sign in' }).click();
       await rp.getByRole('heading', { name: 'Reviews' }).waitFor();
-      await rp.goto(`${server.url}/#${p}/screening/title_abstract`);
+      await rp.goto(`${server.url}/#${p}/screening/${stage}`);
       await rp.locator('#record').waitFor();
       await rp.locator('#progress-text').getByText(/decided by you/).waitFor();
+      if (stage === 'full_text') await rp.locator('.pdf-page .textLayer span').first().waitFor();
       await shoot(rp, name);
       await reviewer.close();
     }
+    // the PRISMA diagram on a phone: drawn readable, zoomable
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const pp = await phone.newPage();
+    await pp.goto(`${server.url}/#/login`);
+    await pp.getByLabel('Username').fill('owner');
+    await pp.getByLabel('Password').fill(PASSWORD);
+    await pp.getByRole('button', { name: 'Sign in' }).click();
+    await pp.getByRole('heading', { name: 'Reviews' }).waitFor();
+    await pp.goto(`${server.url}/#${p}/prisma`);
+    await pp.locator('#prisma-diagram svg').waitFor();
+    await pp.locator('#prisma-diagram').scrollIntoViewIfNeeded();
+    await shoot(pp, 'prisma-phone');
+    await phone.close();
   } finally {
     await browser.close();
     await server.close();
