@@ -18,7 +18,9 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 </svg>`;
 
 const sizes = [16, 32, 48];
-const images = sizes.map((size) => new Resvg(SVG, { fitTo: { mode: 'width', value: size } }).render().asPng());
+const images = sizes.map((size) =>
+  new Resvg(SVG, { fitTo: { mode: 'width', value: size } }).render().asPng(),
+);
 
 // ICONDIR (6 bytes), one ICONDIRENTRY (16 bytes) per image, then the PNGs themselves.
 const header = Buffer.alloc(6 + 16 * images.length);

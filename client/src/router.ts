@@ -41,7 +41,9 @@ export function signInThenReturn(): void {
 /** Where signing in leads: the page asked for while signed out (a path of this app only), else the reviews. */
 export function afterSignIn(): string {
   const next = new URLSearchParams(currentPath().split('?')[1] ?? '').get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/projects';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
+    ? next
+    : '/projects';
 }
 
 let outlet: HTMLElement | null = null;

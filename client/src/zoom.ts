@@ -23,7 +23,12 @@ export function zoomable(target: HTMLElement, svg: SVGSVGElement, label: string)
   const state = states.get(target) ?? { scale: null };
   states.set(target, state);
   const natural = svg.viewBox.baseVal?.width || svg.getBBox?.().width || 800;
-  const scroller = h('div', { class: 'zoom-box', tabindex: 0, role: 'region', 'aria-label': `${label} (scrolls; − and + zoom)` });
+  const scroller = h('div', {
+    class: 'zoom-box',
+    tabindex: 0,
+    role: 'region',
+    'aria-label': `${label} (scrolls; − and + zoom)`,
+  });
   const readout = h('span', { class: 'zoom-level', 'aria-live': 'polite' });
   const fitScale = () => Math.max(READABLE, (scroller.clientWidth - 2) / natural);
   const current = () => state.scale ?? fitScale();

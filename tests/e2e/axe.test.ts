@@ -21,7 +21,13 @@ type Who = 'visitor' | 'owner' | 'alice';
  * Every page of the client: who opens it, its hash path (`:p` is the project), what shows it
  * has finished drawing and, for a page's second state, what opens it (a key or a button).
  */
-const PAGES: [name: string, who: Who, hash: string, ready: string, then?: { press?: string; click?: string; shows: string }][] = [
+const PAGES: [
+  name: string,
+  who: Who,
+  hash: string,
+  ready: string,
+  then?: { press?: string; click?: string; shows: string },
+][] = [
   ['sign-in', 'visitor', '/login', '#login-title'],
   ['reviews', 'owner', '/projects', '#content h1'],
   ['dashboard', 'owner', '/projects/:p', '#dashboard-prisma svg'],
@@ -35,9 +41,27 @@ const PAGES: [name: string, who: Who, hash: string, ready: string, then?: { pres
   ['synthesis', 'owner', '/projects/:p/synthesis', '.theme'],
   ['PRISMA', 'owner', '/projects/:p/prisma', '#prisma-diagram svg'],
   ['settings', 'owner', '/projects/:p/settings', '#criteria'],
-  ['screening, its shortcut help open', 'alice', '/projects/:p/screening/title_abstract', '#record article', { press: '?', shows: '#help[open]' }],
-  ['full text, asking why a report is not retrievable', 'owner', '/projects/:p/fulltext', '.report', { click: 'Not retrievable…', shows: 'dialog[open]' }],
-  ['PRISMA, the records behind a count', 'owner', '/projects/:p/prisma', '#prisma-diagram [data-drill]', { click: '#prisma-diagram [data-drill]', shows: '#drill table' }],
+  [
+    'screening, its shortcut help open',
+    'alice',
+    '/projects/:p/screening/title_abstract',
+    '#record article',
+    { press: '?', shows: '#help[open]' },
+  ],
+  [
+    'full text, asking why a report is not retrievable',
+    'owner',
+    '/projects/:p/fulltext',
+    '.report',
+    { click: 'Not retrievable…', shows: 'dialog[open]' },
+  ],
+  [
+    'PRISMA, the records behind a count',
+    'owner',
+    '/projects/:p/prisma',
+    '#prisma-diagram [data-drill]',
+    { click: '#prisma-diagram [data-drill]', shows: '#drill table' },
+  ],
 ];
 
 /**
@@ -95,14 +119,21 @@ describe('axe-core finds no serious or critical violation on any page', () => {
     await page.locator(ready).first().waitFor();
     if (then?.press) await page.keyboard.press(then.press);
     if (then?.click) {
-      const target = then.click.startsWith('#') ? page.locator(then.click) : page.getByRole('button', { name: then.click });
+      const target = then.click.startsWith('#')
+        ? page.locator(then.click)
+        : page.getByRole('button', { name: then.click });
       await target.first().click();
     }
     if (then) await page.locator(then.shows).first().waitFor();
     const result = await new AxeBuilder({ page }).analyze();
     const serious = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      .map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
     expect(serious).toEqual([]);
     const session = sessions.get(`${who}@${viewport}`);
     expect(session?.errors).toEqual([]);

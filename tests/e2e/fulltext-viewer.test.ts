@@ -17,7 +17,8 @@ function watchLoads(page: Page, origin: string): { foreign: string[]; refused: s
   const seen = { foreign: [] as string[], refused: [] as string[], urls: [] as string[] };
   page.on('request', (r) => {
     seen.urls.push(r.url());
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) seen.foreign.push(r.url());
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      seen.foreign.push(r.url());
   });
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) seen.refused.push(m.text());
@@ -80,10 +81,18 @@ describe('full texts are read in Sift', () => {
   it('shows the PDF beside the eligibility decision, its text selectable, served from our origin under the CSP', async () => {
     const page = alice.page;
     const loads = watchLoads(page, demo.server.url);
-    await open(page, demo.server.url, `/projects/${demo.projectId}/screening/full_text`, 'Screening: Full text');
+    await open(
+      page,
+      demo.server.url,
+      `/projects/${demo.projectId}/screening/full_text`,
+      'Screening: Full text',
+    );
     const viewer = page.getByRole('region', { name: /PDF/ });
     await viewer.locator('.pdf-page[data-page-number="1"] canvas').waitFor();
-    await viewer.locator('.pdf-page[data-page-number="1"] .textLayer').getByText('Room air or oxygen for newborn resuscitation').waitFor();
+    await viewer
+      .locator('.pdf-page[data-page-number="1"] .textLayer')
+      .getByText('Room air or oxygen for newborn resuscitation')
+      .waitFor();
     await viewer.getByText('of 2').waitFor();
     // the page is drawn: the canvas holds dark pixels
     const inked = await page.evaluate(`(() => {
@@ -114,7 +123,12 @@ describe('full texts are read in Sift', () => {
 
   it('quotes the text selected in the PDF into the note, with its page number', async () => {
     const page = alice.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/screening/full_text`, 'Screening: Full text');
+    await open(
+      page,
+      demo.server.url,
+      `/projects/${demo.projectId}/screening/full_text`,
+      'Screening: Full text',
+    );
     const viewer = page.getByRole('region', { name: /PDF/ });
     await viewer.getByRole('button', { name: 'Next page' }).click();
     const pageTwo = viewer.locator('.pdf-page[data-page-number="2"] .textLayer');
@@ -135,7 +149,10 @@ describe('full texts are read in Sift', () => {
   it('links DOIs on the full-text page to doi.org', async () => {
     const page = owner.page;
     await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
-    const doi = page.locator('.report').getByRole('link', { name: /^doi:10\./ }).first();
+    const doi = page
+      .locator('.report')
+      .getByRole('link', { name: /^doi:10\./ })
+      .first();
     await doi.waitFor();
     expect(await doi.getAttribute('href')).toMatch(/^https:\/\/doi\.org\/10\./);
     expect(await doi.getAttribute('rel')).toContain('noopener');
@@ -145,11 +162,15 @@ describe('full texts are read in Sift', () => {
     const page = owner.page;
     const base = `${demo.server.url}/api/projects/${demo.projectId}`;
     const notRetrieved = async () => {
-      const { model } = (await (await page.request.get(`${base}/prisma`)).json()) as { model: Record<string, number | null> };
+      const { model } = (await (await page.request.get(`${base}/prisma`)).json()) as {
+        model: Record<string, number | null>;
+      };
       return (model.dbr_notretrieved_reports ?? 0) + (model.other_notretrieved_reports ?? 0);
     };
     const reportOf = async (recordId: number) => {
-      const { reports } = (await (await page.request.get(`${base}/fulltext`)).json()) as { reports: Report[] };
+      const { reports } = (await (await page.request.get(`${base}/fulltext`)).json()) as {
+        reports: Report[];
+      };
       return reports.find((r) => r.recordId === recordId);
     };
     const before = await notRetrieved();

@@ -21,9 +21,13 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 
 /** The on-screen height of the first line of text in the diagram (its font size as drawn). */
 const drawnTextHeight = (page: Page) =>
-  page.evaluate(`document.querySelector('#prisma-diagram svg text').getBoundingClientRect().height`) as Promise<number>;
+  page.evaluate(
+    `document.querySelector('#prisma-diagram svg text').getBoundingClientRect().height`,
+  ) as Promise<number>;
 const diagramWidth = (page: Page) =>
-  page.evaluate(`document.querySelector('#prisma-diagram svg').getBoundingClientRect().width`) as Promise<number>;
+  page.evaluate(
+    `document.querySelector('#prisma-diagram svg').getBoundingClientRect().width`,
+  ) as Promise<number>;
 
 /**
  * Issue 17, item 7: a 390-pixel phone. The screening decision stays in reach above a long
@@ -46,7 +50,11 @@ describe('Sift on a 390-pixel phone', () => {
     addProjectMember(deps, abstracts, { username: 'alice', role: 'reviewer' });
     importFiles(
       demo.db,
-      { projectId: abstracts, source: { name: 'MEDLINE', kind: 'database' }, files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }] },
+      {
+        projectId: abstracts,
+        source: { name: 'MEDLINE', kind: 'database' },
+        files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
+      },
       systemClock,
     );
     browser = await launchBrowser();
@@ -67,7 +75,12 @@ describe('Sift on a 390-pixel phone', () => {
 
   it('keeps the decision bar in view above a long abstract, however far the reviewer reads', async () => {
     const page = alice.page;
-    await open(page, demo.server.url, `/projects/${abstracts}/screening/title_abstract`, 'Screening: Title/abstract');
+    await open(
+      page,
+      demo.server.url,
+      `/projects/${abstracts}/screening/title_abstract`,
+      'Screening: Title/abstract',
+    );
     await page.locator('#record .abstract').waitFor();
     expect((await boxOf(page.locator('#record .abstract'))).height).toBeGreaterThan(300);
     for (const name of [/^Include/, /^Maybe/, /^Exclude/]) {

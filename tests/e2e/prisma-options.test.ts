@@ -49,23 +49,34 @@ describe('the PRISMA options match the diagram and its exports', () => {
     expect(await detail.isChecked()).toBe(true);
 
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), other.uncheck()]);
-    await waitUntil(page, `!document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`);
+    await waitUntil(
+      page,
+      `!document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`,
+    );
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), detail.uncheck()]);
     await waitUntil(page, `!document.querySelector('#prisma-diagram svg').textContent.includes('ERIC')`);
 
     // each export link names every option as shown
-    const hrefs = await page.evaluate(`[...document.querySelectorAll('#exports a')].map((a) => a.getAttribute('href'))`);
+    const hrefs = await page.evaluate(
+      `[...document.querySelectorAll('#exports a')].map((a) => a.getAttribute('href'))`,
+    );
     for (const href of (hrefs as string[]).filter((h) => /prisma\.(svg|png|pdf|html|csv)/.test(h))) {
       expect(href).toContain('other=false');
       expect(href).toContain('previous=false');
       expect(href).toContain('detail=false');
     }
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'SVG', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'SVG', exact: true }).click(),
+    ]);
     const exported = fs.readFileSync(await download.path(), 'utf8');
     expect(exported).not.toContain(OTHER_METHODS);
     expect(exported).not.toContain('ERIC');
 
     await Promise.all([page.waitForResponse((r) => r.url().includes('/prisma.svg')), other.check()]);
-    await waitUntil(page, `document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`);
+    await waitUntil(
+      page,
+      `document.querySelector('#prisma-diagram svg').textContent.includes(${JSON.stringify(OTHER_METHODS)})`,
+    );
   });
 });

@@ -20,7 +20,9 @@ const FOCUS_ON_RECORD = `document.activeElement?.id === 'record'`;
 /** Presses a key and waits until the decision it makes has been saved. */
 async function decideWith(page: Page, key: string): Promise<void> {
   await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/decisions') && r.request().method() === 'POST', { timeout: 5000 }),
+    page.waitForResponse((r) => r.url().endsWith('/decisions') && r.request().method() === 'POST', {
+      timeout: 5000,
+    }),
     page.keyboard.press(key),
   ]);
 }
@@ -47,12 +49,26 @@ describe('screening shortcuts never trap focus and never lose a note', () => {
     addMember(db, projectId, aliceId, 'reviewer');
     importFiles(
       db,
-      { projectId, source: { name: 'MEDLINE', kind: 'database' }, files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }] },
+      {
+        projectId,
+        source: { name: 'MEDLINE', kind: 'database' },
+        files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
+      },
       systemClock,
     );
-    screening.updateSettings({ db, clock: systemClock }, projectId, { userId: ownerId, role: 'owner' }, {
-      stages: { title_abstract: { exclusionReasons: ['Wrong population', 'Wrong intervention'], reasonRequired: true } },
-    });
+    screening.updateSettings(
+      { db, clock: systemClock },
+      projectId,
+      { userId: ownerId, role: 'owner' },
+      {
+        stages: {
+          title_abstract: {
+            exclusionReasons: ['Wrong population', 'Wrong intervention'],
+            reasonRequired: true,
+          },
+        },
+      },
+    );
     server = await startServer({ db });
     browser = await launchBrowser();
     alice = await signIn(browser, server.url, 'alice', TEST_PASSWORD);
@@ -69,9 +85,12 @@ describe('screening shortcuts never trap focus and never lose a note', () => {
 
   /** alice's vote on a record, as the server holds it. */
   function voteOf(recordId: number) {
-    return screening.myDecisions(db, projectId, { userId: aliceId, role: 'reviewer' }, 'title_abstract').records.find((r) => r.id === recordId)?.myVote;
+    return screening
+      .myDecisions(db, projectId, { userId: aliceId, role: 'reviewer' }, 'title_abstract')
+      .records.find((r) => r.id === recordId)?.myVote;
   }
-  const shownRecordId = async (page: Page) => Number(await page.locator('#record article').getAttribute('data-record-id'));
+  const shownRecordId = async (page: Page) =>
+    Number(await page.locator('#record article').getAttribute('data-record-id'));
 
   it('E without a reason says so and does not trap focus: 2 then E exclude, keeping the note typed before', async () => {
     const page = alice.page;
@@ -83,11 +102,18 @@ describe('screening shortcuts never trap focus and never lose a note', () => {
     await page.keyboard.press('Tab');
 
     await page.keyboard.press('e');
-    await page.getByRole('status').getByText(/Choose an exclusion reason/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Choose an exclusion reason/)
+      .waitFor();
     expect(await page.evaluate(`document.activeElement?.id`)).not.toBe('reason');
     await page.keyboard.press('2');
     await decideWith(page, 'e');
-    expect(voteOf(recordId)).toMatchObject({ decision: 'exclude', reason: 'Wrong intervention', note: 'Dose table on page 4 says adults' });
+    expect(voteOf(recordId)).toMatchObject({
+      decision: 'exclude',
+      reason: 'Wrong intervention',
+      note: 'Dose table on page 4 says adults',
+    });
   });
 
   it('shortcuts work while the reason list or a button has focus', async () => {

@@ -62,13 +62,18 @@ describe('the smaller things', () => {
   it('draws every label of the co-occurrence heat map inside it, on screen and in the PNG', async () => {
     const page = owner.page;
     await open(page, demo.server.url, `/projects/${demo.projectId}/synthesis`, 'Synthesis');
-    const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Theme co-occurrence' }) });
+    const panel = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Theme co-occurrence' }),
+    });
     const canvasSelector = 'canvas[aria-label^="Theme co-occurrence"]';
     await page.locator(canvasSelector).waitFor();
     const onScreen = await edgesOf(page, { canvasSelector, band: 3 });
     expect(onScreen).toMatchObject({ right: 0, top: 0 });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
     const png = fs.readFileSync(await download.path());
     const inPng = await edgesOf(page, { png: `data:image/png;base64,${png.toString('base64')}`, band: 3 });
     expect(inPng).toEqual(onScreen);
@@ -78,7 +83,13 @@ describe('the smaller things', () => {
     const page = owner.page;
     await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
     const card = page.locator('.report').first();
-    await card.locator('input[type=file]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'notes.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('not a PDF at all'),
+      });
     await card.getByRole('button', { name: 'Upload PDF' }).click();
     await card.getByText(/^The PDF was not uploaded: .*not a PDF/).waitFor();
     await card.locator('input[type=url]').fill('ftp://example.org/report.pdf');

@@ -119,7 +119,11 @@ export function clusterCard(first: Cluster, context: ClusterCardContext): HTMLEl
         `Matched by ${c.rule} · score ${c.score.toFixed(3)}${c.differingFields.length ? ` · differs in ${c.differingFields.join(', ')}` : ''}`,
       ),
       vetoList(c),
-      h('div', { class: 'table-wrap' }, compareTable(c, context.owner && c.status !== 'merged' ? primaryName : null)),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        compareTable(c, context.owner && c.status !== 'merged' ? primaryName : null),
+      ),
       context.owner
         ? h(
             'p',
@@ -131,7 +135,12 @@ export function clusterCard(first: Cluster, context: ClusterCardContext): HTMLEl
                     type: 'button',
                     class: 'include',
                     onclick: (event: Event) =>
-                      void act('Merged', p.decide(c.id), { decision: 'merge', primaryId: chosenPrimary() }, event),
+                      void act(
+                        'Merged',
+                        p.decide(c.id),
+                        { decision: 'merge', primaryId: chosenPrimary() },
+                        event,
+                      ),
                   },
                   'Merge',
                 )
@@ -206,12 +215,21 @@ function compareTable(c: Cluster, primaryName: string | null): HTMLElement {
         h(
           'tr',
           { class: differs.has(key) ? 'diff' : null },
-          h('th', { scope: 'row' }, label, differs.has(key) ? h('span', { class: 'sr-only' }, ' (differs)') : null),
+          h(
+            'th',
+            { scope: 'row' },
+            label,
+            differs.has(key) ? h('span', { class: 'sr-only' }, ' (differs)') : null,
+          ),
           ...c.records.map((r) => {
             const value = r[key];
             const text = Array.isArray(value) ? value.join('; ') : value == null ? '' : String(value);
             // a long abstract is clipped inside its cell; an empty one draws nothing
-            return h('td', { dir: 'auto' }, key === 'abstract' && text ? h('div', { class: 'clip' }, text) : text);
+            return h(
+              'td',
+              { dir: 'auto' },
+              key === 'abstract' && text ? h('div', { class: 'clip' }, text) : text,
+            );
           }),
         ),
       ),

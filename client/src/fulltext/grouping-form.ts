@@ -3,7 +3,11 @@ import { h } from '../dom';
 import { statusLine } from '../layout';
 
 /** The owner's form that groups the ticked reports into one study, then redraws the list; it says what happened beside its button. */
-export function groupingForm(projectId: number, selected: Set<number>, redraw: () => Promise<void>): HTMLElement {
+export function groupingForm(
+  projectId: number,
+  selected: Set<number>,
+  redraw: () => Promise<void>,
+): HTMLElement {
   const status = statusLine();
   const say = (text: string, error = false) => {
     status.classList.toggle('error', error);
@@ -38,7 +42,12 @@ export function groupingForm(projectId: number, selected: Set<number>, redraw: (
           await redraw();
           say(said);
         } catch (error) {
-          say(error instanceof ApiError ? `The reports were not grouped: ${error.message}` : 'The reports were not grouped.', true);
+          say(
+            error instanceof ApiError
+              ? `The reports were not grouped: ${error.message}`
+              : 'The reports were not grouped.',
+            true,
+          );
         }
       },
     },

@@ -11,7 +11,13 @@ export function notRetrievableDialog(
 ): { element: HTMLDialogElement; open: () => void } {
   const id = `r${recordId}-nr`;
   // aria-required, not required: the browser's own refusal would not say why in the dialog
-  const reason = h('textarea', { id: `${id}-reason`, name: 'reason', rows: 3, maxlength: 2000, 'aria-required': 'true' });
+  const reason = h('textarea', {
+    id: `${id}-reason`,
+    name: 'reason',
+    rows: 3,
+    maxlength: 2000,
+    'aria-required': 'true',
+  });
   const said = h('p', { class: 'error', role: 'alert' });
   const element: HTMLDialogElement = h(
     'dialog',

@@ -82,8 +82,9 @@ function cardContent(r: Report, context: ReportCardContext): HTMLElement[] {
               type: 'button',
               class: 'link',
               onclick: () =>
-                void act({ done: 'Removed from its study', failed: 'The report was not removed from its study' }, () =>
-                  api.delete(`/api/projects/${context.projectId}/studies/reports/${r.recordId}`),
+                void act(
+                  { done: 'Removed from its study', failed: 'The report was not removed from its study' },
+                  () => api.delete(`/api/projects/${context.projectId}/studies/reports/${r.recordId}`),
                 ),
             },
             'Remove from study',

@@ -16,7 +16,11 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
   const owner = project.role === 'owner';
   const summary = h('p', { id: 'retrieval-summary' });
   const list = h('ol', { class: 'report-list' });
-  const empty = h('p', { class: 'muted', hidden: true }, 'No reports sought yet: records included at title/abstract appear here.');
+  const empty = h(
+    'p',
+    { class: 'muted', hidden: true },
+    'No reports sought yet: records included at title/abstract appear here.',
+  );
   // One card per report, kept across redraws: a card's status line stays where its message was said.
   const cards = new Map<number, ReportCard>();
 
@@ -58,7 +62,10 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
         card.status.textContent = said;
         // the control used may have been redrawn (or gone, as "Not retrievable" goes): focus it, else the report
         const again = focused ? document.getElementById(focused) : null;
-        (again && card.element.contains(again) ? again : card.element.querySelector<HTMLElement>('h2'))?.focus();
+        (again && card.element.contains(again)
+          ? again
+          : card.element.querySelector<HTMLElement>('h2')
+        )?.focus();
       }
       return done;
     },

@@ -77,7 +77,13 @@ export function pdfViewer(options: PdfViewerOptions): PdfViewer {
     button('Fit to width', '↔', () => zoomTo(fitScale())),
     download,
   );
-  const element = h('section', { class: 'pdf-viewer', 'aria-label': options.label }, toolbar, status, pagesBox);
+  const element = h(
+    'section',
+    { class: 'pdf-viewer', 'aria-label': options.label },
+    toolbar,
+    status,
+    pagesBox,
+  );
 
   let loadingTask: PDFDocumentLoadingTask | null = null;
   let doc: PDFDocumentProxy | null = null;
@@ -197,7 +203,11 @@ export function pdfViewer(options: PdfViewerOptions): PdfViewer {
       }
       if (!current()) return;
       const textDiv = h('div', { class: 'textLayer' });
-      const textLayer = new lib.TextLayer({ textContentSource: page.streamTextContent(), container: textDiv, viewport });
+      const textLayer = new lib.TextLayer({
+        textContentSource: page.streamTextContent(),
+        container: textDiv,
+        viewport,
+      });
       await textLayer.render();
       if (!current()) return;
       slot.drawnAt = at;

@@ -30,13 +30,18 @@ export function fullTextPane(projectId: number, fullTexts: FullTexts): FullTextP
       if (recordId === null) {
         viewer.showMessage('No record shown.');
       } else if (report?.hasPdf) {
-        void viewer.open(`/api/projects/${projectId}/fulltext/${recordId}/pdf`, report.pdfOriginalName ?? 'report.pdf');
+        void viewer.open(
+          `/api/projects/${projectId}/fulltext/${recordId}/pdf`,
+          report.pdfOriginalName ?? 'report.pdf',
+        );
       } else {
         const link = safeUrl(report?.url);
         viewer.showMessage(
           'No PDF has been uploaded for this report.',
           link ? ' ' : null,
-          link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, 'Open its full-text link') : null,
+          link
+            ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, 'Open its full-text link')
+            : null,
         );
       }
     },

@@ -1,7 +1,17 @@
 import { keyCommand, type KeyCommand } from './keys';
 
 /** Input types whose keys are not typed text: shortcuts work while they have focus. */
-const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color', 'image']);
+const NOT_TEXT = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'range',
+  'color',
+  'image',
+]);
 
 /** Whether keys pressed in `el` are text being typed (a text field, a note, a page number). */
 export function isTextEntry(el: Element | null): boolean {

@@ -84,7 +84,8 @@ export function decided(session: ScreeningSession, recordId: number, vote: Vote)
 export function withDraftNote(session: ScreeningSession, text: string): ScreeningSession {
   const item = currentItem(session);
   if (!item) return session;
-  if (text === (item.myVote?.note ?? '')) return { ...session, drafts: withoutDraft(session.drafts, item.id) };
+  if (text === (item.myVote?.note ?? ''))
+    return { ...session, drafts: withoutDraft(session.drafts, item.id) };
   return { ...session, drafts: new Map(session.drafts).set(item.id, text) };
 }
 
@@ -135,7 +136,8 @@ export function undone(session: ScreeningSession, recordId: number): ScreeningSe
     ...session,
     items: withVote(session.items, recordId, null),
     cursor: index === -1 ? session.cursor : index,
-    drafts: note && !session.drafts.has(recordId) ? new Map(session.drafts).set(recordId, note) : session.drafts,
+    drafts:
+      note && !session.drafts.has(recordId) ? new Map(session.drafts).set(recordId, note) : session.drafts,
   };
 }
 

@@ -204,7 +204,17 @@ function criteriaPanel(settings: QueueResponse, ...progress: HTMLElement[]): HTM
     h('h2', { id: 'criteria-title' }, 'Eligibility criteria'),
     settings.eligibilityCriteria.trim()
       ? // long criteria scroll inside their box, which keyboard users can then focus and scroll
-        h('div', { class: 'criteria', dir: 'auto', tabindex: 0, role: 'region', 'aria-labelledby': 'criteria-title' }, settings.eligibilityCriteria)
+        h(
+          'div',
+          {
+            class: 'criteria',
+            dir: 'auto',
+            tabindex: 0,
+            role: 'region',
+            'aria-labelledby': 'criteria-title',
+          },
+          settings.eligibilityCriteria,
+        )
       : h('p', { class: 'muted' }, 'The owner has not written criteria yet.'),
     keywords.include.length + keywords.exclude.length > 0
       ? h(

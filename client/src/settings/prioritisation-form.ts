@@ -45,6 +45,11 @@ export function prioritisationForm(
       'Words that order the queue until the first include and exclude (comma separated)',
     ),
     seeds,
-    h('p', { class: 'actions' }, h('button', { type: 'submit', disabled: !owner }, 'Save prioritisation'), status),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'submit', disabled: !owner }, 'Save prioritisation'),
+      status,
+    ),
   );
 }

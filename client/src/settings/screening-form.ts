@@ -6,7 +6,11 @@ import { stagePatch, words, type StagePatch } from './form-values';
 import { savingBeside, type Save } from './save';
 
 /** The screening settings form: criteria, keyword highlighting, and each stage's rules. */
-export function screeningSettingsForm(base: string, settings: ScreeningSettings, owner: boolean): HTMLElement {
+export function screeningSettingsForm(
+  base: string,
+  settings: ScreeningSettings,
+  owner: boolean,
+): HTMLElement {
   const { status, save } = savingBeside();
   const criteria = h('textarea', { id: 'criteria', name: 'eligibilityCriteria', rows: 8, maxlength: 20000 });
   criteria.value = settings.eligibilityCriteria;

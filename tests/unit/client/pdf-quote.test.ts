@@ -2,7 +2,9 @@ import { cleanSelectedText, pageLabel, quoteOf, withQuote } from '../../../clien
 
 describe('text selected in a PDF, quoted with its page', () => {
   it('collapses the line breaks and spaces of the layout into single spaces', () => {
-    expect(cleanSelectedText('  Room air was\nas effective as\n\n100%   oxygen ')).toBe('Room air was as effective as 100% oxygen');
+    expect(cleanSelectedText('  Room air was\nas effective as\n\n100%   oxygen ')).toBe(
+      'Room air was as effective as 100% oxygen',
+    );
   });
 
   it.each([
@@ -13,7 +15,9 @@ describe('text selected in a PDF, quoted with its page', () => {
   });
 
   it('quotes the text with its page', () => {
-    expect(quoteOf({ text: 'Room air was as effective', page: 4, endPage: 4 })).toBe('“Room air was as effective” (p. 4)');
+    expect(quoteOf({ text: 'Room air was as effective', page: 4, endPage: 4 })).toBe(
+      '“Room air was as effective” (p. 4)',
+    );
   });
 
   it('adds a quote on a line of its own after what the note already says, or alone in an empty note', () => {

@@ -250,7 +250,10 @@ describe('notes typed are never lost', () => {
   });
 
   it("a note equal to the vote's own is no draft; an emptied note is one", () => {
-    const withNote = startSession([{ ...voted(1, 'include'), myVote: { ...vote('include'), note: 'fine' } }], queue([], 0));
+    const withNote = startSession(
+      [{ ...voted(1, 'include'), myVote: { ...vote('include'), note: 'fine' } }],
+      queue([], 0),
+    );
     let session = moved(withNote, -1);
     expect(noteShown(session)).toBe('fine');
     expect(withDraftNote(session, 'fine').drafts.size).toBe(0);
