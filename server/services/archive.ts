@@ -5,6 +5,8 @@ import { createProject, findProject, findProjectByName, type Project } from '../
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { ServiceDeps } from './deps';
 import { restoreDocument } from './project-settings';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 export const ARCHIVE_FORMAT = 'sift-project-archive';
 export const ARCHIVE_VERSION = 1;
@@ -123,6 +125,31 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     refs: { record_id: 'records', field_id: 'extraction_fields', user_id: 'users' },
   },
   { table: 'theme_summaries', where: inProject, orderBy: 'code_id', refs: { code_id: 'codes' } },
+  {
+    table: 'coding_done',
+    where: inProject,
+    orderBy: 'record_id, user_id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'consensus_applications',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: {
+      record_id: 'records',
+      code_id: 'codes',
+      from_application_id: 'code_applications',
+      decided_by: 'users',
+      removed_by: 'users',
+    },
+  },
+  {
+    table: 'consensus_values',
+    where: inProject,
+    orderBy: 'record_id, field_id',
+    refs: { record_id: 'records', field_id: 'extraction_fields', from_user_id: 'users', decided_by: 'users' },
+  },
 ];
 
 /** Tables deliberately left out of an archive, and why (the round-trip test checks this list is complete). */
@@ -155,6 +182,12 @@ type IdMapper = (table: Target, id: unknown) => unknown;
 export function exportArchive(deps: ServiceDeps, projectId: number): ProjectArchive {
   const now = deps.clock();
   return deps.db.transaction(() => readArchive(deps.db, projectId, now))();
+}
+
+/** The archive as this member may download it: everything, so the `export` view of the visibility policy (owners). */
+export function exportArchiveFor(deps: ServiceDeps, projectId: number, actor: Actor): ProjectArchive {
+  visibilityFor(deps.db, projectId, actor).require({ kind: 'export' });
+  return exportArchive(deps, projectId);
 }
 
 function readArchive(db: Db, projectId: number, now: Date): ProjectArchive {

@@ -1,11 +1,12 @@
 import { addMember } from '../db/repos/members';
-import { includedReportIds } from '../db/repos/fulltext';
 import { codingRepo } from '../db/repos/coding';
 import type { Actor } from '../domain/auth/actor';
 import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
 import { LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
 import { storeUser } from './accounts';
 import { applyCode, importCodebook, setExtractionValue, setThemeSummary } from './coding';
+import { markStudyDone, unblindCodingStage, updateCodingSettings } from './coding-consensus';
+import { includedStudies } from './coding-studies';
 import { runDedup } from './dedup';
 import type { DemoContext, DemoStep } from './demo';
 import { seedDemoScreening, type DemoUsers } from './screening-demo';
@@ -94,7 +95,11 @@ const CODE_HINTS: [RegExp, string, string][] = [
   [/adult|lifelong|continuing/i, 'balance.time', 'Time next to work and family was the main obstacle.'],
 ];
 
-/** The learner-perspective codebook, and a first pass of coding by alice (bob double-codes two studies). */
+/**
+ * The learner-perspective codebook, and the coding: one coder per study (alice codes every
+ * included study, bob double-codes two for the agreement between coders); each marks their
+ * studies done, and the owner unblinds coding so every account sees the synthesis.
+ */
 export const codeDemo: DemoStep = {
   name: 'load the codebook and code the included studies',
   run(ctx) {
@@ -102,10 +107,12 @@ export const codeDemo: DemoStep = {
     const deps = { db, clock };
     const users = usersOf(ctx);
     const coder = (userId: number): Actor => ({ userId, role: 'reviewer' });
+    const owner: Actor = { userId: users.owner, role: 'owner' };
     importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
+    updateCodingSettings(db, projectId, owner, { codersRequired: 1 });
     const repo = codingRepo(db);
     const codeId = new Map(repo.listCodes(projectId).map((c) => [c.code, c.id]));
-    const included = includedReportIds(db, projectId);
+    const included = includedStudies(db, projectId).studies.map((s) => s.recordId);
     const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
     const titles = new Map(repo.studyRecords(projectId, included).map((r) => [r.id, r.title ?? '']));
     included.forEach((recordId, i) => {
@@ -133,7 +140,9 @@ export const codeDemo: DemoStep = {
         field: 'design',
         value: i % 2 ? 'Survey' : 'Interviews / focus groups',
       });
+      for (const userId of coders) markStudyDone(deps, projectId, coder(userId), recordId);
     });
+    unblindCodingStage(db, projectId, owner);
     setThemeSummary(deps, projectId, {
       codeId: codeId.get('ambitions')!,
       summary:

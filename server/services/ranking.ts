@@ -10,6 +10,7 @@ import {
   COLD_START_VERSION,
   type RankingModelRow,
 } from '../db/repos/ranking';
+import { duplicateRecordIds } from '../db/repos/screening';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
@@ -19,6 +20,8 @@ import { tfidfSteps } from '../domain/ranking/tfidf';
 import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
 import { readSection, updateSection } from './project-settings';
 import type { ServiceDeps } from './deps';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -269,7 +272,11 @@ export function recordScores(db: Db, projectId: number, recordIds: readonly numb
   return scoresFor(db, projectId, recordIds, true);
 }
 
-/** The stopping panel for a project, from its decisions in the order they were made. */
+/**
+ * The stopping panel for a project, from its decisions in the order they were made. It counts
+ * only the records still at title/abstract: a record merged into another as a duplicate is
+ * neither screened nor waiting (a decision left on one is not counted).
+ */
 export function projectStoppingReport(
   db: Db,
   projectId: number,
@@ -277,12 +284,35 @@ export function projectStoppingReport(
   options: StoppingOptions = DEFAULT_STOPPING,
 ): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
-  const total = listRankingRecords(db, projectId).length;
-  const labels = readDecisions(db, projectId).map((d) => d.label);
+  const duplicates = duplicateRecordIds(db, projectId);
+  const total = listRankingRecords(db, projectId).length - duplicates.size;
+  const labels = readDecisions(db, projectId)
+    .filter((d) => !duplicates.has(d.recordId))
+    .map((d) => d.label);
   return {
     ...stoppingReport(labels, Math.max(total, labels.length), options),
+    duplicatesLeftOut: duplicates.size,
     model: getRankingModel(db, projectId),
   };
+}
+
+/**
+ * GET …/ranking as this member may see it: the owner's switch always; the model and the
+ * stopping panel are trained on settled title/abstract outcomes (other reviewers' votes), so
+ * they are shown once title/abstract is open to the member (the policy's `ranking` view).
+ */
+export function rankingOverview(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): Api.RankingResponse {
+  const settings = prioritisationSettings(db, projectId);
+  if (!visibilityFor(db, projectId, actor).may({ kind: 'ranking' })) {
+    return { settings, visibility: 'blinded', model: null, stopping: null };
+  }
+  const { model, ...stopping } = projectStoppingReport(db, projectId, screeningDecisions, options);
+  return { settings, visibility: 'full', model, stopping };
 }
 
 // One scheduler per database: the server has one, each test database gets its own.

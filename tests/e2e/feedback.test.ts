@@ -78,7 +78,7 @@ describe('feedback is current and shown where the reviewer acted', () => {
 
     const recordId = await first.getAttribute('data-record-id');
     await first.getByLabel('Include').check();
-    await first.getByLabel('Reason (required)').selectOption('__other');
+    await first.getByLabel(/^Reason/).selectOption('__other');
     await first.getByLabel('Other reason').fill('Learners are the population');
     const where = await boxOf(resolve);
     await resolve.click();

@@ -6,7 +6,7 @@ import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { isStage, recordDetails, STAGE_LABEL } from '../records';
 
-/** The owner's list of disagreements at a stage, each settled with a decision and a reason. */
+/** The owner's list of disagreements at a stage, each settled with a decision (and, to exclude, a reason). */
 export async function conflictsPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const stage: Stage = isStage(params.stage) ? params.stage : 'title_abstract';
@@ -22,6 +22,8 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
     api.get<ScreeningSettings>(`${base}/settings`),
   ]);
   const reasons = settings.stages[stage].exclusionReasons;
+  // A reason explains an exclusion (PRISMA reports them); including a record needs none.
+  const reasonRequired = settings.stages[stage].reasonRequired;
   const count = h('p', { class: 'muted', id: 'conflict-count' });
   const showCount = (n: number) => (count.textContent = `${n} record(s) where the reviewers disagree.`);
   showCount(conflicts.length);
@@ -73,14 +75,19 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
             say('Choose include or exclude.');
             return;
           }
-          if (!reason) {
-            say('Give the reason for the final decision.');
+          if (decision === 'exclude' && reasonRequired && !reason) {
+            say('Give the reason for excluding.');
             reasonSelect.focus();
             return;
           }
           const top = resolveButton.getBoundingClientRect().top;
           try {
-            await api.post(`${base}/screening/${stage}/resolutions`, { recordId: c.recordId, stage, decision, reason });
+            await api.post(`${base}/screening/${stage}/resolutions`, {
+              recordId: c.recordId,
+              stage,
+              decision,
+              ...(reason ? { reason } : {}),
+            });
             // the conflict is settled: the record stays, and where its form was, what was decided
             card.classList.replace('conflict', 'resolved');
             form.replaceWith(status);
@@ -102,7 +109,7 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
         h('label', { class: 'check', for: `${id}-include` }, include, ' Include'),
         h('label', { class: 'check', for: `${id}-exclude` }, exclude, ' Exclude'),
       ),
-      h('label', { for: `${id}-reason` }, 'Reason (required)'),
+      h('label', { for: `${id}-reason` }, reasonRequired ? 'Reason (required to exclude)' : 'Reason (optional)'),
       reasonSelect,
       ' ',
       other,

@@ -1,5 +1,6 @@
 import type { Report, ReportListResponse } from '../../../server/api/types';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
 import { h, mount } from '../dom';
 import { groupingForm } from '../fulltext/grouping-form';
 import { reportCard, type ReportCard, type ReportCardContext } from '../fulltext/report-card';
@@ -14,7 +15,7 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
   const content = frame(root, project);
   const base = `/api/projects/${projectId}/fulltext`;
   const owner = project.role === 'owner';
-  const summary = h('p', { id: 'retrieval-summary' });
+  const summary = h('div', { id: 'retrieval-summary' });
   const list = h('ol', { class: 'report-list' });
   const empty = h(
     'p',
@@ -25,7 +26,13 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
   const cards = new Map<number, ReportCard>();
 
   const render = async () => {
-    const { reports } = await api.get<ReportListResponse>(base);
+    const answer = await unlessBlinded(api.get<ReportListResponse>(base));
+    if (answer instanceof ApiError) {
+      summary.replaceChildren(blindedNotice(answer));
+      mount(list);
+      return;
+    }
+    const { reports } = answer;
     summary.textContent = retrievalSummary(reports);
     empty.hidden = reports.length > 0;
     const shown = reports.map((r: Report) => {

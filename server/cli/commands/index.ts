@@ -80,9 +80,9 @@ export const commands: Command[] = [
   {
     name: 'agreement',
     usage:
-      'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--json]',
+      'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--votes first|latest] [--json]',
     summary:
-      "inter-rater agreement per stage and reviewer pair (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
+      "inter-rater agreement per stage and reviewer pair from each reviewer's first vote (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
     load: () => import('./agreement'),
   },
   {
@@ -96,7 +96,7 @@ export const commands: Command[] = [
   {
     name: 'prisma',
     usage:
-      'sift prisma (--db FILE [--project NAME] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
+      'sift prisma (--db FILE [--project NAME] [--other-screening auto|always] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
     summary:
       'draw the PRISMA 2020 flow diagram of a project, or of a PRISMA2020 template CSV filled elsewhere',
     load: () => import('./prisma'),

@@ -210,6 +210,15 @@ export function studies(db: Db, projectId: number): { id: number; label: string;
   return [...byId.values()];
 }
 
+/** Every report linked to a study on the Full text page (record → study), in record order. */
+export function studyLinks(db: Db, projectId: number): { recordId: number; studyId: number }[] {
+  return prepared(
+    db,
+    `SELECT sr.record_id AS recordId, sr.study_id AS studyId FROM study_reports sr
+       JOIN studies st ON st.id = sr.study_id WHERE st.project_id = ? ORDER BY sr.record_id`,
+  ).all(projectId) as { recordId: number; studyId: number }[];
+}
+
 /** Included reports at full text and the studies they make (an unlinked report is its own study). */
 export function includedReportsAndStudies(db: Db, projectId: number): { reports: number; studies: number } {
   return prepared(

@@ -73,9 +73,9 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
 
   router.get(`${base}/:recordId/pdf`, requireProjectAction(ctx, 'read'), (req, res, next) => {
     const { file, downloadName } = fulltext.pdfLocation(
-      ctx.db,
-      ctx.uploadsDir,
+      deps,
       currentProject(req).projectId,
+      currentActor(req),
       idParam(req, 'recordId'),
     );
     res.type('application/pdf');
@@ -112,7 +112,7 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
 
   router.get('/projects/:projectId/studies', requireProjectAction(ctx, 'read'), (req, res) => {
     res.json({
-      studies: fulltext.listStudies(ctx.db, currentProject(req).projectId),
+      studies: fulltext.listStudies(ctx.db, currentProject(req).projectId, currentActor(req)),
     } satisfies Api.StudyListResponse);
   });
 
