@@ -22,12 +22,13 @@ import { ensureDemo } from '../server/services/demo';
 import * as fulltext from '../server/services/fulltext';
 import * as screening from '../server/services/screening';
 import { launchBrowser } from '../tests/e2e/support/browser';
+import { pdfForAlicesNextReport } from '../tests/e2e/support/demo';
 import { startServer } from '../tests/e2e/support/server';
+import { signIn } from '../tests/e2e/support/session';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const PASSWORD = 'sift-demo';
-const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'two-pages.pdf');
 
 async function ensureAccount(db: Db, projectId: number, username: string, role: 'owner' | 'reviewer'): Promise<number> {
   const existing = findUserByUsername(db, username);
@@ -91,15 +92,7 @@ async function main(): Promise<void> {
   await seedReview(db, projectId);
   // one uploaded PDF, on the report alice has still to assess: the full-text page shows both
   // kinds of retrieval, and the eligibility page its PDF viewer
-  const owner = findUserByUsername(db, 'owner');
-  const alice = findUserByUsername(db, 'alice');
-  const [next] = alice ? screening.queue(db, projectId, { userId: alice.id, role: 'reviewer' }, 'full_text').records : [];
-  if (next && owner) {
-    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, { userId: owner.id, role: 'owner' }, next.id, {
-      bytes: fs.readFileSync(PDF),
-      originalName: 'two-pages.pdf',
-    });
-  }
+  pdfForAlicesNextReport(db, projectId, uploadsDir);
   fs.mkdirSync(OUT, { recursive: true });
   const server = await startServer({ db, uploadsDir });
   const browser = await launchBrowser();
@@ -154,13 +147,7 @@ async function main(): Promise<void> {
       ['screening-phone', { width: 390, height: 844 }, 'title_abstract'],
       ['fulltext-viewer', { width: 1280, height: 800 }, 'full_text'],
     ] as const) {
-      const reviewer = await browser.newContext({ viewport });
-      const rp = await reviewer.newPage();
-      await rp.goto(`${server.url}/#/login`);
-      await rp.getByLabel('Username').fill('alice');
-      await rp.getByLabel('Password').fill(PASSWORD);
-      await rp.getByRole('button', { name: 'Sign in' }).click();
-      await rp.getByRole('heading', { name: 'Reviews' }).waitFor();
+      const { context: reviewer, page: rp } = await signIn(browser, server.url, 'alice', PASSWORD, viewport);
       await rp.goto(`${server.url}/#${p}/screening/${stage}`);
       await rp.locator('#record').waitFor();
       await rp.locator('#progress-text').getByText(/decided by you/).waitFor();
@@ -169,13 +156,7 @@ async function main(): Promise<void> {
       await reviewer.close();
     }
     // the PRISMA diagram on a phone: drawn readable, zoomable
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const pp = await phone.newPage();
-    await pp.goto(`${server.url}/#/login`);
-    await pp.getByLabel('Username').fill('owner');
-    await pp.getByLabel('Password').fill(PASSWORD);
-    await pp.getByRole('button', { name: 'Sign in' }).click();
-    await pp.getByRole('heading', { name: 'Reviews' }).waitFor();
+    const { context: phone, page: pp } = await signIn(browser, server.url, 'owner', PASSWORD, { width: 390, height: 844 });
     await pp.goto(`${server.url}/#${p}/prisma`);
     await pp.locator('#prisma-diagram svg').waitFor();
     await pp.locator('#prisma-diagram').scrollIntoViewIfNeeded();

@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { systemClock } from '../../server/domain/clock';
-import * as fulltext from '../../server/services/fulltext';
-import * as screening from '../../server/services/screening';
 import { launchBrowser } from './support/browser';
-import { DEMO_PASSWORD, demoActor, startDemo, type DemoServer } from './support/demo';
+import { DEMO_PASSWORD, pdfForAlicesNextReport, startDemo, type DemoServer } from './support/demo';
 import { signIn, type Signed } from './support/session';
 
-const TWO_PAGES = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'two-pages.pdf');
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
@@ -76,13 +70,7 @@ describe('axe-core finds no serious or critical violation on any page', () => {
 
   beforeAll(async () => {
     demo = await startDemo();
-    const { db, projectId, uploadsDir } = demo;
-    const [next] = screening.queue(db, projectId, demoActor(db, 'alice'), 'full_text').records;
-    if (!next) throw new Error('the demo left alice no full text to assess');
-    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, demoActor(db, 'owner'), next.id, {
-      bytes: fs.readFileSync(TWO_PAGES),
-      originalName: 'two-pages.pdf',
-    });
+    pdfForAlicesNextReport(demo.db, demo.projectId, demo.uploadsDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
 import { boxOf, expectAnnouncedBeside } from './support/checks';
-import { DEMO_PASSWORD, startDemo, type DemoServer } from './support/demo';
-import { open, signIn, type Signed } from './support/session';
+import { demoInBrowser } from './support/demo';
+import { open } from './support/session';
 
 /** The first number before `label` in a text ("14 duplicates removed" → 14). */
 function countBefore(text: string | null, label: string): number {
@@ -16,28 +14,11 @@ function countBefore(text: string | null, label: string): number {
  * is announced and shown beside the button that caused it, not under the page title.
  */
 describe('feedback is current and shown where the reviewer acted', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let owner: Signed;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launchBrowser();
-    owner = await signIn(browser, demo.server.url, 'owner', DEMO_PASSWORD);
-    owner.page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  afterEach(() => {
-    expect(owner.errors).toEqual([]);
-    expect(owner.dialogs).toEqual([]);
-  });
+  const run = demoInBrowser(['owner']);
 
   it('deciding a cluster updates the counters and takes it off the waiting list; the message sits by the cluster', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/dedup`, 'Duplicates');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/dedup`, 'Duplicates');
     const summary = page.locator('#dedup-summary');
     const waiting = countBefore(await summary.textContent(), 'waiting for review');
     const removed = countBefore(await summary.textContent(), 'duplicates removed');
@@ -63,8 +44,13 @@ describe('feedback is current and shown where the reviewer acted', () => {
   });
 
   it('resolving a conflict updates the count and says so where the conflict was', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/conflicts`, 'Conflicts: Title/abstract');
+    const page = run.as.owner.page;
+    await open(
+      page,
+      run.demo.server.url,
+      `/projects/${run.demo.projectId}/conflicts`,
+      'Conflicts: Title/abstract',
+    );
     const count = page.getByText(/record\(s\) where the reviewers disagree/);
     const before = countBefore(await count.textContent(), 'record\\(s\\) where the reviewers disagree');
     expect(before).toBeGreaterThan(1);
@@ -88,8 +74,8 @@ describe('feedback is current and shown where the reviewer acted', () => {
   });
 
   it('saving the settings says so beside the save button', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/settings`, 'Settings');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/settings`, 'Settings');
     const save = page.getByRole('button', { name: 'Save screening settings' });
     await save.scrollIntoViewIfNeeded();
     await save.click();
@@ -97,8 +83,8 @@ describe('feedback is current and shown where the reviewer acted', () => {
   });
 
   it('adding an unknown member says why beside the form', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/settings`, 'Settings');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/settings`, 'Settings');
     await page.getByLabel('Username').fill('nobody-here');
     const add = page.getByRole('button', { name: 'Add member' });
     await add.scrollIntoViewIfNeeded();

@@ -1,16 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Report } from '../../server/api/types';
 import { systemClock } from '../../server/domain/clock';
-import * as fulltext from '../../server/services/fulltext';
 import * as screening from '../../server/services/screening';
-import { launchBrowser } from './support/browser';
 import { boxOf } from './support/checks';
-import { DEMO_PASSWORD, demoActor, startDemo, type DemoServer } from './support/demo';
-import { open, signIn, type Signed } from './support/session';
-
-const TWO_PAGES = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'two-pages.pdf');
+import { demoActor, demoInBrowser, pdfForAlicesNextReport } from './support/demo';
+import { open } from './support/session';
 
 /** What a page loaded that it should not: another origin, or a Content-Security-Policy refusal. */
 function watchLoads(page: Page, origin: string): { foreign: string[]; refused: string[]; urls: string[] } {
@@ -32,62 +26,39 @@ function watchLoads(page: Page, origin: string): { foreign: string[]; refused: s
  * retrievable" asks for confirmation and a reason, which is kept and shown.
  */
 describe('full texts are read in Sift', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let alice: Signed;
-  let owner: Signed;
-  let withPdf: number;
-  let sought: number;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    const { db, projectId, uploadsDir } = demo;
-    const deps = { db, clock: systemClock };
-    const ownerActor = demoActor(db, 'owner');
-    // the one report alice has still to assess gets a two-page PDF
-    const [next] = screening.queue(db, projectId, demoActor(db, 'alice'), 'full_text').records;
-    if (!next) throw new Error('the demo left alice no full text to assess');
-    withPdf = next.id;
-    fulltext.uploadPdf({ ...deps, uploadsDir }, projectId, ownerActor, withPdf, {
-      bytes: fs.readFileSync(TWO_PAGES),
-      originalName: 'two-pages.pdf',
-    });
-    // a title/abstract conflict settled as include: one more report sought, not yet retrieved
-    const [conflict] = screening.conflicts(db, projectId, ownerActor, 'title_abstract').conflicts;
-    if (!conflict) throw new Error('the demo has no title/abstract conflict left');
-    screening.resolve(deps, projectId, ownerActor, {
-      recordId: conflict.recordId,
-      stage: 'title_abstract',
-      decision: 'include',
-      reason: 'Learners are the population',
-    });
-    sought = conflict.recordId;
-    browser = await launchBrowser();
-    alice = await signIn(browser, demo.server.url, 'alice', DEMO_PASSWORD);
-    owner = await signIn(browser, demo.server.url, 'owner', DEMO_PASSWORD);
-    for (const who of [alice, owner]) who.page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  afterEach(() => {
-    for (const who of [alice, owner]) {
-      expect(who.errors).toEqual([]);
-      expect(who.dialogs).toEqual([]);
-    }
+  let sought = 0;
+  const run = demoInBrowser(['alice', 'owner'], {
+    prepare({ db, projectId, uploadsDir }) {
+      pdfForAlicesNextReport(db, projectId, uploadsDir);
+      // a title/abstract conflict settled as include: one more report sought, not yet retrieved
+      const owner = demoActor(db, 'owner');
+      const [conflict] = screening.conflicts(db, projectId, owner, 'title_abstract').conflicts;
+      if (!conflict) throw new Error('the demo has no title/abstract conflict left');
+      screening.resolve({ db, clock: systemClock }, projectId, owner, {
+        recordId: conflict.recordId,
+        stage: 'title_abstract',
+        decision: 'include',
+        reason: 'Learners are the population',
+      });
+      sought = conflict.recordId;
+    },
   });
 
-  it('shows the PDF beside the eligibility decision, its text selectable, served from our origin under the CSP', async () => {
-    const page = alice.page;
-    const loads = watchLoads(page, demo.server.url);
+  /** alice's full-text eligibility page, and its PDF viewer. */
+  async function eligibility(): Promise<{ page: Page; viewer: Locator }> {
+    const page = run.as.alice.page;
     await open(
       page,
-      demo.server.url,
-      `/projects/${demo.projectId}/screening/full_text`,
+      run.demo.server.url,
+      `/projects/${run.demo.projectId}/screening/full_text`,
       'Screening: Full text',
     );
-    const viewer = page.getByRole('region', { name: /PDF/ });
+    return { page, viewer: page.getByRole('region', { name: /PDF/ }) };
+  }
+
+  it('shows the PDF beside the eligibility decision, its text selectable, served from our origin under the CSP', async () => {
+    const loads = watchLoads(run.as.alice.page, run.demo.server.url);
+    const { page, viewer } = await eligibility();
     await viewer.locator('.pdf-page[data-page-number="1"] canvas').waitFor();
     await viewer
       .locator('.pdf-page[data-page-number="1"] .textLayer')
@@ -122,14 +93,7 @@ describe('full texts are read in Sift', () => {
   });
 
   it('quotes the text selected in the PDF into the note, with its page number', async () => {
-    const page = alice.page;
-    await open(
-      page,
-      demo.server.url,
-      `/projects/${demo.projectId}/screening/full_text`,
-      'Screening: Full text',
-    );
-    const viewer = page.getByRole('region', { name: /PDF/ });
+    const { page, viewer } = await eligibility();
     await viewer.getByRole('button', { name: 'Next page' }).click();
     const pageTwo = viewer.locator('.pdf-page[data-page-number="2"] .textLayer');
     await pageTwo.getByText(/Results\. Room air was as effective/).waitFor();
@@ -147,8 +111,8 @@ describe('full texts are read in Sift', () => {
   });
 
   it('links DOIs on the full-text page to doi.org', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/fulltext`, 'Full text');
     const doi = page
       .locator('.report')
       .getByRole('link', { name: /^doi:10\./ })
@@ -159,8 +123,8 @@ describe('full texts are read in Sift', () => {
   });
 
   it('asks for confirmation and a reason before marking a report not retrievable; the reason is kept and shown, counted once', async () => {
-    const page = owner.page;
-    const base = `${demo.server.url}/api/projects/${demo.projectId}`;
+    const page = run.as.owner.page;
+    const base = `${run.demo.server.url}/api/projects/${run.demo.projectId}`;
     const notRetrieved = async () => {
       const { model } = (await (await page.request.get(`${base}/prisma`)).json()) as {
         model: Record<string, number | null>;
@@ -174,7 +138,7 @@ describe('full texts are read in Sift', () => {
       return reports.find((r) => r.recordId === recordId);
     };
     const before = await notRetrieved();
-    await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/fulltext`, 'Full text');
     const card = page.locator(`.report[data-record-id="${sought}"]`);
     await card.getByRole('button', { name: /Not retrievable/ }).click();
     const dialog = page.getByRole('dialog', { name: /not retrievable/i });

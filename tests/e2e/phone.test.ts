@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { systemClock } from '../../server/domain/clock';
 import { importFiles } from '../../server/services/import';
 import { addProjectMember } from '../../server/services/members';
 import { createOwnedProject } from '../../server/services/projects';
-import { launchBrowser } from './support/browser';
 import { boxOf, overflowing, scrollingSideways, waitUntil } from './support/checks';
-import { DEMO_PASSWORD, demoActor, startDemo, type DemoServer } from './support/demo';
-import { open, signIn, type Signed } from './support/session';
+import { demoActor, demoInBrowser } from './support/demo';
+import { open } from './support/session';
 
 const RECORDS = path.resolve(__dirname, '..', 'fixtures', 'dedup', 'tests_data', 'records_pre_merged.csv');
 const PHONE = { width: 390, height: 844 };
@@ -35,49 +34,32 @@ const diagramWidth = (page: Page) =>
  * PRISMA diagram is drawn readable and zooms with buttons and with a pinch.
  */
 describe('Sift on a 390-pixel phone', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let owner: Signed;
-  let alice: Signed;
-  let abstracts: number;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    const deps = { db: demo.db, clock: systemClock };
-    // a second review whose records carry long abstracts (the demo's records have none)
-    const ownerActor = demoActor(demo.db, 'owner');
-    abstracts = createOwnedProject(deps, ownerActor.userId, { name: 'Oxygen at birth' }).id;
-    addProjectMember(deps, abstracts, { username: 'alice', role: 'reviewer' });
-    importFiles(
-      demo.db,
-      {
-        projectId: abstracts,
-        source: { name: 'MEDLINE', kind: 'database' },
-        files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
-      },
-      systemClock,
-    );
-    browser = await launchBrowser();
-    owner = await signIn(browser, demo.server.url, 'owner', DEMO_PASSWORD, PHONE, { hasTouch: true });
-    alice = await signIn(browser, demo.server.url, 'alice', DEMO_PASSWORD, PHONE, { hasTouch: true });
-    for (const who of [owner, alice]) who.page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  afterEach(() => {
-    for (const who of [owner, alice]) {
-      expect(who.errors).toEqual([]);
-      expect(who.dialogs).toEqual([]);
-    }
+  let abstracts = 0;
+  const run = demoInBrowser(['owner', 'alice'], {
+    viewport: PHONE,
+    context: { hasTouch: true },
+    prepare({ db }) {
+      // a second review whose records carry long abstracts (the demo's records have none)
+      const deps = { db, clock: systemClock };
+      abstracts = createOwnedProject(deps, demoActor(db, 'owner').userId, { name: 'Oxygen at birth' }).id;
+      addProjectMember(deps, abstracts, { username: 'alice', role: 'reviewer' });
+      importFiles(
+        db,
+        {
+          projectId: abstracts,
+          source: { name: 'MEDLINE', kind: 'database' },
+          files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
+        },
+        systemClock,
+      );
+    },
   });
 
   it('keeps the decision bar in view above a long abstract, however far the reviewer reads', async () => {
-    const page = alice.page;
+    const page = run.as.alice.page;
     await open(
       page,
-      demo.server.url,
+      run.demo.server.url,
       `/projects/${abstracts}/screening/title_abstract`,
       'Screening: Title/abstract',
     );
@@ -99,8 +81,8 @@ describe('Sift on a 390-pixel phone', () => {
   });
 
   it('fits the full-text cards in the width of the phone', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/fulltext`, 'Full text');
     await page.locator('.report').first().waitFor();
     expect(await overflowing(page)).toEqual([]);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
@@ -112,8 +94,8 @@ describe('Sift on a 390-pixel phone', () => {
     ['synthesis', '/synthesis', 'Synthesis'],
     ['dashboard', '', /micro-credentials/],
   ])('reflows the %s tables into cards instead of scrolling sideways', async (_name, suffix, heading) => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}${suffix}`, heading);
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}${suffix}`, heading);
     await page.locator('#content table').first().waitFor();
     expect(await scrollingSideways(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
@@ -127,8 +109,13 @@ describe('Sift on a 390-pixel phone', () => {
   });
 
   it('draws the PRISMA diagram readable, and zooms it with buttons and a pinch', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/prisma`, 'PRISMA 2020 flow diagram');
+    const page = run.as.owner.page;
+    await open(
+      page,
+      run.demo.server.url,
+      `/projects/${run.demo.projectId}/prisma`,
+      'PRISMA 2020 flow diagram',
+    );
     await page.locator('#prisma-diagram svg text').first().waitFor();
     expect(await drawnTextHeight(page)).toBeGreaterThanOrEqual(10);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import { waitUntil } from './support/checks';
-import { DEMO_PASSWORD, startDemo, type DemoServer } from './support/demo';
-import { open, signIn, type Signed } from './support/session';
+import { demoInBrowser } from './support/demo';
+import { open } from './support/session';
 
 const OTHER_METHODS = 'Identification of new studies via other methods';
 
@@ -15,28 +14,16 @@ const drawnText = (page: Page) => page.locator('#prisma-diagram svg').textConten
  * tick changes it, and every export carries exactly the options shown.
  */
 describe('the PRISMA options match the diagram and its exports', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let owner: Signed;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launchBrowser();
-    owner = await signIn(browser, demo.server.url, 'owner', DEMO_PASSWORD);
-    owner.page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  afterEach(() => {
-    expect(owner.errors).toEqual([]);
-    expect(owner.dialogs).toEqual([]);
-  });
+  const run = demoInBrowser(['owner']);
 
   it('starts with the boxes ticked as drawn, changes the diagram at the first tick, and exports what is shown', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/prisma`, 'PRISMA 2020 flow diagram');
+    const page = run.as.owner.page;
+    await open(
+      page,
+      run.demo.server.url,
+      `/projects/${run.demo.projectId}/prisma`,
+      'PRISMA 2020 flow diagram',
+    );
     await page.locator('#prisma-diagram svg').waitFor();
     // the demo has a citation search (other methods) and several databases
     expect(await drawnText(page)).toContain(OTHER_METHODS);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { DEMO_PASSWORD, startDemo, type DemoServer } from './support/demo';
-import { open, signIn, type Signed } from './support/session';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoInBrowser } from './support/demo';
+import { open } from './support/session';
 
 /**
  * In the page: whether anything but white is drawn in the outermost `band` pixels of an image
@@ -37,31 +36,14 @@ interface Edges {
 
 /** Issue 17, item 8: the smaller things a new user stumbled over. */
 describe('the smaller things', () => {
-  let browser: Browser;
-  let demo: DemoServer;
-  let owner: Signed;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launchBrowser();
-    owner = await signIn(browser, demo.server.url, 'owner', DEMO_PASSWORD);
-    owner.page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  afterEach(() => {
-    expect(owner.errors).toEqual([]);
-    expect(owner.dialogs).toEqual([]);
-  });
+  const run = demoInBrowser(['owner']);
 
   const edgesOf = (page: Page, arg: { canvasSelector?: string; png?: string; band: number }) =>
     page.evaluate(`(${INK_AT_EDGES})(${JSON.stringify(arg)})`) as Promise<Edges>;
 
   it('draws every label of the co-occurrence heat map inside it, on screen and in the PNG', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/synthesis`, 'Synthesis');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/synthesis`, 'Synthesis');
     const panel = page.locator('section', {
       has: page.getByRole('heading', { name: 'Theme co-occurrence' }),
     });
@@ -80,16 +62,14 @@ describe('the smaller things', () => {
   });
 
   it('says plainly when an upload or a link is refused', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/fulltext`, 'Full text');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/fulltext`, 'Full text');
     const card = page.locator('.report').first();
-    await card
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'notes.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('not a PDF at all'),
-      });
+    await card.locator('input[type=file]').setInputFiles({
+      name: 'notes.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a PDF at all'),
+    });
     await card.getByRole('button', { name: 'Upload PDF' }).click();
     await card.getByText(/^The PDF was not uploaded: .*not a PDF/).waitFor();
     await card.locator('input[type=url]').fill('ftp://example.org/report.pdf');
@@ -99,32 +79,32 @@ describe('the smaller things', () => {
   });
 
   it('keeps a deep link opened while signed out and goes there after signing in', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(`${demo.server.url}/#/projects/${demo.projectId}/settings`);
+      await page.goto(`${run.demo.server.url}/#/projects/${run.demo.projectId}/settings`);
       await page.getByRole('heading', { name: 'Sign in to Sift' }).waitFor();
       await page.getByLabel('Username').fill('owner');
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-      expect(new URL(page.url()).hash).toBe(`#/projects/${demo.projectId}/settings`);
+      expect(new URL(page.url()).hash).toBe(`#/projects/${run.demo.projectId}/settings`);
     } finally {
       await context.close();
     }
   });
 
   it('serves a favicon as an icon', async () => {
-    const response = await owner.page.request.get(`${demo.server.url}/favicon.ico`);
+    const response = await run.as.owner.page.request.get(`${run.demo.server.url}/favicon.ico`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
     expect(Buffer.from(await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
   });
 
   it('draws nothing for an empty abstract: empty rows of the comparison are all one height', async () => {
-    const page = owner.page;
-    await open(page, demo.server.url, `/projects/${demo.projectId}/dedup`, 'Duplicates');
+    const page = run.as.owner.page;
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/dedup`, 'Duplicates');
     const table = page.locator('table.compare').first();
     await table.waitFor();
     const rows = (await page.evaluate(
