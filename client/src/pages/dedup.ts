@@ -34,7 +34,9 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
     changed: () =>
       void api
         .get<ClusterListResponse>(p.clusters('review'))
-        .then((r) => (summary.textContent = summaryText(r.summary))),
+        .then((r) => (summary.textContent = summaryText(r.summary)))
+        // the decision itself was saved and said on its card; stale counters are all that is lost
+        .catch(() => undefined),
   };
 
   const load = async () => {
