@@ -18,7 +18,7 @@ import { screeningPage } from './pages/screening';
 import { settingsPage } from './pages/settings';
 import { setupPage } from './pages/setup';
 import { synthesisPage } from './pages/synthesis';
-import { currentPath, navigate, route, startRouter } from './router';
+import { currentPath, navigate, route, signInThenReturn, startRouter } from './router';
 import { currentUser, loadSession } from './session';
 
 route('/login', loginPage);
@@ -61,7 +61,7 @@ function focusHeading(): void {
 /** A page that fails to load: a lost session goes back to sign-in; anything else is said plainly. */
 function showFailure(error: unknown, root: HTMLElement): void {
   if (error instanceof ApiError && error.status === 401) {
-    navigate('/login');
+    signInThenReturn();
     return;
   }
   const message = error instanceof ApiError ? error.message : 'Something went wrong loading this page.';
@@ -77,7 +77,8 @@ const root = document.getElementById('app');
 if (root) {
   loadSession()
     .then(() => {
-      if (!currentUser() && !isPublicPath(currentPath())) navigate('/login');
+      // a page asked for while signed out is kept, and opened after signing in
+      if (!currentUser() && !isPublicPath(currentPath())) signInThenReturn();
       startRouter(root, focusHeading, showFailure);
     })
     .catch((error: unknown) => {

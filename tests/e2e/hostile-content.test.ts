@@ -82,7 +82,7 @@ describe('hostile imported content is shown as text and never runs', () => {
     for (const id of ids.slice(1, 4)) screening.decide(deps, projectId, asOwner, { recordId: id, stage: 'title_abstract', decision: 'include' });
     uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-e2e-hostile-'));
     fulltext.setLink({ ...deps, uploadsDir: uploads }, projectId, asOwner, ids[1]!, `https://example.org/"><script>window.__pwned=51</script>`, PWN(52));
-    fulltext.markNotRetrievable(deps, projectId, asOwner, ids[2]!, PWN(53));
+    fulltext.markNotRetrievable(deps, projectId, asOwner, { recordId: ids[2]!, note: PWN(53) });
 
     server = await startServer({ db, uploadsDir: uploads });
     browser = await launchBrowser();
