@@ -34,7 +34,7 @@ function hugeRecord(): string {
 }
 
 /**
- * Records whose fields carry markup, script URLs, control characters, right-to-left overrides
+ * Records whose fields carry markup, script URLs, right-to-left overrides
  * and huge values go through every page: nothing may execute (no dialog, no page error, the
  * window flag stays unset, no element gains an event-handler attribute), and the text shows
  * as text.
