@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import type { LoginLimits } from './http/login-limits';
 import { apiRouter } from './http/routes';
 import { packagePath } from './package-root';
+import { defaultImportPool, type ImportPool } from './services/import-pool';
 
 export interface AppDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface AppDeps {
   uploadsDir?: string;
   /** Login throttling; defaults to DEFAULT_LOGIN_LIMITS (tests lower them). */
   loginLimits?: Partial<LoginLimits>;
+  /** The worker threads that read imported files, with their budget; defaults to the process's pool. */
+  imports?: ImportPool;
 }
 
 export interface AppContext {
@@ -25,6 +28,8 @@ export interface AppContext {
   clock: Clock;
   uploadsDir: string;
   loginLimits?: Partial<LoginLimits>;
+  /** Set by createApp; a context built by hand (route tests) leaves it out and gets the process's pool. */
+  imports?: ImportPool;
 }
 
 /**
@@ -59,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
     clock: deps.clock ?? systemClock,
     uploadsDir: deps.uploadsDir ?? packagePath('data', 'uploads'),
     loginLimits: deps.loginLimits,
+    imports: deps.imports ?? defaultImportPool(),
   };
   const app = express();
   app.disable('x-powered-by');

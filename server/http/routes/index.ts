@@ -7,6 +7,7 @@ import { dedupRoutes } from './dedup';
 import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
+import { importRoutes } from './imports';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
 import { projectRoutes } from './projects';
@@ -25,6 +26,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(memberRoutes(ctx));
   router.use(projectRoutes(ctx));
   router.use(sourceRoutes(ctx));
+  router.use(importRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(exportRoutes(ctx));
   router.use(dedupRoutes(ctx));
