@@ -137,7 +137,11 @@ export class ImportPool {
       hooks.signal?.removeEventListener('abort', onAbort);
       this.running--;
       if (reusable && !this.closed) this.park(worker);
-      else void worker.terminate();
+      else {
+        // A thread being stopped never keeps the process alive.
+        worker.unref();
+        void worker.terminate();
+      }
       if ('file' in outcome) task.resolve(outcome.file);
       else task.reject(outcome.error);
       this.dispatch();
