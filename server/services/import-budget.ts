@@ -23,7 +23,7 @@ export interface ImportBudget {
 export const DEFAULT_IMPORT_BUDGET: ImportBudget = {
   timeMs: 120_000,
   memoryMb: 2048,
-  maxRecords: 250_000,
+  maxRecords: 500_000,
   workers: 2,
 };
 

@@ -106,7 +106,13 @@ export class ImportPool {
       const idle = this.idle.pop();
       if (idle) clearTimeout(idle.timer);
       this.running++;
-      this.run(task, idle?.worker ?? this.spawn());
+      try {
+        this.run(task, idle?.worker ?? this.spawn());
+      } catch (error) {
+        // A worker that cannot start (its file missing from a broken build) fails this file, not the pool.
+        this.running--;
+        task.reject(error);
+      }
     }
   }
 
@@ -196,10 +202,14 @@ export class ImportPool {
     // the caller gives up move instead, when they fill their buffer (a pooled slice cannot move).
     const { bytes } = file;
     const movable = hooks.handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    worker.postMessage(
-      request,
-      movable && !(bytes.buffer instanceof SharedArrayBuffer) ? [bytes.buffer] : [],
-    );
+    try {
+      worker.postMessage(
+        request,
+        movable && !(bytes.buffer instanceof SharedArrayBuffer) ? [bytes.buffer] : [],
+      );
+    } catch (error) {
+      stop(error as Error);
+    }
   }
 
   /** Keeps a worker for the next file; it ends after IDLE_MS unused and never keeps the process alive. */

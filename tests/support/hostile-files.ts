@@ -1,4 +1,4 @@
-import { workbook } from './zip';
+import { workbook, zip } from './zip';
 
 /**
  * Generated worst cases for the import readers (issue 15): small files that made a reader
@@ -90,6 +90,24 @@ export const HOSTILE_CASES: HostileCase[] = [
       return workbook(
         Buffer.concat([Buffer.from(before!), Buffer.alloc(n * 1024 * 1024, 'a'), Buffer.from(after!)]),
       );
+    },
+  },
+  {
+    name: 'xlsx-bomb-lying',
+    reader: 'xlsx',
+    problem: 'the same, its archive claiming a tiny size (n = MB inflated)',
+    fileName: 'lying-bomb.xlsx',
+    benchN: 64,
+    build: (n) => {
+      const [before, after] = sheet(
+        `${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>\u0000</t></is></c></row>`,
+      ).split('\u0000');
+      const content = Buffer.concat([
+        Buffer.from(before!),
+        Buffer.alloc(n * 1024 * 1024, 'a'),
+        Buffer.from(after!),
+      ]);
+      return zip([{ name: 'xl/worksheets/sheet1.xml', content, declaredSize: 1024 }]);
     },
   },
   {

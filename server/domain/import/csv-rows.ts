@@ -1,4 +1,4 @@
-import type { TableRow } from './table';
+import { MAX_CELLS, type TableRow } from './table';
 
 /**
  * Splits delimited text (CSV, semicolon CSV, TSV) into rows of cells in one pass, tolerant the
@@ -9,12 +9,13 @@ import type { TableRow } from './table';
  * Why not csv-parse: with rows shorter than the header it builds an error object (a stack trace
  * and a JSON copy of its context) for every such row even when told to relax the column count;
  * 64,000 short rows took seconds. This reader is linear on every input and never throws: a quote
- * left open runs to the end of the text, which `openQuoteLine` then reports.
+ * left open runs to the end of the text, which `openQuoteLine` then reports; a row wider than
+ * MAX_CELLS stops the reading (`tooWideLine`).
  */
 export function readDelimitedRows(
   text: string,
   delimiter: string,
-): { rows: TableRow[]; openQuoteLine: number | null } {
+): { rows: TableRow[]; openQuoteLine: number | null; tooWideLine: number | null } {
   const rows: TableRow[] = [];
   const d = delimiter.charCodeAt(0);
   const length = text.length;
@@ -73,6 +74,8 @@ export function readDelimitedRows(
       cell = text.slice(start, pos);
     }
     cells.push(cell);
+    // Past a spreadsheet's width a row is not a table's row: stop before it costs memory per cell.
+    if (cells.length > MAX_CELLS) return { rows, openQuoteLine, tooWideLine: line };
     if (pos >= length) {
       endRow();
       break;
@@ -92,7 +95,7 @@ export function readDelimitedRows(
     endRow();
     line++;
   }
-  return { rows, openQuoteLine };
+  return { rows, openQuoteLine, tooWideLine: null };
 }
 
 function isCellEnd(c: number, delimiter: number): boolean {

@@ -1,7 +1,7 @@
 import { ParseError } from '../errors';
 import { readDelimitedRows } from './csv-rows';
 import { stripBom } from './lines';
-import { tableRecords } from './table';
+import { MAX_CELLS, tableRecords } from './table';
 import type { BibRecord, ParseWarning } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -39,7 +39,10 @@ function firstLineOutsideQuotes(text: string): string {
  * non-empty cell is kept in `raw` under its header.
  */
 export function parseDelimited(text: string, fileName: string, delimiter: Delimiter = sniffDelimiter(text)): { records: BibRecord[]; warnings: ParseWarning[] } {
-  const { rows, openQuoteLine } = readDelimitedRows(text, delimiter);
+  const { rows, openQuoteLine, tooWideLine } = readDelimitedRows(text, delimiter);
+  if (tooWideLine !== null) {
+    throw new ParseError(fileName, tooWideLine, `a row of more than ${MAX_CELLS.toLocaleString('en')} cells, more than a spreadsheet has: not a bibliographic table`);
+  }
   if (openQuoteLine !== null) {
     throw new ParseError(fileName, openQuoteLine, `not a readable ${describe(delimiter)} table: a quoted cell opened on this line is never closed`);
   }

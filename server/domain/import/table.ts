@@ -11,6 +11,9 @@ export interface TableRow {
   line: number;
 }
 
+/** Excel's column limit (A … XFD): no table Sift reads is wider (see csv-rows.ts and xlsx.ts). */
+export const MAX_CELLS = 16_384;
+
 /** How many leading rows may sit above the header (a sheet title, an export banner). */
 const HEADER_SEARCH_ROWS = 5;
 

@@ -1,5 +1,5 @@
 import { ParseError } from '../errors';
-import { tableRecords, type TableRow } from './table';
+import { MAX_CELLS, tableRecords, type TableRow } from './table';
 import type { BibRecord, ParseWarning } from './types';
 import { firstElement, scanElements, UnclosedElementError, withoutElements } from './xlsx-scan';
 import { readZipEntry, ZipError, zipEntries, ZipTooLargeError } from './zip';
@@ -11,8 +11,6 @@ import { readZipEntry, ZipError, zipEntries, ZipTooLargeError } from './zip';
  */
 export const XLSX_LIMITS = { inflateRatio: 100, minInflatedBytes: 64 * 1024 * 1024, maxInflatedBytes: 512 * 1024 * 1024 };
 const utf8 = new TextDecoder('utf-8');
-/** Excel's column limit (A … XFD). */
-const MAX_COLUMNS = 16_384;
 
 /**
  * Reads the first worksheet of an Excel workbook (.xlsx, as Excel, Numbers, LibreOffice and
@@ -93,7 +91,7 @@ export function sheetRows(xml: string, shared: string[]): TableRow[] {
     for (const cell of scanElements(row.body ?? '', 'c')) {
       const reference = attribute(cell.attrs, 'r');
       const column = reference ? columnIndex(reference) : cells.length;
-      if (column >= MAX_COLUMNS) continue; // beyond Excel's last column (XFD): a damaged reference
+      if (column >= MAX_CELLS) continue; // beyond Excel's last column (XFD): a damaged reference
       cells[column] = cellText(attribute(cell.attrs, 't'), cell.body ?? '', shared);
     }
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';

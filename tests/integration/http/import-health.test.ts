@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createApp } from '../../../server/app';
 import { DEFAULT_IMPORT_BUDGET } from '../../../server/services/import-budget';
 import { ImportPool } from '../../../server/services/import-pool';
 import { bearer, createMember } from '../../support/auth';
 import { removeDir, tempDir } from '../../support/cli';
 import { openTestDb, seedProject } from '../../support/db';
+import { p95, sampleHealth, uploadFromAnotherProcess } from '../../support/health-sampler';
 import { hostileCase } from '../../support/hostile-files';
 
 /**
@@ -31,61 +29,6 @@ const UPLOADS: [string, number][] = [
   ['xlsx-bomb', 65],
 ];
 
-// The uploader: plain Node (fetch, FormData), posting each file and printing the statuses.
-const UPLOADER = `
-const fs = require('node:fs');
-const [url, token, ...files] = process.argv.slice(1);
-(async () => {
-  const statuses = [];
-  for (const file of files) {
-    const body = new FormData();
-    body.set('name', 'Hostile');
-    body.append('files', new Blob([fs.readFileSync(file)]), require('node:path').basename(file));
-    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer ' + token }, body });
-    statuses.push([require('node:path').basename(file), res.status, (await res.json()).error?.code ?? null]);
-  }
-  process.stdout.write(JSON.stringify(statuses));
-})();
-`;
-
-function p95(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-}
-
-/** One GET /api/health on a kept-alive connection; resolves to its time in ms. */
-function timedHealth(agent: http.Agent, port: number): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve(performance.now() - started)
-            : reject(new Error(`health ${res.statusCode}`)),
-        );
-      })
-      .on('error', reject);
-  });
-}
-
-/** Asks for health until `until` settles (or for `ms`), a few ms apart; every answer time. */
-async function sample(agent: http.Agent, port: number, until: Promise<unknown> | number): Promise<number[]> {
-  const times: number[] = [];
-  let done = false;
-  const stop = typeof until === 'number' ? new Promise((resolve) => setTimeout(resolve, until)) : until;
-  void stop.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  while (!done) {
-    times.push(await timedHealth(agent, port));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return times;
-}
-
 describe('requests are served while hostile files are imported', () => {
   it('GET /api/health keeps its p95 under 100 ms during hostile uploads, against a reference taken before', async () => {
     const dir = tempDir('sift-hostile-');
@@ -97,7 +40,6 @@ describe('requests are served while hostile files are imported', () => {
     const server = createApp({ db, imports }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const files = UPLOADS.map(([name, n]) => {
         const hostile = hostileCase(name);
@@ -114,14 +56,14 @@ describe('requests are served while hostile files are imported', () => {
       fs.writeFileSync(big, Array.from({ length: 4200 }, () => ris.replace(/^\uFEFF/, '')).join('\n'));
       files.push(big);
 
-      const reference = await sample(agent, port, 1500);
-      const upload = promisify(execFile)(
-        process.execPath,
-        ['-e', UPLOADER, `http://127.0.0.1:${port}/api/projects/${projectId}/sources`, token, ...files],
-        { maxBuffer: 1 << 20 },
+      const reference = await sampleHealth(port, 1500);
+      const upload = uploadFromAnotherProcess(
+        `http://127.0.0.1:${port}/api/projects/${projectId}/sources`,
+        token,
+        files,
       );
-      const during = await sample(agent, port, upload);
-      const statuses = JSON.parse((await upload).stdout) as [string, number, string | null][];
+      const during = await sampleHealth(port, upload);
+      const statuses = await upload;
 
       // Every hostile file was refused (422), the big one by the time limit; nothing was imported.
       expect(statuses.map(([file, status]) => [file, status])).toEqual(
@@ -134,7 +76,6 @@ describe('requests are served while hostile files are imported', () => {
       expect(during.length).toBeGreaterThan(20);
       expect(p95(during)).toBeLessThan(goal);
     } finally {
-      agent.destroy();
       await new Promise((resolve) => server.close(resolve));
       await imports.close();
       removeDir(dir);

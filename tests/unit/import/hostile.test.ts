@@ -2,7 +2,7 @@ import { ParseError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
 import { MAX_XML_DEPTH } from '../../../server/domain/import/xml';
 import { hostileCase } from '../../support/hostile-files';
-import { workbook, zip } from '../../support/zip';
+import { workbook } from '../../support/zip';
 
 /**
  * Issue 15: small files that made a reader quadratic. Each is read at a size where the old
@@ -142,10 +142,9 @@ describe('XLSX decompression is capped in total', () => {
     );
   });
 
-  it('refuses it too when the archive understates the sizes', () => {
-    const big = Buffer.alloc(70 * 1024 * 1024, 'a');
-    const lying = zip([{ name: 'xl/worksheets/sheet1.xml', content: big, declaredSize: 10 }]);
-    expect(() => parseFile(lying, 'lying.xlsx')).toThrow(/its parts inflate to more than 64 MB/);
+  it('refuses it too when the archive understates the sizes: inflating stops at the limit', () => {
+    const { error } = read('xlsx-bomb-lying', 70);
+    expect(error?.message).toMatch(/^lying-bomb\.xlsx: not a readable \.xlsx workbook: its parts inflate to more than 64 MB/);
   });
 
   it('counts every part: several parts under the limit each may not exceed it together', () => {
@@ -170,6 +169,13 @@ describe('CSV and TSV rows shorter than the header', () => {
     } finally {
       capture.mockRestore();
     }
+  });
+
+  it('refuses a row wider than a spreadsheet (16,384 cells) before it costs memory per cell', () => {
+    const wide = `Title,Abstract\nA,a\n${'x,'.repeat(20_000)}x\n`;
+    expect(() => parseFile(Buffer.from(wide), 'wide.csv')).toThrow(
+      'wide.csv:3: a row of more than 16,384 cells, more than a spreadsheet has: not a bibliographic table',
+    );
   });
 
   it('refuses a quoted cell that is never closed, naming the line it opens on', () => {

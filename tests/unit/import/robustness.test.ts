@@ -171,7 +171,7 @@ describe('a record never takes the fields of the next one (issue 15)', () => {
 describe('generated worst cases of every class, at random small sizes (issue 15)', () => {
   it('are read or refused with a ParseError, quickly', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...HOSTILE_CASES.filter((c) => c.name !== 'xlsx-bomb')), fc.integer({ min: 1, max: 3000 }), (hostile, n) =>
+      fc.property(fc.constantFrom(...HOSTILE_CASES.filter((c) => !c.name.startsWith('xlsx-bomb'))), fc.integer({ min: 1, max: 3000 }), (hostile, n) =>
         parsesOrRefuses(hostile.build(n), hostile.fileName),
       ),
       { numRuns: 60 },
