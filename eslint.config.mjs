@@ -81,6 +81,42 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'server/http calls services, never repositories or SQL; import their types with `import type`.',
             },
+            {
+              // The unblinded readers serve the CLI and other services; a route shows what the
+              // visibility policy lets its caller see, through the service that takes the Actor.
+              regex: String.raw`^\.\.?/(?:.*/)?services/(?:prisma|coding|screening|ranking|export|archive)$`,
+              importNames: [
+                'projectPrisma',
+                'prismaBoxRecords',
+                'projectSynthesis',
+                'screeningStatus',
+                'computeAgreement',
+                'projectStoppingReport',
+                'exportProject',
+                'exportArchive',
+              ],
+              message:
+                'routes call the Actor-taking service (prismaDocument, prismaBoxRecordsFor, synthesisFor, screeningStatusFor, agreement, rankingOverview, exportProjectFor, exportArchiveFor), which consults the visibility policy.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is a second front door beside HTTP: it opens the file (db/connection) and calls
+    // services, never repositories; their types only with `import type`.
+    files: ['server/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\.?/(?:.*/)?db/repos(?:/|$)`,
+              allowTypeImports: true,
+              message: 'server/cli calls services, never repositories; import their types with `import type`.',
+            },
           ],
         },
       ],

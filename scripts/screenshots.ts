@@ -30,7 +30,7 @@ const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'report.pdf');
 
 async function ensureAccount(db: Db, projectId: number, username: string, role: 'owner' | 'reviewer'): Promise<number> {
   const existing = findUserByUsername(db, username);
-  const id = existing ? existing.id : (await createUser(db, username, PASSWORD, systemClock(), { hashParams: { N: 1024, r: 8, p: 1 } })).id;
+  const id = existing ? existing.id : (await createUser({ db, clock: systemClock, hashParams: { N: 1024, r: 8, p: 1 } }, { username, password: PASSWORD })).id;
   if (!findMember(db, projectId, id)) addMember(db, projectId, id, role, systemClock());
   return id;
 }
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sift-screenshots-'));
   const uploadsDir = path.join(dir, 'uploads');
   const db = openDatabase(path.join(dir, 'demo.sqlite'));
-  const { projectId } = ensureDemo(db, systemClock);
+  const { projectId } = ensureDemo({ db, clock: systemClock });
   await seedReview(db, projectId);
   // one uploaded PDF so the full-text page shows both kinds of retrieval
   const owner = findUserByUsername(db, 'owner');

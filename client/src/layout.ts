@@ -43,6 +43,8 @@ export function frame(root: HTMLElement, project?: Project): HTMLElement {
     project ? h('span', { class: 'project-name', title: project.name }, project.name) : null,
     h('span', { class: 'spacer' }),
     user ? h('span', { class: 'who' }, `${user.username}${project ? ` · ${project.role}` : ''}`) : null,
+    user?.admin ? h('a', { href: '#/admin', class: 'topbar-link' }, 'Admin') : null,
+    user ? h('a', { href: '#/account', class: 'topbar-link' }, 'Account') : null,
     user
       ? h(
           'button',

@@ -11,7 +11,3 @@ export async function loadProject(id: number): Promise<Project> {
   cache.set(id, project);
   return project;
 }
-
-export function forgetProjects(): void {
-  cache.clear();
-}

@@ -348,8 +348,8 @@ function speed(): string {
   )();
   const decisions = [...decided].map(([row, label]) => ({ recordId: row + 1, label }));
   const clock = () => new Date(now);
-  const coldService = timeIt(() => retrainProject(db, 1, () => decisions, clock), 1);
-  const warmService = timeIt(() => retrainProject(db, 1, () => decisions, clock), 3);
+  const coldService = timeIt(() => retrainProject({ db, clock }, 1, () => decisions), 1);
+  const warmService = timeIt(() => retrainProject({ db, clock }, 1, () => decisions), 3);
   const queueIds = docs.map((_, i) => i + 1).filter((id) => !decided.has(id - 1));
   const order = timeIt(() => orderQueue(db, 1, queueIds), 3);
   db.close();

@@ -17,6 +17,8 @@ export interface DedupRunSummary extends DedupCounts {
   mergedNow: number;
   /** Review clusters this run opened. */
   reviewNow: number;
+  /** Groups of look-alike records this run kept apart by a veto (stored as not-duplicate, with the vetoes). */
+  keptApartNow: number;
   durationMs: number;
 }
 
@@ -69,6 +71,8 @@ export interface Evidence {
   rule: string;
   score: number;
   similarities: FieldSimilarities;
+  /** Facts that ruled a merge out ("issue 2 vs 3"): why two records were kept apart or sent to review. */
+  vetoes?: { name: string; detail: string }[];
 }
 
 export interface ClusterDecision {

@@ -37,6 +37,11 @@ export interface PrismaSettings {
   previousStudies?: number;
   previousReports?: number;
   labels?: Record<string, string>;
+  /**
+   * The other-methods column's title/abstract step: "auto" (shown once a record of that column
+   * is excluded there) or "always" (shown whenever the review has such records).
+   */
+  otherScreening?: 'auto' | 'always';
 }
 
 export interface DrillDownRecord {

@@ -73,12 +73,15 @@ export interface QueueResponse {
   reasonRequired: boolean;
 }
 
-/** A record the caller voted on that is not yet resolved: the vote may still change. */
+/**
+ * A record the caller voted on: not yet resolved once the stage is open to them; while it is
+ * blind, any (which are resolved would tell; changing a resolved one is refused).
+ */
 export interface VotedRecord extends ScreeningRecord {
   myVote: Vote;
 }
 
-/** GET …/screening/:stage/mine: the caller's open votes, newest first. */
+/** GET …/screening/:stage/mine: the caller's own votes, newest first. */
 export interface MineResponse {
   stage: Stage;
   records: VotedRecord[];
@@ -163,8 +166,18 @@ export interface FullProgress extends ProgressBase {
   reviewers: ReviewerCounts[];
 }
 
+/**
+ * A stage whose records come from a stage still blind to the caller (full text while
+ * title/abstract is blind): which records reached it would tell what others voted.
+ */
+export interface ClosedProgress extends Omit<ProgressBase, 'me'> {
+  visibility: 'closed';
+  counts: null;
+  me: null;
+}
+
 /** GET …/screening/:stage/progress. */
-export type Progress = BlindedProgress | FullProgress;
+export type Progress = BlindedProgress | FullProgress | ClosedProgress;
 
 /** A vote as the owner sees it on a conflict. */
 export interface NamedVote extends Vote {
@@ -188,6 +201,7 @@ export type AgreementBand = 'poor' | 'slight' | 'fair' | 'moderate' | 'substanti
 export interface AgreementSummary {
   /** Records counted in the two-rater table. */
   n: number;
+  /** The scale: the categories offered that the compared votes actually used. */
   categories: string[];
   /** rows: first reviewer to vote on a record, columns: second. */
   table: number[][];
@@ -207,7 +221,25 @@ export interface AgreementSummary {
   /** Records with at least two votes (the units alpha can use). */
   alphaUnits: number;
   interpretation: AgreementBand | null;
+  /**
+   * For each statistic above that is null: why it cannot be estimated (no record with two
+   * votes, one category used, a standard error of 0, …). Shown as "not estimable".
+   */
+  notEstimable: Partial<Record<AgreementStatistic, string>>;
 }
+
+export type AgreementStatistic =
+  | 'percentAgreement'
+  | 'observedAgreement'
+  | 'kappa'
+  | 'kappaSE'
+  | 'kappaCI95'
+  | 'pabak'
+  | 'ac1'
+  | 'scottPi'
+  | 'brennanPrediger'
+  | 'alpha'
+  | 'interpretation';
 
 export interface PairAgreement extends AgreementSummary {
   userA: number;
@@ -216,10 +248,17 @@ export interface PairAgreement extends AgreementSummary {
   usernameB: string | null;
 }
 
-/** GET …/screening/:stage/agreement?maybe=include|separate: on the votes before resolution. */
+/**
+ * GET …/screening/:stage/agreement?maybe=include|separate&votes=first|latest: on the votes
+ * before resolution, each reviewer's first vote by default.
+ */
 export interface Agreement extends AgreementSummary {
   stage: Stage;
   maybe: 'as_include' | 'separate';
+  /** "first": each reviewer's first vote on a record (independent); "latest": the vote standing now. */
+  votes: 'first' | 'latest';
+  /** Every category a vote could fall in; `categories` is the scale: those actually used. */
+  categoriesOffered: string[];
   pairs: PairAgreement[];
 }
 

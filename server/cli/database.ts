@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../db/connection';
 import type { Project } from '../db/repos/projects';
 import { systemClock } from '../domain/clock';
 import { NotFoundError } from '../domain/errors';
+import type { ServiceDeps } from '../services/deps';
 import { resolveProject } from '../services/projects';
 import { required } from './args';
 
@@ -39,6 +40,11 @@ export async function withDb<T>(
   } finally {
     db.close();
   }
+}
+
+/** What services get from a command: its database and the system clock. */
+export function cliDeps(db: Db): ServiceDeps {
+  return { db, clock: systemClock };
 }
 
 /** The flags every project command takes. */

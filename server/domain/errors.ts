@@ -39,6 +39,11 @@ export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 }
 
+/** A one-time link that did exist but can no longer be used: expired, used or revoked. */
+export class GoneError extends DomainError {
+  readonly code = 'gone';
+}
+
 /** Too many attempts in a window (login rate limiting). */
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';

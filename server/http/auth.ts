@@ -1,5 +1,6 @@
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../app';
+import type { SignedInUser } from '../api/accounts';
 import type { User } from '../db/repos/users';
 import { minimumRole, type Action } from '../domain/auth/actions';
 import type { Actor } from '../domain/auth/actor';
@@ -34,8 +35,8 @@ export const SECURE_SESSION_COOKIE = '__Host-sift_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type Principal =
-  | { via: 'session'; user: User; sessionId: string; csrfToken: string; expiresAt: Date }
-  | { via: 'token'; user: User; tokenId: number }
+  | { via: 'session'; user: SignedInUser; sessionId: string; csrfToken: string; expiresAt: string }
+  | { via: 'token'; user: SignedInUser; tokenId: number }
   | { via: 'anonymous'; problem?: string };
 
 export interface ProjectAccess {
@@ -53,7 +54,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * (a browser may hold a stale cookie) and only accepts a JSON body, which a cross-site form
  * cannot send without a CORS preflight that we never grant.
  */
-const CSRF_EXEMPT = new Set(['POST /auth/login']);
+const CSRF_EXEMPT = new Set([
+  'POST /auth/login',
+  // Like login, these act for someone who is not signed in yet (they prove who they are with
+  // a one-time token in the body) and take JSON only; a stale cookie must not block them.
+  'POST /setup',
+  'POST /auth/reset',
+  'POST /auth/reset/inspect',
+  'POST /invitations/inspect',
+  'POST /invitations/register',
+]);
 
 /** The session cookie's name for this request: __Host-sift_session over HTTPS, sift_session otherwise. */
 export function sessionCookieName(req: Request): string {
@@ -93,18 +103,18 @@ function bearerToken(header: string): string | null {
 }
 
 function identify(ctx: AppContext, req: Request, res: Response): Principal {
-  const now = ctx.clock();
   const authorization = req.get('authorization');
   if (authorization !== undefined) {
     // An explicit Authorization header wins over any cookie, and a bad one is never ignored.
     const token = bearerToken(authorization);
-    const found = token ? resolveApiToken(ctx.db, token, now) : null;
-    if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
+    const found = token ? resolveApiToken(ctx, token) : null;
+    if (!found)
+      return { via: 'anonymous', problem: 'the API token is invalid or revoked, or its account is disabled' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
   const cookie = sessionCookieValue(req);
   if (cookie === undefined) return { via: 'anonymous' };
-  const session = resolveSession(ctx.db, cookie, now);
+  const session = resolveSession(ctx, cookie);
   if (!session) {
     clearSessionCookie(req, res);
     return { via: 'anonymous', problem: 'your session has ended; sign in again' };
@@ -159,6 +169,12 @@ export function currentUser(req: Request): User {
   return { id: user.id, username: user.username };
 }
 
+/** The signed-in user with their site role (the Admin page's guard reads it). */
+export function currentSignedIn(req: Request): SignedInUser {
+  const { user } = signedIn(req);
+  return { id: user.id, username: user.username, admin: user.admin };
+}
+
 /** The caller as services see them in this project: user id and role (needs a project guard). */
 export function currentActor(req: Request): Actor {
   return { userId: currentUser(req).id, role: currentProject(req).role };
@@ -199,6 +215,23 @@ export function requireUser(
 export const requireSession: RequestHandler = (req, _res, next) => {
   try {
     const principal = signedIn(req);
+    if (principal.via !== 'session')
+      throw new ForbiddenError('this needs a browser session, not an API token');
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+/**
+ * Site administrators only, from a browser session: a leaked script token must not be able
+ * to make accounts, disable them or issue password links (which would take an account over).
+ */
+export const requireAdmin: RequestHandler = (req, _res, next) => {
+  try {
+    const principal = signedIn(req);
+    checkPathIds(req); // a malformed id is the same 400 here as on every route
+    if (!principal.user.admin) throw new ForbiddenError('this needs a site administrator');
     if (principal.via !== 'session')
       throw new ForbiddenError('this needs a browser session, not an API token');
     next();

@@ -4,6 +4,7 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
+  GoneError,
   ImportBudgetError,
   ImportCancelledError,
   NotFoundError,
@@ -21,6 +22,7 @@ export function statusOf(error: DomainError): number {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError || error instanceof ImportCancelledError) return 409;
+  if (error instanceof GoneError) return 410;
   if (error instanceof ParseError || error instanceof ImportBudgetError) return 422;
   if (error instanceof RateLimitedError) return 429;
   return 400;

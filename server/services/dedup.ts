@@ -110,6 +110,7 @@ export function runDedup(
     let comparisons = 0;
     let mergedNow = 0;
     let reviewNow = 0;
+    let keptApartNow = 0;
     if (newIds.size > 0) {
       const clusters = listClusters(db, projectId);
       const plan = planDeduplication(records, {
@@ -120,9 +121,12 @@ export function runDedup(
           .flatMap((c) => allPairs(c.memberIds)),
       });
       comparisons = plan.comparisons;
-      /** A cluster nobody has decided on yet: a person reviews it, or it is only related. */
+      /**
+       * A cluster nobody has decided on yet: a person reviews it, it is only related, or a veto kept
+       * its look-alike records apart (not-duplicate without a decision: a reviewer may still merge it).
+       */
       const insertUndecided = (
-        status: 'review' | 'related',
+        status: 'review' | 'related' | 'not-duplicate',
         group: { recordIds: number[]; evidence: EvidencePair[] },
       ) =>
         insertCluster(db, {
@@ -222,6 +226,10 @@ export function runDedup(
       for (const group of plan.related) {
         insertUndecided('related', group);
       }
+      for (const group of plan.keptApart) {
+        insertUndecided('not-duplicate', group);
+        keptApartNow++;
+      }
     }
     const durationMs = Math.max(0, clock().getTime() - started);
     finishRun(db, runId, {
@@ -237,6 +245,7 @@ export function runDedup(
       comparisons,
       mergedNow,
       reviewNow,
+      keptApartNow,
       durationMs,
     };
   })();

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/connection';
 import { createProject, findProjectByName } from '../db/repos/projects';
+import { countActiveAdmins, findUserByUsername, setAdmin } from '../db/repos/users';
 import type { SourceKind } from '../domain/source-kinds';
-import type { Clock } from '../domain/clock';
-import { LATER_DEMO_STEPS } from './demo-steps';
+import type { ServiceDeps } from './deps';
+import { DEMO_ADMIN, LATER_DEMO_STEPS } from './demo-steps';
 import { importOwnFiles } from './import';
 import { packagePath } from '../package-root';
 
@@ -46,10 +46,8 @@ export const DEMO_SOURCES: { file: string; name: string; kind: SourceKind; searc
   },
 ];
 
-/** What every demo step sees: the database, the clock, the demo project and where its files are. */
-export interface DemoContext {
-  db: Db;
-  clock: Clock;
+/** What every demo step sees: the service deps, the demo project and where its files are. */
+export interface DemoContext extends ServiceDeps {
   projectId: number;
   dataDir: string;
 }
@@ -86,7 +84,8 @@ export interface BuildDemoOptions {
 }
 
 /** Creates the demo project and runs every step, all in one transaction: a failed step leaves no half demo. */
-export function buildDemo(db: Db, clock: Clock, options: BuildDemoOptions = {}): DemoContext {
+export function buildDemo(deps: ServiceDeps, options: BuildDemoOptions = {}): DemoContext {
+  const { db, clock } = deps;
   return db.transaction(() => {
     const project = createProject(db, DEMO_PROJECT, clock());
     const ctx: DemoContext = { db, clock, projectId: project.id, dataDir: options.dataDir ?? DEMO_DATA_DIR };
@@ -97,11 +96,15 @@ export function buildDemo(db: Db, clock: Clock, options: BuildDemoOptions = {}):
 
 /** Builds the demo unless the database already holds it; returns the demo project's id and whether it was built now. */
 export function ensureDemo(
-  db: Db,
-  clock: Clock,
+  deps: ServiceDeps,
   options: BuildDemoOptions = {},
 ): { projectId: number; built: boolean } {
-  const existing = findProjectByName(db, DEMO_PROJECT.name);
-  if (existing) return { projectId: existing.id, built: false };
-  return { projectId: buildDemo(db, clock, options).projectId, built: true };
+  const existing = findProjectByName(deps.db, DEMO_PROJECT.name);
+  if (existing) {
+    // A demo built before site administrators existed: its owner becomes the administrator.
+    const owner = findUserByUsername(deps.db, DEMO_ADMIN);
+    if (owner && countActiveAdmins(deps.db) === 0) setAdmin(deps.db, owner.id, true);
+    return { projectId: existing.id, built: false };
+  }
+  return { projectId: buildDemo(deps, options).projectId, built: true };
 }

@@ -8,7 +8,8 @@ import { requireProjectExists } from '../db/repos/projects';
 import { findRecord, hasEvents } from '../db/repos/screening';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ScreeningDeps } from './screening';
-import { canSeeOthersVotes, requireAction } from './screening';
+import { requireAction } from './screening';
+import { visibilityFor } from './visibility';
 
 /** 50 MiB: larger than almost any article PDF, small enough to refuse a mistaken upload. */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -30,10 +31,15 @@ function requireSought(db: Db, projectId: number, recordId: number): void {
   }
 }
 
-/** Reports sought with their retrieval; full-text outcomes only for those who may see votes. */
+/**
+ * Reports sought with their retrieval: the records title/abstract sent on, so shown once its
+ * outcomes are open to the caller; full-text outcomes once those are.
+ */
 export function listReports(db: Db, projectId: number, actor: Actor): Api.ReportListResponse {
   requireProjectExists(db, projectId);
-  const showOutcome = canSeeOthersVotes(db, projectId, actor, 'full_text');
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'stage-records', stage: 'full_text' });
+  const showOutcome = vis.may({ kind: 'team-work', stage: 'full_text' });
   const reports = repo
     .reportsSought(db, projectId)
     .map(({ pdfFile, fullTextStatus, fullTextOutcome, ...r }) => ({
@@ -177,13 +183,19 @@ export function markNotRetrievable(
     .immediate();
 }
 
-/** Where the stored PDF of a report is, and the name to offer for download. */
+/**
+ * Where the stored PDF of a report is, and the name to offer for download. Only reports sought
+ * have one, so it is refused (the same for every record) while title/abstract is blind to the caller.
+ */
 export function pdfLocation(
-  db: Db,
-  uploadsDir: string,
+  deps: { db: Db; uploadsDir: string },
   projectId: number,
+  actor: Actor,
   recordId: number,
 ): { file: string; downloadName: string } {
+  const { db, uploadsDir } = deps;
+  requireProjectExists(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'stage-records', stage: 'full_text' });
   if (!findRecord(db, projectId, recordId))
     throw new NotFoundError(`record ${recordId} not found in project ${projectId}`);
   const report = repo.findReport(db, recordId);
@@ -195,7 +207,10 @@ export function pdfLocation(
 
 // ---------- studies ----------
 
-export function listStudies(db: Db, projectId: number): Api.Study[] {
+/** Reports grouped into studies: reports sought, so shown once title/abstract outcomes are open to the caller. */
+export function listStudies(db: Db, projectId: number, actor: Actor): Api.Study[] {
+  requireProjectExists(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'stage-records', stage: 'full_text' });
   return repo.studies(db, projectId);
 }
 

@@ -16,6 +16,7 @@ import type { PrismaResult } from '../domain/prisma/types';
 import { exportPrisma, prismaJson, type PrismaFormat } from './prisma-export';
 import { prismaInputFor } from './prisma-state';
 import { readSection, updateSection } from './project-settings';
+import { visibilityFor } from './visibility';
 
 /** The PRISMA 2020 diagram of a project, computed from its records, decisions and PRISMA settings. */
 export function projectPrisma(db: Db, projectId: number, override: PrismaSettings = {}): PrismaResult {
@@ -25,17 +26,36 @@ export function projectPrisma(db: Db, projectId: number, override: PrismaSetting
 
 /**
  * The record ids behind the counts (the JSON trace, the drill-down lists, the links in the
- * SVG) reveal screening outcomes record by record, so they follow the `export` action
- * (owners), as blind mode needs. Every member sees the counts.
+ * SVG) tell screening outcomes record by record, so they follow the `export` action (owners).
  */
 function maySeeTrace(actor: Actor): boolean {
   return may(actor.role, 'export');
 }
 
-/** The JSON document of GET …/prisma as this actor may see it (the trace only for those who may). */
-export function prismaDocument(db: Db, projectId: number, actor: Actor): Api.PrismaDocument {
+/**
+/**
+ * Every count below identification is computed from screening outcomes, that is from everyone's
+ * votes: the diagram, in every format, is shown to a member once both screening stages are
+ * open to them (the visibility policy's `prisma` view), and refused (403) before.
+ */
+function requireDiagram(db: Db, projectId: number, actor: Actor): void {
+  getProject(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'prisma' });
+}
+
+/**
+ * The JSON document of GET …/prisma as this actor may see it (the trace only for those who
+ * may, and only when wanted: a page that shows the counts alone need not carry every record id).
+ */
+export function prismaDocument(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  input: { trace?: boolean } = {},
+): Api.PrismaDocument {
+  requireDiagram(db, projectId, actor);
   const { trace, ...counts } = prismaJson(projectPrisma(db, projectId));
-  return maySeeTrace(actor) ? { ...counts, trace } : counts;
+  return maySeeTrace(actor) && input.trace !== false ? { ...counts, trace } : counts;
 }
 
 /** Switches of the drawn diagram (as the URL's query gives them). */
@@ -52,6 +72,7 @@ export async function prismaFile(
   actor: Actor,
   input: { format: PrismaFormat; options: DiagramOptions },
 ): Promise<Buffer> {
+  requireDiagram(db, projectId, actor);
   const { options } = input;
   const drillDownHref = maySeeTrace(actor)
     ? `/api/projects/${projectId}/prisma/boxes/{box}/records`
@@ -72,7 +93,19 @@ export function updatePrismaSettings(db: Db, projectId: number, requested: unkno
   return updateSection(db, projectId, PRISMA_SETTINGS, () => readPrismaSettings(requested));
 }
 
-/** Drill-down: the records (or reports) behind one count of the diagram, a page at a time. */
+/** The drill-down as this actor may see it: the records behind a count are exports of outcomes (owners). */
+export function prismaBoxRecordsFor(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  input: { box: string; offset: number; limit: number },
+): Api.BoxRecords {
+  getProject(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'export' });
+  return prismaBoxRecords(db, projectId, input.box, input);
+}
+
+/** Drill-down: the records (or reports) behind one count of the diagram, a page at a time (no blinding: CLI, owners). */
 export function prismaBoxRecords(
   db: Db,
   projectId: number,

@@ -17,6 +17,7 @@ import { listSources } from '../db/repos/sources';
 import type { Role } from '../domain/auth/roles';
 import type { Clock } from '../domain/clock';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
 
 /** The name given to the project the CLI creates when a database has none and no name was given. */
 export const DEFAULT_PROJECT_NAME = 'My review';
@@ -62,14 +63,23 @@ export function resolveProject(db: Db, which?: string | number, options: Resolve
   );
 }
 
-/** Creates a project and makes its creator the owner, in one transaction. */
-export function createOwnedProject(db: Db, input: NewProject, ownerId: number, clock: Clock): Project {
+/** Creates a project and makes its creator (`ownerId`) the owner, in one transaction. */
+export function createOwnedProject(deps: ServiceDeps, ownerId: number, input: NewProject): Project {
+  const { db } = deps;
+  const now = deps.clock();
   return db.transaction(() => {
-    const now = clock();
     const project = createProject(db, input, now);
     addMember(db, project.id, ownerId, 'owner', now);
     return project;
   })();
+}
+
+/**
+ * Creates a project with no member yet: `sift project add` without --owner, run by the
+ * administrator, who gives it members with `sift member add`. Nobody sees it in the web app until then.
+ */
+export function createUnownedProject(deps: ServiceDeps, input: NewProject): Project {
+  return createProject(deps.db, input, deps.clock());
 }
 
 /** A project with the counts its card shows. */
@@ -86,6 +96,11 @@ function overview(db: Db, project: Project): ProjectOverview {
 /** One project with its counts; NotFound for an unknown id. */
 export function projectOverview(db: Db, projectId: number): ProjectOverview {
   return overview(db, getProject(db, projectId));
+}
+
+/** Every project of the database with its counts, by id (`sift project list`, run by the administrator). */
+export function allProjects(db: Db): ProjectOverview[] {
+  return listProjects(db).map((p) => overview(db, p));
 }
 
 /** The projects a user is a member of, with their role: a stranger's project is not even listed. */

@@ -10,7 +10,6 @@ import {
   SCREENING_SETTINGS,
   settingsPatchSchema,
   unblindStage,
-  votesVisibleToReviewers,
   type ScreeningSettings,
 } from '../domain/screening/settings';
 import { foldEvents, outcomeOf } from '../domain/screening/state';
@@ -79,11 +78,6 @@ export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): 
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
   return updateSection(db, projectId, SCREENING_SETTINGS, (current) => unblindStage(current, stage));
-}
-
-/** Whether this actor may see other reviewers' votes (and anything derived from them) at a stage. */
-export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage: Stage): boolean {
-  return may(actor.role, 'resolve') || votesVisibleToReviewers(getSettings(db, projectId).stages[stage]);
 }
 
 /** Rewrites a stage's projections from its events (after a settings change, or to check them). */

@@ -52,7 +52,7 @@ describe('hostile imported content is shown as text and never runs', () => {
     db = openDatabase(':memory:');
     const ownerId = createUser(db, 'owner');
     const aliceId = createUser(db, 'alice');
-    projectId = createOwnedProject(db, { name: `Review ${PWN(40)}`, description: `<script>window.__pwned=41</script>` }, ownerId, systemClock).id;
+    projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: `Review ${PWN(40)}`, description: `<script>window.__pwned=41</script>` }).id;
     addMember(db, projectId, aliceId, 'reviewer');
     await importFiles(importDeps(db, systemClock), projectId, {
       source: { name: `<script>window.__pwned=42</script>Scopus`, kind: 'database', searchString: PWN(43) },

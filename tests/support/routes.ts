@@ -86,14 +86,6 @@ function walk(router: unknown, prefix: string): Reading[] {
   });
 }
 
-/**
- * Every route registered on `router` (an Express app's `app.router`, or a Router), one
- * entry per method and per pattern, in the order the router tries them.
- */
-export function readRoutes(router: unknown, prefix = ''): RouteInfo[] {
-  return walk(router, prefix).map(({ method, path }) => ({ method, path }));
-}
-
 const VERBS = [...METHODS.map((m) => m.toLowerCase()), 'all'];
 
 /**
@@ -138,10 +130,12 @@ export function countRegistrations<T>(build: () => T): {
 }
 
 /**
- * Builds with `build`, reads the routes of what `routerOf` returns, and throws when the
- * reader sees fewer routes than were registered, in total or of any one registration (a
- * router mounted twice must not hide a route lost elsewhere): a sweep over these routes can
- * then never shrink silently (a new kind of path, a router left unmounted, a change in Express).
+ * Builds with `build`, reads the routes of what `routerOf` returns (an Express app's
+ * `app.router`, or a Router: one entry per method and per pattern, in the order the router
+ * tries them), and throws when the reader sees fewer routes than were registered, in total
+ * or of any one registration (a router mounted twice must not hide a route lost elsewhere):
+ * a sweep over these routes can then never shrink silently (a new kind of path, a router
+ * left unmounted, a change in Express).
  */
 export function readRoutesCounted<T>(
   build: () => T,

@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/connection';
 import type { Actor } from '../../server/domain/auth/actor';
 import { setLink } from '../../server/services/fulltext';
-import { decide, updateSettings } from '../../server/services/screening';
+import { decide, unblind, updateSettings } from '../../server/services/screening';
 import { createMember } from './auth';
 import { seedProject, seedRecords, seedSource } from './db';
 
@@ -43,7 +43,9 @@ export function seedScreeningProject(db: Db, n = 6, name = 'Screening review') {
 /**
  * Makes records included studies the way a review does, through the real services: one
  * reviewer per record suffices, the owner includes each at title/abstract, links its full
- * text and includes it at full text. `owner` must be a real account with the owner role.
+ * text and includes it at full text, and unblinds both stages (which studies are included is
+ * computed from the screening votes, so coders see the list once both are open to them).
+ * `owner` must be a real account with the owner role.
  */
 export function includeAtFullText(
   db: Db,
@@ -59,4 +61,5 @@ export function includeAtFullText(
     setLink(deps, projectId, owner, recordId, `https://example.org/report/${recordId}`);
     decide(deps, projectId, owner, { recordId, stage: 'full_text', decision: 'include' });
   }
+  for (const stage of ['title_abstract', 'full_text'] as const) unblind(db, projectId, owner, stage);
 }

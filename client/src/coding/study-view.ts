@@ -4,10 +4,16 @@ import { h, mount } from '../dom';
 import { statusLine } from '../layout';
 import { safeUrl } from '../records';
 import { navigate } from '../router';
+import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
+import { consensusSection, valuesSection } from './consensus-view';
 import { extractionForm } from './extraction-form';
 
-/** One included study: its record, the form that applies a code, the codes applied, the extraction form. */
+/**
+ * One included study: its record, the caller's own coding (a form that applies a code, the
+ * codes applied, the extraction form), their "done", and, once both coders finished it (or
+ * coding is unblinded), the other coder's work and the consensus the owner reconciles.
+ */
 export async function renderStudy(
   target: HTMLElement,
   base: string,
@@ -15,15 +21,20 @@ export async function renderStudy(
   recordId: number,
   codes: Code[],
   fields: Field[],
+  owner: boolean,
 ): Promise<void> {
   const data = await api.get<StudyDetail>(`${base}/coding/studies/${recordId}`);
-  const reload = () => navigate(`/projects/${projectId}/coding/${recordId}`);
+  const reload = () => navigate(`/projects/${projectId}/coding/${data.study.id}`);
+  const study = `${base}/coding/studies/${data.study.id}`;
   mount(
     target,
     studyCard(data),
-    applyCodeForm(`${base}/coding/studies/${recordId}/applications`, codes, reload),
-    applicationsTable(base, data, codes, reload),
-    extractionForm(base, recordId, fields, data.values),
+    doneCard(study, data, reload),
+    data.done ? null : applyCodeForm(`${study}/applications`, codes, reload),
+    applicationsTable(base, study, data, codes, owner, reload),
+    data.done ? null : extractionForm(base, data.study.id, fields, data.values),
+    data.othersVisible ? valuesSection(study, data, fields, owner, reload) : null,
+    data.consensus ? consensusSection(base, study, data, codes, owner, reload) : null,
   );
 }
 
@@ -34,6 +45,13 @@ function studyCard(data: StudyDetail): HTMLElement {
     { class: 'card' },
     h('h2', { class: 'record-title', dir: 'auto' }, s.title ?? '(no title)'),
     h('p', { class: 'record-meta' }, [s.authors.join('; '), s.year, s.journal].filter(Boolean).join(' · ')),
+    data.reportIds.length > 1
+      ? h(
+          'p',
+          { class: 'muted' },
+          `One study of ${data.reportIds.length} reports (records ${data.reportIds.join(', ')}), coded once.`,
+        )
+      : null,
     data.fullText
       ? h(
           'p',
@@ -53,6 +71,35 @@ function studyCard(data: StudyDetail): HTMLElement {
         )
       : h('p', { class: 'muted' }, 'No full text attached.'),
     s.abstract ? h('p', { class: 'abstract', dir: 'auto' }, s.abstract) : null,
+  );
+}
+
+/** The caller's "done" on the study, and what it shows: the others' work once both finished. */
+function doneCard(study: string, data: StudyDetail, reload: () => void): HTMLElement {
+  const { status, run } = changesThatReload(reload);
+  return h(
+    'section',
+    { class: 'card', id: 'coding-status', 'aria-label': 'Your coding of this study' },
+    h('h2', {}, data.done ? 'You have finished this study' : 'Your coding of this study'),
+    h(
+      'p',
+      { class: 'muted' },
+      data.othersVisible
+        ? `Finished by: ${data.doneBy?.length ? data.doneBy.join(', ') : 'nobody yet'}.`
+        : 'Blind: the other coder’s codes, excerpts and values show once you have both marked this study done.',
+    ),
+    h(
+      'p',
+      {},
+      data.done
+        ? h('button', { type: 'button', onclick: run(() => api.delete(`${study}/done`)) }, 'Reopen my coding')
+        : h(
+            'button',
+            { type: 'button', class: 'primary', onclick: run(() => api.post(`${study}/done`)) },
+            'Mark as done',
+          ),
+    ),
+    status,
   );
 }
 
@@ -100,38 +147,35 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void): HTMLElem
   );
 }
 
-/** The codes every coder applied to the study; a coder removes their own. */
-function applicationsTable(base: string, data: StudyDetail, codes: Code[], reload: () => void): HTMLElement {
+/** The codes applied that the caller may see; a coder removes their own, the owner accepts any into the consensus. */
+function applicationsTable(
+  base: string,
+  study: string,
+  data: StudyDetail,
+  codes: Code[],
+  owner: boolean,
+  reload: () => void,
+): HTMLElement {
   const labelOf = new Map(codes.map((c) => [c.id, c.label]));
+  const { status, run } = changesThatReload(reload);
+  const accepted = new Set(data.consensus?.applications.map((a) => a.fromApplicationId) ?? []);
   return h(
     'section',
-    { class: 'card' },
-    h('h2', {}, 'Codes applied'),
+    { class: 'card', id: 'codes-applied' },
+    h('h2', {}, data.othersVisible ? 'Codes applied by every coder' : 'Codes you applied'),
     data.applications.length === 0
       ? h('p', { class: 'muted' }, 'None yet.')
       : h(
           'table',
           {},
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', {}, 'Code'),
-              h('th', {}, 'Excerpt'),
-              h('th', {}, 'Page'),
-              h('th', {}, 'Coder'),
-              h('th', {}, ''),
-            ),
-          ),
+          h('thead', {}, h('tr', {}, ...['Code', 'Excerpt', 'Page', 'Coder', ''].map((t) => h('th', {}, t)))),
           h(
             'tbody',
             {},
             ...data.applications.map((a) =>
               h(
                 'tr',
-                {},
+                { 'data-application': a.id },
                 h('td', {}, labelOf.get(a.codeId) ?? String(a.codeId)),
                 h('td', {}, a.excerpt),
                 h('td', {}, a.page ?? ''),
@@ -139,24 +183,37 @@ function applicationsTable(base: string, data: StudyDetail, codes: Code[], reloa
                 h(
                   'td',
                   {},
-                  a.mine
+                  a.mine && !data.done
                     ? h(
                         'button',
                         {
                           type: 'button',
                           class: 'link',
-                          onclick: async () => {
-                            await api.delete(`${base}/coding/applications/${a.id}`);
-                            reload();
-                          },
+                          onclick: run(() => api.delete(`${base}/coding/applications/${a.id}`)),
                         },
                         'Remove',
                       )
+                    : null,
+                  owner && data.consensus
+                    ? accepted.has(a.id)
+                      ? h('span', { class: 'badge include' }, 'in consensus')
+                      : h(
+                          'button',
+                          {
+                            type: 'button',
+                            'aria-label': `Accept ${a.coder}'s ${labelOf.get(a.codeId) ?? 'code'} into the consensus`,
+                            onclick: run(() =>
+                              api.post(`${study}/consensus/applications`, { fromApplicationId: a.id }),
+                            ),
+                          },
+                          'Accept',
+                        )
                     : null,
                 ),
               ),
             ),
           ),
         ),
+    status,
   );
 }

@@ -1,5 +1,12 @@
-import type { CodebookResponse, CodingStudiesResponse, StudyListItem } from '../../../server/api/types';
-import { api } from '../api';
+import type {
+  CodebookResponse,
+  CodingAgreementResponse,
+  CodingStudiesResponse,
+  StudyListItem,
+} from '../../../server/api/types';
+import { api, ApiError, optional } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
+import { agreementTable } from '../coding/agreement-table';
 import { codebookEditor } from '../coding/codebook-editor';
 import { renderStudy } from '../coding/study-view';
 import { h, mount } from '../dom';
@@ -12,14 +19,13 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
   const project = await loadProject(projectId);
   const content = frame(root, project);
   const base = `/api/projects/${projectId}`;
-  const [{ codes, fields }, { studies }] = await Promise.all([
+  const owner = project.role === 'owner';
+  const [{ codes, fields }, list, agreement] = await Promise.all([
     api.get<CodebookResponse>(`${base}/codebook`),
-    api.get<CodingStudiesResponse>(`${base}/coding/studies`),
+    unlessBlinded(api.get<CodingStudiesResponse>(`${base}/coding/studies`)),
+    optional(api.get<CodingAgreementResponse>(`${base}/coding/agreement`)),
   ]);
-  const selected = params.recordId ? Number(params.recordId) : studies[0]?.id;
-  const detail = h('div', { class: 'coding-detail' });
-  mount(
-    content,
+  const heading = [
     h('h1', {}, 'Coding'),
     h(
       'p',
@@ -29,10 +35,27 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
       ' · ',
       h('a', { href: `${base}/codebook.csv`, download: '' }, 'CSV'),
     ),
+  ];
+  if (list instanceof ApiError) {
+    // which studies are included is computed from the screening votes, still blind to this member
+    mount(content, ...heading, blindedNotice(list), owner ? codebookEditor(base, projectId, codes) : null);
+    return;
+  }
+  const { studies } = list;
+  const requested = params.recordId ? Number(params.recordId) : undefined;
+  // any report of a study names it: select the study it belongs to
+  const selected = (
+    studies.find((s) => requested !== undefined && s.reportIds.includes(requested)) ?? studies[0]
+  )?.id;
+  const detail = h('div', { class: 'coding-detail' });
+  mount(
+    content,
+    ...heading,
     h('div', { class: 'screening' }, detail, studyList(projectId, studies, selected)),
-    project.role === 'owner' ? codebookEditor(base, projectId, codes) : null,
+    agreement ? agreementTable(agreement.agreement) : null,
+    owner ? codebookEditor(base, projectId, codes) : null,
   );
-  if (selected != null) await renderStudy(detail, base, projectId, selected, codes, fields);
+  if (selected != null) await renderStudy(detail, base, projectId, selected, codes, fields, owner);
 }
 
 function studyList(projectId: number, studies: StudyListItem[], selected: number | undefined): HTMLElement {
@@ -63,6 +86,10 @@ function studyList(projectId: number, studies: StudyListItem[], selected: number
               ),
               ' ',
               h('span', { class: 'badge' }, `${s.applications} codes`),
+              s.done ? h('span', { class: 'badge include' }, 'done') : null,
+              s.doneBy && s.doneBy.length > 0
+                ? h('span', { class: 'badge' }, `finished: ${s.doneBy.join(', ')}`)
+                : null,
             ),
           ),
         ),

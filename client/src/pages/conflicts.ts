@@ -5,7 +5,7 @@ import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { isStage, recordDetails, STAGE_LABEL } from '../records';
 
-/** The owner's list of disagreements at a stage, each settled with a decision and a reason. */
+/** The owner's list of disagreements at a stage, each settled with a decision (and, to exclude, a reason). */
 export async function conflictsPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const stage: Stage = isStage(params.stage) ? params.stage : 'title_abstract';
@@ -21,6 +21,8 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
     api.get<ScreeningSettings>(`${base}/settings`),
   ]);
   const reasons = settings.stages[stage].exclusionReasons;
+  // A reason explains an exclusion (PRISMA reports them); including a record needs none.
+  const reasonRequired = settings.stages[stage].reasonRequired;
   const status = statusLine();
   const list = h('div', { id: 'conflict-list' });
   mount(
@@ -83,13 +85,13 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
               status.textContent = 'Choose include or exclude.';
               return;
             }
-            if (!reason) {
-              status.textContent = 'Give the reason for the final decision.';
+            if (decision === 'exclude' && reasonRequired && !reason) {
+              status.textContent = 'Give the reason for excluding.';
               reasonSelect.focus();
               return;
             }
             try {
-              await api.post(`${base}/screening/${stage}/resolutions`, { recordId: c.recordId, stage, decision, reason });
+              await api.post(`${base}/screening/${stage}/resolutions`, { recordId: c.recordId, stage, decision, ...(reason ? { reason } : {}) });
               status.textContent = `Resolved record ${c.recordId}: ${decision}.`;
               card.remove();
             } catch (error) {
@@ -104,7 +106,7 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
           h('label', { class: 'check', for: `${id}-include` }, include, ' Include'),
           h('label', { class: 'check', for: `${id}-exclude` }, exclude, ' Exclude'),
         ),
-        h('label', { for: `${id}-reason` }, 'Reason (required)'),
+        h('label', { for: `${id}-reason` }, reasonRequired ? 'Reason (required to exclude)' : 'Reason (optional)'),
         reasonSelect,
         ' ',
         other,

@@ -21,7 +21,7 @@ const FIELDS: [key: keyof DedupRecord, label: string][] = [
 const FILTERS: [value: string, label: string][] = [
   ['review', 'Waiting for review'],
   ['merged', 'Merged'],
-  ['not-duplicate', 'Not duplicates'],
+  ['not-duplicate', 'Not duplicates / kept apart'],
   ['related', 'Related reports'],
 ];
 
@@ -70,24 +70,44 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
   mount(
     content,
     h('h1', {}, 'Duplicates'),
-    h('p', { id: 'dedup-summary' }, `${summary.records} records · ${summary.duplicates} duplicates removed · ${summary.clusters} cluster(s) · ${summary.review} waiting for review`),
+    h(
+      'p',
+      { id: 'dedup-summary' },
+      `${summary.records} records · ${summary.duplicates} duplicates removed · ${summary.clusters} cluster(s) · ${summary.review} waiting for review`,
+    ),
     h('p', { class: 'actions' }, run),
     h(
       'nav',
       { class: 'stage-switch', 'aria-label': 'Cluster filter' },
       ...FILTERS.map(([value, label]) =>
-        h('a', { href: `#/projects/${projectId}/dedup?status=${value}`, 'aria-current': value === filter ? 'page' : null }, label),
+        h(
+          'a',
+          {
+            href: `#/projects/${projectId}/dedup?status=${value}`,
+            'aria-current': value === filter ? 'page' : null,
+          },
+          label,
+        ),
       ),
     ),
     status,
     list,
   );
-  mount(list, ...(listing.clusters.length === 0 ? [h('p', { class: 'muted' }, 'No clusters here.')] : listing.clusters.map(clusterCard)));
+  mount(
+    list,
+    ...(listing.clusters.length === 0
+      ? [h('p', { class: 'muted' }, 'No clusters here.')]
+      : listing.clusters.map(clusterCard)),
+  );
 
   function clusterCard(c: Cluster): HTMLElement {
     const differs = new Set(c.differingFields);
     const primaryName = `primary-${c.id}`;
-    const card: HTMLElement = h('section', { class: 'card cluster', 'data-cluster-id': c.id, 'aria-labelledby': `cluster-${c.id}` });
+    const card: HTMLElement = h('section', {
+      class: 'card cluster',
+      'data-cluster-id': c.id,
+      'aria-labelledby': `cluster-${c.id}`,
+    });
     const act = async (what: string, url: string, body?: unknown) => {
       try {
         const updated = await api.post<Cluster>(url, body);
@@ -95,7 +115,8 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
         card.replaceWith(clusterCard(updated));
         document.querySelector<HTMLElement>(`#cluster-${c.id}`)?.focus();
       } catch (error) {
-        status.textContent = error instanceof ApiError ? `${what} failed: ${error.message}` : `${what} failed.`;
+        status.textContent =
+          error instanceof ApiError ? `${what} failed: ${error.message}` : `${what} failed.`;
       }
     };
     const chosenPrimary = () => {
@@ -109,9 +130,20 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
         'h2',
         { id: `cluster-${c.id}`, tabindex: -1 },
         `Cluster ${c.id}: ${c.records.length} records · `,
-        h('span', { class: `badge ${c.status === 'merged' ? 'include' : c.status === 'not-duplicate' ? 'exclude' : 'maybe'}` }, c.status),
+        h(
+          'span',
+          {
+            class: `badge ${c.status === 'merged' ? 'include' : c.status === 'not-duplicate' ? 'exclude' : 'maybe'}`,
+          },
+          c.status,
+        ),
       ),
-      h('p', { class: 'muted' }, `Matched by ${c.rule} · score ${c.score.toFixed(3)}${c.differingFields.length ? ` · differs in ${c.differingFields.join(', ')}` : ''}`),
+      h(
+        'p',
+        { class: 'muted' },
+        `Matched by ${c.rule} · score ${c.score.toFixed(3)}${c.differingFields.length ? ` · differs in ${c.differingFields.join(', ')}` : ''}`,
+      ),
+      vetoList(c),
       h(
         'div',
         { class: 'table-wrap' },
@@ -132,7 +164,17 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
                   `Record ${r.id}`,
                   r.id === c.primaryRecordId ? ' (kept)' : '',
                   owner && c.status !== 'merged'
-                    ? h('label', { class: 'check' }, h('input', { type: 'radio', name: primaryName, value: r.id, 'aria-label': `Keep record ${r.id} as primary` }), ' keep')
+                    ? h(
+                        'label',
+                        { class: 'check' },
+                        h('input', {
+                          type: 'radio',
+                          name: primaryName,
+                          value: r.id,
+                          'aria-label': `Keep record ${r.id} as primary`,
+                        }),
+                        ' keep',
+                      )
                     : null,
                 ),
               ),
@@ -145,7 +187,12 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
               h(
                 'tr',
                 { class: differs.has(key) ? 'diff' : null },
-                h('th', { scope: 'row' }, label, differs.has(key) ? h('span', { class: 'sr-only' }, ' (differs)') : null),
+                h(
+                  'th',
+                  { scope: 'row' },
+                  label,
+                  differs.has(key) ? h('span', { class: 'sr-only' }, ' (differs)') : null,
+                ),
                 ...c.records.map((r) => {
                   const value = r[key];
                   const text = Array.isArray(value) ? value.join('; ') : value == null ? '' : String(value);
@@ -160,12 +207,57 @@ export async function dedupPage(root: HTMLElement, params: Record<string, string
         ? h(
             'p',
             { class: 'actions' },
-            c.status !== 'merged' ? h('button', { type: 'button', class: 'include', onclick: () => void act('Merged', p.decide(c.id), { decision: 'merge', primaryId: chosenPrimary() }) }, 'Merge') : null,
-            c.status !== 'not-duplicate' ? h('button', { type: 'button', class: 'exclude', onclick: () => void act('Marked not duplicate', p.decide(c.id), { decision: 'not-duplicate' }) }, 'Not duplicate') : null,
-            lastLive ? h('button', { type: 'button', onclick: () => void act('Undone', p.undo(c.id)) }, `Undo ${lastLive.decision}`) : null,
+            c.status !== 'merged'
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'include',
+                    onclick: () =>
+                      void act('Merged', p.decide(c.id), { decision: 'merge', primaryId: chosenPrimary() }),
+                  },
+                  'Merge',
+                )
+              : null,
+            c.status !== 'not-duplicate'
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'exclude',
+                    onclick: () =>
+                      void act('Marked not duplicate', p.decide(c.id), { decision: 'not-duplicate' }),
+                  },
+                  'Not duplicate',
+                )
+              : null,
+            lastLive
+              ? h(
+                  'button',
+                  { type: 'button', onclick: () => void act('Undone', p.undo(c.id)) },
+                  `Undo ${lastLive.decision}`,
+                )
+              : null,
           )
         : null,
     );
     return card;
   }
+}
+
+/** The vetoes in a cluster's evidence, one line per pair: why those records were not merged automatically. */
+function vetoList(c: Cluster): HTMLElement | null {
+  const vetoed = c.evidence.filter((e) => e.vetoes && e.vetoes.length > 0);
+  if (vetoed.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'vetoes', 'aria-label': 'Why records were kept apart' },
+    ...vetoed.map((e) =>
+      h(
+        'li',
+        {},
+        `Records ${e.a} and ${e.b} ${e.outcome === 'distinct' ? 'kept apart' : 'not merged automatically'}: ${(e.vetoes ?? []).map((v) => v.detail).join('; ')}`,
+      ),
+    ),
+  );
 }

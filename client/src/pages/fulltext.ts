@@ -1,5 +1,6 @@
 import type { ReportListResponse } from '../../../server/api/types';
 import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
 import { h, mount } from '../dom';
 import { groupingForm } from '../fulltext/grouping-form';
 import { reportCard, type ReportCardContext } from '../fulltext/report-card';
@@ -21,7 +22,12 @@ export async function fulltextPage(root: HTMLElement, params: Record<string, str
   };
 
   const render = async () => {
-    const { reports } = await api.get<ReportListResponse>(base);
+    const answer = await unlessBlinded(api.get<ReportListResponse>(base));
+    if (answer instanceof ApiError) {
+      mount(list, blindedNotice(answer));
+      return;
+    }
+    const { reports } = answer;
     mount(
       list,
       h('p', {}, retrievalSummary(reports)),

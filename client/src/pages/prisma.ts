@@ -1,5 +1,6 @@
 import type { PrismaDocument } from '../../../server/api/types';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
@@ -20,7 +21,12 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
   const content = frame(root, project);
   const base = `/api/projects/${projectId}/prisma`;
   const owner = project.role === 'owner';
-  const json = await api.get<PrismaDocument>(base);
+  const answer = await unlessBlinded(api.get<PrismaDocument>(base));
+  if (answer instanceof ApiError) {
+    mount(content, h('h1', {}, 'PRISMA 2020 flow diagram'), blindedNotice(answer));
+    return;
+  }
+  const json = answer;
   const options: DiagramOptions = {};
   const diagram = h('div', { class: 'prisma-view', id: 'prisma-diagram' });
   const drill = h('section', { id: 'drill', class: 'card', 'aria-live': 'polite' }, h('p', { class: 'muted' }, owner ? 'Click (or focus and press Enter on) a count in the diagram to list the records behind it.' : 'Owners can open the records behind each count.'));

@@ -8,9 +8,11 @@ import type {
   VoteDecision,
 } from '../../../server/api/types';
 import { api, ApiError, optional } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
+import { h, mount } from '../dom';
 import { frame } from '../layout';
 import { loadProject } from '../project';
-import { isStage } from '../records';
+import { isStage, STAGE_LABEL } from '../records';
 import { navigate } from '../router';
 import { listenForShortcuts } from '../screening/keyboard';
 import type { KeyCommand } from '../screening/keys';
@@ -32,7 +34,7 @@ import {
 import { screeningView } from '../screening/view';
 
 /**
- * One record at a time, driven by the keyboard. The list holds the reviewer's own open votes
+ * One record at a time, driven by the keyboard. The list holds the reviewer's own votes
  * (oldest first, so ← walks back through them) followed by their queue; votes can be changed
  * until the record is resolved. The state lives in screening/session.ts and the DOM in
  * screening/view.ts; this page talks to the server and moves the session on.
@@ -43,8 +45,14 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   const project = await loadProject(projectId);
   const content = frame(root, project);
   const base = `/api/projects/${projectId}/screening/${stage}`;
+  // Full text is closed to a reviewer while title/abstract is blind to them: say so in the page.
+  const opened = await unlessBlinded(api.get<QueueResponse>(`${base}/queue?limit=30`));
+  if (opened instanceof ApiError) {
+    mount(content, h('h1', {}, `Screening: ${STAGE_LABEL[stage]}`), blindedNotice(opened));
+    return;
+  }
   const [first, mine, reports] = await Promise.all([
-    api.get<QueueResponse>(`${base}/queue?limit=30`),
+    Promise.resolve(opened),
     api.get<MineResponse>(`${base}/mine`),
     stage === 'full_text'
       ? optional(api.get<ReportListResponse>(`/api/projects/${projectId}/fulltext`))

@@ -1,25 +1,29 @@
-import type { Member, RankingResponse, ScreeningSettings } from '../../../server/api/types';
+import type { CodingSettings, Member, RankingResponse, ScreeningSettings } from '../../../server/api/types';
 import { api, optional } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
+import { invitationsSection } from '../settings/invitations-section';
 import { membersSection } from '../settings/members-section';
 import { prioritisationForm } from '../settings/prioritisation-form';
+import { codingSettingsForm } from '../settings/coding-form';
 import { savingTo } from '../settings/save';
 import { screeningSettingsForm } from '../settings/screening-form';
 
-/** The owner's settings: criteria, reviewers per record, blind mode, reasons, highlighting, prioritisation, members. */
+/** The owner's settings: criteria, reviewers per record, blind mode, reasons, highlighting, prioritisation, coding, members. */
 export async function settingsPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
   const base = `/api/projects/${projectId}`;
   const owner = project.role === 'owner';
-  const [settings, members, prioritisation] = await Promise.all([
+  const [settings, coding, members, prioritisation] = await Promise.all([
     api.get<ScreeningSettings>(`${base}/settings`),
+    api.get<CodingSettings>(`${base}/coding/settings`),
     api.get<Member[]>(`${base}/members`),
     optional(api.get<RankingResponse>(`${base}/ranking`)).then((r) => r?.settings ?? null),
   ]);
+  const invitations = owner ? await invitationsSection(base) : null;
   const status = statusLine();
   const save = savingTo(status);
   mount(
@@ -29,6 +33,8 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
     status,
     screeningSettingsForm(base, settings, owner, save),
     prioritisation ? prioritisationForm(base, prioritisation, owner, save) : null,
+    codingSettingsForm(base, coding, owner, save),
     membersSection(base, members, owner, save, () => settingsPage(root, params)),
+    invitations,
   );
 }

@@ -1,5 +1,7 @@
 import type { Synthesis, Theme } from '../../../server/api/types';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
+import { agreementTable } from '../coding/agreement-table';
 import { barChart, chartPanel, heatMap } from '../charts';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
@@ -9,7 +11,12 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const report = await api.get<Synthesis>(`/api/projects/${projectId}/synthesis`);
+  const answer = await unlessBlinded(api.get<Synthesis>(`/api/projects/${projectId}/synthesis`));
+  if (answer instanceof ApiError) {
+    mount(content, h('h1', {}, 'Synthesis'), blindedNotice(answer));
+    return;
+  }
+  const report = answer;
   const base = `/api/projects/${projectId}/synthesis`;
 
   const frequency = chartPanel(
@@ -39,7 +46,10 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
     h(
       'p',
       {},
-      `${report.studies} included ${report.studies === 1 ? 'study' : 'studies'} coded.`,
+      `${report.studies} included ${report.studies === 1 ? 'study' : 'studies'}; `,
+      report.coding.codersRequired === 2
+        ? `the counts come from the consensus coding, reconciled for ${report.coding.studiesWithCoding} of them.`
+        : `the counts come from each study's coder (or its consensus), coded for ${report.coding.studiesWithCoding} of them.`,
       ' Export: ',
       h('a', { href: `${base}.csv`, download: '' }, 'CSV'),
       ' · ',
@@ -49,6 +59,7 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
     ),
     h('div', { class: 'grid' }, frequency.element, coOccur.element),
     h('div', { class: 'grid' }, byYear.element, byCountry.element),
+    agreementTable(report.agreement),
     h('h2', {}, 'Themes'),
     ...report.themes.map((theme) => themeSection(projectId, theme)),
   );

@@ -126,9 +126,11 @@ export function screeningView(
       progressBar.max = Math.max(1, mineDone + remaining);
       progressBar.value = mineDone;
       const team =
-        progress.visibility === 'blinded'
-          ? `${progress.counts.total} records (blind mode)`
-          : `${progress.counts.complete} of ${progress.counts.total} records complete`;
+        progress.visibility === 'closed'
+          ? 'closed'
+          : progress.visibility === 'blinded'
+            ? `${progress.counts.total} records (blind mode)`
+            : `${progress.counts.complete} of ${progress.counts.total} records complete`;
       progressText.textContent = `${mineDone} decided by you · ${remaining} left in your queue · ${team}`;
     },
   };

@@ -88,7 +88,7 @@ function stageFieldset(
       onclick: async () => {
         if (
           !confirm(
-            `Unblind ${STAGE_LABEL[stage]}? Reviewers will see each other's votes; this cannot be undone.`,
+            `Unblind ${STAGE_LABEL[stage]}? Reviewers will see each other's votes${stage === 'title_abstract' ? ', and full text opens to them' : ', and coding opens to them'}; this cannot be undone.`,
           )
         )
           return;

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { systemClock } from '../../domain/clock';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { exportArchive, importArchive } from '../../services/archive';
 import { parseCommandArgs, required, UsageError } from '../args';
-import { withDb, withProject } from '../database';
+import { cliDeps, withDb, withProject } from '../database';
 import type { CommandIO } from '../types';
 
 /** `sift archive export|import`: a whole project as JSON, and back into a database (which it may create). */
@@ -20,7 +19,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     required(values.db, 'db');
     const out = required(values.out, 'out');
     return withProject(values, (db, project) => {
-      const archive = db.transaction(() => exportArchive(db, project.id, systemClock))();
+      const archive = exportArchive(cliDeps(db), project.id);
       const text = `${JSON.stringify(archive, null, 1)}\n`;
       if (out === '-') io.stdout.write(text);
       else {
@@ -42,7 +41,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return withDb(
       values.db,
       (db) => {
-        const result = importArchive(db, archive, systemClock, { name: values.name });
+        const result = importArchive(cliDeps(db), { archive, name: values.name });
         io.stdout.write(
           `imported project "${result.project.name}" as project ${result.project.id}: ` +
             `${result.rows.records ?? 0} records, ${result.rows.screening_events ?? 0} screening events\n`,

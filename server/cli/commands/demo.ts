@@ -1,8 +1,7 @@
-import { countRecords } from '../../db/repos/records';
-import { systemClock } from '../../domain/clock';
 import { DEMO_PROJECT, ensureDemo } from '../../services/demo';
+import { projectOverview } from '../../services/projects';
 import { parseCommandArgs } from '../args';
-import { withDb } from '../database';
+import { cliDeps, withDb } from '../database';
 import type { CommandIO } from '../types';
 import { SERVE_OPTIONS, serveUntilClosed } from './serve';
 
@@ -15,11 +14,12 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   return withDb(
     values.db,
     (db) => {
-      const { projectId, built } = ensureDemo(db, systemClock);
+      const { projectId, built } = ensureDemo(cliDeps(db));
+      const { records } = projectOverview(db, projectId);
       io.stdout.write(
-        `${built ? 'Created' : 'Using'} the demo review "${DEMO_PROJECT.name}" (${countRecords(db, projectId)} records) in ${values.db}\n`,
+        `${built ? 'Created' : 'Using'} the demo review "${DEMO_PROJECT.name}" (${records} records) in ${values.db}\n`,
       );
-      return serveUntilClosed(db, values, io);
+      return serveUntilClosed(db, values, io, { demo: true });
     },
     { create: true },
   );

@@ -10,22 +10,25 @@ import type { Command } from '../types';
 export const commands: Command[] = [
   {
     name: 'serve',
-    usage: `sift serve --db FILE [--port N] [--host H] ${IMPORT_BUDGET_USAGE}`,
+    usage: `sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…] ${IMPORT_BUDGET_USAGE}`,
     summary: 'serve the web app and the HTTP API',
     load: () => import('./serve'),
   },
   {
     name: 'demo',
-    usage: `sift demo [--db data/demo.sqlite] [--port 3000] [--host H] ${IMPORT_BUDGET_USAGE}`,
+    usage: `sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING] ${IMPORT_BUDGET_USAGE}`,
     summary: 'create the demo review (if the database lacks it) and serve it',
     load: () => import('./demo'),
   },
   {
     name: 'user',
-    usage: 'sift user add|passwd --db FILE --username U (--password P | --password-stdin)',
+    usage:
+      'sift user add|passwd --db FILE --username U (--password P | --password-stdin) [--admin]\n' +
+      '       sift user disable|enable|reset-link|admin --db FILE --username U [--base-url URL] [--revoke]',
     summary:
-      'create an account, or set a new password for one (at least 8 characters, not a common one; passwd ends their sessions)',
-    actions: ['add', 'passwd'],
+      'create an account (--admin: a site administrator), set a new password (ends their sessions), disable or ' +
+      'enable an account, print a one-time password link (24 h), or make one an administrator (--revoke: no longer)',
+    actions: ['add', 'passwd', 'disable', 'enable', 'reset-link', 'admin'],
     load: () => import('./user'),
   },
   {
@@ -34,6 +37,15 @@ export const commands: Command[] = [
     summary: 'make a personal API token (printed once, for Authorization: Bearer) or revoke one',
     actions: ['add', 'revoke'],
     load: () => import('./token'),
+  },
+  {
+    name: 'invite',
+    usage:
+      'sift invite add --db FILE --project NAME --role reviewer|viewer|owner [--expires 7d] [--base-url http://localhost:3000]',
+    summary:
+      'print a single-use invitation link to join a project with a role (expires in 7 days unless --expires)',
+    actions: ['add'],
+    load: () => import('./invite'),
   },
   {
     name: 'member',
@@ -81,9 +93,9 @@ export const commands: Command[] = [
   {
     name: 'agreement',
     usage:
-      'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--json]',
+      'sift agreement --db FILE [--project NAME] [--stage title_abstract|full_text] [--maybe include|separate] [--votes first|latest] [--json]',
     summary:
-      "inter-rater agreement per stage and reviewer pair (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
+      "inter-rater agreement per stage and reviewer pair from each reviewer's first vote (kappa with SE, PABAK, AC1, Krippendorff's alpha)",
     load: () => import('./agreement'),
   },
   {
@@ -97,7 +109,7 @@ export const commands: Command[] = [
   {
     name: 'prisma',
     usage:
-      'sift prisma (--db FILE [--project NAME] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
+      'sift prisma (--db FILE [--project NAME] [--other-screening auto|always] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
     summary:
       'draw the PRISMA 2020 flow diagram of a project, or of a PRISMA2020 template CSV filled elsewhere',
     load: () => import('./prisma'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ValidationError } from '../../domain/errors';
 import { computePrisma } from '../../domain/prisma/compute';
 import { parsePrismaCsv } from '../../domain/prisma/csv';
-import type { PrismaResult } from '../../domain/prisma/types';
+import { OTHER_SCREENING, type OtherScreening, type PrismaResult } from '../../domain/prisma/types';
 import { exportPrisma, PRISMA_FORMATS, type PrismaFormat } from '../../services/prisma-export';
 import { projectPrisma } from '../../services/prisma';
 import { parseCommandArgs, required } from '../args';
@@ -21,10 +21,15 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     'no-detail': { type: 'boolean' },
     'previous-studies': { type: 'string' },
     'previous-reports': { type: 'string' },
+    'other-screening': { type: 'string' },
   });
+  const otherScreening = values['other-screening'];
+  if (otherScreening !== undefined && !(OTHER_SCREENING as readonly string[]).includes(otherScreening))
+    throw new ValidationError(`--other-screening must be one of ${OTHER_SCREENING.join(', ')}`);
   const previous = {
     previousStudies: countFlag(values['previous-studies'], 'previous-studies'),
     previousReports: countFlag(values['previous-reports'], 'previous-reports'),
+    otherScreening: otherScreening as OtherScreening | undefined,
   };
   const out = required(values.out, 'out');
   const format = formatOf(values.format, out);
@@ -37,6 +42,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
         '--previous-studies and --previous-reports go with --db; a CSV carries its own',
       );
     }
+    if (otherScreening !== undefined)
+      throw new ValidationError('--other-screening goes with --db: the template CSV has no such step');
     const file = values['from-csv'];
     result = computePrisma(parsePrismaCsv(fs.readFileSync(file, 'utf8'), path.basename(file)));
     title = `PRISMA 2020 flow diagram — ${path.basename(file)}`;

@@ -1,12 +1,8 @@
-import { createProject, listProjects } from '../../db/repos/projects';
-import { countRecords } from '../../db/repos/records';
-import { listSources } from '../../db/repos/sources';
-import { systemClock } from '../../domain/clock';
 import { ValidationError } from '../../domain/errors';
 import { requireUserByName } from '../../services/accounts';
-import { createOwnedProject } from '../../services/projects';
+import { allProjects, createOwnedProject, createUnownedProject } from '../../services/projects';
 import { parseCommandArgs, required } from '../args';
-import { withDb } from '../database';
+import { cliDeps, withDb } from '../database';
 import type { CommandIO } from '../types';
 
 /** `sift project add|list`: add starts a review and may create the database; list needs an existing one. */
@@ -27,8 +23,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       (db) => {
         // With --owner the project is visible in the web app at once; without, add members with `sift member add`.
         const project = values.owner
-          ? createOwnedProject(db, input, requireUserByName(db, values.owner).id, systemClock)
-          : createProject(db, input, systemClock());
+          ? createOwnedProject(cliDeps(db), requireUserByName(db, values.owner).id, input)
+          : createUnownedProject(cliDeps(db), input);
         if (values.json) io.stdout.write(`${JSON.stringify({ id: project.id, name: project.name })}\n`);
         else io.stdout.write(`created project ${project.id} "${project.name}"\n`);
         return 0;
@@ -38,13 +34,13 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   if (action === 'list') {
     return withDb(values.db, (db) => {
-      const rows = listProjects(db).map((p) => ({
+      const rows = allProjects(db).map(({ project: p, sources, records }) => ({
         id: p.id,
         name: p.name,
         description: p.description,
         createdAt: p.createdAt,
-        sources: listSources(db, p.id).length,
-        records: countRecords(db, p.id),
+        sources,
+        records,
       }));
       if (values.json) io.stdout.write(`${JSON.stringify(rows)}\n`);
       else if (rows.length === 0) io.stdout.write('no projects\n');

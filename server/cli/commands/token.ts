@@ -2,7 +2,7 @@ import { ValidationError } from '../../domain/errors';
 import { requireUserByName } from '../../services/accounts';
 import { createApiToken, revokeApiToken } from '../../services/api-tokens';
 import { parseCommandArgs, required, UsageError } from '../args';
-import { withDb } from '../database';
+import { cliDeps, withDb } from '../database';
 import type { CommandIO } from '../types';
 
 /** `sift token add|revoke`: personal API tokens; the secret is printed once. */
@@ -18,7 +18,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     const username = required(values.username, 'username');
     return withDb(values.db, (db) => {
       const user = requireUserByName(db, username);
-      const created = createApiToken(db, user.id, values.name as string, new Date());
+      const created = createApiToken(cliDeps(db), user.id, values.name as string);
       // The secret alone on stdout, so `TOKEN=$(sift token add …)` works; the rest to stderr.
       io.stdout.write(`${created.token}\n`);
       io.stderr.write(
@@ -33,7 +33,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     if (!/^[1-9][0-9]*$/.test(idText))
       throw new ValidationError(`--id must be a token number; got "${idText}"`);
     return withDb(values.db, (db) => {
-      const token = revokeApiToken(db, Number(idText), new Date());
+      const token = revokeApiToken(cliDeps(db), 'administrator', Number(idText));
       io.stdout.write(`revoked token ${token.id} "${token.name}"\n`);
       return 0;
     });

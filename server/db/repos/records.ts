@@ -109,6 +109,8 @@ export const RECORD_COLUMNS = {
   study: ['id', 'title', 'authors_json', 'year', 'journal', 'abstract', 'doi', 'url'],
   /** the text prioritisation learns from */
   ranking: ['id', 'title', 'abstract', 'keywords_json'],
+  /** a report sought for full text: enough to name it and find it */
+  report: ['id', 'title', 'year', 'doi'],
   /** a line of the records behind a PRISMA count */
   drillDown: ['id', 'source_id', 'title', 'authors_json', 'year', 'journal', 'doi', 'pmid'],
   /** everything */

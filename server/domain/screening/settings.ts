@@ -57,11 +57,6 @@ export function defaultSettings(): ScreeningSettings {
   };
 }
 
-/** Whether reviewers at this stage may see each other's votes. */
-export function votesVisibleToReviewers(stage: StageSettings): boolean {
-  return !stage.blind || stage.unblinded;
-}
-
 const text = z.string().trim().max(200);
 const keywordList = z.array(text.min(1)).max(500);
 const stagePatch = z

@@ -12,18 +12,28 @@ import {
   addCode,
   applyCode,
   codebookWithIds,
-  codingStudy,
+  codingAgreementFor,
   editCode,
   importCodebook,
-  listCodingStudies,
-  projectSynthesis,
   readCodebook,
   removeApplication,
   removeCode,
   setExtractionValue,
   setThemeSummary,
+  synthesisFor,
   synthesisMarkdown,
 } from '../../services/coding';
+import {
+  addConsensusApplication,
+  codingSettings,
+  markStudyDone,
+  removeConsensusApplication,
+  reopenStudy,
+  setConsensusValue,
+  unblindCodingStage,
+  updateCodingSettings,
+} from '../../services/coding-consensus';
+import { codingStudy, listCodingStudies } from '../../services/coding-views';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
 import { idParam } from './params';
 
@@ -51,15 +61,31 @@ const ApplyBody = z.object({
   note: z.string().max(5000).optional(),
 });
 const ValueBody = z.object({ value: z.unknown() });
+const ConsensusApplicationBody = z
+  .object({
+    fromApplicationId: Id.optional(),
+    codeId: Id.optional(),
+    excerpt: z.string().max(20_000).optional(),
+    page: z.string().max(50).nullable().optional(),
+    note: z.string().max(5000).optional(),
+  })
+  .refine((b) => b.fromApplicationId !== undefined || b.codeId !== undefined, {
+    message: "give fromApplicationId (accept a coder's code) or codeId (write one)",
+  });
+const ConsensusValueBody = z.object({ value: z.unknown(), fromUserId: Id.nullable().optional() });
 const SummaryBody = z.object({ summary: z.string().max(50_000) });
 
-/** Codebook, coding of included studies, and the theme synthesis with its exports. */
+/**
+ * Codebook, blind coding of included studies with the owner's consensus, and the theme synthesis
+ * with its exports. What each member sees of others' coding the services decide (visibility policy).
+ */
 export function codingRoutes(ctx: AppContext): Router {
   const router = Router();
   const p = '/projects/:projectId';
   const read = requireProjectAction(ctx, 'read');
   const code = requireProjectAction(ctx, 'code');
   const settings = requireProjectAction(ctx, 'settings');
+  const resolve = requireProjectAction(ctx, 'resolve');
   const deps = { db: ctx.db, clock: ctx.clock };
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -94,8 +120,18 @@ export function codingRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
 
+  router.get(`${p}/coding/settings`, read, (req, res) => {
+    res.json(codingSettings(ctx.db, currentProject(req).projectId));
+  });
+  router.patch(`${p}/coding/settings`, settings, (req, res) => {
+    res.json(updateCodingSettings(ctx.db, currentProject(req).projectId, currentActor(req), req.body));
+  });
+  router.post(`${p}/coding/unblind`, resolve, (req, res) => {
+    res.json(unblindCodingStage(ctx.db, currentProject(req).projectId, currentActor(req)));
+  });
+
   router.get(`${p}/coding/studies`, read, (req, res) => {
-    res.json(listCodingStudies(ctx.db, currentProject(req).projectId));
+    res.json(listCodingStudies(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
   router.get(`${p}/coding/studies/:recordId`, read, (req, res) => {
@@ -116,8 +152,38 @@ export function codingRoutes(ctx: AppContext): Router {
     const input = { recordId: idParam(req, 'recordId'), field: String(req.params.field), value };
     res.json({ value: setExtractionValue(deps, currentProject(req).projectId, currentActor(req), input) });
   });
+  router.post(`${p}/coding/studies/:recordId/done`, code, (req, res) => {
+    res.json(markStudyDone(deps, currentProject(req).projectId, currentActor(req), idParam(req, 'recordId')));
+  });
+  router.delete(`${p}/coding/studies/:recordId/done`, code, (req, res) => {
+    res.json(reopenStudy(deps, currentProject(req).projectId, currentActor(req), idParam(req, 'recordId')));
+  });
 
-  const report = (req: Request) => projectSynthesis(ctx.db, currentProject(req).projectId);
+  router.post(`${p}/coding/studies/:recordId/consensus/applications`, resolve, (req, res) => {
+    const input = { ...ConsensusApplicationBody.parse(req.body), recordId: idParam(req, 'recordId') };
+    res
+      .status(201)
+      .json(addConsensusApplication(deps, currentProject(req).projectId, currentActor(req), input));
+  });
+  router.delete(`${p}/coding/consensus/applications/:consensusId`, resolve, (req, res) => {
+    removeConsensusApplication(
+      deps,
+      currentProject(req).projectId,
+      currentActor(req),
+      idParam(req, 'consensusId'),
+    );
+    res.status(204).end();
+  });
+  router.put(`${p}/coding/studies/:recordId/consensus/values/:field`, resolve, (req, res) => {
+    const body = ConsensusValueBody.parse(req.body);
+    const input = { ...body, recordId: idParam(req, 'recordId'), field: String(req.params.field) };
+    res.json(setConsensusValue(deps, currentProject(req).projectId, currentActor(req), input));
+  });
+  router.get(`${p}/coding/agreement`, read, (req, res) => {
+    res.json(codingAgreementFor(ctx.db, currentProject(req).projectId, currentActor(req)));
+  });
+
+  const report = (req: Request) => synthesisFor(ctx.db, currentProject(req).projectId, currentActor(req));
   router.get(`${p}/synthesis`, read, (req, res) => {
     res.json(report(req));
   });
@@ -131,7 +197,7 @@ export function codingRoutes(ctx: AppContext): Router {
     res.type('text/csv').set('content-disposition', attachment('synthesis.csv')).send(parts.join('\r\n'));
   });
   router.get(`${p}/synthesis.md`, read, (req, res) => {
-    const markdown = synthesisMarkdown(ctx.db, currentProject(req).projectId);
+    const markdown = synthesisMarkdown(ctx.db, currentProject(req).projectId, currentActor(req));
     res.type('text/markdown').set('content-disposition', attachment('synthesis.md')).send(markdown);
   });
   router.put(`${p}/synthesis/summaries/:codeId`, code, (req, res) => {

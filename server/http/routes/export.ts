@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { NotFoundError } from '../../domain/errors';
-import { exportProject, type ExportFormat } from '../../services/export';
+import { exportProjectFor, type ExportFormat } from '../../services/export';
 import { projectName } from '../../services/projects';
-import { currentProject, requireProjectAction } from '../auth';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 /** File extension in the URL → export format. */
 const BY_EXTENSION: Record<string, ExportFormat> = { ris: 'ris', csv: 'csv', bib: 'bibtex' };
@@ -27,7 +27,10 @@ export function exportRoutes(ctx: AppContext): Router {
     const { projectId } = currentProject(req);
     // ?provenance=0 gives RIS/BibTeX with exactly the imported fields.
     const provenance = req.query.provenance !== '0' && req.query.provenance !== 'false';
-    const exported = exportProject(ctx.db, projectId, format, { provenance });
+    const exported = exportProjectFor(ctx.db, projectId, currentActor(req), {
+      format,
+      options: { provenance },
+    });
     const fileName = `${fileStem(projectName(ctx.db, projectId))}.${req.params.extension}`;
     res.setHeader('Content-Type', exported.mediaType);
     res.setHeader(

@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import * as fulltext from '../../services/fulltext';
@@ -69,9 +70,9 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
 
   router.get(`${base}/:recordId/pdf`, requireProjectAction(ctx, 'read'), (req, res, next) => {
     const { file, downloadName } = fulltext.pdfLocation(
-      ctx.db,
-      ctx.uploadsDir,
+      deps,
       currentProject(req).projectId,
+      currentActor(req),
       idParam(req, 'recordId'),
     );
     res.type('application/pdf');
@@ -109,7 +110,9 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   });
 
   router.get('/projects/:projectId/studies', requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json({ studies: fulltext.listStudies(ctx.db, currentProject(req).projectId) });
+    res.json({
+      studies: fulltext.listStudies(ctx.db, currentProject(req).projectId, currentActor(req)),
+    } satisfies Api.StudyListResponse);
   });
 
   router.post('/projects/:projectId/studies', requireProjectAction(ctx, 'import'), (req, res) => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
+import { adminRoutes } from './admin';
 import { archiveRoutes } from './archive';
 import { authRoutes } from './auth';
 import { codingRoutes } from './coding';
@@ -8,12 +9,14 @@ import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
+import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
 import { projectRoutes } from './projects';
 import { rankingRoutes } from './ranking';
 import { recordRoutes } from './records';
 import { screeningRoutes } from './screening';
+import { setupRoutes } from './setup';
 import { sourceRoutes } from './sources';
 import { tokenRoutes } from './tokens';
 
@@ -22,6 +25,9 @@ export function apiRouter(ctx: AppContext): Router {
   const router = Router();
   router.use(healthRoutes(ctx));
   router.use(authRoutes(ctx));
+  router.use(setupRoutes(ctx));
+  router.use(adminRoutes(ctx));
+  router.use(invitationRoutes(ctx));
   router.use(tokenRoutes(ctx));
   router.use(memberRoutes(ctx));
   router.use(projectRoutes(ctx));

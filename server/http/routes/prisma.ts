@@ -3,17 +3,19 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { CONTENT_TYPES, PRISMA_FORMATS } from '../../services/prisma-export';
 import {
-  prismaBoxRecords,
+  prismaBoxRecordsFor,
   prismaDocument,
   prismaFile,
   prismaSettings,
   updatePrismaSettings,
 } from '../../services/prisma';
 import { LABEL_KEYS } from '../../domain/prisma/settings';
+import { OTHER_SCREENING, type OtherScreening } from '../../domain/prisma/types';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const DiagramQuery = z.object({ other: flag.optional(), previous: flag.optional(), detail: flag.optional() });
+const DocumentQuery = z.object({ trace: flag.optional() });
 const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -27,19 +29,21 @@ const SettingsBody = z
     labels: z
       .partialRecord(z.enum(LABEL_KEYS as [string, ...string[]]), z.string().trim().min(1).max(300))
       .optional(),
+    otherScreening: z.enum(OTHER_SCREENING as [OtherScreening, ...OtherScreening[]]).optional(),
   })
   .strict();
 
 /**
- * The PRISMA 2020 diagram of a project. Every member sees the counts; what else a member
- * sees (the trace, the links to the records behind a box) the service decides.
+ * The PRISMA 2020 diagram of a project. What a member sees of it (the counts once screening is
+ * open to them, the trace and the links to the records behind a box) the service decides.
  */
 export function prismaRoutes(ctx: AppContext): Router {
   const router = Router();
   const base = '/projects/:projectId/prisma';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req)));
+    const { trace } = DocumentQuery.parse(req.query);
+    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req), { trace }));
   });
 
   for (const format of PRISMA_FORMATS.filter((f) => f !== 'json')) {
@@ -68,7 +72,7 @@ export function prismaRoutes(ctx: AppContext): Router {
   router.get(`${base}/boxes/:box/records`, requireProjectAction(ctx, 'export'), (req, res) => {
     const { box } = BoxParams.parse(req.params);
     const page = PageQuery.parse(req.query);
-    res.json(prismaBoxRecords(ctx.db, currentProject(req).projectId, box, page));
+    res.json(prismaBoxRecordsFor(ctx.db, currentProject(req).projectId, currentActor(req), { box, ...page }));
   });
 
   return router;

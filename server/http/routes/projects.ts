@@ -38,7 +38,7 @@ export function projectRoutes(ctx: AppContext): Router {
 
   router.post('/projects', requireUser(ctx), (req, res) => {
     const body = NewProjectBody.parse(req.body);
-    const project = createOwnedProject(ctx.db, body, currentUser(req).id, ctx.clock);
+    const project = createOwnedProject(ctx, currentUser(req).id, body);
     res.status(201).json({ project: { ...present(projectOverview(ctx.db, project.id)), role: 'owner' } });
   });
 

@@ -1,13 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import {
-  prioritisationSettings,
-  projectStoppingReport,
-  screeningDecisions,
-  updatePrioritisationSettings,
-} from '../../services/ranking';
-import { currentProject, requireProjectAction } from '../auth';
+import { rankingOverview, updatePrioritisationSettings } from '../../services/ranking';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const SettingsBody = z
   .object({
@@ -35,10 +30,8 @@ export function rankingRoutes(ctx: AppContext): Router {
   const base = '/projects/:projectId/ranking';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    const { projectId } = currentProject(req);
     const options = StoppingQuery.parse(req.query);
-    const { model, ...stopping } = projectStoppingReport(ctx.db, projectId, screeningDecisions, options);
-    res.json({ settings: prioritisationSettings(ctx.db, projectId), model, stopping });
+    res.json(rankingOverview(ctx.db, currentProject(req).projectId, currentActor(req), options));
   });
 
   router.put(`${base}/settings`, requireProjectAction(ctx, 'settings'), (req, res) => {

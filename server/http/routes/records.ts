@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
 import { projectRecord, recordPage } from '../../services/records';
 import { presentRecord, presentRecordSummary } from '../presenters/pipeline';
@@ -24,7 +25,8 @@ export function recordRoutes(ctx: AppContext): Router {
 
   router.get('/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'read'), (req, res) => {
     const { projectId } = currentProject(req);
-    res.json({ record: presentRecord(projectRecord(ctx.db, projectId, idParam(req, 'recordId'))) });
+    const record = presentRecord(projectRecord(ctx.db, projectId, idParam(req, 'recordId')));
+    res.json({ record } satisfies Api.RecordResponse);
   });
 
   return router;

@@ -28,13 +28,13 @@ export function tokenRoutes(ctx: AppContext): Router {
   // that outlives its revocation.
   router.post('/tokens', requireSession, (req, res) => {
     const body = CreateBody.parse(req.body ?? {});
-    const created = createApiToken(ctx.db, currentUser(req).id, body.name, ctx.clock());
+    const created = createApiToken(ctx, currentUser(req).id, body.name);
     res.status(201).json(created);
   });
 
   router.delete('/tokens/:tokenId', requireUser, (req, res) => {
     const tokenId = idParam(req, 'tokenId');
-    revokeApiToken(ctx.db, tokenId, ctx.clock(), currentUser(req).id);
+    revokeApiToken(ctx, currentUser(req).id, tokenId);
     res.status(204).end();
   });
 

@@ -14,6 +14,11 @@ import {
   synthesisReport,
 } from '../../../server/services/coding';
 import type { Actor } from '../../../server/domain/auth/actor';
+import {
+  markStudyDone,
+  unblindCodingStage,
+  updateCodingSettings,
+} from '../../../server/services/coding-consensus';
 import { createMember } from '../../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
 import { includeAtFullText } from '../../support/screening';
@@ -40,7 +45,7 @@ function setup() {
   importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
   const codeId = (key: string) =>
     (db.prepare('SELECT id FROM codes WHERE code = ?').get(key) as { id: number }).id;
-  return { db, projectId, s1, s2, s3, codeId, included: new Set([s1, s2]), deps: { db, clock } };
+  return { db, projectId, s1, s2, s3, codeId, owner, deps: { db, clock } };
 }
 
 describe('coding service on a real database', () => {
@@ -101,9 +106,12 @@ describe('coding service on a real database', () => {
   });
 
   it('refuses to delete a code in use, and lets the coder (not another reviewer) remove an application', () => {
-    const { db, deps, projectId, s1, codeId } = setup();
+    const { db, deps, projectId, s1, codeId, owner } = setup();
     const app = applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: codeId('balance.time') });
     expect(() => removeCode(db, projectId, codeId('balance'))).toThrow(ConflictError);
+    // blind coding: bob may not even learn that alice's code exists; once coding is open he may, but not remove it
+    expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(NotFoundError);
+    unblindCodingStage(db, projectId, owner);
     expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(/only the coder/);
     removeApplication(deps, projectId, coder(ALICE), app.id);
     removeCode(db, projectId, codeId('balance'));
@@ -145,8 +153,9 @@ describe('coding service on a real database', () => {
     ).toThrow(NotFoundError);
   });
 
-  it('builds the synthesis from stored coding: frequencies, country cross-tab, dual-coding tables', () => {
-    const { db, deps, projectId, s1, s2, codeId, included } = setup();
+  it("with one coder per study, builds the synthesis from the coders' own coding: frequencies, country cross-tab, agreement", () => {
+    const { db, deps, projectId, s1, s2, codeId, owner } = setup();
+    updateCodingSettings(db, projectId, owner, { codersRequired: 1 });
     applyCode(deps, projectId, coder(ALICE), {
       recordId: s1,
       codeId: codeId('ambitions.career'),
@@ -173,8 +182,9 @@ describe('coding service on a real database', () => {
       value: ['Australia', 'New Zealand'],
     });
     setThemeSummary(deps, projectId, { codeId: codeId('ambitions'), summary: 'Careers drive uptake.' });
+    for (const who of [ALICE, BOB]) markStudyDone(deps, projectId, coder(who), s1);
 
-    const report = synthesisReport(synthesisInput(db, projectId, [...included], names));
+    const report = synthesisReport(synthesisInput(db, projectId, names), 1);
     expect(report.studies).toBe(2);
     const studies = Object.fromEntries(report.codes.map((c) => [c.code, c.studies]));
     expect(studies).toMatchObject({
@@ -195,6 +205,13 @@ describe('coding service on a real database', () => {
       ['Oliver 2019', 'bob', 'career'],
     ]);
     const career = report.agreement.find((t) => t.code === 'ambitions.career')!;
-    expect(career).toMatchObject({ coders: ['alice', 'bob'], studies: 1, both: 1, observedAgreement: 1 });
+    expect(career).toMatchObject({
+      coders: ['alice', 'bob'],
+      studies: 1,
+      both: 1,
+      observedAgreement: 1,
+      kappa: null,
+    });
+    expect(report.coding).toEqual({ codersRequired: 1, studiesWithCoding: 2 });
   });
 });

@@ -216,7 +216,11 @@ describe('decideCluster() and undoDecision()', () => {
     const summary = runDedup(db, projectId, clock);
     expect(summary).toMatchObject({ duplicates: 0, clusters: 0, review: 1 });
     const [cluster] = listClusterViews(db, projectId, 'review');
-    expect(cluster!.rule).toMatch(/^uncertain:/);
+    // Everything agrees but the page ranges, which do not overlap: a veto sends the pair to a reviewer.
+    expect(cluster!.rule).toBe('veto:pages-disjoint');
+    expect(cluster!.evidence[0]!.vetoes).toEqual([
+      { name: 'pages-disjoint', detail: 'pages 518-526 vs 2205-2210' },
+    ]);
     expect(cluster!.differingFields).toEqual(['pages']);
     expect(cluster!.records).toHaveLength(2);
   });

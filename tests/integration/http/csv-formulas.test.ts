@@ -58,7 +58,7 @@ describe('every CSV Sift writes is formula-safe', () => {
     dir = tempDir();
     dbFile = path.join(dir, 'review.sqlite');
     db = openDatabase(dbFile);
-    projectId = buildDemo(db, clock).projectId;
+    projectId = buildDemo({ db, clock }).projectId;
     app = createApp({ db, clock });
     owner = authHeader(bearer(db, 'owner'));
     const alice = authHeader(bearer(db, 'alice'));
@@ -76,11 +76,21 @@ describe('every CSV Sift writes is formula-safe', () => {
       .send({ code: 'evil', label: '=HYPERLINK("http://evil.example")', description: '@SUM(A1)' })
       .expect(201);
     const study = includedReportIds(db, projectId)[0]!;
+    // The demo's alice has marked her coding done: she reopens it, codes, and marks it done again.
+    const studyUrl = `${base}/coding/studies/${study}`;
     await request(app)
-      .post(`${base}/coding/studies/${study}/applications`)
+      .delete(`${studyUrl}/done`)
+      .set(...alice)
+      .expect(200);
+    await request(app)
+      .post(`${studyUrl}/applications`)
       .set(...alice)
       .send({ codeId: code.body.id ?? code.body.code?.id, excerpt: '+cmd|" /C calc"!A0', page: '-3+3' })
       .expect(201);
+    await request(app)
+      .post(`${studyUrl}/done`)
+      .set(...alice)
+      .expect(200);
     const labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, `=HYPERLINK("${key}")`]));
     await request(app)
       .put(`${base}/prisma/settings`)

@@ -1,32 +1,16 @@
-import type { Router } from 'express';
 import request from 'supertest';
-import { createApp, type AppContext } from '../../../server/app';
-import { apiRouter } from '../../../server/http/routes';
+import { createApp } from '../../../server/app';
 import { authHeader, bearer, createMember } from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
+import { fillPath, readRoutesCounted } from '../../support/routes';
 
 /**
  * One convention for ids in paths, on every route: a malformed id is 400 validation_failed
  * naming the parameter (never a 404 that looks like "not found", never a 500). The routes
- * are read from the router itself, so a route added later is swept too.
+ * are read from the app's router by the shared reader (tests/support/routes.ts: array paths
+ * and nested routers expanded, checked against a count of what the routers register), so a
+ * route added later is swept too.
  */
-
-interface Layer {
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every (method, path) of the API; a route registered with several paths gives one entry per path. */
-function routesOf(stack: Layer[]): { method: string; path: string }[] {
-  return stack.flatMap((layer) => {
-    if (!layer.route) return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
-    const paths = ([] as unknown[])
-      .concat(layer.route.path)
-      .filter((p): p is string => typeof p === 'string');
-    const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
-    return paths.flatMap((path) => methods.map((m) => ({ method: m.toUpperCase(), path })));
-  });
-}
 
 const isId = (param: string) => param === 'id' || param.endsWith('Id');
 const VALID: Record<string, string> = { stage: 'title_abstract', field: 'country', box: 'identification' };
@@ -34,25 +18,19 @@ const MALFORMED = ['abc', '-1', '0', '1e3', '07', '99999999999999999999'];
 
 describe('malformed ids in paths', () => {
   const db = openTestDb();
-  const app = createApp({ db });
-  const ctx: AppContext = { db, clock: () => new Date(), uploadsDir: '/nonexistent' };
-  const routes = routesOf((apiRouter(ctx) as Router & { stack: Layer[] }).stack);
+  const { built: app, routes } = readRoutesCounted(
+    () => createApp({ db, uploadsDir: '/nonexistent' }),
+    (built) => built.router,
+  );
   const projectId = seedProject(db);
   createMember(db, projectId, 'owner', 'owner');
   const token = bearer(db, 'owner');
 
   /** The route's path with `bad` in place of `param` and a valid value everywhere else. */
   function url(path: string, param: string, bad: string): string {
-    return (
-      '/api' +
-      path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-        name === param
-          ? bad
-          : name === 'projectId' || name === 'id'
-            ? String(projectId)
-            : (VALID[name] ?? '1'),
-      )
-    );
+    const values: Record<string, string | number> = { ...VALID };
+    for (const [, name] of path.matchAll(/:([A-Za-z]+)/g)) values[name!] ??= 1;
+    return fillPath(path, { ...values, projectId, id: projectId, [param]: bad });
   }
 
   const cases = routes.flatMap((route) =>
@@ -66,12 +44,12 @@ describe('malformed ids in paths', () => {
     const names = cases.map((c) => `${c.method} ${c.path} ${c.param}`);
     expect(names).toEqual(
       expect.arrayContaining([
-        'GET /projects/:projectId projectId',
-        'GET /projects/:projectId/records/:recordId recordId',
-        'DELETE /projects/:projectId/screening/:stage/decisions/:recordId recordId',
-        'DELETE /projects/:projectId/decisions/:recordId recordId',
-        'PATCH /projects/:projectId/members/:userId userId',
-        'DELETE /tokens/:tokenId tokenId',
+        'GET /api/projects/:projectId projectId',
+        'GET /api/projects/:projectId/records/:recordId recordId',
+        'DELETE /api/projects/:projectId/screening/:stage/decisions/:recordId recordId',
+        'DELETE /api/projects/:projectId/decisions/:recordId recordId',
+        'PATCH /api/projects/:projectId/members/:userId userId',
+        'DELETE /api/tokens/:tokenId tokenId',
       ]),
     );
   });

@@ -36,11 +36,17 @@ describe('blind mode leaks nothing to another reviewer', () => {
     const bob = (await loginAgent(app, p.bob.username)).agent;
     const base = `/api/projects/${p.projectId}`;
     const [r1, r2, r3, r4] = p.recordIds as [number, number, number, number];
-    // r1 reaches full text (both include) so full-text routes have something to show.
+    // r1 reaches full text (both include) so full-text routes have something to show. While
+    // title/abstract is blind, full text is closed to reviewers (which records reached it would
+    // tell their votes): the secret full-text vote is the owner's.
     for (const agent of [alice, bob])
       await agent.post(`${base}/decisions`).send({ recordId: r1, decision: 'include' }).expect(201);
     await owner.post(`${base}/fulltext/${r1}/link`).send({ url: 'https://example.org/r1' }).expect(200);
     await alice
+      .post(`${base}/screening/full_text/decisions`)
+      .send({ recordId: r1, decision: 'exclude', reason: 'SECRET-FT-REASON' })
+      .expect(403);
+    await owner
       .post(`${base}/screening/full_text/decisions`)
       .send({ recordId: r1, decision: 'exclude', reason: 'SECRET-FT-REASON', note: 'SECRET-FT-NOTE' })
       .expect(201);
@@ -104,7 +110,7 @@ describe('blind mode leaks nothing to another reviewer', () => {
     const ftAnswer = await s.bob
       .post(`${s.base}/screening/full_text/decisions`)
       .send({ recordId: s.r1, decision: 'include' })
-      .expect(201);
+      .expect(403);
     expectNoLeak(ftAnswer.body, s.p.alice.userId, 'POST full-text decisions');
     await s.bob.get(`${s.base}/conflicts?stage=title_abstract`).expect(403);
     await s.bob.get(`${s.base}/agreement?stage=title_abstract`).expect(403);

@@ -113,11 +113,38 @@ describe('sift screening status / sift agreement', () => {
     const { code, out } = await run(['agreement', '--db', file]);
     expect(code).toBe(0);
     expect(out).toContain('Title/abstract: 4 records with two votes');
+    expect(out).toContain("votes: each reviewer's first vote on a record");
     expect(out).toContain('Full text: 0 records');
+    // nobody voted at full text: every statistic is "not estimable", with the reason
+    expect(out).toContain('percent agreement   not estimable');
+    expect(out).toContain('not estimable: no record was judged by both reviewers');
+    expect(out).not.toContain('n/a');
+  });
+
+  it('agreement --votes latest is labelled as the latest votes', async () => {
+    const { code, out } = await run([
+      'agreement',
+      '--db',
+      file,
+      '--stage',
+      'title_abstract',
+      '--votes',
+      'latest',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ votes: 'latest', n: 4 });
+    const first = JSON.parse(
+      (await run(['agreement', '--db', file, '--stage', 'title_abstract', '--json'])).out,
+    );
+    expect(first.votes).toBe('first');
+    const text = await run(['agreement', '--db', file, '--stage', 'title_abstract', '--votes', 'latest']);
+    expect(text.out).toContain("each reviewer's latest vote");
   });
 
   it.each([
     [['agreement', '--db', file, '--stage', 'abstract'], /--stage must be/],
+    [['agreement', '--db', file, '--votes', 'best'], /--votes must be first or latest/],
     [['screening', 'status', '--db', file, '--project', 'Nope'], /no project named "Nope"/],
     [['screening', 'count', '--db', file], /usage: sift screening status/],
   ])('refuses %j with a clear message', async (argv, message) => {

@@ -72,6 +72,9 @@ describe('screening over HTTP: from records to included studies', () => {
       .post(`${base}/resolutions`)
       .send({ recordId: r2, stage: 'title_abstract', decision: 'exclude' })
       .expect(409);
+    // Full text (the reports sought, their PDFs) opens to reviewers and viewers once title/abstract is unblinded.
+    await s.as.viewer.get(`${base}/fulltext`).expect(403);
+    await s.as.owner.post(`${base}/screening/title_abstract/unblind`).expect(200);
 
     const sought = await s.as.owner.get(`${base}/fulltext`).expect(200);
     expect(

@@ -99,8 +99,13 @@ describe('theme synthesis', () => {
     ]);
   });
 
-  it('dualCodingTables() compares two coders on the studies both coded', () => {
-    const tables = dualCodingTables(input.codes, input.applications);
+  it('dualCodingTables() compares two coders on the studies both finished', () => {
+    // alice finished s1, s2 and s3, bob only s2: the base is s2 alone.
+    const finished = [11, 12, 13].map((studyId) => ({ coder: 'alice', studyId }));
+    const tables = dualCodingTables(input.codes, input.applications, [
+      ...finished,
+      { coder: 'bob', studyId: 12 },
+    ]);
     const ax = tables.find((t) => t.code === 'A.x')!;
     const ay = tables.find((t) => t.code === 'A.y')!;
     const bz = tables.find((t) => t.code === 'B.z')!;
@@ -114,7 +119,7 @@ describe('theme synthesis', () => {
       observedAgreement: 0,
     });
     expect(ay).toMatchObject({ onlyFirst: 1, onlySecond: 0, observedAgreement: 0 });
-    expect(bz).toMatchObject({ neither: 1, observedAgreement: 1 });
+    expect(bz).toMatchObject({ neither: 1, observedAgreement: 1, kappa: null });
   });
 
   it('buildReport() gathers frequencies, theme cross-tabs, co-occurrence and evidence with summaries', () => {

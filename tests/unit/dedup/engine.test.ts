@@ -1,8 +1,9 @@
 import { planDeduplication } from '../../../server/domain/dedup/engine';
 import { choosePrimary, mergedView } from '../../../server/domain/dedup/merge';
+import type { DedupRecord } from '../../../server/domain/dedup/types';
 import { dedupRecord } from '../../support/dedup';
 
-const rec = dedupRecord;
+const rec = (id: number, fields: Partial<DedupRecord>): DedupRecord => dedupRecord(fields, id);
 
 const WORK = {
   title: 'Colchicine prevents early postoperative pericardial and pleural effusions',

@@ -3,6 +3,7 @@ import {
   interpretAgreement,
   krippendorffAlphaFromTable,
   krippendorffAlphaNominal,
+  NOT_ESTIMABLE,
   tableFromPairs,
 } from '../../../server/domain/screening/agreement';
 
@@ -111,7 +112,7 @@ describe('agreement statistics against published reference values', () => {
     expect(krippendorffAlphaNominal(units)).toBeCloseTo(krippendorffAlphaFromTable(table)!, 12);
   });
 
-  it('perfect agreement is 1 everywhere it is defined', () => {
+  it('perfect agreement is 1 everywhere it is defined, and has no zero-width interval', () => {
     const stats = agreementFromTable([
       [5, 0],
       [0, 7],
@@ -119,7 +120,28 @@ describe('agreement statistics against published reference values', () => {
     expect(stats.cohenKappa).toBe(1);
     expect(stats.pabak).toBe(1);
     expect(stats.krippendorffAlpha).toBe(1);
-    expect(stats.kappaSE).toBe(0);
+    expect(stats.kappaSE).toBeNull();
+    expect(stats.kappaCI95).toBeNull();
+    expect(stats.notEstimable).toEqual({ kappaSE: NOT_ESTIMABLE.zeroSE, kappaCI95: NOT_ESTIMABLE.zeroSE });
+  });
+
+  it('a one-sided table (one rater used one category) gives kappa 0 but no interval, not [0, 0]', () => {
+    // rows (1, 0), columns (1/3, 2/3): pe = 1/3 = po, so kappa = 0; the FCE variance is exactly 0
+    const stats = agreementFromTable([
+      [1, 2],
+      [0, 0],
+    ]);
+    expect(stats.cohenKappa).toBeCloseTo(0, 12);
+    expect(stats.kappaSE).toBeNull();
+    expect(stats.kappaCI95).toBeNull();
+    expect(stats.notEstimable.kappaCI95).toBe(NOT_ESTIMABLE.zeroSE);
+  });
+
+  it('a scale of one category has observed agreement and nothing chance-corrected', () => {
+    const stats = agreementFromTable([[4]]);
+    expect(stats).toMatchObject({ n: 4, categories: 1, percentAgreement: 1, cohenKappa: null, pabak: null });
+    expect(stats.notEstimable.pabak).toBe(NOT_ESTIMABLE.oneCategory);
+    expect(stats.notEstimable.percentAgreement).toBeUndefined();
   });
 
   it('a table where both raters used one category leaves kappa undefined (null), not NaN', () => {

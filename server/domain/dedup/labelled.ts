@@ -1,32 +1,36 @@
-import { parse } from 'csv-parse/sync';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseYear } from '../../server/domain/import/normalise';
-import type { DedupRecord } from '../../server/domain/dedup/types';
+import { parseYear } from '../import/normalise';
+import type { DedupRecord } from './types';
 
-/** A labelled deduplication set: records plus the true duplicate groups (record ids). */
+/**
+ * A labelled deduplication set in bib-dedupe's layout: records (one row each, with a string
+ * `ID`) and the true duplicate groups as lists of those ids; a record in no group is unique.
+ */
 export interface LabelledSet {
   name: string;
   records: DedupRecord[];
-  /** Source ids of the records, aligned with `records` (the `ID` column). */
+  /** The `ID` of each record, aligned with `records` (record id i + 1 has label labels[i]). */
   labels: string[];
   truth: string[][];
+  /** A part of the set per record (the `part` column), when the set is assembled from several sources. */
+  parts: string[];
   /** Records of a later search (search_set other than old_search): deduplicated incrementally. */
   newIds?: Set<number>;
 }
 
-/** Reads one bib-dedupe folder (records_pre_merged.csv + merged_record_ids.csv). */
-export function loadLabelledSet(folder: string): LabelledSet {
-  const rows = parse(fs.readFileSync(path.join(folder, 'records_pre_merged.csv')), {
-    columns: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as Record<string, string>[];
-  const groups = parse(fs.readFileSync(path.join(folder, 'merged_record_ids.csv')), {
-    columns: true,
-    skip_empty_lines: true,
-  }) as Record<string, string>[];
-  const text = (v: string | undefined): string | null => (v && v.trim() !== '' ? v.trim() : null);
+function text(value: string | undefined): string | null {
+  return value && value.trim() !== '' ? value.trim() : null;
+}
+
+/**
+ * Builds a labelled set from the rows of records_pre_merged.csv (columns ID, ENTRYTYPE, title,
+ * author joined by " and ", year, journal or booktitle, volume, number or issue, pages, doi,
+ * isbn, abstract, search_set, part) and the groups of merged_record_ids.csv.
+ */
+export function labelledSetFromRows(
+  name: string,
+  rows: Record<string, string>[],
+  groups: string[][],
+): LabelledSet {
   const records = rows.map((row, index): DedupRecord => ({
     id: index + 1,
     type: text(row.ENTRYTYPE),
@@ -41,18 +45,33 @@ export function loadLabelledSet(folder: string): LabelledSet {
     issue: text(row.number) ?? text(row.issue),
     pages: text(row.pages),
     doi: text(row.doi)?.toLowerCase() ?? null,
-    pmid: null,
+    pmid: text(row.pmid),
     isbn: text(row.isbn),
     abstract: text(row.abstract),
   }));
   return {
-    name: path.basename(folder),
+    name,
     records,
     labels: rows.map((row) => row.ID ?? ''),
-    truth: groups.map((g) => (g.merged_ids ?? '').split(';').filter(Boolean)),
+    truth: groups,
+    parts: rows.map((row) => row.part ?? ''),
     newIds: rows.some((row) => row.search_set === 'old_search')
       ? new Set(records.filter((_, i) => rows[i]!.search_set !== 'old_search').map((r) => r.id))
       : undefined,
+  };
+}
+
+/** The records of one part of a set, renumbered, with the groups that fall inside it. */
+export function partOf(set: LabelledSet, part: string): LabelledSet {
+  const keep = set.records.map((_, i) => i).filter((i) => set.parts[i] === part);
+  const labels = keep.map((i) => set.labels[i]!);
+  const inPart = new Set(labels);
+  return {
+    name: `${set.name}/${part}`,
+    records: keep.map((i, k) => ({ ...set.records[i]!, id: k + 1 })),
+    labels,
+    truth: set.truth.map((g) => g.filter((id) => inPart.has(id))).filter((g) => g.length > 1),
+    parts: keep.map(() => part),
   };
 }
 
@@ -72,24 +91,22 @@ export interface Confusion {
  * Counts record by record as bib-dedupe's compare_dedupe_id does: per true group the first
  * kept record is a TN, other kept ones FN, removed ones TP (one FP if none was kept);
  * a removed singleton is an FP. Also counts pairwise agreement and false merges.
+ * `clusters` are the merged groups as record ids (1-based positions in the set).
  */
 export function evaluate(set: LabelledSet, clusters: number[][]): Confusion {
   const removed = new Set<string>();
-  const clusterOf = new Map<string, number>();
-  clusters.forEach((members, c) => {
+  clusters.forEach((members) => {
     const sorted = [...members].sort((a, b) => a - b);
     sorted.forEach((id, k) => {
-      const label = set.labels[id - 1]!;
-      clusterOf.set(label, c);
-      if (k > 0) removed.add(label);
+      if (k > 0) removed.add(set.labels[id - 1]!);
     });
   });
   const inTruth = new Set<string>();
   const truthOf = new Map<string, number>();
-  let tp = 0,
-    fp = 0,
-    fn = 0,
-    tn = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
   set.truth.forEach((group, g) => {
     const kept = group.filter((id) => !removed.has(id));
     for (const id of group) {
@@ -112,8 +129,8 @@ export function evaluate(set: LabelledSet, clusters: number[][]): Confusion {
   }
   let truePairs = 0;
   for (const group of set.truth) truePairs += (group.length * (group.length - 1)) / 2;
-  let foundPairs = 0,
-    correctPairs = 0;
+  let foundPairs = 0;
+  let correctPairs = 0;
   for (const members of clusters) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
@@ -125,4 +142,22 @@ export function evaluate(set: LabelledSet, clusters: number[][]): Confusion {
     }
   }
   return { tp, fp, fn, tn, falseMergePairs: foundPairs - correctPairs, truePairs, foundPairs, correctPairs };
+}
+
+/** Pairs of records put in one cluster although the labels keep them apart: the false merges themselves. */
+export function falseMergePairs(set: LabelledSet, clusters: number[][]): [string, string][] {
+  const truthOf = new Map<string, number>();
+  set.truth.forEach((group, g) => group.forEach((label) => truthOf.set(label, g)));
+  const out: [string, string][] = [];
+  for (const members of clusters) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const a = set.labels[members[i]! - 1]!;
+        const b = set.labels[members[j]! - 1]!;
+        const ga = truthOf.get(a);
+        if (ga === undefined || ga !== truthOf.get(b)) out.push([a, b]);
+      }
+    }
+  }
+  return out;
 }
