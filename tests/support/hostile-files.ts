@@ -41,6 +41,14 @@ const sheet = (rows: string): string =>
 const headerRow = `<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>`;
 const sharedTitle = `<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>`;
 
+/** A sheet whose one cell holds n MB of "a": it deflates about a thousandfold. */
+function bombSheet(n: number): Buffer {
+  const [before, after] = sheet(
+    `${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>\u0000</t></is></c></row>`,
+  ).split('\u0000');
+  return Buffer.concat([Buffer.from(before!), Buffer.alloc(n * 1024 * 1024, 'a'), Buffer.from(after!)]);
+}
+
 export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'xlsx-unclosed-t',
@@ -83,14 +91,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     problem: 'a sheet that inflates about 1000-fold (n = MB inflated)',
     fileName: 'bomb.xlsx',
     benchN: 64,
-    build: (n) => {
-      const [before, after] = sheet(
-        `${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>\u0000</t></is></c></row>`,
-      ).split('\u0000');
-      return workbook(
-        Buffer.concat([Buffer.from(before!), Buffer.alloc(n * 1024 * 1024, 'a'), Buffer.from(after!)]),
-      );
-    },
+    build: (n) => workbook(bombSheet(n)),
   },
   {
     name: 'xlsx-bomb-lying',
@@ -98,17 +99,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     problem: 'the same, its archive claiming a tiny size (n = MB inflated)',
     fileName: 'lying-bomb.xlsx',
     benchN: 64,
-    build: (n) => {
-      const [before, after] = sheet(
-        `${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>\u0000</t></is></c></row>`,
-      ).split('\u0000');
-      const content = Buffer.concat([
-        Buffer.from(before!),
-        Buffer.alloc(n * 1024 * 1024, 'a'),
-        Buffer.from(after!),
-      ]);
-      return zip([{ name: 'xl/worksheets/sheet1.xml', content, declaredSize: 1024 }]);
-    },
+    build: (n) => zip([{ name: 'xl/worksheets/sheet1.xml', content: bombSheet(n), declaredSize: 1024 }]),
   },
   {
     name: 'bibtex-crossref-chain',
