@@ -66,6 +66,7 @@ function concrete(path: string, projectId: number): string {
     clusterId: 1,
     codeId: 1,
     applicationId: 1,
+    importId: 1,
     consensusId: 1,
     field: 'design',
     box: 'included',
