@@ -4,5 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+  // Tests that run `node bin/sift.js` need dist/cli.js built from these sources.
+  globalSetup: '<rootDir>/tests/support/build-cli.ts',
   testTimeout: 30000,
 };

@@ -8,7 +8,10 @@ import { systemClock } from './domain/clock';
 import { authenticate } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { LoginLimits } from './http/login-limits';
+import { parseTrustProxy } from './http/trust-proxy';
 import { apiRouter } from './http/routes';
+import { packagePath } from './package-root';
+import { defaultImportPool, type ImportPool } from './services/import-pool';
 
 export interface AppDeps {
   db: Db;
@@ -17,6 +20,20 @@ export interface AppDeps {
   uploadsDir?: string;
   /** Login throttling; defaults to DEFAULT_LOGIN_LIMITS (tests lower them). */
   loginLimits?: Partial<LoginLimits>;
+  /**
+   * Express's `trust proxy` (`sift serve --trust-proxy`): a hop count, or `loopback` and other
+   * names, addresses and CIDR ranges, comma-separated. Off by default. See http/trust-proxy.ts.
+   */
+  trustProxy?: string | number | false;
+  /**
+   * The one-time token of first-run setup, printed by `sift serve` at start-up while the
+   * database has no account (services/setup.ts). Without it setup is refused.
+   */
+  setupToken?: string;
+  /** The server runs the demo (`sift demo`): the sign-in page may show the demo's accounts. */
+  demo?: boolean;
+  /** The worker threads that read imported files, with their budget; defaults to the process's pool. */
+  imports?: ImportPool;
 }
 
 export interface AppContext {
@@ -24,6 +41,10 @@ export interface AppContext {
   clock: Clock;
   uploadsDir: string;
   loginLimits?: Partial<LoginLimits>;
+  setupToken?: string;
+  demo?: boolean;
+  /** Set by createApp; a context built by hand (route tests) leaves it out and gets the process's pool. */
+  imports?: ImportPool;
 }
 
 /**
@@ -49,19 +70,25 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-const CLIENT_DIR = path.resolve(__dirname, '..', 'client');
+const CLIENT_DIR = packagePath('client');
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
   const ctx: AppContext = {
     db: deps.db,
     clock: deps.clock ?? systemClock,
-    uploadsDir: deps.uploadsDir ?? path.resolve(__dirname, '..', 'data', 'uploads'),
+    uploadsDir: deps.uploadsDir ?? packagePath('data', 'uploads'),
     loginLimits: deps.loginLimits,
+    setupToken: deps.setupToken,
+    demo: deps.demo ?? false,
+    imports: deps.imports ?? defaultImportPool(),
   };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // req.ip and req.secure (the cookie's Secure flag and __Host- name) come from X-Forwarded-*
+  // only when the proxy sending them is trusted.
+  app.set('trust proxy', parseTrustProxy(deps.trustProxy));
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } }));
   app.use(cookieParser());
   app.use(express.json({ limit: '2mb' }));

@@ -1,3 +1,5 @@
+import type { ErrorBody } from '../../server/api/types';
+
 /** The client's one door to the JSON API: adds the CSRF token and turns error bodies into ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -23,9 +25,12 @@ export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
-/** Turns a failed response body into an ApiError (shared by fetch and XHR callers). */
+/**
+ * Turns a failed response body into an ApiError (shared by fetch and XHR callers). Every part
+ * may be missing: not every failed answer (an empty body, a proxy's) comes from Sift's handler.
+ */
 export function errorFromBody(status: number, statusText: string, data: unknown): ApiError {
-  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const error = (data as { error?: Partial<ErrorBody['error']> } | null)?.error;
   return new ApiError(status, error?.code ?? 'http_error', error?.message ?? statusText, error?.details);
 }
 
@@ -42,15 +47,7 @@ async function send<T>(method: string, path: string, body?: unknown): Promise<T>
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? response.statusText,
-      error?.details,
-    );
-  }
+  if (!response.ok) throw errorFromBody(response.status, response.statusText, data);
   return data as T;
 }
 

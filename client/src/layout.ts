@@ -1,12 +1,8 @@
+import type { Project } from '../../server/api/types';
 import { h, mount } from './dom';
 import { currentPath, navigate } from './router';
 import { currentUser, logout } from './session';
-
-export interface ProjectNav {
-  id: number;
-  name: string;
-  role: string;
-}
+import { reflowTables } from './table-reflow';
 
 const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['', 'Dashboard'],
@@ -25,7 +21,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
  * The frame around every signed-in page: a header with the user and, inside a project, the
  * navigation between the review's stages. Returns the element the page fills.
  */
-export function frame(root: HTMLElement, project?: ProjectNav): HTMLElement {
+export function frame(root: HTMLElement, project?: Project): HTMLElement {
   const user = currentUser();
   const content = h('div', { class: 'content', id: 'content' });
   const nav = project
@@ -48,6 +44,8 @@ export function frame(root: HTMLElement, project?: ProjectNav): HTMLElement {
     project ? h('span', { class: 'project-name', title: project.name }, project.name) : null,
     h('span', { class: 'spacer' }),
     user ? h('span', { class: 'who' }, `${user.username}${project ? ` · ${project.role}` : ''}`) : null,
+    user?.admin ? h('a', { href: '#/admin', class: 'topbar-link' }, 'Admin') : null,
+    user ? h('a', { href: '#/account', class: 'topbar-link' }, 'Account') : null,
     user
       ? h(
           'button',
@@ -64,6 +62,7 @@ export function frame(root: HTMLElement, project?: ProjectNav): HTMLElement {
       : null,
   );
   mount(root, header, nav, content);
+  reflowTables(content);
   return content;
 }
 

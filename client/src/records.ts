@@ -1,3 +1,4 @@
+import type { HighlightKeywords, Stage } from '../../server/api/types';
 import { h, highlight, type Child } from './dom';
 
 /** The bibliographic fields every screen shows; all of it is imported text, so it goes in as text. */
@@ -13,12 +14,7 @@ export interface RecordLike {
   url?: string | null;
 }
 
-export interface Keywords {
-  include: string[];
-  exclude: string[];
-}
-
-const NONE: Keywords = { include: [], exclude: [] };
+const NONE: HighlightKeywords = { include: [], exclude: [] };
 
 /** "Smith J; Jones K; … (2021) · Journal" with at most `max` authors named. */
 export function recordMeta(record: RecordLike, max = 6): string {
@@ -47,7 +43,7 @@ export function safeUrl(url: string | null | undefined): string | null {
 }
 
 /** A record's title, meta line, abstract and keywords, with the review's keywords highlighted. */
-export function recordDetails(record: RecordLike, keywords: Keywords = NONE, headingLevel: 'h2' | 'h3' = 'h2'): HTMLElement {
+export function recordDetails(record: RecordLike, keywords: HighlightKeywords = NONE, headingLevel: 'h2' | 'h3' = 'h2'): HTMLElement {
   const title = record.title?.trim() || '(no title)';
   return h(
     'article',
@@ -98,7 +94,6 @@ export function recordTable(records: (RecordLike & { sourceName?: string })[]): 
   );
 }
 
-export type Stage = 'title_abstract' | 'full_text';
 export const STAGE_LABEL: Record<Stage, string> = { title_abstract: 'Title/abstract', full_text: 'Full text' };
 export function isStage(value: string | undefined): value is Stage {
   return value === 'title_abstract' || value === 'full_text';

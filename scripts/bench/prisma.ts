@@ -90,6 +90,8 @@ function syntheticReview(): PrismaInput {
       included: traced(dbrIncluded!),
     },
     otherMethods: {
+      // every other-methods record is a work of its own, sought straight away
+      duplicates: traced([]),
       sought: traced(otherIds),
       notRetrieved: traced(otherNotRetrieved!),
       assessed: traced(otherAssessed!),

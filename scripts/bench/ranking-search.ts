@@ -18,7 +18,8 @@ import { ELAS_U4, SIFT_NB, modelVersion, type RankerConfig } from '../../server/
 import { simulateRun, type LabelledDataset } from '../../server/domain/ranking/simulate';
 import type { SparseMatrix } from '../../server/domain/ranking/sparse';
 import { buildFeatures, featureKey } from '../../server/domain/ranking/features';
-import { loadRankingSet, RANKING_SETS } from './ranking-sets';
+import { loadBenchDataset } from './ranking-datasets';
+import { RANKING_SETS } from './ranking-sets';
 
 const SIFT_FEATURES = SIFT_NB.tfidf;
 const MERGED = { ...SIFT_NB.tfidf, text: 'merged' as const, minDf: 1, maxDf: 0.95 };
@@ -68,7 +69,7 @@ const features = new Map<string, SparseMatrix>();
 function runJob(job: Job): RunResult {
   const started = performance.now();
   const set = RANKING_SETS[job.set] as (typeof RANKING_SETS)[number];
-  if (!datasets.has(job.set)) datasets.set(job.set, loadRankingSet(set) as LabelledDataset);
+  if (!datasets.has(job.set)) datasets.set(job.set, loadBenchDataset(set) as LabelledDataset);
   const data = datasets.get(job.set) as LabelledDataset;
   const config = CANDIDATES[job.candidate] as RankerConfig;
   const key = `${job.set}|${featureKey(config)}`;
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
   const setFilter = arg('sets')?.split(',');
   const sets = RANKING_SETS.map((_, i) => i).filter(
     (i) =>
-      loadRankingSet(RANKING_SETS[i] as (typeof RANKING_SETS)[number]) !== null &&
+      loadBenchDataset(RANKING_SETS[i] as (typeof RANKING_SETS)[number]) !== null &&
       (!setFilter || setFilter.some((f) => (RANKING_SETS[i] as { name: string }).name.includes(f))),
   );
   const jobs: Job[] = [];

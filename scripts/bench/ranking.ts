@@ -40,7 +40,8 @@ import {
 } from '../../server/domain/ranking/simulate';
 import type { SparseMatrix } from '../../server/domain/ranking/sparse';
 import { orderQueue, retrainProject } from '../../server/services/ranking';
-import { CORPUS, loadRankingSet, RANKING_SETS } from './ranking-sets';
+import { loadBenchDataset, SCREENING_CORPUS } from './ranking-datasets';
+import { RANKING_SETS } from './ranking-sets';
 import { median, writeBenchmarkSection } from './report';
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 15);
@@ -78,7 +79,7 @@ const workerFeatures = new Map<string, SparseMatrix>();
 function runJob(job: Job): JobResult {
   const cpu = process.cpuUsage();
   if (!workerData.has(job.set))
-    workerData.set(job.set, loadRankingSet(RANKING_SETS[job.set]!) as LabelledDataset);
+    workerData.set(job.set, loadBenchDataset(RANKING_SETS[job.set]!) as LabelledDataset);
   const data = workerData.get(job.set) as LabelledDataset;
   const config = MODELS[job.model]!.config;
   const key = `${job.set}|${featureKey(config)}`;
@@ -194,7 +195,7 @@ const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 
 async function quality(): Promise<string> {
   const loaded = RANKING_SETS.map((d) =>
-    !SET_FILTER || SET_FILTER.some((f) => d.name.includes(f)) ? loadRankingSet(d) : null,
+    !SET_FILTER || SET_FILTER.some((f) => d.name.includes(f)) ? loadBenchDataset(d) : null,
   );
   const jobs: Job[] = [];
   const idsOf = new Map<string, number[]>();
@@ -232,7 +233,7 @@ async function quality(): Promise<string> {
     const data = loaded[set];
     if (SET_FILTER && !SET_FILTER.some((f) => d.name.includes(f))) return;
     if (!data) {
-      out.push(`| ${d.name} | not found under ${CORPUS} |${' |'.repeat(main.length * 5)}`);
+      out.push(`| ${d.name} | not found under ${SCREENING_CORPUS} |${' |'.repeat(main.length * 5)}`);
       return;
     }
     const k = data.labels.filter((l) => l === 1).length;
@@ -319,7 +320,7 @@ function timeIt(fn: () => void, repeats: number): number {
 function speed(): string {
   const pool: RankDocument[] = [];
   for (const d of RANKING_SETS.filter((s) => !s.prepare)) {
-    const data = loadRankingSet(d);
+    const data = loadBenchDataset(d);
     if (data) pool.push(...data.docs.filter((doc) => doc.title || doc.abstract));
   }
   if (pool.length === 0) return 'Skipped: no screening corpus.';
@@ -368,8 +369,8 @@ function speed(): string {
   )();
   const decisions = [...decided].map(([row, label]) => ({ recordId: row + 1, label }));
   const clock = () => new Date(now);
-  const coldService = timeIt(() => retrainProject(db, 1, () => decisions, clock), 1);
-  const warmService = timeIt(() => retrainProject(db, 1, () => decisions, clock), 3);
+  const coldService = timeIt(() => retrainProject({ db, clock }, 1, () => decisions), 1);
+  const warmService = timeIt(() => retrainProject({ db, clock }, 1, () => decisions), 3);
   const queueIds = docs.map((_, i) => i + 1).filter((id) => !decided.has(id - 1));
   const order = timeIt(() => orderQueue(db, 1, queueIds), 3);
   db.close();
@@ -392,7 +393,7 @@ function speed(): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  log(`ranking bench: ${SEEDS} seeds, ${THREADS} thread(s), corpus ${CORPUS}`);
+  log(`ranking bench: ${SEEDS} seeds, ${THREADS} thread(s), corpus ${SCREENING_CORPUS}`);
   const only = process.env.BENCH_ONLY;
   const q = only === 'speed' ? '(skipped)' : await quality();
   log('speed…');

@@ -56,11 +56,12 @@ function seed(db: Db): { projectId: number; tokens: string[] } {
   // Cheap scrypt: the accounts are only a vehicle for tokens here.
   const hash = hashPasswordSync('bench password never used', { N: 1024, r: 8, p: 1 });
   const tokens: string[] = [];
+  const deps = { db, clock: () => NOW };
   db.transaction(() => {
     for (let i = 0; i < REVIEWERS; i++) {
-      const user = storeUser(db, `reviewer${i}`, hash, NOW);
+      const user = storeUser(deps, { username: `reviewer${i}`, passwordHash: hash });
       addMember(db, projectId, user.id, 'reviewer', NOW);
-      tokens.push(createApiToken(db, user.id, 'bench', NOW).token);
+      tokens.push(createApiToken(deps, user.id, 'bench').token);
     }
   })();
   return { projectId, tokens };

@@ -25,8 +25,8 @@ import { ELAS_U4 } from '../../server/domain/ranking/ranker';
 import { simulateRun, type LabelledDataset } from '../../server/domain/ranking/simulate';
 import { asreviewText } from '../../server/domain/ranking/sklearn-tfidf';
 import { buildTfidf } from '../../server/domain/ranking/tfidf';
-import { readLabelledCsv } from '../ranking/labelledCsv';
-import { CORPUS } from './ranking-sets';
+import { readLabelledCsv } from '../../server/cli/read-labelled-csv';
+import { SCREENING_CORPUS } from './ranking-datasets';
 
 const PYTHON = '/usr/bin/python3';
 const REFERENCE = path.join(__dirname, 'asreview-reference.py');
@@ -147,7 +147,7 @@ function main(): void {
   compareFit('nudging first 240', fixture);
   compareInsights();
   compareSimulations('nudging first 240', fixture, [1, 2, 3]);
-  const antihistamines = path.join(CORPUS, 'asreview-srd/Cohen_2006/Antihistamines.csv');
+  const antihistamines = path.join(SCREENING_CORPUS, 'asreview-srd/Cohen_2006/Antihistamines.csv');
   try {
     compareSimulations('Cohen Antihistamines', readLabelledCsv(antihistamines), [1, 2, 3]);
   } catch (error) {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packagePath } from '../package-root';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -10,7 +11,7 @@ export interface OpenOptions {
   migrationsDir?: string;
 }
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
+export const MIGRATIONS_DIR = packagePath('migrations');
 
 /**
  * Opens (creating if needed) a Sift database and brings it to the current schema.

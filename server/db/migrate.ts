@@ -72,3 +72,9 @@ export function migrate(db: Database.Database, dir: string): { applied: number[]
   }
   return { applied };
 }
+
+/** The number of the last migration applied to this database. */
+export function schemaVersion(db: Database.Database): number {
+  return (db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number })
+    .version;
+}

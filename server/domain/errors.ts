@@ -39,9 +39,24 @@ export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 }
 
+/** A one-time link that did exist but can no longer be used: expired, used or revoked. */
+export class GoneError extends DomainError {
+  readonly code = 'gone';
+}
+
 /** Too many attempts in a window (login rate limiting). */
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
+}
+
+/** An import stopped because reading a file went over its time or memory budget; nothing was imported. */
+export class ImportBudgetError extends DomainError {
+  readonly code = 'import_over_budget';
+}
+
+/** An import the user cancelled while its files were being read; nothing was imported. */
+export class ImportCancelledError extends DomainError {
+  readonly code = 'import_cancelled';
 }
 
 /** A file that cannot be read as the format it claims to be; names file, line and reason. */

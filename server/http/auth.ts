@@ -1,13 +1,16 @@
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../app';
-import { findRole } from '../db/repos/members';
+import type { SignedInUser } from '../api/accounts';
 import type { User } from '../db/repos/users';
 import { minimumRole, type Action } from '../domain/auth/actions';
+import type { Actor } from '../domain/auth/actor';
 import { roleAtLeast, type Role } from '../domain/auth/roles';
 import { safeEqual } from '../domain/auth/secrets';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import { resolveApiToken } from '../services/api-tokens';
+import { projectRole } from '../services/members';
 import { resolveSession } from '../services/sessions';
+import { idParam } from './routes/params';
 
 /**
  * The guard layer. `authenticate` (mounted once on /api) works out who is calling and
@@ -32,8 +35,8 @@ export const SECURE_SESSION_COOKIE = '__Host-sift_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 export type Principal =
-  | { via: 'session'; user: User; sessionId: string; csrfToken: string; expiresAt: Date }
-  | { via: 'token'; user: User; tokenId: number }
+  | { via: 'session'; user: SignedInUser; sessionId: string; csrfToken: string; expiresAt: string }
+  | { via: 'token'; user: SignedInUser; tokenId: number }
   | { via: 'anonymous'; problem?: string };
 
 export interface ProjectAccess {
@@ -51,7 +54,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * (a browser may hold a stale cookie) and only accepts a JSON body, which a cross-site form
  * cannot send without a CORS preflight that we never grant.
  */
-const CSRF_EXEMPT = new Set(['POST /auth/login']);
+const CSRF_EXEMPT = new Set([
+  'POST /auth/login',
+  // Like login, these act for someone who is not signed in yet (they prove who they are with
+  // a one-time token in the body) and take JSON only; a stale cookie must not block them.
+  'POST /setup',
+  'POST /auth/reset',
+  'POST /auth/reset/inspect',
+  'POST /invitations/inspect',
+  'POST /invitations/register',
+]);
 
 /** The session cookie's name for this request: __Host-sift_session over HTTPS, sift_session otherwise. */
 export function sessionCookieName(req: Request): string {
@@ -91,18 +103,18 @@ function bearerToken(header: string): string | null {
 }
 
 function identify(ctx: AppContext, req: Request, res: Response): Principal {
-  const now = ctx.clock();
   const authorization = req.get('authorization');
   if (authorization !== undefined) {
     // An explicit Authorization header wins over any cookie, and a bad one is never ignored.
     const token = bearerToken(authorization);
-    const found = token ? resolveApiToken(ctx.db, token, now) : null;
-    if (!found) return { via: 'anonymous', problem: 'the API token is invalid or revoked' };
+    const found = token ? resolveApiToken(ctx, token) : null;
+    if (!found)
+      return { via: 'anonymous', problem: 'the API token is invalid or revoked, or its account is disabled' };
     return { via: 'token', user: found.user, tokenId: found.tokenId };
   }
   const cookie = sessionCookieValue(req);
   if (cookie === undefined) return { via: 'anonymous' };
-  const session = resolveSession(ctx.db, cookie, now);
+  const session = resolveSession(ctx, cookie);
   if (!session) {
     clearSessionCookie(req, res);
     return { via: 'anonymous', problem: 'your session has ended; sign in again' };
@@ -157,6 +169,17 @@ export function currentUser(req: Request): User {
   return { id: user.id, username: user.username };
 }
 
+/** The signed-in user with their site role (the Admin page's guard reads it). */
+export function currentSignedIn(req: Request): SignedInUser {
+  const { user } = signedIn(req);
+  return { id: user.id, username: user.username, admin: user.admin };
+}
+
+/** The caller as services see them in this project: user id and role (needs a project guard). */
+export function currentActor(req: Request): Actor {
+  return { userId: currentUser(req).id, role: currentProject(req).role };
+}
+
 /** The project and the caller's role in it, set by requireProjectRole/requireProjectAction. */
 export function currentProject(req: Request): ProjectAccess {
   const access = projectAccess.get(req);
@@ -200,14 +223,35 @@ export const requireSession: RequestHandler = (req, _res, next) => {
   }
 };
 
-function parseProjectId(value: unknown): number | null {
-  if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
-  const id = Number(value);
-  return Number.isSafeInteger(id) ? id : null;
+/**
+ * Site administrators only, from a browser session: a leaked script token must not be able
+ * to make accounts, disable them or issue password links (which would take an account over).
+ */
+export const requireAdmin: RequestHandler = (req, _res, next) => {
+  try {
+    const principal = signedIn(req);
+    checkPathIds(req); // a malformed id is the same 400 here as on every route
+    if (!principal.user.admin) throw new ForbiddenError('this needs a site administrator');
+    if (principal.via !== 'session')
+      throw new ForbiddenError('this needs a browser session, not an API token');
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+/**
+ * Every id in the path (a parameter named `id` or `…Id`) is checked before anything else
+ * runs, so a malformed one is the same 400 on every project route whatever its handler
+ * reads first.
+ */
+function checkPathIds(req: Request): void {
+  for (const name of Object.keys(req.params)) if (name === 'id' || name.endsWith('Id')) idParam(req, name);
 }
 
 /**
- * Route guard for /api/projects/:projectId/… (or :id): anonymous → 401; not a member, or no
+ * Route guard for /api/projects/:projectId/… (or :id): anonymous → 401; a malformed id in
+ * the path → 400 (it names nothing, so it tells a stranger nothing); not a member, or no
  * such project → 404 (a stranger cannot tell which projects exist); member below `minimum`
  * → 403. On success `currentProject(req)` gives {projectId, role}.
  */
@@ -215,9 +259,10 @@ export function requireProjectRole(ctx: AppContext, minimum: Role): RequestHandl
   return (req, _res, next) => {
     try {
       const { user } = signedIn(req);
-      const projectId = parseProjectId(req.params.projectId ?? req.params.id);
-      const role = projectId === null ? undefined : findRole(ctx.db, projectId, user.id);
-      if (projectId === null || role === undefined) throw new NotFoundError('project not found');
+      checkPathIds(req);
+      const projectId = idParam(req, req.params.projectId === undefined ? 'id' : 'projectId');
+      const role = projectRole(ctx.db, projectId, user.id);
+      if (role === undefined) throw new NotFoundError('project not found');
       if (!roleAtLeast(role, minimum)) {
         throw new ForbiddenError(`this needs the ${minimum} role in this project; you are ${role}`, {
           required: minimum,

@@ -4,12 +4,16 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
+  GoneError,
+  ImportBudgetError,
+  ImportCancelledError,
   NotFoundError,
   ParseError,
   RateLimitedError,
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors';
+import { afterRequestBody } from './after-body';
 
 /** The one place where domain errors become HTTP statuses. */
 export function statusOf(error: DomainError): number {
@@ -17,8 +21,9 @@ export function statusOf(error: DomainError): number {
   if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
-  if (error instanceof ParseError) return 422;
+  if (error instanceof ConflictError || error instanceof ImportCancelledError) return 409;
+  if (error instanceof GoneError) return 410;
+  if (error instanceof ParseError || error instanceof ImportBudgetError) return 422;
   if (error instanceof RateLimitedError) return 429;
   return 400;
 }
@@ -29,11 +34,11 @@ export interface ErrorBody {
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   const body: ErrorBody = { error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } };
-  res.status(404).json(body);
+  afterRequestBody(req, res, () => res.status(404).json(body));
 };
 
 /** Registered last. Unknown errors are bugs: logged with their stack, answered without detail. */
-export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let status: number;
   let body: ErrorBody;
   if (err instanceof DomainError) {
@@ -57,7 +62,8 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
     status = 500;
     body = { error: { code: 'internal', message: 'internal server error' } };
   }
-  res.status(status).json(body);
+  // A refusal can come before the upload it refuses has been read: answer once it has.
+  afterRequestBody(req, res, () => res.status(status).json(body));
 };
 
 function isBodyParserError(err: unknown): err is { status: number; message: string } {

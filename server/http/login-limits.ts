@@ -1,50 +1,64 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
+import type { Clock } from '../domain/clock';
+import {
+  DEFAULT_LOGIN_LIMITS,
+  emptyLoginFailures,
+  loginVerdict,
+  recordLoginFailure,
+  type LoginAttempt,
+  type LoginLimits,
+} from '../domain/auth/login-throttle';
 import { RateLimitedError } from '../domain/errors';
 
-/** Login throttling (ASVS 6.3.1): failed attempts allowed per window, per client IP and per username. */
-export interface LoginLimits {
-  windowMs: number;
-  /** failed logins from one IP (one /56 for IPv6) across all usernames: slows password spraying */
-  perIp: number;
-  /** failed logins for one username from anywhere: slows guessing one account's password */
-  perUsername: number;
-}
+export type { LoginLimits } from '../domain/auth/login-throttle';
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { windowMs: 15 * 60 * 1000, perIp: 30, perUsername: 10 };
-
-function refuse(windowMs: number): RequestHandler {
-  const minutes = Math.ceil(windowMs / 60000);
-  return (_req, _res, next) =>
-    next(new RateLimitedError(`too many failed sign-in attempts; try again in up to ${minutes} minutes`));
+export interface LoginThrottle {
+  /** Runs before the password is checked: refuses a throttled attempt with 429 and Retry-After. */
+  guard: RequestHandler;
+  /** Counts a failed sign-in (wrong username or password) for this request. */
+  failed(req: Request, username: string): void;
 }
 
 /**
- * The two limiters in front of POST /api/auth/login. Only failed attempts count (a
- * successful login needs the password anyway), but once a limit is reached every attempt
- * is refused with 429 until the window passes, the right password included. Counters live
- * in memory, one set per app: a restart forgets them, which is acceptable for one server.
+ * The client's address as the throttle counts it: `req.ip`, which is the socket's peer unless
+ * `trust proxy` names the proxy in front (then the client X-Forwarded-For gives); IPv6 by /56,
+ * as one household or host usually gets a whole prefix.
  */
-export function loginLimiters(overrides: Partial<LoginLimits> = {}): RequestHandler[] {
+function addressOf(req: Request): string {
+  return ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown', 56);
+}
+
+function attemptOf(req: Request, username?: string): LoginAttempt {
+  const body: unknown = req.body;
+  const typed =
+    username ?? (typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : '');
+  return { username: typeof typed === 'string' ? typed : '', address: addressOf(req) };
+}
+
+/**
+ * Login throttling for one app (ASVS 6.3.1; the rule is in domain/auth/login-throttle.ts).
+ * Counters live in memory: a restart forgets them, which is acceptable for one server process.
+ */
+export function loginThrottle(clock: Clock, overrides: Partial<LoginLimits> = {}): LoginThrottle {
   const limits = { ...DEFAULT_LOGIN_LIMITS, ...overrides };
-  const common = {
-    windowMs: limits.windowMs,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7' as const,
-    legacyHeaders: false,
-    handler: refuse(limits.windowMs),
-  };
-  const perIp = rateLimit({ ...common, limit: limits.perIp });
-  const perUsername = rateLimit({
-    ...common,
-    limit: limits.perUsername,
-    // Usernames are case-insensitive, so are their counters.
-    keyGenerator: (req) => {
-      const body: unknown = req.body;
-      const name =
-        typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
-      return `user:${typeof name === 'string' ? name.toLowerCase() : ''}`;
+  const failures = emptyLoginFailures();
+  return {
+    guard: (req, res, next) => {
+      const verdict = loginVerdict(failures, attemptOf(req), clock(), limits);
+      if (verdict.allowed) {
+        next();
+        return;
+      }
+      const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      next(
+        new RateLimitedError(
+          `too many failed sign-in attempts; try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`,
+          { retryAfterSeconds: seconds },
+        ),
+      );
     },
-  });
-  return [perIp, perUsername];
+    failed: (req, username) => recordLoginFailure(failures, attemptOf(req, username), clock(), limits),
+  };
 }

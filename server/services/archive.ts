@@ -1,9 +1,12 @@
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/archive';
 import type { Row } from '../db/repos/archive';
-import { createProject, findProjectByName, type Project } from '../db/repos/projects';
-import type { Clock } from '../domain/clock';
+import { createProject, findProject, findProjectByName, type Project } from '../db/repos/projects';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
+import { restoreDocument } from './project-settings';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 export const ARCHIVE_FORMAT = 'sift-project-archive';
 export const ARCHIVE_VERSION = 1;
@@ -122,6 +125,31 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     refs: { record_id: 'records', field_id: 'extraction_fields', user_id: 'users' },
   },
   { table: 'theme_summaries', where: inProject, orderBy: 'code_id', refs: { code_id: 'codes' } },
+  {
+    table: 'coding_done',
+    where: inProject,
+    orderBy: 'record_id, user_id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'consensus_applications',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: {
+      record_id: 'records',
+      code_id: 'codes',
+      from_application_id: 'code_applications',
+      decided_by: 'users',
+      removed_by: 'users',
+    },
+  },
+  {
+    table: 'consensus_values',
+    where: inProject,
+    orderBy: 'record_id, field_id',
+    refs: { record_id: 'records', field_id: 'extraction_fields', from_user_id: 'users', decided_by: 'users' },
+  },
 ];
 
 /** Tables deliberately left out of an archive, and why (the round-trip test checks this list is complete). */
@@ -132,6 +160,9 @@ export const SKIPPED_TABLES: Record<string, string> = {
   sessions: 'login sessions are credentials of this server',
   api_tokens: 'API tokens are credentials of this server',
   schema_migrations: 'the schema version belongs to the database, not to a project',
+  password_links: 'one-time password links are credentials of this server',
+  invitations: 'invitation links are credentials of this server; the archive carries the members they made',
+  account_events: "the account log is the server's record of its accounts, not project data",
 };
 
 export interface ProjectArchive {
@@ -147,9 +178,23 @@ export interface ProjectArchive {
 /** Archive id ↔ database id for one direction of the copy. */
 type IdMapper = (table: Target, id: unknown) => unknown;
 
-/** Writes one project, with everything that hangs off it, as a versioned JSON document. */
-export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectArchive {
-  const project = repo.projectRow(db, projectId);
+/**
+ * Writes one project, with everything that hangs off it, as a versioned JSON document: one
+ * read transaction, so the archive is a single consistent snapshot while others write.
+ */
+export function exportArchive(deps: ServiceDeps, projectId: number): ProjectArchive {
+  const now = deps.clock();
+  return deps.db.transaction(() => readArchive(deps.db, projectId, now))();
+}
+
+/** The archive as this member may download it: everything, so the `export` view of the visibility policy (owners). */
+export function exportArchiveFor(deps: ServiceDeps, projectId: number, actor: Actor): ProjectArchive {
+  visibilityFor(deps.db, projectId, actor).require({ kind: 'export' });
+  return exportArchive(deps, projectId);
+}
+
+function readArchive(db: Db, projectId: number, now: Date): ProjectArchive {
+  const project = findProject(db, projectId);
   if (!project) throw new NotFoundError(`no project ${projectId}`);
   const names = repo.usernamesById(db);
   const ids = new Map<string, Map<number, number>>();
@@ -191,16 +236,23 @@ export function exportArchive(db: Db, projectId: number, clock: Clock): ProjectA
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
-    exportedAt: clock().toISOString(),
+    exportedAt: now.toISOString(),
     project: {
-      name: project.name as string,
-      description: project.description as string,
-      settings: JSON.parse(project.settings_json as string) as unknown,
-      createdAt: project.created_at as string,
+      name: project.name,
+      description: project.description,
+      settings: project.settings,
+      createdAt: project.createdAt,
     },
     members,
     tables,
   };
+}
+
+export interface ArchiveImport {
+  /** the parsed archive document, checked here */
+  archive: unknown;
+  /** the name of the new project; the archived project's name by default */
+  name?: string | undefined;
 }
 
 export interface ImportArchiveResult {
@@ -216,15 +268,12 @@ export interface ImportArchiveResult {
  * (screening_votes/state, ranking scores) are copied as archived, which is exactly what
  * replaying the events would give, since the export read them in one snapshot.
  */
-export function importArchive(
-  db: Db,
-  archive: unknown,
-  clock: Clock,
-  options: { name?: string } = {},
-): ImportArchiveResult {
-  const doc = checkArchive(archive);
+export function importArchive(deps: ServiceDeps, input: ArchiveImport): ImportArchiveResult {
+  const { db } = deps;
+  const doc = checkArchive(input.archive);
+  const now = deps.clock().toISOString();
   return db.transaction(() => {
-    const name = options.name ?? doc.project.name;
+    const name = input.name ?? doc.project.name;
     if (findProjectByName(db, name)) {
       throw new ConflictError(`a project named "${name}" already exists (choose another with --name)`);
     }
@@ -233,13 +282,13 @@ export function importArchive(
       { name, description: doc.project.description },
       new Date(doc.project.createdAt),
     );
-    repo.setColumn(db, 'projects', project.id, 'settings_json', JSON.stringify(doc.project.settings ?? {}));
+    restoreDocument(db, project.id, doc.project.settings);
     const createdUsers: string[] = [];
     const userId = (username: string): number => {
       const found = repo.userIdByName(db, username);
       if (found !== undefined) return found;
       createdUsers.push(username);
-      return repo.insertLockedUser(db, username, LOCKED_PASSWORD_HASH, clock().toISOString());
+      return repo.insertLockedUser(db, username, LOCKED_PASSWORD_HASH, now);
     };
     for (const m of doc.members) {
       repo.insertRow(db, 'project_members', {

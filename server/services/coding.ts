@@ -1,14 +1,28 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
-import { codingRepo, type CodeRow } from '../db/repos/coding';
-import type { Clock } from '../domain/clock';
-import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
-import { dualCodingTables, type CodePairTable } from '../domain/coding/dual-coding';
-import { studyLabel, validateFieldValue, valueStrings, type FieldValue } from '../domain/coding/extraction';
-import { buildReport, type SynthesisReport } from '../domain/coding/report';
-import type { SynthesisInput } from '../domain/coding/synthesis';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { includedReportIds } from '../db/repos/fulltext';
+import { codingRepo } from '../db/repos/coding';
+import { getProject } from '../db/repos/projects';
 import { findUserById } from '../db/repos/users';
+import type { Actor } from '../domain/auth/actor';
+import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
+import { countedApplications, countedValues } from '../domain/coding/consensus';
+import { dualCodingTables, type FinishedStudy } from '../domain/coding/dual-coding';
+import { studyLabel, validateFieldValue, valueStrings } from '../domain/coding/extraction';
+import { buildReport, reportMarkdown } from '../domain/coding/report';
+import type { SynthesisApplication, SynthesisInput } from '../domain/coding/synthesis';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import {
+  codingByStudy,
+  codingSettings,
+  finishedBy,
+  includedStudies,
+  requireCoder,
+  requireStudy,
+  studyProgress,
+  studyRecordsOf,
+} from './coding-studies';
+import type { ServiceDeps } from './deps';
+import { visibilityFor } from './visibility';
 
 /** The codebook as stored, in the domain's shape (parents by key), for export and display. */
 export function readCodebook(db: Db, projectId: number): Codebook {
@@ -28,8 +42,14 @@ export function readCodebook(db: Db, projectId: number): Codebook {
   };
 }
 
+/** The codebook as the coding page shows it: codes and extraction fields with their ids. */
+export function codebookWithIds(db: Db, projectId: number): Api.CodebookResponse {
+  const repo = codingRepo(db);
+  return { codes: repo.listCodes(projectId), fields: repo.listFields(projectId) };
+}
+
 /** Adds or updates codes and fields by key, all or nothing. */
-export function importCodebook(db: Db, projectId: number, book: Codebook): { codes: number; fields: number } {
+export function importCodebook(db: Db, projectId: number, book: Codebook): Api.CodebookImported {
   validateCodebook(book);
   db.transaction(() => codingRepo(db).upsertCodebook(projectId, book))();
   return { codes: book.codes.length, fields: book.fields.length };
@@ -42,7 +62,7 @@ export interface CodeInput {
   parentId?: number | null;
 }
 
-export function addCode(db: Db, projectId: number, input: CodeInput): CodeRow {
+export function addCode(db: Db, projectId: number, input: CodeInput): Api.Code {
   const repo = codingRepo(db);
   const parentId = input.parentId ?? null;
   if (parentId !== null && !repo.getCode(projectId, parentId))
@@ -67,7 +87,7 @@ export function editCode(
   projectId: number,
   codeId: number,
   input: Partial<Omit<CodeInput, 'code'>>,
-): CodeRow {
+): Api.Code {
   const repo = codingRepo(db);
   const code = repo.getCode(projectId, codeId);
   if (!code) throw new NotFoundError(`code ${codeId} not found`);
@@ -97,6 +117,21 @@ export function removeCode(db: Db, projectId: number, codeId: number): void {
   repo.deleteCode(codeId);
 }
 
+/**
+ * The study a coder writes to (any report of it names it), refusing a record that is no
+ * included study's and a study the coder marked done (their coding of it is fixed until they
+ * reopen it: the agreement between coders is measured on what they finished).
+ */
+function studyToCode(db: Db, projectId: number, actor: Actor, recordId: number): number {
+  requireCoder(db, projectId, actor);
+  const studies = includedStudies(db, projectId);
+  const study = requireStudy(studies, recordId);
+  const finished = finishedBy(studies, codingRepo(db).listDone(projectId)).get(study.recordId);
+  if (finished?.has(actor.userId))
+    throw new ConflictError('you marked this study done; reopen it to change your coding');
+  return study.recordId;
+}
+
 export interface ApplyInput {
   recordId: number;
   codeId: number;
@@ -105,135 +140,178 @@ export interface ApplyInput {
   note?: string;
 }
 
-/** Applies a code to an included study for one coder. */
+/** Applies a code to an included study for the acting coder. */
 export function applyCode(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  studyIds: ReadonlySet<number>,
+  actor: Actor,
   input: ApplyInput,
-  clock: Clock,
-) {
+): Api.Application {
+  const { db } = deps;
   const repo = codingRepo(db);
-  if (!studyIds.has(input.recordId))
-    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  const recordId = studyToCode(db, projectId, actor, input.recordId);
   if (!repo.getCode(projectId, input.codeId)) throw new NotFoundError(`code ${input.codeId} not found`);
   const id = repo.insertApplication(
     projectId,
     {
-      recordId: input.recordId,
+      recordId,
       codeId: input.codeId,
-      userId,
+      userId: actor.userId,
       excerpt: input.excerpt ?? '',
       page: input.page ?? null,
       note: input.note ?? '',
     },
-    clock().toISOString(),
+    deps.clock(),
   );
   return repo.getApplication(projectId, id)!;
 }
 
 /** Removes a code application; coders remove their own, owners anyone's. */
 export function removeApplication(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  isOwner: boolean,
+  actor: Actor,
   applicationId: number,
-  clock: Clock,
 ): void {
+  const { db } = deps;
   const repo = codingRepo(db);
+  const vis = requireCoder(db, projectId, actor);
   const app = repo.getApplication(projectId, applicationId);
-  if (!app) throw new NotFoundError(`code application ${applicationId} not found`);
-  if (app.userId !== userId && !isOwner)
+  const notFound = new NotFoundError(`code application ${applicationId} not found`);
+  if (!app) throw notFound;
+  if (app.userId === actor.userId) studyToCode(db, projectId, actor, app.recordId);
+  else if (actor.role !== 'owner') {
+    // Another coder's code exists only for a caller who may see their work on that study.
+    const studies = includedStudies(db, projectId);
+    const study = studies.codingRecordOf.get(app.recordId);
+    const finished =
+      study === undefined ? undefined : finishedBy(studies, repo.listDone(projectId)).get(study);
+    if (!vis.othersCoding(studyProgress(finished, actor, codingSettings(db, projectId)))) throw notFound;
     throw new ValidationError('only the coder or an owner can remove this code application');
-  repo.removeApplication(applicationId, clock().toISOString());
+  }
+  repo.removeApplication(applicationId, deps.clock());
 }
 
-/** Fills one field of the extraction form for one study and coder. */
+/** Fills one field of the extraction form for one included study and the acting coder. */
 export function setExtractionValue(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  userId: number,
-  studyIds: ReadonlySet<number>,
+  actor: Actor,
   input: { recordId: number; field: string; value: unknown },
-  clock: Clock,
-): FieldValue {
+): Api.FieldValue {
+  const { db } = deps;
   const repo = codingRepo(db);
-  if (!studyIds.has(input.recordId))
-    throw new ValidationError(`record ${input.recordId} is not an included study of this project`);
+  const recordId = studyToCode(db, projectId, actor, input.recordId);
   const field = repo.listFields(projectId).find((f) => f.key === input.field);
   if (!field) throw new NotFoundError(`extraction field "${input.field}" not found`);
   const value = validateFieldValue(field, input.value);
-  repo.setValue(
-    projectId,
-    { recordId: input.recordId, fieldId: field.id, userId, value },
-    clock().toISOString(),
-  );
+  repo.setValue(projectId, { recordId, fieldId: field.id, userId: actor.userId, value }, deps.clock());
   return value;
 }
 
 /**
- * Gathers the synthesis input of a project: the included studies, the live code applications
- * and the extraction values (every coder's values united, so dual-extracted studies count once).
+ * The synthesis input of a project: one study per included study (reports grouped as one study
+ * count once), each with the coding the synthesis counts (domain/coding/consensus.ts: the
+ * consensus, or with one coder per study the coders' own where there is none), and the coders'
+ * own work and done marks for the agreement between them.
  */
 export function synthesisInput(
   db: Db,
   projectId: number,
-  studyIds: readonly number[],
   coderName: (userId: number) => string,
-): SynthesisInput {
+): SynthesisInput & { coderApplications: SynthesisApplication[]; finished: FinishedStudy[] } {
   const repo = codingRepo(db);
-  const wanted = new Set(studyIds);
-  const records = repo.studyRecords(projectId, studyIds);
-  const fields = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
-  const characteristics = new Map<number, Record<string, string[]>>();
-  for (const v of repo.listValues(projectId)) {
-    const key = fields.get(v.fieldId);
-    if (!key || !wanted.has(v.recordId)) continue;
-    const chars = characteristics.get(v.recordId) ?? {};
-    chars[key] = [...new Set([...(chars[key] ?? []), ...valueStrings(v.value)])];
-    characteristics.set(v.recordId, chars);
-  }
+  const studies = includedStudies(db, projectId);
+  const { codersRequired } = codingSettings(db, projectId);
+  const coding = codingByStudy(db, projectId, studies);
+  const records = studyRecordsOf(db, projectId, studies);
+  const fields = repo.listFields(projectId);
+  const coderOf = new Map(repo.listApplications(projectId).map((a) => [a.id, a.userId]));
+  const applications: SynthesisApplication[] = [];
+  const coderApplications: SynthesisApplication[] = [];
+  const finished: FinishedStudy[] = [];
+  const synthesisStudies = studies.studies.map((study) => {
+    const id = study.recordId;
+    const own = (coding.applications.get(id) ?? []).map((a) => ({
+      studyId: id,
+      codeId: a.codeId,
+      coder: coderName(a.userId),
+      excerpt: a.excerpt,
+      page: a.page,
+    }));
+    coderApplications.push(...own);
+    const consensus = (coding.consensusApplications.get(id) ?? []).map((a) => ({
+      studyId: id,
+      codeId: a.codeId,
+      coder: consensusCoder(a.fromApplicationId, coderOf, coderName),
+      excerpt: a.excerpt,
+      page: a.page,
+    }));
+    applications.push(...countedApplications(codersRequired, consensus, own));
+    for (const userId of new Set((coding.done.get(id) ?? []).map((d) => d.userId)))
+      finished.push({ coder: coderName(userId), studyId: id });
+    const characteristics: Record<string, string[]> = {};
+    for (const field of fields) {
+      const agreed = coding.consensusValues.get(id)?.find((v) => v.fieldId === field.id)?.value;
+      const coders = (coding.values.get(id) ?? []).filter((v) => v.fieldId === field.id).map((v) => v.value);
+      const values = countedValues(codersRequired, agreed, coders).flatMap(valueStrings);
+      if (values.length > 0) characteristics[field.key] = [...new Set(values)];
+    }
+    const r = records.get(id);
+    return {
+      id,
+      label: r ? studyLabel(r.authors, r.year, r.title, r.id) : `#${id}`,
+      year: r?.year ?? null,
+      characteristics,
+    };
+  });
   return {
     codes: repo
       .listCodes(projectId)
       .map((c) => ({ id: c.id, code: c.code, label: c.label, parentId: c.parentId })),
-    studies: records.map((r) => ({
-      id: r.id,
-      label: studyLabel(r.authors, r.year, r.title, r.id),
-      year: r.year,
-      characteristics: characteristics.get(r.id) ?? {},
-    })),
-    applications: repo
-      .listApplications(projectId)
-      .filter((a) => wanted.has(a.recordId))
-      .map((a) => ({
-        studyId: a.recordId,
-        codeId: a.codeId,
-        coder: coderName(a.userId),
-        excerpt: a.excerpt,
-        page: a.page,
-      })),
+    studies: synthesisStudies,
+    applications,
     summaries: repo.summaries(projectId),
+    coderApplications,
+    finished,
   };
 }
 
-export function synthesisReport(input: SynthesisInput): SynthesisReport & { agreement: CodePairTable[] } {
-  return { ...buildReport(input), agreement: dualCodingTables(input.codes, input.applications) };
+/** Who an evidence row of the consensus is credited to: the coder it was accepted from, else the consensus. */
+function consensusCoder(
+  fromApplicationId: number | null,
+  coderOf: Map<number, number>,
+  coderName: (userId: number) => string,
+): string {
+  const userId = fromApplicationId === null ? undefined : coderOf.get(fromApplicationId);
+  return userId === undefined ? 'consensus' : coderName(userId);
+}
+
+/** The synthesis report (every count over studies) with the agreement between coders. */
+export function synthesisReport(
+  input: ReturnType<typeof synthesisInput>,
+  codersRequired: 1 | 2,
+): Api.Synthesis {
+  const { coderApplications, finished, ...counted } = input;
+  return {
+    ...buildReport(counted),
+    coding: {
+      codersRequired,
+      studiesWithCoding: new Set(counted.applications.map((a) => a.studyId)).size,
+    },
+    agreement: dualCodingTables(counted.codes, coderApplications, finished),
+  };
 }
 
 export function setThemeSummary(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
-  codeId: number,
-  summary: string,
-  clock: Clock,
+  input: { codeId: number; summary: string },
 ): void {
-  const repo = codingRepo(db);
-  if (!repo.getCode(projectId, codeId)) throw new NotFoundError(`code ${codeId} not found`);
-  if (summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
-  repo.setSummary(projectId, codeId, summary, clock().toISOString());
+  const repo = codingRepo(deps.db);
+  if (!repo.getCode(projectId, input.codeId)) throw new NotFoundError(`code ${input.codeId} not found`);
+  if (input.summary.length > 50_000) throw new ValidationError('a summary holds at most 50,000 characters');
+  repo.setSummary(projectId, input.codeId, input.summary, deps.clock());
 }
 
 /** Username lookup for coder columns, cached per call site (a report names few coders). */
@@ -245,7 +323,30 @@ export function coderNames(db: Db): (userId: number) => string {
   };
 }
 
-/** The synthesis of a project over its included studies (full-text includes). */
-export function projectSynthesis(db: Db, projectId: number) {
-  return synthesisReport(synthesisInput(db, projectId, includedReportIds(db, projectId), coderNames(db)));
+/** The synthesis of a project over its included studies, without blinding (the CLI, reports). */
+export function projectSynthesis(db: Db, projectId: number): Api.Synthesis {
+  return synthesisReport(
+    synthesisInput(db, projectId, coderNames(db)),
+    codingSettings(db, projectId).codersRequired,
+  );
+}
+
+/**
+ * The synthesis as this member may see it: computed from the screening outcomes and from
+ * every coder's work, so shown once title/abstract, full text and coding are open to them.
+ */
+export function synthesisFor(db: Db, projectId: number, actor: Actor): Api.Synthesis {
+  getProject(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'synthesis' });
+  return projectSynthesis(db, projectId);
+}
+
+/** The agreement between coders as this member may see it (the synthesis's `agreement`). */
+export function codingAgreementFor(db: Db, projectId: number, actor: Actor): Api.CodingAgreementResponse {
+  return { agreement: synthesisFor(db, projectId, actor).agreement };
+}
+
+/** The synthesis as a Markdown report titled with the project's name, as this member may see it. */
+export function synthesisMarkdown(db: Db, projectId: number, actor: Actor): string {
+  return reportMarkdown(synthesisFor(db, projectId, actor), getProject(db, projectId).name);
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parsePasswordList } from '../domain/auth/password-policy';
+import { packagePath } from '../package-root';
 
 /** The shipped blocklist (origin in server/domain/auth/SOURCES.md). */
-export const COMMON_PASSWORDS_FILE = path.resolve(__dirname, '..', 'domain', 'auth', 'common-passwords.txt');
+export const COMMON_PASSWORDS_FILE = packagePath('server', 'domain', 'auth', 'common-passwords.txt');
 
 let cached: ReadonlySet<string> | undefined;
 

@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   dedupCounts,
@@ -13,16 +14,15 @@ import {
   listDecisions,
   listDedupRecords,
   markUndone,
-  projectExists,
   screenedRecordIds,
   setClusterMembers,
   setDuplicateOf,
   updateCluster,
   type Cluster,
   type ClusterStatus,
-  type DedupCounts,
   type Snapshot,
 } from '../db/repos/dedup';
+import { requireProjectExists } from '../db/repos/projects';
 import type { Clock } from '../domain/clock';
 import { planDeduplication, type EvidencePair } from '../domain/dedup/engine';
 import { choosePrimary, mergedView as mergedViewOf } from '../domain/dedup/merge';
@@ -48,20 +48,10 @@ function screenedTest(
   return (id) => screened.has(id);
 }
 
-export interface RunSummary extends DedupCounts {
-  /** Records this run compared against everything (all of them on the first run). */
-  newRecords: number;
-  comparisons: number;
-  /** Records this run merged into another. */
-  mergedNow: number;
-  /** Review clusters this run opened. */
-  reviewNow: number;
-  durationMs: number;
-}
+/** What a run did, as POST …/dedup/run and `sift dedup` report it. */
+export type RunSummary = Api.DedupRunSummary;
 
-function requireProject(db: Db, projectId: number): void {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
-}
+const requireProject = requireProjectExists;
 
 function allPairs(ids: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -120,6 +110,7 @@ export function runDedup(
     let comparisons = 0;
     let mergedNow = 0;
     let reviewNow = 0;
+    let keptApartNow = 0;
     if (newIds.size > 0) {
       const clusters = listClusters(db, projectId);
       const plan = planDeduplication(records, {
@@ -130,9 +121,12 @@ export function runDedup(
           .flatMap((c) => allPairs(c.memberIds)),
       });
       comparisons = plan.comparisons;
-      /** A cluster nobody has decided on yet: a person reviews it, or it is only related. */
+      /**
+       * A cluster nobody has decided on yet: a person reviews it, it is only related, or a veto kept
+       * its look-alike records apart (not-duplicate without a decision: a reviewer may still merge it).
+       */
       const insertUndecided = (
-        status: 'review' | 'related',
+        status: 'review' | 'related' | 'not-duplicate',
         group: { recordIds: number[]; evidence: EvidencePair[] },
       ) =>
         insertCluster(db, {
@@ -232,6 +226,10 @@ export function runDedup(
       for (const group of plan.related) {
         insertUndecided('related', group);
       }
+      for (const group of plan.keptApart) {
+        insertUndecided('not-duplicate', group);
+        keptApartNow++;
+      }
     }
     const durationMs = Math.max(0, clock().getTime() - started);
     finishRun(db, runId, {
@@ -247,6 +245,7 @@ export function runDedup(
       comparisons,
       mergedNow,
       reviewNow,
+      keptApartNow,
       durationMs,
     };
   })();
@@ -410,28 +409,8 @@ const FIELDS = [
   'abstract',
 ] as const;
 
-export interface ClusterView {
-  id: number;
-  status: ClusterStatus;
-  primaryRecordId: number | null;
-  rule: string;
-  score: number;
-  evidence: EvidencePair[];
-  /** The member records side by side, each with the source (search) it came from. */
-  records: ReturnType<typeof getRecordsWithSource>;
-  /** Fields whose values differ between members (for highlighting). */
-  differingFields: string[];
-  /** For a merged cluster: the primary with empty fields filled from the others. */
-  merged: { record: DedupRecord; filledFrom: Record<string, number> } | null;
-  decisions: {
-    id: number;
-    decision: string;
-    userId: number | null;
-    username: string | null;
-    decidedAt: string;
-    undone: boolean;
-  }[];
-}
+/** A cluster with its evidence, member records and decisions, as the review screen shows it. */
+export type ClusterView = Api.Cluster;
 
 function differingFields(records: DedupRecord[]): string[] {
   return FIELDS.filter((field) => {
@@ -494,7 +473,7 @@ export function listClusterViews(db: Db, projectId: number, filter: ClusterFilte
 }
 
 /** The counts of `sift dedup --json`, without running anything. */
-export function dedupSummary(db: Db, projectId: number): DedupCounts {
+export function dedupSummary(db: Db, projectId: number): Api.DedupCounts {
   requireProject(db, projectId);
   return dedupCounts(db, projectId);
 }

@@ -1,10 +1,12 @@
 import { addMember } from '../db/repos/members';
-import { includedReportIds } from '../db/repos/fulltext';
 import { codingRepo } from '../db/repos/coding';
+import type { Actor } from '../domain/auth/actor';
 import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
 import { LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
 import { storeUser } from './accounts';
 import { applyCode, importCodebook, setExtractionValue, setThemeSummary } from './coding';
+import { markStudyDone, unblindCodingStage, updateCodingSettings } from './coding-consensus';
+import { includedStudies } from './coding-studies';
 import { runDedup } from './dedup';
 import type { DemoContext, DemoStep } from './demo';
 import { seedDemoScreening, type DemoUsers } from './screening-demo';
@@ -16,6 +18,9 @@ export const DEMO_ACCOUNTS = [
   { username: 'alice', role: 'reviewer' },
   { username: 'bob', role: 'reviewer' },
 ] as const;
+
+/** The demo account that is a site administrator. */
+export const DEMO_ADMIN = 'owner';
 
 // Steps share the users they made through this map, keyed by the demo context.
 const demoUsers = new WeakMap<DemoContext, DemoUsers>();
@@ -32,12 +37,12 @@ export const createDemoAccounts: DemoStep = {
   run(ctx) {
     const ids: Record<string, number> = {};
     for (const account of DEMO_ACCOUNTS) {
-      const user = storeUser(
-        ctx.db,
-        account.username,
-        hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
-        ctx.clock(),
-      );
+      const user = storeUser(ctx, {
+        username: account.username,
+        passwordHash: hashPasswordSync(DEMO_PASSWORD, DEFAULT_SCRYPT),
+        // The demo's owner also administers the demo server (the Admin page).
+        admin: account.username === DEMO_ADMIN,
+      });
       addMember(ctx.db, ctx.projectId, user.id, account.role, ctx.clock());
       ids[account.username] = user.id;
     }
@@ -56,7 +61,7 @@ export const deduplicateDemo: DemoStep = {
 export const screenDemo: DemoStep = {
   name: 'screen titles/abstracts and full texts',
   run(ctx) {
-    seedDemoScreening(ctx.db, ctx.projectId, usersOf(ctx), ctx.clock);
+    seedDemoScreening(ctx, ctx.projectId, usersOf(ctx));
   },
 };
 
@@ -95,59 +100,59 @@ const CODE_HINTS: [RegExp, string, string][] = [
   [/adult|lifelong|continuing/i, 'balance.time', 'Time next to work and family was the main obstacle.'],
 ];
 
-/** The learner-perspective codebook, and a first pass of coding by alice (bob double-codes two studies). */
+/**
+ * The learner-perspective codebook, and the coding: one coder per study (alice codes every
+ * included study, bob double-codes two for the agreement between coders); each marks their
+ * studies done, and the owner unblinds coding so every account sees the synthesis.
+ */
 export const codeDemo: DemoStep = {
   name: 'load the codebook and code the included studies',
   run(ctx) {
     const { db, projectId, clock } = ctx;
+    const deps = { db, clock };
     const users = usersOf(ctx);
+    const coder = (userId: number): Actor => ({ userId, role: 'reviewer' });
+    const owner: Actor = { userId: users.owner, role: 'owner' };
     importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
+    updateCodingSettings(db, projectId, owner, { codersRequired: 1 });
     const repo = codingRepo(db);
     const codeId = new Map(repo.listCodes(projectId).map((c) => [c.code, c.id]));
-    const included = includedReportIds(db, projectId);
-    const studies = new Set(included);
+    const included = includedStudies(db, projectId).studies.map((s) => s.recordId);
     const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
     const titles = new Map(repo.studyRecords(projectId, included).map((r) => [r.id, r.title ?? '']));
     included.forEach((recordId, i) => {
       const title = titles.get(recordId) ?? '';
       const hints = CODE_HINTS.filter(([pattern]) => pattern.test(title));
       const coders = i < 2 ? [users.alice, users.bob] : [users.alice];
-      for (const coder of coders) {
+      for (const userId of coders) {
         for (const [, code, excerpt] of hints.length ? hints : [CODE_HINTS[1]!]) {
-          applyCode(
-            db,
-            projectId,
-            coder,
-            studies,
-            { recordId, codeId: codeId.get(code)!, excerpt, page: String(3 + i) },
-            clock,
-          );
+          applyCode(deps, projectId, coder(userId), {
+            recordId,
+            codeId: codeId.get(code)!,
+            excerpt,
+            page: String(3 + i),
+          });
         }
       }
-      setExtractionValue(
-        db,
-        projectId,
-        users.alice,
-        studies,
-        { recordId, field: 'country', value: [countries[i % countries.length]!] },
-        clock,
-      );
-      setExtractionValue(
-        db,
-        projectId,
-        users.alice,
-        studies,
-        { recordId, field: 'design', value: i % 2 ? 'Survey' : 'Interviews / focus groups' },
-        clock,
-      );
+      const alice = coder(users.alice);
+      setExtractionValue(deps, projectId, alice, {
+        recordId,
+        field: 'country',
+        value: [countries[i % countries.length]!],
+      });
+      setExtractionValue(deps, projectId, alice, {
+        recordId,
+        field: 'design',
+        value: i % 2 ? 'Survey' : 'Interviews / focus groups',
+      });
+      for (const userId of coders) markStudyDone(deps, projectId, coder(userId), recordId);
     });
-    setThemeSummary(
-      db,
-      projectId,
-      codeId.get('ambitions')!,
-      'Across the included studies, learners take micro-credentials mainly to stay employable and to fill specific skill gaps.',
-      clock,
-    );
+    unblindCodingStage(db, projectId, owner);
+    setThemeSummary(deps, projectId, {
+      codeId: codeId.get('ambitions')!,
+      summary:
+        'Across the included studies, learners take micro-credentials mainly to stay employable and to fill specific skill gaps.',
+    });
   },
 };
 

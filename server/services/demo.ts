@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/connection';
 import { createProject, findProjectByName } from '../db/repos/projects';
-import type { SourceKind } from '../db/repos/sources';
-import type { Clock } from '../domain/clock';
-import { LATER_DEMO_STEPS } from './demo-steps';
-import { importFiles } from './import';
+import { countActiveAdmins, findUserByUsername, setAdmin } from '../db/repos/users';
+import type { SourceKind } from '../domain/source-kinds';
+import type { ServiceDeps } from './deps';
+import { DEMO_ADMIN, LATER_DEMO_STEPS } from './demo-steps';
+import { importOwnFiles } from './import';
+import { packagePath } from '../package-root';
 
 /** The demo review `npm start` opens: real records from data/demo/ (see data/demo/SOURCES.md). */
 export const DEMO_PROJECT = {
@@ -15,7 +16,7 @@ export const DEMO_PROJECT = {
     'micro-credentials? A demo review built from real published works (data/demo/SOURCES.md).',
 };
 
-export const DEMO_DATA_DIR = path.resolve(__dirname, '..', '..', 'data', 'demo');
+export const DEMO_DATA_DIR = packagePath('data', 'demo');
 
 const SEARCH =
   '("micro-credential*" OR microcredential* OR "digital badge*") AND (learner* OR student* OR "continuing education")';
@@ -45,10 +46,8 @@ export const DEMO_SOURCES: { file: string; name: string; kind: SourceKind; searc
   },
 ];
 
-/** What every demo step sees: the database, the clock, the demo project and where its files are. */
-export interface DemoContext {
-  db: Db;
-  clock: Clock;
+/** What every demo step sees: the service deps, the demo project and where its files are. */
+export interface DemoContext extends ServiceDeps {
   projectId: number;
   dataDir: string;
 }
@@ -65,15 +64,10 @@ export const importDemoSources: DemoStep = {
   run(ctx) {
     for (const source of DEMO_SOURCES) {
       const bytes = fs.readFileSync(path.join(ctx.dataDir, source.file));
-      importFiles(
-        ctx.db,
-        {
-          projectId: ctx.projectId,
-          source: { name: source.name, kind: source.kind, searchString: source.searchString },
-          files: [{ fileName: source.file, bytes }],
-        },
-        ctx.clock,
-      );
+      importOwnFiles(ctx, ctx.projectId, {
+        source: { name: source.name, kind: source.kind, searchString: source.searchString },
+        files: [{ fileName: source.file, bytes }],
+      });
     }
   },
 };
@@ -90,7 +84,8 @@ export interface BuildDemoOptions {
 }
 
 /** Creates the demo project and runs every step, all in one transaction: a failed step leaves no half demo. */
-export function buildDemo(db: Db, clock: Clock, options: BuildDemoOptions = {}): DemoContext {
+export function buildDemo(deps: ServiceDeps, options: BuildDemoOptions = {}): DemoContext {
+  const { db, clock } = deps;
   return db.transaction(() => {
     const project = createProject(db, DEMO_PROJECT, clock());
     const ctx: DemoContext = { db, clock, projectId: project.id, dataDir: options.dataDir ?? DEMO_DATA_DIR };
@@ -101,11 +96,15 @@ export function buildDemo(db: Db, clock: Clock, options: BuildDemoOptions = {}):
 
 /** Builds the demo unless the database already holds it; returns the demo project's id and whether it was built now. */
 export function ensureDemo(
-  db: Db,
-  clock: Clock,
+  deps: ServiceDeps,
   options: BuildDemoOptions = {},
 ): { projectId: number; built: boolean } {
-  const existing = findProjectByName(db, DEMO_PROJECT.name);
-  if (existing) return { projectId: existing.id, built: false };
-  return { projectId: buildDemo(db, clock, options).projectId, built: true };
+  const existing = findProjectByName(deps.db, DEMO_PROJECT.name);
+  if (existing) {
+    // A demo built before site administrators existed: its owner becomes the administrator.
+    const owner = findUserByUsername(deps.db, DEMO_ADMIN);
+    if (owner && countActiveAdmins(deps.db) === 0) setAdmin(deps.db, owner.id, true);
+    return { projectId: existing.id, built: false };
+  }
+  return { projectId: buildDemo(deps, options).projectId, built: true };
 }

@@ -4,6 +4,9 @@ import { exportBibtex } from '../domain/export/bibtex';
 import { exportCsv } from '../domain/export/csv';
 import { exportRis } from '../domain/export/ris';
 import type { ExportOptions, ExportRecord } from '../domain/export/types';
+import type { Actor } from '../domain/auth/actor';
+import { requireProjectExists } from '../db/repos/projects';
+import { visibilityFor } from './visibility';
 
 export const EXPORT_FORMATS = ['ris', 'csv', 'bibtex'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -82,4 +85,19 @@ export function exportProject(
   }
   const content = writer.write(counted(), { provenance: options.provenance ?? true });
   return { content, mediaType: writer.mediaType, extension: writer.extension, records };
+}
+
+/**
+ * The export as this member may take it: records with their provenance are an export of the
+ * review (the `export` view of the visibility policy: owners, as the actions table also says).
+ */
+export function exportProjectFor(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  input: { format: ExportFormat; options?: ExportOptions },
+): ExportedFile {
+  requireProjectExists(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'export' });
+  return exportProject(db, projectId, input.format, input.options);
 }

@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import * as repo from '../db/repos/fulltext';
-import { findRecord, hasEvents, projectExists } from '../db/repos/screening';
+import { requireProjectExists } from '../db/repos/projects';
+import { findRecord, hasEvents } from '../db/repos/screening';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ScreeningDeps } from './screening';
-import { canSeeOthersVotes, requireAction } from './screening';
+import { requireAction } from './screening';
+import { visibilityFor } from './visibility';
 
 /** 50 MiB: larger than almost any article PDF, small enough to refuse a mistaken upload. */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'ascii');
 
 function requireWriter(db: Db, projectId: number, actor: Actor): void {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
+  requireProjectExists(db, projectId);
   requireAction(actor, 'import');
 }
 
@@ -28,10 +31,15 @@ function requireSought(db: Db, projectId: number, recordId: number): void {
   }
 }
 
-/** Reports sought with their retrieval; full-text outcomes only for those who may see votes. */
-export function listReports(db: Db, projectId: number, actor: Actor) {
-  if (!projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
-  const showOutcome = canSeeOthersVotes(db, projectId, actor, 'full_text');
+/**
+ * Reports sought with their retrieval: the records title/abstract sent on, so shown once its
+ * outcomes are open to the caller; full-text outcomes once those are.
+ */
+export function listReports(db: Db, projectId: number, actor: Actor): Api.ReportListResponse {
+  requireProjectExists(db, projectId);
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'stage-records', stage: 'full_text' });
+  const showOutcome = vis.may({ kind: 'team-work', stage: 'full_text' });
   const reports = repo
     .reportsSought(db, projectId)
     .map(({ pdfFile, fullTextStatus, fullTextOutcome, ...r }) => ({
@@ -47,6 +55,7 @@ export interface UploadDeps extends ScreeningDeps {
   maxBytes?: number;
 }
 
+/** A note or reason as stored: trimmed, and null when blank. */
 const cleanNote = (note: string | null | undefined) => note?.trim() || null;
 
 /**
@@ -60,7 +69,7 @@ export function uploadPdf(
   actor: Actor,
   recordId: number,
   file: { bytes: Buffer; originalName: string },
-) {
+): Api.PdfUploaded {
   const { db, clock, uploadsDir } = deps;
   requireWriter(db, projectId, actor);
   requireSought(db, projectId, recordId);
@@ -89,6 +98,7 @@ export function uploadPdf(
         pdfSize: file.bytes.length,
         url: null,
         note: null,
+        reason: null,
         userId: actor.userId,
         at: clock().toISOString(),
       });
@@ -109,7 +119,7 @@ export function setLink(
   recordId: number,
   url: string,
   note?: string | null,
-) {
+): Api.LinkSaved {
   const { db, clock } = deps;
   requireWriter(db, projectId, actor);
   let parsed: URL;
@@ -134,6 +144,7 @@ export function setLink(
         pdfSize: null,
         url: parsed.toString(),
         note: cleanNote(note),
+        reason: null,
         userId: actor.userId,
         at: clock().toISOString(),
       });
@@ -142,15 +153,22 @@ export function setLink(
     .immediate();
 }
 
-/** The report could not be obtained (PRISMA: reports not retrieved). */
+/** What marking a report not retrievable takes: the record, why it could not be obtained, a note. */
+export interface NotRetrievableInput {
+  recordId: number;
+  reason?: string | null;
+  note?: string | null;
+}
+
+/** The report could not be obtained (PRISMA: reports not retrieved), with the reason if given. */
 export function markNotRetrievable(
   deps: ScreeningDeps,
   projectId: number,
   actor: Actor,
-  recordId: number,
-  note?: string | null,
-) {
+  input: NotRetrievableInput,
+): Api.MarkedNotRetrievable {
   const { db, clock } = deps;
+  const { recordId } = input;
   requireWriter(db, projectId, actor);
   return db
     .transaction(() => {
@@ -166,7 +184,8 @@ export function markNotRetrievable(
         pdfOriginalName: null,
         pdfSize: null,
         url: null,
-        note: cleanNote(note),
+        note: cleanNote(input.note),
+        reason: cleanNote(input.reason),
         userId: actor.userId,
         at: clock().toISOString(),
       });
@@ -175,13 +194,19 @@ export function markNotRetrievable(
     .immediate();
 }
 
-/** Where the stored PDF of a report is, and the name to offer for download. */
+/**
+ * Where the stored PDF of a report is, and the name to offer for download. Only reports sought
+ * have one, so it is refused (the same for every record) while title/abstract is blind to the caller.
+ */
 export function pdfLocation(
-  db: Db,
-  uploadsDir: string,
+  deps: { db: Db; uploadsDir: string },
   projectId: number,
+  actor: Actor,
   recordId: number,
 ): { file: string; downloadName: string } {
+  const { db, uploadsDir } = deps;
+  requireProjectExists(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'stage-records', stage: 'full_text' });
   if (!findRecord(db, projectId, recordId))
     throw new NotFoundError(`record ${recordId} not found in project ${projectId}`);
   const report = repo.findReport(db, recordId);
@@ -193,7 +218,10 @@ export function pdfLocation(
 
 // ---------- studies ----------
 
-export function listStudies(db: Db, projectId: number) {
+/** Reports grouped into studies: reports sought, so shown once title/abstract outcomes are open to the caller. */
+export function listStudies(db: Db, projectId: number, actor: Actor): Api.Study[] {
+  requireProjectExists(db, projectId);
+  visibilityFor(db, projectId, actor).require({ kind: 'stage-records', stage: 'full_text' });
   return repo.studies(db, projectId);
 }
 
@@ -203,7 +231,7 @@ export function groupReports(
   projectId: number,
   actor: Actor,
   input: { label: string; recordIds: number[]; studyId?: number },
-) {
+): Api.Study {
   const { db, clock } = deps;
   requireWriter(db, projectId, actor);
   const label = input.label.trim();

@@ -1,8 +1,10 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   addMember,
   countOwners,
   findMember,
+  findRole,
   listMembers,
   removeMember,
   updateMemberRole,
@@ -11,26 +13,38 @@ import {
 import { findUserByUsername } from '../db/repos/users';
 import type { Role } from '../domain/auth/roles';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { ServiceDeps } from './deps';
 
-export function listProjectMembers(db: Db, projectId: number): Member[] {
+/** The user's role in the project, or undefined when they are not a member (the route guard asks). */
+export function projectRole(db: Db, projectId: number, userId: number): Role | undefined {
+  return findRole(db, projectId, userId);
+}
+
+export function listProjectMembers(db: Db, projectId: number): Api.Member[] {
   return listMembers(db, projectId);
 }
 
 /** Adds an existing user to a project by name. */
-export function addProjectMember(db: Db, projectId: number, username: string, role: Role, now: Date): Member {
+export function addProjectMember(
+  deps: ServiceDeps,
+  projectId: number,
+  input: { username: string; role: Role },
+): Api.Member {
+  const { db } = deps;
+  const { username, role } = input;
   const user = findUserByUsername(db, username);
   if (!user) throw new ValidationError(`no user named "${username}"`, { field: 'username' });
   return db
     .transaction(() => {
       if (findMember(db, projectId, user.id)) throw new ConflictError(`${user.username} is already a member`);
-      addMember(db, projectId, user.id, role, now);
+      addMember(db, projectId, user.id, role, deps.clock());
       return findMember(db, projectId, user.id) as Member;
     })
     .immediate();
 }
 
 /** Changes a member's role; a project never loses its last owner. */
-export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Member {
+export function changeMemberRole(db: Db, projectId: number, userId: number, role: Role): Api.Member {
   return db
     .transaction(() => {
       const member = findMember(db, projectId, userId);

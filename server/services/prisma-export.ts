@@ -2,6 +2,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import type * as Api from '../api/types';
 import { toPrismaCsv } from '../domain/prisma/csv';
 import { renderPrismaHtml } from '../domain/prisma/html';
 import { renderPrismaSvg, type SvgOptions } from '../domain/prisma/svg';
@@ -50,7 +51,7 @@ export async function exportPrisma(
 }
 
 /** The JSON document of the API and the CLI: the model, box text overrides, warnings and the trace. */
-export function prismaJson(result: PrismaResult) {
+export function prismaJson(result: PrismaResult): Required<Api.PrismaDocument> {
   return {
     model: result.model,
     labels: result.labels,

@@ -1,35 +1,27 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
   getRankingModel,
   listRankingRecords,
-  projectSettings,
   recordSetStamp,
   replaceScores,
   scoresFor,
   settledTitleAbstractOutcomes,
   COLD_START_VERSION,
-  writePrioritisationSettings,
   type RankingModelRow,
 } from '../db/repos/ranking';
-import type { Clock } from '../domain/clock';
-import { NotFoundError } from '../domain/errors';
+import { duplicateRecordIds } from '../db/repos/screening';
 import { coldStartOrder } from '../domain/ranking/cold-start';
 import { probability } from '../domain/ranking/linear-model';
-import { featureKey, featureSteps } from '../domain/ranking/features';
-import {
-  configFor,
-  Learner,
-  modelVersion,
-  type ModelName,
-  type RankerConfig,
-} from '../domain/ranking/ranker';
+import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
-import {
-  DEFAULT_STOPPING,
-  stoppingReport,
-  type StoppingOptions,
-  type StoppingReport,
-} from '../domain/ranking/stopping';
+import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions } from '../domain/ranking/stopping';
+import { featureKey, featureSteps } from '../domain/ranking/features';
+import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
+import { readSection, updateSection } from './project-settings';
+import type { ServiceDeps } from './deps';
+import { visibilityFor } from './visibility';
+import type { Actor } from '../domain/auth/actor';
 
 /**
  * One screening decision as ranking sees it: a record judged relevant (1) or not (0).
@@ -50,38 +42,23 @@ export const screeningDecisions: DecisionReader = (db, projectId) =>
   }));
 
 /** The owner's prioritisation settings, stored in projects.settings_json under "prioritisation". */
-export interface PrioritisationSettings {
-  enabled: boolean;
-  /** Words from the review question that order the queue before the first include and exclude. */
-  keywords: string[];
-  /** `sift` (the default), or naive Bayes / logistic regression alone. */
-  model: ModelName;
-}
+export type PrioritisationSettings = Api.PrioritisationSettings;
 
+/** The project's prioritisation settings; NotFound for an unknown project. */
 export function prioritisationSettings(db: Db, projectId: number): PrioritisationSettings {
-  const settings = projectSettings(db, projectId);
-  if (!settings) throw new NotFoundError(`project ${projectId} not found`);
-  const raw = settings.prioritisation;
-  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  return {
-    enabled: raw === true || obj.enabled === true,
-    keywords: Array.isArray(obj.keywords)
-      ? obj.keywords.filter((k): k is string => typeof k === 'string')
-      : [],
-    model: obj.model === 'lr' || obj.model === 'nb' ? obj.model : 'sift',
-  };
+  return readSection(db, projectId, PRIORITISATION_SETTINGS);
 }
 
 /** The owner turns prioritisation on or off (and sets cold-start keywords, the model); a retrain follows. */
 export function updatePrioritisationSettings(
-  db: Db,
-  clock: Clock,
+  deps: ServiceDeps,
   projectId: number,
   patch: Partial<PrioritisationSettings>,
 ): PrioritisationSettings {
-  const next = { ...prioritisationSettings(db, projectId), ...patch };
-  writePrioritisationSettings(db, projectId, next);
-  requestRetrain(db, clock, projectId);
+  const next = updateSection(deps.db, projectId, PRIORITISATION_SETTINGS, (current) =>
+    applyPrioritisationPatch(current, patch),
+  );
+  requestRetrain(deps, projectId);
   return next;
 }
 
@@ -128,12 +105,11 @@ export interface RetrainResult {
  * its cold-start order. Synchronous; call it through RankingScheduler from request handlers.
  */
 export function retrainProject(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
   readDecisions: DecisionReader,
-  clock: Clock,
 ): RetrainResult {
-  const steps = retrainSteps(db, projectId, readDecisions, clock);
+  const steps = retrainSteps(deps, projectId, readDecisions);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -142,11 +118,11 @@ export function retrainProject(
 
 /** retrainProject() in steps: yields while building features so the scheduler can interleave requests. */
 export function* retrainSteps(
-  db: Db,
+  deps: ServiceDeps,
   projectId: number,
   readDecisions: DecisionReader,
-  clock: Clock,
 ): Generator<void, RetrainResult, void> {
+  const { db } = deps;
   const settings = prioritisationSettings(db, projectId);
   const config = configFor(settings.model);
   const started = performance.now();
@@ -157,8 +133,10 @@ export function* retrainSteps(
     const row = rowOf.get(d.recordId);
     if (row !== undefined) learner.add({ row, label: d.label });
   }
+  // Read after the feature build, which may take many event-loop turns: the stamp says when the model was trained.
+  const now = deps.clock();
   if (!learner.canTrain) {
-    writeColdStart(db, projectId, settings, learner, clock, started);
+    writeColdStart(db, projectId, settings, learner, now, started);
     return { trained: false, model: getRankingModel(db, projectId) };
   }
   const model = learner.fit();
@@ -168,7 +146,7 @@ export function* retrainSteps(
   }));
   const row = {
     modelVersion: modelVersion(config),
-    trainedAt: clock().toISOString(),
+    trainedAt: now.toISOString(),
     includes: learner.includes,
     excludes: learner.excludes,
     records: features.recordIds.length,
@@ -189,14 +167,14 @@ function writeColdStart(
   projectId: number,
   settings: PrioritisationSettings,
   learner: Learner,
-  clock: Clock,
+  now: Date,
   started: number,
 ): void {
   const order = coldStartOrder(listRankingRecords(db, projectId), settings.keywords, projectId);
   const scores = order.map((recordId, i) => ({ recordId, score: 0.5 * (1 - i / Math.max(1, order.length)) }));
   replaceScores(db, projectId, scores, {
     modelVersion: COLD_START_VERSION,
-    trainedAt: clock().toISOString(),
+    trainedAt: now.toISOString(),
     includes: learner.includes,
     excludes: learner.excludes,
     records: order.length,
@@ -218,9 +196,8 @@ export class RankingScheduler {
   private pending: Promise<void>[] = [];
 
   constructor(
-    private readonly db: Db,
+    private readonly deps: ServiceDeps,
     private readonly readDecisions: DecisionReader,
-    private readonly clock: Clock,
     private readonly onError: (projectId: number, error: unknown) => void = (id, e) =>
       process.stderr.write(`ranking: retrain of project ${id} failed: ${(e as Error).stack ?? String(e)}\n`),
   ) {}
@@ -238,7 +215,7 @@ export class RankingScheduler {
         setImmediate(() => {
           this.queued.delete(projectId);
           this.running.add(projectId);
-          const steps = retrainSteps(this.db, projectId, this.readDecisions, this.clock);
+          const steps = retrainSteps(this.deps, projectId, this.readDecisions);
           // One step per event-loop turn: requests are served between the chunks of a build.
           const advance = () => {
             let finished = true;
@@ -295,20 +272,47 @@ export function recordScores(db: Db, projectId: number, recordIds: readonly numb
   return scoresFor(db, projectId, recordIds, true);
 }
 
-/** The stopping panel for a project, from its decisions in the order they were made. */
+/**
+ * The stopping panel for a project, from its decisions in the order they were made. It counts
+ * only the records still at title/abstract: a record merged into another as a duplicate is
+ * neither screened nor waiting (a decision left on one is not counted).
+ */
 export function projectStoppingReport(
   db: Db,
   projectId: number,
   readDecisions: DecisionReader,
   options: StoppingOptions = DEFAULT_STOPPING,
-): StoppingReport & { model: RankingModelRow | null } {
+): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
-  const total = listRankingRecords(db, projectId).length;
-  const labels = readDecisions(db, projectId).map((d) => d.label);
+  const duplicates = duplicateRecordIds(db, projectId);
+  const total = listRankingRecords(db, projectId).length - duplicates.size;
+  const labels = readDecisions(db, projectId)
+    .filter((d) => !duplicates.has(d.recordId))
+    .map((d) => d.label);
   return {
     ...stoppingReport(labels, Math.max(total, labels.length), options),
+    duplicatesLeftOut: duplicates.size,
     model: getRankingModel(db, projectId),
   };
+}
+
+/**
+ * GET …/ranking as this member may see it: the owner's switch always; the model and the
+ * stopping panel are trained on settled title/abstract outcomes (other reviewers' votes), so
+ * they are shown once title/abstract is open to the member (the policy's `ranking` view).
+ */
+export function rankingOverview(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  options: StoppingOptions = DEFAULT_STOPPING,
+): Api.RankingResponse {
+  const settings = prioritisationSettings(db, projectId);
+  if (!visibilityFor(db, projectId, actor).may({ kind: 'ranking' })) {
+    return { settings, visibility: 'blinded', model: null, stopping: null };
+  }
+  const { model, ...stopping } = projectStoppingReport(db, projectId, screeningDecisions, options);
+  return { settings, visibility: 'full', model, stopping };
 }
 
 // One scheduler per database: the server has one, each test database gets its own.
@@ -318,10 +322,11 @@ const schedulers = new WeakMap<Db, RankingScheduler>();
  * Called after every title/abstract decision, retraction or resolution: when the owner has
  * prioritisation on, queues a background retrain on the settled outcomes and returns at once.
  */
-export function requestRetrain(db: Db, clock: Clock, projectId: number): void {
+export function requestRetrain(deps: ServiceDeps, projectId: number): void {
+  const { db } = deps;
   if (!prioritisationSettings(db, projectId).enabled) return;
   let scheduler = schedulers.get(db);
-  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(db, screeningDecisions, clock)));
+  if (!scheduler) schedulers.set(db, (scheduler = new RankingScheduler(deps, screeningDecisions)));
   scheduler.request(projectId);
 }
 

@@ -1,7 +1,6 @@
-import type { Db } from '../db/connection';
 import { recordsInStage } from '../db/repos/screening';
-import type { Clock } from '../domain/clock';
 import type { Vote } from '../domain/screening/types';
+import type { ServiceDeps } from './deps';
 import * as fulltext from './fulltext';
 import * as screening from './screening';
 
@@ -36,8 +35,10 @@ const FULL_TEXT_REASONS = ['Wrong population', 'Wrong outcomes', 'Wrong publicat
  * services the API uses: title/abstract votes by alice and bob with a few conflicts (one
  * resolved by the owner, the rest left for the demo), retrieval of the reports sought, and
  * full-text decisions with exclusion reasons. A few records stay unscreened so queues are not empty.
+ * The owner unblinds each stage before the next one starts, as blind screening needs: which
+ * records reach full text is computed from the title/abstract votes (docs/notes/screening.md).
  */
-export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, clock: Clock): void {
+export function seedDemoScreening({ db, clock }: ServiceDeps, projectId: number, users: DemoUsers): void {
   const start = clock().getTime();
   let tick = 0;
   // Each action a little after the previous one, so the audit trail reads like a working day.
@@ -90,16 +91,14 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
       });
     }
 
+    screening.unblind(db, projectId, owner, 'title_abstract');
     const sought = fulltext.listReports(db, projectId, owner).reports;
     sought.forEach((report, i) => {
       if (i === 1) {
-        fulltext.markNotRetrievable(
-          deps,
-          projectId,
-          owner,
-          report.recordId,
-          'Paywalled; no reply from the authors',
-        );
+        fulltext.markNotRetrievable(deps, projectId, owner, {
+          recordId: report.recordId,
+          reason: 'Paywalled; no reply from the authors',
+        });
         return;
       }
       const url = report.doi
@@ -124,6 +123,7 @@ export function seedDemoScreening(db: Db, projectId: number, users: DemoUsers, c
       }
     });
 
+    screening.unblind(db, projectId, owner, 'full_text');
     groupReportsOfOneStudy(deps, projectId, owner);
   })();
 }

@@ -1,32 +1,28 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
+import { requireProjectExists } from '../db/repos/projects';
 import * as repo from '../db/repos/screening';
 import { may, minimumRole, type Action } from '../domain/auth/actions';
-import type { Clock } from '../domain/clock';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import type { Actor } from '../domain/auth/actor';
+import { ForbiddenError, ValidationError } from '../domain/errors';
 import {
   applySettingsPatch,
-  settingsFromStored,
+  SCREENING_SETTINGS,
   settingsPatchSchema,
-  votesVisibleToReviewers,
+  unblindStage,
   type ScreeningSettings,
 } from '../domain/screening/settings';
 import { foldEvents, outcomeOf } from '../domain/screening/state';
-import { STAGES, type ProjectRole, type Stage } from '../domain/screening/types';
+import { STAGES, type Stage } from '../domain/screening/types';
+import type { ServiceDeps } from './deps';
+import { readSection, updateSection } from './project-settings';
 
-/** Who is acting: the signed-in user and their role in the project (from the auth guard). */
-export interface Actor {
-  userId: number;
-  role: ProjectRole;
-}
+export type { Actor } from '../domain/auth/actor';
+/** The screening services' dependencies: the common ServiceDeps. */
+export type ScreeningDeps = ServiceDeps;
 
-export interface ScreeningDeps {
-  db: Db;
-  clock: Clock;
-}
-
-export function requireProject(db: Db, projectId: number): void {
-  if (!repo.projectExists(db, projectId)) throw new NotFoundError(`project ${projectId} not found`);
-}
+/** NotFound unless the project exists. */
+export const requireProject = requireProjectExists;
 
 /** The same actions table the route guards use (domain/auth/actions.ts), checked again here for callers without HTTP. */
 export function requireAction(actor: Actor, action: Action): void {
@@ -39,36 +35,18 @@ export function requireAction(actor: Actor, action: Action): void {
 
 // ---------- settings ----------
 
-function storedProjectSettings(db: Db, projectId: number): Record<string, unknown> {
-  const json = repo.readSettingsJson(db, projectId);
-  if (json === undefined) throw new NotFoundError(`project ${projectId} not found`);
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Screening settings live under the "screening" key of projects.settings_json; other keys belong to other areas. */
-export function getSettings(db: Db, projectId: number): ScreeningSettings {
-  return settingsFromStored(storedProjectSettings(db, projectId).screening);
-}
-
-function saveSettings(db: Db, projectId: number, settings: ScreeningSettings): void {
-  const all = storedProjectSettings(db, projectId);
-  repo.writeSettingsJson(db, projectId, JSON.stringify({ ...all, screening: settings }));
+/** Screening's section of the project settings, over the defaults. */
+export function getSettings(db: Db, projectId: number): Api.ScreeningSettings {
+  return readSection(db, projectId, SCREENING_SETTINGS);
 }
 
 /** Owner changes settings; a new number of required reviewers re-evaluates every record of that stage. */
 export function updateSettings(
-  deps: ScreeningDeps,
+  deps: ServiceDeps,
   projectId: number,
   actor: Actor,
   patch: unknown,
-): ScreeningSettings {
+): Api.ScreeningSettings {
   const { db, clock } = deps;
   requireAction(actor, 'settings');
   const parsed = settingsPatchSchema.safeParse(patch);
@@ -79,12 +57,15 @@ export function updateSettings(
   }
   return db
     .transaction(() => {
-      const current = getSettings(db, projectId);
-      const next = applySettingsPatch(current, parsed.data);
-      saveSettings(db, projectId, next);
+      let before: ScreeningSettings | undefined;
+      const next = updateSection(db, projectId, SCREENING_SETTINGS, (current) => {
+        before = current;
+        return applySettingsPatch(current, parsed.data);
+      });
+      const now = clock().toISOString();
       for (const stage of STAGES) {
-        if (current.stages[stage].reviewersRequired !== next.stages[stage].reviewersRequired) {
-          rebuildStage(db, projectId, stage, next, clock().toISOString());
+        if (before?.stages[stage].reviewersRequired !== next.stages[stage].reviewersRequired) {
+          rebuildStage(db, projectId, stage, next, now);
         }
       }
       return next;
@@ -93,22 +74,10 @@ export function updateSettings(
 }
 
 /** The owner lets reviewers see each other's votes at a stage; there is no way back. */
-export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): ScreeningSettings {
+export function unblind(db: Db, projectId: number, actor: Actor, stage: Stage): Api.ScreeningSettings {
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
-  return db
-    .transaction(() => {
-      const settings = getSettings(db, projectId);
-      settings.stages[stage].unblinded = true;
-      saveSettings(db, projectId, settings);
-      return settings;
-    })
-    .immediate();
-}
-
-/** Whether this actor may see other reviewers' votes (and anything derived from them) at a stage. */
-export function canSeeOthersVotes(db: Db, projectId: number, actor: Actor, stage: Stage): boolean {
-  return may(actor.role, 'resolve') || votesVisibleToReviewers(getSettings(db, projectId).stages[stage]);
+  return updateSection(db, projectId, SCREENING_SETTINGS, (current) => unblindStage(current, stage));
 }
 
 /** Rewrites a stage's projections from its events (after a settings change, or to check them). */

@@ -1,15 +1,15 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import {
-  canSeeOthersVotes,
   getSettings,
   requireAction,
   requireProject,
   type Actor,
   type ScreeningDeps,
 } from './screening-settings';
+import { visibilityFor, type Visibility } from './visibility';
 
 export {
-  canSeeOthersVotes,
   getSettings,
   rebuildStage,
   requireAction,
@@ -21,8 +21,9 @@ export {
 import * as repo from '../db/repos/screening';
 import { retrievalCounts, includedReportsAndStudies, findReport } from '../db/repos/fulltext';
 import { prioritisationSettings, recordScores, requestRetrain } from './ranking';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
 import type { ScreeningSettings } from '../domain/screening/settings';
+import { stageVotesForAgreement, type VoteSelection } from '../domain/screening/independent-votes';
 import { stageAgreement, type MaybeHandling } from '../domain/screening/stage-agreement';
 import { castVote, foldEvents, outcomeOf, resolveConflict, retractVote } from '../domain/screening/state';
 import type {
@@ -58,6 +59,15 @@ function appendAndProject(
   const outcome = outcomeOf(state, settings.stages[stage].reviewersRequired);
   repo.writeProjection(db, projectId, recordId, stage, state, outcome, event.at);
   return outcome;
+}
+
+/**
+ * Refuses what a reviewer may not vote on: a stage whose records are hidden from them (full
+ * text while title/abstract is blind), before anything about the record is looked up, so the
+ * refusal is the same for every record.
+ */
+function requireStageRecords(vis: Visibility, stage: Stage): void {
+  vis.require({ kind: 'stage-records', stage });
 }
 
 /** Refuses a record that is not (or no longer) open at this stage. */
@@ -96,10 +106,12 @@ export function decide(
   projectId: number,
   actor: Actor,
   input: DecisionInput,
-): { recordId: number; stage: Stage; vote: CurrentVote } {
+): Api.DecisionResponse {
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
+  const vis = visibilityFor(db, projectId, actor);
+  requireStageRecords(vis, input.stage);
   const result = screeningWrite(db, () => {
     requireRecordInStage(db, projectId, input.recordId, input.stage);
     const settings = getSettings(db, projectId);
@@ -121,7 +133,7 @@ export function decide(
     };
     return { recordId: input.recordId, stage: input.stage, vote };
   });
-  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (input.stage === 'title_abstract') requestRetrain(deps, projectId);
   return result;
 }
 
@@ -136,6 +148,8 @@ export function retract(
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'screen');
+  const vis = visibilityFor(db, projectId, actor);
+  requireStageRecords(vis, stage);
   screeningWrite(
     db,
     () => {
@@ -147,7 +161,7 @@ export function retract(
     },
     { queuesMayGrow: true },
   );
-  if (stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (stage === 'title_abstract') requestRetrain(deps, projectId);
 }
 
 export interface ResolutionInput {
@@ -163,7 +177,7 @@ export function resolve(
   projectId: number,
   actor: Actor,
   input: ResolutionInput,
-): { recordId: number; stage: Stage } & RecordOutcome {
+): Api.ResolutionResponse {
   const { db, clock } = deps;
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
@@ -181,17 +195,28 @@ export function resolve(
     const outcome = appendAndProject(db, projectId, input.recordId, input.stage, settings, history, event);
     return { recordId: input.recordId, stage: input.stage, ...outcome };
   });
-  if (input.stage === 'title_abstract') requestRetrain(db, clock, projectId);
+  if (input.stage === 'title_abstract') requestRetrain(deps, projectId);
   return result;
 }
 
 // ---------- reading ----------
 
-export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20) {
+/**
+ * The caller's queue. At full text it exists only once the title/abstract outcomes are open to
+ * the caller (they decide which records are there). Prioritised order and predicted relevance
+ * come from a model trained on settled outcomes, that is on other reviewers' votes: a reviewer
+ * blind at title/abstract gets the queue in record order, without relevance.
+ */
+export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 20): Api.QueueResponse {
   requireProject(db, projectId);
   requireAction(actor, 'screen');
+  const vis = visibilityFor(db, projectId, actor);
+  requireStageRecords(vis, stage);
   // Prioritised screening (ranking service) orders the title/abstract queue by predicted relevance.
-  const prioritised = stage === 'title_abstract' && prioritisationSettings(db, projectId).enabled;
+  const prioritised =
+    stage === 'title_abstract' &&
+    prioritisationSettings(db, projectId).enabled &&
+    vis.may({ kind: 'ranking' });
   const { records, remaining } = repo.queue(db, projectId, stage, actor.userId, limit, prioritised);
   const relevance = prioritised
     ? recordScores(
@@ -217,44 +242,62 @@ export function queue(db: Db, projectId: number, actor: Actor, stage: Stage, lim
   };
 }
 
-/** The caller's own votes on records not yet resolved, newest first: what they may still change. */
-export function myDecisions(db: Db, projectId: number, actor: Actor, stage: Stage, limit = 100) {
+/**
+ * The caller's own votes, newest first: what they may still change. Once the stage is open to
+ * them, the votes on records not yet resolved; while it is blind, every vote they cast there
+ * (which of them are settled would tell what others voted; a change to a final one is refused).
+ */
+export function myDecisions(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  stage: Stage,
+  limit = 100,
+): Api.MineResponse {
   requireProject(db, projectId);
   requireAction(actor, 'screen');
+  const vis = visibilityFor(db, projectId, actor);
+  requireStageRecords(vis, stage);
+  const unresolvedOnly = vis.may({ kind: 'team-work', stage });
   return {
     stage,
     records: repo
-      .myOpenVotes(db, projectId, stage, actor.userId, limit)
+      .myVotes(db, projectId, stage, actor.userId, limit, unresolvedOnly)
       .map(({ record, vote }) => ({ ...record, myVote: vote })),
   };
 }
 
-export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) {
+/**
+ * Where a stage stands, as far as the caller may see it: everything once the stage is open to
+ * them; while it is blind, the number of records in it and their own votes and queue; and
+ * nothing of a stage whose records come from a stage still blind to them.
+ */
+export function progress(db: Db, projectId: number, actor: Actor, stage: Stage): Api.Progress {
   requireProject(db, projectId);
+  const vis = visibilityFor(db, projectId, actor);
   const settings = getSettings(db, projectId).stages[stage];
-  const counts = repo.stageCounts(db, projectId, stage);
+  const base = {
+    stage,
+    reviewersRequired: settings.reviewersRequired,
+    blind: settings.blind,
+    unblinded: settings.unblinded,
+  };
+  if (!vis.may({ kind: 'stage-records', stage })) {
+    return { ...base, visibility: 'closed' as const, counts: null, me: null };
+  }
   const me =
     actor.role === 'viewer'
       ? null
       : {
           userId: actor.userId,
           votes: repo.votesByUserCount(db, projectId, stage, actor.userId),
-          remaining: repo.queue(db, projectId, stage, actor.userId, 0).remaining,
+          remaining: repo.remainingFor(db, projectId, stage, actor.userId),
         };
-  const base = {
-    stage,
-    reviewersRequired: settings.reviewersRequired,
-    blind: settings.blind,
-    unblinded: settings.unblinded,
-    me,
-  };
-  if (!canSeeOthersVotes(db, projectId, actor, stage)) {
-    // Only what does not depend on what others voted: a conflict count would betray their votes.
-    return {
-      ...base,
-      visibility: 'blinded' as const,
-      counts: { total: counts.total, awaiting: counts.awaiting, complete: counts.total - counts.awaiting },
-    };
+  const counts = repo.stageCounts(db, projectId, stage);
+  if (!vis.may({ kind: 'team-work', stage })) {
+    // Only what does not depend on what others voted: a conflict count would betray their
+    // votes, and so would how many records are complete (vote, read, retract: did they vote?).
+    return { ...base, me, visibility: 'blinded' as const, counts: { total: counts.total } };
   }
   const reviewers = repo.reviewerCounts(db, projectId, stage);
   const names = repo.usernames(
@@ -263,6 +306,7 @@ export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) 
   );
   return {
     ...base,
+    me,
     visibility: 'full' as const,
     counts: { ...counts, complete: counts.total - counts.awaiting },
     exclusionReasons: repo.exclusionReasons(db, projectId, stage),
@@ -270,10 +314,11 @@ export function progress(db: Db, projectId: number, actor: Actor, stage: Stage) 
   };
 }
 
-/** Records whose votes disagree, with the votes: for the owner only. */
-export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage) {
+/** Records whose votes disagree, with the votes: for the owner, who resolves them. */
+export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage): Api.ConflictsResponse {
   requireProject(db, projectId);
   requireAction(actor, 'resolve');
+  visibilityFor(db, projectId, actor).require({ kind: 'team-work', stage });
   const records = repo.conflictRecords(db, projectId, stage);
   const withVotes = records.map((r) => ({ record: r, votes: repo.votesOn(db, r.id, stage) }));
   const names = repo.usernames(db, [...new Set(withVotes.flatMap((c) => c.votes.map((v) => v.userId)))]);
@@ -287,19 +332,21 @@ export function conflicts(db: Db, projectId: number, actor: Actor, stage: Stage)
   };
 }
 
-/** Agreement on the votes before resolution; in blind mode only the owner may see it (small n would betray votes). */
+/**
+ * Agreement on the votes before resolution, from each reviewer's first vote unless `votes` is
+ * "latest"; while the stage is blind, only the owner sees it (small n would betray votes).
+ */
 export function agreement(
   db: Db,
   projectId: number,
   actor: Actor,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
-): ReturnType<typeof computeAgreement> {
+  votes: VoteSelection = 'first',
+): Api.Agreement {
   requireProject(db, projectId);
-  if (!canSeeOthersVotes(db, projectId, actor, stage)) {
-    throw new ForbiddenError('agreement is shown to reviewers only after the owner unblinds the stage');
-  }
-  return computeAgreement(db, projectId, stage, maybe);
+  visibilityFor(db, projectId, actor).require({ kind: 'team-work', stage });
+  return computeAgreement(db, projectId, stage, maybe, votes);
 }
 
 /** Agreement without a viewer's blinding (CLI, reports); usernames added to each pair. */
@@ -308,9 +355,12 @@ export function computeAgreement(
   projectId: number,
   stage: Stage,
   maybe: MaybeHandling = 'as_include',
-) {
+  votes: VoteSelection = 'first',
+): Api.Agreement {
   requireProject(db, projectId);
-  const stats = stageAgreement(repo.stageVotes(db, projectId, stage), maybe);
+  // The events keep every vote ever cast, so each reviewer's first vote is there to read.
+  const selected = stageVotesForAgreement(repo.eventsByRecord(db, projectId, stage), votes);
+  const stats = stageAgreement(selected, maybe, votes);
   const names = repo.usernames(db, [...new Set(stats.pairs.flatMap((p) => [p.userA, p.userB]))]);
   return {
     stage,
@@ -323,25 +373,14 @@ export function computeAgreement(
   };
 }
 
-export interface ScreeningStatus {
-  projectId: number;
-  titleAbstract: repo.StageCounts & { exclusionReasons: { reason: string; count: number }[] };
-  fullText: repo.StageCounts & {
-    exclusionReasons: { reason: string; count: number }[];
-    reportsSought: number;
-    reportsNotRetrieved: number;
-    reportsAwaitingRetrieval: number;
-    reportsAssessed: number;
-  };
-  included: { reports: number; studies: number };
-}
+export type { ScreeningStatus } from '../api/types';
 
 /**
  * Every count the PRISMA flow diagram needs from screening, read without blinding (owner,
  * CLI, PRISMA). Title/abstract: screened records and those excluded; full text: reports
  * sought, not retrieved, assessed and excluded with reasons; then included studies and reports.
  */
-export function screeningStatus(db: Db, projectId: number): ScreeningStatus {
+export function screeningStatus(db: Db, projectId: number): Api.ScreeningStatus {
   requireProject(db, projectId);
   const retrieval = retrievalCounts(db, projectId);
   return {
@@ -362,19 +401,13 @@ export function screeningStatus(db: Db, projectId: number): ScreeningStatus {
   };
 }
 
-/** Picks the project a CLI command means: by name, or the only one. */
-export function resolveProject(db: Db, name?: string): { id: number; name: string } {
-  const projects = repo.projectsByName(db, name);
-  if (name !== undefined) {
-    const [project] = projects;
-    if (!project) throw new NotFoundError(`no project named "${name}"`);
-    return project;
-  }
-  if (projects.length === 0) throw new NotFoundError('the database has no project');
-  if (projects.length > 1) {
-    throw new ValidationError(
-      `the database has ${projects.length} projects; choose one with --project (${projects.map((p) => p.name).join(', ')})`,
-    );
-  }
-  return projects[0]!;
+/**
+ * screeningStatus as this actor may see it: the counts PRISMA draws are derived from everyone's
+ * votes at both stages, so a member blind at either gets only that they are blinded.
+ */
+export function screeningStatusFor(db: Db, projectId: number, actor: Actor): Api.ScreeningStatusResponse {
+  requireProject(db, projectId);
+  if (!visibilityFor(db, projectId, actor).may({ kind: 'prisma' }))
+    return { projectId, visibility: 'blinded' };
+  return screeningStatus(db, projectId);
 }

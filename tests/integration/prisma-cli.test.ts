@@ -57,6 +57,21 @@ describe('sift prisma', () => {
     expect(json.hints.previous).toBe(true);
   });
 
+  it('shows the title/abstract step of the other-methods column when asked', async () => {
+    const out = path.join(dir, 'screened.json');
+    const run = await sift('prisma', '--db', dbFile, '--other-screening', 'always', '--out', out);
+    expect(run.code).toBe(0);
+    const { model } = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(model).toMatchObject({
+      other_duplicates: 0,
+      other_records_screened: 1,
+      other_records_excluded: 0,
+    });
+    const auto = path.join(dir, 'auto.json');
+    await sift('prisma', '--db', dbFile, '--out', auto);
+    expect(JSON.parse(fs.readFileSync(auto, 'utf8')).model.other_records_screened).toBeNull();
+  });
+
   it.each([
     ['svg', '<svg'],
     ['png', '\u0089PNG'],
@@ -121,6 +136,10 @@ describe('sift prisma', () => {
     [
       ['--from-csv', POC, '--previous-studies', '3', '--out', 'x.svg'],
       '--previous-studies and --previous-reports go with --db',
+    ],
+    [
+      ['--db', 'x.sqlite', '--other-screening', 'sometimes', '--out', 'x.svg'],
+      '--other-screening must be one of auto, always',
     ],
   ])('refuses bad usage %j', async (args, message) => {
     const run = await sift('prisma', ...args);

@@ -49,12 +49,22 @@ describe('PRISMA HTTP API', () => {
     expect(res.body.model).toMatchObject({ database_results: 3, register_results: 1 });
     expect(res.body.model.database_specific_results).toEqual([{ name: 'Embase', n: 3 }]);
     expect(res.body.trace['database_specific_results:Embase']).toEqual(embaseIds);
+    // the counts alone, for a page that shows no record ids
+    const counts = await owner.agent.get(url('?trace=false')).expect(200);
+    expect(counts.body.trace).toBeUndefined();
+    expect(counts.body.model).toEqual(res.body.model);
+    await owner.agent.get(url('?trace=maybe')).expect(400);
     // nothing has been screened yet: the four records await title/abstract decisions
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['pending_screening']);
   });
 
-  it('a viewer sees the counts but not the record ids behind them', async () => {
+  it('a viewer sees the counts once screening is unblinded, but never the record ids behind them', async () => {
     const viewer = await loginAgent(app, 'victor');
+    // every count below identification is computed from screening votes: blind, the diagram is refused
+    for (const suffix of ['', '.svg', '.png', '.pdf', '.html', '.csv'])
+      await viewer.agent.get(url(suffix)).expect(403);
+    for (const stage of ['title_abstract', 'full_text'])
+      await owner.agent.post(`/api/projects/${projectId}/screening/${stage}/unblind`).expect(200);
     const res = await viewer.agent.get(url()).expect(200);
     expect(res.body.model.database_results).toBe(3);
     expect(res.body.trace).toBeUndefined();
@@ -135,6 +145,23 @@ describe('PRISMA HTTP API', () => {
     await viewer.agent.get(url('/settings')).expect(200);
     await viewer.agent.put(url('/settings')).send({ previousStudies: 1 }).expect(403);
     expect((await owner.agent.get(url('/settings')).expect(200)).body.previousStudies).toBe(9);
+  });
+
+  it('PRISMA settings: the owner shows the title/abstract step of the other-methods column', async () => {
+    seedRecords(db, projectId, seedSource(db, projectId, { name: 'Citation searching', kind: 'other' }), [
+      { title: 'Cited' },
+    ]);
+    expect((await owner.agent.get(url()).expect(200)).body.model.other_records_screened).toBeNull();
+    await owner.agent.put(url('/settings')).send({ otherScreening: 'always' }).expect(200);
+    expect((await owner.agent.get(url('/settings')).expect(200)).body).toEqual({ otherScreening: 'always' });
+    const { model } = (await owner.agent.get(url()).expect(200)).body;
+    expect(model).toMatchObject({
+      other_records_screened: 1,
+      other_records_excluded: 0,
+      other_duplicates: 0,
+    });
+    expect(await svgOf(owner, '.svg')).toContain('data-box="oth_screened"');
+    await owner.agent.put(url('/settings')).send({ otherScreening: 'never' }).expect(400);
   });
 
   it('refuses anonymous callers and strangers', async () => {

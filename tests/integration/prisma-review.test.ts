@@ -3,7 +3,7 @@ import { runDedup } from '../../server/services/dedup';
 import { groupReports, markNotRetrievable, setLink } from '../../server/services/fulltext';
 import { prismaBoxRecords } from '../../server/services/prisma';
 import { prismaInputFor } from '../../server/services/prisma-state';
-import { decide, resolve, type Actor } from '../../server/services/screening';
+import { decide, resolve, unblind, type Actor } from '../../server/services/screening';
 import { createMember } from '../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../support/db';
 
@@ -113,7 +113,8 @@ describe('PRISMA of a review screened end to end', () => {
 
     for (const id of [trial, followUp, memory, citations[0]!])
       setLink(deps, projectId, owner, id, `https://example.org/${id}.pdf`);
-    markNotRetrievable(deps, projectId, owner, lost);
+    markNotRetrievable(deps, projectId, owner, { recordId: lost });
+    unblind(db, projectId, owner, 'title_abstract'); // full text opens to the reviewers
     both(trial, 'full_text', 'include');
     both(followUp, 'full_text', 'include');
     both(memory, 'full_text', 'exclude', 'Wrong outcome');

@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../../server/domain/errors';
-import { projectPrisma, prismaBoxRecords, resolveProject } from '../../server/services/prisma';
+import { projectPrisma, prismaBoxRecords } from '../../server/services/prisma';
+import { resolveProject } from '../../server/services/projects';
 import { prismaInputFor } from '../../server/services/prisma-state';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../support/db';
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { Db } from '../../server/db/connection';
 import { addMember as addMemberRow } from '../../server/db/repos/members';
+import { setAdmin } from '../../server/db/repos/users';
 import type { Role } from '../../server/domain/auth/roles';
 import { hashPasswordSync, type ScryptParams } from '../../server/domain/auth/password-hash';
 import { requireUserByName, storeUser, validateNewUser } from '../../server/services/accounts';
@@ -25,8 +26,18 @@ export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
  * returns its id. Synchronous (cheap scrypt on this thread), so `await` is optional.
  */
 export function createUser(db: Db, username: string, password: string = TEST_PASSWORD): number {
-  const name = validateNewUser(db, username, password);
-  return storeUser(db, name, hashPasswordSync(password, TEST_SCRYPT), NOW).id;
+  const name = validateNewUser(db, { username, password });
+  return storeUser(
+    { db, clock: () => NOW },
+    { username: name, passwordHash: hashPasswordSync(password, TEST_SCRYPT) },
+  ).id;
+}
+
+/** Creates a site administrator (the repository call `sift user admin` ends in); returns the id. */
+export function createAdmin(db: Db, username: string, password: string = TEST_PASSWORD): number {
+  const id = createUser(db, username, password);
+  setAdmin(db, id, true);
+  return id;
 }
 
 /** Gives a user a role in a project (the repository call project creation uses). */
@@ -72,7 +83,7 @@ export async function loginAgent(
 /** Makes a personal API token for a user and returns the secret, for `Authorization: Bearer`. */
 export function bearer(db: Db, username: string): string {
   const user = requireUserByName(db, username);
-  return createApiToken(db, user.id, 'test', NOW).token;
+  return createApiToken({ db, clock: () => NOW }, user.id, 'test').token;
 }
 
 /** The header pair for a bearer token: `.set(...authHeader(token))`. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../scripts/cli';
-import type { StdinIO } from '../../scripts/commands/user';
+import { runCli } from '../../server/cli';
+import type { CommandIO } from '../../server/cli/types';
 
 export interface CliOutcome {
   code: number;
@@ -26,7 +26,7 @@ export async function sift(argv: string[], options: CliOptions = {}): Promise<Cl
   const err: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(Buffer.from(chunk)));
   stderr.on('data', (chunk: Buffer) => err.push(Buffer.from(chunk)));
-  const io: StdinIO = {
+  const io: CommandIO = {
     stdout,
     stderr,
     ...(options.stdin !== undefined ? { stdin: Readable.from([options.stdin]) } : {}),

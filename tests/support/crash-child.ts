@@ -12,7 +12,8 @@
 import { openDatabase } from '../../server/db/connection';
 import { systemClock } from '../../server/domain/clock';
 import { decide } from '../../server/services/screening';
-import { runCli } from '../../scripts/cli';
+// The import command itself, not runCli: runCli loads commands with import(), which `node -r tsx/cjs` cannot resolve.
+import { run as siftImport } from '../../server/cli/commands/import';
 
 async function main(): Promise<number> {
   const [mode, dbFile, file] = process.argv.slice(2);
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     openDatabase(dbFile).close();
     process.stdout.write('ready\n');
     // --force: every run imports the same file again, as a new source, so each kill interrupts real work
-    return runCli(['import', '--db', dbFile, '--project', 'Crash', '--force', file], {
+    return siftImport(['--db', dbFile, '--project', 'Crash', '--force', file], {
       stdout: process.stdout,
       stderr: process.stderr,
     });

@@ -1,15 +1,24 @@
 import { openDatabase, type Db } from '../../server/db/connection';
+import { createProject } from '../../server/db/repos/projects';
+import { insertRecords } from '../../server/db/repos/records';
+import { insertSource } from '../../server/db/repos/sources';
+import { emptyRecord } from '../../server/domain/import/types';
 
 /** A fresh, fully migrated in-memory database: the real schema, never a mock. */
 export function openTestDb(): Db {
   return openDatabase(':memory:');
 }
 
-const NOW = '2026-01-01T00:00:00.000Z';
+const NOW = new Date('2026-01-01T00:00:00.000Z');
 
-/** Inserts a project row directly (for tests of layers below the projects repository). */
+/**
+ * Builders over the real repository writers (never a copy of their INSERTs), so a test
+ * database holds exactly what the application would have written.
+ */
+
+/** Creates a project (for tests of layers below the projects service) and returns its id. */
 export function seedProject(db: Db, name = 'Test review'): number {
-  return Number(db.prepare('INSERT INTO projects (name, created_at) VALUES (?, ?)').run(name, NOW).lastInsertRowid);
+  return createProject(db, { name }, NOW).id;
 }
 
 export interface SeedSourceOptions {
@@ -17,12 +26,22 @@ export interface SeedSourceOptions {
   kind?: 'database' | 'register' | 'other';
 }
 
-/** Inserts a source (one search) for a project and returns its id. */
+/** Creates a source (one search) for a project and returns its id. */
 export function seedSource(db: Db, projectId: number, options: SeedSourceOptions = {}): number {
-  const info = db
-    .prepare('INSERT INTO sources (project_id, name, kind, imported_at) VALUES (?, ?, ?, ?)')
-    .run(projectId, options.name ?? 'Scopus', options.kind ?? 'database', NOW);
-  return Number(info.lastInsertRowid);
+  return insertSource(db, {
+    projectId,
+    name: options.name ?? 'Scopus',
+    kind: options.kind ?? 'database',
+    searchDate: null,
+    searchString: null,
+    fileName: null,
+    fileHash: null,
+    format: null,
+    encoding: null,
+    recordCount: 0,
+    warnings: [],
+    importedAt: NOW.toISOString(),
+  }).id;
 }
 
 export interface SeedRecord {
@@ -40,36 +59,11 @@ export interface SeedRecord {
   sourceRecordId?: string | null;
 }
 
-/** Inserts records into one source (in order) and returns their ids. */
+/** Stores records in one source (in order) through the import's writer and returns their ids. */
 export function seedRecords(db: Db, projectId: number, sourceId: number, records: SeedRecord[]): number[] {
-  const insert = db.prepare(
-    `INSERT INTO records (project_id, source_id, position, source_record_id, title, authors_json, year, journal,
-       volume, issue, pages, doi, pmid, abstract, keywords_json, raw_json, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)`,
-  );
-  const ids: number[] = [];
-  db.transaction(() => {
-    records.forEach((r, i) => {
-      const info = insert.run(
-        projectId,
-        sourceId,
-        i + 1,
-        r.sourceRecordId ?? null,
-        r.title ?? null,
-        JSON.stringify(r.authors ?? []),
-        r.year ?? null,
-        r.journal ?? null,
-        r.volume ?? null,
-        r.issue ?? null,
-        r.pages ?? null,
-        r.doi ?? null,
-        r.pmid ?? null,
-        r.abstract ?? null,
-        JSON.stringify(r.keywords ?? []),
-        NOW,
-      );
-      ids.push(Number(info.lastInsertRowid));
-    });
-  })();
-  return ids;
+  const bibRecords = records.map(({ sourceRecordId, ...fields }) => {
+    const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    return { ...emptyRecord(), ...given, sourceId: sourceRecordId ?? null };
+  });
+  return insertRecords(db, projectId, sourceId, bibRecords, NOW);
 }

@@ -1,9 +1,33 @@
-import { ApiError } from '../api';
+import type { SiteStatus } from '../../../server/api/types';
+import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
-import { navigate } from '../router';
+import { afterSignIn, navigate } from '../router';
 import { login } from '../session';
 
-export function loginPage(root: HTMLElement): void {
+/** The demo's accounts, shown only when the server runs the demo (GET /api/auth/status). */
+function demoHint(demo: SiteStatus['demo']): HTMLElement | null {
+  if (!demo) return null;
+  const names = demo.accounts.flatMap((name, i) => [
+    i === 0 ? '' : i === demo.accounts.length - 1 ? ' or ' : ', ',
+    h('code', {}, name),
+  ]);
+  return h(
+    'p',
+    { class: 'hint' },
+    'Demo review: sign in as ',
+    ...names,
+    ' with the password ',
+    h('code', {}, demo.password),
+    '.',
+  );
+}
+
+export async function loginPage(root: HTMLElement): Promise<void> {
+  const status = await api.get<SiteStatus>('/api/auth/status');
+  if (status.setupRequired) {
+    navigate('/setup');
+    return;
+  }
   const error = h('p', { class: 'error', role: 'alert' });
   const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
   const password = h('input', {
@@ -23,7 +47,7 @@ export function loginPage(root: HTMLElement): void {
         error.textContent = '';
         try {
           await login(username.value, password.value);
-          navigate('/projects');
+          navigate(afterSignIn());
         } catch (e) {
           error.textContent = e instanceof ApiError ? e.message : 'Sign-in failed';
         }
@@ -36,19 +60,7 @@ export function loginPage(root: HTMLElement): void {
     password,
     h('button', { type: 'submit', class: 'primary' }, 'Sign in'),
     error,
-    h(
-      'p',
-      { class: 'hint' },
-      'Demo review: sign in as ',
-      h('code', {}, 'owner'),
-      ', ',
-      h('code', {}, 'alice'),
-      ' or ',
-      h('code', {}, 'bob'),
-      ' with the password ',
-      h('code', {}, 'sift-demo'),
-      '.',
-    ),
+    demoHint(status.demo),
   );
   mount(root, form);
   username.focus();

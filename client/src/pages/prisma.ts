@@ -1,13 +1,10 @@
+import type { PrismaDocument } from '../../../server/api/types';
+import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { diagramQuery, showBoxRecords, showDiagram, type DiagramOptions } from '../prisma-view';
-import { api } from '../api';
-
-interface PrismaJson {
-  model: Record<string, unknown>;
-  warnings: (string | { message: string })[];
-}
 
 const FORMATS: [ext: string, label: string][] = [
   ['svg', 'SVG'],
@@ -24,8 +21,15 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
   const content = frame(root, project);
   const base = `/api/projects/${projectId}/prisma`;
   const owner = project.role === 'owner';
-  const json = await api.get<PrismaJson>(base);
-  const options: DiagramOptions = {};
+  const answer = await unlessBlinded(api.get<PrismaDocument>(base));
+  if (answer instanceof ApiError) {
+    mount(content, h('h1', {}, 'PRISMA 2020 flow diagram'), blindedNotice(answer));
+    return;
+  }
+  const json = answer;
+  // The boxes start as the server draws the diagram by default (the columns the review needs,
+  // per-database lines on), and every export names all three, so it is what is shown.
+  const options: Required<DiagramOptions> = { other: json.hints.other, previous: json.hints.previous, detail: true };
   const diagram = h('div', { class: 'prisma-view', id: 'prisma-diagram' });
   const drill = h('section', { id: 'drill', class: 'card', 'aria-live': 'polite' }, h('p', { class: 'muted' }, owner ? 'Click (or focus and press Enter on) a count in the diagram to list the records behind it.' : 'Owners can open the records behind each count.'));
   const status = statusLine();
@@ -36,19 +40,21 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
       ...FORMATS.map(([ext, label]) => h('a', { class: 'button', href: `${base}.${ext}${diagramQuery(options)}`, download: `prisma-${projectId}.${ext}` }, label)),
       h('a', { class: 'button', href: base, download: `prisma-${projectId}.json` }, 'JSON'),
     );
+  let drawing = 0;
   const draw = async () => {
     renderExports();
-    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined);
+    const mine = ++drawing;
+    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined, () => mine === drawing);
   };
   const toggle = (key: keyof DiagramOptions, label: string) => {
-    const box = h('input', { type: 'checkbox', id: `opt-${key}` });
+    const box = h('input', { type: 'checkbox', id: `opt-${key}`, checked: options[key] });
     box.addEventListener('change', () => {
       options[key] = box.checked;
       void draw();
     });
     return h('label', { class: 'check', for: `opt-${key}` }, box, ` ${label}`);
   };
-  const warnings = json.warnings.map((w) => (typeof w === 'string' ? w : w.message));
+  const warnings = json.warnings.map((w) => w.message);
   mount(
     content,
     h('h1', {}, 'PRISMA 2020 flow diagram'),

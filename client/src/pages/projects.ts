@@ -1,16 +1,12 @@
+import type { ProjectListResponse, ProjectResponse } from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { navigate } from '../router';
-import type { ProjectSummary } from '../project';
-
-interface ProjectListItem extends ProjectSummary {
-  records?: number;
-}
 
 export async function projectsPage(root: HTMLElement): Promise<void> {
   const content = frame(root);
-  const { projects } = await api.get<{ projects: ProjectListItem[] }>('/api/projects');
+  const { projects } = await api.get<ProjectListResponse>('/api/projects');
   const status = statusLine();
   const name = h('input', { id: 'project-name', name: 'name', required: true, maxlength: 200 });
   const create = h(
@@ -20,7 +16,7 @@ export async function projectsPage(root: HTMLElement): Promise<void> {
       onsubmit: async (event: Event) => {
         event.preventDefault();
         try {
-          const { project } = await api.post<{ project: ProjectSummary }>('/api/projects', {
+          const { project } = await api.post<ProjectResponse>('/api/projects', {
             name: name.value,
           });
           navigate(`/projects/${project.id}`);
@@ -47,12 +43,7 @@ export async function projectsPage(root: HTMLElement): Promise<void> {
               { class: 'card' },
               h('a', { href: `#/projects/${p.id}` }, h('strong', {}, p.name)),
               h('p', { class: 'muted' }, p.description || ''),
-              h(
-                'p',
-                { class: 'muted' },
-                `Your role: ${p.role}`,
-                p.records != null ? ` · ${p.records} records` : '',
-              ),
+              h('p', { class: 'muted' }, `Your role: ${p.role}`, ` · ${p.records} records`),
             ),
           ),
         ),

@@ -1,40 +1,22 @@
-import { api } from '../api';
+import type { Synthesis, Theme } from '../../../server/api/types';
+import { api, ApiError } from '../api';
+import { blindedNotice, unlessBlinded } from '../blind';
+import { agreementTable } from '../coding/agreement-table';
 import { barChart, chartPanel, heatMap } from '../charts';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 
-interface Report {
-  studies: number;
-  codes: {
-    code: string;
-    label: string;
-    parent: string | null;
-    depth: number;
-    studies: number;
-    share: number;
-  }[];
-  crossTabs: {
-    characteristic: string;
-    values: string[];
-    rows: { code: string; label: string; counts: number[] }[];
-  }[];
-  coOccurrence: { codes: string[]; matrix: number[][] };
-  themes: {
-    code: string;
-    codeId: number;
-    label: string;
-    studies: number;
-    summary: string;
-    evidence: { study: string; code: string; excerpt: string; page: string | null; coder: string }[];
-  }[];
-}
-
 export async function synthesisPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const report = await api.get<Report>(`/api/projects/${projectId}/synthesis`);
+  const answer = await unlessBlinded(api.get<Synthesis>(`/api/projects/${projectId}/synthesis`));
+  if (answer instanceof ApiError) {
+    mount(content, h('h1', {}, 'Synthesis'), blindedNotice(answer));
+    return;
+  }
+  const report = answer;
   const base = `/api/projects/${projectId}/synthesis`;
 
   const frequency = chartPanel(
@@ -64,7 +46,10 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
     h(
       'p',
       {},
-      `${report.studies} included ${report.studies === 1 ? 'study' : 'studies'} coded.`,
+      `${report.studies} included ${report.studies === 1 ? 'study' : 'studies'}; `,
+      report.coding.codersRequired === 2
+        ? `the counts come from the consensus coding, reconciled for ${report.coding.studiesWithCoding} of them.`
+        : `the counts come from each study's coder (or its consensus), coded for ${report.coding.studiesWithCoding} of them.`,
       ' Export: ',
       h('a', { href: `${base}.csv`, download: '' }, 'CSV'),
       ' · ',
@@ -74,6 +59,7 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
     ),
     h('div', { class: 'grid' }, frequency.element, coOccur.element),
     h('div', { class: 'grid' }, byYear.element, byCountry.element),
+    agreementTable(report.agreement),
     h('h2', {}, 'Themes'),
     ...report.themes.map((theme) => themeSection(projectId, theme)),
   );
@@ -106,7 +92,7 @@ export async function synthesisPage(root: HTMLElement, params: Record<string, st
   );
 }
 
-function themeSection(projectId: number, theme: Report['themes'][number]): HTMLElement {
+function themeSection(projectId: number, theme: Theme): HTMLElement {
   const status = statusLine();
   const summaryId = `summary-${theme.code}`;
   const summary = h('textarea', { id: summaryId, name: 'summary' });
@@ -122,10 +108,16 @@ function themeSection(projectId: number, theme: Report['themes'][number]): HTMLE
       {
         type: 'button',
         onclick: async () => {
-          await api.put(`/api/projects/${projectId}/synthesis/summaries/${theme.codeId}`, {
-            summary: summary.value,
-          });
-          status.textContent = 'Summary saved.';
+          status.classList.remove('error');
+          try {
+            await api.put(`/api/projects/${projectId}/synthesis/summaries/${theme.codeId}`, {
+              summary: summary.value,
+            });
+            status.textContent = 'Summary saved.';
+          } catch (error) {
+            status.classList.add('error');
+            status.textContent = `Summary not saved: ${error instanceof ApiError ? error.message : 'the server did not answer'}`;
+          }
         },
       },
       'Save summary',

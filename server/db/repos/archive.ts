@@ -71,10 +71,6 @@ export function insertLockedUser(db: Db, username: string, lockedHash: string, n
   return Number(info.lastInsertRowid);
 }
 
-export function projectRow(db: Db, projectId: number): Row | undefined {
-  return db.prepare('SELECT * FROM projects WHERE id = ?').get(projectId) as Row | undefined;
-}
-
 export function memberRows(db: Db, projectId: number): { user_id: number; role: string; added_at: string }[] {
   return db
     .prepare('SELECT user_id, role, added_at FROM project_members WHERE project_id = ? ORDER BY user_id')

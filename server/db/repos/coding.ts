@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { recordsOf, type RecordFieldsOf } from './records';
 import type { Codebook, CodeDefinition, FieldDefinition, FieldKind } from '../../domain/coding/codebook';
 
 export interface CodeRow {
@@ -34,50 +35,54 @@ export interface ExtractionValueRow {
   updatedAt: string;
 }
 
-/** The bibliographic fields coding shows and cites for a study. */
-export interface StudyRecordRow {
-  id: number;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  url: string | null;
+/** A coder's "I have finished this study". */
+export interface DoneRow {
+  recordId: number;
+  userId: number;
+  doneAt: string;
 }
 
-type StudyRecordSql = Omit<StudyRecordRow, 'authors'> & { authors_json: string };
-const toStudy = ({ authors_json, ...row }: StudyRecordSql): StudyRecordRow => ({
-  ...row,
-  authors: JSON.parse(authors_json) as string[],
-});
-const STUDY_COLUMNS = 'id, title, authors_json, year, journal, abstract, doi, url';
+/** A code in the owner's reconciled (consensus) coding of a study. */
+export interface ConsensusApplicationRow {
+  id: number;
+  recordId: number;
+  codeId: number;
+  excerpt: string;
+  page: string | null;
+  note: string;
+  /** The coder's application it was accepted from; null when the owner wrote it. */
+  fromApplicationId: number | null;
+  decidedBy: number;
+  decidedAt: string;
+}
+
+/** The owner's reconciled value of one field of a study. */
+export interface ConsensusValueRow {
+  recordId: number;
+  fieldId: number;
+  value: string | number | string[] | null;
+  /** The coder whose value was accepted; null when the owner wrote it. */
+  fromUserId: number | null;
+  decidedBy: number;
+  decidedAt: string;
+}
+
+const CONSENSUS_APPLICATION_COLUMNS = `id, record_id AS recordId, code_id AS codeId, excerpt, page, note,
+  from_application_id AS fromApplicationId, decided_by AS decidedBy, decided_at AS decidedAt`;
+
+/** The bibliographic fields coding shows and cites for a study (records.ts owns the columns). */
+export type StudyRecordRow = RecordFieldsOf<'study'>;
 
 /** All SQL of the coding tables: codebook, extraction form, code applications, values, summaries. */
 export function codingRepo(db: Db) {
   return {
     /** The given records of a project (the included studies), in id order; others are not read. */
     studyRecords(projectId: number, recordIds: readonly number[]): StudyRecordRow[] {
-      const rows = db
-        .prepare(
-          `SELECT ${STUDY_COLUMNS} FROM records
-            WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-        )
-        .all(projectId, JSON.stringify(recordIds)) as StudyRecordSql[];
-      return rows.map(toStudy);
+      return recordsOf(db, projectId, 'study', recordIds);
     },
 
     studyRecord(projectId: number, recordId: number): StudyRecordRow | undefined {
-      const row = db
-        .prepare(`SELECT ${STUDY_COLUMNS} FROM records WHERE project_id = ? AND id = ?`)
-        .get(projectId, recordId) as StudyRecordSql | undefined;
-      return row && toStudy(row);
-    },
-
-    projectName(projectId: number): string | undefined {
-      return (
-        db.prepare('SELECT name FROM projects WHERE id = ?').get(projectId) as { name: string } | undefined
-      )?.name;
+      return recordsOf(db, projectId, 'study', [recordId])[0];
     },
 
     listCodes(projectId: number): CodeRow[] {
@@ -194,7 +199,7 @@ export function codingRepo(db: Db) {
         page: string | null;
         note: string;
       },
-      now: string,
+      now: Date,
     ): number {
       return Number(
         db
@@ -202,7 +207,8 @@ export function codingRepo(db: Db) {
             `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now).lastInsertRowid,
+          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now.toISOString())
+          .lastInsertRowid,
       );
     },
 
@@ -215,9 +221,9 @@ export function codingRepo(db: Db) {
         .get(projectId, id) as ApplicationRow | undefined;
     },
 
-    removeApplication(id: number, now: string): void {
+    removeApplication(id: number, now: Date): void {
       db.prepare('UPDATE code_applications SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(
-        now,
+        now.toISOString(),
         id,
       );
     },
@@ -233,11 +239,11 @@ export function codingRepo(db: Db) {
         .all(projectId, recordId ?? null, recordId ?? null) as ApplicationRow[];
     },
 
-    setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: string): void {
+    setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: Date): void {
       db.prepare(
         `INSERT INTO extraction_values (project_id, record_id, field_id, user_id, value_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (record_id, field_id, user_id) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      ).run(projectId, v.recordId, v.fieldId, v.userId, JSON.stringify(v.value), now);
+      ).run(projectId, v.recordId, v.fieldId, v.userId, JSON.stringify(v.value), now.toISOString());
     },
 
     listValues(projectId: number, recordId?: number): ExtractionValueRow[] {
@@ -252,6 +258,108 @@ export function codingRepo(db: Db) {
       return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as ExtractionValueRow['value'] }));
     },
 
+    /** Every "done" mark of the project, by study record and coder. */
+    listDone(projectId: number): DoneRow[] {
+      return db
+        .prepare(
+          `SELECT record_id AS recordId, user_id AS userId, done_at AS doneAt FROM coding_done
+            WHERE project_id = ? ORDER BY record_id, done_at, user_id`,
+        )
+        .all(projectId) as DoneRow[];
+    },
+
+    markDone(projectId: number, recordId: number, userId: number, now: Date): void {
+      db.prepare(
+        'INSERT INTO coding_done (project_id, record_id, user_id, done_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(projectId, recordId, userId, now.toISOString());
+    },
+
+    /** Takes back a coder's "done" on a study (whichever report of it the mark was stored under). */
+    unmarkDone(projectId: number, recordIds: readonly number[], userId: number): void {
+      db.prepare(
+        'DELETE FROM coding_done WHERE project_id = ? AND user_id = ? AND record_id IN (SELECT value FROM json_each(?))',
+      ).run(projectId, userId, JSON.stringify(recordIds));
+    },
+
+    insertConsensusApplication(
+      projectId: number,
+      a: Omit<ConsensusApplicationRow, 'id' | 'decidedAt'>,
+      now: Date,
+    ): number {
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO consensus_applications
+               (project_id, record_id, code_id, excerpt, page, note, from_application_id, decided_by, decided_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            projectId,
+            a.recordId,
+            a.codeId,
+            a.excerpt,
+            a.page,
+            a.note,
+            a.fromApplicationId,
+            a.decidedBy,
+            now.toISOString(),
+          ).lastInsertRowid,
+      );
+    },
+
+    getConsensusApplication(projectId: number, id: number): ConsensusApplicationRow | undefined {
+      return db
+        .prepare(
+          `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
+            WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+        )
+        .get(projectId, id) as ConsensusApplicationRow | undefined;
+    },
+
+    /** The live consensus applications of the project, by record then id. */
+    listConsensusApplications(projectId: number): ConsensusApplicationRow[] {
+      return db
+        .prepare(
+          `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
+            WHERE project_id = ? AND removed_at IS NULL ORDER BY record_id, id`,
+        )
+        .all(projectId) as ConsensusApplicationRow[];
+    },
+
+    removeConsensusApplication(id: number, userId: number, now: Date): void {
+      db.prepare(
+        'UPDATE consensus_applications SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL',
+      ).run(now.toISOString(), userId, id);
+    },
+
+    setConsensusValue(projectId: number, v: Omit<ConsensusValueRow, 'decidedAt'>, now: Date): void {
+      db.prepare(
+        `INSERT INTO consensus_values (project_id, record_id, field_id, value_json, from_user_id, decided_by, decided_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (record_id, field_id) DO UPDATE SET value_json = excluded.value_json,
+           from_user_id = excluded.from_user_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      ).run(
+        projectId,
+        v.recordId,
+        v.fieldId,
+        JSON.stringify(v.value),
+        v.fromUserId,
+        v.decidedBy,
+        now.toISOString(),
+      );
+    },
+
+    listConsensusValues(projectId: number): ConsensusValueRow[] {
+      const rows = db
+        .prepare(
+          `SELECT record_id AS recordId, field_id AS fieldId, value_json AS value, from_user_id AS fromUserId,
+                  decided_by AS decidedBy, decided_at AS decidedAt
+             FROM consensus_values WHERE project_id = ? ORDER BY record_id, field_id`,
+        )
+        .all(projectId) as (Omit<ConsensusValueRow, 'value'> & { value: string })[];
+      return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as ConsensusValueRow['value'] }));
+    },
+
     summaries(projectId: number): Record<number, string> {
       const rows = db
         .prepare('SELECT code_id AS codeId, summary FROM theme_summaries WHERE project_id = ?')
@@ -262,13 +370,11 @@ export function codingRepo(db: Db) {
       return Object.fromEntries(rows.map((r) => [r.codeId, r.summary]));
     },
 
-    setSummary(projectId: number, codeId: number, summary: string, now: string): void {
+    setSummary(projectId: number, codeId: number, summary: string, now: Date): void {
       db.prepare(
         `INSERT INTO theme_summaries (code_id, project_id, summary, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (code_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at`,
-      ).run(codeId, projectId, summary, now);
+      ).run(codeId, projectId, summary, now.toISOString());
     },
   };
 }
-
-export type CodingRepo = ReturnType<typeof codingRepo>;

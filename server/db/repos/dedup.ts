@@ -1,18 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
+import { prepared } from '../statements';
+import { projectRecords, recordColumns, recordFromRow, type RecordRow, type RecordRowOf } from './records';
 import type { DedupRecord } from '../../domain/dedup/types';
 import type { EvidencePair } from '../../domain/dedup/engine';
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepared once per connection: a run writes tens of thousands of rows with the same few statements. */
-function stmt(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 export type ClusterStatus = 'merged' | 'review' | 'not-duplicate' | 'related' | 'absorbed';
 export type DecisionKind = 'auto-merge' | 'merge' | 'not-duplicate' | 'undo';
@@ -49,56 +39,9 @@ export interface Decision {
   decidedAt: string;
 }
 
-interface RecordRow {
-  id: number;
-  type: string | null;
-  title: string | null;
-  authors_json: string;
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  isbn: string | null;
-  abstract: string | null;
-}
-
-const RECORD_COLUMNS =
-  'id, type, title, authors_json, year, journal, volume, issue, pages, doi, pmid, isbn, abstract';
-
-function toDedupRecord(row: RecordRow): DedupRecord {
-  let authors: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.authors_json);
-    if (Array.isArray(parsed)) authors = parsed.filter((a): a is string => typeof a === 'string');
-  } catch {
-    // a malformed authors_json is treated as no authors rather than failing the whole run
-  }
-  return {
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    authors,
-    year: row.year,
-    journal: row.journal,
-    volume: row.volume,
-    issue: row.issue,
-    pages: row.pages,
-    doi: row.doi,
-    pmid: row.pmid,
-    isbn: row.isbn,
-    abstract: row.abstract,
-  };
-}
-
 /** Every record of a project in import order, with the fields matching reads. */
 export function listDedupRecords(db: Db, projectId: number): DedupRecord[] {
-  const rows = stmt(db, `SELECT ${RECORD_COLUMNS} FROM records WHERE project_id = ? ORDER BY id`).all(
-    projectId,
-  ) as RecordRow[];
-  return rows.map(toDedupRecord);
+  return projectRecords(db, projectId, 'dedup');
 }
 
 /** Chosen records of a project (for a cluster's side-by-side view), with their source. */
@@ -108,41 +51,19 @@ export function getRecordsWithSource(
   ids: number[],
 ): (DedupRecord & { sourceId: number; sourceName: string; duplicateOf: number | null })[] {
   if (ids.length === 0) return [];
-  const rows = stmt(
+  const rows = prepared(
     db,
-    `SELECT r.id, r.type, r.title, r.authors_json, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid,
-              r.isbn, r.abstract, r.source_id, s.name AS source_name, r.duplicate_of
+    `SELECT ${recordColumns('dedup')}, r.source_id, s.name AS source_name, r.duplicate_of
        FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-  ).all(projectId, JSON.stringify(ids)) as (RecordRow & {
-    source_id: number;
-    source_name: string;
-    duplicate_of: number | null;
-  })[];
-  return rows.map((row) => ({
-    ...toDedupRecord(row),
-    sourceId: row.source_id,
-    sourceName: row.source_name,
-    duplicateOf: row.duplicate_of,
-  }));
-}
-
-export function projectExists(db: Db, projectId: number): boolean {
-  return stmt(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
-}
-
-/** Project ids by name (the CLI's --project), or all projects when no name is given. */
-export function findProjects(db: Db, name?: string): { id: number; name: string }[] {
-  return (
-    name === undefined
-      ? stmt(db, 'SELECT id, name FROM projects ORDER BY id').all()
-      : stmt(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
-  ) as { id: number; name: string }[];
+  ).all(projectId, JSON.stringify(ids)) as (RecordRowOf<'dedup'> &
+    Pick<RecordRow, 'source_id' | 'duplicate_of'> & { source_name: string })[];
+  return rows.map((row) => ({ ...recordFromRow(row), sourceName: row.source_name }));
 }
 
 /** The highest record id an earlier run has seen (0 before the first run). */
 export function lastSeenRecordId(db: Db, projectId: number): number {
-  const row = stmt(db, 'SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?').get(
+  const row = prepared(db, 'SELECT MAX(max_record_id) AS seen FROM dedup_runs WHERE project_id = ?').get(
     projectId,
   ) as {
     seen: number | null;
@@ -162,7 +83,7 @@ export interface RunRow {
 }
 
 export function insertRun(db: Db, run: RunRow): number {
-  const info = stmt(
+  const info = prepared(
     db,
     `INSERT INTO dedup_runs (project_id, max_record_id, new_records, comparisons, merged_records, review_clusters,
          duration_ms, ran_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -216,8 +137,10 @@ function toCluster(row: ClusterRow): Cluster {
 }
 
 export function getCluster(db: Db, projectId: number, clusterId: number): Cluster | undefined {
-  const row = stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(projectId, clusterId) as
-    ClusterRow | undefined;
+  const row = prepared(db, `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.id = ?`).get(
+    projectId,
+    clusterId,
+  ) as ClusterRow | undefined;
   return row && toCluster(row);
 }
 
@@ -225,11 +148,11 @@ export function getCluster(db: Db, projectId: number, clusterId: number): Cluste
 export function listClusters(db: Db, projectId: number, statuses?: ClusterStatus[]): Cluster[] {
   const rows = (
     statuses
-      ? stmt(
+      ? prepared(
           db,
           `${CLUSTER_SELECT} WHERE c.project_id = ? AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
         ).all(projectId, JSON.stringify(statuses))
-      : stmt(db, `${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
+      : prepared(db, `${CLUSTER_SELECT} WHERE c.project_id = ? ORDER BY c.id`).all(projectId)
   ) as ClusterRow[];
   return rows.map(toCluster);
 }
@@ -247,7 +170,7 @@ export interface NewCluster {
 }
 
 export function insertCluster(db: Db, cluster: NewCluster): number {
-  const info = stmt(
+  const info = prepared(
     db,
     `INSERT INTO dedup_clusters (project_id, status, primary_record_id, rule, score, evidence_json, run_id, created_at,
          updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -279,7 +202,7 @@ export function updateCluster(
     score?: number;
   },
 ): void {
-  stmt(
+  prepared(
     db,
     `UPDATE dedup_clusters SET status = ?, primary_record_id = ?, updated_at = ?,
        evidence_json = COALESCE(?, evidence_json), rule = COALESCE(?, rule), score = COALESCE(?, score) WHERE id = ?`,
@@ -295,8 +218,8 @@ export function updateCluster(
 }
 
 export function setClusterMembers(db: Db, clusterId: number, recordIds: number[]): void {
-  stmt(db, 'DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
-  const insert = stmt(db, 'INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM dedup_cluster_members WHERE cluster_id = ?').run(clusterId);
+  const insert = prepared(db, 'INSERT INTO dedup_cluster_members (cluster_id, record_id) VALUES (?, ?)');
   for (const id of new Set(recordIds)) insert.run(clusterId, id);
 }
 
@@ -306,13 +229,13 @@ export function setDuplicateOf(
   projectId: number,
   entries: [recordId: number, value: number | null][],
 ): void {
-  const update = stmt(db, 'UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
+  const update = prepared(db, 'UPDATE records SET duplicate_of = ? WHERE project_id = ? AND id = ?');
   for (const [recordId, value] of entries) update.run(value, projectId, recordId);
 }
 
 export function getDuplicateOf(db: Db, projectId: number, recordIds: number[]): [number, number | null][] {
   if (recordIds.length === 0) return [];
-  const rows = stmt(
+  const rows = prepared(
     db,
     'SELECT id, duplicate_of FROM records WHERE project_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
   ).all(projectId, JSON.stringify(recordIds)) as { id: number; duplicate_of: number | null }[];
@@ -331,7 +254,7 @@ export function insertDecision(
     decidedAt: string;
   },
 ): number {
-  const info = stmt(
+  const info = prepared(
     db,
     `INSERT INTO dedup_decisions (project_id, cluster_id, decision, primary_record_id, user_id, before_json, decided_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -373,7 +296,7 @@ const toDecision = (row: DecisionRow): Decision => ({
 
 /** Every decision on a cluster, oldest first (the audit trail). */
 export function listDecisions(db: Db, clusterId: number): Decision[] {
-  const rows = stmt(
+  const rows = prepared(
     db,
     `SELECT d.id, d.cluster_id, d.decision, d.primary_record_id, d.user_id, u.username, d.before_json, d.undone_by,
               d.decided_at
@@ -383,7 +306,7 @@ export function listDecisions(db: Db, clusterId: number): Decision[] {
 }
 
 export function markUndone(db: Db, decisionId: number, undoId: number): void {
-  stmt(db, 'UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
+  prepared(db, 'UPDATE dedup_decisions SET undone_by = ? WHERE id = ?').run(undoId, decisionId);
 }
 
 export interface DedupCounts {
@@ -395,7 +318,7 @@ export interface DedupCounts {
 
 /** The counts `sift dedup --json` reports and PRISMA's "duplicates removed" reads. */
 export function dedupCounts(db: Db, projectId: number): DedupCounts {
-  const row = stmt(
+  const row = prepared(
     db,
     `SELECT
          (SELECT COUNT(*) FROM records WHERE project_id = ?) AS records,
@@ -411,7 +334,7 @@ export function finishRun(
   runId: number,
   run: Pick<RunRow, 'newRecords' | 'comparisons' | 'mergedRecords' | 'reviewClusters' | 'durationMs'>,
 ): void {
-  stmt(
+  prepared(
     db,
     `UPDATE dedup_runs SET new_records = ?, comparisons = ?, merged_records = ?, review_clusters = ?, duration_ms = ?
      WHERE id = ?`,
@@ -420,7 +343,7 @@ export function finishRun(
 
 /** Records of a project that carry any screening decision (they stay primary when merged). */
 export function screenedRecordIds(db: Db, projectId: number): Set<number> {
-  const rows = stmt(db, 'SELECT DISTINCT record_id FROM screening_events WHERE project_id = ?').all(
+  const rows = prepared(db, 'SELECT DISTINCT record_id FROM screening_events WHERE project_id = ?').all(
     projectId,
   ) as {
     record_id: number;

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { recordColumns, recordFromRow, type RecordRowOf } from './records';
 import { NOT_DUPLICATE } from './screening';
 
 /** SQL for full-text retrieval and for grouping reports into studies. */
@@ -17,6 +18,8 @@ export interface ReportRow {
   pdfSize: number | null;
   url: string | null;
   note: string | null;
+  /** Why the report could not be retrieved (status not_retrievable only). */
+  reason: string | null;
   updatedAt: string | null;
   studyId: number | null;
   studyLabel: string | null;
@@ -28,13 +31,18 @@ export interface ReportRow {
 const INCLUDED_AT_TITLE_ABSTRACT = `screening_state t JOIN records r ON r.id = t.record_id
   WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}`;
 
+/** What reportsSought selects beside the record's columns, named so that none reads as a records column. */
+type RetrievalRow = Omit<ReportRow, 'recordId' | 'title' | 'year' | 'doi' | 'url'> & {
+  reportUrl: string | null;
+};
+
 /** Reports sought: every record included at title/abstract, with its retrieval state. */
 export function reportsSought(db: Db, projectId: number): ReportRow[] {
-  return prepared(
+  const rows = prepared(
     db,
-    `SELECT r.id AS recordId, r.title, r.year, r.doi, COALESCE(f.status, 'sought') AS status,
-         f.pdf_file AS pdfFile, f.pdf_original_name AS pdfOriginalName, f.pdf_size AS pdfSize, f.url, f.note,
-         f.updated_at AS updatedAt, sr.study_id AS studyId, st.label AS studyLabel,
+    `SELECT ${recordColumns('report')}, COALESCE(f.status, 'sought') AS status,
+         f.pdf_file AS pdfFile, f.pdf_original_name AS pdfOriginalName, f.pdf_size AS pdfSize,
+         f.url AS reportUrl, f.note, f.not_retrievable_reason AS reason, f.updated_at AS updatedAt, sr.study_id AS studyId, st.label AS studyLabel,
          s.status AS fullTextStatus, s.outcome AS fullTextOutcome
        FROM screening_state t JOIN records r ON r.id = t.record_id
        LEFT JOIN fulltext_reports f ON f.record_id = r.id
@@ -43,7 +51,31 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
        LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'full_text'
        WHERE t.project_id = ? AND t.stage = 'title_abstract' AND t.outcome = 'include' AND ${NOT_DUPLICATE}
        ORDER BY r.id`,
-  ).all(projectId) as ReportRow[];
+  ).all(projectId) as (RecordRowOf<'report'> & RetrievalRow)[];
+  // The record's columns through the one mapper; the answer keeps the field order it always had.
+  return rows.map(({ reportUrl: url, ...row }) => {
+    const { id: recordId, title, year, doi } = recordFromRow(row);
+    const { status, pdfFile, pdfOriginalName, pdfSize, note, reason, updatedAt, studyId, studyLabel } = row;
+    const { fullTextStatus, fullTextOutcome } = row;
+    return {
+      recordId,
+      title,
+      year,
+      doi,
+      status,
+      pdfFile,
+      pdfOriginalName,
+      pdfSize,
+      url,
+      note,
+      reason,
+      updatedAt,
+      studyId,
+      studyLabel,
+      fullTextStatus,
+      fullTextOutcome,
+    };
+  });
 }
 
 export function isReportSought(db: Db, projectId: number, recordId: number): boolean {
@@ -76,6 +108,8 @@ export interface ReportWrite {
   pdfSize: number | null;
   url: string | null;
   note: string | null;
+  /** Given with status not_retrievable; null otherwise (a retrieved report has no such reason). */
+  reason: string | null;
   userId: number;
   at: string;
 }
@@ -83,11 +117,13 @@ export interface ReportWrite {
 export function saveReport(db: Db, w: ReportWrite): void {
   prepared(
     db,
-    `INSERT INTO fulltext_reports (record_id, project_id, status, pdf_file, pdf_original_name, pdf_size, url, note, updated_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO fulltext_reports (record_id, project_id, status, pdf_file, pdf_original_name, pdf_size, url, note,
+       not_retrievable_reason, updated_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, pdf_file = excluded.pdf_file,
        pdf_original_name = excluded.pdf_original_name, pdf_size = excluded.pdf_size, url = excluded.url,
-       note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+       note = excluded.note, not_retrievable_reason = excluded.not_retrievable_reason,
+       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ).run(
     w.recordId,
     w.projectId,
@@ -97,6 +133,7 @@ export function saveReport(db: Db, w: ReportWrite): void {
     w.pdfSize,
     w.url,
     w.note,
+    w.reason,
     w.userId,
     w.at,
   );
@@ -171,6 +208,15 @@ export function studies(db: Db, projectId: number): { id: number; label: string;
     byId.set(row.id, study);
   }
   return [...byId.values()];
+}
+
+/** Every report linked to a study on the Full text page (record → study), in record order. */
+export function studyLinks(db: Db, projectId: number): { recordId: number; studyId: number }[] {
+  return prepared(
+    db,
+    `SELECT sr.record_id AS recordId, sr.study_id AS studyId FROM study_reports sr
+       JOIN studies st ON st.id = sr.study_id WHERE st.project_id = ? ORDER BY sr.record_id`,
+  ).all(projectId) as { recordId: number; studyId: number }[];
 }
 
 /** Included reports at full text and the studies they make (an unlinked report is its own study). */

@@ -95,12 +95,3 @@ export function listUserMemberships(db: Db, userId: number): { projectId: number
     .all(userId) as { project_id: number; role: Role }[];
   return rows.map((r) => ({ projectId: r.project_id, role: r.role }));
 }
-
-/**
- * Looks a project up by its unique name (for `sift member add --project NAME`). Kept here
- * rather than in a projects repository so membership does not depend on that module.
- */
-export function findProjectIdByName(db: Db, name: string): number | undefined {
-  const row = db.prepare('SELECT id FROM projects WHERE name = ?').get(name) as { id: number } | undefined;
-  return row?.id;
-}

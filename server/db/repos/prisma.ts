@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import type { ReviewRecord, ReviewSource } from '../../domain/prisma/from-review';
+import { recordColumns, recordFromRow, type RecordFieldsOf, type RecordRowOf } from './records';
 
 export function reviewSources(db: Db, projectId: number): ReviewSource[] {
   return db
@@ -10,7 +11,8 @@ export function reviewSources(db: Db, projectId: number): ReviewSource[] {
 type Outcome = 'include' | 'exclude' | null;
 
 /**
- * Every record of a project with its deduplication and screening state, in id order.
+ * Every record of a project with its deduplication (the record it was merged into) and
+ * screening state, in id order.
  *
  * One indexed scan per table joined in memory: at 100,000 records this is several times faster
  * than a four-way LEFT JOIN, which seeks each table once per record.
@@ -25,11 +27,11 @@ export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
   const sourceOf = new Map<number, number>();
   for (const sourceId of sourceIds)
     for (const id of idsOfSource.all(sourceId) as number[]) sourceOf.set(id, sourceId);
-  const duplicates = new Set(
+  const duplicateOf = new Map(
     db
-      .prepare('SELECT id FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
-      .pluck()
-      .all(projectId) as number[],
+      .prepare('SELECT id, duplicate_of FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
+      .raw()
+      .all(projectId) as [number, number][],
   );
   const stage = (name: string) =>
     new Map(
@@ -64,7 +66,7 @@ export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
     return {
       id,
       sourceId: sourceOf.get(id)!,
-      duplicate: duplicates.has(id),
+      duplicateOf: duplicateOf.get(id) ?? null,
       titleAbstract: titleAbstract.get(id) ?? null,
       retrieval: status === 'retrieved' || status === 'not_retrievable' ? status : null,
       fullText: fullText.get(id) ?? null,
@@ -73,45 +75,8 @@ export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
   });
 }
 
-/** The "prisma" part of a project's settings, parsed; undefined when the project does not exist. */
-export function readPrismaSettingsJson(db: Db, projectId: number): unknown {
-  const row = db
-    .prepare("SELECT json_extract(settings_json, '$.prisma') AS prisma FROM projects WHERE id = ?")
-    .get(projectId) as { prisma: string | null } | undefined;
-  return row?.prisma ? (JSON.parse(row.prisma) as unknown) : undefined;
-}
-
-/** Replaces the "prisma" part of a project's settings, leaving the other areas' keys as they are. */
-export function writePrismaSettingsJson(db: Db, projectId: number, value: unknown): void {
-  db.prepare(
-    "UPDATE projects SET settings_json = json_set(settings_json, '$.prisma', json(?)) WHERE id = ?",
-  ).run(JSON.stringify(value), projectId);
-}
-
-export interface ProjectRef {
-  id: number;
-  name: string;
-}
-
-export function listProjects(db: Db): ProjectRef[] {
-  return db.prepare('SELECT id, name FROM projects ORDER BY id').all() as ProjectRef[];
-}
-
-export function projectById(db: Db, projectId: number): ProjectRef | undefined {
-  return db.prepare('SELECT id, name FROM projects WHERE id = ?').get(projectId) as ProjectRef | undefined;
-}
-
-export interface DrillDownRecord {
-  id: number;
-  sourceId: number;
-  sourceName: string;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  doi: string | null;
-  pmid: string | null;
-}
+/** A line of the records behind a PRISMA count: the record (records.ts owns its columns) and its source's name. */
+export type DrillDownRecord = RecordFieldsOf<'drillDown'> & { sourceName: string };
 
 /** The records with the given ids that belong to the project, in the order of `ids`. */
 export function recordsByIds(db: Db, projectId: number, ids: readonly number[]): DrillDownRecord[] {
@@ -119,19 +84,12 @@ export function recordsByIds(db: Db, projectId: number, ids: readonly number[]):
   // json_each keeps the statement parameterised whatever the number of ids.
   const rows = db
     .prepare(
-      `SELECT r.id, r.source_id AS sourceId, s.name AS sourceName, r.title, r.authors_json AS authorsJson,
-              r.year, r.journal, r.doi, r.pmid, j.key AS position
+      `SELECT ${recordColumns('drillDown')}, s.name AS source_name
          FROM json_each(?) j
          JOIN records r ON r.id = j.value AND r.project_id = ?
          JOIN sources s ON s.id = r.source_id
         ORDER BY j.key`,
     )
-    .all(JSON.stringify(ids), projectId) as (Omit<DrillDownRecord, 'authors'> & {
-    authorsJson: string;
-    position: number;
-  })[];
-  return rows.map(({ authorsJson, position: _position, ...row }) => ({
-    ...row,
-    authors: JSON.parse(authorsJson) as string[],
-  }));
+    .all(JSON.stringify(ids), projectId) as (RecordRowOf<'drillDown'> & { source_name: string })[];
+  return rows.map((row) => ({ ...recordFromRow(row), sourceName: row.source_name }));
 }

@@ -1,14 +1,24 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { ConflictError, NotFoundError } from '../../domain/errors';
+
+/**
+ * All SQL over the projects table lives here, settings_json included: other repositories
+ * and services ask this module instead of reading the table themselves.
+ */
 
 /** A review project: the unit that owns sources, records and members. */
 export interface Project {
   id: number;
   name: string;
   description: string;
-  settings: Record<string, unknown>;
+  /** settings_json as a document of named sections (services/project-settings.ts owns them) */
+  settings: SettingsDocument;
   createdAt: string;
 }
+
+/** projects.settings_json: one section per area ("screening", "prisma", "prioritisation", …). */
+export type SettingsDocument = Record<string, unknown>;
 
 interface ProjectRow {
   id: number;
@@ -18,12 +28,30 @@ interface ProjectRow {
   created_at: string;
 }
 
+/**
+ * The one reader of settings_json. Every writer stores a JSON object, so anything else is a
+ * bug, not input: it reads as an empty document (each area then falls back to its defaults,
+ * and the next section write replaces it with a valid one) and the server log says so,
+ * instead of one unreadable column turning every page of the project into a 500.
+ */
+export function settingsDocumentFromJson(json: string, projectId: number): SettingsDocument {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as SettingsDocument;
+  } catch {
+    // reported below
+  }
+  console.warn(`projects.settings_json of project ${projectId} is not a JSON object; read as {}`);
+  return {};
+}
+
 function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    settings: JSON.parse(row.settings_json) as Record<string, unknown>,
+    settings: settingsDocumentFromJson(row.settings_json, row.id),
     createdAt: row.created_at,
   };
 }
@@ -62,10 +90,21 @@ export function findProject(db: Db, id: number): Project | undefined {
   return row && toProject(row);
 }
 
+/** The project with this id, or NotFound. */
 export function getProject(db: Db, id: number): Project {
   const project = findProject(db, id);
   if (!project) throw new NotFoundError(`project ${id} not found`);
   return project;
+}
+
+/** Whether the project exists (cached statement: every screening decision asks). */
+export function projectExists(db: Db, id: number): boolean {
+  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(id) !== undefined;
+}
+
+/** NotFound unless the project exists. */
+export function requireProjectExists(db: Db, id: number): void {
+  if (!projectExists(db, id)) throw new NotFoundError(`project ${id} not found`);
 }
 
 export function findProjectByName(db: Db, name: string): Project | undefined {
@@ -90,4 +129,35 @@ export function updateProject(db: Db, id: number, changes: ProjectChanges): Proj
     id,
   );
   return getProject(db, id);
+}
+
+// ---------- settings_json (sections are owned by services/project-settings.ts) ----------
+
+/** The project's settings document, or undefined when the project does not exist. */
+export function readSettingsDocument(db: Db, projectId: number): SettingsDocument | undefined {
+  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
+    { settings_json: string } | undefined;
+  return row && settingsDocumentFromJson(row.settings_json, projectId);
+}
+
+/** Section names are identifiers (letters and digits), so they stand in a JSON path as they are. */
+export function isSectionName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(name);
+}
+
+/**
+ * Replaces one section of settings_json and nothing else. The one write of the column: an
+ * unreadable document is replaced by a valid one holding just this section (as the reader
+ * already treated it as empty). Returns false when the project does not exist.
+ */
+export function writeSettingsSection(db: Db, projectId: number, section: string, value: unknown): boolean {
+  // Names come from code (a SettingsSection) or are checked first (an archive): a bad one is a bug.
+  if (!isSectionName(section)) throw new Error(`not a settings section name: ${section}`);
+  const info = prepared(
+    db,
+    `UPDATE projects SET settings_json = json_set(
+       CASE WHEN json_valid(settings_json) AND json_type(settings_json) = 'object' THEN settings_json ELSE '{}' END,
+       ?, json(?)) WHERE id = ?`,
+  ).run(`$.${section}`, JSON.stringify(value), projectId);
+  return info.changes === 1;
 }

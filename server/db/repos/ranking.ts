@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import type { RankDocument } from '../../domain/ranking/document';
+import { projectRecords } from './records';
 
 export interface RankingRecord {
   id: number;
@@ -23,13 +24,7 @@ export interface RankingModelRow {
 
 /** The text of every record of a project, in id order (the feature rows follow this order). */
 export function listRankingRecords(db: Db, projectId: number): RankingRecord[] {
-  const rows = db
-    .prepare('SELECT id, title, abstract, keywords_json FROM records WHERE project_id = ? ORDER BY id')
-    .all(projectId) as { id: number; title: string | null; abstract: string | null; keywords_json: string }[];
-  return rows.map((r) => ({
-    id: r.id,
-    doc: { title: r.title, abstract: r.abstract, keywords: JSON.parse(r.keywords_json) as string[] },
-  }));
+  return projectRecords(db, projectId, 'ranking').map(({ id, ...doc }) => ({ id, doc }));
 }
 
 /** Cheap fingerprint of a project's record set, to know when cached features are stale. */
@@ -136,13 +131,6 @@ export function getRankingModel(db: Db, projectId: number): RankingModelRow | nu
     : null;
 }
 
-/** The project's settings object (projects.settings_json), or null when the project does not exist. */
-export function projectSettings(db: Db, projectId: number): Record<string, unknown> | null {
-  const r = db.prepare('SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
-    { settings_json: string } | undefined;
-  return r ? (JSON.parse(r.settings_json) as Record<string, unknown>) : null;
-}
-
 /**
  * Title/abstract outcomes that are settled (agreed by the required reviewers, or resolved),
  * in the order they were first voted on. Only settled outcomes train the model: a reviewer's
@@ -162,12 +150,4 @@ export function settledTitleAbstractOutcomes(
                  s.record_id`,
     )
     .all(projectId) as { recordId: number; outcome: 'include' | 'exclude' }[];
-}
-
-/** Replaces only the "prioritisation" key of projects.settings_json (other areas own the other keys). */
-export function writePrioritisationSettings(db: Db, projectId: number, value: unknown): void {
-  db.prepare(
-    `UPDATE projects SET settings_json = json_set(CASE WHEN json_valid(settings_json) THEN settings_json ELSE '{}' END,
-       '$.prioritisation', json(?)) WHERE id = ?`,
-  ).run(JSON.stringify(value), projectId);
 }

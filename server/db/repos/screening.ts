@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { caches, projectRecordCount } from './screening-cache';
+import { recordColumns, recordFromRow, type RecordFieldsOf, type RecordRowOf } from './records';
 import type {
   CurrentVote,
   FinalDecision,
@@ -22,30 +23,6 @@ export { keepCachesAfter, writeStamp } from './screening-cache';
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
 export const NOT_DUPLICATE = 'r.duplicate_of IS NULL';
 
-// ---------- projects and settings ----------
-
-export function projectExists(db: Db, projectId: number): boolean {
-  return prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(projectId) !== undefined;
-}
-
-export function projectsByName(db: Db, name?: string): { id: number; name: string }[] {
-  return (
-    name === undefined
-      ? prepared(db, 'SELECT id, name FROM projects ORDER BY id').all()
-      : prepared(db, 'SELECT id, name FROM projects WHERE name = ?').all(name)
-  ) as { id: number; name: string }[];
-}
-
-export function readSettingsJson(db: Db, projectId: number): string | undefined {
-  const row = prepared(db, 'SELECT settings_json FROM projects WHERE id = ?').get(projectId) as
-    { settings_json: string } | undefined;
-  return row?.settings_json;
-}
-
-export function writeSettingsJson(db: Db, projectId: number, json: string): void {
-  prepared(db, 'UPDATE projects SET settings_json = ? WHERE id = ?').run(json, projectId);
-}
-
 // ---------- records ----------
 
 export interface RecordRef {
@@ -61,49 +38,20 @@ export function findRecord(db: Db, projectId: number, recordId: number): RecordR
   return row && { id: row.id, isDuplicate: row.duplicate_of !== null };
 }
 
-export interface ScreeningRecord {
-  id: number;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  keywords: string[];
-  url: string | null;
-  type: string | null;
+/** Ids of the project's records merged into another by deduplication: they are in no stage. */
+export function duplicateRecordIds(db: Db, projectId: number): Set<number> {
+  return new Set(
+    prepared(db, 'SELECT id FROM records WHERE project_id = ? AND duplicate_of IS NOT NULL')
+      .pluck()
+      .all(projectId) as number[],
+  );
 }
 
-interface RecordRow {
-  id: number;
-  title: string | null;
-  authors_json: string;
-  year: number | null;
-  journal: string | null;
-  abstract: string | null;
-  doi: string | null;
-  keywords_json: string;
-  url: string | null;
-  type: string | null;
-}
-
-const RECORD_COLUMNS =
-  'r.id, r.title, r.authors_json, r.year, r.journal, r.abstract, r.doi, r.keywords_json, r.url, r.type';
-
-function toRecord(row: RecordRow): ScreeningRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    authors: JSON.parse(row.authors_json) as string[],
-    year: row.year,
-    journal: row.journal,
-    abstract: row.abstract,
-    doi: row.doi,
-    keywords: JSON.parse(row.keywords_json) as string[],
-    url: row.url,
-    type: row.type,
-  };
-}
+/** What a reviewer reads while screening (records.ts owns the columns and their mapping). */
+export type ScreeningRecord = RecordFieldsOf<'screening'>;
+type RecordRow = RecordRowOf<'screening'>;
+const RECORD_COLUMNS = recordColumns('screening');
+const toRecord = (row: RecordRow): ScreeningRecord => recordFromRow(row);
 
 // ---------- events ----------
 
@@ -257,17 +205,6 @@ export function clearProjections(db: Db, projectId: number, stage: Stage): void 
   prepared(db, 'DELETE FROM screening_state WHERE project_id = ? AND stage = ?').run(projectId, stage);
 }
 
-export function stageStatus(
-  db: Db,
-  recordId: number,
-  stage: Stage,
-): { status: string; outcome: FinalDecision | null } | undefined {
-  return prepared(db, 'SELECT status, outcome FROM screening_state WHERE record_id = ? AND stage = ?').get(
-    recordId,
-    stage,
-  ) as { status: string; outcome: FinalDecision | null } | undefined;
-}
-
 // ---------- stage membership and queues ----------
 
 /** FROM/WHERE of the records that are in a stage (alias r), with the stage state as s. */
@@ -380,22 +317,26 @@ export interface MyVoteRow {
   vote: CurrentVote;
 }
 
-/** A reviewer's own current votes on records not yet resolved (they may still change them). */
-export function myOpenVotes(
+/**
+ * A reviewer's own current votes at a stage, newest first: on records not yet resolved when
+ * `unresolvedOnly`, else every one (the blind list, which must not move with others' votes).
+ */
+export function myVotes(
   db: Db,
   projectId: number,
   stage: Stage,
   userId: number,
   limit: number,
+  unresolvedOnly: boolean,
 ): MyVoteRow[] {
   const rows = prepared(
     db,
     `SELECT ${RECORD_COLUMNS}, v.decision AS v_decision, v.reason AS v_reason, v.note AS v_note, v.decided_at AS v_at
        FROM screening_votes v JOIN records r ON r.id = v.record_id
        JOIN screening_state s ON s.record_id = v.record_id AND s.stage = v.stage
-       WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND s.status != 'resolved'
+       WHERE v.project_id = ? AND v.stage = ? AND v.user_id = ? AND (? = 0 OR s.status != 'resolved')
        ORDER BY v.decided_at DESC, r.id LIMIT ?`,
-  ).all(projectId, stage, userId, limit) as (RecordRow & {
+  ).all(projectId, stage, userId, unresolvedOnly ? 1 : 0, limit) as (RecordRow & {
     v_decision: Vote;
     v_reason: string | null;
     v_note: string | null;
@@ -426,26 +367,6 @@ export function votesOn(db: Db, recordId: number, stage: Stage): CurrentVote[] {
     note: r.note,
     at: r.decided_at,
   }));
-}
-
-/** Every current vote at a stage, grouped by record in first-vote order (agreement statistics). */
-export function stageVotes(
-  db: Db,
-  projectId: number,
-  stage: Stage,
-): { recordId: number; votes: { userId: number; decision: Vote }[] }[] {
-  const rows = prepared(
-    db,
-    `SELECT record_id, user_id, decision FROM screening_votes WHERE project_id = ? AND stage = ?
-       ORDER BY record_id, position`,
-  ).all(projectId, stage) as { record_id: number; user_id: number; decision: Vote }[];
-  const byRecord = new Map<number, { userId: number; decision: Vote }[]>();
-  for (const row of rows) {
-    const list = byRecord.get(row.record_id) ?? [];
-    list.push({ userId: row.user_id, decision: row.decision });
-    byRecord.set(row.record_id, list);
-  }
-  return [...byRecord].map(([recordId, votes]) => ({ recordId, votes }));
 }
 
 // ---------- progress and conflicts ----------

@@ -1,14 +1,15 @@
+import type { SessionTimes } from '../../domain/auth/session-policy';
 import type { Db } from '../connection';
 
-export interface SessionRecord {
+export interface SessionRecord extends SessionTimes {
   /** hex SHA-256 of the cookie value */
   id: string;
   userId: number;
   username: string;
   csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
+  /** the user's site role and whether the account is disabled, read with the session */
+  isAdmin: boolean;
+  userDisabledAt: string | null;
 }
 
 interface SessionRow {
@@ -19,36 +20,29 @@ interface SessionRow {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  is_admin: number;
+  disabled_at: string | null;
 }
 
-export interface NewSession {
+export interface NewSession extends SessionTimes {
   id: string;
   userId: number;
   csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
 }
 
 export function insertSession(db: Db, s: NewSession): void {
   db.prepare(
     `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    s.id,
-    s.userId,
-    s.csrfToken,
-    s.createdAt.toISOString(),
-    s.lastSeenAt.toISOString(),
-    s.expiresAt.toISOString(),
-  );
+  ).run(s.id, s.userId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
 }
 
 /** A session with its user's name, or undefined; liveness is the caller's to judge. */
 export function findSession(db: Db, id: string): SessionRecord | undefined {
   const row = db
     .prepare(
-      `SELECT s.id, s.user_id, u.username, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at
+      `SELECT s.id, s.user_id, u.username, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+              u.is_admin, u.disabled_at
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
     )
     .get(id) as SessionRow | undefined;
@@ -58,9 +52,11 @@ export function findSession(db: Db, id: string): SessionRecord | undefined {
     userId: row.user_id,
     username: row.username,
     csrfToken: row.csrf_token,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    expiresAt: new Date(row.expires_at),
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    isAdmin: row.is_admin === 1,
+    userDisabledAt: row.disabled_at,
   };
 }
 

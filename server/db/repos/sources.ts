@@ -1,10 +1,7 @@
 import type { Db } from '../connection';
 import { NotFoundError } from '../../domain/errors';
 import type { ParseWarning } from '../../domain/import/types';
-
-export const SOURCE_KINDS = ['database', 'register', 'other'] as const;
-/** PRISMA 2020 separates databases, registers and other methods (websites, organisations, citation searching). */
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+import type { SourceKind } from '../../domain/source-kinds';
 
 /** One search (or one file of a search) and the provenance of what it brought in. */
 export interface Source {

@@ -11,6 +11,8 @@ export interface ApiToken {
 
 export interface ApiTokenWithUser extends ApiToken {
   username: string;
+  isAdmin: boolean;
+  userDisabledAt: string | null;
 }
 
 interface TokenRow {
@@ -44,10 +46,19 @@ export function insertToken(db: Db, userId: number, name: string, tokenHash: str
 export function findTokenByHash(db: Db, tokenHash: string): ApiTokenWithUser | undefined {
   const row = db
     .prepare(
-      `SELECT ${COLUMNS}, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
+      `SELECT ${COLUMNS}, u.username, u.is_admin, u.disabled_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
     )
-    .get(tokenHash) as (TokenRow & { username: string }) | undefined;
-  return row && { ...toToken(row), username: row.username };
+    .get(tokenHash) as
+    (TokenRow & { username: string; is_admin: number; disabled_at: string | null }) | undefined;
+  return (
+    row && {
+      ...toToken(row),
+      username: row.username,
+      isAdmin: row.is_admin === 1,
+      userDisabledAt: row.disabled_at,
+    }
+  );
 }
 
 export function findTokenById(db: Db, id: number): ApiToken | undefined {

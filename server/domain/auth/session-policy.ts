@@ -5,23 +5,30 @@ export const SESSION_IDLE_MS = 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads stay reads under load. */
 export const SESSION_TOUCH_MS = 60 * 1000;
 
+/** A session's times as it stores them: ISO text, like every time a row keeps (CONTRIBUTING.md, Time). */
 export interface SessionTimes {
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
 }
 
 /** Times for a session that starts now. */
 export function newSessionTimes(now: Date): SessionTimes {
-  return { createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+  const at = now.toISOString();
+  return {
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+  };
 }
 
 /** A session is live until its absolute expiry and while it was used within the idle window. */
-export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, now: Date): boolean {
-  return now < session.expiresAt && now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS;
+export function sessionIsLive(session: { lastSeenAt: string; expiresAt: string }, now: Date): boolean {
+  const t = now.getTime();
+  return t < Date.parse(session.expiresAt) && t - Date.parse(session.lastSeenAt) < SESSION_IDLE_MS;
 }
 
 /** Whether last_seen_at is stale enough to be worth a write. */
-export function sessionNeedsTouch(lastSeenAt: Date, now: Date): boolean {
-  return now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS;
+export function sessionNeedsTouch(lastSeenAt: string, now: Date): boolean {
+  return now.getTime() - Date.parse(lastSeenAt) >= SESSION_TOUCH_MS;
 }

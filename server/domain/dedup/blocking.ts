@@ -26,6 +26,12 @@ export function blockingKeys(f: MatchFeatures): string[] {
       .slice(0, 3);
     if (distinctive.length >= 2) keys.push(`w:${distinctive.sort().join(' ')}`);
   }
+  // A title cut at its subtitle meets the full title through their shared start (the t: key above);
+  // a main title of 20–23 letters is too short for that key, so it gets its own.
+  for (const main of [f.title, ...f.mainTitles]) {
+    const compact = main.replace(/ /g, '');
+    if (compact.length >= 20 && compact.length < 24) keys.push(`m:${compact}`);
+  }
   if (f.firstAuthor && f.firstPage) keys.push(`a:${f.firstAuthor}|${f.firstPage}`);
   // Year, volume and first page locate an article even when title and journal were translated.
   if (f.volume && f.firstPage && f.year) keys.push(`v:${f.year}|${f.volume}|${f.firstPage}`);

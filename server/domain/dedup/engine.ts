@@ -1,5 +1,5 @@
 import { candidatePairs } from './blocking';
-import { featuresOf, type MatchFeatures } from './features';
+import { featuresOf, newFeatureCache, type MatchFeatures } from './features';
 import { classifyPair } from './rules';
 import type { DedupRecord, PairVerdict } from './types';
 import { UnionFind } from './union-find';
@@ -23,6 +23,11 @@ export interface DedupPlan {
   review: DedupGroup[];
   /** Preprint ↔ published pairs: linked as related reports, never merged. */
   related: DedupGroup[];
+  /**
+   * Records that look alike (near-identical titles) but a veto kept apart — two editorials of one
+   * editor in different issues — with the vetoes as evidence, so a reviewer can see why.
+   */
+  keptApart: DedupGroup[];
   comparisons: number;
 }
 
@@ -45,7 +50,8 @@ function pairKey(a: number, b: number): string {
  * wrong link cannot chain unrelated works.
  */
 export function planDeduplication(records: DedupRecord[], options: DedupOptions = {}): DedupPlan {
-  const features = records.map(featuresOf);
+  const cache = newFeatureCache();
+  const features = records.map((r) => featuresOf(r, cache));
   const indexOfId = new Map<number, number>();
   features.forEach((f, i) => indexOfId.set(f.id, i));
   const cannotLink = new Set<string>((options.notDuplicatePairs ?? []).map(([a, b]) => pairKey(a, b)));
@@ -54,6 +60,7 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
   const duplicates: EvidencePair[] = [];
   const reviews: EvidencePair[] = [];
   const related: EvidencePair[] = [];
+  const keptApart: EvidencePair[] = [];
   const pairs = candidatePairs(features, options.newIds);
   for (const [i, j] of pairs) {
     const fa = features[i]!;
@@ -67,6 +74,7 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
     // A hard veto keeps the two apart even through third records; a doubt (review) does not.
     if (v.outcome === 'distinct' && v.rule.startsWith('veto:')) cannotLink.add(pairKey(fa.id, fb.id));
     if (v.outcome === 'related') cannotLink.add(pairKey(fa.id, fb.id));
+    if (v.outcome === 'distinct' && v.vetoes && looksAlike(v)) keptApart.push(evidence);
   }
 
   const uf = new UnionFind(features.length);
@@ -127,20 +135,31 @@ export function planDeduplication(records: DedupRecord[], options: DedupOptions 
 
   return {
     merged: [...merged.values()],
-    review: groupReviews(reviews, features, uf, indexOfId),
+    review: groupPairs(reviews, features, uf, indexOfId),
     related: related.map((pair) => ({ recordIds: [pair.a, pair.b], evidence: [pair] })),
+    keptApart: groupPairs(keptApart, features, uf, indexOfId),
     comparisons: pairs.length,
   };
 }
 
-/** Review pairs between different clusters, grouped into connected components of records. */
-function groupReviews(
-  reviews: EvidencePair[],
+/**
+ * A vetoed pair a reviewer could take for one record — nearly the same title from the same authors
+ * or venue (two editorials of one editor) — is shown as kept apart; unrelated look-alike titles
+ * in other journals are not worth a reviewer's time.
+ */
+function looksAlike(v: PairVerdict): boolean {
+  const s = v.similarities;
+  return (s.title ?? 0) >= 0.95 && ((s.authors ?? 0) >= 0.5 || (s.journal ?? 0) >= 0.8);
+}
+
+/** Pairs between different clusters, grouped into connected components of records. */
+function groupPairs(
+  pairs: EvidencePair[],
   features: MatchFeatures[],
   merged: UnionFind,
   indexOfId: Map<number, number>,
 ): DedupGroup[] {
-  const open = reviews.filter((p) => merged.find(indexOfId.get(p.a)!) !== merged.find(indexOfId.get(p.b)!));
+  const open = pairs.filter((p) => merged.find(indexOfId.get(p.a)!) !== merged.find(indexOfId.get(p.b)!));
   const uf = new UnionFind(features.length);
   for (const p of open) uf.union(indexOfId.get(p.a)!, indexOfId.get(p.b)!);
   const groups = new Map<number, DedupGroup>();

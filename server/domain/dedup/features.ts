@@ -1,3 +1,5 @@
+import { authorListOf, type AuthorList, type AuthorName } from './authors';
+import { isSeriesTitle } from './series';
 import { normaliseText, tokens } from './text';
 import {
   citesCorrectedArticle,
@@ -7,43 +9,47 @@ import {
   type TitleMarker,
 } from './title';
 import type { DedupRecord } from './types';
+import { isRepositoryDoi, venueKind, type VenueKind } from './venue';
 
 /** Everything the matcher compares, computed once per record. */
 export interface MatchFeatures {
   id: number;
   title: string;
   titleVariants: string[];
+  /** The title cut at each subtitle boundary (normalised), shortest first. */
+  mainTitles: string[];
+  /** The title carries a translation: a very different title may still name the same article. */
+  translatedTitle: boolean;
   titleTokens: string[];
   /** Distinct title words, for a cheap overlap check before the edit distance. */
   titleWordSet: Set<string>;
   /** Numbers written in the title ("phase 2", "part II" → roman kept as words): different numbers, different works. */
   titleNumbers: string;
   marker: TitleMarker;
-  /** Too common ("Editorial", "Introduction") to identify a work by itself. */
-  genericTitle: boolean;
+  /** A generic or series title ("Editorial", "Editor's comments: …", "Book review"): identifies no work by itself. */
+  seriesTitle: boolean;
   /** Under three words or twenty letters ("Empyema thoracis"): needs more corroboration. */
   shortTitle: boolean;
   /** The title carries MEDLINE's note that an erratum to this article was published. */
   notesErratum: boolean;
-  /** Surname-like author tokens (three letters or more), a set. */
-  authorTokens: Set<string>;
+  /** Authors as name keys (surname + initial, every reading of the name). */
+  authors: AuthorList;
   firstAuthor: string;
   year: number | null;
   journal: string;
+  venue: VenueKind;
   volume: string;
   issue: string;
+  /** The issue as a number range ("3", "3-4"), or null when it is not plainly numeric ("Suppl 1", "Spring"). */
+  issueRange: [number, number] | null;
   firstPage: string;
   pages: PageRange | null;
   doi: string;
   pmid: string;
   abstractTokens: Set<string>;
+  /** A preprint or working paper: a repository DOI, venue or record type. */
   preprint: boolean;
 }
-
-const PREPRINT_VENUE =
-  /\b(biorxiv|medrxiv|arxiv|chemrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf preprints|techrxiv|authorea)\b/;
-const PREPRINT_DOI =
-  /^10\.(1101\/\d{4}\.\d{2}\.\d{2}|21203\/rs\.|2139\/ssrn|48550\/arxiv|20944\/preprints|31234\/osf|36227\/techrxiv|22541\/au)/;
 
 /** Digits only, without leading zeros: "Vol. 07" and "7" are the same volume. */
 function digitsOf(value: string | null): string {
@@ -58,6 +64,8 @@ export interface PageRange {
   end: string;
   /** An article number or e-locator (e12724, CD002273) rather than a printed page. */
   articleNumber: boolean;
+  /** Pages of a supplement ("S33-38"): numbered apart from the volume's regular pages. */
+  supplement: boolean;
 }
 
 /** Parses "221-8" (→ 221–228), "S109-S112", "c37-c42", "e12724", "Cd002273"; BMJ's "a1754" is an article number. */
@@ -83,60 +91,82 @@ export function parsePages(pages: string | null): PageRange | null {
     end,
     articleNumber:
       first[1] === 'e' || first[1] === 'cd' || (!second && (first[1] !== '' || start.length >= 5)),
+    supplement: first[1] === 's',
   };
 }
 
-/** Surname-like tokens of all authors: robust to "Family, G.", "G. Family", "Family G" and run-together lists. */
-function authorTokensOf(authors: string[]): { tokens: Set<string>; first: string } {
-  const all = new Set<string>();
-  let first = '';
-  for (const author of authors) {
-    // "Family, Given": the family name is what every database spells alike.
-    const family = author.includes(',') ? author.slice(0, author.indexOf(',')) : author;
-    const words = tokens(normaliseText(family)).filter(
-      (w) => w.length >= 3 && !/^\d+$/.test(w) && w !== 'and' && w !== 'et',
-    );
-    for (const w of words) all.add(w);
-    if (!first && words[0]) first = words[0];
-  }
-  return { tokens: all, first };
+/**
+ * Issue numbers above this are not compared: weeklies number issues serially (Lancet 9876) and
+ * some exports put a record number in the issue field (1112 vs 1113 for one article).
+ */
+const MAX_COMPARED_ISSUE = 60;
+
+/** The volume's digits; a year in the volume field (a report series, "2018") says nothing and counts as missing. */
+function volumeOf(volume: string | null, year: number | null): string {
+  const digits = digitsOf(volume);
+  if (digits.length === 4 && year != null && Math.abs(Number(digits) - year) <= 1) return '';
+  return digits;
 }
 
-const GENERIC_TITLE =
-  /^(editorial|editorials|introduction|foreword|preface|commentary|letter|letters|letter to the editor|reply|response|correspondence|book reviews?|in this issue|abstracts?|index|news|guest editorial|editor s note|conference report|meeting abstracts?|proceedings|summary|conclusions?|overview|untitled)$/;
+/** "3", "3-4", "3/4", "3 & 4" as a range; anything else ("Suppl 1", "S2", "Spring", "2 Pt 1") is not comparable. */
+function issueRangeOf(issue: string | null): [number, number] | null {
+  const match = /^\s*(?:no\.?\s*|n\s*|issue\s*)?0*(\d{1,4})(?:\s*[-–/&]\s*0*(\d{1,4}))?\s*$/i.exec(
+    issue ?? '',
+  );
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = match[2] ? Math.max(from, Number(match[2])) : from;
+  return to <= MAX_COMPARED_ISSUE ? [from, to] : null;
+}
+
+/** Parsed values one run meets many times (author spellings): shared across its records. */
+export interface FeatureCache {
+  authors: Map<string, AuthorName>;
+}
+
+export function newFeatureCache(): FeatureCache {
+  return { authors: new Map() };
+}
 
 /** Normalised features of one record for blocking and comparison. */
-export function featuresOf(record: DedupRecord): MatchFeatures {
+export function featuresOf(record: DedupRecord, cache?: FeatureCache): MatchFeatures {
   const forms = titleForms(record.title);
   const marker = citesCorrectedArticle(record.title) ? 'erratum' : titleMarker(forms.full);
+  // Series titles are recognised on the title as written ("Erratum", "Reply to the commentaries").
+  const series = isSeriesTitle(forms.full) || forms.mains.some((main) => isSeriesTitle(main));
   // Two notices of one correction compare by the title they correct.
   if (marker) forms.full = withoutNoticePrefix(forms.full);
   const journal = normaliseText(record.journal);
   const doi = (record.doi ?? '').trim().toLowerCase();
-  const authors = authorTokensOf(record.authors);
-  const typeText = (record.type ?? '').toLowerCase();
+  const authors = authorListOf(record.authors, cache?.authors);
+  const venue = venueKind(journal, record.type, doi);
+  const pages = parsePages(record.pages);
   return {
     id: record.id,
     title: forms.full,
     titleVariants: forms.variants,
+    mainTitles: forms.mains,
+    translatedTitle: forms.translated,
     titleTokens: tokens(forms.full),
     titleWordSet: new Set(tokens(forms.full)),
     titleNumbers: (forms.full.match(/\d+/g) ?? []).join(' '),
     marker,
-    genericTitle: GENERIC_TITLE.test(forms.full),
+    seriesTitle: series,
     shortTitle: forms.full.length < 20 || forms.full.split(' ').length < 3,
     notesErratum: /\[\s*(?:published\s+)?erratum/i.test(record.title ?? ''),
-    authorTokens: authors.tokens,
+    authors,
     firstAuthor: authors.first,
     year: record.year,
     journal,
-    volume: digitsOf(record.volume),
+    venue,
+    volume: volumeOf(record.volume, record.year),
     issue: digitsOf(record.issue),
-    firstPage: parsePages(record.pages)?.start ?? '',
-    pages: parsePages(record.pages),
+    issueRange: issueRangeOf(record.issue),
+    firstPage: pages?.start ?? '',
+    pages,
     doi,
     pmid: (record.pmid ?? '').trim(),
     abstractTokens: new Set(tokens(normaliseText(record.abstract)).slice(0, 200)),
-    preprint: typeText === 'preprint' || PREPRINT_VENUE.test(journal) || PREPRINT_DOI.test(doi),
+    preprint: venue === 'repository' || (doi !== '' && isRepositoryDoi(doi)),
   };
 }

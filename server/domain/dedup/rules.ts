@@ -1,6 +1,6 @@
+import { authorAgreement, sameFirstAuthor } from './authors';
 import type { MatchFeatures } from './features';
 import {
-  authorSimilarity,
   equalOrMissing,
   journalSimilarity,
   pageSimilarity,
@@ -9,7 +9,8 @@ import {
   titleSimilarity,
   wordOverlapOf,
 } from './similarity';
-import type { FieldSimilarities, PairVerdict } from './types';
+import type { FieldSimilarities, PairVerdict, Veto } from './types';
+import { isHardVeto, vetoesOf } from './vetoes';
 
 /** Similarities of every field of two records (null where either side lacks the field). */
 export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilarities {
@@ -20,10 +21,12 @@ export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilari
         if (va !== a.title || vb !== b.title) title = Math.max(title, titleSimilarity(va, vb) * 0.98);
       }
     }
+    // One index stopped at the subtitle: as close as an abridged title, not as an identical one.
+    if (title < 0.9 && cutAtSubtitle(a, b)) title = 0.9;
   }
   return {
     title: a.title && b.title ? round(title) : null,
-    authors: nullableRound(authorSimilarity(a.authorTokens, b.authorTokens)),
+    authors: nullableRound(authorAgreement(a.authors, b.authors)),
     year:
       a.year == null || b.year == null
         ? null
@@ -33,13 +36,21 @@ export function compareFields(a: MatchFeatures, b: MatchFeatures): FieldSimilari
             ? 0.5
             : 0,
     journal: nullableRound(journalSimilarity(a.journal, b.journal)),
-    volume: equalOrMissing(a.volume, b.volume),
+    volume: shifted(a, b) || shifted(b, a) ? 1 : equalOrMissing(a.volume, b.volume),
     issue: equalOrMissing(a.issue, b.issue),
-    pages: pageSimilarity(a.pages, b.pages),
+    pages: shifted(a, b) || shifted(b, a) ? null : pageSimilarity(a.pages, b.pages),
     abstract: nullableRound(setSimilarity(a.abstractTokens, b.abstractTokens)),
     doi: equalOrMissing(a.doi, b.doi),
     pmid: equalOrMissing(a.pmid, b.pmid),
   };
+}
+
+/**
+ * An index that shifted the coordinates one field along: no volume, the volume in the issue field
+ * and the issue in the pages field ("vol –, no. 26, p. 9" for vol. 26, no. 9, p. 1746).
+ */
+function shifted(a: MatchFeatures, b: MatchFeatures): boolean {
+  return !a.volume && a.issue !== '' && a.issue === b.volume && a.firstPage !== '' && a.firstPage === b.issue;
 }
 
 function round(value: number): number {
@@ -73,8 +84,53 @@ export function overallScore(s: FieldSimilarities): number {
   return weight === 0 ? 0 : round(total / weight);
 }
 
-function verdict(outcome: PairVerdict['outcome'], rule: string, s: FieldSimilarities): PairVerdict {
-  return { outcome, rule, score: overallScore(s), similarities: s };
+function verdict(
+  outcome: PairVerdict['outcome'],
+  rule: string,
+  s: FieldSimilarities,
+  vetoes: Veto[] = [],
+): PairVerdict {
+  const v: PairVerdict = { outcome, rule, score: overallScore(s), similarities: s };
+  if (vetoes.length > 0) v.vetoes = vetoes;
+  return v;
+}
+
+/**
+ * One title is the other cut at a subtitle boundary ("Systematizing the lexicon of platforms in
+ * information systems" and "…: a data-driven study"), and the part kept says something: three
+ * words, twenty letters, and not a series title ("Editor's comments").
+ */
+export function cutAtSubtitle(a: MatchFeatures, b: MatchFeatures): boolean {
+  const cut = (short: MatchFeatures, long: MatchFeatures): boolean =>
+    !short.seriesTitle &&
+    short.title.length >= 20 &&
+    short.titleTokens.length >= 3 &&
+    long.mainTitles.includes(short.title);
+  return a.title.length < b.title.length ? cut(a, b) : b.title.length < a.title.length && cut(b, a);
+}
+
+/**
+ * Conference papers, working papers and preprints carry the year of the meeting or upload in one
+ * index and of the proceedings or listing in another: a year apart still agrees for them — but not
+ * between two named meetings (a research-in-progress paper and next year's full paper share their
+ * title), and only when the author order is the same (another listing of one paper keeps it).
+ */
+function yearsAgree(s: FieldSimilarities, a: MatchFeatures, b: MatchFeatures): boolean {
+  if (s.year === 1) return true;
+  if (s.year !== 0.5) return false;
+  const kinds = [a.venue, b.venue];
+  const loose =
+    (kinds.includes('conference') && kinds.includes('unknown')) ||
+    (kinds.includes('repository') && !kinds.includes('journal') && !kinds.includes('conference'));
+  return loose && sameFirstAuthor(a.authors, b.authors);
+}
+
+/**
+ * Evidence that a record is a published version (and not another listing of the preprint): a
+ * publisher's DOI or a journal name. A record with neither may be the same working paper.
+ */
+function looksPublished(f: MatchFeatures): boolean {
+  return !f.preprint && (f.doi !== '' || f.venue === 'journal' || f.venue === 'conference');
 }
 
 /**
@@ -87,7 +143,7 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
   const title = s.title ?? 0;
 
   if (a.marker !== b.marker) return verdict('distinct', `veto:${a.marker ?? b.marker}-vs-article`, s);
-  if (a.preprint !== b.preprint && (title >= 0.9 || s.doi === 1))
+  if (a.preprint !== b.preprint && (title >= 0.9 || s.doi === 1) && looksPublished(a.preprint ? b : a))
     return verdict('related', 'related:preprint-vs-published', s);
   if (s.doi === 0 && sameDoiFamily(a.doi, b.doi)) {
     // Versions of one Cochrane review: the same record for deduplication when the metadata agrees.
@@ -109,6 +165,19 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
       ? verdict('review', 'veto:different-pmid', s)
       : verdict('distinct', 'veto:different-pmid', s);
   }
+
+  const vetoes = vetoesOf(a, b, s);
+  if (vetoes.length > 0) {
+    const rule = `veto:${vetoes[0]!.name}`;
+    if (vetoes.some(isHardVeto)) {
+      // Same title, authors and year outside any series: a data error is as likely as two works.
+      const doubt = !a.seriesTitle && !b.seriesTitle && strongMetadata(s, a, b) && title >= 0.97;
+      return verdict(doubt ? 'review' : 'distinct', rule, s, vetoes);
+    }
+    // A series title with nothing against it but nothing to prove it either: a person decides.
+    return verdict(title >= 0.9 && (s.authors ?? 1) >= 0.5 ? 'review' : 'distinct', rule, s, vetoes);
+  }
+
   if (
     sameCoordinates(s, a, b) &&
     ((s.authors ?? 0) >= 0.8 || title >= 0.95 || (s.authors == null && title >= 0.5))
@@ -123,10 +192,7 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     // A Cochrane review keeps its CD number across updates; databases list each version.
     return verdict('duplicate', 'same-cochrane-review', s);
   }
-  if (a.genericTitle || b.genericTitle) {
-    // "Editorial", "Introduction": only identifiers or the page range may merge these.
-    return verdict(title >= 0.9 ? 'review' : 'distinct', 'uncertain:generic-title', s);
-  }
+  const yearAgrees = yearsAgree(s, a, b);
   if (
     (a.shortTitle || b.shortTitle) &&
     !((s.authors ?? 0) >= 0.8 && s.year === 1 && (s.volume === 1 || s.pages === 1))
@@ -149,10 +215,31 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
     // an erratum is that erratum, and stays apart.
     return verdict('duplicate', 'fuzzy:title+authors+journal+volume+year', s);
   }
-  const contradictions = contradictionsOf(s);
-  const support = supportOf(s);
+  const contradictions = contradictionsOf(s, a, b);
+  if (
+    cutAtSubtitle(a, b) &&
+    (s.authors ?? 0) >= 0.8 &&
+    sameFirstAuthor(a.authors, b.authors) &&
+    yearAgrees &&
+    contradictions.length === 0
+  ) {
+    // One index kept only the main title; the same authors in the same year wrote it.
+    return verdict('duplicate', 'fuzzy:subtitle-cut+authors+year', s);
+  }
+  if (
+    title === 1 &&
+    a.titleTokens.length >= 6 &&
+    s.year == null &&
+    (s.authors ?? 0) >= 0.8 &&
+    sameFirstAuthor(a.authors, b.authors) &&
+    contradictions.length === 0
+  ) {
+    // A catalogue entry without year or venue: the same long title by the same authors, in the same order.
+    return verdict('duplicate', 'fuzzy:exact-title+authors', s);
+  }
+  const support = supportOf(s, yearAgrees);
   const anchored =
-    s.year === 1 || support.includes('volume') || support.includes('pages') || support.includes('abstract');
+    yearAgrees || support.includes('volume') || support.includes('pages') || support.includes('abstract');
   if (
     title >= 0.95 &&
     contradictions.length === 0 &&
@@ -174,11 +261,11 @@ export function classifyPair(a: MatchFeatures, b: MatchFeatures): PairVerdict {
   return verdict('distinct', 'fuzzy:not-enough-evidence', s);
 }
 
-/** Fields that agree (beyond the title). */
-function supportOf(s: FieldSimilarities): string[] {
+/** Fields that agree (beyond the title); `yearAgrees` allows a conference or working paper a year's slack. */
+function supportOf(s: FieldSimilarities, yearAgrees: boolean): string[] {
   const out: string[] = [];
   if ((s.authors ?? 0) >= 0.8) out.push('authors');
-  if (s.year === 1) out.push('year');
+  if (yearAgrees) out.push('year');
   if ((s.journal ?? 0) >= 0.8) out.push('journal');
   if (s.volume === 1) out.push('volume');
   if ((s.pages ?? 0) >= 0.5) out.push('pages');
@@ -187,11 +274,13 @@ function supportOf(s: FieldSimilarities): string[] {
 }
 
 /** Fields that disagree outright. */
-function contradictionsOf(s: FieldSimilarities): string[] {
+function contradictionsOf(s: FieldSimilarities, a: MatchFeatures, b: MatchFeatures): string[] {
   const out: string[] = [];
   if (s.authors != null && s.authors < 0.3) out.push('authors');
-  // Journal names are translated and abbreviated freely: a different name counts only when the pages do not agree.
-  if (s.journal != null && s.journal < 0.3 && s.pages !== 1) out.push('journal');
+  // Journal names are translated and abbreviated freely: a different name counts only when the pages
+  // do not agree; a repository is named differently by every index ("SSRN Electronic Journal").
+  const looseVenue = a.preprint || b.preprint;
+  if (s.journal != null && s.journal < 0.3 && s.pages !== 1 && !looseVenue) out.push('journal');
   if (s.volume === 0) out.push('volume');
   if (s.pages === 0) out.push('pages');
   if (s.abstract != null && s.abstract < 0.2) out.push('abstract');

@@ -93,21 +93,9 @@ export function titleSimilarity(a: string, b: string, knownOverlap?: number): nu
   return Math.max(ratio, prefix);
 }
 
-/** Share of the smaller author set found in the larger (surname-like tokens). */
-export function authorSimilarity(a: Set<string>, b: Set<string>): number | null {
-  if (a.size === 0 || b.size === 0) return null;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const token of small) {
-    if (large.has(token)) shared++;
-    else if (token.length >= 4 && [...large].some((other) => nearlySameName(token, other))) shared++;
-  }
-  return shared / small.size;
-}
-
 /** "muli" vs "mulic" (a letter lost in export), "jammal" vs "jamal": one edit apart or a prefix. */
-function nearlySameName(a: string, b: string): boolean {
-  if (b.length < 4 || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
+export function nearlySameName(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
   if (a.startsWith(b) || b.startsWith(a)) return true;
   return a.length >= 5 && levenshteinRatio(a, b, 0.75) >= 1 - 1 / Math.max(a.length, b.length) - 1e-9;
 }
@@ -121,20 +109,17 @@ const JOURNAL_FILLER = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'de', 'la
 export function journalSimilarity(a: string, b: string): number | null {
   if (!a || !b) return null;
   if (a === b) return 1;
-  const wordsA = a.split(' ').filter((w) => !JOURNAL_FILLER.has(w));
-  const wordsB = b.split(' ').filter((w) => !JOURNAL_FILLER.has(w));
+  // Ordinals and years say which meeting, not which series: "27th ECIS 2019" is ECIS.
+  const wordsA = a.split(' ').filter((w) => !JOURNAL_FILLER.has(w) && !/^\d+(st|nd|rd|th)?$/.test(w));
+  const wordsB = b.split(' ').filter((w) => !JOURNAL_FILLER.has(w) && !/^\d+(st|nd|rd|th)?$/.test(w));
+  if (wordsA.length === 0 || wordsB.length === 0) return null;
   if (wordsA.join(' ') === wordsB.join(' ')) return 1;
   const [short, long] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
-  // "BMJ", "AMCIS", "JThoracCardiovascSurg": one word built from the starts of the other's words.
-  const acronymWords = short.filter((w) => !/^\d+$/.test(w) && w !== 'proceedings');
-  if (
-    acronymWords.length === 1 &&
-    long.length >= 2 &&
-    isAcronymOf(
-      acronymWords[0]!,
-      long.filter((w) => !/^\d+$/.test(w)),
-    )
-  )
+  // "BMJ", "AMCIS", "JThoracCardiovascSurg": one word built from the starts of the other's words
+  // ("Proceedings of the Annual …" is not part of a conference's acronym: HICSS).
+  const acronymWords = short.filter((w) => w !== 'proceedings' && w !== 'proc');
+  const expanded = long.filter((w) => w !== 'proceedings' && w !== 'proc' && w !== 'annual');
+  if (acronymWords.length === 1 && expanded.length >= 2 && isAcronymOf(acronymWords[0]!, expanded))
     return 0.9;
   const abbreviation = Math.max(
     abbreviationScore(short, long),

@@ -66,18 +66,64 @@ export interface TitleForms {
   full: string;
   /** Variants worth comparing too (translated title in brackets vs original, subtitle dropped). */
   variants: string[];
+  /**
+   * The title cut at each subtitle boundary, shortest first: "A: B - C" gives "a" and "a b".
+   * One index's title may stop at such a boundary where another's goes on.
+   */
+  mains: string[];
+  /** The title carries a translation (MEDLINE brackets, a language tag, an original-title note, a parallel title). */
+  translated: boolean;
+}
+
+/**
+ * Where a subtitle starts, however an index wrote it: ": ", " - ", " – ", " — ", "--", ". ", "? ",
+ * "! ". A full stop counts only after a word of three letters or more ("U.S. trade", "St. Louis" stay whole).
+ */
+const SUBTITLE_BOUNDARY =
+  /\s*:\s*|\s+-{1,2}\s+|\s*[–—]\s*|\s*--\s*|(?<=[a-z0-9]{3})[.?!]\s+(?=\S)|(?<=\S)[?!]\s+(?=\S)/g;
+
+/** Any character a subtitle boundary needs: most titles have none and skip the search. */
+const MAYBE_BOUNDARY = /[:–—?!]|\s-|\.\s/;
+
+/** The normalised prefixes of a title at its subtitle boundaries. */
+function mainTitlesOf(text: string): string[] {
+  const mains: string[] = [];
+  if (!MAYBE_BOUNDARY.test(text)) return mains;
+  for (const m of text.matchAll(SUBTITLE_BOUNDARY)) {
+    const main = normaliseText(text.slice(0, m.index));
+    if (main && !mains.includes(main)) mains.push(main);
+  }
+  return mains;
+}
+
+/** An original-title note or a parallel title in another language ("Titre = Title"). */
+const TRANSLATION_NOTE = /<\s*original\s*>|\[\s*original|\s=\s/i;
+
+/** "Utilidad de los antimicrobianos …; Are antimicrobials useful …": two whole titles side by side. */
+function parallelTitles(text: string): boolean {
+  const at = text.indexOf('; ');
+  if (at < 0) return false;
+  const words = (part: string) => part.split(/\s+/).filter(Boolean).length;
+  return words(text.slice(0, at)) >= 4 && words(text.slice(at + 2)) >= 4;
 }
 
 /** Builds the forms a title is compared by; MEDLINE puts translated titles in [brackets]. */
 export function titleForms(title: string | null | undefined): TitleForms {
-  if (!title) return { full: '', variants: [] };
+  if (!title) return { full: '', variants: [], mains: [], translated: false };
   let text = foldAccents(stripLatex(stripHtml(title)));
-  if (text.includes('[') || text.includes('('))
-    text = withoutCitation(stripAnnotations(text.replace(LANGUAGE_TAG, ' ')));
+  let translated = TRANSLATION_NOTE.test(text) || parallelTitles(text);
+  if (text.includes('[') || text.includes('(')) {
+    const untagged = text.replace(LANGUAGE_TAG, ' ');
+    if (untagged !== text) translated = true;
+    text = withoutCitation(stripAnnotations(untagged));
+  }
   text = text.trim();
   // A whole title in brackets is a translation (MEDLINE): the brackets say nothing about the work.
   const whole = /^\[(.*)\][.\s]*$/.exec(text);
-  if (whole?.[1] && !whole[1].includes(']')) text = whole[1];
+  if (whole?.[1] && !whole[1].includes(']')) {
+    text = whole[1];
+    translated = true;
+  }
   const full = normaliseText(text);
   const variants = new Set<string>();
   const outside = normaliseText(text.replace(/\[[^\]]*\]/g, ' '));
@@ -85,8 +131,9 @@ export function titleForms(title: string | null | undefined): TitleForms {
   for (const match of text.matchAll(/\[([^\]]{20,})\]/g)) {
     const inside = normaliseText(match[1]);
     if (inside && inside !== full) variants.add(inside);
+    translated = true;
   }
-  return { full, variants: [...variants] };
+  return { full, variants: [...variants], mains: mainTitlesOf(text), translated };
 }
 
 export type TitleMarker = 'erratum' | 'retraction' | 'comment' | 'reply' | null;
@@ -98,11 +145,13 @@ const MARKERS: [RegExp, Exclude<TitleMarker, null>][] = [
   ],
   [/\bretraction\b|\bretracted\b|\bwithdrawn\b|\bexpression of concern\b/, 'retraction'],
   [
-    /\b(in )?reply\b|\bresponse to\b|\bauthors? response\b|^response\b|\bauthors? reply\b|\brebuttal\b/,
+    // "Response to …" opens a reply; inside a title it is usually clinical ("tumour response to therapy").
+    /\b(in )?reply\b|^(a |the )?response to\b|\bresponse to (the |a |an )?(comments?|letters?|commentary|critique|editorial)\b|\bauthors? response\b|^response\b|\bauthors? reply\b|\brebuttal\b/,
     'reply',
   ],
   [
-    /^comments?\b|\bcomments? on\b|\bcommentary on\b|^letter to the editor\b|^re\b|\beditorial comment\b/,
+    // At the start only: "… effects of photos and comments on demand" is a study, not a comment.
+    /^comments?\b|^(a |an |invited )?(comments?|commentary) on\b|^letter to the editor\b|^re\b|\beditorial comment\b/,
     'comment',
   ],
 ];

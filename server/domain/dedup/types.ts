@@ -35,16 +35,24 @@ export interface FieldSimilarities {
  */
 export type PairOutcome = 'duplicate' | 'review' | 'related' | 'distinct';
 
+/** A fact that rules a merge out, with what was seen ("issue 2 vs 3"): shown to the reviewer. */
+export interface Veto {
+  name:
+    | 'issue-differs'
+    | 'pages-disjoint'
+    | 'title-differs'
+    | 'title-words-differ'
+    | 'venue-kind-differs'
+    | 'series-title';
+  detail: string;
+}
+
 export interface PairVerdict {
   outcome: PairOutcome;
   /** The rule that decided, e.g. "same-doi", "veto:different-doi", "fuzzy:title+authors+pages". */
   rule: string;
   score: number;
   similarities: FieldSimilarities;
-}
-
-export interface CandidatePair {
-  a: number;
-  b: number;
-  verdict: PairVerdict;
+  /** Every veto that applied to the pair (absent when none did). */
+  vetoes?: Veto[];
 }

@@ -1,15 +1,20 @@
-/** The formats Sift reads. The id is what `--format` takes and what import results report. */
-export type FormatId =
-  | 'ris'
-  | 'medline'
-  | 'pubmed-xml'
-  | 'bibtex'
-  | 'wos-plain'
-  | 'wos-tab'
-  | 'csv'
-  | 'tsv'
-  | 'xlsx'
-  | 'endnote-xml';
+/**
+ * The formats Sift reads: the one list. The id is what `sift import --format` and the upload
+ * route's `format` field take, and what import results report; each needs a reader in READERS.
+ */
+export const FORMAT_IDS = [
+  'ris',
+  'medline',
+  'pubmed-xml',
+  'bibtex',
+  'wos-plain',
+  'wos-tab',
+  'csv',
+  'tsv',
+  'xlsx',
+  'endnote-xml',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** One tagged field exactly as it stood in the file (tag or column name, then value). */
 export type RawField = [tag: string, value: string];

@@ -27,7 +27,12 @@ export type BoxId =
   | 'box13'
   | 'box14'
   | 'box15'
-  | 'box16';
+  | 'box16'
+  // Sift's additions to the other-methods column (no template box): duplicates removed there,
+  // and its title/abstract step when shown.
+  | 'oth_removed'
+  | 'oth_screened'
+  | 'oth_excluded';
 
 export interface BoxContentOptions {
   previous: boolean;
@@ -60,13 +65,12 @@ export function boxContents(
       indent,
     }));
   const reasonsBox = (
-    key: 'dbr_excluded' | 'other_excluded' | 'records_excluded',
+    key: 'dbr_excluded' | 'other_excluded' | 'records_excluded' | 'other_records_excluded',
     reasons: readonly NameN[],
   ): Paragraph[] => {
     const head = counted(key, label(key));
     if (reasons.length === 0) return [head];
-    const detailKey = key === 'records_excluded' ? 'records_excluded' : key;
-    return [{ ...head, text: `${head.text}:` }, ...detail(detailKey, reasons, 1)];
+    return [{ ...head, text: `${head.text}:` }, ...detail(key, reasons, 1)];
   };
   const newReview = !options.previous;
 
@@ -112,6 +116,17 @@ export function boxContents(
       counted('total_studies', label('total_studies')),
       counted('total_reports', label('total_reports')),
     ],
+    oth_removed: [
+      {
+        text:
+          m.other_records_screened === null
+            ? 'Records removed before retrieval:'
+            : 'Records removed before screening:',
+      },
+      ...optional('other_duplicates', label('other_duplicates'), 1),
+    ],
+    oth_screened: [counted('other_records_screened', label('other_records_screened'))],
+    oth_excluded: reasonsBox('other_records_excluded', m.other_records_excluded_reasons),
   };
 }
 

@@ -69,7 +69,8 @@ export function computePrisma(input: PrismaInput): PrismaResult {
   const recordsExcluded = excludedWithReasons('records_excluded', input.screeningExcluded, put, warnings);
   const dbr = reportsColumn('dbr', input.databases, minus(screened, recordsExcluded.n), put, warnings);
   const otherIdentified = sumKnown([websites.total, organisations.total, citations.total]);
-  const other = reportsColumn('other', input.otherMethods, otherIdentified, put, warnings);
+  const otherBefore = otherBeforeRetrieval(input, otherIdentified, put, warnings);
+  const other = reportsColumn('other', input.otherMethods, otherBefore.inflow, put, warnings);
 
   const hasOther = (otherIdentified ?? 0) > 0 || (other.sought ?? 0) > 0;
   const newStudies = take('new_studies', input.included?.studies);
@@ -107,6 +108,9 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     dbr_excluded: dbr.excluded,
     other_assessed: other.assessed,
     other_excluded: other.excluded,
+    other_duplicates: otherBefore.duplicates,
+    other_records_screened: otherBefore.screened,
+    other_records_excluded: otherBefore.excluded,
     new_studies: newStudies,
     new_reports: newReports,
     total_studies: totalStudies,
@@ -118,6 +122,7 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     records_excluded_reasons: recordsExcluded.reasons,
     dbr_excluded_reasons: dbr.reasons,
     other_excluded_reasons: other.reasons,
+    other_records_excluded_reasons: otherBefore.reasons,
   };
   const pending = pendingCounts(input, put, warnings);
   warnings.push(
@@ -173,6 +178,42 @@ function pendingCounts(input: PrismaInput, put: Put, warnings: PrismaWarning[]):
     warnings.push({ code: `pending_${key}`, message: PENDING_TEXT[key](count.n), keys: [`pending:${key}`] });
   }
   return out;
+}
+
+/**
+ * The other-methods column between identification and retrieval: duplicates removed, then the
+ * title/abstract step when it is shown (see OtherScreening). Returns what flows on to "Reports
+ * sought for retrieval" when the review does not say.
+ */
+function otherBeforeRetrieval(
+  input: PrismaInput,
+  identified: number | null,
+  put: Put,
+  warnings: PrismaWarning[],
+): {
+  duplicates: number | null;
+  screened: number | null;
+  excluded: number | null;
+  reasons: NameN[];
+  inflow: number | null;
+} {
+  const column = input.otherMethods;
+  const duplicates = column?.duplicates ? column.duplicates.n : null;
+  if (column?.duplicates) put('other_duplicates', column.duplicates.ids);
+  const afterDuplicates = minus(identified, duplicates ?? 0);
+  const step = column?.screeningExcluded;
+  const shown = step !== undefined && ((input.otherScreening ?? 'auto') === 'always' || step.n > 0);
+  if (!shown) return { duplicates, screened: null, excluded: null, reasons: [], inflow: afterDuplicates };
+  const screened = column?.screened ? column.screened.n : afterDuplicates;
+  if (column?.screened) put('other_records_screened', column.screened.ids);
+  const excluded = excludedWithReasons('other_records_excluded', step, put, warnings);
+  return {
+    duplicates,
+    screened,
+    excluded: excluded.n,
+    reasons: excluded.reasons,
+    inflow: minus(screened, excluded.n),
+  };
 }
 
 /** A row's total given outright replaces the sum of its sources (the detail is kept and checked). */
@@ -246,7 +287,9 @@ function excludedWithReasons(
 }
 
 function describe(key: string): string {
-  return key === 'records_excluded' ? 'records excluded at title/abstract' : 'reports excluded at full text';
+  if (key === 'records_excluded') return 'records excluded at title/abstract';
+  if (key === 'other_records_excluded') return 'records from other methods excluded at title/abstract';
+  return 'reports excluded at full text';
 }
 
 function validateInput(input: PrismaInput): void {
@@ -266,6 +309,12 @@ function validateInput(input: PrismaInput): void {
   check('removed for other reasons', input.removed?.other);
   check('records screened', input.screened);
   check('records excluded', input.screeningExcluded);
+  check('other methods: duplicates', input.otherMethods?.duplicates);
+  check('other methods: records screened', input.otherMethods?.screened);
+  check('other methods: records excluded', input.otherMethods?.screeningExcluded);
+  input.otherMethods?.screeningExcluded?.reasons?.forEach((r) =>
+    check(`other methods: screening reason "${r.name}"`, r),
+  );
   input.screeningExcluded?.reasons?.forEach((r) => check(`screening reason "${r.name}"`, r));
   for (const [name, column] of [
     ['databases and registers', input.databases],

@@ -1,3 +1,4 @@
+import { columnOfKind, creditClusters, inIdOrder, type Column } from './clusters';
 import type { Count, NamedCount, PrismaInput, SourceKind } from './types';
 
 /** A final decision at one stage; `outcome` is null while votes are missing or in conflict. */
@@ -10,8 +11,8 @@ export interface StageOutcome {
 export interface ReviewRecord {
   id: number;
   sourceId: number;
-  /** Merged into another record by deduplication. */
-  duplicate: boolean;
+  /** The record deduplication merged this one into (its cluster's primary); null: kept. */
+  duplicateOf: number | null;
   /** null: no vote yet at title/abstract. */
   titleAbstract: StageOutcome | null;
   /** null: sought but neither retrieved nor marked not retrievable (or not sought). */
@@ -35,10 +36,14 @@ export interface ReviewState {
 
 /**
  * Folds the records of a review into PRISMA input, each count with the ids behind it.
- * Databases and registers flow through every box; records from other methods go straight to
- * retrieval once included at title/abstract (the template has no screening box for them).
- * A report counts as assessed once retrieved or decided at full text; reports of one study
- * count once in new_studies (traced by the study's lowest record id).
+ *
+ * Deduplication's clusters are credited to one column each (creditClusters): the copies not
+ * kept are duplicates removed in their own column, and the cluster flows on as one record, its
+ * representative, carrying the decisions recorded on the primary. Databases and registers flow
+ * through every box. Other methods flow through their own title/abstract step, which the
+ * diagram shows or folds away (computePrisma, `otherScreening`). A report counts as assessed
+ * once retrieved or decided at full text; reports of one study count once in new_studies
+ * (traced by the study's lowest record id).
  */
 export function prismaInputFromReview(state: ReviewState): PrismaInput {
   const kindOf = new Map(state.sources.map((s) => [s.id, s.kind]));
@@ -50,32 +55,48 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
       return { name: s.name, kind: s.kind, n: ids.length, ids };
     }),
   };
-  const dbr = state.records.filter((r) => kindOf.get(r.sourceId) !== 'other');
-  const other = state.records.filter((r) => kindOf.get(r.sourceId) === 'other');
+  const clusters = creditClusters(state.records, (r) => columnOfKind(kindOf.get(r.sourceId)));
+  // The decisions are the primary's; the id is the representative's, so each column's boxes
+  // trace back to records that column identified.
+  const flowOf = (column: Column): ReviewRecord[] =>
+    clusters
+      .filter((c) => c.column === column)
+      .map((c) =>
+        c.representative === c.primary
+          ? c.primary
+          : { ...c.primary, id: c.representative.id, sourceId: c.representative.sourceId },
+      );
+  const removed = (column: Column) => inIdOrder(clusters.flatMap((c) => c.removed[column]));
+
   // Sift has no automation tools and removes nothing else before screening: both are 0.
   input.removed = {
-    duplicates: traced(dbr.filter((r) => r.duplicate)),
+    duplicates: traced(removed('dbr')),
     automation: traced([]),
     other: traced([]),
   };
-
-  const dbrScreened = dbr.filter((r) => !r.duplicate);
+  const dbrScreened = flowOf('dbr');
   const taExcluded = dbrScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');
   input.screened = traced(dbrScreened);
   input.screeningExcluded = { ...traced(taExcluded), ...screeningReasons(taExcluded) };
   const dbrColumn = reportsOf(dbrScreened);
-  const otherColumn = reportsOf(other.filter((r) => !r.duplicate));
   input.databases = dbrColumn.input;
   input.pending = {
     screening: traced(dbrScreened.filter((r) => r.titleAbstract?.outcome == null)),
     dbrRetrieval: dbrColumn.pendingRetrieval,
     dbrEligibility: dbrColumn.pendingEligibility,
   };
-  if (other.length > 0) {
-    input.otherMethods = otherColumn.input;
-    input.pending.otherScreening = traced(
-      other.filter((r) => !r.duplicate && r.titleAbstract?.outcome == null),
-    );
+
+  const otherScreened = flowOf('other');
+  const otherColumn = reportsOf(otherScreened);
+  if (state.records.some((r) => kindOf.get(r.sourceId) === 'other')) {
+    const otherExcluded = otherScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');
+    input.otherMethods = {
+      ...otherColumn.input,
+      duplicates: traced(removed('other')),
+      screened: traced(otherScreened),
+      screeningExcluded: { ...traced(otherExcluded), ...screeningReasons(otherExcluded) },
+    };
+    input.pending.otherScreening = traced(otherScreened.filter((r) => r.titleAbstract?.outcome == null));
     input.pending.otherRetrieval = otherColumn.pendingRetrieval;
     input.pending.otherEligibility = otherColumn.pendingEligibility;
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_LABELS } from './template';
+import { DEFAULT_LABELS, EXTENSION_LABELS } from './template';
 import { renderPrismaSvg, type SvgOptions } from './svg';
 import { escapeXml, formatCount } from './text';
 import { NUMERIC_KEYS, type PrismaResult } from './types';
@@ -18,7 +18,7 @@ export function renderPrismaHtml(result: PrismaResult, options: HtmlOptions = {}
   const rows = NUMERIC_KEYS.filter((key) => m[key] !== null)
     .map(
       (key) =>
-        `<tr><th scope="row"><code>${key}</code></th><td>${escapeXml(result.labels[key] ?? DEFAULT_LABELS[key] ?? key)}</td><td class="n">${formatCount(m[key])}</td></tr>`,
+        `<tr><th scope="row"><code>${key}</code></th><td>${escapeXml(result.labels[key] ?? DEFAULT_LABELS[key] ?? key)}${key in EXTENSION_LABELS ? ' (other methods)' : ''}</td><td class="n">${formatCount(m[key])}</td></tr>`,
     )
     .join('\n');
   const details = (
@@ -26,6 +26,7 @@ export function renderPrismaHtml(result: PrismaResult, options: HtmlOptions = {}
       ['Records identified per database', m.database_specific_results],
       ['Records identified per register', m.register_specific_results],
       ['Records excluded at title/abstract, by reason', m.records_excluded_reasons],
+      ['Records from other methods excluded at title/abstract, by reason', m.other_records_excluded_reasons],
       ['Reports excluded (databases and registers), by reason', m.dbr_excluded_reasons],
       ['Reports excluded (other methods), by reason', m.other_excluded_reasons],
     ] as const

@@ -53,6 +53,7 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
   checkReasons(m.records_excluded, m.records_excluded_reasons, 'records_excluded', warn);
   checkReasons(m.dbr_excluded, m.dbr_excluded_reasons, 'dbr_excluded', warn);
   checkReasons(m.other_excluded, m.other_excluded_reasons, 'other_excluded', warn);
+  checkReasons(m.other_records_excluded, m.other_records_excluded_reasons, 'other_records_excluded', warn);
 
   const identified = known(m.database_results, m.register_results);
   const removed = known(m.duplicates, m.excluded_automatic, m.excluded_other) ?? 0;
@@ -91,18 +92,7 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
   );
   let otherIncluded: number | null = null;
   if (ctx.hasOther) {
-    const otherIdentified = known(m.website_results, m.organisation_results, m.citations_results);
-    if (
-      otherIdentified !== null &&
-      m.other_sought_reports !== null &&
-      otherIdentified - ctx.pending.otherScreening !== m.other_sought_reports
-    ) {
-      warn(
-        'other_sought_mismatch',
-        ['website_results', 'organisation_results', 'citations_results', 'other_sought_reports'],
-        `Records identified by other methods (${otherIdentified}) differ from reports sought for retrieval in that column (${m.other_sought_reports}); the PRISMA 2020 template has no screening box for other methods, so records screened out there are not shown.`,
-      );
-    }
+    checkOtherBeforeRetrieval(m, ctx.pending.otherScreening, warn);
     otherIncluded = checkColumn(
       m,
       'other',
@@ -135,6 +125,46 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
 }
 
 type Warn = (code: string, keys: string[], message: string) => void;
+
+/**
+ * Other methods, identification to retrieval: identified − duplicates = screened (when the
+ * title/abstract step is shown); screened − excluded = sought; without the step, identified −
+ * duplicates = sought. Records still awaiting a title/abstract decision are allowed for.
+ */
+function checkOtherBeforeRetrieval(m: PrismaModel, pendingScreening: number, warn: Warn): void {
+  const identified = known(m.website_results, m.organisation_results, m.citations_results);
+  const sought = m.other_sought_reports;
+  if (identified === null || sought === null) return;
+  const duplicates = m.other_duplicates ?? 0;
+  const identifiedKeys = ['website_results', 'organisation_results', 'citations_results', 'other_duplicates'];
+  const minusDuplicates = `Records identified by other methods (${identified}) minus duplicates removed (${duplicates})`;
+  if (m.other_records_screened === null) {
+    const expected = identified - duplicates - pendingScreening;
+    if (expected !== sought) {
+      warn(
+        'other_sought_mismatch',
+        [...identifiedKeys, 'other_sought_reports'],
+        `${minusDuplicates}${pendingText(pendingScreening, 'still being screened')} is ${expected}, but reports sought for retrieval in that column is ${sought}; the PRISMA 2020 template has no screening box for other methods, so records screened out there are not shown.`,
+      );
+    }
+    return;
+  }
+  if (identified - duplicates !== m.other_records_screened) {
+    warn(
+      'other_screened_mismatch',
+      [...identifiedKeys, 'other_records_screened'],
+      `${minusDuplicates} is ${identified - duplicates}, but records screened in that column is ${m.other_records_screened}.`,
+    );
+  }
+  const expected = m.other_records_screened - (m.other_records_excluded ?? 0) - pendingScreening;
+  if (expected !== sought) {
+    warn(
+      'other_sought_mismatch',
+      ['other_records_screened', 'other_records_excluded', 'other_sought_reports'],
+      `Other methods: records screened (${m.other_records_screened}) minus records excluded (${m.other_records_excluded ?? 0})${pendingText(pendingScreening, 'still being screened')} is ${expected}, but reports sought for retrieval is ${sought}.`,
+    );
+  }
+}
 
 /** sought − not retrieved = assessed; assessed − excluded = included. Returns the column's included reports. */
 function checkColumn(

@@ -1,15 +1,19 @@
 import { DEFAULT_LABELS } from './template';
-import type { PrismaInput } from './types';
+import type { SettingsSection } from '../settings-section';
+import { OTHER_SCREENING, type OtherScreening, type PrismaInput } from './types';
 
 /**
  * What a project tells the diagram that the records cannot: the previous version of an
- * updated review (PRISMA box 1) and box texts the team prefers (a translation, a house wording).
+ * updated review (PRISMA box 1), box texts the team prefers (a translation, a house wording),
+ * and whether to show the other-methods column's title/abstract step.
  * Stored under the "prisma" key of projects.settings_json.
  */
 export interface PrismaSettings {
   previousStudies?: number;
   previousReports?: number;
   labels?: Record<string, string>;
+  /** Whether the other-methods column shows its title/abstract step (see OtherScreening); "auto" when absent. */
+  otherScreening?: OtherScreening;
 }
 
 /** The keys whose box text may be replaced: the template's data keys and title boxes. */
@@ -32,8 +36,13 @@ export function readPrismaSettings(stored: unknown): PrismaSettings {
   if (studies !== undefined) out.previousStudies = studies;
   if (reports !== undefined) out.previousReports = reports;
   if (Object.keys(labels).length) out.labels = labels;
+  if (OTHER_SCREENING.includes(s.otherScreening as OtherScreening))
+    out.otherScreening = s.otherScreening as OtherScreening;
   return out;
 }
+
+/** PRISMA's section of the project settings. */
+export const PRISMA_SETTINGS: SettingsSection<PrismaSettings> = { name: 'prisma', read: readPrismaSettings };
 
 /** The review's input with the project's previous version and box texts added. */
 export function withSettings(input: PrismaInput, settings: PrismaSettings): PrismaInput {
@@ -44,5 +53,6 @@ export function withSettings(input: PrismaInput, settings: PrismaSettings): Pris
     ...input,
     ...(previous.studies || previous.reports ? { previous } : {}),
     ...(settings.labels ? { labels: { ...input.labels, ...settings.labels } } : {}),
+    ...(settings.otherScreening ? { otherScreening: settings.otherScreening } : {}),
   };
 }

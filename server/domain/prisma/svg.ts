@@ -116,14 +116,24 @@ export function renderPrismaSvg(
     return { top, bottom: top + h };
   };
   // The identification row is at least as tall as its rotated phase label.
+  // The other-methods column's own boxes before retrieval appear only when they hold something:
+  // duplicates removed there, and the title/abstract step when the review shows it.
+  const otherRemoved = otherSideX !== null && (result.model.other_duplicates ?? 0) > 0 ? otherSideX : null;
+  const otherScreened = otherX !== null && result.model.other_records_screened !== null ? otherX : null;
   const identification = addRow([
     phaseSpacer(label('identification')),
     prevX !== null ? lay('box1', prevX) : null,
     lay('box2', dbrX),
     lay('box3', dbrSideX),
     otherX !== null ? lay('box11', otherX) : null,
+    otherRemoved !== null ? lay('oth_removed', otherRemoved) : null,
   ]);
-  const screened = addRow([lay('box4', dbrX), lay('box5', dbrSideX)]);
+  const screened = addRow([
+    lay('box4', dbrX),
+    lay('box5', dbrSideX),
+    otherScreened !== null ? lay('oth_screened', otherScreened) : null,
+    otherScreened !== null && otherSideX !== null ? lay('oth_excluded', otherSideX) : null,
+  ]);
   addRow([
     lay('box6', dbrX),
     lay('box7', dbrSideX),
@@ -197,7 +207,14 @@ export function renderPrismaSvg(
   right('box8', 'box9');
   down('box8', 'box10');
   if (otherX !== null) {
-    down('box11', 'box12');
+    if (otherRemoved !== null) right('box11', 'oth_removed');
+    if (otherScreened !== null) {
+      down('box11', 'oth_screened');
+      right('oth_screened', 'oth_excluded');
+      down('oth_screened', 'box12');
+    } else {
+      down('box11', 'box12');
+    }
     right('box12', 'box13');
     down('box12', 'box14');
     right('box14', 'box15');

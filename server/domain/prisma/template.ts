@@ -367,7 +367,19 @@ export function labelKeyOf(row: Pick<TemplateRow, 'data' | 'box'>): string {
   return row.data === 'NA' || row.data === '' ? row.box : row.data;
 }
 
-/** The template's box text for a label key ("Records screened", "Identification", …). */
-export const DEFAULT_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  TEMPLATE_ROWS.map((row) => [labelKeyOf(row), row.boxtext]),
-);
+/**
+ * Box texts of the counts Sift adds to the other-methods column (types.ts,
+ * EXTENSION_NUMERIC_KEYS), in the words the template uses for the same boxes of the databases
+ * and registers column.
+ */
+export const EXTENSION_LABELS: Readonly<Record<string, string>> = {
+  other_duplicates: 'Duplicate records',
+  other_records_screened: 'Records screened',
+  other_records_excluded: 'Records excluded',
+};
+
+/** The box text for a label key ("Records screened", "Identification", …): the template's, then ours. */
+export const DEFAULT_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(TEMPLATE_ROWS.map((row) => [labelKeyOf(row), row.boxtext])),
+  ...EXTENSION_LABELS,
+};

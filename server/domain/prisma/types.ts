@@ -1,3 +1,5 @@
+import type { SourceKind } from '../source-kinds';
+
 /**
  * The PRISMA 2020 flow diagram as plain data.
  *
@@ -20,7 +22,7 @@ export interface NamedCount extends Count {
   name: string;
 }
 
-export type SourceKind = 'database' | 'register' | 'other';
+export type { SourceKind } from '../source-kinds';
 
 /** The three kinds of "other methods" the template distinguishes. */
 export type OtherMethod = 'website' | 'organisation' | 'citation';
@@ -41,6 +43,28 @@ export interface ReportsInput {
   /** Reports of this column that were included (lets the sums be checked per column). */
   included?: Count;
 }
+
+/**
+ * The other-methods column before retrieval. The template draws it straight from "Records
+ * identified" to "Reports sought for retrieval"; a review also knows the copies it removed as
+ * duplicates and, when the team screened these records at title/abstract, that step.
+ */
+export interface OtherMethodsInput extends ReportsInput {
+  /** Copies removed as duplicates of records already identified (by any column). */
+  duplicates?: Count;
+  /** Records that entered title/abstract screening (after duplicates were removed). */
+  screened?: Count;
+  /** Records excluded at title/abstract, with reasons where recorded. */
+  screeningExcluded?: Count & { reasons?: readonly NamedCount[] };
+}
+
+/**
+ * Whether the diagram shows the other-methods column's title/abstract step: "auto" when a
+ * record of that column was excluded there (so none is lost), "always" whenever the review
+ * knows it (a team that screens those records and wants to say so).
+ */
+export type OtherScreening = 'auto' | 'always';
+export const OTHER_SCREENING: readonly OtherScreening[] = ['auto', 'always'];
 
 /** What the review knows; every field is optional except sources, and missing ones are derived where PRISMA allows. */
 export interface PrismaInput {
@@ -66,7 +90,9 @@ export interface PrismaInput {
   /** Records excluded at title/abstract, with reasons where recorded. */
   screeningExcluded?: Count & { reasons?: readonly NamedCount[] };
   databases?: ReportsInput;
-  otherMethods?: ReportsInput;
+  otherMethods?: OtherMethodsInput;
+  /** How the other-methods column's title/abstract step is drawn; "auto" when absent. */
+  otherScreening?: OtherScreening;
   /** Studies and reports newly included (both columns together, as box 10 of the template). */
   included?: { studies?: Count; reports?: Count };
   /** For an updated review: what the previous version included. */
@@ -94,7 +120,7 @@ export interface PrismaInput {
 }
 
 /** Every count key of the template whose `n` is a number. */
-export const NUMERIC_KEYS = [
+export const TEMPLATE_NUMERIC_KEYS = [
   'previous_studies',
   'previous_reports',
   'database_results',
@@ -122,6 +148,19 @@ export const NUMERIC_KEYS = [
   'total_studies_ma',
   'total_reports_ma',
 ] as const;
+
+/**
+ * Counts Sift adds to the template, in the other-methods column: the duplicates removed there
+ * and, when shown, its title/abstract step. JSON only: the template CSV keeps its 34 rows (the
+ * PRISMA2020 R package finds rows by substring, so extra rows could be read as its own).
+ */
+export const EXTENSION_NUMERIC_KEYS = [
+  'other_duplicates',
+  'other_records_screened',
+  'other_records_excluded',
+] as const;
+
+export const NUMERIC_KEYS = [...TEMPLATE_NUMERIC_KEYS, ...EXTENSION_NUMERIC_KEYS] as const;
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
 
 /** Keys whose detail is a list of `{name, n}` (per source, per reason). */
@@ -131,6 +170,7 @@ export const DETAIL_KEYS = [
   'records_excluded_reasons',
   'dbr_excluded_reasons',
   'other_excluded_reasons',
+  'other_records_excluded_reasons',
 ] as const;
 export type DetailKey = (typeof DETAIL_KEYS)[number];
 

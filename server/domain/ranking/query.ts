@@ -19,14 +19,3 @@ export function maxRelevanceOrder(rows: readonly number[], scores: ArrayLike<num
   idx.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   return idx.map((i) => rows[i] as number);
 }
-
-/** The `count` highest-scoring rows, best first (a partial selection, cheaper than a sort). */
-export function topRows(rows: readonly number[], scores: ArrayLike<number>, count: number): number[] {
-  if (count === 1) {
-    let best = -1;
-    for (let i = 0; i < rows.length; i++)
-      if (best < 0 || (scores[i] as number) > (scores[best] as number)) best = i;
-    return best < 0 ? [] : [rows[best] as number];
-  }
-  return maxRelevanceOrder(rows, scores).slice(0, count);
-}

@@ -11,10 +11,32 @@ export function trailingExcludes(labels: ScreenedLabels): number {
   return n;
 }
 
-/** The simple heuristic: stop after `threshold` consecutive excludes. */
-export function consecutiveExcludesRule(labels: ScreenedLabels, threshold: number) {
+/** Why no stopping signal may be met before the first relevant record: recall of nothing found is undefined. */
+export const NOTHING_RELEVANT_YET =
+  'no relevant record has been found yet, so no recall can be estimated: keep screening';
+
+export interface ConsecutiveExcludes {
+  consecutiveExcludes: number;
+  threshold: number;
+  met: boolean;
+  /** Why the rule is not met although the run is long enough; null otherwise. */
+  reason: string | null;
+}
+
+/**
+ * The simple heuristic: stop after `threshold` consecutive excludes — never before anything
+ * relevant was found (a run of excludes from the start says nothing about what is left).
+ */
+export function consecutiveExcludesRule(labels: ScreenedLabels, threshold: number): ConsecutiveExcludes {
   const run = trailingExcludes(labels);
-  return { consecutiveExcludes: run, threshold, met: run >= threshold };
+  const nothingFound = !labels.some((l) => l === 1);
+  const reached = run >= threshold;
+  return {
+    consecutiveExcludes: run,
+    threshold,
+    met: reached && !nothingFound,
+    reason: reached && nothingFound ? NOTHING_RELEVANT_YET : null,
+  };
 }
 
 // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for the arguments used here.
@@ -66,8 +88,22 @@ export interface HypergeometricStop {
   window: number;
   recallTarget: number;
   confidence: number;
-  /** True when the null hypothesis "recall is below target" is rejected at 1 − confidence. */
+  /**
+   * True when the null hypothesis "recall is below target" is rejected at 1 − confidence —
+   * never while no relevant record has been found.
+   */
   met: boolean;
+  /** Why the test is not met although its p-value is small enough; null otherwise. */
+  reason: string | null;
+  /** The numbers behind the p-value, so a reader can redo it. */
+  relevantSeen: number;
+  unscreened: number;
+  /** Relevant records in the window. */
+  relevantInWindow: number;
+  /** The window plus every unscreened record: the urn the window is taken to be drawn from. */
+  pool: number;
+  /** K_tar: the relevant records the pool would hold at least if recall were below target. */
+  targetRelevant: number;
 }
 
 /**
@@ -94,7 +130,7 @@ export function hypergeometricStop(
   for (const l of labels) relevantSeen += l;
   const unscreened = totalRecords - seen;
 
-  let best: { pValue: number; window: number } = { pValue: 1, window: 0 };
+  let best = { pValue: 1, window: 0, relevantInWindow: 0, pool: unscreened, targetRelevant: 0 };
   let inWindow = 0;
   for (let n = 1; n <= seen; n++) {
     inWindow += labels[seen - n] as number;
@@ -106,9 +142,22 @@ export function hypergeometricStop(
     const pool = unscreened + n;
     const target = Math.floor(relevantSeen / recallTarget - before + 1);
     const p = target > pool ? 0 : hypergeometricCdf(inWindow, pool, target, n);
-    if (p < best.pValue) best = { pValue: p, window: n };
+    if (p < best.pValue)
+      best = { pValue: p, window: n, relevantInWindow: inWindow, pool, targetRelevant: target };
   }
-  return { ...best, recallTarget, confidence, met: best.pValue < 1 - confidence };
+  const significant = best.pValue < 1 - confidence;
+  // With nothing found, K_tar = 1 and a long run of excludes "rejects" missing a single record:
+  // a claim about the recall of zero relevant records, which means nothing.
+  const nothingFound = relevantSeen === 0;
+  return {
+    ...best,
+    recallTarget,
+    confidence,
+    met: significant && !nothingFound,
+    reason: nothingFound ? NOTHING_RELEVANT_YET : null,
+    relevantSeen,
+    unscreened,
+  };
 }
 
 export interface RelevantLeftEstimate {
@@ -153,14 +202,18 @@ export const DEFAULT_STOPPING: StoppingOptions = {
 
 /** The dashboard's stopping panel: three independent signals, none of them acted on automatically. */
 export interface StoppingReport {
+  /** Records of the stage with a settled outcome, in the order they were screened. */
   screened: number;
+  /** Records in the stage (records merged as duplicates are not). */
   totalRecords: number;
+  unscreened: number;
   relevantFound: number;
   relevantLeft: RelevantLeftEstimate;
   hypergeometric: HypergeometricStop;
-  consecutive: ReturnType<typeof consecutiveExcludesRule>;
+  consecutive: ConsecutiveExcludes;
 }
 
+/** The panel for `labels` (the settled outcomes of records in the stage, oldest first) out of `totalRecords` in the stage. */
 export function stoppingReport(
   labels: ScreenedLabels,
   totalRecords: number,
@@ -169,6 +222,7 @@ export function stoppingReport(
   return {
     screened: labels.length,
     totalRecords,
+    unscreened: totalRecords - labels.length,
     relevantFound: labels.reduce<number>((s, l) => s + l, 0),
     relevantLeft: estimateRelevantLeft(labels, totalRecords, options.window),
     hypergeometric: hypergeometricStop(labels, totalRecords, options.recallTarget, options.confidence),

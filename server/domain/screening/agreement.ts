@@ -5,11 +5,36 @@
  *
  * Formulas follow Gwet, Handbook of Inter-Rater Reliability (4th ed.) and his irrCAC package:
  * every chance-corrected coefficient is (Po − Pe) / (1 − Pe) and they differ only in Pe.
- * A coefficient whose Pe is 1 (both raters used one category only) is undefined → null.
+ * A coefficient that cannot be estimated from the table is null, and `notEstimable` says why:
+ * never NaN, never a zero-width interval presented as if it were one.
  */
 
 /** Square matrix of counts: table[i][j] = units rater A put in category i and rater B in j. */
 export type ContingencyTable = readonly (readonly number[])[];
+
+/** The statistics of a table that may be undefined. */
+export type TableStatistic =
+  | 'percentAgreement'
+  | 'cohenKappa'
+  | 'kappaSE'
+  | 'kappaCI95'
+  | 'scottPi'
+  | 'gwetAC1'
+  | 'brennanPrediger'
+  | 'pabak'
+  | 'krippendorffAlpha';
+
+/** Why a statistic could not be estimated, in words a methods section can quote. */
+export const NOT_ESTIMABLE = {
+  noUnits: 'no record was judged by both reviewers',
+  oneCategory: 'only one category was used, so there is no scale on which to agree beyond chance',
+  chanceIsOne:
+    'both reviewers put every record in one and the same category: agreement expected by chance is 1',
+  noKappa: "Cohen's kappa is not estimable",
+  zeroSE:
+    'the large-sample standard error is 0 (perfect agreement, or a reviewer used one category only): no interval can be estimated from it',
+  noDisagreementExpected: 'every vote is in one category: no disagreement could be expected',
+} as const;
 
 export interface AgreementStats {
   /** Units rated by both raters (the table total). */
@@ -31,6 +56,8 @@ export interface AgreementStats {
   pabak: number | null;
   /** Krippendorff's alpha (nominal) on the table's units. */
   krippendorffAlpha: number | null;
+  /** For each statistic that is null: why it cannot be estimated. */
+  notEstimable: Partial<Record<TableStatistic, string>>;
 }
 
 const Z_975 = 1.959963984540054;
@@ -41,7 +68,6 @@ function chanceCorrected(po: number, pe: number): number | null {
 
 function assertSquare(table: ContingencyTable): number {
   const q = table.length;
-  if (q < 2) throw new RangeError('an agreement table needs at least 2 categories');
   for (const row of table) {
     if (row.length !== q) throw new RangeError('an agreement table must be square');
     for (const cell of row) {
@@ -54,24 +80,30 @@ function assertSquare(table: ContingencyTable): number {
 
 const cell = (table: ContingencyTable, i: number, j: number): number => table[i]?.[j] ?? 0;
 
-/** Every coefficient for one two-rater table. */
+const ALL_STATISTICS: readonly TableStatistic[] = [
+  'percentAgreement',
+  'cohenKappa',
+  'kappaSE',
+  'kappaCI95',
+  'scottPi',
+  'gwetAC1',
+  'brennanPrediger',
+  'pabak',
+  'krippendorffAlpha',
+];
+
+/**
+ * Every coefficient for one two-rater table, on the scale the table's size gives (its
+ * categories). A table of one category (a scale of one) has observed agreement only.
+ */
 export function agreementFromTable(table: ContingencyTable): AgreementStats {
   const q = assertSquare(table);
   const n = table.reduce((sum, row) => sum + row.reduce((s, c) => s + c, 0), 0);
-  if (n === 0) {
-    return {
-      n: 0,
-      categories: q,
-      percentAgreement: null,
-      cohenKappa: null,
-      kappaSE: null,
-      kappaCI95: null,
-      scottPi: null,
-      gwetAC1: null,
-      brennanPrediger: null,
-      pabak: null,
-      krippendorffAlpha: null,
-    };
+  // No pairs: nothing is estimable. One category: only the observed agreement (all of it).
+  if (n === 0) return withoutCoefficients(0, q, null, ALL_STATISTICS, NOT_ESTIMABLE.noUnits);
+  if (q < 2) {
+    const chanceCorrected = ALL_STATISTICS.filter((k) => k !== 'percentAgreement');
+    return withoutCoefficients(n, q, 1, chanceCorrected, NOT_ESTIMABLE.oneCategory);
   }
   const p = (i: number, j: number) => cell(table, i, j) / n;
   const rows: number[] = [];
@@ -104,8 +136,24 @@ export function agreementFromTable(table: ContingencyTable): AgreementStats {
   const peBP = 1 / q;
 
   const kappa = chanceCorrected(po, peCohen);
-  const kappaSE = kappa === null ? null : cohenKappaSE(p, q, row, col, kappa, peCohen, n);
+  // A variance of 0 is the large-sample formula breaking down at the edge of the table, not
+  // certainty: it gives no interval, so neither it nor a zero-width interval is reported.
+  const se = kappa === null ? null : cohenKappaSE(p, q, row, col, kappa, peCohen, n);
+  const kappaSE = se === null || se === 0 ? null : se;
   const brennanPrediger = chanceCorrected(po, peBP);
+  const scottPi = chanceCorrected(po, peScott);
+  const krippendorffAlpha = krippendorffAlphaFromTable(table);
+  const notEstimable: Partial<Record<TableStatistic, string>> = {};
+  if (kappa === null) {
+    notEstimable.cohenKappa = NOT_ESTIMABLE.chanceIsOne;
+    notEstimable.kappaSE = NOT_ESTIMABLE.noKappa;
+    notEstimable.kappaCI95 = NOT_ESTIMABLE.noKappa;
+  } else if (kappaSE === null) {
+    notEstimable.kappaSE = NOT_ESTIMABLE.zeroSE;
+    notEstimable.kappaCI95 = NOT_ESTIMABLE.zeroSE;
+  }
+  if (scottPi === null) notEstimable.scottPi = NOT_ESTIMABLE.chanceIsOne;
+  if (krippendorffAlpha === null) notEstimable.krippendorffAlpha = NOT_ESTIMABLE.noDisagreementExpected;
   return {
     n,
     categories: q,
@@ -116,11 +164,35 @@ export function agreementFromTable(table: ContingencyTable): AgreementStats {
       kappa === null || kappaSE === null
         ? null
         : [Math.max(-1, kappa - Z_975 * kappaSE), Math.min(1, kappa + Z_975 * kappaSE)],
-    scottPi: chanceCorrected(po, peScott),
+    scottPi,
     gwetAC1: chanceCorrected(po, peGwet),
     brennanPrediger,
     pabak: brennanPrediger,
-    krippendorffAlpha: krippendorffAlphaFromTable(table),
+    krippendorffAlpha,
+    notEstimable,
+  };
+}
+
+function withoutCoefficients(
+  n: number,
+  q: number,
+  percentAgreement: number | null,
+  missing: readonly TableStatistic[],
+  reason: string,
+): AgreementStats {
+  return {
+    n,
+    categories: q,
+    percentAgreement,
+    cohenKappa: null,
+    kappaSE: null,
+    kappaCI95: null,
+    scottPi: null,
+    gwetAC1: null,
+    brennanPrediger: null,
+    pabak: null,
+    krippendorffAlpha: null,
+    notEstimable: Object.fromEntries(missing.map((k) => [k, reason])),
   };
 }
 
@@ -142,7 +214,8 @@ function cohenKappaSE(
     }
   }
   const variance = (sum - (kappa - pe * (1 - kappa)) ** 2) / (n * (1 - pe) ** 2);
-  return Math.sqrt(Math.max(variance, 0));
+  // Rounding leaves ~1e-17 where the variance is exactly 0 (a degenerate table).
+  return variance <= 1e-15 ? 0 : Math.sqrt(variance);
 }
 
 /** Krippendorff's alpha (nominal) for a two-rater table: every unit has exactly two values. */

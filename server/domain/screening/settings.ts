@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors';
+import type { SettingsSection } from '../settings-section';
 import type { Stage } from './types';
 
 export interface StageSettings {
@@ -54,11 +55,6 @@ export function defaultSettings(): ScreeningSettings {
       },
     },
   };
-}
-
-/** Whether reviewers at this stage may see each other's votes. */
-export function votesVisibleToReviewers(stage: StageSettings): boolean {
-  return !stage.blind || stage.unblinded;
 }
 
 const text = z.string().trim().max(200);
@@ -144,4 +140,17 @@ export function settingsFromStored(stored: unknown): ScreeningSettings {
       full_text: { ...base.stages.full_text, ...s.stages?.full_text, reasonRequired: true },
     },
   };
+}
+
+/** Screening's section of the project settings. */
+export const SCREENING_SETTINGS: SettingsSection<ScreeningSettings> = {
+  name: 'screening',
+  read: settingsFromStored,
+};
+
+/** Unblinds one stage (one way: what has been seen cannot be unseen). */
+export function unblindStage(current: ScreeningSettings, stage: Stage): ScreeningSettings {
+  const next = structuredClone(current);
+  next.stages[stage].unblinded = true;
+  return next;
 }

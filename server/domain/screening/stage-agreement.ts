@@ -2,9 +2,11 @@ import {
   agreementFromTable,
   interpretAgreement,
   krippendorffAlphaNominal,
+  NOT_ESTIMABLE,
   tableFromPairs,
   type AgreementBand,
 } from './agreement';
+import type { VoteSelection } from './independent-votes';
 import type { CurrentVote, Vote } from './types';
 
 /** How "maybe" enters the statistics: folded into include (as conflicts see it) or its own category. */
@@ -12,7 +14,7 @@ export type MaybeHandling = 'as_include' | 'separate';
 
 export interface RaterVotes {
   recordId: number;
-  /** Latest votes before any resolution, in the order reviewers first cast them. */
+  /** One vote per reviewer (first or latest, see VoteSelection), in the order reviewers first cast them. */
   votes: readonly Pick<CurrentVote, 'userId' | 'decision'>[];
 }
 
@@ -38,7 +40,23 @@ export interface AgreementSummary {
   /** Records with at least two votes (the units alpha can use). */
   alphaUnits: number;
   interpretation: AgreementBand | null;
+  /** For each statistic above that is null: why it is not estimable. */
+  notEstimable: Partial<Record<SummaryStatistic, string>>;
 }
+
+/** The statistics of a summary that may be undefined (null with a reason). */
+export type SummaryStatistic =
+  | 'percentAgreement'
+  | 'observedAgreement'
+  | 'kappa'
+  | 'kappaSE'
+  | 'kappaCI95'
+  | 'pabak'
+  | 'ac1'
+  | 'scottPi'
+  | 'brennanPrediger'
+  | 'alpha'
+  | 'interpretation';
 
 export interface PairAgreement extends AgreementSummary {
   userA: number;
@@ -47,6 +65,10 @@ export interface PairAgreement extends AgreementSummary {
 
 export interface StageAgreement extends AgreementSummary {
   maybe: MaybeHandling;
+  /** Which vote of each reviewer was compared: their first (the default) or their latest. */
+  votes: VoteSelection;
+  /** The categories a vote could fall in; `categories` keeps those actually used (the scale). */
+  categoriesOffered: string[];
   pairs: PairAgreement[];
 }
 
@@ -57,6 +79,27 @@ function category(vote: Vote, maybe: MaybeHandling): string {
 function summarise(pairs: [string, string][], categories: string[], units: string[][]): AgreementSummary {
   const table = tableFromPairs(pairs, categories);
   const s = agreementFromTable(table);
+  const alpha = krippendorffAlphaNominal(units);
+  const alphaUnits = units.filter((u) => u.length >= 2).length;
+  const why = s.notEstimable;
+  const notEstimable: AgreementSummary['notEstimable'] = {
+    percentAgreement: why.percentAgreement,
+    observedAgreement: why.percentAgreement,
+    kappa: why.cohenKappa,
+    kappaSE: why.kappaSE,
+    kappaCI95: why.kappaCI95,
+    pabak: why.pabak,
+    ac1: why.gwetAC1,
+    scottPi: why.scottPi,
+    brennanPrediger: why.brennanPrediger,
+    alpha:
+      alpha !== null
+        ? undefined
+        : alphaUnits === 0
+          ? NOT_ESTIMABLE.noUnits
+          : NOT_ESTIMABLE.noDisagreementExpected,
+    interpretation: why.cohenKappa,
+  };
   return {
     n: s.n,
     categories,
@@ -70,22 +113,30 @@ function summarise(pairs: [string, string][], categories: string[], units: strin
     ac1: s.gwetAC1,
     scottPi: s.scottPi,
     brennanPrediger: s.brennanPrediger,
-    alpha: krippendorffAlphaNominal(units),
-    alphaUnits: units.filter((u) => u.length >= 2).length,
+    alpha,
+    alphaUnits,
     interpretation: interpretAgreement(s.cohenKappa),
+    notEstimable: Object.fromEntries(
+      Object.entries(notEstimable).filter(([, reason]) => reason !== undefined),
+    ) as AgreementSummary['notEstimable'],
   };
 }
 
 /**
  * Agreement at one stage: overall (first vs second reviewer of each record, the way
  * screening tools report it when reviewers rotate) and for every pair of reviewers on the
- * records both of them judged.
+ * records both of them judged. `records` carry the votes selected (`votes` names which).
+ *
+ * The scale is the categories offered (include/exclude, with "maybe" folded into include or
+ * kept apart) that were actually used on the records compared: PABAK and AC1 assume every
+ * category of the scale is a live option, so a category nobody chose would inflate them.
  */
 export function stageAgreement(
   records: readonly RaterVotes[],
   maybe: MaybeHandling = 'as_include',
+  votes: VoteSelection = 'first',
 ): StageAgreement {
-  const categories = maybe === 'as_include' ? ['include', 'exclude'] : ['include', 'maybe', 'exclude'];
+  const offered = maybe === 'as_include' ? ['include', 'exclude'] : ['include', 'maybe', 'exclude'];
   const firstPairs: [string, string][] = [];
   const units: string[][] = [];
   const byPair = new Map<string, { userA: number; userB: number; pairs: [string, string][] }>();
@@ -106,6 +157,8 @@ export function stageAgreement(
       }
     }
   }
+  const used = new Set(units.filter((u) => u.length >= 2).flat());
+  const categories = offered.filter((c) => used.has(c));
   const pairs = [...byPair.values()]
     .sort((x, y) => x.userA - y.userA || x.userB - y.userB)
     .map((p) => ({
@@ -117,5 +170,5 @@ export function stageAgreement(
         p.pairs.map(([a, b]) => [a, b]),
       ),
     }));
-  return { maybe, ...summarise(firstPairs, categories, units), pairs };
+  return { maybe, votes, categoriesOffered: offered, ...summarise(firstPairs, categories, units), pairs };
 }

@@ -1,22 +1,18 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { codingRepo } from '../../db/repos/coding';
-import { findReport, includedReportIds } from '../../db/repos/fulltext';
 import {
   codebookFromCsv,
   codebookFromJson,
   codebookToCsv,
   codebookToJson,
 } from '../../domain/coding/codebook';
-import { studyLabel } from '../../domain/coding/extraction';
-import { crossTabCsv, evidenceCsv, frequenciesCsv, reportMarkdown } from '../../domain/coding/report';
-import { NotFoundError } from '../../domain/errors';
+import { crossTabCsv, evidenceCsv, frequenciesCsv } from '../../domain/coding/report';
 import {
   addCode,
-  coderNames,
-  projectSynthesis,
   applyCode,
+  codebookWithIds,
+  codingAgreementFor,
   editCode,
   importCodebook,
   readCodebook,
@@ -24,8 +20,22 @@ import {
   removeCode,
   setExtractionValue,
   setThemeSummary,
+  synthesisFor,
+  synthesisMarkdown,
 } from '../../services/coding';
-import { currentProject, currentUser, requireProjectAction } from '../auth';
+import {
+  addConsensusApplication,
+  codingSettings,
+  markStudyDone,
+  removeConsensusApplication,
+  reopenStudy,
+  setConsensusValue,
+  unblindCodingStage,
+  updateCodingSettings,
+} from '../../services/coding-consensus';
+import { codingStudy, listCodingStudies } from '../../services/coding-views';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const Id = z.coerce.number().int().positive();
 const CodeBody = z.object({
@@ -51,22 +61,36 @@ const ApplyBody = z.object({
   note: z.string().max(5000).optional(),
 });
 const ValueBody = z.object({ value: z.unknown() });
+const ConsensusApplicationBody = z
+  .object({
+    fromApplicationId: Id.optional(),
+    codeId: Id.optional(),
+    excerpt: z.string().max(20_000).optional(),
+    page: z.string().max(50).nullable().optional(),
+    note: z.string().max(5000).optional(),
+  })
+  .refine((b) => b.fromApplicationId !== undefined || b.codeId !== undefined, {
+    message: "give fromApplicationId (accept a coder's code) or codeId (write one)",
+  });
+const ConsensusValueBody = z.object({ value: z.unknown(), fromUserId: Id.nullable().optional() });
 const SummaryBody = z.object({ summary: z.string().max(50_000) });
 
-/** Codebook, coding of included studies, and the theme synthesis with its exports. */
+/**
+ * Codebook, blind coding of included studies with the owner's consensus, and the theme synthesis
+ * with its exports. What each member sees of others' coding the services decide (visibility policy).
+ */
 export function codingRoutes(ctx: AppContext): Router {
   const router = Router();
   const p = '/projects/:projectId';
   const read = requireProjectAction(ctx, 'read');
   const code = requireProjectAction(ctx, 'code');
   const settings = requireProjectAction(ctx, 'settings');
-  const studySet = (req: Request) => new Set(includedReportIds(ctx.db, currentProject(req).projectId));
+  const resolve = requireProjectAction(ctx, 'resolve');
+  const deps = { db: ctx.db, clock: ctx.clock };
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   router.get(`${p}/codebook`, read, (req, res) => {
-    const repo = codingRepo(ctx.db);
-    const { projectId } = currentProject(req);
-    res.json({ codes: repo.listCodes(projectId), fields: repo.listFields(projectId) });
+    res.json(codebookWithIds(ctx.db, currentProject(req).projectId));
   });
   router.get(`${p}/codebook.json`, read, (req, res) => {
     res.type('application/json').set('content-disposition', attachment('codebook.json'));
@@ -88,95 +112,78 @@ export function codingRoutes(ctx: AppContext): Router {
   });
   router.patch(`${p}/codes/:codeId`, settings, (req, res) => {
     res.json(
-      editCode(ctx.db, currentProject(req).projectId, Id.parse(req.params.codeId), CodePatch.parse(req.body)),
+      editCode(ctx.db, currentProject(req).projectId, idParam(req, 'codeId'), CodePatch.parse(req.body)),
     );
   });
   router.delete(`${p}/codes/:codeId`, settings, (req, res) => {
-    removeCode(ctx.db, currentProject(req).projectId, Id.parse(req.params.codeId));
+    removeCode(ctx.db, currentProject(req).projectId, idParam(req, 'codeId'));
     res.status(204).end();
   });
 
+  router.get(`${p}/coding/settings`, read, (req, res) => {
+    res.json(codingSettings(ctx.db, currentProject(req).projectId));
+  });
+  router.patch(`${p}/coding/settings`, settings, (req, res) => {
+    res.json(updateCodingSettings(ctx.db, currentProject(req).projectId, currentActor(req), req.body));
+  });
+  router.post(`${p}/coding/unblind`, resolve, (req, res) => {
+    res.json(unblindCodingStage(ctx.db, currentProject(req).projectId, currentActor(req)));
+  });
+
   router.get(`${p}/coding/studies`, read, (req, res) => {
-    const { projectId } = currentProject(req);
-    const counts = new Map<number, number>();
-    for (const a of codingRepo(ctx.db).listApplications(projectId))
-      counts.set(a.recordId, (counts.get(a.recordId) ?? 0) + 1);
-    const rows = codingRepo(ctx.db).studyRecords(projectId, includedReportIds(ctx.db, projectId));
-    const studies = rows.map((r) => ({
-      id: r.id,
-      label: studyLabel(r.authors, r.year, r.title, r.id),
-      title: r.title,
-      applications: counts.get(r.id) ?? 0,
-    }));
-    res.json({ studies });
+    res.json(listCodingStudies(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
   router.get(`${p}/coding/studies/:recordId`, read, (req, res) => {
-    const { projectId } = currentProject(req);
-    const recordId = Id.parse(req.params.recordId);
-    if (!studySet(req).has(recordId)) throw new NotFoundError(`record ${recordId} is not an included study`);
-    const me = currentUser(req).id;
-    const repo = codingRepo(ctx.db);
-    const study = repo.studyRecord(projectId, recordId)!;
-    const name = coderNames(ctx.db);
-    const fieldKey = new Map(repo.listFields(projectId).map((f) => [f.id, f.key]));
-    const values: Record<string, unknown> = {};
-    for (const v of repo.listValues(projectId, recordId))
-      if (v.userId === me) values[fieldKey.get(v.fieldId) ?? ''] = v.value;
-    const report = findReport(ctx.db, recordId);
-    const fullText = report?.pdfFile
-      ? { kind: 'pdf', href: `/api/projects/${projectId}/fulltext/${recordId}/pdf` }
-      : report?.url
-        ? { kind: 'url', href: report.url }
-        : null;
-    res.json({
-      study: { ...study, label: studyLabel(study.authors, study.year, study.title, study.id) },
-      fullText,
-      applications: repo
-        .listApplications(projectId, recordId)
-        .map((a) => ({ ...a, coder: name(a.userId), mine: a.userId === me })),
-      values,
-    });
+    res.json(codingStudy(ctx.db, currentProject(req).projectId, currentActor(req), idParam(req, 'recordId')));
   });
 
   router.post(`${p}/coding/studies/:recordId/applications`, code, (req, res) => {
     const body = ApplyBody.parse(req.body);
-    const app = applyCode(
-      ctx.db,
-      currentProject(req).projectId,
-      currentUser(req).id,
-      studySet(req),
-      { ...body, recordId: Id.parse(req.params.recordId) },
-      ctx.clock,
-    );
-    res.status(201).json(app);
+    const input = { ...body, recordId: idParam(req, 'recordId') };
+    res.status(201).json(applyCode(deps, currentProject(req).projectId, currentActor(req), input));
   });
   router.delete(`${p}/coding/applications/:applicationId`, code, (req, res) => {
-    const { projectId, role } = currentProject(req);
-    removeApplication(
-      ctx.db,
-      projectId,
-      currentUser(req).id,
-      role === 'owner',
-      Id.parse(req.params.applicationId),
-      ctx.clock,
-    );
+    removeApplication(deps, currentProject(req).projectId, currentActor(req), idParam(req, 'applicationId'));
     res.status(204).end();
   });
   router.put(`${p}/coding/studies/:recordId/values/:field`, code, (req, res) => {
     const { value } = ValueBody.parse(req.body);
-    const stored = setExtractionValue(
-      ctx.db,
-      currentProject(req).projectId,
-      currentUser(req).id,
-      studySet(req),
-      { recordId: Id.parse(req.params.recordId), field: String(req.params.field), value },
-      ctx.clock,
-    );
-    res.json({ value: stored });
+    const input = { recordId: idParam(req, 'recordId'), field: String(req.params.field), value };
+    res.json({ value: setExtractionValue(deps, currentProject(req).projectId, currentActor(req), input) });
+  });
+  router.post(`${p}/coding/studies/:recordId/done`, code, (req, res) => {
+    res.json(markStudyDone(deps, currentProject(req).projectId, currentActor(req), idParam(req, 'recordId')));
+  });
+  router.delete(`${p}/coding/studies/:recordId/done`, code, (req, res) => {
+    res.json(reopenStudy(deps, currentProject(req).projectId, currentActor(req), idParam(req, 'recordId')));
   });
 
-  const report = (req: Request) => projectSynthesis(ctx.db, currentProject(req).projectId);
+  router.post(`${p}/coding/studies/:recordId/consensus/applications`, resolve, (req, res) => {
+    const input = { ...ConsensusApplicationBody.parse(req.body), recordId: idParam(req, 'recordId') };
+    res
+      .status(201)
+      .json(addConsensusApplication(deps, currentProject(req).projectId, currentActor(req), input));
+  });
+  router.delete(`${p}/coding/consensus/applications/:consensusId`, resolve, (req, res) => {
+    removeConsensusApplication(
+      deps,
+      currentProject(req).projectId,
+      currentActor(req),
+      idParam(req, 'consensusId'),
+    );
+    res.status(204).end();
+  });
+  router.put(`${p}/coding/studies/:recordId/consensus/values/:field`, resolve, (req, res) => {
+    const body = ConsensusValueBody.parse(req.body);
+    const input = { ...body, recordId: idParam(req, 'recordId'), field: String(req.params.field) };
+    res.json(setConsensusValue(deps, currentProject(req).projectId, currentActor(req), input));
+  });
+  router.get(`${p}/coding/agreement`, read, (req, res) => {
+    res.json(codingAgreementFor(ctx.db, currentProject(req).projectId, currentActor(req)));
+  });
+
+  const report = (req: Request) => synthesisFor(ctx.db, currentProject(req).projectId, currentActor(req));
   router.get(`${p}/synthesis`, read, (req, res) => {
     res.json(report(req));
   });
@@ -190,15 +197,12 @@ export function codingRoutes(ctx: AppContext): Router {
     res.type('text/csv').set('content-disposition', attachment('synthesis.csv')).send(parts.join('\r\n'));
   });
   router.get(`${p}/synthesis.md`, read, (req, res) => {
-    const markdown = reportMarkdown(
-      report(req),
-      codingRepo(ctx.db).projectName(currentProject(req).projectId) ?? 'Review',
-    );
+    const markdown = synthesisMarkdown(ctx.db, currentProject(req).projectId, currentActor(req));
     res.type('text/markdown').set('content-disposition', attachment('synthesis.md')).send(markdown);
   });
   router.put(`${p}/synthesis/summaries/:codeId`, code, (req, res) => {
     const { summary } = SummaryBody.parse(req.body);
-    setThemeSummary(ctx.db, currentProject(req).projectId, Id.parse(req.params.codeId), summary, ctx.clock);
+    setThemeSummary(deps, currentProject(req).projectId, { codeId: idParam(req, 'codeId'), summary });
     res.json({ summary });
   });
 

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { decideCluster, dedupSummary, listClusterViews, runDedup, undoDecision } from '../../services/dedup';
 import { currentProject, currentUser, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const ListQuery = z.object({
   status: z.enum(['review', 'merged', 'related', 'not-duplicate', 'all']).default('review'),
 });
-const ClusterParams = z.object({ clusterId: z.coerce.number().int().positive() });
 const DecisionBody = z.object({
   decision: z.enum(['merge', 'not-duplicate']),
   primaryId: z.number().int().positive().optional(),
@@ -35,7 +35,7 @@ export function dedupRoutes(ctx: AppContext): Router {
   });
 
   router.post(`${base}/clusters/:clusterId/decision`, requireProjectAction(ctx, 'dedup'), (req, res) => {
-    const { clusterId } = ClusterParams.parse(req.params);
+    const clusterId = idParam(req, 'clusterId');
     const body = DecisionBody.parse(req.body);
     const input =
       body.primaryId === undefined
@@ -47,7 +47,7 @@ export function dedupRoutes(ctx: AppContext): Router {
   });
 
   router.post(`${base}/clusters/:clusterId/undo`, requireProjectAction(ctx, 'dedup'), (req, res) => {
-    const { clusterId } = ClusterParams.parse(req.params);
+    const clusterId = idParam(req, 'clusterId');
     res.json(undoDecision(ctx.db, currentProject(req).projectId, clusterId, currentUser(req).id, ctx.clock));
   });
 

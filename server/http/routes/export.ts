@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
-import { getProject } from '../../db/repos/projects';
 import { NotFoundError } from '../../domain/errors';
-import { exportProject, type ExportFormat } from '../../services/export';
-import { currentProject, requireProjectAction } from '../auth';
+import { exportProjectFor, type ExportFormat } from '../../services/export';
+import { projectName } from '../../services/projects';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 /** File extension in the URL → export format. */
 const BY_EXTENSION: Record<string, ExportFormat> = { ris: 'ris', csv: 'csv', bib: 'bibtex' };
@@ -24,11 +24,14 @@ export function exportRoutes(ctx: AppContext): Router {
   router.get('/projects/:projectId/export.:extension', requireProjectAction(ctx, 'export'), (req, res) => {
     const format = BY_EXTENSION[String(req.params.extension)];
     if (!format) throw new NotFoundError(`no export as .${String(req.params.extension)} (ris, csv or bib)`);
-    const project = getProject(ctx.db, currentProject(req).projectId);
+    const { projectId } = currentProject(req);
     // ?provenance=0 gives RIS/BibTeX with exactly the imported fields.
     const provenance = req.query.provenance !== '0' && req.query.provenance !== 'false';
-    const exported = exportProject(ctx.db, project.id, format, { provenance });
-    const fileName = `${fileStem(project.name)}.${req.params.extension}`;
+    const exported = exportProjectFor(ctx.db, projectId, currentActor(req), {
+      format,
+      options: { provenance },
+    });
+    const fileName = `${fileStem(projectName(ctx.db, projectId))}.${req.params.extension}`;
     res.setHeader('Content-Type', exported.mediaType);
     res.setHeader(
       'Content-Disposition',

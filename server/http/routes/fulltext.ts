@@ -1,21 +1,24 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import * as fulltext from '../../services/fulltext';
-import { currentProject, currentUser, requireProjectAction } from '../auth';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const recordId = z.coerce.number().int().positive();
 const LinkBody = z.object({ url: z.string().min(1).max(2000), note: z.string().max(2000).nullish() });
-const NoteBody = z.object({ note: z.string().max(2000).nullish() }).default({});
+/** Why a report could not be obtained: `{reason}` (the browser asks for one), `{note}` or `{}` as before. */
+const NotRetrievableBody = z
+  .object({ reason: z.string().max(2000).nullish(), note: z.string().max(2000).nullish() })
+  .default({});
 const StudyBody = z.object({
   label: z.string().min(1).max(200),
   recordIds: z.array(recordId).min(1).max(500),
   studyId: z.coerce.number().int().positive().optional(),
 });
-
-const actorOf = (req: Request) => ({ userId: currentUser(req).id, role: currentProject(req).role });
 
 /**
  * multer keeps the upload in memory up to the limit (one file), so the service can check the
@@ -45,7 +48,7 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   const base = '/projects/:projectId/fulltext';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(fulltext.listReports(ctx.db, currentProject(req).projectId, actorOf(req)));
+    res.json(fulltext.listReports(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
   router.post(
@@ -57,8 +60,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       const result = fulltext.uploadPdf(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
         {
           bytes: req.file.buffer,
           originalName: req.file.originalname,
@@ -70,10 +73,10 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
 
   router.get(`${base}/:recordId/pdf`, requireProjectAction(ctx, 'read'), (req, res, next) => {
     const { file, downloadName } = fulltext.pdfLocation(
-      ctx.db,
-      ctx.uploadsDir,
+      deps,
       currentProject(req).projectId,
-      recordId.parse(req.params.recordId),
+      currentActor(req),
+      idParam(req, 'recordId'),
     );
     res.type('application/pdf');
     res.attachment(downloadName);
@@ -88,8 +91,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       fulltext.setLink(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
         body.url,
         body.note,
       ),
@@ -97,25 +100,25 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   });
 
   router.post(`${base}/:recordId/not-retrievable`, requireProjectAction(ctx, 'import'), (req, res) => {
-    const body = NoteBody.parse(req.body ?? {});
+    const body = NotRetrievableBody.parse(req.body ?? {});
     res.json(
-      fulltext.markNotRetrievable(
-        deps,
-        currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
-        body.note,
-      ),
+      fulltext.markNotRetrievable(deps, currentProject(req).projectId, currentActor(req), {
+        recordId: idParam(req, 'recordId'),
+        reason: body.reason,
+        note: body.note,
+      }),
     );
   });
 
   router.get('/projects/:projectId/studies', requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json({ studies: fulltext.listStudies(ctx.db, currentProject(req).projectId) });
+    res.json({
+      studies: fulltext.listStudies(ctx.db, currentProject(req).projectId, currentActor(req)),
+    } satisfies Api.StudyListResponse);
   });
 
   router.post('/projects/:projectId/studies', requireProjectAction(ctx, 'import'), (req, res) => {
     const body = StudyBody.parse(req.body);
-    res.status(201).json(fulltext.groupReports(deps, currentProject(req).projectId, actorOf(req), body));
+    res.status(201).json(fulltext.groupReports(deps, currentProject(req).projectId, currentActor(req), body));
   });
 
   router.delete(
@@ -125,8 +128,8 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
       fulltext.ungroupReport(
         deps,
         currentProject(req).projectId,
-        actorOf(req),
-        recordId.parse(req.params.recordId),
+        currentActor(req),
+        idParam(req, 'recordId'),
       );
       res.status(204).end();
     },

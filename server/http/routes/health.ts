@@ -1,13 +1,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
+import { health } from '../../services/health';
 
 export function healthRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
-    const row = ctx.db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
-      version: number;
-    };
-    res.json({ ok: true, schemaVersion: row.version, time: ctx.clock().toISOString() });
+    res.json(health(ctx));
   });
   return router;
 }

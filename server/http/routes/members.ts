@@ -9,10 +9,10 @@ import {
   removeProjectMember,
 } from '../../services/members';
 import { currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const AddBody = z.object({ username: z.string().min(1).max(200), role: z.enum(ROLES) });
 const RoleBody = z.object({ role: z.enum(ROLES) });
-const MemberParams = z.object({ userId: z.coerce.number().int().positive() });
 
 /** Project membership: every member may list it; owners add, re-role and remove members. */
 export function memberRoutes(ctx: AppContext): Router {
@@ -25,24 +25,18 @@ export function memberRoutes(ctx: AppContext): Router {
 
   router.post(base, requireProjectAction(ctx, 'members'), (req, res) => {
     const body = AddBody.parse(req.body);
-    const member = addProjectMember(
-      ctx.db,
-      currentProject(req).projectId,
-      body.username,
-      body.role,
-      ctx.clock(),
-    );
+    const member = addProjectMember(ctx, currentProject(req).projectId, body);
     res.status(201).json(member);
   });
 
   router.patch(`${base}/:userId`, requireProjectAction(ctx, 'members'), (req, res) => {
-    const { userId } = MemberParams.parse(req.params);
+    const userId = idParam(req, 'userId');
     const body = RoleBody.parse(req.body);
     res.json(changeMemberRole(ctx.db, currentProject(req).projectId, userId, body.role));
   });
 
   router.delete(`${base}/:userId`, requireProjectAction(ctx, 'members'), (req, res) => {
-    const { userId } = MemberParams.parse(req.params);
+    const userId = idParam(req, 'userId');
     removeProjectMember(ctx.db, currentProject(req).projectId, userId);
     res.status(204).end();
   });

@@ -1,10 +1,23 @@
 import type { Request } from 'express';
-import { NotFoundError } from '../../domain/errors';
+import { z } from 'zod';
 
-/** A path id that is not a positive integer names nothing: 404, like an id that does not exist. */
+/**
+ * The one schema of an id in a path (/projects/:projectId, …/records/:recordId, …): a
+ * positive whole number, written plainly. Anything else ("abc", "-1", "1e3", "07") is a
+ * malformed request, 400 validation_failed on every route; a well-formed id that names
+ * nothing is a 404 from the service.
+ */
+export const IdParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number')
+  .transform(Number)
+  .refine(Number.isSafeInteger, 'is too large');
+
+const byName = new Map<string, z.ZodType<Record<string, number>>>();
+
+/** The id in the path parameter `name`, or a ZodError naming it (400 validation_failed). */
 export function idParam(req: Request, name: string): number {
-  const raw = req.params[name];
-  const id = typeof raw === 'string' && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw new NotFoundError(`${name} "${String(raw)}" not found`);
-  return id;
+  let schema = byName.get(name);
+  if (!schema) byName.set(name, (schema = z.object({ [name]: IdParam })));
+  return schema.parse(req.params)[name]!;
 }

@@ -1,15 +1,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import { may } from '../../domain/auth/actions';
-import { projectById } from '../../db/repos/prisma';
-import { CONTENT_TYPES, exportPrisma, PRISMA_FORMATS, prismaJson } from '../../services/prisma-export';
-import { prismaBoxRecords, prismaSettings, projectPrisma, updatePrismaSettings } from '../../services/prisma';
+import { CONTENT_TYPES, PRISMA_FORMATS } from '../../services/prisma-export';
+import {
+  prismaBoxRecordsFor,
+  prismaDocument,
+  prismaFile,
+  prismaSettings,
+  updatePrismaSettings,
+} from '../../services/prisma';
 import { LABEL_KEYS } from '../../domain/prisma/settings';
-import { currentProject, requireProjectAction } from '../auth';
+import { OTHER_SCREENING, type OtherScreening } from '../../domain/prisma/types';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const DiagramQuery = z.object({ other: flag.optional(), previous: flag.optional(), detail: flag.optional() });
+const DocumentQuery = z.object({ trace: flag.optional() });
 const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -23,36 +29,28 @@ const SettingsBody = z
     labels: z
       .partialRecord(z.enum(LABEL_KEYS as [string, ...string[]]), z.string().trim().min(1).max(300))
       .optional(),
+    otherScreening: z.enum(OTHER_SCREENING as [OtherScreening, ...OtherScreening[]]).optional(),
   })
   .strict();
 
 /**
- * The PRISMA 2020 diagram of a project. Every member sees the counts; the record ids behind
- * them (the JSON `trace`, the drill-down lists, the links in the SVG) reveal screening
- * outcomes record by record, so they follow the `export` action (owners), as blind mode needs.
+ * The PRISMA 2020 diagram of a project. What a member sees of it (the counts once screening is
+ * open to them, the trace and the links to the records behind a box) the service decides.
  */
 export function prismaRoutes(ctx: AppContext): Router {
   const router = Router();
   const base = '/projects/:projectId/prisma';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    const { projectId, role } = currentProject(req);
-    const { trace, ...counts } = prismaJson(projectPrisma(ctx.db, projectId));
-    res.json(may(role, 'export') ? { ...counts, trace } : counts);
+    const { trace } = DocumentQuery.parse(req.query);
+    res.json(prismaDocument(ctx.db, currentProject(req).projectId, currentActor(req), { trace }));
   });
 
   for (const format of PRISMA_FORMATS.filter((f) => f !== 'json')) {
     router.get(`${base}.${format}`, requireProjectAction(ctx, 'read'), async (req, res) => {
-      const { projectId, role } = currentProject(req);
-      const query = DiagramQuery.parse(req.query);
-      const name = projectById(ctx.db, projectId)?.name ?? `project ${projectId}`;
-      const drillDownHref = may(role, 'export')
-        ? `/api/projects/${projectId}/prisma/boxes/{box}/records`
-        : undefined;
-      const bytes = await exportPrisma(projectPrisma(ctx.db, projectId), format, {
-        title: `PRISMA 2020 flow diagram — ${name}`,
-        svg: { other: query.other, previous: query.previous, perSourceDetail: query.detail, drillDownHref },
-      });
+      const { projectId } = currentProject(req);
+      const options = DiagramQuery.parse(req.query);
+      const bytes = await prismaFile(ctx.db, projectId, currentActor(req), { format, options });
       const disposition = format === 'csv' ? 'attachment' : 'inline';
       res
         .type(CONTENT_TYPES[format])
@@ -74,7 +72,7 @@ export function prismaRoutes(ctx: AppContext): Router {
   router.get(`${base}/boxes/:box/records`, requireProjectAction(ctx, 'export'), (req, res) => {
     const { box } = BoxParams.parse(req.params);
     const page = PageQuery.parse(req.query);
-    res.json(prismaBoxRecords(ctx.db, currentProject(req).projectId, box, page));
+    res.json(prismaBoxRecordsFor(ctx.db, currentProject(req).projectId, currentActor(req), { box, ...page }));
   });
 
   return router;

@@ -1,14 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
-import {
-  prioritisationSettings,
-  projectStoppingReport,
-  screeningDecisions,
-  updatePrioritisationSettings,
-} from '../../services/ranking';
+import { rankingOverview, updatePrioritisationSettings } from '../../services/ranking';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
 import { MODEL_NAMES, type ModelName } from '../../domain/ranking/ranker';
-import { currentProject, requireProjectAction } from '../auth';
 
 const SettingsBody = z
   .object({
@@ -36,15 +31,13 @@ export function rankingRoutes(ctx: AppContext): Router {
   const base = '/projects/:projectId/ranking';
 
   router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
-    const { projectId } = currentProject(req);
     const options = StoppingQuery.parse(req.query);
-    const { model, ...stopping } = projectStoppingReport(ctx.db, projectId, screeningDecisions, options);
-    res.json({ settings: prioritisationSettings(ctx.db, projectId), model, stopping });
+    res.json(rankingOverview(ctx.db, currentProject(req).projectId, currentActor(req), options));
   });
 
   router.put(`${base}/settings`, requireProjectAction(ctx, 'settings'), (req, res) => {
     const patch = SettingsBody.parse(req.body);
-    res.json(updatePrioritisationSettings(ctx.db, ctx.clock, currentProject(req).projectId, patch));
+    res.json(updatePrioritisationSettings(ctx, currentProject(req).projectId, patch));
   });
 
   return router;

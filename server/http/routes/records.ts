@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
-import { getRecord, listRecords } from '../../db/repos/records';
+import { projectRecord, recordPage } from '../../services/records';
 import { presentRecord, presentRecordSummary } from '../presenters/pipeline';
 import { currentProject, requireProjectAction } from '../auth';
 import { idParam } from './params';
@@ -18,14 +19,14 @@ export function recordRoutes(ctx: AppContext): Router {
 
   router.get('/projects/:projectId/records', requireProjectAction(ctx, 'read'), (req, res) => {
     const { projectId } = currentProject(req);
-    const query = RecordQuery.parse(req.query);
-    const page = listRecords(ctx.db, projectId, query);
+    const page = recordPage(ctx.db, projectId, RecordQuery.parse(req.query));
     res.json({ ...page, items: page.items.map(presentRecordSummary) });
   });
 
   router.get('/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'read'), (req, res) => {
     const { projectId } = currentProject(req);
-    res.json({ record: presentRecord(getRecord(ctx.db, projectId, idParam(req, 'recordId'))) });
+    const record = presentRecord(projectRecord(ctx.db, projectId, idParam(req, 'recordId')));
+    res.json({ record } satisfies Api.RecordResponse);
   });
 
   return router;

@@ -1,9 +1,24 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
+import { VOTE_SELECTIONS } from '../../domain/screening/independent-votes';
 import { STAGES, VOTES } from '../../domain/screening/types';
-import * as screening from '../../services/screening';
-import { currentProject, currentUser, requireProjectAction } from '../auth';
+import {
+  agreement,
+  conflicts,
+  decide,
+  getSettings,
+  myDecisions,
+  progress,
+  queue,
+  resolve,
+  retract,
+  screeningStatusFor,
+  unblind,
+  updateSettings,
+} from '../../services/screening';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 
 const stage = z.enum(STAGES);
 const recordId = z.coerce.number().int().positive();
@@ -24,11 +39,10 @@ const ResolutionBody = z.object({
 });
 const StageQuery = z.object({ stage: stage.default('title_abstract') });
 const QueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
-const AgreementQuery = z.object({ maybe: z.enum(['include', 'separate']).default('include') });
-
-function actorOf(req: Request): screening.Actor {
-  return { userId: currentUser(req).id, role: currentProject(req).role };
-}
+const AgreementQuery = z.object({
+  maybe: z.enum(['include', 'separate']).default('include'),
+  votes: z.enum(VOTE_SELECTIONS).default('first'),
+});
 
 /** The stage from /screening/:stage/… or, on the short paths, from ?stage= / the body (default title/abstract). */
 function stageOf(req: Request, fromBody?: z.infer<typeof stage>): z.infer<typeof stage> {
@@ -49,25 +63,25 @@ export function screeningRoutes(ctx: AppContext): Router {
   const both = (path: string) => [`${project}${path}`, `${project}/screening/:stage${path}`];
 
   router.get(`${project}/settings`, requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(screening.getSettings(ctx.db, currentProject(req).projectId));
+    res.json(getSettings(ctx.db, currentProject(req).projectId));
   });
 
   router.patch(`${project}/settings`, requireProjectAction(ctx, 'settings'), (req, res) => {
-    res.json(screening.updateSettings(deps, currentProject(req).projectId, actorOf(req), req.body));
+    res.json(updateSettings(deps, currentProject(req).projectId, currentActor(req), req.body));
   });
 
   router.get(both('/queue'), requireProjectAction(ctx, 'screen'), (req, res) => {
     const { limit } = QueueQuery.parse(req.query);
-    res.json(screening.queue(ctx.db, currentProject(req).projectId, actorOf(req), stageOf(req), limit));
+    res.json(queue(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req), limit));
   });
 
   router.get(both('/mine'), requireProjectAction(ctx, 'screen'), (req, res) => {
-    res.json(screening.myDecisions(ctx.db, currentProject(req).projectId, actorOf(req), stageOf(req)));
+    res.json(myDecisions(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req)));
   });
 
   router.post(both('/decisions'), requireProjectAction(ctx, 'screen'), (req, res) => {
     const body = DecisionBody.parse(req.body);
-    const result = screening.decide(deps, currentProject(req).projectId, actorOf(req), {
+    const result = decide(deps, currentProject(req).projectId, currentActor(req), {
       ...body,
       stage: stageOf(req, body.stage),
     });
@@ -75,27 +89,21 @@ export function screeningRoutes(ctx: AppContext): Router {
   });
 
   router.delete(both('/decisions/:recordId'), requireProjectAction(ctx, 'screen'), (req, res) => {
-    screening.retract(
-      deps,
-      currentProject(req).projectId,
-      actorOf(req),
-      stageOf(req),
-      recordId.parse(req.params.recordId),
-    );
+    retract(deps, currentProject(req).projectId, currentActor(req), stageOf(req), idParam(req, 'recordId'));
     res.status(204).end();
   });
 
   router.get(both('/progress'), requireProjectAction(ctx, 'read'), (req, res) => {
-    res.json(screening.progress(ctx.db, currentProject(req).projectId, actorOf(req), stageOf(req)));
+    res.json(progress(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req)));
   });
 
   router.get(both('/conflicts'), requireProjectAction(ctx, 'resolve'), (req, res) => {
-    res.json(screening.conflicts(ctx.db, currentProject(req).projectId, actorOf(req), stageOf(req)));
+    res.json(conflicts(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req)));
   });
 
   router.post(both('/resolutions'), requireProjectAction(ctx, 'resolve'), (req, res) => {
     const body = ResolutionBody.parse(req.body);
-    const result = screening.resolve(deps, currentProject(req).projectId, actorOf(req), {
+    const result = resolve(deps, currentProject(req).projectId, currentActor(req), {
       ...body,
       stage: stageOf(req, body.stage),
     });
@@ -103,30 +111,25 @@ export function screeningRoutes(ctx: AppContext): Router {
   });
 
   router.post(`${project}/screening/:stage/unblind`, requireProjectAction(ctx, 'resolve'), (req, res) => {
-    const settings = screening.unblind(ctx.db, currentProject(req).projectId, actorOf(req), stageOf(req));
+    const settings = unblind(ctx.db, currentProject(req).projectId, currentActor(req), stageOf(req));
     res.json(settings);
   });
 
   router.get(both('/agreement'), requireProjectAction(ctx, 'read'), (req, res) => {
-    const { maybe } = AgreementQuery.parse(req.query);
-    const result = screening.agreement(
+    const { maybe, votes } = AgreementQuery.parse(req.query);
+    const result = agreement(
       ctx.db,
       currentProject(req).projectId,
-      actorOf(req),
+      currentActor(req),
       stageOf(req),
       maybe === 'separate' ? 'separate' : 'as_include',
+      votes,
     );
     res.json(result);
   });
 
   router.get(`${project}/screening/status`, requireProjectAction(ctx, 'read'), (req, res) => {
-    const { projectId } = currentProject(req);
-    // The PRISMA counts are derived from everyone's votes: blinded reviewers do not get them.
-    if (!STAGES.every((s) => screening.canSeeOthersVotes(ctx.db, projectId, actorOf(req), s))) {
-      res.json({ projectId, visibility: 'blinded' });
-      return;
-    }
-    res.json(screening.screeningStatus(ctx.db, projectId));
+    res.json(screeningStatusFor(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
   return router;

@@ -4,9 +4,9 @@ import type { AppContext } from '../../app';
 import type { ApiToken } from '../../db/repos/tokens';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens';
 import { currentUser, requireSession, requireUser } from '../auth';
+import { idParam } from './params';
 
 const CreateBody = z.object({ name: z.string().trim().min(1).max(100).default('api token') });
-const TokenParams = z.object({ tokenId: z.coerce.number().int().positive() });
 
 const present = (t: ApiToken) => ({
   id: t.id,
@@ -28,13 +28,13 @@ export function tokenRoutes(ctx: AppContext): Router {
   // that outlives its revocation.
   router.post('/tokens', requireSession, (req, res) => {
     const body = CreateBody.parse(req.body ?? {});
-    const created = createApiToken(ctx.db, currentUser(req).id, body.name, ctx.clock());
+    const created = createApiToken(ctx, currentUser(req).id, body.name);
     res.status(201).json(created);
   });
 
   router.delete('/tokens/:tokenId', requireUser, (req, res) => {
-    const { tokenId } = TokenParams.parse(req.params);
-    revokeApiToken(ctx.db, tokenId, ctx.clock(), currentUser(req).id);
+    const tokenId = idParam(req, 'tokenId');
+    revokeApiToken(ctx, currentUser(req).id, tokenId);
     res.status(204).end();
   });
 

@@ -3,7 +3,7 @@ import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db/connection';
 import { listUserTokens } from '../../../server/db/repos/tokens';
 import { secretHash } from '../../../server/domain/auth/secrets';
-import { authHeader, bearer, createUser, loginAgent } from '../../support/auth';
+import { authHeader, bearer, createUser, loginAgent, TEST_PASSWORD } from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
 import { addMember } from '../../support/auth';
 
@@ -89,7 +89,7 @@ describe('CSRF protection and personal API tokens', () => {
       .get('/api/auth/me')
       .set(...authHeader(token))
       .expect(200);
-    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice' }, via: 'token' });
+    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice', admin: false }, via: 'token' });
   });
 
   it('a bearer header wins over a session cookie, and a bad one is refused rather than ignored', async () => {
@@ -156,6 +156,18 @@ describe('CSRF protection and personal API tokens', () => {
       .expect(200);
     const after = await agent.get('/api/tokens').expect(200);
     expect(after.body[0].lastUsedAt).toBe('2026-02-01T10:00:00.000Z');
+  });
+
+  it("a bearer token cannot change the account's password (only a browser session can)", async () => {
+    const token = bearer(db, 'alice');
+    const res = await request(app)
+      .post('/api/auth/password')
+      .set(...authHeader(token))
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })
+      .expect(403);
+    expect(res.body.error.message).toMatch(/browser session/);
+    // the old password still signs in: nothing changed
+    await loginAgent(app, 'alice');
   });
 
   it('a token cannot mint another token (only a browser session can)', async () => {

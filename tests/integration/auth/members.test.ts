@@ -123,9 +123,10 @@ describe('project members API', () => {
       await request(app).get(url()).expect(401);
     });
 
-    it('a non-numeric or absurd project id is a 404, never a 500', async () => {
+    it('a non-numeric or absurd project id is a 400 validation_failed, never a 500', async () => {
       for (const id of ['abc', '0', '-1', '1e3', '99999999999999999999']) {
-        await owner.agent.get(`/api/projects/${id}/members`).expect(404);
+        const res = await owner.agent.get(`/api/projects/${id}/members`).expect(400);
+        expect(res.body.error.code).toBe('validation_failed');
       }
     });
 

@@ -35,7 +35,7 @@ describe('browser sessions', () => {
       .send({ username: 'alice', password: TEST_PASSWORD })
       .expect(200);
     expect(res.body).toEqual({
-      user: { id: aliceId, username: 'alice' },
+      user: { id: aliceId, username: 'alice', admin: false },
       csrfToken: expect.stringMatching(/^[\w-]{43}$/),
     });
     const cookie = sessionCookie(res);
@@ -92,7 +92,7 @@ describe('browser sessions', () => {
       .post('/api/auth/login')
       .send({ username: 'ALICE', password: TEST_PASSWORD })
       .expect(200);
-    expect(res.body.user).toEqual({ id: aliceId, username: 'alice' });
+    expect(res.body.user).toEqual({ id: aliceId, username: 'alice', admin: false });
   });
 
   it('a wrong password and an unknown user get the same 401', async () => {
@@ -117,7 +117,11 @@ describe('browser sessions', () => {
   it('GET /api/auth/me names the user, the way in and the CSRF token; anonymous gets 401', async () => {
     const { agent, csrf } = await loginAgent(app, 'alice');
     const me = await agent.get('/api/auth/me').expect(200);
-    expect(me.body).toEqual({ user: { id: aliceId, username: 'alice' }, via: 'session', csrfToken: csrf });
+    expect(me.body).toEqual({
+      user: { id: aliceId, username: 'alice', admin: false },
+      via: 'session',
+      csrfToken: csrf,
+    });
     const anon = await request(app).get('/api/auth/me').expect(401);
     expect(anon.body.error.code).toBe('unauthenticated');
   });

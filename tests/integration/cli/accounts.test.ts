@@ -143,7 +143,7 @@ describe('sift user / token / member', () => {
     const db = openDatabase(dbFile);
     const app = createApp({ db });
     const me = await request(app).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(me.body).toEqual({ user: { id: 1, username: 'alice' }, via: 'token' });
+    expect(me.body).toEqual({ user: { id: 1, username: 'alice', admin: false }, via: 'token' });
 
     const revoked = await sift(['token', 'revoke', '--db', dbFile, '--id', '1']);
     expect(revoked).toEqual({ code: 0, stdout: 'revoked token 1 "nightly export"\n', stderr: '' });
@@ -152,6 +152,7 @@ describe('sift user / token / member', () => {
   });
 
   it('token add for an unknown user and token revoke of an unknown id fail clearly', async () => {
+    withDb(() => undefined); // an existing database: a missing one is refused before any user is looked up
     expect((await sift(['token', 'add', '--db', dbFile, '--username', 'ghost'])).stderr).toMatch(
       /no user named "ghost"/,
     );

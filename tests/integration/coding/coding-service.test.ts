@@ -13,11 +13,20 @@ import {
   synthesisInput,
   synthesisReport,
 } from '../../../server/services/coding';
+import type { Actor } from '../../../server/domain/auth/actor';
+import {
+  markStudyDone,
+  unblindCodingStage,
+  updateCodingSettings,
+} from '../../../server/services/coding-consensus';
+import { createMember } from '../../support/auth';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
+import { includeAtFullText } from '../../support/screening';
 
 const clock = () => new Date('2026-03-04T05:06:07Z');
 const ALICE = 1;
 const BOB = 2;
+const coder = (userId: number): Actor => ({ userId, role: 'reviewer' });
 const names = (id: number) => ({ 1: 'alice', 2: 'bob' })[id] ?? `user ${id}`;
 
 function setup() {
@@ -29,10 +38,14 @@ function setup() {
     { title: 'Micro-credentials at work', authors: ['Ahsan, Kamrul', 'Akbar, S.'], year: 2023 },
     { title: 'Excluded study', authors: ['Nobody, A.'], year: 2020 },
   ]) as [number, number, number];
+  createMember(db, projectId, 'alice', 'reviewer'); // ALICE
+  createMember(db, projectId, 'bob', 'reviewer'); // BOB
+  const owner: Actor = { userId: createMember(db, projectId, 'owner', 'owner'), role: 'owner' };
+  includeAtFullText(db, projectId, owner, [s1, s2]);
   importCodebook(db, projectId, LEARNER_PERSPECTIVE_CODEBOOK);
   const codeId = (key: string) =>
     (db.prepare('SELECT id FROM codes WHERE code = ?').get(key) as { id: number }).id;
-  return { db, projectId, s1, s2, s3, codeId, included: new Set([s1, s2]) };
+  return { db, projectId, s1, s2, s3, codeId, owner, deps: { db, clock } };
 }
 
 describe('coding service on a real database', () => {
@@ -70,15 +83,13 @@ describe('coding service on a real database', () => {
   });
 
   it('codes only included studies, and refuses unknown codes', () => {
-    const { db, projectId, s1, s3, codeId, included } = setup();
-    const app = applyCode(
-      db,
-      projectId,
-      ALICE,
-      included,
-      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'to get promoted', page: '4' },
-      clock,
-    );
+    const { deps, projectId, s1, s3, codeId } = setup();
+    const app = applyCode(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'to get promoted',
+      page: '4',
+    });
     expect(app).toMatchObject({
       recordId: s1,
       userId: ALICE,
@@ -87,26 +98,22 @@ describe('coding service on a real database', () => {
       createdAt: '2026-03-04T05:06:07.000Z',
     });
     expect(() =>
-      applyCode(db, projectId, ALICE, included, { recordId: s3, codeId: codeId('ambitions') }, clock),
+      applyCode(deps, projectId, coder(ALICE), { recordId: s3, codeId: codeId('ambitions') }),
     ).toThrow(/not an included study/);
-    expect(() => applyCode(db, projectId, ALICE, included, { recordId: s1, codeId: 99999 }, clock)).toThrow(
+    expect(() => applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: 99999 })).toThrow(
       NotFoundError,
     );
   });
 
   it('refuses to delete a code in use, and lets the coder (not another reviewer) remove an application', () => {
-    const { db, projectId, s1, codeId, included } = setup();
-    const app = applyCode(
-      db,
-      projectId,
-      ALICE,
-      included,
-      { recordId: s1, codeId: codeId('balance.time') },
-      clock,
-    );
+    const { db, deps, projectId, s1, codeId, owner } = setup();
+    const app = applyCode(deps, projectId, coder(ALICE), { recordId: s1, codeId: codeId('balance.time') });
     expect(() => removeCode(db, projectId, codeId('balance'))).toThrow(ConflictError);
-    expect(() => removeApplication(db, projectId, BOB, false, app.id, clock)).toThrow(/only the coder/);
-    removeApplication(db, projectId, ALICE, false, app.id, clock);
+    // blind coding: bob may not even learn that alice's code exists; once coding is open he may, but not remove it
+    expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(NotFoundError);
+    unblindCodingStage(db, projectId, owner);
+    expect(() => removeApplication(deps, projectId, coder(BOB), app.id)).toThrow(/only the coder/);
+    removeApplication(deps, projectId, coder(ALICE), app.id);
     removeCode(db, projectId, codeId('balance'));
     expect(readCodebook(db, projectId).codes.some((c) => c.code.startsWith('balance'))).toBe(false);
   });
@@ -127,87 +134,57 @@ describe('coding service on a real database', () => {
   });
 
   it('validates extraction values by field kind', () => {
-    const { db, projectId, s1, included } = setup();
+    const { deps, projectId, s1 } = setup();
     expect(
-      setExtractionValue(
-        db,
-        projectId,
-        ALICE,
-        included,
-        { recordId: s1, field: 'sample_size', value: '120' },
-        clock,
-      ),
+      setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'sample_size', value: '120' }),
     ).toBe(120);
     expect(() =>
-      setExtractionValue(
-        db,
-        projectId,
-        ALICE,
-        included,
-        { recordId: s1, field: 'sample_size', value: 'many' },
-        clock,
-      ),
+      setExtractionValue(deps, projectId, coder(ALICE), {
+        recordId: s1,
+        field: 'sample_size',
+        value: 'many',
+      }),
     ).toThrow(/takes a number/);
     expect(() =>
-      setExtractionValue(
-        db,
-        projectId,
-        ALICE,
-        included,
-        { recordId: s1, field: 'design', value: 'Poll' },
-        clock,
-      ),
+      setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'design', value: 'Poll' }),
     ).toThrow(/takes one of/);
     expect(() =>
-      setExtractionValue(db, projectId, ALICE, included, { recordId: s1, field: 'nope', value: 'x' }, clock),
+      setExtractionValue(deps, projectId, coder(ALICE), { recordId: s1, field: 'nope', value: 'x' }),
     ).toThrow(NotFoundError);
   });
 
-  it('builds the synthesis from stored coding: frequencies, country cross-tab, dual-coding tables', () => {
-    const { db, projectId, s1, s2, codeId, included } = setup();
-    applyCode(
-      db,
-      projectId,
-      ALICE,
-      included,
-      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'promotion' },
-      clock,
-    );
-    applyCode(
-      db,
-      projectId,
-      BOB,
-      included,
-      { recordId: s1, codeId: codeId('ambitions.career'), excerpt: 'career' },
-      clock,
-    );
-    applyCode(
-      db,
-      projectId,
-      ALICE,
-      included,
-      { recordId: s2, codeId: codeId('balance.time'), excerpt: 'no time' },
-      clock,
-    );
-    setExtractionValue(
-      db,
-      projectId,
-      ALICE,
-      included,
-      { recordId: s1, field: 'country', value: ['Australia'] },
-      clock,
-    );
-    setExtractionValue(
-      db,
-      projectId,
-      BOB,
-      included,
-      { recordId: s1, field: 'country', value: ['Australia', 'New Zealand'] },
-      clock,
-    );
-    setThemeSummary(db, projectId, codeId('ambitions'), 'Careers drive uptake.', clock);
+  it("with one coder per study, builds the synthesis from the coders' own coding: frequencies, country cross-tab, agreement", () => {
+    const { db, deps, projectId, s1, s2, codeId, owner } = setup();
+    updateCodingSettings(db, projectId, owner, { codersRequired: 1 });
+    applyCode(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'promotion',
+    });
+    applyCode(deps, projectId, coder(BOB), {
+      recordId: s1,
+      codeId: codeId('ambitions.career'),
+      excerpt: 'career',
+    });
+    applyCode(deps, projectId, coder(ALICE), {
+      recordId: s2,
+      codeId: codeId('balance.time'),
+      excerpt: 'no time',
+    });
+    setExtractionValue(deps, projectId, coder(ALICE), {
+      recordId: s1,
+      field: 'country',
+      value: ['Australia'],
+    });
+    setExtractionValue(deps, projectId, coder(BOB), {
+      recordId: s1,
+      field: 'country',
+      value: ['Australia', 'New Zealand'],
+    });
+    setThemeSummary(deps, projectId, { codeId: codeId('ambitions'), summary: 'Careers drive uptake.' });
+    for (const who of [ALICE, BOB]) markStudyDone(deps, projectId, coder(who), s1);
 
-    const report = synthesisReport(synthesisInput(db, projectId, [...included], names));
+    const report = synthesisReport(synthesisInput(db, projectId, names), 1);
     expect(report.studies).toBe(2);
     const studies = Object.fromEntries(report.codes.map((c) => [c.code, c.studies]));
     expect(studies).toMatchObject({
@@ -228,6 +205,13 @@ describe('coding service on a real database', () => {
       ['Oliver 2019', 'bob', 'career'],
     ]);
     const career = report.agreement.find((t) => t.code === 'ambitions.career')!;
-    expect(career).toMatchObject({ coders: ['alice', 'bob'], studies: 1, both: 1, observedAgreement: 1 });
+    expect(career).toMatchObject({
+      coders: ['alice', 'bob'],
+      studies: 1,
+      both: 1,
+      observedAgreement: 1,
+      kappa: null,
+    });
+    expect(report.coding).toEqual({ codersRequired: 1, studiesWithCoding: 2 });
   });
 });

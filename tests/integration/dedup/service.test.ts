@@ -141,6 +141,47 @@ describe('runDedup()', () => {
   it('refuses an unknown project', () => {
     expect(() => runDedup(db, 999, clock)).toThrow(NotFoundError);
   });
+
+  // The different-DOI veto end to end (rows in SQLite → runDedup → what is stored): two records
+  // whose DOIs differ are two works, however alike the rest, and are never merged automatically.
+  // Companion articles and a trial's several reports look exactly like this.
+  it('identical metadata with two DOIs goes to a reviewer, not into a merge', () => {
+    const [a, b] = seedRecords(db, projectId, seedSource(db, projectId), [
+      { ...PLEURAL, doi: '10.1056/NEJMoa1012740' },
+      { ...PLEURAL, doi: '10.1056/NEJMoa1012741' },
+    ]);
+    expect(runDedup(db, projectId, clock)).toMatchObject({
+      records: 2,
+      duplicates: 0,
+      mergedNow: 0,
+      review: 1,
+    });
+    expect(duplicateOf(db)).toEqual({ [a!]: null, [b!]: null });
+    const [cluster] = listClusterViews(db, projectId, 'review');
+    expect(cluster!.records.map((r) => r.id)).toEqual([a, b]);
+    expect(cluster!.evidence[0]).toMatchObject({ outcome: 'review', rule: 'veto:different-doi' });
+  });
+
+  it('two DOIs and a year apart: two works, not even a question for a reviewer', () => {
+    const [a, b] = seedRecords(db, projectId, seedSource(db, projectId), [
+      { ...TALC, doi: '10.1378/chest.127.3.909' },
+      { ...TALC, year: 2006, doi: '10.1378/chest.129.2.400' },
+    ]);
+    expect(runDedup(db, projectId, clock)).toMatchObject({ records: 2, duplicates: 0, review: 0 });
+    expect(duplicateOf(db)).toEqual({ [a!]: null, [b!]: null });
+  });
+
+  it('one DOI in two cases is one work: the veto compares DOIs, not their spelling', () => {
+    const [a, b] = seedRecords(db, projectId, seedSource(db, projectId), [
+      { ...PLEURAL, doi: '10.1056/NEJMoa1012740' },
+      { ...PLEURAL, doi: '10.1056/nejmoa1012740' },
+    ]);
+    expect(runDedup(db, projectId, clock)).toMatchObject({ duplicates: 1 });
+    expect([
+      { [a!]: null, [b!]: a },
+      { [a!]: b, [b!]: null },
+    ]).toContainEqual(duplicateOf(db));
+  });
 });
 
 describe('decideCluster() and undoDecision()', () => {
@@ -175,7 +216,11 @@ describe('decideCluster() and undoDecision()', () => {
     const summary = runDedup(db, projectId, clock);
     expect(summary).toMatchObject({ duplicates: 0, clusters: 0, review: 1 });
     const [cluster] = listClusterViews(db, projectId, 'review');
-    expect(cluster!.rule).toMatch(/^uncertain:/);
+    // Everything agrees but the page ranges, which do not overlap: a veto sends the pair to a reviewer.
+    expect(cluster!.rule).toBe('veto:pages-disjoint');
+    expect(cluster!.evidence[0]!.vetoes).toEqual([
+      { name: 'pages-disjoint', detail: 'pages 518-526 vs 2205-2210' },
+    ]);
     expect(cluster!.differingFields).toEqual(['pages']);
     expect(cluster!.records).toHaveLength(2);
   });

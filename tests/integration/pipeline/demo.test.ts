@@ -19,7 +19,7 @@ describe('the demo review', () => {
   let first: { projectId: number; built: boolean };
   beforeAll(() => {
     db = openTestDb();
-    first = ensureDemo(db, clock);
+    first = ensureDemo({ db, clock });
   });
 
   it('holds the 78 micro-credentials records in six sources of two kinds', () => {
@@ -48,7 +48,7 @@ describe('the demo review', () => {
   });
 
   it('ensureDemo builds once and then reuses the demo', () => {
-    const second = ensureDemo(db, clock);
+    const second = ensureDemo({ db, clock });
     expect(first.built).toBe(true);
     expect(second).toEqual({ projectId: first.projectId, built: false });
     expect(countRecords(db, first.projectId)).toBe(78);
@@ -62,7 +62,7 @@ describe('the demo review', () => {
         throw new Error('step failed');
       },
     };
-    expect(() => buildDemo(empty, clock, { steps: [...DEMO_STEPS, broken] })).toThrow('step failed');
+    expect(() => buildDemo({ db: empty, clock }, { steps: [...DEMO_STEPS, broken] })).toThrow('step failed');
     expect(listProjects(empty)).toEqual([]);
     expect((empty.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n).toBe(0);
   });

@@ -1,3 +1,4 @@
 import path from 'node:path';
 
-export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
+/** The RIS exports the pipeline tests upload and import (embase.ris, asysd_scopus.ris, missing_values.ris, faulty_year.ris). */
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'import', 'ris');

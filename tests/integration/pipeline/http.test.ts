@@ -5,8 +5,8 @@ import { createApp } from '../../../server/app';
 import { UPLOAD_LIMITS } from '../../../server/http/routes/sources';
 import { addMember, createUser, loginAgent } from '../../support/auth';
 import { openTestDb } from '../../support/db';
+import { FIXTURES } from './fixtures';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'pipeline');
 const clock = () => new Date('2026-07-01T12:00:00Z');
 
 type Agent = Awaited<ReturnType<typeof loginAgent>>['agent'];
@@ -47,7 +47,7 @@ describe('projects API', () => {
     expect(patched.body.project).toMatchObject({ name: 'Renamed', description: 'learners' });
   });
 
-  it('answers 400 for a bad body, 409 for a taken name, 404 for an unknown or malformed id', async () => {
+  it('answers 400 for a bad body or a malformed id, 409 for a taken name, 404 for an unknown id', async () => {
     const { agent } = await setup();
     await createProject(agent);
     expect((await agent.post('/api/projects').send({ name: '' }).expect(400)).body.error.code).toBe(
@@ -57,7 +57,7 @@ describe('projects API', () => {
       'conflict',
     );
     await agent.get('/api/projects/99').expect(404);
-    await agent.get('/api/projects/abc').expect(404);
+    await agent.get('/api/projects/abc').expect(400);
     await agent.patch('/api/projects/1').send({}).expect(400);
   });
 });

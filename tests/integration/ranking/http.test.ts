@@ -39,9 +39,11 @@ describe('prioritised screening over HTTP', () => {
       .send({ enabled: true, keywords: ['nudge'] })
       .expect(200);
     expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'sift' });
+    // One reviewer, not blind: the model learns from other reviewers' votes, so a blinded reviewer
+    // gets neither its order nor its relevance (docs/notes/screening.md).
     await s.owner
       .patch(`${s.base}/settings`)
-      .send({ stages: { title_abstract: { reviewersRequired: 1 } } })
+      .send({ stages: { title_abstract: { reviewersRequired: 1, blind: false } } })
       .expect(200);
 
     await rankingIdle(s.db);
@@ -70,7 +72,12 @@ describe('prioritised screening over HTTP', () => {
     const dashboard = await s.alice.get(`${s.base}/ranking?consecutiveExcludes=1`).expect(200);
     expect(dashboard.body.model).toMatchObject({ includes: 1, excludes: 1, records: 30 });
     expect(dashboard.body.stopping).toMatchObject({ screened: 2, totalRecords: 30, relevantFound: 1 });
-    expect(dashboard.body.stopping.consecutive).toEqual({ consecutiveExcludes: 1, threshold: 1, met: true });
+    expect(dashboard.body.stopping.consecutive).toEqual({
+      consecutiveExcludes: 1,
+      threshold: 1,
+      met: true,
+      reason: null,
+    });
     expect(dashboard.body.stopping.hypergeometric.met).toBe(false);
     await s.alice.get(`${s.base}/ranking?recallTarget=2`).expect(400);
   });

@@ -43,7 +43,7 @@ describe('ranking service', () => {
     const { db, projectId, ids } = setup();
     enable(db, projectId, { enabled: true, keywords: ['nudge'] });
     const decisions: RankingDecision[] = [{ recordId: ids[0]!, label: 1 }];
-    const result = retrainProject(db, projectId, () => decisions, clock);
+    const result = retrainProject({ db, clock }, projectId, () => decisions);
     expect(result.trained).toBe(false);
     expect(result.model).toMatchObject({ modelVersion: 'cold-start', includes: 1, excludes: 0 });
     // the cold-start order ranks the queue but is never shown as a relevance
@@ -60,7 +60,7 @@ describe('ranking service', () => {
       { recordId: ids[0]!, label: 1 },
       { recordId: ids[1]!, label: 0 },
     ];
-    const result = retrainProject(db, projectId, () => decisions, clock);
+    const result = retrainProject({ db, clock }, projectId, () => decisions);
     expect(result.trained).toBe(true);
     expect(result.model).toMatchObject({
       includes: 1,
@@ -90,7 +90,7 @@ describe('ranking service', () => {
         { recordId: ids[1]!, label: 0 as const },
       ];
     };
-    const scheduler = new RankingScheduler(db, reader, clock);
+    const scheduler = new RankingScheduler({ db, clock }, reader);
     scheduler.request(projectId);
     scheduler.request(projectId);
     scheduler.request(projectId);
@@ -116,14 +116,10 @@ describe('ranking service', () => {
       })),
     );
     enable(db, projectId, true);
-    const scheduler = new RankingScheduler(
-      db,
-      () => [
-        { recordId: ids[0]!, label: 1 },
-        { recordId: ids[1]!, label: 0 },
-      ],
-      clock,
-    );
+    const scheduler = new RankingScheduler({ db, clock }, () => [
+      { recordId: ids[0]!, label: 1 },
+      { recordId: ids[1]!, label: 0 },
+    ]);
     scheduler.request(projectId);
     let turnsWhileTraining = 0;
     const tick = () => {
@@ -143,11 +139,10 @@ describe('ranking service', () => {
     const { db, projectId } = setup();
     const errors: number[] = [];
     const scheduler = new RankingScheduler(
-      db,
+      { db, clock },
       () => {
         throw new Error('decisions unavailable');
       },
-      clock,
       (id) => errors.push(id),
     );
     scheduler.request(projectId);

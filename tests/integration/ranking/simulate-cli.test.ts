@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
+import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { sift, tempDir, type CliOutcome } from '../../support/cli';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');

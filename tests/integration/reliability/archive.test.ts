@@ -52,7 +52,7 @@ describe('whole-project archive', () => {
     const first = path.join(dir, 'first.db');
     const second = path.join(dir, 'second.db');
     const db1 = openDatabase(first);
-    buildDemo(db1, clock);
+    buildDemo({ db: db1, clock });
     db1.close();
 
     const out1 = path.join(dir, 'a1.json');
@@ -109,36 +109,38 @@ describe('whole-project archive', () => {
 
   it('imports next to the original under a new name, and refuses a taken name without a change', () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo(db, clock);
+    const { projectId } = buildDemo({ db, clock });
     // The demo has no ranking model; train one so its scores travel too.
-    expect(retrainProject(db, projectId, screeningDecisions, clock).trained).toBe(true);
-    const archive = exportArchive(db, projectId, clock);
+    expect(retrainProject({ db, clock }, projectId, screeningDecisions).trained).toBe(true);
+    const archive = exportArchive({ db, clock }, projectId);
     expect(archive.tables.ranking_models).toHaveLength(1);
     expect(archive.tables.ranking_scores!.length).toBeGreaterThan(0);
-    const tablesBefore = JSON.stringify(exportArchive(db, projectId, clock));
-    expect(() => importArchive(db, archive, clock)).toThrow(/already exists/);
+    const tablesBefore = JSON.stringify(exportArchive({ db, clock }, projectId));
+    expect(() => importArchive({ db, clock }, { archive })).toThrow(/already exists/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 1 });
-    const copy = importArchive(db, archive, clock, { name: 'Copy' });
+    const copy = importArchive({ db, clock }, { archive, name: 'Copy' });
     expect(copy.createdUsers).toEqual([]);
-    const again = exportArchive(db, copy.project.id, clock);
+    const again = exportArchive({ db, clock }, copy.project.id);
     expect({ ...again, project: { ...again.project, name: DEMO_PROJECT.name } }).toEqual(archive);
-    expect(JSON.stringify(exportArchive(db, projectId, clock))).toBe(tablesBefore);
+    expect(JSON.stringify(exportArchive({ db, clock }, projectId))).toBe(tablesBefore);
     db.close();
   });
 
   it('refuses a broken archive in one piece', () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo(db, clock);
-    const archive = exportArchive(db, projectId, clock);
+    const { projectId } = buildDemo({ db, clock });
+    const archive = exportArchive({ db, clock }, projectId);
     const target = openDatabase(':memory:');
-    expect(() => importArchive(target, { ...archive, format: 'other' }, clock)).toThrow(
+    expect(() => importArchive({ db: target, clock }, { archive: { ...archive, format: 'other' } })).toThrow(
       /not a Sift project archive/,
     );
-    expect(() => importArchive(target, { ...archive, version: 99 }, clock)).toThrow(/version 99/);
+    expect(() => importArchive({ db: target, clock }, { archive: { ...archive, version: 99 } })).toThrow(
+      /version 99/,
+    );
     // A decision pointing at a record that is not in the archive: nothing at all is kept.
     const broken = structuredClone(archive);
     broken.tables.screening_events![0]!.record_id = 999999;
-    expect(() => importArchive(target, broken, clock)).toThrow(/records row 999999/);
+    expect(() => importArchive({ db: target, clock }, { archive: broken })).toThrow(/records row 999999/);
     expect(
       target
         .prepare(
@@ -159,7 +161,7 @@ describe('whole-project archive', () => {
 
   it('serves GET /api/projects/:id/archive.json to owners only', async () => {
     const db = openDatabase(':memory:');
-    const { projectId } = buildDemo(db, clock);
+    const { projectId } = buildDemo({ db, clock });
     const app = createApp({ db, clock });
     createUser(db, 'owner1');
     createUser(db, 'reviewer1');
@@ -182,7 +184,7 @@ describe('whole-project archive', () => {
       /^attachment; filename="?project-\d+-archive\.json"?$/,
     );
     expect({ ...res.body, exportedAt: '' }).toEqual({
-      ...exportArchive(db, projectId, clock),
+      ...exportArchive({ db, clock }, projectId),
       exportedAt: '',
     });
     const reviewer = await loginAgent(app, 'reviewer1');

@@ -94,20 +94,57 @@ describe('sift screening status / sift agreement', () => {
         [1, 1],
       ],
     });
-    for (const key of ['kappa', 'kappaSE', 'pabak', 'ac1', 'alpha']) expect(body).toHaveProperty(key);
-    expect(body.kappa).toBeCloseTo(0, 10);
-    expect(body.pabak).toBeCloseTo(0, 10);
+    // By hand: every margin is .5, so po = pe = .5 and kappa = PABAK = AC1 = 0.
+    // SE (Fleiss, Cohen & Everitt 1969): the diagonal terms vanish (1 − (.5+.5)(1−0) = 0);
+    // off-diagonal 1·(.25·1² + .25·1²) = .5; minus (0 − .5)² = .25; variance = .25 / (4·.25) → SE = .5.
+    // Krippendorff's alpha: 8 values (4 and 4), 4 coincide: 1 − 7·(8−4)/(64−16−16) = 1/8.
+    expect(body).toMatchObject({
+      kappa: expect.closeTo(0, 6),
+      kappaSE: expect.closeTo(0.5, 6),
+      kappaCI95: [expect.closeTo(-0.979981992, 6), expect.closeTo(0.979981992, 6)],
+      pabak: expect.closeTo(0, 6),
+      ac1: expect.closeTo(0, 6),
+      alpha: expect.closeTo(0.125, 6),
+      interpretation: 'slight',
+    });
   });
 
   it('agreement without --stage reports both stages in text', async () => {
     const { code, out } = await run(['agreement', '--db', file]);
     expect(code).toBe(0);
     expect(out).toContain('Title/abstract: 4 records with two votes');
+    expect(out).toContain("votes: each reviewer's first vote on a record");
     expect(out).toContain('Full text: 0 records');
+    // nobody voted at full text: every statistic is "not estimable", with the reason
+    expect(out).toContain('percent agreement   not estimable');
+    expect(out).toContain('not estimable: no record was judged by both reviewers');
+    expect(out).not.toContain('n/a');
+  });
+
+  it('agreement --votes latest is labelled as the latest votes', async () => {
+    const { code, out } = await run([
+      'agreement',
+      '--db',
+      file,
+      '--stage',
+      'title_abstract',
+      '--votes',
+      'latest',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ votes: 'latest', n: 4 });
+    const first = JSON.parse(
+      (await run(['agreement', '--db', file, '--stage', 'title_abstract', '--json'])).out,
+    );
+    expect(first.votes).toBe('first');
+    const text = await run(['agreement', '--db', file, '--stage', 'title_abstract', '--votes', 'latest']);
+    expect(text.out).toContain("each reviewer's latest vote");
   });
 
   it.each([
     [['agreement', '--db', file, '--stage', 'abstract'], /--stage must be/],
+    [['agreement', '--db', file, '--votes', 'best'], /--votes must be first or latest/],
     [['screening', 'status', '--db', file, '--project', 'Nope'], /no project named "Nope"/],
     [['screening', 'count', '--db', file], /usage: sift screening status/],
   ])('refuses %j with a clear message', async (argv, message) => {

@@ -32,7 +32,7 @@ describe('seedDemoScreening', () => {
       titles.map((title, i) => ({ title, doi: i % 2 ? `10.1000/demo.${i}` : null })),
     );
     const users = { owner: p.owner.userId, alice: p.alice.userId, bob: p.bob.userId };
-    seedDemoScreening(db, p.projectId, users, () => new Date('2026-01-05T09:00:00Z'));
+    seedDemoScreening({ db, clock: () => new Date('2026-01-05T09:00:00Z') }, p.projectId, users);
     return { db, ...p };
   }
 
@@ -64,7 +64,7 @@ describe('seedDemoScreening', () => {
   it('screens the real demo review (data/demo) built by buildDemo: import, accounts, dedup, screening', () => {
     const db = openTestDb();
     const clock = () => new Date('2026-01-05T09:00:00Z');
-    const { projectId } = buildDemo(db, clock);
+    const { projectId } = buildDemo({ db, clock });
     const status = screening.screeningStatus(db, projectId);
     const ownerId = (db.prepare("SELECT id FROM users WHERE username = 'owner'").get() as { id: number }).id;
     const owner = { userId: ownerId, role: 'owner' as const };

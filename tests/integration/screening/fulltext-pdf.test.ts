@@ -32,12 +32,12 @@ describe('full-text PDF upload', () => {
       bytes: PDF,
       originalName: '../../../etc/passwd.pdf',
     });
-    const { file, downloadName } = fulltext.pdfLocation(s.db, s.uploadsDir, s.projectId, s.recordId);
+    const { file, downloadName } = fulltext.pdfLocation(s.deps, s.projectId, s.owner, s.recordId);
     expect(path.basename(file)).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     expect(file.startsWith(s.uploadsDir)).toBe(true);
     expect(fs.readFileSync(file)).toEqual(PDF);
     expect(downloadName).toBe('passwd.pdf');
-    expect(fulltext.listReports(s.db, s.projectId, s.alice).reports[0]).toMatchObject({
+    expect(fulltext.listReports(s.db, s.projectId, s.owner).reports[0]).toMatchObject({
       status: 'retrieved',
       hasPdf: true,
       pdfSize: PDF.length,

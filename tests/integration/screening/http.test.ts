@@ -72,6 +72,9 @@ describe('screening over HTTP: from records to included studies', () => {
       .post(`${base}/resolutions`)
       .send({ recordId: r2, stage: 'title_abstract', decision: 'exclude' })
       .expect(409);
+    // Full text (the reports sought, their PDFs) opens to reviewers and viewers once title/abstract is unblinded.
+    await s.as.viewer.get(`${base}/fulltext`).expect(403);
+    await s.as.owner.post(`${base}/screening/title_abstract/unblind`).expect(200);
 
     const sought = await s.as.owner.get(`${base}/fulltext`).expect(200);
     expect(
@@ -134,10 +137,28 @@ describe('screening over HTTP: from records to included studies', () => {
     });
 
     const agreement = await s.as.owner.get(`${base}/agreement?stage=title_abstract`).expect(200);
-    expect(agreement.body).toMatchObject({ n: 4, percentAgreement: 75 });
-    for (const key of ['kappa', 'kappaSE', 'pabak', 'ac1', 'alpha'])
-      expect(agreement.body).toHaveProperty(key);
-    expect(agreement.body.pabak).toBeCloseTo(0.5, 10);
+    // By hand (maybe counts as include; rows alice, columns bob): table [[2,1],[0,1]], n = 4.
+    // po = 3/4; rows (.75, .25), columns (.5, .5); pe = .75·.5 + .25·.5 = .5; kappa = (.75−.5)/(1−.5) = .5.
+    // SE (Fleiss, Cohen & Everitt 1969): diagonal .5(1−1.25·.5)² + .25(1−.75·.5)² = .16796875;
+    // off-diagonal (1−κ)²·.25(.5+.25)² = .03515625; minus (κ − pe(1−κ))² = .0625;
+    // variance = .140625 / (n(1−pe)²) = .140625 / 1 → SE = .375; 95 % CI .5 ± 1.959964·.375, clipped at 1.
+    // PABAK = 2·.75 − 1 = .5. AC1: π = (.625, .375), pe = 2·.625·.375 = .46875, (.75−.46875)/(1−.46875) = 9/17.
+    // Krippendorff's alpha: 8 values (5 include, 3 exclude), 6 coincide: 1 − 7·(8−6)/(64−25−9) = 8/15.
+    expect(agreement.body).toMatchObject({
+      n: 4,
+      percentAgreement: 75,
+      table: [
+        [2, 1],
+        [0, 1],
+      ],
+      kappa: expect.closeTo(0.5, 6),
+      kappaSE: expect.closeTo(0.375, 6),
+      kappaCI95: [expect.closeTo(-0.234986494, 6), 1],
+      pabak: expect.closeTo(0.5, 6),
+      ac1: expect.closeTo(9 / 17, 6),
+      alpha: expect.closeTo(8 / 15, 6),
+      interpretation: 'moderate',
+    });
   });
 
   it('two reviewers deciding on the same record at the same moment lose nothing', async () => {

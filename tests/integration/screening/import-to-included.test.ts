@@ -78,6 +78,8 @@ describe('from import to included studies over HTTP', () => {
       })
       .expect(201);
 
+    // Full text opens to the reviewers once the owner unblinds title/abstract.
+    await owner.post(`${base}/screening/title_abstract/unblind`).expect(200);
     for (const title of ['Learner', 'Adult']) {
       await owner
         .post(`${base}/fulltext/${id(title)}/link`)

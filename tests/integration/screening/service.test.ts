@@ -221,7 +221,7 @@ describe('screening service: queues, agreement and conflicts', () => {
   });
 
   it('a refused decision changes nothing', () => {
-    const { db, projectId, recordIds, alice, decide } = setup(1);
+    const { db, projectId, recordIds, owner, alice, decide } = setup(1);
     const before = db.prepare('SELECT COUNT(*) AS n FROM screening_events').get();
     expect(() =>
       screening.decide({ db, clock }, projectId, alice, {
@@ -230,6 +230,9 @@ describe('screening service: queues, agreement and conflicts', () => {
         decision: 'include',
       }),
     ).toThrow(NotFoundError);
+    // full text is closed to a reviewer while title/abstract is blind; once open, the record is not there
+    expect(() => decide(alice, recordIds[0]!, 'exclude', undefined, 'full_text')).toThrow(ForbiddenError);
+    screening.unblind(db, projectId, owner, 'title_abstract');
     expect(() => decide(alice, recordIds[0]!, 'exclude', undefined, 'full_text')).toThrow(ConflictError);
     expect(db.prepare('SELECT COUNT(*) AS n FROM screening_events').get()).toEqual(before);
   });
@@ -297,10 +300,10 @@ describe('screening service: queues, agreement and conflicts', () => {
     const mine = screening.progress(db, projectId, alice, 'title_abstract');
     expect(mine).toMatchObject({
       visibility: 'blinded',
-      counts: { total: 2, awaiting: 1, complete: 1 },
       me: { votes: 1, remaining: 1 },
     });
-    expect(mine.counts).not.toHaveProperty('conflicts');
+    // Not even how many records are complete: that moves when someone else votes.
+    expect(mine.counts).toEqual({ total: 2 });
     expect(mine).not.toHaveProperty('reviewers');
     const full = screening.progress(db, projectId, owner, 'title_abstract');
     expect(full).toMatchObject({ visibility: 'full', counts: { conflicts: 1 } });
@@ -345,6 +348,13 @@ function includeAtTitleAbstract(s: ReturnType<typeof setup>, recordId: number) {
 }
 
 describe('full text', () => {
+  /** A project whose title/abstract stage the owner has unblinded: full text opens to reviewers then. */
+  function setupOpen(n: number) {
+    const s = setup(n);
+    screening.unblind(s.db, s.projectId, s.owner, 'title_abstract');
+    return s;
+  }
+
   function atFullText(db: Db, s: ReturnType<typeof setup>, recordId: number) {
     includeAtTitleAbstract(s, recordId);
     fulltext.setLink(s.deps, s.projectId, s.owner, recordId, 'https://example.org/paper.pdf');
@@ -352,7 +362,7 @@ describe('full text', () => {
   }
 
   it('a record included at title/abstract is sought, then assessed once retrieved; exclusions need a reason', () => {
-    const s = setup(3);
+    const s = setupOpen(3);
     const [r1, r2, r3] = s.recordIds as [number, number, number];
     includeAtTitleAbstract(s, r1);
     includeAtTitleAbstract(s, r2);
@@ -366,7 +376,10 @@ describe('full text', () => {
     ]);
     expect(() => s.decide(s.alice, r1, 'include', undefined, 'full_text')).toThrow(/retrieved/);
     fulltext.setLink(s.deps, s.projectId, s.owner, r1, 'https://example.org/r1.pdf');
-    fulltext.markNotRetrievable(s.deps, s.projectId, s.owner, r2, 'paywalled, author did not answer');
+    fulltext.markNotRetrievable(s.deps, s.projectId, s.owner, {
+      recordId: r2,
+      note: 'paywalled, author did not answer',
+    });
     expect(() => fulltext.setLink(s.deps, s.projectId, s.owner, r3, 'https://example.org/r3')).toThrow(
       ConflictError,
     );
@@ -386,7 +399,7 @@ describe('full text', () => {
   });
 
   it('several reports linked to one study count as one included study', () => {
-    const s = setup(3);
+    const s = setupOpen(3);
     for (const r of s.recordIds) {
       atFullText(s.db, s, r);
       s.decide(s.alice, r, 'include', undefined, 'full_text');
@@ -397,13 +410,13 @@ describe('full text', () => {
       label: 'TRIAL-1',
       recordIds: [s.recordIds[0]!, s.recordIds[1]!],
     });
-    expect(fulltext.listStudies(s.db, s.projectId)).toEqual([
+    expect(fulltext.listStudies(s.db, s.projectId, s.owner)).toEqual([
       { id: study.id, label: 'TRIAL-1', recordIds: [s.recordIds[0], s.recordIds[1]] },
     ]);
     expect(screening.screeningStatus(s.db, s.projectId).included).toEqual({ reports: 3, studies: 2 });
     fulltext.ungroupReport(s.deps, s.projectId, s.owner, s.recordIds[0]!);
     fulltext.ungroupReport(s.deps, s.projectId, s.owner, s.recordIds[1]!);
-    expect(fulltext.listStudies(s.db, s.projectId)).toEqual([]);
+    expect(fulltext.listStudies(s.db, s.projectId, s.owner)).toEqual([]);
     expect(screening.screeningStatus(s.db, s.projectId).included).toEqual({ reports: 3, studies: 3 });
   });
 });

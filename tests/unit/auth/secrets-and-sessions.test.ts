@@ -36,21 +36,21 @@ describe('session lifetime', () => {
 
   it('a new session expires after the absolute lifetime', () => {
     const times = newSessionTimes(start);
-    expect(times.expiresAt.getTime() - start.getTime()).toBe(SESSION_ABSOLUTE_MS);
+    expect(Date.parse(times.expiresAt) - start.getTime()).toBe(SESSION_ABSOLUTE_MS);
   });
 
   it('ends after the idle window without use, and at the absolute expiry even when used', () => {
     const times = newSessionTimes(start);
     expect(sessionIsLive(times, later(SESSION_IDLE_MS - 1))).toBe(true);
     expect(sessionIsLive(times, later(SESSION_IDLE_MS))).toBe(false);
-    const recentlyUsed = { ...times, lastSeenAt: later(SESSION_ABSOLUTE_MS - 1000) };
+    const recentlyUsed = { ...times, lastSeenAt: later(SESSION_ABSOLUTE_MS - 1000).toISOString() };
     expect(sessionIsLive(recentlyUsed, later(SESSION_ABSOLUTE_MS - 1))).toBe(true);
     expect(sessionIsLive(recentlyUsed, later(SESSION_ABSOLUTE_MS))).toBe(false);
   });
 
   it('writes last_seen_at only when it is a minute old', () => {
-    expect(sessionNeedsTouch(start, later(59_999))).toBe(false);
-    expect(sessionNeedsTouch(start, later(60_000))).toBe(true);
+    expect(sessionNeedsTouch(start.toISOString(), later(59_999))).toBe(false);
+    expect(sessionNeedsTouch(start.toISOString(), later(60_000))).toBe(true);
   });
 });
 

@@ -99,8 +99,13 @@ describe('theme synthesis', () => {
     ]);
   });
 
-  it('dualCodingTables() compares two coders on the studies both coded', () => {
-    const tables = dualCodingTables(input.codes, input.applications);
+  it('dualCodingTables() compares two coders on the studies both finished', () => {
+    // alice finished s1, s2 and s3, bob only s2: the base is s2 alone.
+    const finished = [11, 12, 13].map((studyId) => ({ coder: 'alice', studyId }));
+    const tables = dualCodingTables(input.codes, input.applications, [
+      ...finished,
+      { coder: 'bob', studyId: 12 },
+    ]);
     const ax = tables.find((t) => t.code === 'A.x')!;
     const ay = tables.find((t) => t.code === 'A.y')!;
     const bz = tables.find((t) => t.code === 'B.z')!;
@@ -114,7 +119,7 @@ describe('theme synthesis', () => {
       observedAgreement: 0,
     });
     expect(ay).toMatchObject({ onlyFirst: 1, onlySecond: 0, observedAgreement: 0 });
-    expect(bz).toMatchObject({ neither: 1, observedAgreement: 1 });
+    expect(bz).toMatchObject({ neither: 1, observedAgreement: 1, kappa: null });
   });
 
   it('buildReport() gathers frequencies, theme cross-tabs, co-occurrence and evidence with summaries', () => {
@@ -142,5 +147,23 @@ describe('theme synthesis', () => {
     const md = reportMarkdown(report, 'Demo');
     expect(md).toContain('=HYPERLINK("x") \\| pipe');
     expect(md).toContain('## Theme B (0 studies)');
+  });
+
+  // Every character a spreadsheet reads as the start of a formula (OWASP's CSV injection list), not only '='.
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1 more', "'+1 more"], // a bare number ("+1") is left as it is: see tests/unit/csv/write.test.ts
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTab first', "'\tTab first"],
+    ['\rCR first', `"'\rCR first"`],
+    ['a = b, harmless', '"a = b, harmless"'],
+  ])('the evidence CSV defuses an excerpt starting %j as %j', (excerpt, cell) => {
+    const report = buildReport({
+      ...input,
+      applications: [{ studyId: 11, codeId: 2, coder: 'alice', excerpt, page: null }],
+    });
+    expect(report.themes.flatMap((t) => t.evidence)).toHaveLength(1);
+    expect(evidenceCsv(report)).toContain(`,${cell},,alice\r\n`);
   });
 });

@@ -1,25 +1,9 @@
 import { planDeduplication } from '../../../server/domain/dedup/engine';
 import { choosePrimary, mergedView } from '../../../server/domain/dedup/merge';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
+import { dedupRecord } from '../../support/dedup';
 
-function rec(id: number, fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id,
-    type: null,
-    title: null,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
+const rec = (id: number, fields: Partial<DedupRecord>): DedupRecord => dedupRecord(fields, id);
 
 const WORK = {
   title: 'Colchicine prevents early postoperative pericardial and pleural effusions',

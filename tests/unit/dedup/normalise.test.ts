@@ -84,11 +84,11 @@ describe('titleMarker() and correction citations', () => {
 
 describe('parsePages()', () => {
   it.each([
-    ['221-8', { start: '221', end: '228', articleNumber: false }],
-    ['S109-S112', { start: '109', end: '112', articleNumber: false }],
-    ['c37-c42', { start: '37', end: '42', articleNumber: false }],
-    ['e12724', { start: '12724', end: '12724', articleNumber: true }],
-    ['CD002273', { start: '2273', end: '2273', articleNumber: true }],
+    ['221-8', { start: '221', end: '228', articleNumber: false, supplement: false }],
+    ['S109-S112', { start: '109', end: '112', articleNumber: false, supplement: true }],
+    ['c37-c42', { start: '37', end: '42', articleNumber: false, supplement: false }],
+    ['e12724', { start: '12724', end: '12724', articleNumber: true, supplement: false }],
+    ['CD002273', { start: '2273', end: '2273', articleNumber: true, supplement: false }],
   ])('reads %p', (input, expected) => {
     expect(parsePages(input)).toEqual(expected);
   });

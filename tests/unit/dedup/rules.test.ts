@@ -1,26 +1,5 @@
-import { featuresOf } from '../../../server/domain/dedup/features';
-import { classifyPair } from '../../../server/domain/dedup/rules';
 import type { DedupRecord } from '../../../server/domain/dedup/types';
-
-let nextId = 1;
-function rec(fields: Partial<DedupRecord>): DedupRecord {
-  return {
-    id: nextId++,
-    type: 'journal-article',
-    title: null,
-    authors: [],
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    doi: null,
-    pmid: null,
-    isbn: null,
-    abstract: null,
-    ...fields,
-  };
-}
+import { verdictOf } from '../../support/dedup';
 
 const ARTICLE: Partial<DedupRecord> = {
   title: 'Intrapleural tissue plasminogen activator and DNase in pleural infection',
@@ -32,9 +11,7 @@ const ARTICLE: Partial<DedupRecord> = {
   pages: '518-526',
 };
 
-function verdict(a: Partial<DedupRecord>, b: Partial<DedupRecord>) {
-  return classifyPair(featuresOf(rec(a)), featuresOf(rec(b)));
-}
+const verdict = verdictOf;
 
 describe('classifyPair(): exact keys', () => {
   it('merges two records with the same DOI', () => {

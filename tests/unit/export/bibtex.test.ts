@@ -14,13 +14,13 @@ const fixture = (dir: string, name: string): string =>
 
 describe('exportBibtex()', () => {
   it.each([
-    'spaniels_zotero_50.bib',
-    'bibtexparser/biber-examples.bib',
-    'bibtexparser/crossref_entries.bib',
-    'bibtexparser/features2.bib',
-    'bibtexparser/traps.bib',
+    'bibtex/spaniels_zotero_50.bib',
+    'bibtex/bibtexparser/biber-examples.bib',
+    'bibtex/bibtexparser/crossref_entries.bib',
+    'bibtex/bibtexparser/features2.bib',
+    'bibtex/bibtexparser/traps.bib',
   ])('BibTeX → Sift → BibTeX keeps every field and the normalised record (%s)', (name) => {
-    const { records } = parseBibtex(fixture('import-b', name), name);
+    const { records } = parseBibtex(fixture('import', name), name);
     const again = parseBibtex(exportBibtex(asExportRecords(records, 'bibtex')), 'again.bib');
     // Keys stay, except that a key the file repeats is made unique (biber-examples has "tmn4" twice).
     const withoutKey = (r: BibRecord) => r.raw.filter(([tag]) => tag !== 'ID');
@@ -35,7 +35,7 @@ describe('exportBibtex()', () => {
   });
 
   it('writes a record from another format from its normalised fields, even when it came from BibTeX first', () => {
-    const { records } = parseBibtex(fixture('import-b', 'spaniels_zotero_50.bib'), 'z.bib');
+    const { records } = parseBibtex(fixture('import', 'bibtex/spaniels_zotero_50.bib'), 'z.bib');
     const out = exportBibtex(asExportRecords(records.slice(0, 1), 'ris'));
     expect(out).not.toContain('annote');
     expect(out).toContain(
@@ -45,7 +45,7 @@ describe('exportBibtex()', () => {
   });
 
   it('RIS → Sift → BibTeX keeps titles, names, DOIs and keywords with commas', () => {
-    const { records } = parseRis(fixture('import-a', '_baseline_zotero.ris'), 'z.ris');
+    const { records } = parseRis(fixture('import', 'ris/_baseline_zotero.ris'), 'z.ris');
     const again = parseBibtex(exportBibtex(asExportRecords(records, 'ris')), 'again.bib').records;
     const pick = (r: BibRecord) => [
       r.title,

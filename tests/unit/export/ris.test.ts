@@ -8,19 +8,19 @@ import { cleanText } from '../../../server/domain/import/normalise';
 import { emptyRecord } from '../../../server/domain/import/types';
 import { asExportRecords, normalised } from './records';
 
-const RIS_FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-a');
+const RIS_FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import');
 const risFixture = (name: string): string => fs.readFileSync(path.join(RIS_FIXTURES, name), 'utf8');
 
 describe('exportRis()', () => {
   it.each([
-    '_baseline_zotero.ris',
-    '_baseline_endnote.ris',
-    '_baseline_scopus.ris',
-    '_baseline_embase.ris',
-    'wos_test.ris',
-    'ris_issue_992.txt',
-    'example_multiline.ris',
-    'baseline_empty_values.ris',
+    'ris/_baseline_zotero.ris',
+    'ris/_baseline_endnote.ris',
+    'ris/_baseline_scopus.ris',
+    'ris/_baseline_embase.ris',
+    'ris/wos_test.ris',
+    'ris/ris_issue_992.txt',
+    'ris/example_multiline.ris',
+    'ris/baseline_empty_values.ris',
   ])('RIS → Sift → RIS keeps every field of %s, in order', (name) => {
     const original = parseRis(risFixture(name), name).records;
     const exported = exportRis(asExportRecords(original, 'ris'));
@@ -40,7 +40,7 @@ describe('exportRis()', () => {
   it('writes records from other formats from their normalised fields', () => {
     const { records } = parseBibtex(
       fs.readFileSync(
-        path.join(__dirname, '..', '..', 'fixtures', 'import-b', 'spaniels_zotero_50.bib'),
+        path.join(__dirname, '..', '..', 'fixtures', 'import', 'bibtex', 'spaniels_zotero_50.bib'),
         'utf8',
       ),
       'z.bib',

@@ -6,10 +6,10 @@ import { parseBibtex } from '../../../server/domain/import/bibtex';
 import { parseRis } from '../../../server/domain/import/ris';
 import type { BibRecord } from '../../../server/domain/import/types';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const parse = (name: string) => parseBibtex(read(name), name);
-const bp = (name: string) => parse(`bibtexparser/${name}`);
+const bp = (name: string) => parse(`bibtex/bibtexparser/${name}`);
 
 describe('parseBibtex() on python-bibtexparser test files', () => {
   it.each([
@@ -123,6 +123,36 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
     expect(cr1.raw.map(([tag]) => tag)).not.toContain('publisher');
   });
 
+  it("never lets a crossref parent (or grandparent) overwrite the child's own fields", () => {
+    const { records } = parseBibtex(
+      `@inproceedings{child, title = {Child paper}, author = {Doe, Jane}, year = {2021}, pages = {10--20},
+         booktitle = {Proceedings of the Child Workshop}, crossref = {parent}}
+       @inproceedings{grandchild, title = {Grandchild paper}, crossref = {middle}}
+       @inproceedings{middle, title = {Middle paper}, year = {2019}, crossref = {parent}}
+       @proceedings{parent, title = {Proceedings of the Parent Conference}, year = {2020}, pages = {1--500},
+         volume = {7}}`,
+      'crossref.bib',
+    );
+    expect(records).toHaveLength(4);
+    const byKey = new Map(records.map((r) => [r.sourceId, r]));
+    // Its own title, year, pages and book title stay; only the volume it lacks comes from the parent.
+    expect(byKey.get('child')).toMatchObject({
+      title: 'Child paper',
+      year: 2021,
+      pages: '10-20',
+      journal: 'Proceedings of the Child Workshop',
+      volume: '7',
+    });
+    // The nearer ancestor wins: the middle entry's year and title (as book title), not the parent's.
+    expect(byKey.get('grandchild')).toMatchObject({
+      title: 'Grandchild paper',
+      year: 2019,
+      journal: 'Middle paper',
+      pages: '1-500',
+      volume: '7',
+    });
+  });
+
   it('follows crossref chains and stops at cycles with a warning', () => {
     const biber = bp('biber-examples.bib').records;
     expect(biber.find((r) => r.sourceId === 'westfahl:space')).toMatchObject({
@@ -179,7 +209,7 @@ describe('parseBibtex() on python-bibtexparser test files', () => {
 
 describe('parseBibtex() on other exports', () => {
   it('reads a Zotero export of PubMed records', () => {
-    const { records, warnings } = parse('spaniels_zotero_50.bib');
+    const { records, warnings } = parse('bibtex/spaniels_zotero_50.bib');
     expect(records).toHaveLength(50);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
@@ -203,8 +233,8 @@ describe('parseBibtex() on other exports', () => {
   });
 
   it('gives the same normalised fields as the RIS export of the same Zotero library', () => {
-    const bib = parse('spaniels_zotero_50.bib').records;
-    const ris = parseRis(read('spaniels_zotero_50.ris'), 'z.ris').records;
+    const bib = parse('bibtex/spaniels_zotero_50.bib').records;
+    const ris = parseRis(read('ris/spaniels_zotero_50.ris'), 'z.ris').records;
     const pick = (r: BibRecord) => [
       r.title,
       r.authors,
@@ -225,19 +255,19 @@ describe('parseBibtex() on other exports', () => {
   });
 
   it('reads citation-js command and name-part cases', () => {
-    expect(parse('citation-js/commands.bib').records.map((r) => r.title)).toEqual([
+    expect(parse('bibtex/citation-js/commands.bib').records.map((r) => r.title)).toEqual([
       'url: https://example.org',
       'href: Example',
       'ElsevierGlyph: —',
       'unknown:',
       'Phi: Φ',
     ]);
-    expect(parse('citation-js/escaped and.bib').records.map((r) => r.authors)).toEqual([
+    expect(parse('bibtex/citation-js/escaped and.bib').records.map((r) => r.authors)).toEqual([
       ['A and B'],
       ['A', 'B'],
     ]);
-    expect(parse('citation-js/nameparts.bib').records[0]!.authors).toEqual(['B, A']);
-    expect(parse('citation-js/rich text.bib').records.map((r) => r.title)).toEqual([
+    expect(parse('bibtex/citation-js/nameparts.bib').records[0]!.authors).toEqual(['B, A']);
+    expect(parse('bibtex/citation-js/rich text.bib').records.map((r) => r.title)).toEqual([
       'ibsupsub',
       null,
       'abc',
@@ -249,18 +279,18 @@ describe('parseBibtex() on other exports', () => {
   });
 
   it('accepts an entry closed with the other delimiter, with a warning', () => {
-    const { records, warnings } = parse('citation-js/different delimiters.bib');
+    const { records, warnings } = parse('bibtex/citation-js/different delimiters.bib');
     expect(records.map((r) => [r.sourceId, r.year])).toEqual([
       ['a', 2021],
       ['b', 2021],
     ]);
     expect(warnings).toEqual([
-      { line: 11, record: null, message: 'entry "b" opened with "{" is closed with ")"' },
+      { line: 11, record: 2, message: 'entry "b" opened with "{" is closed with ")"' },
     ]);
   });
 
   it('keeps @preamble out of the records and an undefined macro as text', () => {
-    const { records, warnings } = parse('citation-js/string and preamble.bib');
+    const { records, warnings } = parse('bibtex/citation-js/string and preamble.bib');
     expect(records).toHaveLength(1);
     expect(records[0]!.title).toBe('Foobarbar');
     expect(warnings.map((w) => w.message)).toContain('undefined @string macro "bar" kept as text');
@@ -283,7 +313,7 @@ describe('parseBibtex() recovery', () => {
     const { records, warnings } = parseBibtex('@article{k,\n title = {T}\n year = 2000\n}', 'x.bib');
     expect(records[0]).toMatchObject({ title: 'T', year: 2000 });
     expect(warnings).toEqual([
-      { line: 3, record: null, message: 'missing comma after field "title" in entry "k"' },
+      { line: 3, record: 1, message: 'missing comma after field "title" in entry "k"' },
     ]);
   });
 
@@ -327,7 +357,7 @@ describe('parseBibtex() recovery', () => {
   });
 
   it('never hangs or throws anything but ParseError on random or mutated input', () => {
-    const seed = read('bibtexparser/features2.bib') + read('bibtexparser/traps.bib');
+    const seed = read('bibtex/bibtexparser/features2.bib') + read('bibtex/bibtexparser/traps.bib');
     const mutated = fc
       .tuple(
         fc.nat(seed.length),

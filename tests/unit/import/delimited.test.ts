@@ -4,18 +4,18 @@ import { parseFixture } from './fixtures';
 
 describe('parseFile() on CSV, semicolon and tab exports', () => {
   it.each([
-    ['_baseline_covidence.csv', 'csv', 10],
-    ['_baseline_pubmed.csv', 'csv', 10],
-    ['_baseline_rayyan.csv', 'csv', 10],
-    ['_baseline_scopus.csv', 'csv', 10],
-    ['_baseline_zotero.csv', 'csv', 10],
-    ['embase.csv', 'csv', 6],
-    ['generic_labels.csv', 'csv', 6],
-    ['generic_bad_record_id.csv', 'csv', 6],
-    ['generic_semicolon.csv', 'csv', 2],
-    ['generic_tab.tsv', 'tsv', 2],
-    ['missing_values.csv', 'csv', 4],
-    ['duplicate_records.csv', 'csv', 14],
+    ['delimited/_baseline_covidence.csv', 'csv', 10],
+    ['delimited/_baseline_pubmed.csv', 'csv', 10],
+    ['delimited/_baseline_rayyan.csv', 'csv', 10],
+    ['delimited/_baseline_scopus.csv', 'csv', 10],
+    ['delimited/_baseline_zotero.csv', 'csv', 10],
+    ['delimited/embase.csv', 'csv', 6],
+    ['delimited/generic_labels.csv', 'csv', 6],
+    ['delimited/generic_bad_record_id.csv', 'csv', 6],
+    ['delimited/generic_semicolon.csv', 'csv', 2],
+    ['delimited/generic_tab.tsv', 'tsv', 2],
+    ['delimited/missing_values.csv', 'csv', 4],
+    ['delimited/duplicate_records.csv', 'csv', 14],
   ])('%s is %s with %i records', (file, format, count) => {
     const result = parseFixture(file);
     expect(result.format).toBe(format);
@@ -24,7 +24,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
 
   it.each([
     {
-      file: '_baseline_scopus.csv',
+      file: 'delimited/_baseline_scopus.csv',
       index: 0,
       sourceId: '2-s2.0-85189760133',
       title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
@@ -36,7 +36,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
       abstract: 'Global climate patterns fundamentally shape',
     },
     {
-      file: '_baseline_pubmed.csv',
+      file: 'delimited/_baseline_pubmed.csv',
       index: 9,
       sourceId: '36122246',
       title: 'Low dinosaur biodiversity in central China 2 million years prior to the end-Cretaceous mass extinction',
@@ -48,7 +48,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
       abstract: null,
     },
     {
-      file: '_baseline_rayyan.csv',
+      file: 'delimited/_baseline_rayyan.csv',
       index: 5,
       sourceId: 'rayyan-42924194',
       title:
@@ -61,7 +61,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
       abstract: 'Pseudosuchian archosaurs',
     },
     {
-      file: '_baseline_covidence.csv',
+      file: 'delimited/_baseline_covidence.csv',
       index: 3,
       sourceId: '7',
       title:
@@ -74,7 +74,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
       abstract: null,
     },
     {
-      file: '_baseline_zotero.csv',
+      file: 'delimited/_baseline_zotero.csv',
       index: 4,
       sourceId: 'ACNL49GC',
       title:
@@ -87,7 +87,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
       abstract: null,
     },
     {
-      file: 'embase.csv',
+      file: 'delimited/embase.csv',
       index: 0,
       sourceId: null,
       title: 'Duplication cysts: Diagnosis, management, and the role of endoscopic ultrasound',
@@ -112,13 +112,13 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
   });
 
   it('splits every author-list style: "; ", " and ", PubMed "Family XY, …."', () => {
-    expect(parseFixture('_baseline_rayyan.csv').records[0]!.authors).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.', 'McNamara, M.E.']);
-    expect(parseFixture('_baseline_covidence.csv').records[0]!.authors).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.', 'McNamara, M.E.']);
-    expect(parseFixture('_baseline_pubmed.csv').records[0]!.authors).toEqual(['Griffin DK', 'Larkin DM', "O'Connor RE"]);
+    expect(parseFixture('delimited/_baseline_rayyan.csv').records[0]!.authors).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.', 'McNamara, M.E.']);
+    expect(parseFixture('delimited/_baseline_covidence.csv').records[0]!.authors).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.', 'McNamara, M.E.']);
+    expect(parseFixture('delimited/_baseline_pubmed.csv').records[0]!.authors).toEqual(['Griffin DK', 'Larkin DM', "O'Connor RE"]);
   });
 
   it('reads ASReview Python-list cells and the record_id column', () => {
-    const { records, warnings } = parseFixture('generic_bad_record_id.csv');
+    const { records, warnings } = parseFixture('delimited/generic_bad_record_id.csv');
     expect(records[0]!.authors).toEqual(['Marx, Karl', 'Lindgren, Astrid']);
     expect(records[0]!.keywords).toEqual(['Pippi', 'Nordwind', 'Piraten']);
     expect(records.map((r) => r.sourceId)).toEqual(['0', '0', '3', '4f', '5', '7']);
@@ -126,15 +126,15 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
   });
 
   it('reads the same records from the semicolon and the tab variant', () => {
-    const semicolon = parseFixture('generic_semicolon.csv').records;
-    const tab = parseFixture('generic_tab.tsv').records;
+    const semicolon = parseFixture('delimited/generic_semicolon.csv').records;
+    const tab = parseFixture('delimited/generic_tab.tsv').records;
     expect(tab.map((r) => ({ ...r, raw: [] }))).toEqual(semicolon.map((r) => ({ ...r, raw: [] })));
     expect(semicolon[1]!.title).toBe('The title of the reference');
     expect(semicolon[1]!.issn).toBe('1732-4208');
   });
 
   it('keeps every non-empty cell in raw under its header, in column order', () => {
-    const record = parseFixture('duplicate_records.csv').records[0]!;
+    const record = parseFixture('delimited/duplicate_records.csv').records[0]!;
     expect(record.raw).toEqual([
       ['title', 'a'],
       ['abstract', 'lorem'],
@@ -144,7 +144,7 @@ describe('parseFile() on CSV, semicolon and tab exports', () => {
   });
 
   it('warns about rows without a title and keeps them', () => {
-    const { records, warnings } = parseFixture('missing_values.csv');
+    const { records, warnings } = parseFixture('delimited/missing_values.csv');
     expect(records.map((r) => r.title)).toEqual(['Title of reference', null, 'Title of reference', null]);
     expect(warnings.map((w) => [w.line, w.record])).toEqual([
       [3, 2],

@@ -6,25 +6,25 @@ const text = (name: string): string => Buffer.from(fixtureBytes(name)).toString(
 
 describe('detectFormat() decides by content, not by extension', () => {
   it.each([
-    ['_baseline_pubmed.ris', 'medline'],
-    ['example_pubmed.txt', 'medline'],
-    ['web_of_science.txt', 'ris'],
-    ['pubmed_endnote.txt', 'ris'],
-    ['ris_issue_1099.txt', 'ris'],
-    ['example_wos.ris', 'wos-plain'],
-    ['WoS_medline_tabdelimited_CR.txt', 'wos-tab'],
-    ['wos_test.ris', 'ris'],
-    ['_baseline_scopus.csv', 'csv'],
-    ['generic_semicolon.csv', 'csv'],
-    ['generic_tab.tsv', 'tsv'],
+    ['medline/_baseline_pubmed.ris', 'medline'],
+    ['medline/example_pubmed.txt', 'medline'],
+    ['ris/web_of_science.txt', 'ris'],
+    ['ris/pubmed_endnote.txt', 'ris'],
+    ['ris/ris_issue_1099.txt', 'ris'],
+    ['wos/example_wos.ris', 'wos-plain'],
+    ['wos/WoS_medline_tabdelimited_CR.txt', 'wos-tab'],
+    ['ris/wos_test.ris', 'ris'],
+    ['delimited/_baseline_scopus.csv', 'csv'],
+    ['delimited/generic_semicolon.csv', 'csv'],
+    ['delimited/generic_tab.tsv', 'tsv'],
   ])('%s → %s', (file, format) => {
     expect(detectFormat(text(file), file)).toBe(format);
   });
 
   it('ignores a misleading extension', () => {
-    expect(detectFormat(text('_baseline_pubmed.ris'), 'export.csv')).toBe('medline');
-    expect(detectFormat(text('_baseline_zotero.ris'), 'export.bib')).toBe('ris');
-    expect(detectFormat(text('example_wos.ris'), 'savedrecs.nbib')).toBe('wos-plain');
+    expect(detectFormat(text('medline/_baseline_pubmed.ris'), 'export.csv')).toBe('medline');
+    expect(detectFormat(text('ris/_baseline_zotero.ris'), 'export.bib')).toBe('ris');
+    expect(detectFormat(text('wos/example_wos.ris'), 'savedrecs.nbib')).toBe('wos-plain');
   });
 
   it.each([
@@ -78,10 +78,10 @@ describe('parseFile() dispatch', () => {
   });
 
   it('reads the format it is told to, skipping the sniffing', () => {
-    const result = parseFile(fixtureBytes('generic_tab.tsv'), 'generic_tab.tsv', { format: 'tsv' });
+    const result = parseFile(fixtureBytes('delimited/generic_tab.tsv'), 'generic_tab.tsv', { format: 'tsv' });
     expect(result.format).toBe('tsv');
     expect(result.records).toHaveLength(2);
-    expect(() => parseFile(fixtureBytes('generic_tab.tsv'), 'generic_tab.tsv', { format: 'ris' })).toThrow(ParseError);
+    expect(() => parseFile(fixtureBytes('delimited/generic_tab.tsv'), 'generic_tab.tsv', { format: 'ris' })).toThrow(ParseError);
   });
 });
 

@@ -4,18 +4,23 @@ import { parseFile } from '../../../server/domain/import';
 import { decodeBytes } from '../../../server/domain/import/encoding';
 import { fixtureBytes } from './fixtures';
 
-const cinahl = Buffer.from(fixtureBytes('_baseline_cinahl.ris')).toString('utf8');
+const cinahl = Buffer.from(fixtureBytes('ris/_baseline_cinahl.ris')).toString('utf8');
 
 describe('decodeBytes()', () => {
   it('drops a UTF-8 BOM', () => {
-    const decoded = decodeBytes(fixtureBytes('_baseline_scopus.ris'), 'scopus.ris');
+    const decoded = decodeBytes(fixtureBytes('ris/_baseline_scopus.ris'), 'scopus.ris');
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text.startsWith('TY  - JOUR')).toBe(true);
   });
 
-  it('reads UTF-16 with a BOM', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('TY  - JOUR\nTI  - Ørsted\nER  - \n', 'utf-16le')]);
-    expect(decodeBytes(bytes, 'x.ris')).toEqual({ text: 'TY  - JOUR\nTI  - Ørsted\nER  - \n', encoding: 'utf-16le' });
+  it.each([
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const)('reads %s with its BOM', (encoding, bom) => {
+    const text = 'TY  - JOUR\nTI  - Ørsted\nER  - \n';
+    const bytes = Buffer.concat([Buffer.from(bom), iconv.encode(text, encoding)]);
+    expect(decodeBytes(bytes, 'x.ris')).toEqual({ text, encoding });
+    expect(parseFile(bytes, 'x.ris').records.map((r) => r.title)).toEqual(['Ørsted']);
   });
 
   it('detects Windows-1252 in a real export re-encoded the way old Windows tools write it', () => {
@@ -49,7 +54,7 @@ describe('decodeBytes()', () => {
 
 describe('parseFile() with legacy encodings', () => {
   it('imports a Windows-1252 RIS with the same records as the UTF-8 original', () => {
-    const original = parseFile(fixtureBytes('_baseline_cinahl.ris'), 'cinahl.ris');
+    const original = parseFile(fixtureBytes('ris/_baseline_cinahl.ris'), 'cinahl.ris');
     const legacy = parseFile(iconv.encode(cinahl, 'windows-1252'), 'cinahl.ris');
     expect(legacy.encoding).toBe('windows-1252');
     expect(legacy.records).toEqual(original.records);
@@ -74,7 +79,7 @@ describe('parseFile() with legacy encodings', () => {
 
 describe('UTF-16 without a byte-order mark', () => {
   it.each(['utf-16le', 'utf-16be'])('is recognised as %s from its NUL pattern', (encoding) => {
-    const text = Buffer.from(fixtureBytes('generic_tab.tsv')).toString('utf8');
+    const text = Buffer.from(fixtureBytes('delimited/generic_tab.tsv')).toString('utf8');
     const result = parseFile(iconv.encode(text, encoding), 'generic_tab.tsv');
     expect(result.encoding).toBe(encoding);
     expect(result.format).toBe('tsv');

@@ -12,6 +12,12 @@ describe('latexToUnicode()', () => {
     ["\\L{}\\'od\\'z", 'Łódź'],
     ["\\'{\\i}ndice", 'índice'],
     ['\\v{S}koda \\H{o} \\k{a} \\r{u} \\~n \\^e \\`a \\=o \\.z \\u{g}', 'Škoda ő ą ů ñ ê à ō ż ğ'],
+    // Dot below, line below, tie and double grave, as transliterations of Arabic, Sanskrit and
+    // Slavic names use them (written as code points: ḥ U+1E25 is not ḣ U+1E23, the dot above).
+    ['Mu\\d{h}ammad \\d s', 'Mu\u1e25ammad \u1e63'],
+    ['\\b{k}h\\b{a}', '\u1e35ha\u0331'],
+    ['\\t{oo} \\t{ts}', 'o\u0361o t\u0361s'],
+    ['\\G{a} \\G{o}', '\u0201 \u020d'],
     ['pages 1--10, a---b', 'pages 1–10, a—b'],
     ['n.s.~2', 'n.s. 2'],
     ['\\& \\% \\_ \\$ \\#', '& % _ $ #'],

@@ -4,21 +4,21 @@ import { parseFixture } from './fixtures';
 
 describe('parseFile() on PubMed MEDLINE (.nbib/.txt)', () => {
   it('reads a MEDLINE file that PubMed users saved as .ris as MEDLINE (50 records)', () => {
-    const result = parseFixture('_baseline_pubmed.ris');
+    const result = parseFixture('medline/_baseline_pubmed.ris');
     expect(result.format).toBe('medline');
     expect(result.records).toHaveLength(50);
     expect(result.warnings).toEqual([]);
   });
 
   it('reads example_pubmed.txt (10 records)', () => {
-    const result = parseFixture('example_pubmed.txt');
+    const result = parseFixture('medline/example_pubmed.txt');
     expect(result.format).toBe('medline');
     expect(result.records).toHaveLength(10);
   });
 
   it.each([
     {
-      file: '_baseline_pubmed.ris',
+      file: 'medline/_baseline_pubmed.ris',
       index: 0,
       pmid: '30922926',
       title: 'Time lapse: A glimpse into prehistoric genomics.',
@@ -33,7 +33,7 @@ describe('parseFile() on PubMed MEDLINE (.nbib/.txt)', () => {
       abstract: "For the purpose of this review, 'time-lapse' refers to the reconstruction of ancestral (in this case dinosaur) karyotypes",
     },
     {
-      file: '_baseline_pubmed.ris',
+      file: 'medline/_baseline_pubmed.ris',
       index: 49,
       pmid: '26605799',
       title: 'Eggshell Porosity Provides Insight on Evolution of Nesting in Dinosaurs.',
@@ -48,7 +48,7 @@ describe('parseFile() on PubMed MEDLINE (.nbib/.txt)', () => {
       abstract: 'Knowledge about the types of nests built by dinosaurs',
     },
     {
-      file: 'example_pubmed.txt',
+      file: 'medline/example_pubmed.txt',
       index: 3,
       pmid: '26754250',
       title: 'On the probability of dinosaur fleas.',
@@ -81,7 +81,7 @@ describe('parseFile() on PubMed MEDLINE (.nbib/.txt)', () => {
   });
 
   it('keeps wrapped values in raw with their line breaks and all repeated tags', () => {
-    const record = parseFixture('_baseline_pubmed.ris').records[0]!;
+    const record = parseFixture('medline/_baseline_pubmed.ris').records[0]!;
     const abstract = record.raw.find(([tag]) => tag === 'AB')![1];
     expect(abstract.split('\n')[1]).toBe('ancestral (in this case dinosaur) karyotypes using genome assemblies of extant');
     expect(record.raw.filter(([tag]) => tag === 'IS')).toHaveLength(3);

@@ -6,34 +6,34 @@ import { fixtureBytes, parseFixture } from './fixtures';
 describe('parseFile() on RIS from each exporting tool', () => {
   // Record counts are those of /work/shared/corpus/MANIFEST.md.
   it.each([
-    ['_baseline_cinahl.ris', 9],
-    ['_baseline_embase.ris', 10],
-    ['_baseline_endnote.ris', 10],
-    ['_baseline_googlescholar.ris', 10],
-    ['_baseline_mendeley.ris', 10],
-    ['_baseline_openalex.ris', 9],
-    ['_baseline_rayyan.ris', 10],
-    ['_baseline_scopus.ris', 10],
-    ['_baseline_webofscience.ris', 10],
-    ['_baseline_zotero.ris', 10],
-    ['baseline_reference_types.ris', 61],
-    ['baseline_empty_values.ris', 4],
-    ['embase.ris', 6],
-    ['faulty_year.ris', 1],
-    ['ovid_psycinfo.ris', 6],
-    ['proquest.ris', 6],
-    ['pubmed_endnote.txt', 6],
-    ['pubmed_zotero.ris', 6],
-    ['ris_issue_1099.txt', 7],
-    ['ris_issue_992.txt', 19],
-    ['ris_many_authors.ris', 1],
-    ['web_of_science.txt', 10],
-    ['wos_test.ris', 50],
-    ['example_extraneous_data.ris', 2],
-    ['example_multiline.ris', 3],
-    ['example_endnote.ris', 1],
-    ['example_bom.ris', 1],
-    ['example_empty_tag.ris', 1],
+    ['ris/_baseline_cinahl.ris', 9],
+    ['ris/_baseline_embase.ris', 10],
+    ['ris/_baseline_endnote.ris', 10],
+    ['ris/_baseline_googlescholar.ris', 10],
+    ['ris/_baseline_mendeley.ris', 10],
+    ['ris/_baseline_openalex.ris', 9],
+    ['ris/_baseline_rayyan.ris', 10],
+    ['ris/_baseline_scopus.ris', 10],
+    ['ris/_baseline_webofscience.ris', 10],
+    ['ris/_baseline_zotero.ris', 10],
+    ['ris/baseline_reference_types.ris', 61],
+    ['ris/baseline_empty_values.ris', 4],
+    ['ris/embase.ris', 6],
+    ['ris/faulty_year.ris', 1],
+    ['ris/ovid_psycinfo.ris', 6],
+    ['ris/proquest.ris', 6],
+    ['ris/pubmed_endnote.txt', 6],
+    ['ris/pubmed_zotero.ris', 6],
+    ['ris/ris_issue_1099.txt', 7],
+    ['ris/ris_issue_992.txt', 19],
+    ['ris/ris_many_authors.ris', 1],
+    ['ris/web_of_science.txt', 10],
+    ['ris/wos_test.ris', 50],
+    ['ris/example_extraneous_data.ris', 2],
+    ['ris/example_multiline.ris', 3],
+    ['ris/example_endnote.ris', 1],
+    ['ris/example_bom.ris', 1],
+    ['ris/example_empty_tag.ris', 1],
   ])('%s is RIS with %i records', (file, count) => {
     const result = parseFixture(file);
     expect(result.format).toBe('ris');
@@ -42,7 +42,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
 
   it.each([
     {
-      file: '_baseline_scopus.ris',
+      file: 'ris/_baseline_scopus.ris',
       index: 1,
       title: 'The origin of an invasive air sac system in sauropodomorph dinosaurs',
       firstAuthor: 'Aureliano, T.',
@@ -54,7 +54,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: 'One of the most remarkable features in sauropod dinosaurs',
     },
     {
-      file: '_baseline_embase.ris',
+      file: 'ris/_baseline_embase.ris',
       index: 0,
       title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers',
       firstAuthor: 'Yang, Z.',
@@ -66,7 +66,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: 'Fossil feathers have transformed our understanding',
     },
     {
-      file: '_baseline_webofscience.ris',
+      file: 'ris/_baseline_webofscience.ris',
       index: 1,
       title: 'Dinosaur footprints from Arizona',
       firstAuthor: 'Riggs, ES',
@@ -78,7 +78,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: null,
     },
     {
-      file: '_baseline_cinahl.ris',
+      file: 'ris/_baseline_cinahl.ris',
       index: 0,
       title: 'Osteohistological insight into the growth dynamics of early dinosaurs and their contemporaries.',
       firstAuthor: 'Curry Rogers, Kristina',
@@ -90,7 +90,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: "Dinosauria debuted on Earth's stage",
     },
     {
-      file: '_baseline_googlescholar.ris',
+      file: 'ris/_baseline_googlescholar.ris',
       index: 0,
       title: 'Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited',
       firstAuthor: 'Barrett, Paul M',
@@ -102,7 +102,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: null,
     },
     {
-      file: '_baseline_openalex.ris',
+      file: 'ris/_baseline_openalex.ris',
       index: 0,
       title: 'A bioprovince for the Barremian–Aptian charophytes of the Central Tethyan Archipelago',
       firstAuthor: 'Vicente, Alba',
@@ -114,7 +114,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: 'A comprehensive bibliographic compilation',
     },
     {
-      file: '_baseline_endnote.ris',
+      file: 'ris/_baseline_endnote.ris',
       index: 0,
       title: 'Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry',
       firstAuthor: 'Boisvert, C.',
@@ -126,7 +126,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: 'A new specimen of Haplocanthosaurus is described',
     },
     {
-      file: '_baseline_rayyan.ris',
+      file: 'ris/_baseline_rayyan.ris',
       index: 1,
       title:
         'Erratum: Author Correction: A remarkable assemblage of petroglyphs and dinosaur footprints in Northeast Brazil (Scientific reports (2024) 14 1 DOI: 10.1038/s41598-024-56479-3)',
@@ -139,7 +139,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: null,
     },
     {
-      file: 'ovid_psycinfo.ris',
+      file: 'ris/ovid_psycinfo.ris',
       index: 1,
       title: 'Gender differences in inflammatory bowel disease: Explaining body image dissatisfaction.',
       firstAuthor: 'Trindade, Ines A',
@@ -151,7 +151,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
       abstract: 'The aim of this study was to examine the role of body image',
     },
     {
-      file: 'pubmed_endnote.txt',
+      file: 'ris/pubmed_endnote.txt',
       index: 0,
       title: 'Boswellia serrata: an overall assessment of in vitro, preclinical, pharmacokinetic and clinical data',
       firstAuthor: 'Abdel-Tawab, M.',
@@ -176,15 +176,15 @@ describe('parseFile() on RIS from each exporting tool', () => {
   });
 
   it('keeps the record ids each tool writes (EndNote ID, Rayyan AN, WoS AN, Ovid ID)', () => {
-    expect(parseFixture('_baseline_endnote.ris').records[0]!.sourceId).toBe('889');
-    expect(parseFixture('_baseline_rayyan.ris').records[0]!.sourceId).toBe('rayyan-42924189');
-    expect(parseFixture('_baseline_webofscience.ris').records[0]!.sourceId).toBe('WOS:000282053100002');
-    expect(parseFixture('ovid_psycinfo.ris').records[0]!.sourceId).toBe('2019-65183-001');
+    expect(parseFixture('ris/_baseline_endnote.ris').records[0]!.sourceId).toBe('889');
+    expect(parseFixture('ris/_baseline_rayyan.ris').records[0]!.sourceId).toBe('rayyan-42924189');
+    expect(parseFixture('ris/_baseline_webofscience.ris').records[0]!.sourceId).toBe('WOS:000282053100002');
+    expect(parseFixture('ris/ovid_psycinfo.ris').records[0]!.sourceId).toBe('2019-65183-001');
   });
 
   it('reads the PMID that PubMed-through-EndNote keeps in AN and Embase in C5', () => {
-    expect(parseFixture('pubmed_endnote.txt').records[0]!.pmid).toBe('21553931');
-    expect(parseFixture('_baseline_embase.ris').records[0]!.pmid).toBe('38773066');
+    expect(parseFixture('ris/pubmed_endnote.txt').records[0]!.pmid).toBe('21553931');
+    expect(parseFixture('ris/_baseline_embase.ris').records[0]!.pmid).toBe('38773066');
   });
 
   it('keeps every tag in raw, in file order, repeated tags included', () => {
@@ -206,7 +206,7 @@ describe('parseFile() on RIS from each exporting tool', () => {
 
 describe('parseRis() on the awkward cases', () => {
   it('appends untagged continuation lines to the field above (ASReview issue 1099, Scopus notes)', () => {
-    const { records } = parseFixture('ris_issue_1099.txt');
+    const { records } = parseFixture('ris/ris_issue_1099.txt');
     const first = records[0]!;
     const note = first.raw.find(([tag]) => tag === 'U3');
     expect(note![1]).toBe('Cited By :9\nExport Date: 12 May 2022\nArticle');
@@ -217,14 +217,14 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('splits multi-line EndNote keywords into one keyword per line', () => {
-    const [record] = parseFixture('example_endnote.ris').records;
+    const [record] = parseFixture('ris/example_endnote.ris').records;
     expect(record!.keywords).toEqual(['citation', 'reference', 'library', 'wizardry', 'coffee', 'procrastination', 'EndNote', 'RIS']);
     expect(record!.issn).toBe('0000-0000');
     expect(record!.sourceId).toBe('123');
   });
 
   it('joins indented and unindented continuation lines of a value', () => {
-    const { records } = parseFixture('example_multiline.ris');
+    const { records } = parseFixture('ris/example_multiline.ris');
     const abstracts = records.map((r) => r.abstract);
     expect(abstracts).toEqual([
       'first line, ER then second line and at the end the last line',
@@ -234,21 +234,21 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('reads a record with thousands of AU lines', () => {
-    const [record] = parseFixture('ris_many_authors.ris').records;
-    const auLines = Buffer.from(fixtureBytes('ris_many_authors.ris')).toString('utf8').match(/^AU {2}- /gm)!.length;
+    const [record] = parseFixture('ris/ris_many_authors.ris').records;
+    const auLines = Buffer.from(fixtureBytes('ris/ris_many_authors.ris')).toString('utf8').match(/^AU {2}- /gm)!.length;
     expect(auLines).toBeGreaterThan(1000);
     expect(record!.authors).toHaveLength(auLines);
   });
 
   it('warns about a year it cannot read and keeps the record', () => {
-    const { records, warnings } = parseFixture('faulty_year.ris');
+    const { records, warnings } = parseFixture('ris/faulty_year.ris');
     expect(records[0]!.year).toBeNull();
     expect(records[0]!.title).toMatch(/^The Value of Radiologic Interventions/);
     expect(warnings).toContainEqual({ line: 1, record: 1, message: 'no year could be read from PY "10 15"' });
   });
 
   it('keeps empty values in raw and warns about records without a title', () => {
-    const { records, warnings } = parseFixture('baseline_empty_values.ris');
+    const { records, warnings } = parseFixture('ris/baseline_empty_values.ris');
     expect(records.map((r) => r.title)).toEqual(['Title of reference', null, 'Title of reference', null]);
     expect(records[0]!.raw).toContainEqual(['N2', '']);
     expect(records[0]!.abstract).toBeNull();
@@ -257,11 +257,11 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('reads a BOM and mixed LF and CR-only line ends (Web of Science RIS via ASySD)', () => {
-    const bytes = Buffer.from(fixtureBytes('wos_test.ris'));
+    const bytes = Buffer.from(fixtureBytes('ris/wos_test.ris'));
     expect([bytes[0], bytes[1], bytes[2]]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.includes('\r')).toBe(true);
     expect(bytes.includes('\r\n')).toBe(false);
-    const { records } = parseFixture('wos_test.ris');
+    const { records } = parseFixture('ris/wos_test.ris');
     expect(records).toHaveLength(50);
     expect(records[0]!.raw[0]).toEqual(['TY', 'JOUR']);
     // The two addresses of record 1 are separated by a lone CR; they stay two AD fields.
@@ -273,13 +273,13 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('reads a real export rewritten with CR-only line ends exactly as with LF', () => {
-    const lf = Buffer.from(fixtureBytes('_baseline_scopus.ris')).toString('utf8').replace(/^\ufeff/, '');
+    const lf = Buffer.from(fixtureBytes('ris/_baseline_scopus.ris')).toString('utf8').replace(/^\ufeff/, '');
     const cr = lf.replace(/\n/g, '\r');
     expect(parseRis(cr, 'scopus.ris')).toEqual(parseRis(lf, 'scopus.ris'));
   });
 
   it('reads the BOM file without the BOM leaking into the first tag', () => {
-    const [record] = parseFixture('example_bom.ris').records;
+    const [record] = parseFixture('ris/example_bom.ris').records;
     expect(record!.raw[0]![0]).toBe('TY');
   });
 
@@ -290,7 +290,7 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('keeps tags Ovid writes after ER with their record and skips the link and numbering lines', () => {
-    const { records, warnings } = parseFixture('ovid_psycinfo.ris');
+    const { records, warnings } = parseFixture('ris/ovid_psycinfo.ris');
     expect(records[0]!.raw[records[0]!.raw.length - 1]).toEqual(['NL', 'Clin Psychol Psychother']);
     expect(records[1]!.raw[0]).toEqual(['TY', 'JOUR']);
     expect(warnings.some((w) => /written after an ER were kept/.test(w.message))).toBe(true);
@@ -298,7 +298,7 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('skips export banners between records with one warning', () => {
-    const { records, warnings } = parseFixture('example_extraneous_data.ris');
+    const { records, warnings } = parseFixture('ris/example_extraneous_data.ris');
     expect(records.map((r) => r.title)).toEqual(['Title of reference', 'The title of the reference']);
     expect(warnings).toEqual(
       expect.arrayContaining([expect.objectContaining({ line: 1, message: expect.stringMatching(/^6 line\(s\) of text outside any record/) })]),
@@ -312,7 +312,7 @@ describe('parseRis() on the awkward cases', () => {
   });
 
   it('treats Ovid "SP - No / EP - Specified" as no pages', () => {
-    expect(parseFixture('ovid_psycinfo.ris').records[0]!.pages).toBeNull();
+    expect(parseFixture('ris/ovid_psycinfo.ris').records[0]!.pages).toBeNull();
   });
 
   it('fails with file and line when there is no RIS record at all', () => {
@@ -345,8 +345,8 @@ describe('RIS tag lines', () => {
 
 describe('exports pasted together', () => {
   it('reads RIS files concatenated with their BOMs as separate records', () => {
-    const one = Buffer.from(fixtureBytes('_baseline_scopus.ris'));
-    const two = Buffer.from(fixtureBytes('_baseline_webofscience.ris'));
+    const one = Buffer.from(fixtureBytes('ris/_baseline_scopus.ris'));
+    const two = Buffer.from(fixtureBytes('ris/_baseline_webofscience.ris'));
     const result = parseFile(Buffer.concat([one, two]), 'both.ris');
     expect(result.records).toHaveLength(20);
     expect(result.records[10]!.sourceId).toBe('WOS:000282053100002');
@@ -355,7 +355,7 @@ describe('exports pasted together', () => {
 
 describe('Rayyan multi-line keywords and truncated files', () => {
   it('reads each line of a Rayyan KW value as one keyword (ASReview issue 992)', () => {
-    const { records } = parseFixture('ris_issue_992.txt');
+    const { records } = parseFixture('ris/ris_issue_992.txt');
     expect(records[0]!.keywords).toEqual([
       'Health Facility Administration',
       'Joint Commission',
@@ -375,7 +375,7 @@ describe('Rayyan multi-line keywords and truncated files', () => {
   });
 
   it('keeps the records of a file cut off mid-record and warns about the last one', () => {
-    const text = Buffer.from(fixtureBytes('_baseline_zotero.ris')).toString('utf8');
+    const text = Buffer.from(fixtureBytes('ris/_baseline_zotero.ris')).toString('utf8');
     const cut = text.slice(0, text.indexOf('TY  - ', text.indexOf('TY  - ') + 10) + 400);
     const { records, warnings } = parseRis(cut, 'cut.ris');
     expect(records).toHaveLength(2);

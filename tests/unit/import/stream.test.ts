@@ -4,7 +4,7 @@ import * as risFields from '../../../server/domain/import/ris-fields';
 import { fixtureBytes } from './fixtures';
 
 describe('parseFileEach() hands records on one by one', () => {
-  it.each(['ovid_psycinfo.ris', 'ris_issue_1099.txt', '_baseline_pubmed.ris', 'example_wos.ris', '_baseline_scopus.csv', 'WoS_medline_tabdelimited_CR.txt', '_baseline.xlsx', 'generic_bad_record_id.csv'])(
+  it.each(['ris/ovid_psycinfo.ris', 'ris/ris_issue_1099.txt', 'medline/_baseline_pubmed.ris', 'wos/example_wos.ris', 'delimited/_baseline_scopus.csv', 'wos/WoS_medline_tabdelimited_CR.txt', 'xlsx/_baseline.xlsx', 'delimited/generic_bad_record_id.csv'])(
     '%s: the same records, warnings, format and encoding as parseFile()',
     (file) => {
       const seen: BibRecord[] = [];
@@ -18,7 +18,7 @@ describe('parseFileEach() hands records on one by one', () => {
   it('streams RIS: each record is handed on while later ones are still unread', () => {
     const mapped = jest.spyOn(risFields, 'risRecord');
     const mappedWhenHandedOn: number[] = [];
-    const summary = parseFileEach(fixtureBytes('_baseline_zotero.ris'), 'zotero.ris', () => mappedWhenHandedOn.push(mapped.mock.calls.length));
+    const summary = parseFileEach(fixtureBytes('ris/_baseline_zotero.ris'), 'zotero.ris', () => mappedWhenHandedOn.push(mapped.mock.calls.length));
     mapped.mockRestore();
     expect(summary.count).toBe(10);
     // Record n is handed on once record n + 1 is read (the last one at the end of the file).

@@ -5,13 +5,13 @@ import { fixtureBytes, parseFixture } from './fixtures';
 
 describe('Web of Science plain text (FN/VR … ER)', () => {
   it('reads a plain-text export saved as .ris as WoS plain text', () => {
-    const result = parseFixture('example_wos.ris');
+    const result = parseFixture('wos/example_wos.ris');
     expect(result.format).toBe('wos-plain');
     expect(result.records).toHaveLength(2);
   });
 
   it('reads one item per continuation line for authors and joins wrapped titles', () => {
-    const [first, second] = parseFixture('example_wos.ris').records;
+    const [first, second] = parseFixture('wos/example_wos.ris').records;
     expect(first!.title).toBe('Interactions stabilizing the structure of the core light-harvesting complex (LHl) of photosynthetic bacteria and its subunit (B820)');
     expect(first!.authors).toEqual(['Parkes-Loach, PS', 'Majeed, AP', 'Law, CJ', 'Loach, PA']);
     expect(first!.sourceId).toBe('WOS:000221807500019');
@@ -41,9 +41,9 @@ describe('Web of Science plain text (FN/VR … ER)', () => {
 
 describe('Web of Science tab-delimited', () => {
   it('reads a BOM + CR-only MEDLINE-through-WoS export (10 records)', () => {
-    const bytes = Buffer.from(fixtureBytes('WoS_medline_tabdelimited_CR.txt'));
+    const bytes = Buffer.from(fixtureBytes('wos/WoS_medline_tabdelimited_CR.txt'));
     expect(bytes.includes('\n')).toBe(false);
-    const result = parseFixture('WoS_medline_tabdelimited_CR.txt');
+    const result = parseFixture('wos/WoS_medline_tabdelimited_CR.txt');
     expect(result.format).toBe('wos-tab');
     expect(result.records).toHaveLength(10);
     const first = result.records[0]!;

@@ -5,7 +5,7 @@ import { fixtureBytes, parseFixture } from './fixtures';
 
 describe('parseFile() on an Excel workbook', () => {
   it('reads the first sheet of the Lens.org baseline (.xlsx from Numbers) with the CSV column table', () => {
-    const result = parseFixture('_baseline.xlsx');
+    const result = parseFixture('xlsx/_baseline.xlsx');
     expect(result.format).toBe('xlsx');
     expect(result.records).toHaveLength(100);
     // The sheet has a title row ("_baseline") above the header.
@@ -23,11 +23,11 @@ describe('parseFile() on an Excel workbook', () => {
 
   it('gives the same normalised fields as the CSV export of the same records', () => {
     const strip = (records: ReturnType<typeof parseFixture>['records']) => records.map(({ raw: _raw, ...fields }) => fields);
-    expect(strip(parseFixture('_baseline.xlsx').records)).toEqual(strip(parseFixture('_baseline.csv').records));
+    expect(strip(parseFixture('xlsx/_baseline.xlsx').records)).toEqual(strip(parseFixture('delimited/_baseline.csv').records));
   });
 
   it('refuses a truncated workbook with a clear reason', () => {
-    const bytes = fixtureBytes('_baseline.xlsx');
+    const bytes = fixtureBytes('xlsx/_baseline.xlsx');
     const cut = bytes.subarray(0, Math.floor(bytes.length / 2));
     expect(() => parseFile(cut, 'cut.xlsx')).toThrow(ParseError);
     expect(() => parseFile(cut, 'cut.xlsx')).toThrow(/^cut\.xlsx: not a readable \.xlsx workbook/);

@@ -5,12 +5,12 @@ import { ParseError } from '../../../server/domain/errors';
 import { parseEndnoteXml } from '../../../server/domain/import/endnote-xml';
 import { parsePubmedXml } from '../../../server/domain/import/pubmed-xml';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import-b');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'import');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 describe('parseEndnoteXml()', () => {
   it('reads EndNote 17 XML with <style> wrappers (Respiratory set)', () => {
-    const { records, warnings } = parseEndnoteXml(read('respiratory_endnote_25.xml'), 'r.xml');
+    const { records, warnings } = parseEndnoteXml(read('endnote-xml/respiratory_endnote_25.xml'), 'r.xml');
     expect(records).toHaveLength(25);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
@@ -38,7 +38,7 @@ describe('parseEndnoteXml()', () => {
   });
 
   it('reads the EndNote XML that Zotero writes (plain values, ISSNs in isbn)', () => {
-    const { records } = parseEndnoteXml(read('zotero_endnote_2.xml'), 'z.xml');
+    const { records } = parseEndnoteXml(read('endnote-xml/zotero_endnote_2.xml'), 'z.xml');
     expect(records.map((r) => r.title)).toEqual([
       'Primary secretory otitis media in Cavalier King Charles spaniels.',
       'Collapsing Clumber spaniels.',
@@ -60,7 +60,7 @@ describe('parseEndnoteXml()', () => {
   });
 
   it('reads the EndNote XML that Mendeley writes, the accession number as PMID', () => {
-    const { records } = parseEndnoteXml(read('mendeley_endnote_2.xml'), 'm.xml');
+    const { records } = parseEndnoteXml(read('endnote-xml/mendeley_endnote_2.xml'), 'm.xml');
     expect(records[0]).toMatchObject({
       pmid: '23122173',
       doi: '10.1016/j.cvsm.2012.08.002',
@@ -75,8 +75,8 @@ describe('parseEndnoteXml()', () => {
   });
 
   it('the same works from Zotero and Mendeley agree after normalisation', () => {
-    const zotero = parseEndnoteXml(read('zotero_endnote_2.xml'), 'z.xml').records;
-    const mendeley = parseEndnoteXml(read('mendeley_endnote_2.xml'), 'm.xml').records;
+    const zotero = parseEndnoteXml(read('endnote-xml/zotero_endnote_2.xml'), 'z.xml').records;
+    const mendeley = parseEndnoteXml(read('endnote-xml/mendeley_endnote_2.xml'), 'm.xml').records;
     expect(mendeley.map((r) => [r.title, r.doi, r.year, r.volume, r.pages])).toEqual(
       zotero.map((r) => [r.title, r.doi, r.year, r.volume, r.pages]),
     );
@@ -109,7 +109,7 @@ describe('parseEndnoteXml()', () => {
   });
 
   it('skips a broken record with its line and reason, and reads the others', () => {
-    const text = read('zotero_endnote_2.xml').replace(
+    const text = read('endnote-xml/zotero_endnote_2.xml').replace(
       '<title>Collapsing Clumber spaniels.</title>',
       '<title>Collapsing <b>Clumber spaniels.</title>',
     );
@@ -128,7 +128,7 @@ describe('parseEndnoteXml()', () => {
   });
 
   it('throws only ParseError on truncated or mutated files', () => {
-    const text = read('zotero_endnote_2.xml');
+    const text = read('endnote-xml/zotero_endnote_2.xml');
     fc.assert(
       fc.property(fc.nat(text.length), fc.nat(text.length), (a, b) => {
         const mutated = text.slice(0, Math.min(a, b)) + text.slice(Math.max(a, b));
@@ -144,7 +144,7 @@ describe('parseEndnoteXml()', () => {
 });
 
 describe('parsePubmedXml()', () => {
-  const { records, warnings } = parsePubmedXml(read('pubmed.xml'), 'pubmed.xml');
+  const { records, warnings } = parsePubmedXml(read('pubmed-xml/pubmed.xml'), 'pubmed.xml');
 
   it('reads every PubmedArticle with its PMID as the source id', () => {
     expect(records).toHaveLength(10);

@@ -5,6 +5,7 @@ import {
   type ReviewState,
   type StageOutcome,
 } from '../../../server/domain/prisma/from-review';
+import { EXAMPLE_SOURCES } from '../../support/prisma';
 
 const include: StageOutcome = { outcome: 'include', reason: null };
 const exclude = (reason: string | null = null): StageOutcome => ({ outcome: 'exclude', reason });
@@ -15,7 +16,7 @@ function rec(sourceId: number, over: Partial<ReviewRecord> = {}): ReviewRecord {
   return {
     id: nextId++,
     sourceId,
-    duplicate: false,
+    duplicateOf: null,
     titleAbstract: null,
     retrieval: null,
     fullText: null,
@@ -29,7 +30,7 @@ function rec(sourceId: number, over: Partial<ReviewRecord> = {}): ReviewRecord {
  * searching 4. 12 records from databases and registers: 2 duplicates, 10 screened; 4 excluded at
  * title/abstract, 1 in conflict, 5 sought; 1 not retrievable, 1 awaiting retrieval, 3 assessed;
  * 1 excluded (reason), 2 included — two reports of one study. Other methods: 3 records, 1
- * duplicate, 1 excluded at title/abstract, 1 sought, retrieved and included.
+ * duplicate of another, 2 screened, 1 excluded at title/abstract, 1 sought, retrieved and included.
  */
 function review(): ReviewState {
   nextId = 1;
@@ -44,8 +45,8 @@ function review(): ReviewState {
       studyId: 70,
     }),
     rec(1, { titleAbstract: include, retrieval: 'retrieved', fullText: exclude('Wrong outcome') }),
-    rec(2, { duplicate: true }),
-    rec(2, { duplicate: true }),
+    rec(2, { duplicateOf: 1 }),
+    rec(2, { duplicateOf: 2 }),
     rec(2, { titleAbstract: include, retrieval: 'not_retrievable' }),
     rec(2, {
       titleAbstract: include,
@@ -56,7 +57,7 @@ function review(): ReviewState {
     rec(2, { titleAbstract: conflict }),
     rec(3, { titleAbstract: include }),
     rec(3, { titleAbstract: exclude('Animal study') }),
-    rec(4, { duplicate: true }),
+    rec(4, { duplicateOf: 15 }),
     rec(4, { titleAbstract: exclude() }),
     rec(4, {
       titleAbstract: include,
@@ -65,12 +66,7 @@ function review(): ReviewState {
     }),
   ];
   return {
-    sources: [
-      { id: 1, name: 'Embase', kind: 'database' },
-      { id: 2, name: 'PubMed', kind: 'database' },
-      { id: 3, name: 'ClinicalTrials.gov', kind: 'register' },
-      { id: 4, name: 'Citation searching', kind: 'other' },
-    ],
+    sources: EXAMPLE_SOURCES,
     records,
   };
 }
@@ -95,9 +91,14 @@ describe('prismaInputFromReview', () => {
       other_notretrieved_reports: 0,
       other_assessed: 1,
       other_excluded: 0,
+      other_duplicates: 1,
+      other_records_screened: 2,
+      other_records_excluded: 1,
       new_reports: 3,
       new_studies: 2,
     });
+    expect(trace.other_duplicates).toEqual([13]);
+    expect(trace.other_records_excluded).toEqual([14]);
     expect(model.records_excluded_reasons).toEqual([
       { name: 'Animal study', n: 3 },
       { name: 'Wrong design', n: 1 },
@@ -112,11 +113,7 @@ describe('prismaInputFromReview', () => {
     expect(trace['pending:screening']).toEqual([10]);
     expect(trace['pending:dbrRetrieval']).toEqual([11]);
     expect(trace['pending:dbrEligibility']).toBeUndefined();
-    expect(warnings.map((w) => w.code)).toEqual([
-      'pending_screening',
-      'pending_dbrRetrieval',
-      'other_sought_mismatch',
-    ]);
+    expect(warnings.map((w) => w.code)).toEqual(['pending_screening', 'pending_dbrRetrieval']);
   });
 
   it('gives no screening reasons unless every exclusion has one', () => {
@@ -156,17 +153,18 @@ describe('prismaInputFromReview', () => {
     );
   });
 
-  it('adds up once every record is decided; only what the template cannot show is left as a warning', () => {
+  it('adds up, with no warning, once every record is decided', () => {
     const state = review();
     state.records[9]!.titleAbstract = exclude('Wrong design');
     state.records[10]!.retrieval = 'not_retrievable';
-    // the other-methods record excluded at title/abstract is not part of the template
+    // with no other-methods record excluded at title/abstract, that column goes straight to retrieval
     state.records[13]!.titleAbstract = include;
     state.records[13]!.retrieval = 'retrieved';
     state.records[13]!.fullText = exclude('Wrong outcome');
     const { warnings, model } = computePrisma(prismaInputFromReview(state));
     expect(model.other_excluded).toBe(1);
-    // the other-methods duplicate is still identified but never sought: the template cannot show it
-    expect(warnings.map((w) => w.code)).toEqual(['other_sought_mismatch']);
+    expect(model.other_records_screened).toBeNull();
+    expect(model.other_sought_reports).toBe(2);
+    expect(warnings).toEqual([]);
   });
 });

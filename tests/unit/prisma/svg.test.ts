@@ -141,6 +141,37 @@ describe('renderPrismaSvg', () => {
     expect(widthOf(renderPrismaSvg(full))).toBeGreaterThan(widthOf(svg));
   });
 
+  it("draws the other-methods column's duplicates and title/abstract step only when the review has them", () => {
+    const straight = renderPrismaSvg(computePrisma(fullReview()));
+    expect(straight).not.toContain('data-box="oth_removed"');
+    expect(straight).not.toContain('data-box="oth_screened"');
+    const screened = computePrisma(
+      fullReview({
+        otherMethods: {
+          duplicates: { n: 4 },
+          screened: { n: 38 },
+          screeningExcluded: { n: 6, reasons: [{ name: 'Not a trial', n: 6 }] },
+          notRetrieved: { n: 2 },
+          excluded: { n: 30, reasons: [{ name: 'Not randomised', n: 30 }] },
+        },
+      }),
+    );
+    expect(screened.model).toMatchObject({
+      other_duplicates: 4,
+      other_records_screened: 38,
+      other_records_excluded: 6,
+      other_sought_reports: 32,
+    });
+    const svg = renderPrismaSvg(screened);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    for (const box of ['oth_removed', 'oth_screened', 'oth_excluded'])
+      expect(svg).toContain(`data-box="${box}"`);
+    expect(svg).toContain('data-box="other_duplicates" data-n="4"');
+    expect(svg).toContain('data-box="other_records_screened" data-n="38"');
+    expect(svg).toContain('data-box="other_records_excluded:Not a trial" data-n="6"');
+    expect(svg).toContain('>Records removed before');
+  });
+
   it('lists each database under its total only with per-source detail', () => {
     const result = computePrisma(fullReview());
     expect(renderPrismaSvg(result)).toContain('data-box="database_specific_results:CENTRAL"');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
+import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { classWeights } from '../../../server/domain/ranking/balance';
 import { probability } from '../../../server/domain/ranking/linear-model';
 import { maxRelevanceOrder, scoreRows } from '../../../server/domain/ranking/query';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
+import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { balancedWeights, classWeights } from '../../../server/domain/ranking/balance';
 import { logOdds } from '../../../server/domain/ranking/linear-model';
 import { fitLinearSvc } from '../../../server/domain/ranking/linear-svc';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readLabelledCsv } from '../../../scripts/ranking/labelledCsv';
+import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { ParseError } from '../../../server/domain/errors';
 import { labelledDatasetFromRows } from '../../../server/domain/ranking/labelled-rows';
 import { coldStartOrder } from '../../../server/domain/ranking/cold-start';

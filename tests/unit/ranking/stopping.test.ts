@@ -1,5 +1,8 @@
 import {
   consecutiveExcludesRule,
+  DEFAULT_STOPPING,
+  NOTHING_RELEVANT_YET,
+  stoppingReport,
   estimateRelevantLeft,
   hypergeometricCdf,
   hypergeometricStop,
@@ -34,7 +37,12 @@ describe('stopping signals', () => {
     const labels: L = [1, 0, 1, 0, 0, 0];
     expect(trailingExcludes(labels)).toBe(3);
     expect(consecutiveExcludesRule(labels, 3).met).toBe(true);
-    expect(consecutiveExcludesRule(labels, 4)).toEqual({ consecutiveExcludes: 3, threshold: 4, met: false });
+    expect(consecutiveExcludesRule(labels, 4)).toEqual({
+      consecutiveExcludes: 3,
+      threshold: 4,
+      met: false,
+      reason: null,
+    });
     expect(trailingExcludes([0, 0, 1])).toBe(0);
   });
 
@@ -65,6 +73,47 @@ describe('stopping signals', () => {
   it('a relevant record late in the window keeps the test from stopping', () => {
     const labels: L = [...new Array<0 | 1>(20).fill(1), ...zeros(800), 1, ...zeros(10)];
     expect(hypergeometricStop(labels, 1000).met).toBe(false);
+  });
+
+  it('the worked example of docs/notes/ranking.md, to 1e-6', () => {
+    // 10 records in the stage; screened: 2 relevant, then 4 excludes; 4 unscreened.
+    const report = stoppingReport([1, 1, 0, 0, 0, 0], 10, DEFAULT_STOPPING);
+    expect(report).toMatchObject({ screened: 6, totalRecords: 10, unscreened: 4, relevantFound: 2 });
+    // windows tried: 4 (after the 2nd relevant), 5 and 6 (the whole order)
+    // n = 4: k = 0, pool 8, K_tar = ⌊2/0.95 − 2 + 1⌋ = 1, p = C(7,4)/C(8,4) = 0.5
+    // n = 5: k = 1, pool 9, K_tar = 2, p = 1 − C(7,3)/C(9,5) = 0.722222; n = 6: p = 1 − 35/210 = 0.833333
+    expect(report.hypergeometric).toMatchObject({
+      window: 4,
+      relevantInWindow: 0,
+      pool: 8,
+      targetRelevant: 1,
+      relevantSeen: 2,
+      unscreened: 4,
+      met: false,
+      reason: null,
+    });
+    expect(Math.abs(report.hypergeometric.pValue - 0.5)).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(hypergeometricCdf(1, 9, 2, 5) - 0.722222)).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(hypergeometricCdf(2, 10, 3, 6) - 0.833333)).toBeLessThanOrEqual(1e-6);
+    // relevant likely left: (2 + 0.5)/(6 + 1) = 0.357143 per record × 4 unscreened = 1.428571
+    expect(Math.abs(report.relevantLeft.recentRate - 0.357143)).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(report.relevantLeft.estimate - 1.428571)).toBeLessThanOrEqual(1e-6);
+    expect(report.consecutive).toEqual({ consecutiveExcludes: 4, threshold: 100, met: false, reason: null });
+  });
+
+  it('is never met before a relevant record is found, however small p is', () => {
+    // 40 excludes, 1 record left: P(0 of 1 in 40 draws from 41) = 1/41 = 0.024390
+    const result = hypergeometricStop(zeros(40), 41);
+    expect(Math.abs(result.pValue - 0.02439)).toBeLessThanOrEqual(1e-6);
+    expect(result.met).toBe(false);
+    expect(result.reason).toBe(NOTHING_RELEVANT_YET);
+    expect(consecutiveExcludesRule(zeros(40), 40)).toMatchObject({
+      met: false,
+      reason: NOTHING_RELEVANT_YET,
+    });
+    // one relevant found: the same run may now meet both
+    expect(hypergeometricStop([1, ...zeros(400)], 402).met).toBe(true);
+    expect(consecutiveExcludesRule([1, ...zeros(40)], 40).met).toBe(true);
   });
 
   it('hypergeometricStop() refuses impossible arguments', () => {

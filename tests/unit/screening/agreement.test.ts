@@ -3,10 +3,16 @@ import {
   interpretAgreement,
   krippendorffAlphaFromTable,
   krippendorffAlphaNominal,
+  NOT_ESTIMABLE,
   tableFromPairs,
 } from '../../../server/domain/screening/agreement';
 
-/** toBeCloseTo(x, d) passes when |a − x| < 10^−d / 2: "exact to the given decimals". */
+/** Every statistic is checked to 1e-6: a coarser check let a kappa SE with swapped margins (0.058948) pass. */
+const TOLERANCE = 1e-6;
+function expectNear(actual: number | null | undefined, expected: number, what: string) {
+  expect({ what, off: Math.abs((actual ?? NaN) - expected) <= TOLERANCE }).toEqual({ what, off: true });
+}
+
 describe('agreement statistics against published reference values', () => {
   describe("Gwet's irrCAC 3×3 example [[13,0,0],[0,20,7],[0,4,56]]", () => {
     const stats = agreementFromTable([
@@ -15,48 +21,60 @@ describe('agreement statistics against published reference values', () => {
       [0, 4, 56],
     ]);
 
+    // irrCAC 1.0 vignette "overview" (kappa2.table, scott2.table, gwet.ac1.table, bp2.table,
+    // krippen2.table on cont3x3abstractors), printed to 7-8 significant digits.
     it.each([
-      ['cohenKappa', 0.7964094, 6],
-      ['kappaSE', 0.0589, 4],
-      ['scottPi', 0.7962397, 6],
-      ['gwetAC1', 0.8493305, 6],
-      ['brennanPrediger', 0.835, 6],
-      ['krippendorffAlpha', 0.7972585, 6],
-      ['percentAgreement', 0.89, 9],
-    ] as const)('%s is %d', (key, expected, digits) => {
-      expect(stats[key]).toBeCloseTo(expected, digits);
+      ['cohenKappa', 0.7964094],
+      ['kappaSE', 0.05891072],
+      ['scottPi', 0.7962397],
+      ['gwetAC1', 0.8493305],
+      ['brennanPrediger', 0.835],
+      ['krippendorffAlpha', 0.7972585],
+      ['percentAgreement', 0.89],
+    ] as const)('%s is %d', (key, expected) => {
+      expectNear(stats[key], expected, key);
     });
 
     it('counts 100 units in 3 categories and gives a 95 % interval around kappa', () => {
       expect(stats.n).toBe(100);
       expect(stats.categories).toBe(3);
       const [lo, hi] = stats.kappaCI95!;
-      expect(lo).toBeCloseTo(0.7964094 - 1.959964 * stats.kappaSE!, 6);
-      expect(hi).toBeCloseTo(0.7964094 + 1.959964 * stats.kappaSE!, 6);
+      expectNear(lo, 0.7964094 - 1.959964 * 0.05891072, 'lower');
+      expectNear(hi, 0.7964094 + 1.959964 * 0.05891072, 'upper');
     });
   });
 
+  // 2×2 tables by hand, rows rater A, columns rater B, p = cell / n; FCE = Fleiss, Cohen & Everitt (1969):
+  // var κ = [Σi pii(1 − (pi+ + p+i)(1 − κ))² + (1 − κ)² Σi≠j pij(p+i + pj+)² − (κ − pe(1 − κ))²] / (n(1 − pe)²).
   it.each([
     [
+      // n = 50, p = [[.4,.1],[.2,.3]], rows (.5,.5), columns (.6,.4); po = .7, pe = .5·.6 + .5·.4 = .5, κ = .4.
+      // FCE: diagonal .4(1 − 1.1·.6)² + .3(1 − .9·.6)² = .10972; off-diagonal .36(.1·1.1² + .2·.9²) = .10188;
+      // minus (.4 − .5·.6)² = .01 → variance .2016 / (50·.25) = .016128, SE = √.016128 = 0.1269960629.
+      // π = (.55,.45): Scott pe = .505, π = 13/33; AC1 pe = 2·.55·.45 = .495, AC1 = .205/.505 = 41/101.
       'a=20 b=5 c=10 d=15',
       [
         [20, 5],
         [10, 15],
       ],
-      { cohenKappa: [0.4, 2], pabak: [0.4, 2] },
+      { cohenKappa: 0.4, kappaSE: 0.1269960629, pabak: 0.4, scottPi: 13 / 33, gwetAC1: 41 / 101 },
     ],
     [
+      // n = 100, p = [[.8,.1],[.05,.05]], rows (.9,.1), columns (.85,.15); po = .85, pe = .78, κ = .07/.22 = 7/22.
+      // FCE: diagonal .8(1 − 1.75·15/22)² + .05(1 − .25·15/22)²; off-diagonal (15/22)²(.1·.95² + .05·1.05²);
+      // minus (7/22 − .78·15/22)² → variance 16689/937024, SE = 0.1334565212.
+      // PABAK = 2·.85 − 1 = .7; π = (.875,.125): AC1 pe = .21875, AC1 = .63125/.78125 = .808.
       'a=80 b=10 c=5 d=5',
       [
         [80, 10],
         [5, 5],
       ],
-      { cohenKappa: [0.3182, 4], pabak: [0.7, 2], gwetAC1: [0.808, 3] },
+      { cohenKappa: 7 / 22, kappaSE: 0.1334565212, pabak: 0.7, gwetAC1: 0.808 },
     ],
   ] as const)('2×2 table %s', (_name, table, expected) => {
     const stats = agreementFromTable(table);
-    for (const [key, [value, digits]] of Object.entries(expected)) {
-      expect(stats[key as keyof typeof expected]).toBeCloseTo(value, digits);
+    for (const [key, value] of Object.entries(expected)) {
+      expectNear(stats[key as keyof typeof expected], value, key);
     }
   });
 
@@ -75,6 +93,7 @@ describe('agreement statistics against published reference values', () => {
       [1, 1],
       [3],
     ];
+    // Krippendorff (2011), Computing Krippendorff's alpha-reliability, nominal example: 0.743 (3 decimals printed).
     expect(krippendorffAlphaNominal(units)).toBeCloseTo(0.743, 3);
   });
 
@@ -93,7 +112,7 @@ describe('agreement statistics against published reference values', () => {
     expect(krippendorffAlphaNominal(units)).toBeCloseTo(krippendorffAlphaFromTable(table)!, 12);
   });
 
-  it('perfect agreement is 1 everywhere it is defined', () => {
+  it('perfect agreement is 1 everywhere it is defined, and has no zero-width interval', () => {
     const stats = agreementFromTable([
       [5, 0],
       [0, 7],
@@ -101,7 +120,28 @@ describe('agreement statistics against published reference values', () => {
     expect(stats.cohenKappa).toBe(1);
     expect(stats.pabak).toBe(1);
     expect(stats.krippendorffAlpha).toBe(1);
-    expect(stats.kappaSE).toBe(0);
+    expect(stats.kappaSE).toBeNull();
+    expect(stats.kappaCI95).toBeNull();
+    expect(stats.notEstimable).toEqual({ kappaSE: NOT_ESTIMABLE.zeroSE, kappaCI95: NOT_ESTIMABLE.zeroSE });
+  });
+
+  it('a one-sided table (one rater used one category) gives kappa 0 but no interval, not [0, 0]', () => {
+    // rows (1, 0), columns (1/3, 2/3): pe = 1/3 = po, so kappa = 0; the FCE variance is exactly 0
+    const stats = agreementFromTable([
+      [1, 2],
+      [0, 0],
+    ]);
+    expect(stats.cohenKappa).toBeCloseTo(0, 12);
+    expect(stats.kappaSE).toBeNull();
+    expect(stats.kappaCI95).toBeNull();
+    expect(stats.notEstimable.kappaCI95).toBe(NOT_ESTIMABLE.zeroSE);
+  });
+
+  it('a scale of one category has observed agreement and nothing chance-corrected', () => {
+    const stats = agreementFromTable([[4]]);
+    expect(stats).toMatchObject({ n: 4, categories: 1, percentAgreement: 1, cohenKappa: null, pabak: null });
+    expect(stats.notEstimable.pabak).toBe(NOT_ESTIMABLE.oneCategory);
+    expect(stats.notEstimable.percentAgreement).toBeUndefined();
   });
 
   it('a table where both raters used one category leaves kappa undefined (null), not NaN', () => {
@@ -145,14 +185,26 @@ describe('agreement statistics against published reference values', () => {
     ]);
   });
 
+  // Landis & Koch (1977): < 0 poor, 0–.20 slight, .21–.40 fair, .41–.60 moderate, .61–.80
+  // substantial, .81–1 almost perfect; each upper bound belongs to its band.
   it.each([
-    [-0.1, 'poor'],
-    [0.1, 'slight'],
-    [0.3, 'fair'],
-    [0.5, 'moderate'],
-    [0.7964, 'substantial'],
-    [0.85, 'almost perfect'],
+    [-1, 'poor'],
+    [-1e-9, 'poor'],
+    [0, 'slight'],
+    [0.2, 'slight'],
+    [0.2 + 1e-9, 'fair'],
+    [0.4, 'fair'],
+    [0.4 + 1e-9, 'moderate'],
+    [0.6, 'moderate'],
+    [0.6 + 1e-9, 'substantial'],
+    [0.8, 'substantial'],
+    [0.8 + 1e-9, 'almost perfect'],
+    [1, 'almost perfect'],
   ] as const)('interprets %d as %s', (value, band) => {
     expect(interpretAgreement(value)).toBe(band);
+  });
+
+  it('interprets an undefined coefficient as no band', () => {
+    expect(interpretAgreement(null)).toBeNull();
   });
 });

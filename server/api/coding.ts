@@ -1,0 +1,259 @@
+/** The coding API: …/codebook, …/codes, …/coding/…, and the synthesis (…/synthesis). */
+
+/** A code of the codebook (a theme); codes nest through parentId. */
+export interface Code {
+  id: number;
+  parentId: number | null;
+  code: string;
+  label: string;
+  description: string;
+  position: number;
+}
+
+export type FieldKind = 'text' | 'number' | 'single' | 'multiple';
+
+/** A field of the extraction form (study characteristics). */
+export interface Field {
+  id: number;
+  key: string;
+  label: string;
+  kind: FieldKind;
+  /** The allowed values of a single or multiple choice field; empty otherwise. */
+  options: string[];
+  position: number;
+}
+
+/** GET …/codebook. */
+export interface CodebookResponse {
+  codes: Code[];
+  fields: Field[];
+}
+
+/** POST …/codebook/import: how many codes and fields the file held. */
+export interface CodebookImported {
+  codes: number;
+  fields: number;
+}
+
+/** One value of the extraction form; null clears the field. */
+export type FieldValue = string | number | string[] | null;
+
+/** PUT …/coding/studies/:recordId/values/:field: the value as stored. */
+export interface FieldValueSaved {
+  value: FieldValue;
+}
+
+/** A code applied to a study by one coder (POST …/coding/studies/:recordId/applications). */
+export interface Application {
+  id: number;
+  recordId: number;
+  codeId: number;
+  userId: number;
+  excerpt: string;
+  page: string | null;
+  note: string;
+  createdAt: string;
+}
+
+/**
+ * GET …/coding/studies: one included study (several reports grouped as one study on the Full
+ * text page are one item, coded under its lowest report id, `id`).
+ */
+export interface StudyListItem {
+  id: number;
+  /** How the study is cited, e.g. "Oliver 2019". */
+  label: string;
+  title: string | null;
+  /** Codes applied to it that the caller may see: their own while coding is blind to them, else every coder's. */
+  applications: number;
+  /** Its included reports (the first is `id`). */
+  reportIds: number[];
+  /** Whether the caller marked it done. */
+  done: boolean;
+  /** Who marked it done; null while the caller may not see others' coding of it. */
+  doneBy: string[] | null;
+  /** Codes in its consensus coding; null while the caller may not see it. */
+  consensus: number | null;
+}
+
+export interface CodingStudiesResponse {
+  studies: StudyListItem[];
+}
+
+/** An application as the study view lists it. */
+export interface StudyApplication extends Application {
+  coder: string;
+  /** Whether the caller applied it (and so may remove it). */
+  mine: boolean;
+}
+
+/** A code in the owner's reconciled coding of a study (POST …/coding/studies/:recordId/consensus/applications). */
+export interface ConsensusApplication {
+  id: number;
+  recordId: number;
+  codeId: number;
+  excerpt: string;
+  page: string | null;
+  note: string;
+  /** The coder's application it was accepted from; null when the owner wrote it. */
+  fromApplicationId: number | null;
+  /** Who coded it first: the coder of fromApplicationId; null when the owner wrote it. */
+  fromCoder: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** The owner's reconciled value of one field (PUT …/coding/studies/:recordId/consensus/values/:field). */
+export interface ConsensusValue {
+  value: FieldValue;
+  /** The coder whose value was accepted; null when the owner wrote it. */
+  fromCoder: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** Another coder's extraction values on a study, once the caller may see them. */
+export interface CoderValues {
+  userId: number;
+  coder: string;
+  values: Record<string, FieldValue>;
+}
+
+/** GET …/coding/studies/:recordId (any report of the study). */
+export interface StudyDetail {
+  study: {
+    id: number;
+    label: string;
+    title: string | null;
+    authors: string[];
+    year: number | null;
+    journal: string | null;
+    abstract: string | null;
+    doi: string | null;
+    url: string | null;
+  };
+  /** Our own PDF route (kind pdf) or the linked URL (kind url). */
+  fullText: { kind: 'pdf' | 'url'; href: string } | null;
+  /** The caller's applications, and every coder's once the caller may see others' coding of the study. */
+  applications: StudyApplication[];
+  /** The caller's extraction values by field key. */
+  values: Record<string, FieldValue>;
+  /** The study's included reports (the first is the record it is coded under). */
+  reportIds: number[];
+  /** Whether the caller marked the study done (their coding of it is then fixed until they reopen it). */
+  done: boolean;
+  /**
+   * Whether the caller sees the other coders' work on this study: both finished it, or coding is
+   * open to them (not blind, or unblinded by the owner); owners always.
+   */
+  othersVisible: boolean;
+  /** Who marked it done; null while others' work is hidden from the caller. */
+  doneBy: string[] | null;
+  /** The other coders' extraction values; empty while hidden. */
+  otherValues: CoderValues[];
+  /** The consensus coding; null while hidden from the caller. */
+  consensus: { applications: ConsensusApplication[]; values: Record<string, ConsensusValue> } | null;
+}
+
+/** POST/DELETE …/coding/studies/:recordId/done. */
+export interface StudyDone {
+  recordId: number;
+  done: boolean;
+}
+
+/** GET/PATCH …/coding/settings, POST …/coding/unblind. */
+export interface CodingSettings {
+  /** Coders who finish each study: 2 (blind dual coding, then consensus) or 1. */
+  codersRequired: 1 | 2;
+  blind: boolean;
+  unblinded: boolean;
+}
+
+export interface CodeFrequency {
+  code: string;
+  label: string;
+  parent: string | null;
+  depth: number;
+  /** Distinct studies coded with this code or a descendant. */
+  studies: number;
+  /** Distinct studies coded with exactly this code. */
+  direct: number;
+  /** Supporting excerpts under this code and its descendants. */
+  excerpts: number;
+  /** studies ÷ all included studies, 0–1. */
+  share: number;
+}
+
+export interface CrossTab {
+  characteristic: string;
+  /** Column values; studies without a value fall under "not reported". */
+  values: string[];
+  rows: { code: string; label: string; counts: number[] }[];
+}
+
+export interface CoOccurrence {
+  codes: string[];
+  /** matrix[i][j] = studies coded with both code i and code j. */
+  matrix: number[][];
+}
+
+export interface EvidenceRow {
+  study: string;
+  studyId: number;
+  code: string;
+  excerpt: string;
+  page: string | null;
+  coder: string;
+}
+
+export interface Theme {
+  codeId: number;
+  code: string;
+  label: string;
+  studies: number;
+  summary: string;
+  evidence: EvidenceRow[];
+}
+
+/** Agreement on one code between one pair of coders, across the studies both finished. */
+export interface CodePairTable {
+  code: string;
+  coders: [string, string];
+  /** Studies both coders finished (marked done). */
+  studies: number;
+  both: number;
+  onlyFirst: number;
+  onlySecond: number;
+  neither: number;
+  /** (both + neither) ÷ studies; null when no study was finished by both. */
+  observedAgreement: number | null;
+  /** Cohen's kappa; null when not estimable. */
+  kappa: number | null;
+  /** Why kappa is not estimable (shown as "not estimable"); null when it is. */
+  kappaNotEstimable: string | null;
+}
+
+/** GET …/coding/agreement. */
+export interface CodingAgreementResponse {
+  agreement: CodePairTable[];
+}
+
+/**
+ * GET …/synthesis (and synthesis.json, `sift synthesis --json`). `studies` counts studies
+ * (reports grouped as one study count once); the codes counted are the consensus coding, or with
+ * one coder per study the coders' own where no consensus was written (`coding` says which).
+ */
+export interface Synthesis {
+  studies: number;
+  coding: { codersRequired: 1 | 2; studiesWithCoding: number };
+  codes: CodeFrequency[];
+  crossTabs: CrossTab[];
+  coOccurrence: CoOccurrence;
+  themes: Theme[];
+  agreement: CodePairTable[];
+}
+
+/** PUT …/synthesis/summaries/:codeId. */
+export interface ThemeSummarySaved {
+  summary: string;
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../db/connection';
+import type { Actor } from '../domain/auth/actor';
+import {
+  hiddenReason,
+  maySee,
+  othersCodingVisible,
+  type Blinding,
+  type JudgedStage,
+  type View,
+} from '../domain/auth/visibility';
+import { CODING_SETTINGS } from '../domain/coding/settings';
+import { ForbiddenError } from '../domain/errors';
+import { SCREENING_SETTINGS } from '../domain/screening/settings';
+import { readSection } from './project-settings';
+
+/**
+ * The visibility policy (domain/auth/visibility.ts) bound to one project and one member: every
+ * service that shows something someone's judgements could move asks this, and nothing else.
+ */
+
+/** The project's blinding, from the screening and coding settings. */
+export function blindingOf(db: Db, projectId: number): Blinding {
+  const screening = readSection(db, projectId, SCREENING_SETTINGS).stages;
+  const coding = readSection(db, projectId, CODING_SETTINGS);
+  return {
+    title_abstract: screening.title_abstract,
+    full_text: screening.full_text,
+    coding: { blind: coding.blind, unblinded: coding.unblinded },
+  };
+}
+
+export interface Visibility {
+  readonly actor: Actor;
+  readonly blinding: Blinding;
+  /** Whether the member may be shown `view`. */
+  may(view: View): boolean;
+  /** Refuses (403, details `{reason: "blind"}`) what the member may not be shown. */
+  require(view: View): void;
+  /** Whether the member sees the other coders' work on a study (see othersCodingVisible). */
+  othersCoding(study: { doneByCaller: boolean; complete: boolean }): boolean;
+}
+
+/** What `actor` may be shown in this project now. */
+export function visibilityFor(db: Db, projectId: number, actor: Actor): Visibility {
+  const blinding = blindingOf(db, projectId);
+  return {
+    actor,
+    blinding,
+    may: (view) => maySee(actor, blinding, view),
+    require(view) {
+      const reason = hiddenReason(actor, blinding, view);
+      if (reason !== null) throw new ForbiddenError(reason, { reason: 'blind', view: viewName(view) });
+    },
+    othersCoding: (study) => othersCodingVisible(actor, blinding, study),
+  };
+}
+
+function viewName(view: View): string {
+  return 'stage' in view ? `${view.kind}:${view.stage satisfies JudgedStage}` : view.kind;
+}
