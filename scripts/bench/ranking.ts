@@ -13,7 +13,15 @@
  * BENCH_SEEDS (15), BENCH_THREADS (1; the machine is shared), BENCH_ONLY=quality|speed,
  * BENCH_MODELS=sift,elas,v1[,tuned,siftNb] (tuned: the published per-dataset configuration,
  * nudging only), BENCH_SETS, SIFT_SCREENING_CORPUS (corpus elsewhere, e.g. from a git worktree).
+ *
+ * On a shared machine a full run can outlast a session, so runs are done seed by seed (seed 1
+ * on every set and model, then seed 2, …) and, with BENCH_CACHE=DIR, each finished run is
+ * appended to DIR and reused by the next invocation: a run cut short loses one simulation, not
+ * all of them. BENCH_SHARD=i/n runs only every n-th missing run (separate processes, so each
+ * one's CPU time stays its own) and writes no table; a last invocation without it tabulates.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { openDatabase, type Db } from '../../server/db/connection';
 import type { RankDocument } from '../../server/domain/ranking/document';
@@ -94,10 +102,49 @@ function runJob(job: Job): JobResult {
   };
 }
 
-/** Runs jobs on a small pool of worker threads, in the order given. */
+const CACHE = process.env.BENCH_CACHE;
+const SHARD = process.env.BENCH_SHARD?.split('/').map(Number);
+
+/** What identifies a run's result: the set, the model's whole configuration and the seed. */
+function cacheKey(job: Job): string {
+  return `${RANKING_SETS[job.set]!.name}|${JSON.stringify(MODELS[job.model]!.config)}|${job.seed}`;
+}
+
+/** Results of earlier invocations kept in BENCH_CACHE (one JSON line per run, one file per process). */
+function readCache(): Map<string, JobResult> {
+  const cached = new Map<string, JobResult>();
+  if (!CACHE || !fs.existsSync(CACHE)) return cached;
+  for (const file of fs.readdirSync(CACHE).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of fs.readFileSync(path.join(CACHE, file), 'utf8').split('\n')) {
+      if (!line) continue;
+      const { key, result } = JSON.parse(line) as { key: string; result: JobResult };
+      cached.set(key, result);
+    }
+  }
+  return cached;
+}
+
+/** Runs jobs on a small pool of worker threads, in the order given; reuses and fills BENCH_CACHE. */
 async function runPool(jobs: Job[], threads: number): Promise<Map<number, JobResult>> {
   const results = new Map<number, JobResult>();
-  const queue = [...jobs];
+  const cached = readCache();
+  const missing: Job[] = [];
+  for (const job of jobs) {
+    const hit = cached.get(cacheKey(job));
+    if (hit) results.set(job.id, { ...hit, id: job.id });
+    else missing.push(job);
+  }
+  const queue = SHARD ? missing.filter((_, i) => i % SHARD[1]! === SHARD[0]) : missing;
+  log(`${results.size} runs from the cache, ${queue.length} to simulate`);
+  const jobOf = new Map(jobs.map((j) => [j.id, j]));
+  if (CACHE) fs.mkdirSync(CACHE, { recursive: true });
+  const append = (r: JobResult) =>
+    CACHE &&
+    fs.appendFileSync(
+      path.join(CACHE, `${process.pid}.jsonl`),
+      `${JSON.stringify({ key: cacheKey(jobOf.get(r.id)!), result: r })}\n`,
+    );
+  if (queue.length === 0) return results;
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => {
       const worker = new Worker(__filename, { execArgv: ['--require', require.resolve('tsx/cjs')] });
@@ -109,6 +156,7 @@ async function runPool(jobs: Job[], threads: number): Promise<Map<number, JobRes
         };
         worker.on('message', (r: JobResult) => {
           results.set(r.id, r);
+          append(r);
           if (results.size % 15 === 0) log(`  ${results.size}/${jobs.length} runs`);
           next();
         });
@@ -199,20 +247,25 @@ async function quality(): Promise<string> {
   );
   const jobs: Job[] = [];
   const idsOf = new Map<string, number[]>();
-  loaded.forEach((data, set) => {
-    if (!data) return;
-    for (const model of CHOSEN) {
-      if (MODELS[model]?.nudgingOnly && !RANKING_SETS[set]!.published) continue;
-      const ids: number[] = [];
-      for (let seed = 1; seed <= SEEDS; seed++) {
-        ids.push(jobs.length);
+  // Seed by seed, so that a run cut short still has whole seeds for every set and model.
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    loaded.forEach((data, set) => {
+      if (!data) return;
+      for (const model of CHOSEN) {
+        if (MODELS[model]?.nudgingOnly && !RANKING_SETS[set]!.published) continue;
+        const key = `${set}|${model}`;
+        if (!idsOf.has(key)) idsOf.set(key, []);
+        idsOf.get(key)!.push(jobs.length);
         jobs.push({ id: jobs.length, set, model, seed });
       }
-      idsOf.set(`${set}|${model}`, ids);
-    }
-  });
+    });
+  }
   log(`${jobs.length} simulation runs on ${THREADS} thread(s)`);
   const results = await runPool(jobs, THREADS);
+  if (results.size < jobs.length) {
+    log(`${results.size} of ${jobs.length} runs done (BENCH_SHARD): no table; run again without BENCH_SHARD`);
+    return '';
+  }
   const summaryOf = (set: number, model: string): Summary | undefined => {
     const ids = idsOf.get(`${set}|${model}`);
     return ids ? summarise(ids.map((id) => results.get(id) as JobResult)) : undefined;
@@ -396,6 +449,7 @@ async function main(): Promise<void> {
   log(`ranking bench: ${SEEDS} seeds, ${THREADS} thread(s), corpus ${SCREENING_CORPUS}`);
   const only = process.env.BENCH_ONLY;
   const q = only === 'speed' ? '(skipped)' : await quality();
+  if (SHARD) return;
   log('speed…');
   const sp = only === 'quality' ? '(skipped)' : speed();
   const body = [
@@ -409,7 +463,12 @@ async function main(): Promise<void> {
     '',
     `Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   ].join('\n');
-  writeBenchmarkSection('ranking', 'npm run bench:ranking', body);
+  // The command as run: the settings that change what is measured.
+  const settings = ['BENCH_SEEDS', 'BENCH_MODELS', 'BENCH_SETS', 'BENCH_ONLY', 'BENCH_CACHE']
+    .filter((name) => process.env[name] !== undefined)
+    .map((name) => `${name}=${process.env[name]} `)
+    .join('');
+  writeBenchmarkSection('ranking', `${settings}npm run bench:ranking`, body);
   process.stdout.write(`${body}\n`);
 }
 
