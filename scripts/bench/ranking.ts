@@ -134,7 +134,7 @@ async function runPool(jobs: Job[], threads: number): Promise<Map<number, JobRes
     if (hit) results.set(job.id, { ...hit, id: job.id });
     else missing.push(job);
   }
-  const queue = SHARD ? missing.filter((_, i) => i % SHARD[1]! === SHARD[0]) : missing;
+  const queue = SHARD ? missing.filter((j) => j.id % SHARD[1]! === SHARD[0]) : missing;
   log(`${results.size} runs from the cache, ${queue.length} to simulate`);
   const jobOf = new Map(jobs.map((j) => [j.id, j]));
   if (CACHE) fs.mkdirSync(CACHE, { recursive: true });
