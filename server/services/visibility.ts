@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
 import type { Actor } from '../domain/auth/actor';
+import { APPRAISAL_SETTINGS } from '../domain/appraisal/settings';
 import {
   hiddenReason,
   maySee,
-  othersCodingVisible,
+  othersWorkVisible,
   type Blinding,
   type JudgedStage,
   type View,
@@ -18,14 +19,16 @@ import { readSection } from './project-settings';
  * service that shows something someone's judgements could move asks this, and nothing else.
  */
 
-/** The project's blinding, from the screening and coding settings. */
+/** The project's blinding, from the screening, coding and appraisal settings. */
 export function blindingOf(db: Db, projectId: number): Blinding {
   const screening = readSection(db, projectId, SCREENING_SETTINGS).stages;
   const coding = readSection(db, projectId, CODING_SETTINGS);
+  const appraisal = readSection(db, projectId, APPRAISAL_SETTINGS);
   return {
     title_abstract: screening.title_abstract,
     full_text: screening.full_text,
     coding: { blind: coding.blind, unblinded: coding.unblinded },
+    appraisal: { blind: appraisal.blind, unblinded: appraisal.unblinded },
   };
 }
 
@@ -36,8 +39,10 @@ export interface Visibility {
   may(view: View): boolean;
   /** Refuses (403, details `{reason: "blind"}`) what the member may not be shown. */
   require(view: View): void;
-  /** Whether the member sees the other coders' work on a study (see othersCodingVisible). */
+  /** Whether the member sees the other coders' work on a study (see othersWorkVisible). */
   othersCoding(study: { doneByCaller: boolean; complete: boolean }): boolean;
+  /** Whether the member sees the other appraisers' work on a study (see othersWorkVisible). */
+  othersAppraisal(study: { doneByCaller: boolean; complete: boolean }): boolean;
 }
 
 /** What `actor` may be shown in this project now. */
@@ -51,7 +56,8 @@ export function visibilityFor(db: Db, projectId: number, actor: Actor): Visibili
       const reason = hiddenReason(actor, blinding, view);
       if (reason !== null) throw new ForbiddenError(reason, { reason: 'blind', view: viewName(view) });
     },
-    othersCoding: (study) => othersCodingVisible(actor, blinding, study),
+    othersCoding: (study) => othersWorkVisible(actor, blinding, 'coding', study),
+    othersAppraisal: (study) => othersWorkVisible(actor, blinding, 'appraisal', study),
   };
 }
 

@@ -68,6 +68,7 @@ function concrete(path: string, projectId: number): string {
     applicationId: 1,
     consensusId: 1,
     field: 'design',
+    criterion: 'S1',
     box: 'included',
     extension: 'ris',
   });
