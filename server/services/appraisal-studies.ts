@@ -12,7 +12,7 @@ import type { Actor } from '../domain/auth/actor';
 import { countedAppraisal, type CountedAppraisal } from '../domain/appraisal/consensus';
 import { designFromForm } from '../domain/appraisal/design';
 import { APPRAISAL_SETTINGS, type AppraisalSettings } from '../domain/appraisal/settings';
-import type { AppraisalTool } from '../domain/appraisal/tool';
+import { criteriaOf, type AppraisalTool } from '../domain/appraisal/tool';
 import { countedValues } from '../domain/coding/consensus';
 import { studyLabel, valueStrings } from '../domain/coding/extraction';
 import type { CodingStudies, CodingStudy } from '../domain/coding/studies';
@@ -137,10 +137,13 @@ export function finishedWork(state: AppraisalState, studyId: number) {
   }));
 }
 
-/** The appraisal of a study the results count (domain/appraisal/consensus.ts). */
+/**
+ * The appraisal of a study the results count (domain/appraisal/consensus.ts), on the criteria of
+ * the design it counts under (an answer to another design's criterion is left behind, not counted).
+ */
 export function countedOf(state: AppraisalState, studyId: number): CountedAppraisal {
   const consensus = state.consensusAnswers.get(studyId) ?? [];
-  return countedAppraisal({
+  const counted = countedAppraisal({
     appraisersRequired: state.settings.appraisersRequired,
     formDesign: state.formDesign.get(studyId) ?? null,
     consensus: {
@@ -149,6 +152,12 @@ export function countedOf(state: AppraisalState, studyId: number): CountedApprai
     },
     finished: finishedWork(state, studyId),
   });
+  const criteria = new Set(criteriaOf(state.tool, counted.design).map((c) => c.id));
+  return {
+    design: counted.design,
+    answers: Object.fromEntries(Object.entries(counted.answers).filter(([id]) => criteria.has(id))),
+    unresolved: counted.unresolved.filter((id) => id === 'design' || criteria.has(id)),
+  };
 }
 
 /** A study's appraisal state for the visibility policy: the caller finished it; it has the appraisers it needs. */
