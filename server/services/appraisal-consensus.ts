@@ -7,8 +7,8 @@ import type { Actor } from '../domain/auth/actor';
 import { APPRAISAL_SETTINGS, applyAppraisalPatch, unblindAppraisal } from '../domain/appraisal/settings';
 import { designOf } from '../domain/appraisal/tool';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { checkedAnswer } from './appraisal';
-import { appraisalSettings, countedOf, loadAppraisal } from './appraisal-studies';
+import { checkedAnswer, requireDesignChoice } from './appraisal';
+import { appraisalSettings, countedOf, loadAppraisal, type AppraisalState } from './appraisal-studies';
 import { projectTool } from './appraisal-tools';
 import { requireStudy } from './coding-studies';
 import type { ServiceDeps } from './deps';
@@ -63,6 +63,25 @@ export function unblindAppraisalStage(db: Db, projectId: number, actor: Actor): 
   return updateSection(db, projectId, APPRAISAL_SETTINGS, unblindAppraisal);
 }
 
+/** One decision of the owner on a study, in one immediate transaction over the appraisal as it stands. */
+function ownerDecides<T>(
+  deps: ServiceDeps,
+  projectId: number,
+  actor: Actor,
+  recordId: number,
+  decide: (state: AppraisalState, study: number) => T,
+): T {
+  const { db } = deps;
+  getProject(db, projectId);
+  requireAction(actor, 'resolve');
+  return db
+    .transaction(() => {
+      const state = loadAppraisal(db, projectId);
+      return decide(state, requireStudy(state.studies, recordId).recordId);
+    })
+    .immediate();
+}
+
 /** The owner decides a study's design (when the extraction form gives none). */
 export function setConsensusDesign(
   deps: ServiceDeps,
@@ -70,21 +89,11 @@ export function setConsensusDesign(
   actor: Actor,
   input: { recordId: number; design: string | null },
 ): { recordId: number; design: string | null } {
-  const { db } = deps;
-  getProject(db, projectId);
-  requireAction(actor, 'resolve');
-  return db
-    .transaction(() => {
-      const state = loadAppraisal(db, projectId);
-      const study = requireStudy(state.studies, input.recordId).recordId;
-      const form = state.formDesign.get(study);
-      if (form) throw new ValidationError(`the extraction form gives this study its design ("${form}")`);
-      if (input.design !== null && !designOf(state.tool, input.design))
-        throw new ValidationError(`"${input.design}" is not a design of ${state.tool.name}`);
-      appraisalRepo(db).setConsensusDesign(projectId, study, input.design, actor.userId, deps.clock());
-      return { recordId: study, design: input.design };
-    })
-    .immediate();
+  return ownerDecides(deps, projectId, actor, input.recordId, (state, study) => {
+    requireDesignChoice(state, study, input.design);
+    appraisalRepo(deps.db).setConsensusDesign(projectId, study, input.design, actor.userId, deps.clock());
+    return { recordId: study, design: input.design };
+  });
 }
 
 export interface ConsensusAnswerInput {
@@ -105,46 +114,39 @@ export function setConsensusAnswer(
   actor: Actor,
   input: ConsensusAnswerInput,
 ): Api.AppraisalConsensus['answers'][number] {
-  const { db } = deps;
-  getProject(db, projectId);
-  requireAction(actor, 'resolve');
-  return db
-    .transaction(() => {
-      const state = loadAppraisal(db, projectId);
-      const study = requireStudy(state.studies, input.recordId).recordId;
-      const fromUserId = input.fromUserId ?? null;
-      const theirs =
-        fromUserId === null
-          ? undefined
-          : (state.answers.get(study) ?? []).find(
-              (a) => a.userId === fromUserId && a.criterion === input.criterion,
-            );
-      if (fromUserId !== null && !theirs)
-        throw new NotFoundError(`that appraiser has not answered "${input.criterion}" on this study`);
-      const answer = input.answer ?? theirs?.answer;
-      if (answer === undefined)
-        throw new ValidationError('give the answer, or the appraiser whose answer to accept (fromUserId)');
-      const checked = checkedAnswer(state, countedOf(state, study).design, {
-        criterion: input.criterion,
-        answer,
-        justification: input.justification ?? theirs?.justification ?? '',
-        quote: input.quote !== undefined ? input.quote : (theirs?.quote ?? null),
-        page: input.page !== undefined ? input.page : (theirs?.page ?? null),
-      });
-      const now = deps.clock();
-      appraisalRepo(db).setConsensusAnswer(
-        projectId,
-        { recordId: study, criterion: input.criterion, ...checked, fromUserId, decidedBy: actor.userId },
-        now,
-      );
-      const name = userNames(db);
-      return {
-        criterion: input.criterion,
-        ...checked,
-        updatedAt: now.toISOString(),
-        fromAppraiser: fromUserId === null ? null : name(fromUserId),
-        decidedBy: name(actor.userId),
-      };
-    })
-    .immediate();
+  return ownerDecides(deps, projectId, actor, input.recordId, (state, study) => {
+    const fromUserId = input.fromUserId ?? null;
+    const theirs =
+      fromUserId === null
+        ? undefined
+        : (state.answers.get(study) ?? []).find(
+            (a) => a.userId === fromUserId && a.criterion === input.criterion,
+          );
+    if (fromUserId !== null && !theirs)
+      throw new NotFoundError(`that appraiser has not answered "${input.criterion}" on this study`);
+    const answer = input.answer ?? theirs?.answer;
+    if (answer === undefined)
+      throw new ValidationError('give the answer, or the appraiser whose answer to accept (fromUserId)');
+    const checked = checkedAnswer(state, countedOf(state, study).design, {
+      criterion: input.criterion,
+      answer,
+      justification: input.justification ?? theirs?.justification ?? '',
+      quote: input.quote !== undefined ? input.quote : (theirs?.quote ?? null),
+      page: input.page !== undefined ? input.page : (theirs?.page ?? null),
+    });
+    const now = deps.clock();
+    appraisalRepo(deps.db).setConsensusAnswer(
+      projectId,
+      { recordId: study, criterion: input.criterion, ...checked, fromUserId, decidedBy: actor.userId },
+      now,
+    );
+    const name = userNames(deps.db);
+    return {
+      criterion: input.criterion,
+      ...checked,
+      updatedAt: now.toISOString(),
+      fromAppraiser: fromUserId === null ? null : name(fromUserId),
+      decidedBy: name(actor.userId),
+    };
+  });
 }

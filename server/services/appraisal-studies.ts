@@ -7,7 +7,6 @@ import {
   type ConsensusDesignRow,
 } from '../db/repos/appraisal';
 import { codingRepo } from '../db/repos/coding';
-import { getProject } from '../db/repos/projects';
 import type { Actor } from '../domain/auth/actor';
 import { countedAppraisal, type CountedAppraisal } from '../domain/appraisal/consensus';
 import { designFromForm } from '../domain/appraisal/design';
@@ -26,8 +25,7 @@ import {
   studyRecordsOf,
 } from './coding-studies';
 import { readSection } from './project-settings';
-import { requireAction } from './screening-settings';
-import { visibilityFor, type Visibility } from './visibility';
+import { requireStageWork, type Visibility } from './visibility';
 
 /**
  * The included studies as the appraisal sees them: the same studies coding sees (reports grouped
@@ -174,17 +172,9 @@ export function appraisalProgress(
   };
 }
 
-/**
- * Refuses a caller who may not appraise here now: below reviewer, or the appraisal still closed
- * to them (which studies are included, and their designs, are computed from the screening votes
- * and the coding: a write that worked on one study and failed on another would tell them).
- */
+/** Refuses a caller who may not appraise here now (services/visibility.ts, requireStageWork). */
 export function requireAppraiser(db: Db, projectId: number, actor: Actor): Visibility {
-  getProject(db, projectId);
-  requireAction(actor, 'appraise');
-  const vis = visibilityFor(db, projectId, actor);
-  vis.require({ kind: 'stage-records', stage: 'appraisal' });
-  return vis;
+  return requireStageWork(db, projectId, actor, { action: 'appraise', stage: 'appraisal' });
 }
 
 /** The study a record names (any of its reports), as a 404 for a record that is none. */

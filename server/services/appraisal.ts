@@ -40,6 +40,38 @@ function designFor(state: AppraisalState, studyId: number, userId: number): stri
   );
 }
 
+/**
+ * One change to the caller's own appraisal of a study, in one immediate transaction over the
+ * appraisal as it stands: refused below reviewer, while the appraisal is closed to the caller,
+ * for a record that is no included study, and once the caller marked the study done.
+ */
+function changeOwnAppraisal<T>(
+  deps: ServiceDeps,
+  projectId: number,
+  actor: Actor,
+  recordId: number,
+  change: (state: AppraisalState, study: number) => T,
+): T {
+  const { db } = deps;
+  requireAppraiser(db, projectId, actor);
+  return db
+    .transaction(() => {
+      const state = loadAppraisal(db, projectId);
+      return change(state, studyToAppraise(state, actor, recordId));
+    })
+    .immediate();
+}
+
+/** Refuses a design for a study the extraction form gives one to, and a design the tool lacks. */
+export function requireDesignChoice(state: AppraisalState, study: number, design: string | null): void {
+  const form = state.formDesign.get(study);
+  if (form) throw new ConflictError(`the extraction form gives this study its design ("${form}")`);
+  if (design !== null && !designOf(state.tool, design))
+    throw new ValidationError(
+      `"${design}" is not a design of ${state.tool.name}: one of ${state.tool.designs.map((d) => d.id).join(', ')}`,
+    );
+}
+
 /** The appraiser chooses the study's design (refused when the extraction form gives one). */
 export function setDesign(
   deps: ServiceDeps,
@@ -47,25 +79,14 @@ export function setDesign(
   actor: Actor,
   input: { recordId: number; design: string | null },
 ): { recordId: number; design: string | null } {
-  const { db } = deps;
-  requireAppraiser(db, projectId, actor);
-  return db
-    .transaction(() => {
-      const state = loadAppraisal(db, projectId);
-      const study = studyToAppraise(state, actor, input.recordId);
-      const form = state.formDesign.get(study);
-      if (form) throw new ConflictError(`the extraction form gives this study its design ("${form}")`);
-      if (input.design !== null && !designOf(state.tool, input.design))
-        throw new ValidationError(
-          `"${input.design}" is not a design of ${state.tool.name}: one of ${state.tool.designs.map((d) => d.id).join(', ')}`,
-        );
-      const now = deps.clock();
-      const repo = appraisalRepo(db);
-      repo.touchAppraisal(projectId, study, actor.userId, now);
-      repo.setDesign(study, actor.userId, input.design, now);
-      return { recordId: study, design: input.design };
-    })
-    .immediate();
+  return changeOwnAppraisal(deps, projectId, actor, input.recordId, (state, study) => {
+    requireDesignChoice(state, study, input.design);
+    const now = deps.clock();
+    const repo = appraisalRepo(deps.db);
+    repo.touchAppraisal(projectId, study, actor.userId, now);
+    repo.setDesign(study, actor.userId, input.design, now);
+    return { recordId: study, design: input.design };
+  });
 }
 
 export interface AnswerInput {
@@ -114,24 +135,18 @@ export function answerCriterion(
   actor: Actor,
   input: AnswerInput,
 ): Api.AppraisalAnswer {
-  const { db } = deps;
-  requireAppraiser(db, projectId, actor);
-  return db
-    .transaction(() => {
-      const state = loadAppraisal(db, projectId);
-      const study = studyToAppraise(state, actor, input.recordId);
-      const checked = checkedAnswer(state, designFor(state, study, actor.userId), input);
-      const now = deps.clock();
-      const repo = appraisalRepo(db);
-      repo.touchAppraisal(projectId, study, actor.userId, now);
-      repo.setAnswer(
-        projectId,
-        { recordId: study, userId: actor.userId, criterion: input.criterion, ...checked },
-        now,
-      );
-      return { criterion: input.criterion, ...checked, updatedAt: now.toISOString() };
-    })
-    .immediate();
+  return changeOwnAppraisal(deps, projectId, actor, input.recordId, (state, study) => {
+    const checked = checkedAnswer(state, designFor(state, study, actor.userId), input);
+    const now = deps.clock();
+    const repo = appraisalRepo(deps.db);
+    repo.touchAppraisal(projectId, study, actor.userId, now);
+    repo.setAnswer(
+      projectId,
+      { recordId: study, userId: actor.userId, criterion: input.criterion, ...checked },
+      now,
+    );
+    return { criterion: input.criterion, ...checked, updatedAt: now.toISOString() };
+  });
 }
 
 /** The appraiser takes back an answer (while the study is not done). */
@@ -141,15 +156,11 @@ export function clearAnswer(
   actor: Actor,
   input: { recordId: number; criterion: string },
 ): void {
-  const { db } = deps;
-  requireAppraiser(db, projectId, actor);
-  db.transaction(() => {
-    const state = loadAppraisal(db, projectId);
-    const study = studyToAppraise(state, actor, input.recordId);
+  changeOwnAppraisal(deps, projectId, actor, input.recordId, (state, study) => {
     if (!(input.criterion in answersOf(state, study, actor.userId)))
       throw new NotFoundError(`you have not answered "${input.criterion}" on this study`);
-    appraisalRepo(db).removeAnswer(study, actor.userId, input.criterion);
-  }).immediate();
+    appraisalRepo(deps.db).removeAnswer(study, actor.userId, input.criterion);
+  });
 }
 
 /** The appraiser has answered every criterion of the study's design and says they are done. */
@@ -159,25 +170,19 @@ export function markAppraisalDone(
   actor: Actor,
   recordId: number,
 ): Api.AppraisalDone {
-  const { db } = deps;
-  requireAppraiser(db, projectId, actor);
-  return db
-    .transaction(() => {
-      const state = loadAppraisal(db, projectId);
-      const study = studyToAppraise(state, actor, recordId);
-      const design = designFor(state, study, actor.userId);
-      if (design === null) throw new ValidationError("choose the study's design before marking it done");
-      const mine = answersOf(state, study, actor.userId);
-      const open = criteriaOf(state.tool, design)
-        .filter((c) => !(c.id in mine))
-        .map((c) => c.id);
-      if (open.length > 0)
-        throw new ValidationError(`answer every criterion first; still open: ${open.join(', ')}`);
-      appraisalRepo(db).setDone(projectId, [study], actor.userId, deps.clock());
-      // The answer says nothing of the other appraisers: whether the study is complete is theirs.
-      return { recordId: study, done: true };
-    })
-    .immediate();
+  return changeOwnAppraisal(deps, projectId, actor, recordId, (state, study) => {
+    const design = designFor(state, study, actor.userId);
+    if (design === null) throw new ValidationError("choose the study's design before marking it done");
+    const mine = answersOf(state, study, actor.userId);
+    const open = criteriaOf(state.tool, design)
+      .filter((c) => !(c.id in mine))
+      .map((c) => c.id);
+    if (open.length > 0)
+      throw new ValidationError(`answer every criterion first; still open: ${open.join(', ')}`);
+    appraisalRepo(deps.db).setDone(projectId, [study], actor.userId, deps.clock());
+    // The answer says nothing of the other appraisers: whether the study is complete is theirs.
+    return { recordId: study, done: true };
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Db } from '../db/connection';
 import type { Actor } from '../domain/auth/actor';
+import { getProject } from '../db/repos/projects';
 import { APPRAISAL_SETTINGS } from '../domain/appraisal/settings';
+import type { Action } from '../domain/auth/actions';
 import {
   hiddenReason,
   maySee,
@@ -13,6 +15,7 @@ import { CODING_SETTINGS } from '../domain/coding/settings';
 import { ForbiddenError } from '../domain/errors';
 import { SCREENING_SETTINGS } from '../domain/screening/settings';
 import { readSection } from './project-settings';
+import { requireAction } from './screening-settings';
 
 /**
  * The visibility policy (domain/auth/visibility.ts) bound to one project and one member: every
@@ -63,4 +66,23 @@ export function visibilityFor(db: Db, projectId: number, actor: Actor): Visibili
 
 function viewName(view: View): string {
   return 'stage' in view ? `${view.kind}:${view.stage satisfies JudgedStage}` : view.kind;
+}
+
+/**
+ * Refuses a member who may not work at a stage now (code, appraise): below the action's role, or
+ * the stage's studies still closed to them. Which studies are included (and, for the appraisal,
+ * their designs) is computed from earlier stages' judgements: a write that worked on one study
+ * and failed on another would tell them, so it is refused alike for every record.
+ */
+export function requireStageWork(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  work: { action: Action; stage: JudgedStage },
+): Visibility {
+  getProject(db, projectId);
+  requireAction(actor, work.action);
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'stage-records', stage: work.stage });
+  return vis;
 }
