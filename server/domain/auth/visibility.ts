@@ -56,7 +56,9 @@ export type View =
   /** the synthesis and the agreement between coders (from the consensus and the coders' work) */
   | { kind: 'synthesis' }
   /** exports of records and decisions, and the whole-project archive */
-  | { kind: 'export' };
+  | { kind: 'export' }
+  /** the drafted report: the diagram, excluded reports with reasons, agreement, coding and synthesis */
+  | { kind: 'report' };
 
 const before = (stage: JudgedStage): JudgedStage[] => JUDGED_STAGES.slice(0, JUDGED_STAGES.indexOf(stage));
 const through = (stage: JudgedStage): JudgedStage[] =>
@@ -77,6 +79,7 @@ export function computedFrom(view: View): JudgedStage[] {
     case 'synthesis':
       return ['title_abstract', 'full_text', 'coding'];
     case 'export':
+    case 'report':
       return [...JUDGED_STAGES];
   }
 }
