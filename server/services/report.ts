@@ -1,3 +1,4 @@
+import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import { codingRepo } from '../db/repos/coding';
 import { clusterOutcomes } from '../db/repos/dedup';
@@ -120,4 +121,9 @@ export function reportFor(
   getProject(db, projectId);
   visibilityFor(db, projectId, actor).require({ kind: 'report' });
   return projectReport(db, projectId, now, style);
+}
+
+/** The report as GET …/report answers it (the Report page's preview). */
+export function reportResponse(doc: ReportDocument): Api.ReportResponse {
+  return { ...doc, draftedAt: doc.draftedAt.toISOString() };
 }

@@ -87,6 +87,13 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/synthesis.csv': { class: 'policy' },
   '/api/projects/:projectId/synthesis.md': { class: 'policy' },
   '/api/projects/:projectId/ranking': { class: 'policy', queries: ['?recallTarget=0.8&window=2'] },
+  // The drafted report holds every stage's outcomes, agreement and coding: owners only while any stage is blind.
+  '/api/projects/:projectId/report': { class: 'policy', queries: ['?style=vancouver'] },
+  '/api/projects/:projectId/report.docx': { class: 'policy' },
+  '/api/projects/:projectId/report.html': { class: 'policy', queries: ['?style=harvard'] },
+  '/api/projects/:projectId/report.md': { class: 'policy' },
+  '/api/projects/:projectId/report/checklist.csv': { class: 'policy' },
+  '/api/projects/:projectId/report/checklist.docx': { class: 'policy' },
 };
 
 /** The GET patterns of an app, read by the shared reader (which refuses to miss a route). */

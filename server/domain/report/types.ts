@@ -1,3 +1,4 @@
+import type { ReportBlock, ReportSection, ReportStyleName } from '../../api/report';
 import type { CodePairTable } from '../coding/dual-coding';
 import type { SynthesisReport } from '../coding/report';
 import type { SynthesisStudy } from '../coding/synthesis';
@@ -91,26 +92,11 @@ export interface CitableRecord {
 }
 
 /** The citation styles offered (the CSL styles @citation-js/plugin-csl ships). */
-export const REPORT_STYLES = ['apa', 'vancouver', 'harvard'] as const;
+export const REPORT_STYLES = ['apa', 'vancouver', 'harvard'] as const satisfies readonly ReportStyleName[];
 export type ReportStyle = (typeof REPORT_STYLES)[number];
 
-/** A block of the drafted document; every renderer (Markdown, HTML, DOCX) draws each kind. */
-export type Block =
-  | { kind: 'paragraph'; text: string }
-  /** A remark to the authors (the draft notice, work still in progress). */
-  | { kind: 'note'; text: string }
-  | { kind: 'table'; caption: string; header: string[]; rows: string[][] }
-  /** An SVG figure: the PRISMA diagram, a chart. */
-  | { kind: 'figure'; caption: string; svg: string; alt: string }
-  | { kind: 'references'; entries: string[]; numbered: boolean };
-
-export interface Section {
-  /** A stable anchor: the checklist points here. */
-  id: string;
-  title: string;
-  blocks: Block[];
-  sections: Section[];
-}
+export type Block = ReportBlock;
+export type Section = ReportSection;
 
 export interface ReportDocument {
   title: string;

@@ -12,6 +12,7 @@ import { importRoutes } from './imports';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
+import { reportRoutes } from './report';
 import { projectRoutes } from './projects';
 import { rankingRoutes } from './ranking';
 import { recordRoutes } from './records';
@@ -39,6 +40,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
+  router.use(reportRoutes(ctx));
   router.use(codingRoutes(ctx));
   router.use(rankingRoutes(ctx));
   router.use(archiveRoutes(ctx));

@@ -31,6 +31,7 @@ const VIEWS: Record<string, View> = {
   ranking: { kind: 'ranking' },
   synthesis: { kind: 'synthesis' },
   export: { kind: 'export' },
+  report: { kind: 'report' },
 };
 
 /**
