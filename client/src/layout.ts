@@ -14,6 +14,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['/coding', 'Coding'],
   ['/synthesis', 'Synthesis'],
   ['/prisma', 'PRISMA'],
+  ['/report', 'Report'],
   ['/settings', 'Settings'],
 ];
 

@@ -12,6 +12,7 @@ import { importPage } from './pages/import';
 import { invitePage } from './pages/invite';
 import { loginPage } from './pages/login';
 import { prismaPage } from './pages/prisma';
+import { reportPage } from './pages/report';
 import { projectsPage } from './pages/projects';
 import { resetPage } from './pages/reset';
 import { screeningPage } from './pages/screening';
@@ -42,6 +43,7 @@ route('/projects/:projectId/coding', codingPage);
 route('/projects/:projectId/coding/:recordId', codingPage);
 route('/projects/:projectId/synthesis', synthesisPage);
 route('/projects/:projectId/prisma', prismaPage);
+route('/projects/:projectId/report', reportPage);
 route('/projects/:projectId/settings', settingsPage);
 
 /** Pages for someone not signed in: sign-in, first-run setup, and the one-time links. */
