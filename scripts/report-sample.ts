@@ -36,10 +36,30 @@ async function main(): Promise<void> {
     db.close();
     fs.writeFileSync(path.join(dir, 'print.css'), PRINT_CSS);
     const html = path.join(dir, 'report.html');
-    execFileSync('pandoc', [docx, '-s', '--self-contained', '--css', path.join(dir, 'print.css'), '--metadata', 'pagetitle=Draft report', '-o', html], { cwd: dir });
+    execFileSync(
+      'pandoc',
+      [
+        docx,
+        '-s',
+        '--self-contained',
+        '--css',
+        path.join(dir, 'print.css'),
+        '--metadata',
+        'pagetitle=Draft report',
+        '-o',
+        html,
+      ],
+      { cwd: dir },
+    );
     const page = await (await browser.newContext()).newPage();
     await page.goto(`file://${html}`);
-    await page.pdf({ path: OUT, format: 'A4', pageRanges: PAGES, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, printBackground: true });
+    await page.pdf({
+      path: OUT,
+      format: 'A4',
+      pageRanges: PAGES,
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      printBackground: true,
+    });
     process.stdout.write(`${path.relative(ROOT, OUT)} (pages ${PAGES} of the demo's DOCX report)\n`);
   } finally {
     await browser.close();
