@@ -11,6 +11,8 @@ import { buildReportDocument } from '../domain/report/build';
 import type { CitableRecord, ReportDocument, ReportInput, ReportStyle } from '../domain/report/types';
 import { SCREENING_SETTINGS } from '../domain/screening/settings';
 import type { Stage } from '../domain/screening/types';
+import { loadAppraisal } from './appraisal-studies';
+import { appraisalSummary } from './appraisal-summary';
 import { coderNames, synthesisInput, synthesisReport } from './coding';
 import { codingSettings } from './coding-studies';
 import { projectPrisma } from './prisma';
@@ -50,6 +52,7 @@ export function reportInput(db: Db, projectId: number, now: Date): ReportInput {
   const coding = codingSettings(db, projectId);
   const synthesisData = synthesisInput(db, projectId, coderNames(db));
   const synthesis = synthesisReport(synthesisData, coding.codersRequired);
+  const appraisal = loadAppraisal(db, projectId);
   const priority = prioritisationSettings(db, projectId);
   const stopping = priority.enabled ? projectStoppingReport(db, projectId, screeningDecisions) : null;
   const excludedIds = Object.entries(prisma.trace)
@@ -90,6 +93,11 @@ export function reportInput(db: Db, projectId: number, now: Date): ReportInput {
         ...synthesisData.finished.map((f) => f.coder),
       ]).size,
       agreement: synthesis.agreement,
+    },
+    appraisal: {
+      summary: appraisalSummary(db, projectId),
+      tool: appraisal.tool,
+      blind: appraisal.settings.blind,
     },
     synthesis,
     studies: synthesisData.studies,

@@ -8,8 +8,9 @@ import type { CitableRecord, ReportDocument, ReportInput, ReportStyle, Section }
 export const DRAFT_NOTICE =
   'This is a draft that Sift wrote from the review’s recorded data: the searches, deduplication, screening decisions, ' +
   'extraction, coding and synthesis. It is a starting point for the authors to edit, check and complete. Sift states only ' +
-  'what it recorded; the rationale, discussion, risk of bias, certainty of evidence, registration, funding and competing ' +
-  'interests are for the authors to write, as the PRISMA 2020 checklist at the end marks.';
+  'what it recorded; the rationale, discussion, certainty of evidence, registration, funding and competing interests ' +
+  '(and risk of bias, when the studies were not appraised in Sift) are for the authors to write, as the PRISMA 2020 ' +
+  'checklist at the end marks.';
 
 /** The drafted report of a review: Methods, Results, references and the PRISMA 2020 checklist. */
 export function buildReportDocument(input: ReportInput, style: ReportStyle = 'apa'): ReportDocument {

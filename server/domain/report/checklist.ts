@@ -99,7 +99,7 @@ export const PRISMA_2020_ITEMS: readonly ChecklistItem[] = [
     part: 'Methods',
     topic: 'Study risk of bias assessment',
     text: 'Describe how risk of bias in the included studies was assessed: tool, reviewers, independence.',
-    sections: [],
+    sections: ['risk-of-bias-assessment'],
   },
   {
     item: '12',
@@ -190,7 +190,7 @@ export const PRISMA_2020_ITEMS: readonly ChecklistItem[] = [
     part: 'Results',
     topic: 'Risk of bias in studies',
     text: 'Give the assessment of risk of bias for each included study.',
-    sections: [],
+    sections: ['risk-of-bias-in-studies'],
   },
   {
     item: '19',

@@ -1,3 +1,4 @@
+import { appraisalMethods, appraised } from './appraisal';
 import type { Stage } from '../screening/types';
 import { count, fixed2, joinAnd, percent } from './format';
 import type { Block, ReportInput, ScreeningStageFacts, Section } from './types';
@@ -23,6 +24,7 @@ export function methodsSection(input: ReportInput): Section {
   sections.push(prioritisation(input));
   sections.push(dataCollection(input));
   if (input.coding.fields.length > 0) sections.push(dataItems(input));
+  if (appraised(input.appraisal)) sections.push(appraisalMethods(input.appraisal));
   sections.push(synthesisMethods(input));
   return section('methods', 'Methods', [], sections);
 }

@@ -1,3 +1,4 @@
+import { appraisalResults, appraised } from './appraisal';
 import { studyLabel } from '../coding/extraction';
 import type { PrismaModel } from '../prisma/types';
 import { renderPrismaSvg } from '../prisma/svg';
@@ -16,6 +17,7 @@ export function resultsSection(input: ReportInput): Section {
       studySelection(input),
       excludedReports(input),
       studyCharacteristics(input),
+      ...(appraised(input.appraisal) ? [appraisalResults(input.appraisal)] : []),
       themeFrequencies(input),
       coOccurrence(input),
       ...crossTabulations(input),

@@ -1,4 +1,5 @@
 import type { ReportBlock, ReportSection, ReportStyleName } from '../../api/report';
+import type { AppraisalFacts } from './appraisal';
 import type { CodePairTable } from '../coding/dual-coding';
 import type { SynthesisReport } from '../coding/report';
 import type { SynthesisStudy } from '../coding/synthesis';
@@ -31,6 +32,8 @@ export interface ReportInput {
   };
   prioritisation: PrioritisationFacts;
   coding: CodingFacts;
+  /** The appraisal (risk of bias), when the project appraises its studies. */
+  appraisal: AppraisalFacts | null;
   synthesis: SynthesisReport;
   /** The included studies as the synthesis counts them, with their extracted characteristics. */
   studies: SynthesisStudy[];

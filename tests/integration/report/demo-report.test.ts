@@ -134,7 +134,9 @@ describe('the report drafted from the demo review', () => {
     const header = /^\s*Study\s+Year\s+Country/m;
     const docxRows = (text: string) => {
       // pandoc draws a simple table: the header, a rule, then one line per row (cells never wrap at --wrap=none).
-      const part = between(text, 'Characteristics of included studies', 'Theme frequencies');
+      const results = sectionsOf(doc).find((s) => s.id === 'results')!.sections;
+      const next = results[results.findIndex((s) => s.id === 'study-characteristics') + 1]!.title;
+      const part = between(text, 'Characteristics of included studies', next);
       const lines = part.split('\n');
       const at = lines.findIndex((l) => header.test(l));
       return lines.slice(at + 2).filter((l) => l.trim() && !/^[\s-]+$/.test(l));
@@ -145,7 +147,7 @@ describe('the report drafted from the demo review', () => {
     const md = fs.readFileSync(out('report.md'), 'utf8');
     const mdTable = md.slice(
       md.indexOf('Table: Characteristics of included studies'),
-      md.indexOf('<a id="theme-frequencies">'),
+      md.indexOf('<a id="', md.indexOf('Table: Characteristics of included studies')),
     );
     expect(mdTable.split('\n').filter((l) => l.startsWith('| ')).length - 1).toBe(studies.length);
   });
@@ -195,9 +197,24 @@ describe('the report drafted from the demo review', () => {
     const entries = fillChecklist(doc);
     expect(entries).toHaveLength(PRISMA_2020_ITEMS.length);
     const drafted = entries.filter((e) => e.location.length > 0);
-    // Methods, selection, characteristics, references, synthesis: Sift drafts these from the demo.
+    // Methods, selection, appraisal, characteristics, references, synthesis: Sift drafts these from the demo.
     expect(drafted.map((e) => e.item)).toEqual(
-      expect.arrayContaining(['4', '5', '6', '7', '8', '9', '10b', '13c', '13d', '16a', '16b', '17']),
+      expect.arrayContaining([
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '10b',
+        '11',
+        '13c',
+        '13d',
+        '16a',
+        '16b',
+        '17',
+        '18',
+      ]),
     );
     for (const e of drafted) for (const l of e.location) expect(ids.has(l.id)).toBe(true);
 
