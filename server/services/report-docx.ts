@@ -13,7 +13,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { isoDay } from '../domain/report/format';
+import { draftLine } from '../domain/report/format';
 import type { Block, ReportDocument, Section } from '../domain/report/types';
 import { prismaPngAsync } from './prisma-export';
 
@@ -143,10 +143,5 @@ export async function sectionsToDocx(
 
 /** The drafted report as DOCX. */
 export function reportToDocx(doc: ReportDocument): Promise<Buffer> {
-  return sectionsToDocx(doc.title, draftLine(doc), doc.sections);
-}
-
-/** The line under the title, in every format. */
-export function draftLine(doc: Pick<ReportDocument, 'draftedAt'>): string {
-  return `Draft report of a systematic review — drafted by Sift on ${isoDay(doc.draftedAt)}`;
+  return sectionsToDocx(doc.title, draftLine(doc.draftedAt), doc.sections);
 }

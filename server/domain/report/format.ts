@@ -25,3 +25,8 @@ export function percent(value: number, isProportion = false): string {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The line under the report's title, in every format. */
+export function draftLine(draftedAt: Date): string {
+  return `Draft report of a systematic review — drafted by Sift on ${isoDay(draftedAt)}`;
+}

@@ -1,5 +1,5 @@
 import { escapeXml } from '../prisma/text';
-import { isoDay } from './format';
+import { draftLine } from './format';
 import type { Block, ReportDocument, Section } from './types';
 
 const STYLE = `
@@ -49,7 +49,7 @@ function section(s: Section, level: number): string {
 export function reportBodyHtml(doc: ReportDocument): string {
   const contents = doc.sections.map((s) => `<li><a href="#${e(s.id)}">${e(s.title)}</a></li>`).join('');
   return (
-    `<h1>${e(doc.title)}</h1>\n<p>Draft report of a systematic review — drafted by Sift on ${isoDay(doc.draftedAt)}</p>\n` +
+    `<h1>${e(doc.title)}</h1>\n<p>${e(draftLine(doc.draftedAt))}</p>\n` +
     (doc.question ? `<p><strong>Review question:</strong> ${e(doc.question)}</p>\n` : '') +
     `<nav aria-label="Contents"><ol>${contents}</ol></nav>\n${doc.sections.map((s) => section(s, 2)).join('\n')}`
   );

@@ -1,4 +1,4 @@
-import { isoDay } from './format';
+import { draftLine } from './format';
 import type { Block, ReportDocument, Section } from './types';
 
 /** Markdown punctuation in drafted text is literal (a search string's `*` is no emphasis). */
@@ -44,12 +44,7 @@ function section(s: Section, level: number): string[] {
 
 /** The report as one Markdown file (GitHub and pandoc flavours): figures inline as SVG data URLs. */
 export function reportToMarkdown(doc: ReportDocument): string {
-  const lines = [
-    `# ${escape(doc.title)}`,
-    '',
-    `Draft report of a systematic review — drafted by Sift on ${isoDay(doc.draftedAt)}`,
-    '',
-  ];
+  const lines = [`# ${escape(doc.title)}`, '', draftLine(doc.draftedAt), ''];
   if (doc.question) lines.push(`**Review question:** ${escape(doc.question)}`, '');
   lines.push(...doc.sections.flatMap((s) => section(s, 2)));
   return `${lines

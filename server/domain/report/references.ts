@@ -1,5 +1,6 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import type { RecordType } from '../import/normalise';
 import type { CitableRecord, ReportStyle } from './types';
 
 /**
@@ -36,14 +37,23 @@ function cslName(name: string): Record<string, string> {
   return { family: name.slice(0, comma).trim(), given: name.slice(comma + 1).trim() };
 }
 
-/** RIS-like record types (JOUR, BOOK, CHAP, CONF, RPRT, THES) to CSL types; an article otherwise. */
+/** Sift's record types (domain/import/normalise.ts, RecordType) as CSL types; unknown ones by their journal. */
+const CSL_TYPES: Record<RecordType, string> = {
+  'journal-article': 'article-journal',
+  book: 'book',
+  'book-chapter': 'chapter',
+  'conference-paper': 'paper-conference',
+  thesis: 'thesis',
+  report: 'report',
+  preprint: 'article',
+  dataset: 'dataset',
+  webpage: 'webpage',
+  other: 'document',
+};
+
 function cslType(record: CitableRecord): string {
-  const type = (record.type ?? '').toUpperCase();
-  if (type.startsWith('BOOK')) return 'book';
-  if (type.startsWith('CHAP')) return 'chapter';
-  if (type.startsWith('CONF') || type === 'CPAPER') return 'paper-conference';
-  if (type.startsWith('RPRT') || type.startsWith('REPORT')) return 'report';
-  if (type.startsWith('THES')) return 'thesis';
+  const known = CSL_TYPES[record.type as RecordType] as string | undefined;
+  if (known && known !== 'document') return known;
   return record.journal ? 'article-journal' : 'document';
 }
 

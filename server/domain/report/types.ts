@@ -1,3 +1,4 @@
+import type { RecordDetail } from '../../api/projects';
 import type { ReportBlock, ReportSection, ReportStyleName } from '../../api/report';
 import type { AppraisalFacts } from './appraisal';
 import type { CodePairTable } from '../coding/dual-coding';
@@ -79,20 +80,11 @@ export interface CodingFacts {
   agreement: CodePairTable[];
 }
 
-/** What a reference is drafted from: a record's bibliographic fields. */
-export interface CitableRecord {
-  id: number;
-  type: string | null;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  url: string | null;
-}
+/** What a reference is drafted from: a record's bibliographic fields (as GET …/records/:id names them). */
+export type CitableRecord = Pick<
+  RecordDetail,
+  'id' | 'type' | 'title' | 'authors' | 'year' | 'journal' | 'volume' | 'issue' | 'pages' | 'doi' | 'url'
+>;
 
 /** The citation styles offered (the CSL styles @citation-js/plugin-csl ships). */
 export const REPORT_STYLES = ['apa', 'vancouver', 'harvard'] as const satisfies readonly ReportStyleName[];

@@ -3,7 +3,7 @@ import type { CitableRecord } from '../../../server/domain/report/types';
 
 const record = (over: Partial<CitableRecord>): CitableRecord => ({
   id: 1,
-  type: 'JOUR',
+  type: 'journal-article',
   title: 'Micro-credentials: A learner value framework',
   authors: ['Oliver, Beverley'],
   year: 2021,
@@ -36,6 +36,14 @@ describe('references through citation-js', () => {
   it('sorts by author in APA and keeps citation order in Vancouver', () => {
     expect(formatReferences(records, 'apa')[0]).toMatch(/^Oliver/);
     expect(formatReferences(records, 'vancouver')[0]).toMatch(/^Zhang/);
+  });
+
+  it('cites a chapter in its book (Sift’s record types map to CSL types)', () => {
+    const [chapter] = formatReferences(
+      [record({ type: 'book-chapter', journal: 'Handbook of credentials', volume: null, issue: null })],
+      'apa',
+    );
+    expect(chapter).toContain('In Handbook of credentials');
   });
 
   it('cites an organisation as written and links a record without DOI by its URL', () => {
