@@ -94,7 +94,10 @@ function deduplication(input: ReportInput): Section {
   const removed = (m.duplicates ?? 0) + (m.other_duplicates ?? 0);
   const sentences = [
     'Duplicate records were identified with Sift’s deduplication, which compares records that share a key (such as a DOI, a PMID or a normalised title) and weighs their titles, authors, year, venue and pages.',
-    `Matches the rules judged certain were merged automatically (${count(d.mergedAutomatically, 'group')}); uncertain candidates were shown to a person, who merged ${count(d.mergedByPerson, 'group')} and kept ${count(d.keptApart, 'group')} apart as different works.`,
+    `Matches the rules judged certain were merged automatically (${count(d.mergedAutomatically, 'group')}); uncertain candidates are shown to a person` +
+      (d.mergedByPerson + d.keptApart > 0
+        ? `, who merged ${count(d.mergedByPerson, 'group')} and kept ${count(d.keptApart, 'group')} apart as different works.`
+        : ', who had decided none of them at the time of drafting.'),
     `In all, ${count(removed, 'duplicate record was', 'duplicate records were')} removed; a removed record keeps its source, so each source’s count above includes its duplicates.`,
   ];
   if (d.awaitingReview > 0)

@@ -8,6 +8,7 @@ import { fillChecklist, PRISMA_2020_ITEMS, TO_BE_COMPLETED } from '../../../serv
 import type { PrismaModel } from '../../../server/domain/prisma/types';
 import type { ReportDocument, Section } from '../../../server/domain/report/types';
 import { buildDemo } from '../../../server/services/demo';
+import { dedupSummary } from '../../../server/services/dedup';
 import { projectPrisma } from '../../../server/services/prisma';
 import { projectReport } from '../../../server/services/report';
 import { coderNames, synthesisInput } from '../../../server/services/coding';
@@ -237,6 +238,13 @@ describe('the report drafted from the demo review', () => {
     expect(checklistDocx).toContain('Methods › Information sources');
     // Once per item left to the authors, and once in the sentence above the table.
     expect(checklistDocx.split(TO_BE_COMPLETED).length - 1).toBe(entries.length - drafted.length + 1);
+  });
+
+  it('counts deduplication as the dedup summary does (the demo merged automatically and left some for review)', () => {
+    const counts = dedupSummary(db, projectId);
+    const text = squash(pandocText(out('report.docx')));
+    expect(text).toContain(`merged automatically (${counts.clusters} groups)`);
+    expect(text).toContain(`${counts.review} candidate groups await a person's decision`);
   });
 
   it('says it is a draft for the authors to edit', () => {
