@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDatabase, type Db } from '../server/db/connection';
 import { addMember, findMember } from '../server/db/repos/members';
-import { listRecords } from '../server/db/repos/records';
+import { listRecords } from '../server/db/repos/record-query';
 import { findUserByUsername } from '../server/db/repos/users';
 import { systemClock } from '../server/domain/clock';
 import { createUser } from '../server/services/accounts';

@@ -14,4 +14,5 @@ export type * from './fulltext';
 export type * from './prisma';
 export type * from './projects';
 export type * from './ranking';
+export type * from './records';
 export type * from './screening';

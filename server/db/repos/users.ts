@@ -152,6 +152,11 @@ export const USER_WORK: readonly { table: string; column: string }[] = [
   { table: 'consensus_applications', column: 'removed_by' },
   { table: 'consensus_values', column: 'decided_by' },
   { table: 'consensus_values', column: 'from_user_id' },
+  { table: 'project_actions', column: 'user_id' },
+  { table: 'project_actions', column: 'undone_by' },
+  { table: 'record_labels', column: 'added_by' },
+  { table: 'record_notes', column: 'user_id' },
+  { table: 'record_events', column: 'user_id' },
 ];
 
 /** Tables about the account itself (deleted with it, or kept by name): not "work". */

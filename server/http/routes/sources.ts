@@ -1,13 +1,15 @@
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
 import { ValidationError } from '../../domain/errors';
 import { FORMAT_IDS, type FormatId } from '../../domain/import/types';
 import { SOURCE_KINDS } from '../../domain/source-kinds';
 import { importFiles } from '../../services/import';
-import { sourcesWithCounts } from '../../services/sources';
-import { currentProject, requireProjectAction } from '../auth';
+import { deleteSource, editSource, sourcesWithCounts } from '../../services/sources';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { idParam } from './params';
 import { presentImported, presentSource } from '../presenters/pipeline';
 
 /** Upload limits, held in memory while parsing: a large database export is tens of MB; ten files bound one request to 1 GB. */
@@ -25,6 +27,18 @@ const UploadFields = z.object({
   encoding: z.preprocess(blankToUndefined, z.string().max(40).optional()),
   force: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).optional()),
 });
+
+const SourcePatch = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(SOURCE_KINDS),
+    searchDate: z.iso.date().nullable(),
+    searchString: z.string().max(20000).nullable(),
+  })
+  .partial()
+  .strict();
+
+const DeleteQuery = z.object({ confirm: z.enum(['true', 'false', '1', '0']).optional() });
 
 /** multer's errors carry a code but no HTTP status; give them one so the error handler answers 4xx. */
 function upload(): RequestHandler {
@@ -83,6 +97,26 @@ export function sourceRoutes(ctx: AppContext): Router {
     );
     const sources = imported.map(presentImported);
     res.status(201).json({ sources, records: imported.reduce((n, s) => n + s.records, 0) });
+  });
+
+  // The owner corrects a source after the import (the PRISMA diagram follows).
+  router.patch('/projects/:projectId/sources/:sourceId', requireProjectAction(ctx, 'import'), (req, res) => {
+    const body = SourcePatch.parse(req.body);
+    const { source, records } = editSource(ctx, currentProject(req).projectId, currentActor(req), {
+      sourceId: idParam(req, 'sourceId'),
+      ...body,
+    });
+    res.json({ source: presentSource(source, records) });
+  });
+
+  // Deleting a source whose records carry decisions answers 409 with what would be lost until ?confirm=true.
+  router.delete('/projects/:projectId/sources/:sourceId', requireProjectAction(ctx, 'import'), (req, res) => {
+    const { confirm } = DeleteQuery.parse(req.query);
+    const deleted = deleteSource(ctx, currentProject(req).projectId, currentActor(req), {
+      sourceId: idParam(req, 'sourceId'),
+      confirm: confirm === 'true' || confirm === '1',
+    });
+    res.json({ deleted } satisfies Api.SourceDeletionResponse);
   });
 
   return router;

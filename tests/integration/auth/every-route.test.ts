@@ -70,6 +70,9 @@ function concrete(path: string, projectId: number): string {
     field: 'design',
     box: 'included',
     extension: 'ris',
+    labelId: 1,
+    sourceId: 1,
+    actionId: 1,
   });
 }
 

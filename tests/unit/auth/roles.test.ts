@@ -30,7 +30,7 @@ describe('roles', () => {
 });
 
 describe('the actions table', () => {
-  it('gives owners settings, import, dedup, resolve, export and members; reviewers screen and code; viewers read', () => {
+  it('gives owners settings, import, dedup, resolve, export, members and bulk actions; reviewers screen, code and annotate; viewers read', () => {
     expect(ACTIONS).toEqual({
       read: 'viewer',
       screen: 'reviewer',
@@ -41,6 +41,8 @@ describe('the actions table', () => {
       resolve: 'owner',
       export: 'owner',
       members: 'owner',
+      annotate: 'reviewer',
+      bulk: 'owner',
     });
   });
 
@@ -52,6 +54,9 @@ describe('the actions table', () => {
     ['reviewer', 'code', true],
     ['reviewer', 'resolve', false],
     ['reviewer', 'import', false],
+    ['viewer', 'annotate', false],
+    ['reviewer', 'annotate', true],
+    ['reviewer', 'bulk', false],
     ['owner', 'settings', true],
     ['owner', 'screen', true],
     ['owner', 'read', true],
