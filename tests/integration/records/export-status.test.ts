@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../../server/db/connection';
+import { parseFile } from '../../../server/domain/import';
+import { sift, tempDir } from '../../support/cli';
+import { EXPECTED_OUTCOMES, seedReviewedProject } from '../../support/records';
+
+/**
+ * Issue 16: `sift export --format csv` left status, stage and exclusion_reason empty (they were
+ * hard-coded to null). They are filled from the review, in the words of the contract.
+ */
+describe('sift export --format csv', () => {
+  let dir: string;
+  let file: string;
+  let ids: ReturnType<typeof seedReviewedProject>['ids'];
+  beforeAll(() => {
+    dir = tempDir();
+    file = path.join(dir, 'review.sqlite');
+    const db = openDatabase(file);
+    ids = seedReviewedProject(db).ids;
+    db.close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('fills status, stage and exclusion_reason of every record from the review', async () => {
+    const out = await sift(['export', '--db', file, '--format', 'csv']);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    const rows = parseFile(Buffer.from(out.stdout, 'utf8'), 'export.csv').records.map((r) =>
+      Object.fromEntries(r.raw),
+    );
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
+    for (const [what, [status, stage, reason]] of Object.entries(EXPECTED_OUTCOMES)) {
+      const row = byId.get(ids[what as keyof typeof ids])!;
+      expect({
+        what,
+        status: row.status,
+        stage: row.stage ?? '',
+        reason: row.exclusion_reason ?? '',
+      }).toEqual({
+        what,
+        status,
+        stage,
+        reason,
+      });
+    }
+    // exactly the contract's words
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['pending', 'included', 'excluded', 'duplicate', 'not_retrieved']),
+    );
+    expect(new Set(rows.map((r) => r.stage ?? '').filter(Boolean))).toEqual(
+      new Set(['title_abstract', 'full_text']),
+    );
+  });
+
+  it('--status, --stage and --label choose the records, with the same columns', async () => {
+    const included = await sift(['export', '--db', file, '--format', 'csv', '--status', 'included']);
+    const rows = parseFile(Buffer.from(included.stdout, 'utf8'), 'x.csv').records.map((r) =>
+      Object.fromEntries(r.raw),
+    );
+    expect(rows.map((r) => Number(r.id))).toEqual([ids.included]);
+    const fullText = await sift(['export', '--db', file, '--format', 'csv', '--stage', 'full_text']);
+    const ft = parseFile(Buffer.from(fullText.stdout, 'utf8'), 'x.csv').records.map((r) =>
+      Number(Object.fromEntries(r.raw).id),
+    );
+    expect(ft).toEqual([ids.included, ids.notRetrieved, ids.excludedFt]);
+    const bad = await sift(['export', '--db', file, '--format', 'csv', '--status', 'maybe']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /--status must be one of pending, included, excluded, duplicate, not_retrieved/,
+    );
+    const label = await sift(['export', '--db', file, '--format', 'csv', '--label', 'Nope']);
+    expect(label.code).toBe(1);
+    expect(label.stderr).toMatch(/no label named "Nope"/);
+  });
+
+  it('keeps writing to stdout without --out, and refuses xlsx there', async () => {
+    expect((await sift(['export', '--db', file, '--format', 'ris'])).stdout).toMatch(/^TY {2}- /);
+    const xlsx = await sift(['export', '--db', file, '--format', 'xlsx']);
+    expect(xlsx.code).toBe(2);
+    const out = path.join(dir, 'out.xlsx');
+    expect(await sift(['export', '--db', file, '--format', 'xlsx', '--out', out])).toMatchObject({ code: 0 });
+    const back = parseFile(fs.readFileSync(out), 'out.xlsx');
+    expect(back.format).toBe('xlsx');
+    expect(back.records).toHaveLength(8);
+  });
+});
