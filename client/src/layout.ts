@@ -6,6 +6,7 @@ import { currentUser, logout } from './session';
 const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['', 'Dashboard'],
   ['/import', 'Import'],
+  ['/records', 'Records'],
   ['/dedup', 'Duplicates'],
   ['/screening/title_abstract', 'Screening'],
   ['/conflicts', 'Conflicts'],

@@ -55,6 +55,8 @@ interface Plan {
   records?: number;
 }
 
+const records = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
+
 function cleanReason(reason: string): string {
   const text = reason.trim();
   if (text === '' || text.length > 200)
@@ -162,7 +164,7 @@ export function runBulk(
         {
           kind: 'bulk_label',
           userId: actor.userId,
-          summary: `Labelled ${p.targets.length} records "${label.name}"`,
+          summary: `Labelled ${records(p.targets.length)} "${label.name}"`,
           details: { ...details, labelId: label.id, label: label.name },
         },
         now,
@@ -192,7 +194,7 @@ export function runBulk(
         {
           kind: 'bulk_exclude',
           userId: actor.userId,
-          summary: `Removed ${p.targets.length} records before screening: ${reason}`,
+          summary: `Removed ${records(p.targets.length)} before screening: ${reason}`,
           details: { ...details, reason },
         },
         now,
@@ -215,7 +217,7 @@ export function runBulk(
       {
         kind: 'bulk_merge',
         userId: actor.userId,
-        summary: `Merged ${p.targets.length} duplicate clusters scoring ${action.minScore} or more`,
+        summary: `Merged ${p.targets.length} duplicate cluster${p.targets.length === 1 ? '' : 's'} scoring ${action.minScore} or more`,
         details: { minScore: action.minScore, skipped: p.skipped },
       },
       now,

@@ -120,7 +120,7 @@ export function deleteSource(
       {
         kind: 'source_delete',
         userId: actor.userId,
-        summary: `Deleted source "${source.name}" and its ${impact.records} records`,
+        summary: `Deleted source "${source.name}" and its ${impact.records} record${impact.records === 1 ? '' : 's'}`,
         details: {
           source: {
             id: source.id,

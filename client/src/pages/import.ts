@@ -4,12 +4,12 @@ import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
 import { uploadWithProgress } from '../upload';
+import { sourcesEditor } from '../workspace/sources-editor';
 
 export async function importPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const { sources } = await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`);
 
   const files = h('input', { id: 'files', name: 'files', type: 'file', multiple: true, required: true });
   const chosen = h('p', { class: 'muted', id: 'chosen' }, 'No files chosen.');
@@ -110,12 +110,16 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
   );
 
   const table = h('div', { class: 'table-wrap' });
+  // The owner corrects or deletes a source below the list (workspace/sources-editor.ts).
+  const editor = h('div', { id: 'sources-editor' });
   const refreshSources = async () => {
     const latest = (await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`)).sources;
     mount(table, sourcesTable(latest));
+    if (project.role === 'owner' && latest.length > 0) mount(editor, sourcesEditor(projectId, latest, refreshSources));
+    else mount(editor);
   };
-  mount(table, sourcesTable(sources));
-  mount(content, h('h1', {}, 'Import'), form, h('h2', {}, 'Sources'), table);
+  mount(content, h('h1', {}, 'Import'), form, h('h2', {}, 'Sources'), table, editor);
+  await refreshSources();
 }
 
 function importedCard(s: ImportedFile): HTMLElement {

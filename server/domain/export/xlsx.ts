@@ -83,13 +83,12 @@ function cellText(text: string): string {
   return xmlEscape(
     text
       .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
-      .replace(
-        /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g,
-        (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-      ),
+      .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
   );
 }
+
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 
 const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../server/domain/auth/actor';
 import { exportArchive, importArchive } from '../../../server/services/archive';
 import { runBulk } from '../../../server/services/bulk';
 import { addRecordNote, createLabel, labelRecord } from '../../../server/services/labels';
@@ -50,7 +51,7 @@ it('round-trips labels, notes, removals and the project history through an archi
     userId: target.prepare("SELECT id FROM users WHERE username = 'owner'").pluck().get() as number,
     role: 'owner' as const,
   };
-  const list = (d: typeof db, p: number, who: typeof owner) =>
+  const list = (d: typeof db, p: number, who: Actor) =>
     recordList(d, p, who, { filter: {}, limit: 50 }).items.map((i) => [
       i.title,
       i.labels.map((l) => l.name),
