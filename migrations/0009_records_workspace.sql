@@ -40,6 +40,7 @@ INSERT INTO records_fts (records_fts) VALUES ('rebuild');
 -- Each sort order of the records list is one index range, so a page of 50 is read in order
 -- without sorting the project (the expressions are the ones server/db/repos/record-query.ts
 -- orders by; SQLite uses an index on an expression only for that exact expression).
+-- The year filters use it too (a record without a year matches no year filter).
 CREATE INDEX records_sort_year ON records (project_id, ifnull(year, 0), id);
 CREATE INDEX records_sort_title ON records (project_id, ifnull(title, '') COLLATE NOCASE, id);
 -- By author: the stored list's text (it starts with the first author's name), not json_extract,
@@ -151,4 +152,134 @@ CREATE INDEX record_events_record ON record_events (record_id, id);
 CREATE TRIGGER record_events_append_only BEFORE UPDATE ON record_events
 BEGIN
   SELECT RAISE(ABORT, 'record_events is append-only');
+END;
+
+-- ---------- where each record ended up (a projection for the status filters) ----------
+
+-- A record's final status, stage and exclusion reason, by the rule of
+-- server/domain/records/status.ts (finalStatus): duplicate; removed before screening
+-- (excluded, no stage); excluded at title/abstract; not retrieved; included or excluded at full
+-- text; else pending where it stands. A test holds this view and finalStatus together.
+CREATE VIEW record_outcome_now AS
+SELECT r.id AS record_id, r.project_id,
+  CASE
+    WHEN r.duplicate_of IS NOT NULL THEN 'duplicate'
+    WHEN x.record_id IS NOT NULL THEN 'excluded'
+    WHEN ta.outcome = 'exclude' THEN 'excluded'
+    WHEN ta.outcome = 'include' THEN
+      CASE
+        WHEN f.status = 'not_retrievable' THEN 'not_retrieved'
+        WHEN ft.outcome = 'include' THEN 'included'
+        WHEN ft.outcome = 'exclude' THEN 'excluded'
+        ELSE 'pending'
+      END
+    ELSE 'pending'
+  END AS status,
+  CASE
+    WHEN r.duplicate_of IS NOT NULL OR x.record_id IS NOT NULL THEN NULL
+    WHEN ta.outcome = 'include' THEN 'full_text'
+    ELSE 'title_abstract'
+  END AS stage,
+  CASE
+    WHEN r.duplicate_of IS NOT NULL THEN NULL
+    WHEN x.record_id IS NOT NULL THEN x.reason
+    WHEN ta.outcome = 'exclude' THEN ta.exclusion_reason
+    WHEN ta.outcome = 'include' AND f.status IS NOT 'not_retrievable' AND ft.outcome = 'exclude' THEN ft.exclusion_reason
+  END AS reason
+FROM records r
+LEFT JOIN record_removals x ON x.record_id = r.id
+LEFT JOIN screening_state ta ON ta.record_id = r.id AND ta.stage = 'title_abstract'
+LEFT JOIN fulltext_reports f ON f.record_id = r.id
+LEFT JOIN screening_state ft ON ft.record_id = r.id AND ft.stage = 'full_text';
+
+-- The view stored, one row per record, kept by the triggers below whatever writes the tables it
+-- reads (screening, full text, deduplication, bulk exclusions, archive import), so a status
+-- filter and its count are one index range instead of a pass over 100,000 records. Each trigger
+-- is an upsert: a trigger's own OR REPLACE would give way to the conflict clause of the
+-- statement that fired it.
+CREATE TABLE record_outcomes (
+  record_id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  project_id INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  stage TEXT,
+  reason TEXT
+);
+CREATE INDEX record_outcomes_project ON record_outcomes (project_id, record_id);
+CREATE INDEX record_outcomes_status ON record_outcomes (project_id, status, record_id);
+CREATE INDEX record_outcomes_stage ON record_outcomes (project_id, stage, record_id);
+CREATE INDEX record_outcomes_reason ON record_outcomes (project_id, reason, record_id) WHERE reason IS NOT NULL;
+
+INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+SELECT record_id, project_id, status, stage, reason FROM record_outcome_now;
+
+-- A new record has no decision yet (an import inserts thousands: no view to evaluate).
+CREATE TRIGGER record_outcomes_new AFTER INSERT ON records BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  VALUES (new.id, new.project_id,
+    CASE WHEN new.duplicate_of IS NULL THEN 'pending' ELSE 'duplicate' END,
+    CASE WHEN new.duplicate_of IS NULL THEN 'title_abstract' END, NULL) ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_duplicate AFTER UPDATE OF duplicate_of ON records BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_state_insert AFTER INSERT ON screening_state BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_state_update AFTER UPDATE ON screening_state BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_state_delete AFTER DELETE ON screening_state BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = old.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_report_insert AFTER INSERT ON fulltext_reports BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_report_update AFTER UPDATE ON fulltext_reports BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_report_delete AFTER DELETE ON fulltext_reports BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = old.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_removal_insert AFTER INSERT ON record_removals BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = new.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
+END;
+
+CREATE TRIGGER record_outcomes_removal_delete AFTER DELETE ON record_removals BEGIN
+  INSERT INTO record_outcomes (record_id, project_id, status, stage, reason)
+  SELECT record_id, project_id, status, stage, reason FROM record_outcome_now WHERE record_id = old.record_id
+  ON CONFLICT (record_id) DO UPDATE SET project_id = excluded.project_id, status = excluded.status,
+    stage = excluded.stage, reason = excluded.reason;
 END;

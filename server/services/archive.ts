@@ -199,6 +199,7 @@ export const SKIPPED_TABLES: Record<string, string> = {
   invitations: 'invitation links are credentials of this server; the archive carries the members they made',
   account_events: "the account log is the server's record of its accounts, not project data",
   records_fts: 'the full-text index of records, rebuilt by its triggers as the records are inserted',
+  record_outcomes: "each record's final status, a projection its triggers rebuild as the records and decisions are inserted",
   records_fts_data: 'FTS5 storage of records_fts (derived)',
   records_fts_idx: 'FTS5 storage of records_fts (derived)',
   records_fts_docsize: 'FTS5 storage of records_fts (derived)',

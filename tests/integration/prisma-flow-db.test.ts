@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Db } from '../../server/db/connection';
+import { recordFacts } from '../../server/db/repos/record-query';
 import { computePrisma } from '../../server/domain/prisma/compute';
+import { finalStatus } from '../../server/domain/records/status';
 import { prismaInputFromReview } from '../../server/domain/prisma/from-review';
 import type { Stage } from '../../server/domain/screening/types';
 import { decideCluster, dedupSummary, listClusterViews, runDedup } from '../../server/services/dedup';
@@ -185,6 +187,14 @@ describe('the PRISMA flow of reviews built through the services', () => {
         expect((result.model.duplicates ?? 0) + (result.model.other_duplicates ?? 0)).toBe(removed);
         // the database says what the plan says: the repository reads the state it was given
         expect(result.model).toEqual(computePrisma(prismaInputFromReview(stateOf(plan))).model);
+        // the stored outcomes (kept by triggers) are the domain's final status of every record
+        const stored = first.db
+          .prepare('SELECT record_id AS id, status, stage, reason FROM record_outcomes ORDER BY record_id')
+          .all() as { id: number; status: string; stage: string | null; reason: string | null }[];
+        const facts = recordFacts(first.db, first.projectId, first.recordIds);
+        expect(stored).toEqual(
+          [...first.recordIds].sort((a, b) => a - b).map((id) => ({ id, ...finalStatus(facts.get(id)!) })),
+        );
 
         const second = build(withOtherPrimaries(plan, shift));
         expect(projectPrisma(second.db, second.projectId).model).toEqual(result.model);

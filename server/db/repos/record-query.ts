@@ -6,7 +6,6 @@ import {
   type Cursor,
   type RecordFilter,
   type RecordSort,
-  type RecordStatus,
   type SortKey,
 } from '../../domain/records/filter';
 import type { RecordFacts } from '../../domain/records/status';
@@ -14,112 +13,119 @@ import type { RecordFacts } from '../../domain/records/status';
 /**
  * The one query behind the records page, the API, bulk actions and exports: a RecordFilter
  * (domain/records/filter.ts) as SQL over one project's records. Every condition is written so
- * SQLite can drive it from an index (an FTS5 match, an IN over an indexed outcome table), and
- * every sort order is one index range (migration 0009), so a page of 50 is read in order at
- * 100,000 records. Statuses follow domain/records/status.ts (finalStatus); a test holds the
- * two together.
+ * SQLite can drive it from an index (an FTS5 match, the stored outcomes, an indexed table of
+ * labels or votes), and every sort order is one index range (migration 0009), so a page of 50
+ * is read in order at 100,000 records. Statuses follow domain/records/status.ts (finalStatus),
+ * stored by migration 0009's triggers; a test holds the two together.
  */
 
-/** Named parameters of a WHERE clause. */
+/** Named parameters of a query. */
 type Params = Record<string, unknown>;
 
-interface Where {
-  sql: string;
+/** A filter as SQL: what to read FROM, the WHERE clause, and the expression of the record id. */
+interface FilterSql {
+  from: string;
+  where: string;
   params: Params;
+  id: string;
 }
 
-// Sets of record ids, each read from one indexed table of the project.
-const REMOVED = `r.id IN (SELECT record_id FROM record_removals WHERE project_id = @projectId)`;
-const outcomeAt = (stage: string, outcome: string) =>
-  `r.id IN (SELECT record_id FROM screening_state WHERE project_id = @projectId AND stage = '${stage}' AND outcome = '${outcome}')`;
-const TA_INCLUDED = outcomeAt('title_abstract', 'include');
-const TA_EXCLUDED = outcomeAt('title_abstract', 'exclude');
-const FT_INCLUDED = outcomeAt('full_text', 'include');
-const FT_EXCLUDED = outcomeAt('full_text', 'exclude');
-const NOT_RETRIEVED = `r.id IN (SELECT record_id FROM fulltext_reports WHERE project_id = @projectId AND status = 'not_retrievable')`;
-const KEPT = 'r.duplicate_of IS NULL';
-
-/** Each final status as a condition: the order of finalStatus (duplicate, removed, title/abstract, retrieval, full text). */
-const STATUS_SQL: Record<RecordStatus, string> = {
-  duplicate: 'r.duplicate_of IS NOT NULL',
-  excluded: `(${KEPT} AND (${REMOVED} OR ${TA_EXCLUDED} OR (${TA_INCLUDED} AND NOT ${NOT_RETRIEVED} AND ${FT_EXCLUDED})))`,
-  not_retrieved: `(${KEPT} AND NOT ${REMOVED} AND ${TA_INCLUDED} AND ${NOT_RETRIEVED})`,
-  included: `(${KEPT} AND NOT ${REMOVED} AND ${TA_INCLUDED} AND NOT ${NOT_RETRIEVED} AND ${FT_INCLUDED})`,
-  pending: `(${KEPT} AND NOT ${REMOVED} AND NOT ${TA_EXCLUDED} AND (NOT ${TA_INCLUDED} OR (NOT ${NOT_RETRIEVED} AND NOT ${FT_INCLUDED} AND NOT ${FT_EXCLUDED})))`,
-};
-
-const STAGE_SQL = {
-  title_abstract: `(${KEPT} AND NOT ${REMOVED} AND NOT ${TA_INCLUDED})`,
-  full_text: `(${KEPT} AND NOT ${REMOVED} AND ${TA_INCLUDED})`,
-};
-
-const REASON_SQL = `(${KEPT} AND (
-    r.id IN (SELECT record_id FROM record_removals WHERE project_id = @projectId AND reason = @reason)
-    OR r.id IN (SELECT record_id FROM screening_state WHERE project_id = @projectId AND stage = 'title_abstract'
-                AND outcome = 'exclude' AND exclusion_reason = @reason)
-    OR (${TA_INCLUDED} AND NOT ${NOT_RETRIEVED} AND r.id IN (SELECT record_id FROM screening_state
-        WHERE project_id = @projectId AND stage = 'full_text' AND outcome = 'exclude' AND exclusion_reason = @reason))))`;
-
-/** The WHERE clause of a filter (alias r); `userId` is whose votes "my vote" means. */
-export function filterWhere(projectId: number, filter: RecordFilter, userId: number | null): Where {
-  const parts = ['r.project_id = @projectId'];
+/**
+ * A filter as SQL. Statuses, stages and reasons come from record_outcomes (migration 0009: each
+ * record's final status, kept by triggers). A count or a list of ids whose filter needs no
+ * column of the (wide) records rows reads record_outcomes alone, one index range; a page, or a
+ * filter on bibliographic fields, reads records, joined to its outcome only when one is asked.
+ * `userId` is whose votes "my vote" means.
+ */
+export function filterSql(
+  projectId: number,
+  filter: RecordFilter,
+  userId: number | null,
+  shape: 'page' | 'ids',
+): FilterSql {
   const params: Params = { projectId };
-  const list = (name: string, values: readonly unknown[] | undefined, sql: string) => {
+  // Each condition with ID standing for the record id, and which table it reads.
+  const conditions: { sql: string; reads: 'id' | 'records' | 'outcomes' }[] = [];
+  const add = (reads: 'id' | 'records' | 'outcomes', sql: string) => conditions.push({ sql, reads });
+  const list = (
+    name: string,
+    values: readonly unknown[] | undefined,
+    reads: 'id' | 'records' | 'outcomes',
+    sql: string,
+  ) => {
     if (!values || values.length === 0) return;
-    params[name] = JSON.stringify(values);
-    parts.push(sql);
+    params[name] = JSON.stringify([...new Set(values)]);
+    add(reads, sql);
   };
   const fts = ftsQuery(filter.q);
-  if (fts === 'nothing') parts.push('0');
+  if (fts === 'nothing') add('id', '0');
   else if (fts !== null) {
     params.fts = fts;
-    parts.push('r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH @fts)');
+    add('id', 'ID IN (SELECT rowid FROM records_fts WHERE records_fts MATCH @fts)');
   }
-  list('sourceIds', filter.sourceIds, 'r.source_id IN (SELECT value FROM json_each(@sourceIds))');
+  list('sourceIds', filter.sourceIds, 'records', 'r.source_id IN (SELECT value FROM json_each(@sourceIds))');
   list(
     'sourceKinds',
     filter.sourceKinds,
+    'records',
     `r.source_id IN (SELECT id FROM sources WHERE project_id = @projectId
        AND kind IN (SELECT value FROM json_each(@sourceKinds)))`,
   );
-  if (filter.yearFrom !== undefined) {
-    params.yearFrom = filter.yearFrom;
-    parts.push('r.year >= @yearFrom');
+  // The year index's expression; a record without a year (0 there) matches no year filter.
+  if (filter.yearFrom !== undefined || filter.yearTo !== undefined) {
+    params.yearFrom = Math.max(filter.yearFrom ?? 1, 1);
+    params.yearTo = filter.yearTo ?? 9999;
+    add('records', 'ifnull(r.year, 0) BETWEEN @yearFrom AND @yearTo');
   }
-  if (filter.yearTo !== undefined) {
-    params.yearTo = filter.yearTo;
-    parts.push('r.year <= @yearTo');
-  }
-  list('types', filter.types, 'r.type IN (SELECT value FROM json_each(@types))');
+  list('types', filter.types, 'records', 'r.type IN (SELECT value FROM json_each(@types))');
   list(
     'labelIds',
     filter.labelIds,
-    `r.id IN (SELECT record_id FROM record_labels WHERE project_id = @projectId
+    'id',
+    `ID IN (SELECT record_id FROM record_labels WHERE project_id = @projectId
        AND label_id IN (SELECT value FROM json_each(@labelIds)))`,
   );
-  if (filter.statuses && filter.statuses.length > 0)
-    parts.push(`(${[...new Set(filter.statuses)].map((s) => STATUS_SQL[s]).join(' OR ')})`);
-  if (filter.stage) parts.push(STAGE_SQL[filter.stage]);
+  list('statuses', filter.statuses, 'outcomes', 'o.status IN (SELECT value FROM json_each(@statuses))');
+  if (filter.stage) {
+    params.stage = filter.stage;
+    add('outcomes', 'o.stage = @stage');
+  }
   if (filter.reason !== undefined) {
     params.reason = filter.reason;
-    parts.push(REASON_SQL);
+    add('outcomes', 'o.reason = @reason');
   }
   if (filter.conflict) {
     params.conflictStage = filter.conflict;
-    parts.push(`(${KEPT} AND r.id IN (SELECT record_id FROM screening_state WHERE project_id = @projectId
-       AND stage = @conflictStage AND status = 'conflict'))`);
+    add(
+      'outcomes',
+      `o.status != 'duplicate' AND ID IN (SELECT record_id FROM screening_state
+         WHERE project_id = @projectId AND stage = @conflictStage AND status = 'conflict')`,
+    );
   }
   if (filter.myVote) {
     params.voteStage = filter.myVote.stage;
     params.userId = userId ?? -1;
     const mine = `SELECT record_id FROM screening_votes WHERE project_id = @projectId AND stage = @voteStage AND user_id = @userId`;
-    if (filter.myVote.vote === 'none') parts.push(`r.id NOT IN (${mine})`);
+    if (filter.myVote.vote === 'none') add('id', `ID NOT IN (${mine})`);
     else {
       params.vote = filter.myVote.vote;
-      parts.push(`r.id IN (${mine} AND decision = @vote)`);
+      add('id', `ID IN (${mine} AND decision = @vote)`);
     }
   }
-  return { sql: parts.join(' AND '), params };
+  const readsRecords = shape === 'page' || conditions.some((c) => c.reads === 'records');
+  const readsOutcomes = conditions.some((c) => c.reads === 'outcomes');
+  const [from, id] = !readsRecords
+    ? ['record_outcomes o', 'o.record_id']
+    : readsOutcomes
+      ? ['records r JOIN record_outcomes o ON o.record_id = r.id', 'r.id']
+      : ['records r', 'r.id'];
+  const project = readsRecords ? 'r.project_id = @projectId' : 'o.project_id = @projectId';
+  return {
+    from,
+    where: [project, ...conditions.map((c) => c.sql.replace(/\bID\b/g, id))].join(' AND '),
+    params,
+    id,
+  };
 }
 
 /** Each sort key's expression: exactly the indexed expressions of migration 0009. */
@@ -155,13 +161,11 @@ export interface RecordListInput {
 
 /** One page of a project's records matching a filter, in the sort order asked for, and how many match. */
 export function listMatchingRecords(db: Db, projectId: number, input: RecordListInput): RecordListPage {
-  const where = filterWhere(projectId, input.filter, input.userId ?? null);
-  const total = prepared(db, `SELECT COUNT(*) FROM records r WHERE ${where.sql}`)
-    .pluck()
-    .get(where.params) as number;
+  const total = countMatchingRecords(db, projectId, input.filter, input.userId ?? null);
+  const q = filterSql(projectId, input.filter, input.userId ?? null, 'page');
   const sort = SORT_SQL[input.sort.key];
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const params: Params = { ...where.params, limit: input.limit + 1, offset: 0 };
+  const params: Params = { ...q.params, limit: input.limit + 1, offset: 0 };
   let keyset = '';
   if (input.cursor) {
     const [gt, ge] = dir === 'ASC' ? ['>', '>='] : ['<', '<='];
@@ -176,7 +180,7 @@ export function listMatchingRecords(db: Db, projectId: number, input: RecordList
   const rows = prepared(
     db,
     `SELECT ${recordColumns('summary')}, r.duplicate_of, ${sort.value} AS sort_value
-       FROM records r WHERE ${where.sql}${keyset}
+       FROM ${q.from} WHERE ${q.where}${keyset}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all(params) as (RecordRowOf<'summary'> & { duplicate_of: number | null; sort_value: string | number })[];
   const more = rows.length > input.limit;
@@ -196,10 +200,8 @@ export function countMatchingRecords(
   filter: RecordFilter,
   userId: number | null = null,
 ): number {
-  const where = filterWhere(projectId, filter, userId);
-  return prepared(db, `SELECT COUNT(*) FROM records r WHERE ${where.sql}`)
-    .pluck()
-    .get(where.params) as number;
+  const q = filterSql(projectId, filter, userId, 'ids');
+  return prepared(db, `SELECT COUNT(*) FROM ${q.from} WHERE ${q.where}`).pluck().get(q.params) as number;
 }
 
 /** The ids of every record matching a filter, in id order (bulk actions, exports). */
@@ -209,10 +211,10 @@ export function matchingRecordIds(
   filter: RecordFilter,
   userId: number | null = null,
 ): number[] {
-  const where = filterWhere(projectId, filter, userId);
-  return prepared(db, `SELECT r.id FROM records r WHERE ${where.sql} ORDER BY r.id`)
+  const q = filterSql(projectId, filter, userId, 'ids');
+  return prepared(db, `SELECT ${q.id} FROM ${q.from} WHERE ${q.where} ORDER BY ${q.id}`)
     .pluck()
-    .all(where.params) as number[];
+    .all(q.params) as number[];
 }
 
 type Outcome = 'include' | 'exclude' | null;
