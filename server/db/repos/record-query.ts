@@ -9,6 +9,7 @@ import {
   type SortKey,
 } from '../../domain/records/filter';
 import type { RecordFacts } from '../../domain/records/status';
+import type { Stage } from '../../domain/screening/types';
 
 /**
  * The one query behind the records page, the API, bulk actions and exports: a RecordFilter
@@ -28,6 +29,8 @@ interface FilterSql {
   where: string;
   params: Params;
   id: string;
+  /** How many conditions the filter adds to the project's records. */
+  conditions: number;
 }
 
 /**
@@ -37,9 +40,14 @@ interface FilterSql {
  * filter on bibliographic fields, reads records, joined to its outcome only when one is asked.
  * `userId` is whose votes "my vote" means.
  */
+/** A filter as the query reads it: "my vote" may also be "any" (counting the 'none' ones by difference). */
+type QueryFilter = Omit<RecordFilter, 'myVote'> & {
+  myVote?: { stage: Stage; vote: NonNullable<RecordFilter['myVote']>['vote'] | 'any' };
+};
+
 export function filterSql(
   projectId: number,
-  filter: RecordFilter,
+  filter: QueryFilter,
   userId: number | null,
   shape: 'page' | 'ids',
 ): FilterSql {
@@ -57,11 +65,14 @@ export function filterSql(
     params[name] = JSON.stringify([...new Set(values)]);
     add(reads, sql);
   };
+  // A search reads the full-text index first: it yields its matches in id order, so the
+  // first page by id stops after 50 of them, and a count probes the project's rows only for
+  // the matches instead of building the list of every match to test each row against.
   const fts = ftsQuery(filter.q);
   if (fts === 'nothing') add('id', '0');
   else if (fts !== null) {
     params.fts = fts;
-    add('id', 'ID IN (SELECT rowid FROM records_fts WHERE records_fts MATCH @fts)');
+    add('id', 'records_fts MATCH @fts');
   }
   list('sourceIds', filter.sourceIds, 'records', 'r.source_id IN (SELECT value FROM json_each(@sourceIds))');
   list(
@@ -106,7 +117,14 @@ export function filterSql(
     params.voteStage = filter.myVote.stage;
     params.userId = userId ?? -1;
     const mine = `SELECT record_id FROM screening_votes WHERE project_id = @projectId AND stage = @voteStage AND user_id = @userId`;
-    if (filter.myVote.vote === 'none') add('id', `ID NOT IN (${mine})`);
+    // 'none' is probed row by row (the votes' primary key), so a page stops after 50 rows
+    // instead of first listing every vote; its count is taken by difference (countMatchingRecords).
+    if (filter.myVote.vote === 'none')
+      add(
+        'id',
+        `NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = ID AND v.stage = @voteStage AND v.user_id = @userId)`,
+      );
+    else if (filter.myVote.vote === 'any') add('id', `ID IN (${mine})`);
     else {
       params.vote = filter.myVote.vote;
       add('id', `ID IN (${mine} AND decision = @vote)`);
@@ -114,17 +132,23 @@ export function filterSql(
   }
   const readsRecords = shape === 'page' || conditions.some((c) => c.reads === 'records');
   const readsOutcomes = conditions.some((c) => c.reads === 'outcomes');
-  const [from, id] = !readsRecords
-    ? ['record_outcomes o', 'o.record_id']
-    : readsOutcomes
-      ? ['records r JOIN record_outcomes o ON o.record_id = r.id', 'r.id']
-      : ['records r', 'r.id'];
+  const searched = typeof fts === 'string' && fts !== 'nothing';
+  // Searched, the index comes first and the id is its rowid, so ordering by id is the order
+  // the index yields its matches in.
+  const first = readsRecords ? 'records r' : 'record_outcomes o';
+  const firstId = readsRecords ? 'r.id' : 'o.record_id';
+  const id = searched ? 'records_fts.rowid' : firstId;
+  const from = [
+    searched ? `records_fts JOIN ${first} ON ${firstId} = records_fts.rowid` : first,
+    ...(readsRecords && readsOutcomes ? ['JOIN record_outcomes o ON o.record_id = r.id'] : []),
+  ].join(' ');
   const project = readsRecords ? 'r.project_id = @projectId' : 'o.project_id = @projectId';
   return {
     from,
     where: [project, ...conditions.map((c) => c.sql.replace(/\bID\b/g, id))].join(' AND '),
     params,
     id,
+    conditions: conditions.length,
   };
 }
 
@@ -173,10 +197,10 @@ export function listMatchingRecords(db: Db, projectId: number, input: RecordList
     params.cursorId = input.cursor.id;
     keyset =
       input.sort.key === 'id'
-        ? ` AND r.id ${gt} @cursorId`
+        ? ` AND ${q.id} ${gt} @cursorId`
         : ` AND ${sort.expr} ${ge} @cursorValue AND (${sort.expr} ${gt} @cursorValue OR r.id ${gt} @cursorId)`;
   } else params.offset = input.offset ?? 0;
-  const order = input.sort.key === 'id' ? `r.id ${dir}` : `${sort.expr} ${dir}, r.id ${dir}`;
+  const order = input.sort.key === 'id' ? `${q.id} ${dir}` : `${sort.expr} ${dir}, r.id ${dir}`;
   const rows = prepared(
     db,
     `SELECT ${recordColumns('summary')}, r.duplicate_of, ${sort.value} AS sort_value
@@ -200,6 +224,28 @@ export function countMatchingRecords(
   filter: RecordFilter,
   userId: number | null = null,
 ): number {
+  // Records without my vote: those matching the rest, less those with it (two index ranges,
+  // where testing every record against the list of my votes reads the whole project).
+  if (filter.myVote?.vote === 'none') {
+    const { myVote, ...rest } = filter;
+    const all = count(db, projectId, rest, userId);
+    // Nothing else asked: my votes are one range of their own index (each is on a record of the project).
+    if (filterSql(projectId, rest, userId, 'ids').conditions === 0)
+      return (
+        all -
+        (prepared(
+          db,
+          `SELECT COUNT(*) FROM screening_votes WHERE project_id = ? AND stage = ? AND user_id = ?`,
+        )
+          .pluck()
+          .get(projectId, myVote.stage, userId ?? -1) as number)
+      );
+    return all - count(db, projectId, { ...rest, myVote: { ...myVote, vote: 'any' } }, userId);
+  }
+  return count(db, projectId, filter, userId);
+}
+
+function count(db: Db, projectId: number, filter: QueryFilter, userId: number | null): number {
   const q = filterSql(projectId, filter, userId, 'ids');
   return prepared(db, `SELECT COUNT(*) FROM ${q.from} WHERE ${q.where}`).pluck().get(q.params) as number;
 }

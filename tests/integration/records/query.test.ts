@@ -32,8 +32,30 @@ describe('the records query', () => {
   const all = matchingRecordIds(db, projectId, {});
   const facts = recordFacts(db, projectId, all);
   const statusOf = (id: number) => finalStatus(facts.get(id)!);
-  const matching = (filter: RecordFilter, userId: number | null = null) =>
-    matchingRecordIds(db, projectId, filter, userId);
+  // The ids of a filter; its count and its pages (by id, both ways) must say the same.
+  const matching = (filter: RecordFilter, userId: number | null = null) => {
+    const found = matchingRecordIds(db, projectId, filter, userId);
+    expect(countMatchingRecords(db, projectId, filter, userId)).toBe(found.length);
+    for (const dir of ['asc', 'desc'] as const) {
+      const paged: number[] = [];
+      let cursor = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const page = listMatchingRecords(db, projectId, {
+          filter,
+          sort: { key: 'id', dir },
+          limit: 2,
+          cursor,
+          userId,
+        });
+        expect(page.total).toBe(found.length);
+        paged.push(...page.items.map((r) => r.id));
+        if (!page.next) break;
+        cursor = page.next;
+      }
+      expect(paged).toEqual(dir === 'asc' ? found : [...found].reverse());
+    }
+    return found;
+  };
 
   it('finds each status exactly where finalStatus puts it, and the statuses partition the records', () => {
     let total = 0;
@@ -82,6 +104,14 @@ describe('the records query', () => {
       ids.pending,
     ]);
     expect(aliceTa('none')).toEqual([ids.old, ids.copy]);
+    // 'none' with other conditions (its count is taken by difference), and with a search
+    const none = { stage: 'title_abstract', vote: 'none' } as const;
+    expect(matching({ myVote: none, yearFrom: 2000 }, review.alice.userId)).toEqual(
+      matching({ yearFrom: 2000 }).filter((id) => id === ids.old || id === ids.copy),
+    );
+    expect(matching({ myVote: none, q: 'statins' }, review.alice.userId)).toEqual([ids.old, ids.copy]);
+    expect(matching({ myVote: none, statuses: ['duplicate'] }, review.alice.userId)).toEqual([ids.copy]);
+    expect(matching({ myVote: none }, null)).toEqual(all);
     expect(matching({ myVote: { stage: 'full_text', vote: 'include' } }, review.owner.userId)).toEqual([]);
   });
 
@@ -115,6 +145,11 @@ describe('the records query', () => {
   ])('searches %j', (q, expected) => {
     const want = typeof expected === 'function' ? expected(ids) : expected;
     expect(matching({ q })).toEqual(want);
+    // with conditions on the records and on the outcomes, read alongside the index
+    for (const statuses of RECORD_STATUSES.map((status) => [status]))
+      expect(matching({ q, statuses, yearFrom: 1900 })).toEqual(
+        want.filter((id) => statuses.includes(statusOf(id).status)),
+      );
   });
 
   const sortKey = (id: number, sort: RecordSort): string | number => {
