@@ -19,6 +19,7 @@ import {
   decodeCursor,
   encodeCursor,
   DEFAULT_SORT,
+  type Cursor,
   type RecordFilter,
   type RecordSort,
 } from '../domain/records/filter';
@@ -61,8 +62,31 @@ export function recordList(
   requireProjectExists(db, projectId);
   const vis = visibilityFor(db, projectId, actor);
   requireFilterVisible(vis, query.filter);
+  return listPage(db, projectId, query, actor.userId, vis.may(OUTCOMES_VIEW));
+}
+
+/**
+ * The same page for the command line (`sift records`): whoever holds the database file reads
+ * it all, as `sift export` does, so nothing is blinded and "my vote" means no one's.
+ */
+export function recordListForCommandLine(
+  db: Db,
+  projectId: number,
+  query: RecordListQuery,
+): Api.RecordListResponse {
+  requireProjectExists(db, projectId);
+  return listPage(db, projectId, query, null, true);
+}
+
+function listPage(
+  db: Db,
+  projectId: number,
+  query: RecordListQuery,
+  userId: number | null,
+  outcomesVisible: boolean,
+): Api.RecordListResponse {
   const sort = query.sort ?? DEFAULT_SORT;
-  let cursor = null;
+  let cursor: Cursor | null = null;
   if (query.cursor !== undefined) {
     cursor = decodeCursor(query.cursor);
     if (!cursor)
@@ -74,12 +98,11 @@ export function recordList(
     limit: query.limit,
     offset: query.offset ?? 0,
     cursor,
-    userId: actor.userId,
+    userId,
   });
   const ids = page.items.map((r) => r.id);
   const sources = new Map(listSources(db, projectId).map((s) => [s.id, s]));
   const labels = labelsOfRecords(db, projectId, ids);
-  const outcomesVisible = vis.may(OUTCOMES_VIEW);
   const facts = recordFacts(db, projectId, ids);
   return {
     total: page.total,

@@ -4,20 +4,9 @@ import { ValidationError } from '../../domain/errors';
 import { RECORD_STATUSES, type RecordFilter, type RecordStatus } from '../../domain/records/filter';
 import { STAGES, type Stage } from '../../domain/screening/types';
 import { EXPORT_FORMATS, exportProject, labelIdByName, type ExportFormat } from '../../services/export';
-import { parseCommandArgs, required } from '../args';
+import { oneOf, parseCommandArgs, required } from '../args';
 import { withProject } from '../database';
 import type { CommandIO } from '../types';
-
-function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  flag: string,
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new ValidationError(`--${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
-  return value as T;
-}
 
 /**
  * `sift export`: the records of a project with what the review did with them, as CSV, XLSX,

@@ -78,6 +78,14 @@ export const commands: Command[] = [
     load: () => import('./export'),
   },
   {
+    name: 'records',
+    usage:
+      'sift records --db FILE [--project NAME] [--search WORDS] [--status pending|included|excluded|duplicate|not_retrieved]... [--stage title_abstract|full_text] [--reason TEXT] [--label NAME]... [--source-kind database|register|other]... [--year-from YYYY] [--year-to YYYY] [--sort id|year|title|author|source] [--desc] [--limit N] [--offset N | --cursor C] [--json]',
+    summary:
+      "list the records of a project matching a search and filters, sorted and paged: the query of the records page (--json: the API's answer)",
+    load: () => import('./records'),
+  },
+  {
     name: 'dedup',
     usage: 'sift dedup --db FILE [--project NAME] [--json]',
     summary: 'merge certain duplicates automatically and queue uncertain ones for review',
