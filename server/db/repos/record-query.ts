@@ -33,17 +33,19 @@ interface FilterSql {
   conditions: number;
 }
 
-/**
- * A filter as SQL. Statuses, stages and reasons come from record_outcomes (migration 0009: each
- * record's final status, kept by triggers). A count or a list of ids whose filter needs no
- * column of the (wide) records rows reads record_outcomes alone, one index range; a page, or a
- * filter on bibliographic fields, reads records, joined to its outcome only when one is asked.
- * `userId` is whose votes "my vote" means.
- */
 /** A filter as the query reads it: "my vote" may also be "any" (counting the 'none' ones by difference). */
 type QueryFilter = Omit<RecordFilter, 'myVote'> & {
   myVote?: { stage: Stage; vote: NonNullable<RecordFilter['myVote']>['vote'] | 'any' };
 };
+
+/**
+ * A filter as SQL. Statuses, stages and reasons come from record_outcomes (migration 0009: each
+ * record's final status, kept by triggers). Ids ('ids': a count, a list, a page by id) whose
+ * filter needs no column of the (wide) records rows are read from record_outcomes alone, one
+ * index range; a page in another order ('page', its sort expression), or a filter on
+ * bibliographic fields, reads records, joined to its outcome only when one is asked; a search
+ * leads with the full-text index. `userId` is whose votes "my vote" means.
+ */
 
 export function filterSql(
   projectId: number,
@@ -142,7 +144,11 @@ export function filterSql(
     searched ? `records_fts JOIN ${first} ON ${firstId} = records_fts.rowid` : first,
     ...(readsRecords && readsOutcomes ? ['JOIN record_outcomes o ON o.record_id = r.id'] : []),
   ].join(' ');
-  const project = readsRecords ? 'r.project_id = @projectId' : 'o.project_id = @projectId';
+  // Both tables, when both are read: either may lead (the outcomes' reason index needs it).
+  const project = [
+    ...(readsRecords ? ['r.project_id = @projectId'] : []),
+    ...(readsOutcomes || !readsRecords ? ['o.project_id = @projectId'] : []),
+  ].join(' AND ');
   return {
     from,
     where: [project, ...conditions.map((c) => c.sql.replace(/\bID\b/g, id))].join(' AND '),
@@ -186,7 +192,9 @@ export interface RecordListInput {
 /** One page of a project's records matching a filter, in the sort order asked for, and how many match. */
 export function listMatchingRecords(db: Db, projectId: number, input: RecordListInput): RecordListPage {
   const total = countMatchingRecords(db, projectId, input.filter, input.userId ?? null);
-  const q = filterSql(projectId, input.filter, input.userId ?? null, 'page');
+  // By id, the page needs no column of the records rows (their ids are enough); another order reads its expression there.
+  const byId = input.sort.key === 'id';
+  const q = filterSql(projectId, input.filter, input.userId ?? null, byId ? 'ids' : 'page');
   const sort = SORT_SQL[input.sort.key];
   const dir = input.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const params: Params = { ...q.params, limit: input.limit + 1, offset: 0 };
@@ -195,21 +203,34 @@ export function listMatchingRecords(db: Db, projectId: number, input: RecordList
     const [gt, ge] = dir === 'ASC' ? ['>', '>='] : ['<', '<='];
     params.cursorValue = input.cursor.value;
     params.cursorId = input.cursor.id;
-    keyset =
-      input.sort.key === 'id'
-        ? ` AND ${q.id} ${gt} @cursorId`
-        : ` AND ${sort.expr} ${ge} @cursorValue AND (${sort.expr} ${gt} @cursorValue OR r.id ${gt} @cursorId)`;
+    keyset = byId
+      ? ` AND ${q.id} ${gt} @cursorId`
+      : ` AND ${sort.expr} ${ge} @cursorValue AND (${sort.expr} ${gt} @cursorValue OR r.id ${gt} @cursorId)`;
   } else params.offset = input.offset ?? 0;
-  const order = input.sort.key === 'id' ? `${q.id} ${dir}` : `${sort.expr} ${dir}, r.id ${dir}`;
-  const rows = prepared(
+  const order = byId ? `${q.id} ${dir}` : `${sort.expr} ${dir}, r.id ${dir}`;
+  // The page's ids first, then their rows: a sort that cannot follow an index sorts only ids
+  // and sort values, and reads no more than the page's rows of the (wide) records table.
+  const positions = prepared(
     db,
-    `SELECT ${recordColumns('summary')}, r.duplicate_of, ${sort.value} AS sort_value
+    `SELECT ${q.id} AS id, ${byId ? q.id : sort.value} AS sort_value
        FROM ${q.from} WHERE ${q.where}${keyset}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all(params) as (RecordRowOf<'summary'> & { duplicate_of: number | null; sort_value: string | number })[];
-  const more = rows.length > input.limit;
-  const page = more ? rows.slice(0, input.limit) : rows;
-  const last = page[page.length - 1];
+  ).all(params) as { id: number; sort_value: string | number }[];
+  const more = positions.length > input.limit;
+  const kept = more ? positions.slice(0, input.limit) : positions;
+  const rows = new Map(
+    (
+      prepared(
+        db,
+        `SELECT ${recordColumns('summary')}, r.duplicate_of
+           FROM json_each(@ids) j JOIN records r ON r.id = j.value`,
+      ).all({ ids: JSON.stringify(kept.map((p) => p.id)) }) as (RecordRowOf<'summary'> & {
+        duplicate_of: number | null;
+      })[]
+    ).map((row) => [row.id, row]),
+  );
+  const page = kept.map((p) => rows.get(p.id)!);
+  const last = kept[kept.length - 1];
   return {
     total,
     items: page.map((row) => ({ ...recordFromRow(row), duplicateOf: row.duplicate_of })),
