@@ -284,6 +284,12 @@ function main(): void {
         'search + status + sort: "learning", pending, by title',
         list({ q: 'learning', statuses: ['pending'] }, { key: 'title', dir: 'asc' }),
       ),
+      time('search + label: "learning", the label', list({ q: 'learning', labelIds: [labelId] })),
+      time('search + sort: "spaniel" by title', list({ q: 'spaniel' }, { key: 'title', dir: 'asc' })),
+      time(
+        'search + my vote: "spaniel", my includes at title/abstract',
+        list({ q: 'spaniel', myVote: { stage: 'title_abstract', vote: 'include' } }),
+      ),
       time(
         'filter + sort: years 2019–2025, by author',
         list({ yearFrom: 2019 }, { key: 'author', dir: 'asc' }),
