@@ -2,7 +2,8 @@
  * Screenshots of the main pages for docs/screenshots/, taken in Debian's Chromium from the demo
  * review. Builds the demo in a temporary database (never touches data/demo.sqlite), adds what
  * the demo does not have yet (the demo accounts, a deduplication run, some screening, full
- * texts), serves it and photographs each page at 1280×800 and the screening page at 390×844.
+ * texts), serves it and photographs each page at 1280×800, the full-text eligibility page with
+ * its PDF viewer, and the screening and PRISMA pages at 390×844.
  *
  *   npm run screenshots
  */
@@ -21,12 +22,13 @@ import { ensureDemo } from '../server/services/demo';
 import * as fulltext from '../server/services/fulltext';
 import * as screening from '../server/services/screening';
 import { launchBrowser } from '../tests/e2e/support/browser';
+import { pdfForAlicesNextReport } from '../tests/e2e/support/demo';
 import { startServer } from '../tests/e2e/support/server';
+import { signIn } from '../tests/e2e/support/session';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const PASSWORD = 'sift-demo';
-const PDF = path.join(ROOT, 'tests', 'fixtures', 'e2e', 'report.pdf');
 
 async function ensureAccount(db: Db, projectId: number, username: string, role: 'owner' | 'reviewer'): Promise<number> {
   const existing = findUserByUsername(db, username);
@@ -71,7 +73,7 @@ async function seedReview(db: Db, projectId: number): Promise<void> {
   });
   const { reports } = fulltext.listReports(db, projectId, owner);
   reports.slice(0, 6).forEach((r, i) => {
-    if (i === 5) fulltext.markNotRetrievable(deps, projectId, owner, r.recordId, 'Not held by the library; the author did not reply');
+    if (i === 5) fulltext.markNotRetrievable(deps, projectId, owner, { recordId: r.recordId, reason: 'Not held by the library; the author did not reply' });
     else if (i % 2 === 0) fulltext.setLink({ ...deps }, projectId, owner, r.recordId, `https://doi.org/10.0000/demo-${r.recordId}`);
   });
 }
@@ -88,15 +90,9 @@ async function main(): Promise<void> {
   const db = openDatabase(path.join(dir, 'demo.sqlite'));
   const { projectId } = ensureDemo({ db, clock: systemClock });
   await seedReview(db, projectId);
-  // one uploaded PDF so the full-text page shows both kinds of retrieval
-  const owner = findUserByUsername(db, 'owner');
-  const sought = fulltext.listReports(db, projectId, { userId: owner!.id, role: 'owner' }).reports.find((r) => r.status === 'sought');
-  if (sought && owner) {
-    fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, { userId: owner.id, role: 'owner' }, sought.recordId, {
-      bytes: fs.readFileSync(PDF),
-      originalName: 'report.pdf',
-    });
-  }
+  // one uploaded PDF, on the report alice has still to assess: the full-text page shows both
+  // kinds of retrieval, and the eligibility page its PDF viewer
+  pdfForAlicesNextReport(db, projectId, uploadsDir);
   fs.mkdirSync(OUT, { recursive: true });
   const server = await startServer({ db, uploadsDir });
   const browser = await launchBrowser();
@@ -141,28 +137,35 @@ async function main(): Promise<void> {
       await go(`${p}/synthesis`, /Synthesis/);
       await page.waitForTimeout(800);
       await shoot(page, 'synthesis', true);
+      // the demo's appraisal (an illustration made for the demo, as the page says): its results
+      await go(`${p}/appraisal?view=results`, 'Appraisal');
+      await page.locator('#appraisal-results table.traffic-light').first().waitFor();
+      await shoot(page, 'appraisal', true);
     } else {
       process.stderr.write('coding and synthesis skipped: this server has no codebook API yet\n');
     }
     await context.close();
 
-    for (const [name, viewport] of [
-      ['screening', { width: 1280, height: 800 }],
-      ['screening-phone', { width: 390, height: 844 }],
+    for (const [name, viewport, stage] of [
+      ['screening', { width: 1280, height: 800 }, 'title_abstract'],
+      ['screening-phone', { width: 390, height: 844 }, 'title_abstract'],
+      ['fulltext-viewer', { width: 1280, height: 800 }, 'full_text'],
     ] as const) {
-      const reviewer = await browser.newContext({ viewport });
-      const rp = await reviewer.newPage();
-      await rp.goto(`${server.url}/#/login`);
-      await rp.getByLabel('Username').fill('alice');
-      await rp.getByLabel('Password').fill(PASSWORD);
-      await rp.getByRole('button', { name: 'Sign in' }).click();
-      await rp.getByRole('heading', { name: 'Reviews' }).waitFor();
-      await rp.goto(`${server.url}/#${p}/screening/title_abstract`);
+      const { context: reviewer, page: rp } = await signIn(browser, server.url, 'alice', PASSWORD, viewport);
+      await rp.goto(`${server.url}/#${p}/screening/${stage}`);
       await rp.locator('#record').waitFor();
       await rp.locator('#progress-text').getByText(/decided by you/).waitFor();
+      if (stage === 'full_text') await rp.locator('.pdf-page .textLayer span').first().waitFor();
       await shoot(rp, name);
       await reviewer.close();
     }
+    // the PRISMA diagram on a phone: drawn readable, zoomable
+    const { context: phone, page: pp } = await signIn(browser, server.url, 'owner', PASSWORD, { width: 390, height: 844 });
+    await pp.goto(`${server.url}/#${p}/prisma`);
+    await pp.locator('#prisma-diagram svg').waitFor();
+    await pp.locator('#prisma-diagram').scrollIntoViewIfNeeded();
+    await shoot(pp, 'prisma-phone');
+    await phone.close();
   } finally {
     await browser.close();
     await server.close();

@@ -88,38 +88,51 @@ const whiteBackground = {
 /**
  * A heat map drawn straight on the canvas (chart.js has no matrix chart without a plugin):
  * cell shade grows with the count, and each cell prints its number so colour is not the only cue.
+ * The canvas is sized from the labels as measured, so the slanted column labels (the last one
+ * reaches furthest right) and the row labels all fit inside it, on screen and in the PNG.
  */
 export function heatMap(canvas: HTMLCanvasElement, labels: string[], matrix: number[][]): void {
   const cell = 56;
-  const margin = Math.min(220, 12 + Math.max(0, ...labels.map((l) => l.length)) * 7);
-  const size = margin + cell * labels.length + 8;
-  canvas.width = size;
-  canvas.height = size;
-  canvas.style.maxWidth = '100%';
+  const font = '12px system-ui, sans-serif';
+  const slant = Math.SQRT1_2; // the column labels rise at 45°
+  const shown = labels.map((l) => (l.length > 30 ? `${l.slice(0, 29)}…` : l));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  ctx.font = font;
+  const widths = shown.map((l) => Math.ceil(ctx.measureText(l).width));
+  const widest = Math.max(0, ...widths);
+  const left = widest + 14;
+  const top = Math.ceil(widest * slant) + 20;
+  const gridRight = left + cell * labels.length;
+  // each column label starts above its column's middle and runs up to the right
+  const reach = Math.max(0, ...widths.map((w, i) => left + i * cell + cell / 2 + (w + 12) * slant));
+  const width = Math.max(gridRight + 8, Math.ceil(reach) + 8);
+  const height = top + cell * labels.length + 8;
+  canvas.width = width; // resets the context, font included
+  canvas.height = height;
+  canvas.style.maxWidth = '100%';
   ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, size, size);
+  ctx.fillRect(0, 0, width, height);
   const max = Math.max(1, ...matrix.flat());
-  ctx.font = '12px system-ui, sans-serif';
-  labels.forEach((label, i) => {
+  ctx.font = font;
+  shown.forEach((label, i) => {
     ctx.fillStyle = '#1b1f24';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    ctx.fillText(label.slice(0, 30), margin - 6, margin + i * cell + cell / 2);
+    ctx.fillText(label, left - 6, top + i * cell + cell / 2);
     ctx.save();
-    ctx.translate(margin + i * cell + cell / 2, margin - 6);
+    ctx.translate(left + i * cell + cell / 2, top - 6);
     ctx.rotate(-Math.PI / 4);
     ctx.textAlign = 'left';
-    ctx.fillText(label.slice(0, 30), 0, 0);
+    ctx.fillText(label, 0, 0);
     ctx.restore();
     (matrix[i] ?? []).forEach((value, j) => {
       const t = value / max;
       ctx.fillStyle = `rgba(0, 114, 178, ${0.08 + 0.92 * t})`;
-      ctx.fillRect(margin + j * cell, margin + i * cell, cell - 2, cell - 2);
+      ctx.fillRect(left + j * cell, top + i * cell, cell - 2, cell - 2);
       ctx.fillStyle = t > 0.55 ? '#fff' : '#1b1f24';
       ctx.textAlign = 'center';
-      ctx.fillText(String(value), margin + j * cell + cell / 2 - 1, margin + i * cell + cell / 2 - 1);
+      ctx.fillText(String(value), left + j * cell + cell / 2 - 1, top + i * cell + cell / 2 - 1);
     });
   });
 }

@@ -2,6 +2,7 @@ import type { Project } from '../../server/api/types';
 import { h, mount } from './dom';
 import { currentPath, navigate } from './router';
 import { currentUser, logout } from './session';
+import { reflowTables } from './table-reflow';
 
 const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['', 'Dashboard'],
@@ -13,6 +14,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['/fulltext', 'Full text'],
   ['/coding', 'Coding'],
   ['/synthesis', 'Synthesis'],
+  ['/appraisal', 'Appraisal'],
   ['/prisma', 'PRISMA'],
   ['/settings', 'Settings'],
 ];
@@ -62,6 +64,7 @@ export function frame(root: HTMLElement, project?: Project): HTMLElement {
       : null,
   );
   mount(root, header, nav, content);
+  reflowTables(content);
   return content;
 }
 

@@ -3,6 +3,7 @@ import { ApiError } from './api';
 import { h, mount } from './dom';
 import { accountPage } from './pages/account';
 import { adminPage } from './pages/admin';
+import { appraisalPage } from './pages/appraisal';
 import { codingPage } from './pages/coding';
 import { conflictsPage } from './pages/conflicts';
 import { dashboardPage } from './pages/dashboard';
@@ -20,7 +21,7 @@ import { screeningPage } from './pages/screening';
 import { settingsPage } from './pages/settings';
 import { setupPage } from './pages/setup';
 import { synthesisPage } from './pages/synthesis';
-import { currentPath, navigate, route, startRouter } from './router';
+import { currentPath, navigate, route, signInThenReturn, startRouter } from './router';
 import { currentUser, loadSession } from './session';
 
 route('/login', loginPage);
@@ -45,6 +46,8 @@ route('/projects/:projectId/fulltext', fulltextPage);
 route('/projects/:projectId/coding', codingPage);
 route('/projects/:projectId/coding/:recordId', codingPage);
 route('/projects/:projectId/synthesis', synthesisPage);
+route('/projects/:projectId/appraisal', appraisalPage);
+route('/projects/:projectId/appraisal/:recordId', appraisalPage);
 route('/projects/:projectId/prisma', prismaPage);
 route('/projects/:projectId/settings', settingsPage);
 
@@ -65,7 +68,7 @@ function focusHeading(): void {
 /** A page that fails to load: a lost session goes back to sign-in; anything else is said plainly. */
 function showFailure(error: unknown, root: HTMLElement): void {
   if (error instanceof ApiError && error.status === 401) {
-    navigate('/login');
+    signInThenReturn();
     return;
   }
   const message = error instanceof ApiError ? error.message : 'Something went wrong loading this page.';
@@ -81,7 +84,8 @@ const root = document.getElementById('app');
 if (root) {
   loadSession()
     .then(() => {
-      if (!currentUser() && !isPublicPath(currentPath())) navigate('/login');
+      // a page asked for while signed out is kept, and opened after signing in
+      if (!currentUser() && !isPublicPath(currentPath())) signInThenReturn();
       startRouter(root, focusHeading, showFailure);
     })
     .catch((error: unknown) => {

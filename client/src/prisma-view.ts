@@ -3,6 +3,7 @@ import { api, ApiError } from './api';
 import { h, mount } from './dom';
 import { recordTable } from './records';
 import { importSvg } from './svg';
+import { zoomable } from './zoom';
 
 export interface DiagramOptions {
   other?: boolean;
@@ -17,19 +18,35 @@ export function diagramQuery(options: DiagramOptions): string {
   return text ? `?${text}` : '';
 }
 
-/** Fetches the project's PRISMA SVG and puts a sanitised copy into `target`. */
+/**
+ * Fetches the project's PRISMA SVG and puts a sanitised copy into `target`, zoomable. With
+ * `onBox`, its counts are buttons that list their records; without, they are plain text.
+ * `isCurrent` answers false once a newer drawing was asked for, so a slow answer never
+ * replaces a newer one.
+ */
 export async function showDiagram(
   target: HTMLElement,
   projectId: number,
   options: DiagramOptions = {},
   onBox?: (box: string, label: string) => void,
+  isCurrent: () => boolean = () => true,
 ): Promise<void> {
   const response = await fetch(`/api/projects/${projectId}/prisma.svg${diagramQuery(options)}`, { credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, 'http_error', `the diagram could not be drawn (${response.status})`);
-  const { svg } = importSvg(await response.text());
+  const text = await response.text();
+  if (!isCurrent()) return;
+  const { svg } = importSvg(text);
   svg.removeAttribute('width');
   svg.removeAttribute('height');
-  mount(target, svg);
+  if (onBox) {
+    // it holds buttons, which an image may not: a group keeps them reachable
+    svg.setAttribute('role', 'group');
+  } else {
+    for (const el of svg.querySelectorAll('[data-drill]')) {
+      for (const name of ['tabindex', 'role', 'aria-label', 'class']) el.removeAttribute(name);
+    }
+  }
+  zoomable(target, svg, 'PRISMA 2020 flow diagram');
   if (!onBox) return;
   const open = (event: Event) => {
     const el = (event.target as Element).closest('[data-drill]');

@@ -32,6 +32,20 @@ export function currentPath(): string {
   return location.hash.replace(/^#/, '') || '/';
 }
 
+/** Goes to sign in, remembering the page asked for (`#/login?next=…`) so signing in leads back to it. */
+export function signInThenReturn(): void {
+  const here = currentPath();
+  navigate(here === '/' || here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`);
+}
+
+/** Where signing in leads: the page asked for while signed out (a path of this app only), else the reviews. */
+export function afterSignIn(): string {
+  const next = new URLSearchParams(currentPath().split('?')[1] ?? '').get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
+    ? next
+    : '/projects';
+}
+
 let outlet: HTMLElement | null = null;
 let onRender: ((path: string) => void) | null = null;
 let onError: ((error: unknown, root: HTMLElement) => void) | null = null;

@@ -14,6 +14,8 @@ export interface Report {
   pdfSize: number | null;
   url: string | null;
   note: string | null;
+  /** Why the report could not be retrieved, as given when it was marked so (null for others). */
+  reason: string | null;
   updatedAt: string | null;
   studyId: number | null;
   studyLabel: string | null;
@@ -41,7 +43,7 @@ export interface LinkSaved {
   url: string;
 }
 
-/** POST …/fulltext/:recordId/not-retrievable. */
+/** POST …/fulltext/:recordId/not-retrievable with `{reason?, note?}` (both optional, at most 2,000 characters). */
 export interface MarkedNotRetrievable {
   recordId: number;
   status: 'not_retrievable';

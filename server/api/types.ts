@@ -7,10 +7,12 @@
  * type-check and bundle never reach into server code.
  */
 export type * from './accounts';
+export type * from './appraisal';
 export type * from './coding';
 export type * from './common';
 export type * from './dedup';
 export type * from './fulltext';
+export type * from './imports';
 export type * from './prisma';
 export type * from './projects';
 export type * from './ranking';

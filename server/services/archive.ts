@@ -185,6 +185,31 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     id: 'id',
     refs: { record_id: 'records', user_id: 'users', action_id: 'project_actions' },
   },
+  { table: 'appraisal_tools', where: inProject, orderBy: 'id', id: 'id', refs: { updated_by: 'users' } },
+  {
+    table: 'appraisals',
+    where: inProject,
+    orderBy: 'record_id, user_id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'appraisal_answers',
+    where: inProject,
+    orderBy: 'record_id, user_id, criterion',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'appraisal_consensus',
+    where: inProject,
+    orderBy: 'record_id',
+    refs: { record_id: 'records', decided_by: 'users' },
+  },
+  {
+    table: 'appraisal_consensus_answers',
+    where: inProject,
+    orderBy: 'record_id, criterion',
+    refs: { record_id: 'records', from_user_id: 'users', decided_by: 'users' },
+  },
 ];
 
 /** Tables deliberately left out of an archive, and why (the round-trip test checks this list is complete). */
@@ -199,7 +224,8 @@ export const SKIPPED_TABLES: Record<string, string> = {
   invitations: 'invitation links are credentials of this server; the archive carries the members they made',
   account_events: "the account log is the server's record of its accounts, not project data",
   records_fts: 'the full-text index of records, rebuilt by its triggers as the records are inserted',
-  record_outcomes: "each record's final status, a projection its triggers rebuild as the records and decisions are inserted",
+  record_outcomes:
+    "each record's final status, a projection its triggers rebuild as the records and decisions are inserted",
   records_fts_data: 'FTS5 storage of records_fts (derived)',
   records_fts_idx: 'FTS5 storage of records_fts (derived)',
   records_fts_docsize: 'FTS5 storage of records_fts (derived)',

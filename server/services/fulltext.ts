@@ -55,6 +55,7 @@ export interface UploadDeps extends ScreeningDeps {
   maxBytes?: number;
 }
 
+/** A note or reason as stored: trimmed, and null when blank. */
 const cleanNote = (note: string | null | undefined) => note?.trim() || null;
 
 /**
@@ -97,6 +98,7 @@ export function uploadPdf(
         pdfSize: file.bytes.length,
         url: null,
         note: null,
+        reason: null,
         userId: actor.userId,
         at: clock().toISOString(),
       });
@@ -142,6 +144,7 @@ export function setLink(
         pdfSize: null,
         url: parsed.toString(),
         note: cleanNote(note),
+        reason: null,
         userId: actor.userId,
         at: clock().toISOString(),
       });
@@ -150,15 +153,22 @@ export function setLink(
     .immediate();
 }
 
-/** The report could not be obtained (PRISMA: reports not retrieved). */
+/** What marking a report not retrievable takes: the record, why it could not be obtained, a note. */
+export interface NotRetrievableInput {
+  recordId: number;
+  reason?: string | null;
+  note?: string | null;
+}
+
+/** The report could not be obtained (PRISMA: reports not retrieved), with the reason if given. */
 export function markNotRetrievable(
   deps: ScreeningDeps,
   projectId: number,
   actor: Actor,
-  recordId: number,
-  note?: string | null,
+  input: NotRetrievableInput,
 ): Api.MarkedNotRetrievable {
   const { db, clock } = deps;
+  const { recordId } = input;
   requireWriter(db, projectId, actor);
   return db
     .transaction(() => {
@@ -174,7 +184,8 @@ export function markNotRetrievable(
         pdfOriginalName: null,
         pdfSize: null,
         url: null,
-        note: cleanNote(note),
+        note: cleanNote(input.note),
+        reason: cleanNote(input.reason),
         userId: actor.userId,
         at: clock().toISOString(),
       });

@@ -95,13 +95,10 @@ export function seedDemoScreening({ db, clock }: ServiceDeps, projectId: number,
     const sought = fulltext.listReports(db, projectId, owner).reports;
     sought.forEach((report, i) => {
       if (i === 1) {
-        fulltext.markNotRetrievable(
-          deps,
-          projectId,
-          owner,
-          report.recordId,
-          'Paywalled; no reply from the authors',
-        );
+        fulltext.markNotRetrievable(deps, projectId, owner, {
+          recordId: report.recordId,
+          reason: 'Paywalled; no reply from the authors',
+        });
         return;
       }
       const url = report.doi

@@ -211,7 +211,10 @@ describe('a review from import to PRISMA export in a real browser', () => {
     await page.locator(`.report[data-record-id="${ids[1]}"]`).getByRole('button', { name: 'Save link' }).click();
     await page.getByText(`Link saved: record ${ids[1]}.`).waitFor();
 
-    await page.locator(`.report[data-record-id="${ids[2]}"]`).getByRole('button', { name: 'Not retrievable' }).click();
+    await page.locator(`.report[data-record-id="${ids[2]}"]`).getByRole('button', { name: 'Not retrievable…' }).click();
+    const confirm = page.getByRole('dialog', { name: `Mark record ${ids[2]} not retrievable?` });
+    await confirm.getByLabel(/Reason/).fill('Not held by the library');
+    await confirm.getByRole('button', { name: 'Mark not retrievable' }).click();
     await page.getByText('3 report(s) sought · 2 retrieved · 1 not retrievable · 0 waiting').waitFor();
     // the uploaded PDF is served back as the same bytes
     const pdf = await page.request.get(`${server.url}/api/projects/${projectId}/fulltext/${ids[0]}/pdf`);
@@ -221,7 +224,7 @@ describe('a review from import to PRISMA export in a real browser', () => {
   it('both reviewers assess eligibility: one report in, one out with its required reason', async () => {
     for (const who of [alice, bob]) {
       await open(who.page, server.url, `/projects/${projectId}/screening/full_text`, 'Screening: Full text');
-      await who.page.getByRole('link', { name: 'Open the PDF' }).waitFor();
+      await who.page.getByRole('region', { name: 'Full text (PDF)' }).locator('.textLayer').first().waitFor();
       await shortcut(who.page, 'i');
       // exclude without a reason is refused on the spot; then reason 1 and exclude
       await who.page.keyboard.press('e');

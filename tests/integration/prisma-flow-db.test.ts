@@ -164,7 +164,7 @@ function build(plan: ReviewPlan): Built {
     apply('title_abstract', id, w.titleAbstract, w.reason);
     if (outcomeOfPlan(w.titleAbstract) !== 'include') return;
     if (w.study !== null) studies.set(w.study, [...(studies.get(w.study) ?? []), id]);
-    if (w.retrieval === 'not_retrievable') markNotRetrievable(deps, projectId, owner, id);
+    if (w.retrieval === 'not_retrievable') markNotRetrievable(deps, projectId, owner, { recordId: id });
     if (w.retrieval !== 'retrieved') return;
     setLink(deps, projectId, owner, id, `https://example.org/report/${id}`);
     apply('full_text', id, w.fullText, w.reason ?? FULL_TEXT_REASON);

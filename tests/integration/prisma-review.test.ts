@@ -113,7 +113,7 @@ describe('PRISMA of a review screened end to end', () => {
 
     for (const id of [trial, followUp, memory, citations[0]!])
       setLink(deps, projectId, owner, id, `https://example.org/${id}.pdf`);
-    markNotRetrievable(deps, projectId, owner, lost);
+    markNotRetrievable(deps, projectId, owner, { recordId: lost });
     unblind(db, projectId, owner, 'title_abstract'); // full text opens to the reviewers
     both(trial, 'full_text', 'include');
     both(followUp, 'full_text', 'include');

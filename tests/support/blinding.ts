@@ -40,6 +40,7 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/members': { class: 'no-judgements' },
   '/api/projects/:projectId/invitations': { class: 'no-judgements' },
   '/api/projects/:projectId/sources': { class: 'no-judgements' },
+  '/api/projects/:projectId/imports/:importId': { class: 'no-judgements' },
   // Statuses, outcome filters and others' notes go through the policy (docs/notes/records.md).
   '/api/projects/:projectId/records': {
     class: 'policy',
@@ -99,11 +100,27 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/coding/studies': { class: 'own-work' },
   '/api/projects/:projectId/coding/studies/:recordId': { class: 'own-work' },
   '/api/projects/:projectId/coding/agreement': { class: 'policy' },
-  '/api/projects/:projectId/synthesis': { class: 'policy' },
+  '/api/projects/:projectId/synthesis': {
+    class: 'policy',
+    queries: ['?appraisal=stratify', '?appraisal=all-yes'],
+  },
   '/api/projects/:projectId/synthesis.json': { class: 'policy' },
   '/api/projects/:projectId/synthesis.csv': { class: 'policy' },
   '/api/projects/:projectId/synthesis.md': { class: 'policy' },
   '/api/projects/:projectId/ranking': { class: 'policy', queries: ['?recallTarget=0.8&window=2'] },
+  '/api/projects/:projectId/appraisal/settings': { class: 'no-judgements' },
+  '/api/projects/:projectId/appraisal/tools': { class: 'no-judgements' },
+  '/api/projects/:projectId/appraisal/tool.json': {
+    class: 'no-judgements',
+    queries: ['?tool=jbi-analytical-cross-sectional'],
+  },
+  '/api/projects/:projectId/appraisal/studies': { class: 'own-work' },
+  '/api/projects/:projectId/appraisal/studies/:recordId': { class: 'own-work' },
+  '/api/projects/:projectId/appraisal/summary': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/summary.json': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/summary.csv': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/plot.svg': { class: 'policy', queries: ['?kind=both'] },
+  '/api/projects/:projectId/appraisal/plot.png': { class: 'policy', queries: ['?kind=summary'] },
 };
 
 /** The GET patterns of an app, read by the shared reader (which refuses to miss a route). */
@@ -137,6 +154,8 @@ export function concreteUrls(path: string, values: ParamValues): string[] {
     stage: values.stage ?? ['title_abstract', 'full_text'],
     extension: values.extension ?? ['ris', 'csv', 'bib', 'xlsx'],
     box: values.box ?? ['included', 'duplicates', 'new_studies', 'dbr_excluded', 'records_screened'],
+    // An import job: its files and record counts, nobody's judgement (none exists here: a 404).
+    importId: [1],
   };
   let filled: Record<string, string | number>[] = [{}];
   for (const [, name] of path.matchAll(/:([A-Za-z_$][A-Za-z0-9_$]*)/g)) {

@@ -104,7 +104,7 @@ export function seedReviewedProject(db: Db, name = 'Reviewed') {
   both(excludedFt, 'title_abstract', 'include');
   // Full text opens to the reviewers once title/abstract is unblinded (the visibility policy).
   unblind(db, projectId, owner, 'title_abstract');
-  markNotRetrievable(deps, projectId, owner, notRetrieved);
+  markNotRetrievable(deps, projectId, owner, { recordId: notRetrieved });
   setLink(deps, projectId, owner, included, 'https://example.org/inc.pdf');
   setLink(deps, projectId, owner, excludedFt, 'https://example.org/sleep.pdf');
   both(included, 'full_text', 'include');

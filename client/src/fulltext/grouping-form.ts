@@ -1,13 +1,18 @@
 import { api, ApiError } from '../api';
 import { h } from '../dom';
+import { statusLine } from '../layout';
 
-/** The owner's form that groups the ticked reports into one study, then redraws the list. */
+/** The owner's form that groups the ticked reports into one study, then redraws the list; it says what happened beside its button. */
 export function groupingForm(
   projectId: number,
   selected: Set<number>,
-  say: (text: string) => void,
   redraw: () => Promise<void>,
 ): HTMLElement {
+  const status = statusLine();
+  const say = (text: string, error = false) => {
+    status.classList.toggle('error', error);
+    status.textContent = text;
+  };
   const studyLabel = h('input', {
     id: 'study-label',
     name: 'label',
@@ -23,7 +28,7 @@ export function groupingForm(
       onsubmit: async (event: Event) => {
         event.preventDefault();
         if (selected.size === 0) {
-          say('Select the reports of one study first.');
+          say('Select the reports of one study first.', true);
           return;
         }
         try {
@@ -37,12 +42,18 @@ export function groupingForm(
           await redraw();
           say(said);
         } catch (error) {
-          say(error instanceof ApiError ? `Grouping failed: ${error.message}` : 'Grouping failed.');
+          say(
+            error instanceof ApiError
+              ? `The reports were not grouped: ${error.message}`
+              : 'The reports were not grouped.',
+            true,
+          );
         }
       },
     },
     h('label', { for: 'study-label' }, 'Several reports of one study? Select them, name the study:'),
     studyLabel,
     h('button', { type: 'submit' }, 'Group as one study'),
+    status,
   );
 }

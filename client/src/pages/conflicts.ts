@@ -1,5 +1,6 @@
 import type { Conflict, ConflictsResponse, ScreeningSettings, Stage } from '../../../server/api/types';
 import { api, ApiError } from '../api';
+import { keepAt } from '../anchor';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
@@ -23,7 +24,9 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
   const reasons = settings.stages[stage].exclusionReasons;
   // A reason explains an exclusion (PRISMA reports them); including a record needs none.
   const reasonRequired = settings.stages[stage].reasonRequired;
-  const status = statusLine();
+  const count = h('p', { class: 'muted', id: 'conflict-count' });
+  const showCount = (n: number) => (count.textContent = `${n} record(s) where the reviewers disagree.`);
+  showCount(conflicts.length);
   const list = h('div', { id: 'conflict-list' });
   mount(
     content,
@@ -35,8 +38,7 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
       ' · ',
       h('a', { href: `#/projects/${projectId}/conflicts/full_text`, 'aria-current': stage === 'full_text' ? 'page' : null }, 'Full text'),
     ),
-    h('p', { class: 'muted' }, `${conflicts.length} record(s) where the reviewers disagree.`),
-    status,
+    count,
     list,
   );
   mount(list, ...(conflicts.length === 0 ? [h('p', {}, 'No conflicts waiting.')] : conflicts.map((c) => conflictCard(c))));
@@ -53,6 +55,66 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
     const other = h('input', { id: `${id}-other`, name: 'otherReason', maxlength: 500, placeholder: 'Reason', 'aria-label': 'Other reason' });
     const include = h('input', { type: 'radio', name: `${id}-decision`, id: `${id}-include`, value: 'include' });
     const exclude = h('input', { type: 'radio', name: `${id}-decision`, id: `${id}-exclude`, value: 'exclude' });
+    const resolveButton = h('button', { type: 'submit', class: 'primary' }, 'Resolve');
+    // what this card's form says, beside its Resolve button
+    const status = statusLine();
+    const say = (text: string) => {
+      status.classList.add('error');
+      status.textContent = text;
+    };
+    const form: HTMLFormElement = h(
+      'form',
+      {
+        'aria-label': `Resolve record ${c.recordId}`,
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          const decision = include.checked ? 'include' : exclude.checked ? 'exclude' : null;
+          const picked = reasonSelect.value === '__other' ? '' : reasonSelect.value;
+          const reason = picked || other.value.trim();
+          if (!decision) {
+            say('Choose include or exclude.');
+            return;
+          }
+          if (decision === 'exclude' && reasonRequired && !reason) {
+            say('Give the reason for excluding.');
+            reasonSelect.focus();
+            return;
+          }
+          const top = resolveButton.getBoundingClientRect().top;
+          try {
+            await api.post(`${base}/screening/${stage}/resolutions`, {
+              recordId: c.recordId,
+              stage,
+              decision,
+              ...(reason ? { reason } : {}),
+            });
+            // the conflict is settled: the record stays, and where its form was, what was decided
+            card.classList.replace('conflict', 'resolved');
+            form.replaceWith(status);
+            status.classList.remove('error');
+            status.tabIndex = -1;
+            status.textContent = `Resolved record ${c.recordId}: ${decision}.`;
+            keepAt(status, top);
+            status.focus({ preventScroll: true });
+            showCount(list.querySelectorAll('.conflict').length);
+          } catch (error) {
+            say(error instanceof ApiError ? error.message : 'The resolution was not saved.');
+          }
+        },
+      },
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Final decision'),
+        h('label', { class: 'check', for: `${id}-include` }, include, ' Include'),
+        h('label', { class: 'check', for: `${id}-exclude` }, exclude, ' Exclude'),
+      ),
+      h('label', { for: `${id}-reason` }, reasonRequired ? 'Reason (required to exclude)' : 'Reason (optional)'),
+      reasonSelect,
+      ' ',
+      other,
+      h('p', { class: 'actions' }, resolveButton, status),
+    );
     const card: HTMLElement = h(
       'section',
       { class: 'card conflict', 'data-record-id': c.recordId },
@@ -72,46 +134,7 @@ export async function conflictsPage(root: HTMLElement, params: Record<string, st
           ),
         ),
       ),
-      h(
-        'form',
-        {
-          'aria-label': `Resolve record ${c.recordId}`,
-          onsubmit: async (event: Event) => {
-            event.preventDefault();
-            const decision = include.checked ? 'include' : exclude.checked ? 'exclude' : null;
-            const picked = reasonSelect.value === '__other' ? '' : reasonSelect.value;
-            const reason = picked || other.value.trim();
-            if (!decision) {
-              status.textContent = 'Choose include or exclude.';
-              return;
-            }
-            if (decision === 'exclude' && reasonRequired && !reason) {
-              status.textContent = 'Give the reason for excluding.';
-              reasonSelect.focus();
-              return;
-            }
-            try {
-              await api.post(`${base}/screening/${stage}/resolutions`, { recordId: c.recordId, stage, decision, ...(reason ? { reason } : {}) });
-              status.textContent = `Resolved record ${c.recordId}: ${decision}.`;
-              card.remove();
-            } catch (error) {
-              status.textContent = error instanceof ApiError ? error.message : 'The resolution was not saved.';
-            }
-          },
-        },
-        h(
-          'fieldset',
-          {},
-          h('legend', {}, 'Final decision'),
-          h('label', { class: 'check', for: `${id}-include` }, include, ' Include'),
-          h('label', { class: 'check', for: `${id}-exclude` }, exclude, ' Exclude'),
-        ),
-        h('label', { for: `${id}-reason` }, reasonRequired ? 'Reason (required to exclude)' : 'Reason (optional)'),
-        reasonSelect,
-        ' ',
-        other,
-        h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Resolve')),
-      ),
+      form,
     );
     return card;
   }

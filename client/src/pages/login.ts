@@ -1,7 +1,7 @@
 import type { SiteStatus } from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
-import { navigate } from '../router';
+import { afterSignIn, navigate } from '../router';
 import { login } from '../session';
 
 /** The demo's accounts, shown only when the server runs the demo (GET /api/auth/status). */
@@ -47,7 +47,7 @@ export async function loginPage(root: HTMLElement): Promise<void> {
         error.textContent = '';
         try {
           await login(username.value, password.value);
-          navigate('/projects');
+          navigate(afterSignIn());
         } catch (e) {
           error.textContent = e instanceof ApiError ? e.message : 'Sign-in failed';
         }

@@ -27,7 +27,9 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
     return;
   }
   const json = answer;
-  const options: DiagramOptions = {};
+  // The boxes start as the server draws the diagram by default (the columns the review needs,
+  // per-database lines on), and every export names all three, so it is what is shown.
+  const options: Required<DiagramOptions> = { other: json.hints.other, previous: json.hints.previous, detail: true };
   const diagram = h('div', { class: 'prisma-view', id: 'prisma-diagram' });
   const drill = h('section', { id: 'drill', class: 'card', 'aria-live': 'polite' }, h('p', { class: 'muted' }, owner ? 'Click (or focus and press Enter on) a count in the diagram to list the records behind it.' : 'Owners can open the records behind each count.'));
   const status = statusLine();
@@ -38,12 +40,14 @@ export async function prismaPage(root: HTMLElement, params: Record<string, strin
       ...FORMATS.map(([ext, label]) => h('a', { class: 'button', href: `${base}.${ext}${diagramQuery(options)}`, download: `prisma-${projectId}.${ext}` }, label)),
       h('a', { class: 'button', href: base, download: `prisma-${projectId}.json` }, 'JSON'),
     );
+  let drawing = 0;
   const draw = async () => {
     renderExports();
-    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined);
+    const mine = ++drawing;
+    await showDiagram(diagram, projectId, options, owner ? (box, label) => void showBoxRecords(drill, projectId, box, label) : undefined, () => mine === drawing);
   };
   const toggle = (key: keyof DiagramOptions, label: string) => {
-    const box = h('input', { type: 'checkbox', id: `opt-${key}` });
+    const box = h('input', { type: 'checkbox', id: `opt-${key}`, checked: options[key] });
     box.addEventListener('change', () => {
       options[key] = box.checked;
       void draw();

@@ -13,7 +13,7 @@ import { h, mount } from '../dom';
 import { frame } from '../layout';
 import { loadProject } from '../project';
 import { isStage, STAGE_LABEL } from '../records';
-import { navigate } from '../router';
+import { signInThenReturn } from '../router';
 import { listenForShortcuts } from '../screening/keyboard';
 import type { KeyCommand } from '../screening/keys';
 import { DECISION_LABEL } from '../screening/record-view';
@@ -28,6 +28,7 @@ import {
   takeUndo,
   toppedUp,
   undone,
+  withDraftNote,
   withRemaining,
   type ScreeningSession,
 } from '../screening/session';
@@ -85,14 +86,20 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
     session = toppedUp(session, await api.get<QueueResponse>(`${base}/queue?limit=30`));
   }
 
+  /** Keeps the note typed on the record shown, before anything may show another record. */
+  function keepNote(): void {
+    session = withDraftNote(session, view.note.value);
+  }
+
   async function decide(decision: VoteDecision): Promise<void> {
     const record = currentItem(session);
     if (!record) return;
+    keepNote();
     const reason = decision === 'exclude' ? view.reason.chosen() : null;
     if (decision === 'exclude' && settings.reasonRequired && !reason) {
+      // said beside the buttons; focus stays where it was, so 1–9 and E work straight away
       status.textContent = 'Choose an exclusion reason first (keys 1–9, or the list), then press E.';
       status.classList.add('error');
-      view.reason.select.focus();
       return;
     }
     status.classList.remove('error');
@@ -116,6 +123,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   }
 
   async function undo(): Promise<void> {
+    keepNote();
     const taken = takeUndo(session);
     session = taken.session;
     const id = taken.recordId;
@@ -135,6 +143,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   }
 
   async function move(step: -1 | 1): Promise<void> {
+    keepNote();
     if (step > 0 && atLastItem(session)) await topUp();
     session = moved(session, step);
     view.show(session);
@@ -143,7 +152,7 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
   function fail(error: unknown): void {
     status.classList.add('error');
     status.textContent = error instanceof ApiError ? error.message : 'The decision was not saved.';
-    if (error instanceof ApiError && error.status === 401) navigate('/login');
+    if (error instanceof ApiError && error.status === 401) signInThenReturn();
   }
 
   /** Carries out a shortcut; false when it does not apply here (a reason number past the list). */
@@ -166,13 +175,16 @@ export async function screeningPage(root: HTMLElement, params: Record<string, st
         return true;
       case 'reason': {
         const picked = view.reason.pick(command.n);
-        if (picked !== undefined) status.textContent = `Reason: ${picked}`;
+        if (picked !== undefined) {
+          status.classList.remove('error');
+          status.textContent = `Reason: ${picked}`;
+        }
         return picked !== undefined;
       }
     }
   }
 
-  listenForShortcuts(content, view.help.dialog, run);
+  listenForShortcuts(content, view.help.dialog, run, view.focusRecord);
   view.show(session);
   await refreshProgress();
 }

@@ -1,13 +1,12 @@
 import type { CodingSettings, Member, RankingResponse, ScreeningSettings } from '../../../server/api/types';
 import { api, optional } from '../api';
 import { h, mount } from '../dom';
-import { frame, statusLine } from '../layout';
+import { frame } from '../layout';
 import { loadProject } from '../project';
 import { invitationsSection } from '../settings/invitations-section';
 import { membersSection } from '../settings/members-section';
 import { prioritisationForm } from '../settings/prioritisation-form';
 import { codingSettingsForm } from '../settings/coding-form';
-import { savingTo } from '../settings/save';
 import { screeningSettingsForm } from '../settings/screening-form';
 
 /** The owner's settings: criteria, reviewers per record, blind mode, reasons, highlighting, prioritisation, coding, members. */
@@ -24,17 +23,14 @@ export async function settingsPage(root: HTMLElement, params: Record<string, str
     optional(api.get<RankingResponse>(`${base}/ranking`)).then((r) => r?.settings ?? null),
   ]);
   const invitations = owner ? await invitationsSection(base) : null;
-  const status = statusLine();
-  const save = savingTo(status);
   mount(
     content,
     h('h1', {}, 'Settings'),
     owner ? null : h('p', { class: 'muted' }, 'Only the owner can change these settings.'),
-    status,
-    screeningSettingsForm(base, settings, owner, save),
-    prioritisation ? prioritisationForm(base, prioritisation, owner, save) : null,
-    codingSettingsForm(base, coding, owner, save),
-    membersSection(base, members, owner, save, () => settingsPage(root, params)),
+    screeningSettingsForm(base, settings, owner),
+    prioritisation ? prioritisationForm(base, prioritisation, owner) : null,
+    codingSettingsForm(base, coding, owner),
+    membersSection(base, members, owner),
     invitations,
   );
 }

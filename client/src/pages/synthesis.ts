@@ -108,10 +108,16 @@ function themeSection(projectId: number, theme: Theme): HTMLElement {
       {
         type: 'button',
         onclick: async () => {
-          await api.put(`/api/projects/${projectId}/synthesis/summaries/${theme.codeId}`, {
-            summary: summary.value,
-          });
-          status.textContent = 'Summary saved.';
+          status.classList.remove('error');
+          try {
+            await api.put(`/api/projects/${projectId}/synthesis/summaries/${theme.codeId}`, {
+              summary: summary.value,
+            });
+            status.textContent = 'Summary saved.';
+          } catch (error) {
+            status.classList.add('error');
+            status.textContent = `Summary not saved: ${error instanceof ApiError ? error.message : 'the server did not answer'}`;
+          }
         },
       },
       'Save summary',

@@ -5,13 +5,14 @@ const SHORTCUTS: [keys: string, what: string][] = [
   ['E', 'Exclude (with the reason chosen)'],
   ['M', 'Maybe'],
   ['U', 'Undo your last decision'],
-  ['N', 'Write a note (Esc returns)'],
+  ['N', 'Write a note'],
   ['1–9', 'Choose an exclusion reason'],
   ['← / →', 'Previous / next record'],
+  ['Esc', 'Back to the record, from anywhere'],
   ['?', 'This help'],
 ];
 
-/** The keyboard help (`?`): a modal dialog listing every shortcut. */
+/** The keyboard help (`?`): a modal dialog listing every shortcut. They work from every control but text fields. */
 export function shortcutHelp(): { dialog: HTMLDialogElement; toggle: () => void } {
   const dialog = h(
     'dialog',
@@ -26,6 +27,7 @@ export function shortcutHelp(): { dialog: HTMLDialogElement; toggle: () => void 
         ...SHORTCUTS.map(([k, w]) => h('tr', {}, h('th', { scope: 'row' }, h('kbd', {}, k)), h('td', {}, w))),
       ),
     ),
+    h('p', { class: 'muted' }, 'Shortcuts work from every control except text fields, where keys type text.'),
     h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'primary' }, 'Close')),
   );
   return { dialog, toggle: () => (dialog.open ? dialog.close() : dialog.showModal()) };

@@ -1,6 +1,7 @@
-import type { HighlightKeywords, Report, Stage, VoteDecision } from '../../../server/api/types';
+import type { HighlightKeywords, Stage, VoteDecision } from '../../../server/api/types';
 import { h, type Child } from '../dom';
 import { recordDetails, safeUrl } from '../records';
+import type { FullTexts } from './full-text-pane';
 import type { SessionItem } from './session';
 
 export const DECISION_LABEL: Record<VoteDecision, string> = {
@@ -16,7 +17,7 @@ export interface RecordViewContext {
   keywords: HighlightKeywords;
   prioritised: boolean;
   /** At full text: each report's PDF or link, by record id. */
-  fullTexts: ReadonlyMap<number, Pick<Report, 'hasPdf' | 'url'>>;
+  fullTexts: FullTexts;
 }
 
 /** The record shown: the reviewer's vote if any, its predicted relevance, the record, its full text. */
@@ -67,14 +68,13 @@ function relevanceBadge(item: SessionItem, prioritised: boolean): Child {
     : null;
 }
 
+/** A report's full-text link (its PDF is shown beside the record), or that there is no full text. */
 function fullTextLinks(recordId: number, context: RecordViewContext): HTMLElement {
   const report = context.fullTexts.get(recordId);
-  const pdf = report?.hasPdf ? `/api/projects/${context.projectId}/fulltext/${recordId}/pdf` : null;
   const link = safeUrl(report?.url);
   return h(
     'p',
     { class: 'actions' },
-    pdf ? h('a', { class: 'button', href: pdf, target: '_blank', rel: 'noopener' }, 'Open the PDF') : null,
     link
       ? h(
           'a',
@@ -82,6 +82,6 @@ function fullTextLinks(recordId: number, context: RecordViewContext): HTMLElemen
           'Open the full-text link',
         )
       : null,
-    !pdf && !link ? h('span', { class: 'muted' }, 'No full text attached.') : null,
+    !report?.hasPdf && !link ? h('span', { class: 'muted' }, 'No full text attached.') : null,
   );
 }

@@ -22,6 +22,8 @@ export interface ScreeningSession {
   readonly remaining: number;
   /** Records decided during this visit, latest last: what U undoes first. */
   readonly undoStack: readonly number[];
+  /** Notes typed on records and not yet sent with a decision, by record id: moving on keeps them. */
+  readonly drafts: ReadonlyMap<number, string>;
 }
 
 /** A page of the queue as the server sends it. */
@@ -40,6 +42,7 @@ export function startSession(mine: readonly VotedRecord[], queue: QueuePage): Sc
     cursor: mine.length,
     remaining: queue.remaining,
     undoStack: [],
+    drafts: new Map(),
   };
 }
 
@@ -63,13 +66,34 @@ export function toppedUp(session: ScreeningSession, page: QueuePage): ScreeningS
   };
 }
 
-/** The server accepted a vote (a first one, or a changed one on a record walked back to). */
+/** The server accepted a vote (a first one, or a changed one on a record walked back to); its note went with it. */
 export function decided(session: ScreeningSession, recordId: number, vote: Vote): ScreeningSession {
   return {
     ...session,
     items: withVote(session.items, recordId, vote),
     undoStack: [...session.undoStack, recordId],
+    drafts: withoutDraft(session.drafts, recordId),
   };
+}
+
+/**
+ * Keeps what the note field holds for the record shown, before the page shows another one: a
+ * note typed and left (by ←/→, U, or a refused decision) is there again on coming back. A
+ * note equal to the one the vote already carries is no draft.
+ */
+export function withDraftNote(session: ScreeningSession, text: string): ScreeningSession {
+  const item = currentItem(session);
+  if (!item) return session;
+  if (text === (item.myVote?.note ?? ''))
+    return { ...session, drafts: withoutDraft(session.drafts, item.id) };
+  return { ...session, drafts: new Map(session.drafts).set(item.id, text) };
+}
+
+/** The note to show with the record at the cursor: the draft typed earlier, else its vote's note. */
+export function noteShown(session: ScreeningSession): string {
+  const item = currentItem(session);
+  if (!item) return '';
+  return session.drafts.get(item.id) ?? item.myVote?.note ?? '';
 }
 
 /** Moves to the next record after the cursor that has no vote yet, or past the end. */
@@ -104,19 +128,29 @@ export function takeUndo(session: ScreeningSession): {
   return { session, recordId: shown?.myVote ? shown.id : undefined };
 }
 
-/** The server withdrew the vote: the record is open again and shown. */
+/** The server withdrew the vote: the record is open again and shown, the vote's note kept as a draft. */
 export function undone(session: ScreeningSession, recordId: number): ScreeningSession {
   const index = session.items.findIndex((item) => item.id === recordId);
+  const note = session.items[index]?.myVote?.note;
   return {
     ...session,
     items: withVote(session.items, recordId, null),
     cursor: index === -1 ? session.cursor : index,
+    drafts:
+      note && !session.drafts.has(recordId) ? new Map(session.drafts).set(recordId, note) : session.drafts,
   };
 }
 
 /** The server's count of records left in the reviewer's queue (from the progress route). */
 export function withRemaining(session: ScreeningSession, remaining: number | undefined): ScreeningSession {
   return remaining === undefined ? session : { ...session, remaining };
+}
+
+function withoutDraft(drafts: ReadonlyMap<number, string>, recordId: number): ReadonlyMap<number, string> {
+  if (!drafts.has(recordId)) return drafts;
+  const next = new Map(drafts);
+  next.delete(recordId);
+  return next;
 }
 
 function withVote(items: readonly SessionItem[], recordId: number, vote: Vote | null): SessionItem[] {

@@ -2,10 +2,11 @@ import type { Progress, QueueResponse, Stage, VoteDecision } from '../../../serv
 import { h, mount } from '../dom';
 import { statusLine } from '../layout';
 import { STAGE_LABEL } from '../records';
+import { fullTextPane } from './full-text-pane';
 import { shortcutHelp } from './help';
 import { reasonPicker, type ReasonPicker } from './reason-picker';
 import { endOfQueue, recordView, type RecordViewContext } from './record-view';
-import { currentItem, type ScreeningSession } from './session';
+import { currentItem, noteShown, type ScreeningSession } from './session';
 
 /** What the screening page's buttons ask for; the page carries them out. */
 export interface ScreeningActions {
@@ -14,13 +15,20 @@ export interface ScreeningActions {
   move(step: -1 | 1): void;
 }
 
-/** The screening page's DOM: built once, then redrawn from the session by `show`. */
+/**
+ * The screening page's DOM: built once, then redrawn from the session by `show`. The decision
+ * bar (buttons, reason, what was said) stays in view below a long record; at full text the
+ * record's PDF is beside it.
+ */
 export interface ScreeningView {
+  /** Says what a decision did, in the decision bar. */
   status: HTMLParagraphElement;
   reason: ReasonPicker;
   note: HTMLTextAreaElement;
   help: { dialog: HTMLDialogElement; toggle: () => void };
-  /** Draws the record at the cursor (or the end of the queue) and the position line. */
+  /** Puts keyboard focus on the record shown (where Esc returns). */
+  focusRecord(): void;
+  /** Draws the record at the cursor (or the end of the queue), its note and the position line. */
   show(session: ScreeningSession): void;
   showProgress(progress: Progress, remaining: number): void;
 }
@@ -32,13 +40,16 @@ export function screeningView(
   act: ScreeningActions,
 ): ScreeningView {
   const status = statusLine();
-  const recordBox = h('div', { id: 'record', 'aria-live': 'off' });
+  const recordBox = h('div', { id: 'record', 'aria-live': 'off', tabindex: -1 });
   const position = h('p', { class: 'muted', id: 'position' });
   const progressBar = h('progress', { max: 1, value: 0, 'aria-label': 'Your screening progress' });
   const progressText = h('p', { id: 'progress-text' });
   const reason = reasonPicker(settings.exclusionReasons, settings.reasonRequired);
   const note = h('textarea', { id: 'note', name: 'note', maxlength: 5000, rows: 2 });
   const help = shortcutHelp();
+  const focusRecord = () => recordBox.focus();
+  help.dialog.addEventListener('close', focusRecord);
+  const pdf = context.stage === 'full_text' ? fullTextPane(context.projectId, context.fullTexts) : null;
 
   const button = (label: string, key: string, cls: string, action: () => void) =>
     h(
@@ -55,6 +66,36 @@ export function screeningView(
     button('Exclude', 'E', 'exclude', () => act.decide('exclude')),
     button('Undo', 'U', '', () => act.undo()),
   );
+  const decisionBar = h(
+    'div',
+    { class: 'decision-bar', id: 'decision-bar' },
+    actions,
+    h(
+      'div',
+      { class: 'reason-field' },
+      h(
+        'label',
+        { for: 'reason' },
+        settings.reasonRequired ? 'Exclusion reason (required)' : 'Exclusion reason (optional)',
+      ),
+      reason.select,
+      reason.other,
+    ),
+    status,
+  );
+  const quoteStatus = statusLine();
+  const quote = pdf
+    ? h(
+        'p',
+        { class: 'quote' },
+        h(
+          'button',
+          { type: 'button', onclick: () => (quoteStatus.textContent = pdf.quoteInto(note)) },
+          'Quote the PDF selection in the note',
+        ),
+        quoteStatus,
+      )
+    : null;
   const nav = h(
     'div',
     { class: 'actions', role: 'group', 'aria-label': 'Move between records' },
@@ -77,23 +118,17 @@ export function screeningView(
     stageSwitch(context.projectId, context.stage),
     h(
       'div',
-      { class: 'screening' },
+      { class: pdf ? 'screening with-pdf' : 'screening' },
+      pdf?.element,
       h(
         'section',
-        { class: 'card', 'aria-label': 'Record' },
+        { class: 'card record-card', 'aria-label': 'Record' },
         recordBox,
-        actions,
-        h(
-          'label',
-          { for: 'reason' },
-          settings.reasonRequired ? 'Exclusion reason (required)' : 'Exclusion reason (optional)',
-        ),
-        reason.select,
-        reason.other,
+        decisionBar,
         h('label', { for: 'note' }, 'Note ', h('kbd', {}, 'N')),
         note,
+        quote,
         nav,
-        status,
       ),
       criteriaPanel(settings, h('h2', {}, 'Progress'), progressBar, progressText, position),
     ),
@@ -105,6 +140,7 @@ export function screeningView(
     reason,
     note,
     help,
+    focusRecord,
     show(session) {
       const record = currentItem(session);
       const { items, cursor } = session;
@@ -113,12 +149,13 @@ export function screeningView(
         : '';
       for (const b of actions.querySelectorAll('button'))
         b.disabled = !record && b.textContent?.startsWith('Undo') !== true;
+      pdf?.show(record?.id ?? null);
       if (!record) {
         mount(recordBox, ...endOfQueue(context.projectId, session.remaining));
         return;
       }
       mount(recordBox, ...recordView(record, context));
-      note.value = record.myVote?.note ?? '';
+      note.value = noteShown(session);
       reason.show(record.myVote?.reason);
     },
     showProgress(progress, remaining) {
@@ -168,7 +205,18 @@ function criteriaPanel(settings: QueueResponse, ...progress: HTMLElement[]): HTM
     { class: 'card', 'aria-labelledby': 'criteria-title' },
     h('h2', { id: 'criteria-title' }, 'Eligibility criteria'),
     settings.eligibilityCriteria.trim()
-      ? h('div', { class: 'criteria', dir: 'auto' }, settings.eligibilityCriteria)
+      ? // long criteria scroll inside their box, which keyboard users can then focus and scroll
+        h(
+          'div',
+          {
+            class: 'criteria',
+            dir: 'auto',
+            tabindex: 0,
+            role: 'region',
+            'aria-labelledby': 'criteria-title',
+          },
+          settings.eligibilityCriteria,
+        )
       : h('p', { class: 'muted' }, 'The owner has not written criteria yet.'),
     keywords.include.length + keywords.exclude.length > 0
       ? h(

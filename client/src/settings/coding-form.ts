@@ -1,15 +1,17 @@
 import type { CodingSettings } from '../../../server/api/types';
 import { api } from '../api';
 import { h } from '../dom';
-import type { Save } from './save';
+import { savingBeside } from './save';
 
 /** How studies are coded: one or two coders per study, blind until both finished, and the one-way unblind. */
 export function codingSettingsForm(
   base: string,
   settings: CodingSettings,
   owner: boolean,
-  save: Save,
 ): HTMLElement {
+  // each button says beside itself what it did
+  const { status, save } = savingBeside();
+  const unblinding = savingBeside();
   const coders = h(
     'select',
     { id: 'coders-required', name: 'codersRequired' },
@@ -30,7 +32,7 @@ export function codingSettingsForm(
           )
         )
           return;
-        await save('Unblinding coding', () => api.post(`${base}/coding/unblind`));
+        await unblinding.save('Unblinding coding', () => api.post(`${base}/coding/unblind`));
         unblind.disabled = true;
       },
     },
@@ -61,7 +63,12 @@ export function codingSettingsForm(
       blind,
       " Blind coding (coders see each other's codes on a study once both marked it done)",
     ),
-    h('p', {}, unblind),
-    h('p', {}, h('button', { type: 'submit', class: 'primary', disabled: !owner }, 'Save coding settings')),
+    h('p', { class: 'actions' }, unblind, unblinding.status),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', disabled: !owner }, 'Save coding settings'),
+      status,
+    ),
   );
 }

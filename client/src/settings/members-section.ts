@@ -1,16 +1,37 @@
 import type { Member } from '../../../server/api/types';
 import { api } from '../api';
-import { h } from '../dom';
-import type { Save } from './save';
+import { h, mount } from '../dom';
+import { savingBeside } from './save';
 
-/** The project's members and their roles; owners change roles and add members (then `reload`). */
-export function membersSection(
-  base: string,
-  members: Member[],
-  owner: boolean,
-  save: Save,
-  reload: () => Promise<void>,
-): HTMLElement {
+/**
+ * The project's members and their roles; owners change roles and add members. What a change
+ * did is said beside it: a role under the table, a new member beside the Add button.
+ */
+export function membersSection(base: string, members: Member[], owner: boolean): HTMLElement {
+  const roles = savingBeside();
+  const adding = savingBeside();
+  const rows = h('tbody');
+  const drawRows = (list: Member[]) =>
+    mount(
+      rows,
+      ...list.map((m) => {
+        const role = h(
+          'select',
+          { 'aria-label': `Role of ${m.username}`, disabled: !owner },
+          ...['viewer', 'reviewer', 'owner'].map((r) => h('option', { value: r }, r)),
+        );
+        role.value = m.role;
+        role.addEventListener(
+          'change',
+          () =>
+            void roles.save(`Role of ${m.username}`, () =>
+              api.patch(`${base}/members/${m.userId}`, { role: role.value }),
+            ),
+        );
+        return h('tr', {}, h('td', {}, m.username), h('td', {}, role));
+      }),
+    );
+  drawRows(members);
   const memberName = h('input', {
     id: 'member-username',
     name: 'username',
@@ -32,27 +53,9 @@ export function membersSection(
       'table',
       {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'User'), h('th', { scope: 'col' }, 'Role'))),
-      h(
-        'tbody',
-        {},
-        ...members.map((m) => {
-          const role = h(
-            'select',
-            { 'aria-label': `Role of ${m.username}`, disabled: !owner },
-            ...['viewer', 'reviewer', 'owner'].map((r) => h('option', { value: r }, r)),
-          );
-          role.value = m.role;
-          role.addEventListener(
-            'change',
-            () =>
-              void save(`Role of ${m.username}`, () =>
-                api.patch(`${base}/members/${m.userId}`, { role: role.value }),
-              ),
-          );
-          return h('tr', {}, h('td', {}, m.username), h('td', {}, role));
-        }),
-      ),
+      rows,
     ),
+    roles.status,
     owner
       ? h(
           'form',
@@ -61,12 +64,11 @@ export function membersSection(
             'aria-label': 'Add a member',
             onsubmit: (event: Event) => {
               event.preventDefault();
-              void save(`Member ${memberName.value}`, async () => {
-                await api.post(`${base}/members`, {
-                  username: memberName.value.trim(),
-                  role: memberRole.value,
-                });
-                await reload();
+              const username = memberName.value.trim();
+              void adding.save(`Member ${username}`, async () => {
+                await api.post(`${base}/members`, { username, role: memberRole.value });
+                drawRows(await api.get<Member[]>(`${base}/members`));
+                memberName.value = '';
               });
             },
           },
@@ -75,6 +77,7 @@ export function membersSection(
           h('label', { for: 'member-role' }, 'Role'),
           memberRole,
           h('button', { type: 'submit' }, 'Add member'),
+          adding.status,
         )
       : null,
   );

@@ -2,15 +2,15 @@ import type { PrioritisationSettings } from '../../../server/api/types';
 import { api } from '../api';
 import { h } from '../dom';
 import { prioritisationPatch } from './form-values';
-import type { Save } from './save';
+import { savingBeside } from './save';
 
 /** The owner's switch for prioritised screening and the words that order the queue before a model exists. */
 export function prioritisationForm(
   base: string,
   prioritisation: PrioritisationSettings,
   owner: boolean,
-  save: Save,
 ): HTMLElement {
+  const { status, save } = savingBeside();
   const enabled = h('input', {
     type: 'checkbox',
     id: 'prioritise',
@@ -45,6 +45,11 @@ export function prioritisationForm(
       'Words that order the queue until the first include and exclude (comma separated)',
     ),
     seeds,
-    h('p', {}, h('button', { type: 'submit', disabled: !owner }, 'Save prioritisation')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'submit', disabled: !owner }, 'Save prioritisation'),
+      status,
+    ),
   );
 }

@@ -1,9 +1,10 @@
 import { ApiError } from '../api';
+import { statusLine } from '../layout';
 
-/** Runs one change and says in the status line whether it was saved. */
+/** Runs one change and says in a status line whether it was saved. */
 export type Save = (what: string, run: () => Promise<unknown>) => Promise<void>;
 
-export function savingTo(status: HTMLElement): Save {
+function savingTo(status: HTMLElement): Save {
   return async (what, run) => {
     status.classList.remove('error');
     try {
@@ -15,4 +16,10 @@ export function savingTo(status: HTMLElement): Save {
         error instanceof ApiError ? `${what} not saved: ${error.message}` : `${what} not saved.`;
     }
   };
+}
+
+/** A status line to put beside a form's button, and the Save that reports there. */
+export function savingBeside(): { status: HTMLParagraphElement; save: Save } {
+  const status = statusLine();
+  return { status, save: savingTo(status) };
 }

@@ -3,23 +3,23 @@ import { api } from '../api';
 import { h } from '../dom';
 import { STAGE_LABEL } from '../records';
 import { stagePatch, words, type StagePatch } from './form-values';
-import type { Save } from './save';
+import { savingBeside, type Save } from './save';
 
 /** The screening settings form: criteria, keyword highlighting, and each stage's rules. */
 export function screeningSettingsForm(
   base: string,
   settings: ScreeningSettings,
   owner: boolean,
-  save: Save,
 ): HTMLElement {
+  const { status, save } = savingBeside();
   const criteria = h('textarea', { id: 'criteria', name: 'eligibilityCriteria', rows: 8, maxlength: 20000 });
   criteria.value = settings.eligibilityCriteria;
   const includeWords = h('textarea', { id: 'kw-include', name: 'include', rows: 2 });
   includeWords.value = settings.highlightKeywords.include.join(', ');
   const excludeWords = h('textarea', { id: 'kw-exclude', name: 'exclude', rows: 2 });
   excludeWords.value = settings.highlightKeywords.exclude.join(', ');
-  const ta = stageFieldset(base, 'title_abstract', settings, owner, save);
-  const ft = stageFieldset(base, 'full_text', settings, owner, save);
+  const ta = stageFieldset(base, 'title_abstract', settings, owner);
+  const ft = stageFieldset(base, 'full_text', settings, owner);
   return h(
     'form',
     {
@@ -47,8 +47,9 @@ export function screeningSettingsForm(
     h('div', { class: 'side-by-side' }, ta.fieldset, ft.fieldset),
     h(
       'p',
-      {},
+      { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', disabled: !owner }, 'Save screening settings'),
+      status,
     ),
   );
 }
@@ -59,8 +60,8 @@ function stageFieldset(
   stage: Stage,
   settings: ScreeningSettings,
   owner: boolean,
-  save: Save,
 ): { fieldset: HTMLElement; patch: () => StagePatch } {
+  const unblinding: { status: HTMLElement; save: Save } = savingBeside();
   const s = settings.stages[stage];
   const id = stage === 'title_abstract' ? 'ta' : 'ft';
   const reviewers = h(
@@ -92,7 +93,7 @@ function stageFieldset(
           )
         )
           return;
-        await save('Unblinding', () => api.post(`${base}/screening/${stage}/unblind`));
+        await unblinding.save('Unblinding', () => api.post(`${base}/screening/${stage}/unblind`));
         unblind.disabled = true;
       },
     },
@@ -110,7 +111,7 @@ function stageFieldset(
       blind,
       " Blind mode (reviewers cannot see each other's votes)",
     ),
-    h('p', {}, unblind),
+    h('p', { class: 'actions' }, unblind, unblinding.status),
     h(
       'label',
       { class: 'check', for: `${id}-required` },

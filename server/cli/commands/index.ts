@@ -1,5 +1,6 @@
 import { FORMAT_IDS } from '../../domain/import/types';
 import { SOURCE_KINDS } from '../../domain/source-kinds';
+import { IMPORT_BUDGET_USAGE } from '../import-budget';
 import type { Command } from '../types';
 
 /**
@@ -9,13 +10,13 @@ import type { Command } from '../types';
 export const commands: Command[] = [
   {
     name: 'serve',
-    usage: 'sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…]',
+    usage: `sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…] ${IMPORT_BUDGET_USAGE}`,
     summary: 'serve the web app and the HTTP API',
     load: () => import('./serve'),
   },
   {
     name: 'demo',
-    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING]',
+    usage: `sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING] ${IMPORT_BUDGET_USAGE}`,
     summary: 'create the demo review (if the database lacks it) and serve it',
     load: () => import('./demo'),
   },
@@ -65,7 +66,7 @@ export const commands: Command[] = [
     name: 'import',
     usage:
       `sift import --db FILE [--project NAME] [--source NAME] [--kind ${SOURCE_KINDS.join('|')}] [--search-date YYYY-MM-DD] ` +
-      `[--search-string S] [--format ${FORMAT_IDS.join('|')}] [--encoding E] [--force] [--json] FILE...`,
+      `[--search-string S] [--format ${FORMAT_IDS.join('|')}] [--encoding E] [--force] [--json] ${IMPORT_BUDGET_USAGE} FILE...`,
     summary: 'import bibliographic exports, each file as a new source of the project (all or nothing)',
     load: () => import('./import'),
   },
@@ -115,6 +116,18 @@ export const commands: Command[] = [
     load: () => import('./codebook'),
   },
   {
+    name: 'appraisal',
+    usage:
+      'sift appraisal summary --db FILE [--project NAME] [--json] [--format svg|png|csv|json --out FILE] [--plot traffic-light|summary|both]\n' +
+      '       sift appraisal tool export --db FILE [--project NAME] [--tool ID] [--out FILE]\n' +
+      '       sift appraisal tool import --db FILE [--project NAME] FILE',
+    summary:
+      'the critical appraisal of the included studies (a table, JSON, or the traffic-light plot as SVG/PNG), ' +
+      'or export/import an appraisal tool as JSON',
+    actions: ['summary', 'tool'],
+    load: () => import('./appraisal'),
+  },
+  {
     name: 'prisma',
     usage:
       'sift prisma (--db FILE [--project NAME] [--other-screening auto|always] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
@@ -131,7 +144,7 @@ export const commands: Command[] = [
   },
   {
     name: 'synthesis',
-    usage: 'sift synthesis --db FILE [--project NAME] [--json]',
+    usage: 'sift synthesis --db FILE [--project NAME] [--json] [--appraisal all-yes|stratify]',
     summary: 'print the theme synthesis of the included studies (Markdown, or JSON with --json)',
     load: () => import('./synthesis'),
   },

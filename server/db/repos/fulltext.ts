@@ -18,6 +18,8 @@ export interface ReportRow {
   pdfSize: number | null;
   url: string | null;
   note: string | null;
+  /** Why the report could not be retrieved (status not_retrievable only). */
+  reason: string | null;
   updatedAt: string | null;
   studyId: number | null;
   studyLabel: string | null;
@@ -40,7 +42,7 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
     db,
     `SELECT ${recordColumns('report')}, COALESCE(f.status, 'sought') AS status,
          f.pdf_file AS pdfFile, f.pdf_original_name AS pdfOriginalName, f.pdf_size AS pdfSize,
-         f.url AS reportUrl, f.note, f.updated_at AS updatedAt, sr.study_id AS studyId, st.label AS studyLabel,
+         f.url AS reportUrl, f.note, f.not_retrievable_reason AS reason, f.updated_at AS updatedAt, sr.study_id AS studyId, st.label AS studyLabel,
          s.status AS fullTextStatus, s.outcome AS fullTextOutcome
        FROM screening_state t JOIN records r ON r.id = t.record_id
        LEFT JOIN fulltext_reports f ON f.record_id = r.id
@@ -53,7 +55,7 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
   // The record's columns through the one mapper; the answer keeps the field order it always had.
   return rows.map(({ reportUrl: url, ...row }) => {
     const { id: recordId, title, year, doi } = recordFromRow(row);
-    const { status, pdfFile, pdfOriginalName, pdfSize, note, updatedAt, studyId, studyLabel } = row;
+    const { status, pdfFile, pdfOriginalName, pdfSize, note, reason, updatedAt, studyId, studyLabel } = row;
     const { fullTextStatus, fullTextOutcome } = row;
     return {
       recordId,
@@ -66,6 +68,7 @@ export function reportsSought(db: Db, projectId: number): ReportRow[] {
       pdfSize,
       url,
       note,
+      reason,
       updatedAt,
       studyId,
       studyLabel,
@@ -105,6 +108,8 @@ export interface ReportWrite {
   pdfSize: number | null;
   url: string | null;
   note: string | null;
+  /** Given with status not_retrievable; null otherwise (a retrieved report has no such reason). */
+  reason: string | null;
   userId: number;
   at: string;
 }
@@ -112,11 +117,13 @@ export interface ReportWrite {
 export function saveReport(db: Db, w: ReportWrite): void {
   prepared(
     db,
-    `INSERT INTO fulltext_reports (record_id, project_id, status, pdf_file, pdf_original_name, pdf_size, url, note, updated_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO fulltext_reports (record_id, project_id, status, pdf_file, pdf_original_name, pdf_size, url, note,
+       not_retrievable_reason, updated_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (record_id) DO UPDATE SET status = excluded.status, pdf_file = excluded.pdf_file,
        pdf_original_name = excluded.pdf_original_name, pdf_size = excluded.pdf_size, url = excluded.url,
-       note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+       note = excluded.note, not_retrievable_reason = excluded.not_retrievable_reason,
+       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ).run(
     w.recordId,
     w.projectId,
@@ -126,6 +133,7 @@ export function saveReport(db: Db, w: ReportWrite): void {
     w.pdfSize,
     w.url,
     w.note,
+    w.reason,
     w.userId,
     w.at,
   );

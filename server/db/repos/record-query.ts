@@ -15,9 +15,9 @@ import type { Stage } from '../../domain/screening/types';
  * The one query behind the records page, the API, bulk actions and exports: a RecordFilter
  * (domain/records/filter.ts) as SQL over one project's records. Every condition is written so
  * SQLite can drive it from an index (an FTS5 match, the stored outcomes, an indexed table of
- * labels or votes), and every sort order is one index range (migration 0009), so a page of 50
+ * labels or votes), and every sort order is one index range (migration 0011), so a page of 50
  * is read in order at 100,000 records. Statuses follow domain/records/status.ts (finalStatus),
- * stored by migration 0009's triggers; a test holds the two together.
+ * stored by migration 0011's triggers; a test holds the two together.
  */
 
 /** Named parameters of a query. */
@@ -39,7 +39,7 @@ type QueryFilter = Omit<RecordFilter, 'myVote'> & {
 };
 
 /**
- * A filter as SQL. Statuses, stages and reasons come from record_outcomes (migration 0009: each
+ * A filter as SQL. Statuses, stages and reasons come from record_outcomes (migration 0011: each
  * record's final status, kept by triggers). Ids ('ids': a count, a list, a page by id) whose
  * filter needs no column of the (wide) records rows are read from record_outcomes alone, one
  * index range; a page in another order ('page', its sort expression), or a filter on
@@ -174,7 +174,7 @@ export function filterSql(
   };
 }
 
-/** Each sort key's expression: exactly the indexed expressions of migration 0009. */
+/** Each sort key's expression: exactly the indexed expressions of migration 0011. */
 const SORT_SQL: Record<SortKey, { expr: string; value: string }> = {
   id: { expr: 'r.id', value: 'r.id' },
   year: { expr: 'ifnull(r.year, 0)', value: 'ifnull(r.year, 0)' },

@@ -2,7 +2,7 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 
 /**
- * Records removed before screening by a bulk exclusion (migration 0009): out of title/abstract
+ * Records removed before screening by a bulk exclusion (migration 0011): out of title/abstract
  * screening, counted by PRISMA as "Records removed for other reasons".
  */
 

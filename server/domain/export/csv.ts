@@ -1,3 +1,4 @@
+import { csvTable, type CsvValue } from '../csv/write';
 import type { ExportRecord } from './types';
 
 /**
@@ -53,9 +54,7 @@ export const CSV_COLUMNS = [
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-export type Cell = string | number | null | undefined;
-
-const CELLS: Record<CsvColumn, (r: ExportRecord) => Cell> = {
+const CELLS: Record<CsvColumn, (r: ExportRecord) => CsvValue> = {
   id: (r) => r.id,
   source: (r) => r.sourceName,
   source_id: (r) => r.sourceId,
@@ -97,7 +96,7 @@ export interface Voter {
 }
 
 /** "include", "maybe", "exclude: Wrong population". */
-function voteCell(record: ExportRecord, voter: Voter): Cell {
+function voteCell(record: ExportRecord, voter: Voter): CsvValue {
   const vote = record.votes?.find((v) => v.stage === voter.stage && v.username === voter.username);
   if (!vote) return null;
   return vote.reason ? `${vote.decision}: ${vote.reason}` : vote.decision;
@@ -110,9 +109,9 @@ function voteCell(record: ExportRecord, voter: Voter): Cell {
 export function exportTable(
   records: Iterable<ExportRecord>,
   voters: readonly Voter[] = [],
-): { header: string[]; rows: Iterable<Cell[]> } {
+): { header: string[]; rows: Iterable<CsvValue[]> } {
   const header = [...CSV_COLUMNS, ...voters.map((v) => `${v.stage}_vote_${v.username}`)];
-  function* rows(): Generator<Cell[]> {
+  function* rows(): Generator<CsvValue[]> {
     for (const record of records)
       yield [
         ...CSV_COLUMNS.map((column) => CELLS[column](record)),
@@ -124,23 +123,12 @@ export function exportTable(
 
 /**
  * Records as RFC 4180 CSV (CRLF line ends, quotes doubled, a header row), one row per record,
- * duplicates included. Text cells that a spreadsheet would run as a formula are defused.
+ * duplicates included, through the shared writer (formulas defused).
  */
 export function exportCsv(
   records: Iterable<ExportRecord>,
   options: { voters?: readonly Voter[] } = {},
 ): string {
   const table = exportTable(records, options.voters);
-  const lines = [table.header.map(csvCell).join(',')];
-  for (const row of table.rows) lines.push(row.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** One cell: numbers as they are; text defused against formula injection, then quoted if needed. */
-export function csvCell(value: Cell): string {
-  if (value == null) return '';
-  if (typeof value === 'number') return String(value);
-  // OWASP's advice: a leading = + - @ (or tab / CR) makes Excel and LibreOffice evaluate the cell.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvTable([table.header]) + csvTable(table.rows);
 }

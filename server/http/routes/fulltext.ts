@@ -10,7 +10,10 @@ import { idParam } from './params';
 
 const recordId = z.coerce.number().int().positive();
 const LinkBody = z.object({ url: z.string().min(1).max(2000), note: z.string().max(2000).nullish() });
-const NoteBody = z.object({ note: z.string().max(2000).nullish() }).default({});
+/** Why a report could not be obtained: `{reason}` (the browser asks for one), `{note}` or `{}` as before. */
+const NotRetrievableBody = z
+  .object({ reason: z.string().max(2000).nullish(), note: z.string().max(2000).nullish() })
+  .default({});
 const StudyBody = z.object({
   label: z.string().min(1).max(200),
   recordIds: z.array(recordId).min(1).max(500),
@@ -97,15 +100,13 @@ export function fulltextRoutes(ctx: AppContext, options: { maxPdfBytes?: number 
   });
 
   router.post(`${base}/:recordId/not-retrievable`, requireProjectAction(ctx, 'import'), (req, res) => {
-    const body = NoteBody.parse(req.body ?? {});
+    const body = NotRetrievableBody.parse(req.body ?? {});
     res.json(
-      fulltext.markNotRetrievable(
-        deps,
-        currentProject(req).projectId,
-        currentActor(req),
-        idParam(req, 'recordId'),
-        body.note,
-      ),
+      fulltext.markNotRetrievable(deps, currentProject(req).projectId, currentActor(req), {
+        recordId: idParam(req, 'recordId'),
+        reason: body.reason,
+        note: body.note,
+      }),
     );
   });
 

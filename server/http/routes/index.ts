@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { adminRoutes } from './admin';
+import { appraisalRoutes } from './appraisal';
 import { archiveRoutes } from './archive';
 import { bulkRoutes } from './bulk';
 import { authRoutes } from './auth';
@@ -9,6 +10,7 @@ import { dedupRoutes } from './dedup';
 import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
+import { importRoutes } from './imports';
 import { invitationRoutes } from './invitations';
 import { labelRoutes } from './labels';
 import { memberRoutes } from './members';
@@ -33,6 +35,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(memberRoutes(ctx));
   router.use(projectRoutes(ctx));
   router.use(sourceRoutes(ctx));
+  router.use(importRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(labelRoutes(ctx));
   router.use(bulkRoutes(ctx));
@@ -42,6 +45,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
   router.use(codingRoutes(ctx));
+  router.use(appraisalRoutes(ctx));
   router.use(rankingRoutes(ctx));
   router.use(archiveRoutes(ctx));
   return router;

@@ -23,7 +23,7 @@ import { seedReviewedProject } from '../../support/records';
 /**
  * The one records query (repos/record-query.ts): its SQL filters agree with the domain's
  * finalStatus, every sort order pages through every record exactly once (keyset or offset),
- * and the full-text index follows the records (triggers, and the back-fill of migration 0009).
+ * and the full-text index follows the records (triggers, and the back-fill of migration 0011).
  */
 describe('the records query', () => {
   const db = openTestDb();
@@ -212,12 +212,12 @@ describe('the full-text index', () => {
     ).not.toThrow();
   });
 
-  it('holds the records imported before migration 0009 (back-filled)', () => {
+  it('holds the records imported before migration 0011 (back-filled)', () => {
     const dir = tempDir();
     try {
       const old = path.join(dir, 'migrations');
       fs.mkdirSync(old);
-      for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0009'))
+      for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0011'))
         fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(old, f));
       const file = path.join(dir, 'old.sqlite');
       const before = openDatabase(file, { migrationsDir: old });

@@ -17,6 +17,7 @@ import { recordList } from '../../../server/services/records';
 import { decide, resolve, unblind } from '../../../server/services/screening';
 import { createMember, loginAgent } from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
+import { importDeps } from '../../support/imports';
 import { flowViolations } from '../../support/prisma';
 import { tickingClock } from '../../support/records';
 
@@ -122,28 +123,18 @@ describe('a review from import to exports', () => {
   const app = createApp({ db, clock, uploadsDir: '/nonexistent' });
   let removed: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file));
-    importFile(
-      db,
-      {
-        projectId,
-        fileName: 'scopus.ris',
-        bytes: read('ris/spaniels_zotero_50.ris'),
-        source: { name: 'Scopus', kind: 'database' },
-      },
-      clock,
-    );
-    importFile(
-      db,
-      {
-        projectId,
-        fileName: 'citations.bib',
-        bytes: read('bibtex/spaniels_zotero_50.bib'),
-        source: { name: 'Citation searching', kind: 'other' },
-      },
-      clock,
-    );
+    await importFile(importDeps(db, clock), projectId, {
+      fileName: 'scopus.ris',
+      bytes: read('ris/spaniels_zotero_50.ris'),
+      source: { name: 'Scopus', kind: 'database' },
+    });
+    await importFile(importDeps(db, clock), projectId, {
+      fileName: 'citations.bib',
+      bytes: read('bibtex/spaniels_zotero_50.bib'),
+      source: { name: 'Citation searching', kind: 'other' },
+    });
     runDedup(db, projectId, clock);
 
     // dual screening of the recent records, one conflict resolved by the owner
@@ -184,7 +175,7 @@ describe('a review from import to exports', () => {
 
     // full text: one report not retrievable, the others retrieved and decided, one conflict resolved
     const [lost, ftConflict, ...assessed] = rest;
-    markNotRetrievable(deps, projectId, owner, lost!);
+    markNotRetrievable(deps, projectId, owner, { recordId: lost! });
     for (const id of [ftConflict!, ...assessed])
       setLink(deps, projectId, owner, id, `https://example.org/${id}.pdf`);
     decide(deps, projectId, alice, { recordId: ftConflict!, stage: 'full_text', decision: 'include' });
@@ -314,16 +305,11 @@ describe('a review from import to exports', () => {
     }
     // imported again, into a new project, the note and the tag are there for a reviewer to read
     const other = seedProject(db, 'Write-up');
-    importFile(
-      db,
-      {
-        projectId: other,
-        fileName: 'zotero.ris',
-        bytes: Buffer.from(zoteroRoundTrip(ris)),
-        source: { name: 'Zotero', kind: 'other' },
-      },
-      clock,
-    );
+    await importFile(importDeps(db, clock), other, {
+      fileName: 'zotero.ris',
+      bytes: Buffer.from(zoteroRoundTrip(ris)),
+      source: { name: 'Zotero', kind: 'other' },
+    });
     const keywords = db
       .prepare('SELECT keywords_json FROM records WHERE project_id = ?')
       .pluck()

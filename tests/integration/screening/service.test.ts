@@ -376,7 +376,10 @@ describe('full text', () => {
     ]);
     expect(() => s.decide(s.alice, r1, 'include', undefined, 'full_text')).toThrow(/retrieved/);
     fulltext.setLink(s.deps, s.projectId, s.owner, r1, 'https://example.org/r1.pdf');
-    fulltext.markNotRetrievable(s.deps, s.projectId, s.owner, r2, 'paywalled, author did not answer');
+    fulltext.markNotRetrievable(s.deps, s.projectId, s.owner, {
+      recordId: r2,
+      note: 'paywalled, author did not answer',
+    });
     expect(() => fulltext.setLink(s.deps, s.projectId, s.owner, r3, 'https://example.org/r3')).toThrow(
       ConflictError,
     );

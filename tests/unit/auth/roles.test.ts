@@ -30,11 +30,12 @@ describe('roles', () => {
 });
 
 describe('the actions table', () => {
-  it('gives owners settings, import, dedup, resolve, export, members and bulk actions; reviewers screen, code and annotate; viewers read', () => {
+  it('gives owners settings, import, dedup, resolve, export, members and bulk actions; reviewers screen, code, appraise and annotate; viewers read', () => {
     expect(ACTIONS).toEqual({
       read: 'viewer',
       screen: 'reviewer',
       code: 'reviewer',
+      appraise: 'reviewer',
       settings: 'owner',
       import: 'owner',
       dedup: 'owner',
@@ -52,6 +53,8 @@ describe('the actions table', () => {
     ['viewer', 'export', false],
     ['reviewer', 'screen', true],
     ['reviewer', 'code', true],
+    ['reviewer', 'appraise', true],
+    ['viewer', 'appraise', false],
     ['reviewer', 'resolve', false],
     ['reviewer', 'import', false],
     ['viewer', 'annotate', false],

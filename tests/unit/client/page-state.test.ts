@@ -56,6 +56,7 @@ describe('full-text retrieval summary', () => {
     pdfSize: null,
     url: null,
     note: null,
+    reason: null,
     updatedAt: null,
     studyId: null,
     studyLabel: null,

@@ -6,10 +6,12 @@ import {
   decided,
   moved,
   needsTopUp,
+  noteShown,
   startSession,
   takeUndo,
   toppedUp,
   undone,
+  withDraftNote,
   withRemaining,
   type ScreeningSession,
   type SessionItem,
@@ -227,5 +229,44 @@ describe('end of the queue', () => {
     for (const id of [10, 11]) session = advanced(decided(session, id, vote('exclude')));
     session = moved(session, -1);
     expect(currentItem(session)?.id).toBe(11);
+  });
+});
+
+describe('notes typed are never lost', () => {
+  it('a note typed on a record and left with → shows again on coming back with ←', () => {
+    let session = start();
+    session = withDraftNote(session, 'check table 2');
+    session = moved(session, 1);
+    expect(noteShown(session)).toBe('');
+    session = moved(session, -1);
+    expect(noteShown(session)).toBe('check table 2');
+  });
+
+  it('the note goes with the decision and is then no longer a draft', () => {
+    let session = withDraftNote(start(), 'adults only');
+    session = decided(session, 10, { ...vote('exclude'), note: 'adults only' });
+    expect(session.drafts.has(10)).toBe(false);
+    expect(noteShown(session)).toBe('adults only');
+  });
+
+  it("a note equal to the vote's own is no draft; an emptied note is one", () => {
+    const withNote = startSession(
+      [{ ...voted(1, 'include'), myVote: { ...vote('include'), note: 'fine' } }],
+      queue([], 0),
+    );
+    let session = moved(withNote, -1);
+    expect(noteShown(session)).toBe('fine');
+    expect(withDraftNote(session, 'fine').drafts.size).toBe(0);
+    session = withDraftNote(session, '');
+    expect(noteShown(session)).toBe('');
+  });
+
+  it('undoing a vote keeps its note to decide again', () => {
+    let session = decided(start(), 10, { ...vote('maybe'), note: 'ask bob' });
+    session = advanced(session);
+    const taken = takeUndo(session);
+    session = undone(taken.session, taken.recordId!);
+    expect(currentItem(session)?.id).toBe(10);
+    expect(noteShown(session)).toBe('ask bob');
   });
 });
