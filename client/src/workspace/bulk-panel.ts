@@ -28,7 +28,7 @@ export function bulkPanel(
   const base = `/api/projects/${projectId}`;
   const kind = h(
     'select',
-    { id: 'bulk-kind', name: 'bulk-kind' },
+    { id: 'bulk-kind', name: 'bulk-kind', 'aria-label': 'Bulk action' },
     h('option', { value: 'label' }, 'Put a label on the records matching the filter'),
     h('option', { value: 'exclude' }, 'Exclude the records matching the filter, before screening'),
     h('option', { value: 'merge_clusters' }, 'Merge every duplicate cluster scoring at least…'),

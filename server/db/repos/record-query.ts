@@ -46,7 +46,6 @@ type QueryFilter = Omit<RecordFilter, 'myVote'> & {
  * bibliographic fields, reads records, joined to its outcome only when one is asked; a search
  * leads with the full-text index. `userId` is whose votes "my vote" means.
  */
-
 export function filterSql(
   projectId: number,
   filter: QueryFilter,

@@ -6,23 +6,24 @@ import type { RecordListResponse } from '../../../server/api/types';
 import { sift, tempDir } from '../../support/cli';
 import { EXPECTED_OUTCOMES, seedReviewedProject } from '../../support/records';
 
+// Both commands read one reviewed project's database file (neither writes to it).
+let dir: string;
+let file: string;
+let ids: ReturnType<typeof seedReviewedProject>['ids'];
+beforeAll(() => {
+  dir = tempDir();
+  file = path.join(dir, 'review.sqlite');
+  const db = openDatabase(file);
+  ids = seedReviewedProject(db).ids;
+  db.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
 /**
  * Issue 16: `sift export --format csv` left status, stage and exclusion_reason empty (they were
  * hard-coded to null). They are filled from the review, in the words of the contract.
  */
 describe('sift export --format csv', () => {
-  let dir: string;
-  let file: string;
-  let ids: ReturnType<typeof seedReviewedProject>['ids'];
-  beforeAll(() => {
-    dir = tempDir();
-    file = path.join(dir, 'review.sqlite');
-    const db = openDatabase(file);
-    ids = seedReviewedProject(db).ids;
-    db.close();
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it('fills status, stage and exclusion_reason of every record from the review', async () => {
     const out = await sift(['export', '--db', file, '--format', 'csv']);
     expect(out).toMatchObject({ code: 0, stderr: '' });
@@ -88,18 +89,6 @@ describe('sift export --format csv', () => {
 
 /** `sift records`: the records page's query on the command line, answering what the API answers. */
 describe('sift records', () => {
-  let dir: string;
-  let file: string;
-  let ids: ReturnType<typeof seedReviewedProject>['ids'];
-  beforeAll(() => {
-    dir = tempDir();
-    file = path.join(dir, 'review.sqlite');
-    const db = openDatabase(file);
-    ids = seedReviewedProject(db).ids;
-    db.close();
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   const json = async (args: string[]) => {
     const out = await sift(['records', '--db', file, '--json', ...args]);
     expect(out).toMatchObject({ code: 0, stderr: '' });
