@@ -55,6 +55,8 @@ CREATE INDEX records_in_order ON records (project_id, id, source_id, type);
 DROP INDEX records_project;
 -- Outcomes by stage, for the status filters (screening_state_status has no outcome).
 CREATE INDEX screening_state_outcome ON screening_state (project_id, stage, outcome, record_id);
+-- "My vote": a member's votes of one kind at a stage are one range (screening_votes_user has no decision).
+CREATE INDEX screening_votes_decision ON screening_votes (project_id, stage, user_id, decision, record_id);
 
 -- ---------- the project's history ----------
 
