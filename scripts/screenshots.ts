@@ -125,6 +125,12 @@ async function main(): Promise<void> {
     await shoot(page, 'fulltext');
     await go(`${p}/settings`, 'Settings');
     await shoot(page, 'settings');
+    await go(`${p}/records`, 'Records');
+    await page.locator('.records-table tbody tr').first().waitFor();
+    await shoot(page, 'records');
+    await page.locator('.records-table tbody a').first().click();
+    await page.locator('#timeline li').first().waitFor();
+    await shoot(page, 'record', true);
     await go(`${p}/prisma`, 'PRISMA 2020 flow diagram');
     await page.locator('#prisma-diagram svg').waitFor();
     await page.locator('#prisma-diagram [data-drill]', { hasText: /Records screened/ }).first().click();
