@@ -177,6 +177,13 @@ describe('deleting a source', () => {
       { id: b, duplicate_of: null },
       { id: c, duplicate_of: b },
     ]);
+    // each record's stored final status follows (the records query filters on it)
+    expect(
+      db.prepare('SELECT record_id, status, stage FROM record_outcomes ORDER BY record_id').all(),
+    ).toEqual([
+      { record_id: b, status: 'pending', stage: 'title_abstract' },
+      { record_id: c, status: 'duplicate', stage: null },
+    ]);
     // the merge that chose the deleted record cannot be undone: it would bring back what is gone
     expect(() => undoDecision(db, projectId, cluster!.id, owner.userId, clock)).toThrow(
       /records .* were deleted with their source/,
