@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { LabelledDataset } from '../../server/domain/ranking/simulate';
 import { readLabelledCsv } from '../../server/cli/read-labelled-csv';
 
-export const SCREENING_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'screening');
+/**
+ * Where the labelled screening sets are: ../shared/corpus/screening beside the checkout, or
+ * SIFT_SCREENING_CORPUS (a git worktree elsewhere has no ../shared beside it).
+ */
+export const SCREENING_CORPUS =
+  process.env.SIFT_SCREENING_CORPUS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'screening');
 
 export interface BenchDataset {
   name: string;

@@ -5,7 +5,8 @@ export interface PrioritisationSettings {
   enabled: boolean;
   /** Words from the review question that order the queue before the first include and exclude. */
   keywords: string[];
-  model: 'nb' | 'lr';
+  /** `sift` (the default: SVM, joined by naive Bayes when screening stalls), or naive Bayes / logistic regression alone. */
+  model: 'sift' | 'nb' | 'lr';
 }
 
 /** The model that scores the queue, once there is one include and one exclude. */

@@ -12,12 +12,12 @@ import {
 } from '../db/repos/ranking';
 import { duplicateRecordIds } from '../db/repos/screening';
 import { removalsOfProject } from '../db/repos/record-removals';
-import { coldStartOrder } from '../domain/ranking/coldStart';
-import { probability } from '../domain/ranking/linearModel';
+import { coldStartOrder } from '../domain/ranking/cold-start';
+import { probability } from '../domain/ranking/linear-model';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
 import type { SparseMatrix } from '../domain/ranking/sparse';
 import { DEFAULT_STOPPING, stoppingReport, type StoppingOptions } from '../domain/ranking/stopping';
-import { tfidfSteps } from '../domain/ranking/tfidf';
+import { featureKey, featureSteps } from '../domain/ranking/features';
 import { applyPrioritisationPatch, PRIORITISATION_SETTINGS } from '../domain/ranking/settings';
 import { readSection, updateSection } from './project-settings';
 import type { ServiceDeps } from './deps';
@@ -80,17 +80,17 @@ function* featuresFor(
   config: RankerConfig,
 ): Generator<void, CachedFeatures, void> {
   const stamp = recordSetStamp(db, projectId);
-  const configKey = JSON.stringify(config.tfidf);
+  const configKey = featureKey(config);
   let perDb = featureCache.get(db);
   if (!perDb) featureCache.set(db, (perDb = new Map()));
   const cached = perDb.get(projectId);
   if (cached && cached.stamp === stamp && cached.configKey === configKey) return cached;
   const records = listRankingRecords(db, projectId);
-  const built = yield* tfidfSteps(
+  const x = yield* featureSteps(
     records.map((r) => r.doc),
-    config.tfidf,
+    config,
   );
-  const fresh: CachedFeatures = { stamp, configKey, recordIds: records.map((r) => r.id), x: built.matrix };
+  const fresh: CachedFeatures = { stamp, configKey, recordIds: records.map((r) => r.id), x };
   perDb.set(projectId, fresh);
   return fresh;
 }

@@ -137,7 +137,7 @@ export const commands: Command[] = [
   },
   {
     name: 'simulate',
-    usage: 'sift simulate FILE [--seeds N] [--json] [--model nb|lr] [--curve out.svg|out.png]',
+    usage: 'sift simulate FILE [--seeds N] [--json] [--model sift|nb|lr] [--curve out.svg|out.png]',
     summary:
       'replay a labelled CSV (label_included or included, 1/0) in model order, ASReview-style, and report WSS@95, RRF@10, ATD',
     load: () => import('./simulate'),

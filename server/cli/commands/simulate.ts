@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { ValidationError } from '../../domain/errors';
-import { recallCurveSvg } from '../../domain/ranking/curveSvg';
-import { configFor, modelVersion, type ClassifierKind } from '../../domain/ranking/ranker';
+import { recallCurveSvg } from '../../domain/ranking/curve-svg';
+import { configFor, MODEL_NAMES, modelVersion, type ModelName } from '../../domain/ranking/ranker';
 import { simulate, type SimulationSummary } from '../../domain/ranking/simulate';
 import { parseCommandArgs } from '../args';
 import { readLabelledCsv } from '../read-labelled-csv';
@@ -34,14 +34,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     seeds: { type: 'string', default: '15' },
     json: { type: 'boolean', default: false },
-    model: { type: 'string', default: 'nb' },
+    model: { type: 'string', default: 'sift' },
     curve: { type: 'string' },
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new ValidationError('give exactly one labelled CSV file');
   const seeds = positiveInteger(values.seeds as string, 'seeds');
-  if (values.model !== 'nb' && values.model !== 'lr')
-    throw new ValidationError(`--model must be nb or lr, got "${values.model}"`);
+  if (!MODEL_NAMES.includes(values.model as ModelName))
+    throw new ValidationError(`--model must be ${MODEL_NAMES.join(', ')}; got "${values.model}"`);
   const curve = values.curve;
   if (curve !== undefined && !/\.(svg|png)$/i.test(curve))
     throw new ValidationError('--curve must name a .svg or .png file');
@@ -53,7 +53,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       `${file}: a simulation needs at least two included and one excluded record (found ${inclusions} of ${dataset.labels.length} included)`,
     );
   }
-  const config = configFor(values.model as ClassifierKind);
+  const config = configFor(values.model as ModelName);
   const { summary } = simulate(dataset, { config, seeds });
   if (curve) writeCurve(curve, `${path.basename(file)} — ${modelVersion(config)}`, summary);
 
@@ -64,6 +64,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(
       `${path.basename(file)}: ${summary.records} records, ${summary.inclusions} included, ${summary.runs} runs (model ${modelVersion(config)})\n` +
         `WSS@95 ${f(summary.wss95)} %   RRF@10 ${f(summary.rrf10)} %   ATD ${f(summary.atd)} %\n` +
+        `asreview-insights: WSS@95 ${f(summary.wss95_asreview)} %   RRF@10 ${f(summary.rrf10_asreview)} %   ATD ${f(summary.atd_asreview)} records\n` +
         (curve ? `recall curve written to ${curve}\n` : ''),
     );
   }

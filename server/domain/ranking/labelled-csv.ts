@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ParseError } from '../errors';
-import { labelledDatasetFromRows } from './labelledRows';
+import { labelledDatasetFromRows } from './labelled-rows';
 import type { LabelledDataset } from './simulate';
 
 /** Parses a labelled CSV's text (comma, semicolon or tab separated; with or without BOM) into a dataset. */

@@ -1,5 +1,5 @@
 import type { ClassWeights } from './balance';
-import type { LinearModel, TrainingExample } from './linearModel';
+import type { LinearModel, TrainingExample } from './linear-model';
 import type { SparseMatrix } from './sparse';
 
 export interface LogisticOptions {

@@ -1,4 +1,4 @@
-import { logOdds, type LinearModel } from './linearModel';
+import { logOdds, type LinearModel } from './linear-model';
 import type { SparseMatrix } from './sparse';
 
 /** Log-odds of inclusion for the given rows. */

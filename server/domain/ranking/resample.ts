@@ -1,5 +1,5 @@
 import type { DoubleBalanceParams } from './balance';
-import type { TrainingExample } from './linearModel';
+import type { TrainingExample } from './linear-model';
 import type { Rng } from './random';
 
 /**

@@ -1,12 +1,13 @@
 import type { SettingsSection } from '../settings-section';
-import type { ClassifierKind } from './ranker';
+import type { ModelName } from './ranker';
 
 /** The owner's prioritisation settings, stored in the project settings under "prioritisation". */
 export interface PrioritisationSettings {
   enabled: boolean;
   /** Words from the review question that order the queue before the first include and exclude. */
   keywords: string[];
-  model: ClassifierKind;
+  /** `sift` (the default), or naive Bayes / logistic regression alone. */
+  model: ModelName;
 }
 
 /** Reads the stored section leniently (a bare `true` from early versions means "on"). */
@@ -17,7 +18,8 @@ export function readPrioritisationSettings(stored: unknown): PrioritisationSetti
     keywords: Array.isArray(obj.keywords)
       ? obj.keywords.filter((k): k is string => typeof k === 'string')
       : [],
-    model: obj.model === 'lr' ? 'lr' : 'nb',
+    // Unset (and anything unknown) means the default, `sift`; projects that chose nb or lr keep it.
+    model: obj.model === 'lr' || obj.model === 'nb' ? obj.model : 'sift',
   };
 }
 

@@ -1,10 +1,11 @@
 import type { RankDocument } from './document';
-import { logOdds } from './linearModel';
-import { atd, recallCurve, rrf, wss, type LabelSequence } from './metrics';
+import { logOdds } from './linear-model';
+import { atdAsreview, rrfAsreview, wssAsreview } from './asreview-metrics';
+import { atd, recallCurve, rrf, wss, wssOfMeanCurve, type LabelSequence } from './metrics';
 import { pick, seededRng } from './random';
 import { Learner, type RankerConfig } from './ranker';
 import type { SparseMatrix } from './sparse';
-import { buildTfidf } from './tfidf';
+import { buildFeatures } from './features';
 
 /** A fully labelled set of records, as in ASReview's benchmark datasets. */
 export interface LabelledDataset {
@@ -20,11 +21,11 @@ export interface LabelledDataset {
 export type RetrainSchedule = { kind: 'every' } | { kind: 'fraction'; fraction: number };
 
 /**
- * Naive Bayes retrains after every decision (one pass over the vocabulary); logistic regression
- * runs gradient descent over all decisions, so it retrains after each 5 % batch instead.
+ * Naive Bayes and the SVM retrain after every decision (as ASReview simulates); logistic
+ * regression runs gradient descent over all decisions, so it retrains after each 5 % batch.
  */
 export function defaultSchedule(config: RankerConfig): RetrainSchedule {
-  return config.classifier === 'nb' ? { kind: 'every' } : { kind: 'fraction', fraction: 0.05 };
+  return config.classifier === 'lr' ? { kind: 'fraction', fraction: 0.05 } : { kind: 'every' };
 }
 
 export interface SimulationRun {
@@ -104,24 +105,59 @@ function topUnscreened(scores: Float64Array, screened: Uint8Array, count: number
   return rows.slice(0, count);
 }
 
-/** Metrics of one run, percentages 0–100. */
+/** Metrics of one run: Cohen's definitions (percent) and asreview-insights 1.x's. */
 export interface RunMetrics {
   wss95: number;
   rrf10: number;
+  /** Percent of the records screened. */
   atd: number;
+  wss95Asreview: number;
+  rrf10Asreview: number;
+  /** In records. */
+  atdAsreview: number;
 }
 
 export function runMetrics(labels: LabelSequence): RunMetrics {
-  return { wss95: wss(labels, 0.95), rrf10: rrf(labels, 0.1), atd: atd(labels) };
+  return {
+    wss95: wss(labels, 0.95),
+    rrf10: rrf(labels, 0.1),
+    atd: atd(labels),
+    wss95Asreview: wssAsreview(labels, 0.95),
+    rrf10Asreview: rrfAsreview(labels, 0.1),
+    atdAsreview: atdAsreview(labels),
+  };
 }
 
-/** The `sift simulate --json` document: metrics averaged over runs. */
-export interface SimulationSummary extends RunMetrics {
+/** The prior knowledge of one run, as 1-based record numbers in the file. */
+export interface RunPriors {
+  seed: number;
+  included: number;
+  excluded: number;
+}
+
+/**
+ * The `sift simulate --json` document (a contract: keys only ever added). Counts `records`
+ * and `inclusions` include the priors; every metric and the `_screened` counts exclude them.
+ * Runs are averaged as Ferdinands' thesis does: `wss95` (Cohen 2006) is read off the mean
+ * found-curve; `rrf10`, `atd` and `recallCurve` are linear in the curve, so their mean over
+ * runs is the same thing. The `_asreview` metrics follow asreview-insights 1.x per run
+ * (its WSS@95 at ⌊0.95 K⌋ relevant, ATD in records), averaged over runs.
+ */
+export interface SimulationSummary {
   records: number;
   inclusions: number;
   runs: number;
+  wss95: number;
+  rrf10: number;
+  atd: number;
   /** Mean recall (%) after screening 0 %, 1 %, …, 100 % of the records after the priors. */
   recallCurve: number[];
+  records_screened: number;
+  inclusions_screened: number;
+  wss95_asreview: number;
+  rrf10_asreview: number;
+  atd_asreview: number;
+  priors: RunPriors[];
 }
 
 export interface SimulateOptions {
@@ -130,7 +166,7 @@ export interface SimulateOptions {
   /** Seeds used are firstSeed, firstSeed + 1, … */
   firstSeed?: number;
   schedule?: RetrainSchedule;
-  /** Reuse features already built for this dataset with config.tfidf. */
+  /** Reuse features already built for this dataset with buildFeatures(). */
   features?: SparseMatrix;
 }
 
@@ -141,7 +177,7 @@ export function simulate(
 ): { summary: SimulationSummary; runs: SimulationRun[] } {
   if (!Number.isInteger(options.seeds) || options.seeds < 1)
     throw new RangeError('seeds must be a positive integer');
-  const x = options.features ?? buildTfidf(dataset.docs, options.config.tfidf).matrix;
+  const x = options.features ?? buildFeatures(dataset.docs, options.config);
   const runs: SimulationRun[] = [];
   for (let s = 0; s < options.seeds; s++) {
     runs.push(
@@ -161,18 +197,25 @@ function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-/** Averages run metrics and recall curves. */
+/** Averages runs into the summary document. */
 export function summarise(dataset: LabelledDataset, runs: readonly SimulationRun[]): SimulationSummary {
   const metrics = runs.map((r) => runMetrics(r.labels));
   const curves = runs.map((r) => recallCurve(r.labels));
   const curve = (curves[0] ?? []).map((_, i) => mean(curves.map((c) => c[i] as number)));
+  const inclusions = dataset.labels.reduce<number>((s, l) => s + l, 0);
   return {
     records: dataset.labels.length,
-    inclusions: dataset.labels.reduce<number>((s, l) => s + l, 0),
+    inclusions,
     runs: runs.length,
-    wss95: mean(metrics.map((m) => m.wss95)),
+    wss95: wssOfMeanCurve(runs.map((r) => r.labels)),
     rrf10: mean(metrics.map((m) => m.rrf10)),
     atd: mean(metrics.map((m) => m.atd)),
     recallCurve: curve,
+    records_screened: dataset.labels.length - 2,
+    inclusions_screened: inclusions - 1,
+    wss95_asreview: mean(metrics.map((m) => m.wss95Asreview)),
+    rrf10_asreview: mean(metrics.map((m) => m.rrf10Asreview)),
+    atd_asreview: mean(metrics.map((m) => m.atdAsreview)),
+    priors: runs.map((r) => ({ seed: r.seed, included: r.priorInclude + 1, excluded: r.priorExclude + 1 })),
   };
 }

@@ -7,7 +7,35 @@ export interface SparseMatrix {
   cols: number;
   indptr: Int32Array;
   indices: Int32Array;
-  data: Float32Array;
+  /** Float32 for Sift's own features (half the memory); Float64 where scikit-learn is replicated. */
+  data: Float32Array | Float64Array;
+  /**
+   * Where a second feature block starts, when two feature sets sit side by side (an ensemble
+   * whose naive Bayes reads other features than its SVM): columns before it are the first set.
+   */
+  secondBlock?: number;
+}
+
+/** Two matrices over the same rows side by side; the second's columns follow the first's. */
+export function hstack(a: SparseMatrix, b: SparseMatrix): SparseMatrix {
+  if (a.rows !== b.rows) throw new RangeError('hstack() needs matrices with the same rows');
+  const nnz = a.indices.length + b.indices.length;
+  const indptr = new Int32Array(a.rows + 1);
+  const indices = new Int32Array(nnz);
+  const data = new Float64Array(nnz);
+  let k = 0;
+  for (let r = 0; r < a.rows; r++) {
+    for (let i = a.indptr[r] as number; i < (a.indptr[r + 1] as number); i++, k++) {
+      indices[k] = a.indices[i] as number;
+      data[k] = a.data[i] as number;
+    }
+    for (let i = b.indptr[r] as number; i < (b.indptr[r + 1] as number); i++, k++) {
+      indices[k] = a.cols + (b.indices[i] as number);
+      data[k] = b.data[i] as number;
+    }
+    indptr[r + 1] = k;
+  }
+  return { rows: a.rows, cols: a.cols + b.cols, indptr, indices, data, secondBlock: a.cols };
 }
 
 /** Dot product of row `row` with a dense vector. */

@@ -1,4 +1,5 @@
 import { documentFields, type RankDocument } from './document';
+import { asreviewText, buildSklearnTfidf } from './sklearn-tfidf';
 import type { SparseMatrix } from './sparse';
 import { words, type TokenizeOptions } from './tokenize';
 
@@ -9,6 +10,15 @@ export interface TfidfOptions extends TokenizeOptions {
   sublinearTf: boolean;
   /** Count title terms this many times (titles are short and dense with the topic). */
   titleWeight?: number;
+  /** Drop terms found in more than this share of the records (default 1: keep all). */
+  maxDf?: number;
+  /**
+   * `fields` (default): Sift's build below, title, abstract and keywords kept apart, word
+   * n-grams hashed. `merged`: the same build over title + abstract as one text (word pairs run
+   * across the join, as in ASReview), keywords apart. `asreview`: scikit-learn's TfidfVectorizer exactly as ASReview v2 feeds it
+   * (title + " " + abstract, exact vocabulary; sklearn-tfidf.ts), for replicating its models.
+   */
+  text?: 'fields' | 'merged' | 'asreview';
 }
 
 export const DEFAULT_TFIDF: TfidfOptions = { ngramMax: 1, stopWords: true, minDf: 1, sublinearTf: false };
@@ -38,6 +48,12 @@ function gramBucket(ids: ArrayLike<number>, from: number, n: number): number {
   return h >>> (32 - GRAM_BITS);
 }
 
+function fieldsOf(doc: RankDocument, text: TfidfOptions['text']): string[] {
+  const fields = documentFields(doc);
+  if (text !== 'merged') return fields;
+  return [`${fields[0] ?? ''} ${fields[1] ?? ''}`, '', fields[2] ?? ''];
+}
+
 /**
  * TF-IDF over title, abstract and keywords, as scikit-learn's TfidfVectorizer computes it
  * (smooth idf = ln((1+n)/(1+df)) + 1, rows L2-normalised), so results compare with ASReview.
@@ -64,6 +80,10 @@ export function* tfidfSteps(
   options: TfidfOptions = DEFAULT_TFIDF,
   chunk = 1000,
 ): Generator<void, TfidfFeatures, void> {
+  if (options.text === 'asreview') {
+    const matrix = buildSklearnTfidf(docs.map(asreviewText), { ...options, maxDf: options.maxDf ?? 1 });
+    return { matrix, vocabularySize: matrix.cols };
+  }
   const wordIds = new Map<string, number>();
   let wordDf = new Int32Array(1 << 16);
   const gramDf = options.ngramMax > 1 ? new Int32Array(1 << GRAM_BITS) : new Int32Array(0);
@@ -86,7 +106,7 @@ export function* tfidfSteps(
       }
       scratch[len++] = id;
     };
-    documentFields(doc).forEach((field, f) => {
+    fieldsOf(doc, options.text).forEach((field, f) => {
       if (!field) return;
       const repeat = f === 0 ? (options.titleWeight ?? 1) : 1;
       const ids = words(field, options.stopWords).map((w) => {
@@ -137,16 +157,17 @@ export function* tfidfSteps(
   const gramColumn = new Int32Array(gramDf.length).fill(-1);
   const idfList: number[] = [];
   const idfOf = (df: number) => Math.log((1 + n) / (1 + df)) + 1;
+  const highest = (options.maxDf ?? 1) * n;
   for (let id = 0; id < wordIds.size; id++) {
     const f = wordDf[id] as number;
-    if (f >= options.minDf) {
+    if (f >= options.minDf && f <= highest) {
       wordColumn[id] = idfList.length;
       idfList.push(idfOf(f));
     }
   }
   for (let b = 0; b < gramDf.length; b++) {
     const f = gramDf[b] as number;
-    if (f > 0 && f >= options.minDf) {
+    if (f > 0 && f >= options.minDf && f <= highest) {
       gramColumn[b] = idfList.length;
       idfList.push(idfOf(f));
     }

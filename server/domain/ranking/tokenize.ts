@@ -1,4 +1,4 @@
-import { ENGLISH_STOP_WORDS } from './stopWords';
+import { ENGLISH_STOP_WORDS } from './stop-words';
 
 export interface TokenizeOptions {
   /** Longest n-gram to emit (1 = words only). */

@@ -165,9 +165,14 @@ function prioritisation(input: ReportInput): Section {
         'Records were not ordered by a model: no screening prioritisation and no stopping rule were used.',
       ),
     ]);
-  const model = p.model === 'lr' ? 'logistic regression' : 'naive Bayes';
+  const model =
+    p.model === 'lr'
+      ? 'a logistic regression classifier'
+      : p.model === 'nb'
+        ? 'a naive Bayes classifier'
+        : 'a linear support vector machine (joined by a naive Bayes classifier after 150 exclusions in a row)';
   const sentences = [
-    `Title and abstract screening was prioritised: records were shown in the order of a ${model} classifier over TF-IDF features, retrained on the settled decisions as screening went on${p.keywords.length ? `, and ordered by the keywords ${joinAnd(p.keywords.map((k) => `“${k}”`))} before the first inclusion and exclusion` : ''}.`,
+    `Title and abstract screening was prioritised: records were shown in the order of ${model} over TF-IDF features, retrained on the settled decisions as screening went on${p.keywords.length ? `, and ordered by the keywords ${joinAnd(p.keywords.map((k) => `“${k}”`))} before the first inclusion and exclusion` : ''}.`,
   ];
   if (p.stopping)
     sentences.push(

@@ -5,6 +5,7 @@ import type { CodePairTable } from '../coding/dual-coding';
 import type { SynthesisReport } from '../coding/report';
 import type { SynthesisStudy } from '../coding/synthesis';
 import type { PrismaResult, SourceCount } from '../prisma/types';
+import type { ModelName } from '../ranking/ranker';
 import type { StageAgreement } from '../screening/stage-agreement';
 import type { StageSettings } from '../screening/settings';
 import type { Stage } from '../screening/types';
@@ -65,7 +66,7 @@ export interface ScreeningStageFacts {
 
 export interface PrioritisationFacts {
   enabled: boolean;
-  model: 'nb' | 'lr';
+  model: ModelName;
   keywords: string[];
   /** The stopping panel's figures when prioritisation is on. */
   stopping: { screened: number; totalRecords: number; relevantFound: number } | null;

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { rankingOverview, updatePrioritisationSettings } from '../../services/ranking';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { MODEL_NAMES, type ModelName } from '../../domain/ranking/ranker';
 
 const SettingsBody = z
   .object({
     enabled: z.boolean(),
     keywords: z.array(z.string().min(1).max(100)).max(50),
-    model: z.enum(['nb', 'lr']),
+    model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
   })
   .partial()
   .strict();

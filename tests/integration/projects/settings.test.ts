@@ -151,7 +151,7 @@ describe('project settings: named sections, one update style', () => {
       expect((await get('/ranking').expect(200)).body.settings).toEqual({
         enabled: false,
         keywords: [],
-        model: 'nb',
+        model: 'sift', // the default model since issue 18
       });
       await get('').expect(200);
       expect(warn).toHaveBeenCalledWith(

@@ -38,7 +38,7 @@ describe('prioritised screening over HTTP', () => {
       .put(`${s.base}/ranking/settings`)
       .send({ enabled: true, keywords: ['nudge'] })
       .expect(200);
-    expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'nb' });
+    expect(on.body).toEqual({ enabled: true, keywords: ['nudge'], model: 'sift' });
     // One reviewer, not blind: the model learns from other reviewers' votes, so a blinded reviewer
     // gets neither its order nor its relevance (docs/notes/screening.md).
     await s.owner

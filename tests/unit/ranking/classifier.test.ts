@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { classWeights } from '../../../server/domain/ranking/balance';
-import { probability } from '../../../server/domain/ranking/linearModel';
+import { probability } from '../../../server/domain/ranking/linear-model';
 import { maxRelevanceOrder, scoreRows } from '../../../server/domain/ranking/query';
 import {
   ASREVIEW_NB,
+  ELAS_U4,
+  SIFT_DEFAULT,
   SIFT_LR,
   SIFT_NB,
   train,
   type RankerConfig,
 } from '../../../server/domain/ranking/ranker';
+import { buildFeatures } from '../../../server/domain/ranking/features';
 import { buildTfidf } from '../../../server/domain/ranking/tfidf';
 import { tokenize } from '../../../server/domain/ranking/tokenize';
 
@@ -81,9 +84,11 @@ describe.each<[string, RankerConfig]>([
   ['ASReview naive Bayes', ASREVIEW_NB],
   ['Sift naive Bayes', SIFT_NB],
   ['Sift logistic regression', SIFT_LR],
+  ['ELAS u4', ELAS_U4],
+  ['Sift default (SVM, naive Bayes when stalled)', SIFT_DEFAULT],
 ])('%s on a small labelled fixture (240 nudging records)', (_name, config) => {
   const data = readLabelledCsv(FIXTURE);
-  const x = buildTfidf(data.docs, config.tfidf).matrix;
+  const x = buildFeatures(data.docs, config);
   const rows = data.labels.map((_, i) => i);
   // Train on even rows, rank odd rows: held-out records the model never saw.
   const trainRows = rows.filter((r) => r % 2 === 0);

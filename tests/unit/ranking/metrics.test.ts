@@ -1,10 +1,13 @@
+import { atdAsreview, rrfAsreview, wssAsreview } from '../../../server/domain/ranking/asreview-metrics';
 import {
   atd,
+  cutOff,
   discoveryPositions,
   recallCurve,
   recordsToRecall,
   rrf,
   wss,
+  wssOfMeanCurve,
 } from '../../../server/domain/ranking/metrics';
 
 type L = Array<0 | 1>;
@@ -28,14 +31,14 @@ describe('screening metrics on hand-computed orders', () => {
 
   it('wss(0.95) = (N − n95)/N − 0.05 in percent', () => {
     // (20 − 10)/20 − 0.05 = 0.45
-    expect(wss(order, 0.95)).toBeCloseTo(45, 10);
+    expect(wss(order, 0.95)).toBeCloseTo(45, 6);
     // WSS@100 has no allowance: (20 − 10)/20 = 0.5
-    expect(wss(order, 1)).toBeCloseTo(50, 10);
+    expect(wss(order, 1)).toBeCloseTo(50, 6);
   });
 
   it('rrf(0.10) counts relevant found in the first 10 % of records', () => {
     // first 2 records hold 2 of 4 relevant
-    expect(rrf(order, 0.1)).toBeCloseTo(50, 10);
+    expect(rrf(order, 0.1)).toBeCloseTo(50, 6);
     // first 5 records (25 %) hold 3 of 4
     expect(rrf(order, 0.25)).toBeCloseTo(75, 10);
   });
@@ -68,5 +71,104 @@ describe('screening metrics on hand-computed orders', () => {
     expect(() => wss([0, 0, 0])).toThrow(RangeError);
     expect(() => rrf([0, 0])).toThrow(RangeError);
     expect(() => atd([0])).toThrow(RangeError);
+  });
+});
+
+describe('RRF@10 cut-off', () => {
+  it('floors the cut-off like asreview-insights: 15 records → the first 1, not round(1.5) = 2', () => {
+    // 15 records, relevant at positions 2 and 9: only the first record is inside 10 %.
+    const order: L = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    expect(rrf(order, 0.1)).toBeCloseTo(0, 6);
+  });
+});
+
+/** Relevant at the given 1-based positions in an order of n records. */
+function orderOf(n: number, positions: number[]): L {
+  const out: L = new Array<0 | 1>(n).fill(0);
+  for (const p of positions) out[p - 1] = 1;
+  return out;
+}
+
+describe('cutOff()', () => {
+  it.each([
+    [0.1, 20, 2],
+    [0.1, 15, 1],
+    [0.1, 9, 0],
+    [0.95, 20, 19], // 0.95 · 20 is 18.999… in floating point; 19 / 20 ≤ 0.95 still holds
+    [1, 7, 7],
+    [0, 7, 0],
+  ])('the first %p of %p records are %p records', (fraction, n, cut) => {
+    expect(cutOff(fraction, n)).toBe(cut);
+  });
+});
+
+describe('asreview-insights 1.x definitions, hand-computed (tolerance 1e-6)', () => {
+  // 20 records, relevant at 1, 2, 5 and 10.
+  const order = orderOf(20, [1, 2, 5, 10]);
+
+  it('wssAsreview() takes ⌊0.95 · K⌋ relevant and compares with rounded linspace(0, K, N)', () => {
+    // K = 4: j = 3 (3/4 ≤ 0.95 < 4/4); this order finds the 3rd at index 4. Random: step 4/19,
+    // round(i · 4/19) first reaches 3 at i = 12 (2.526…). (12 − 4) / 20 = 40 %.
+    expect(wssAsreview(order, 0.95)).toBeCloseTo(40, 6);
+    // Cohen's definition on the same order: ⌈3.8⌉ = 4 relevant after 10 records → 45 %.
+    expect(wss(order, 0.95)).toBeCloseTo(45, 6);
+  });
+
+  it('few inclusions: the definitions disagree by 50 points when the last relevant comes last', () => {
+    // 30 records, K = 3 at 1, 2 and 30. Cohen needs all 3: (30 − 30)/30 − 0.05 = −5 %.
+    // insights takes j = 2 (found at index 1); random reaches 2 at i = 15 (15 · 3/29 = 1.55):
+    // (15 − 1) / 30 = 46.67 %.
+    const late = orderOf(30, [1, 2, 30]);
+    expect(wss(late, 0.95)).toBeCloseTo(-5, 6);
+    expect(wssAsreview(late, 0.95)).toBeCloseTo((100 * 14) / 30, 6);
+  });
+
+  it('K = 1: no j has j/K ≤ 0.95, so numpy index −1 takes the only relevant record', () => {
+    // 10 records, relevant at 4 (index 3). Random reaches 1 at i = 5 (5/9 = 0.56 → 1): 20 %.
+    const one = orderOf(10, [4]);
+    expect(wssAsreview(one, 0.95)).toBeCloseTo(20, 6);
+    expect(wss(one, 0.95)).toBeCloseTo(55, 6); // (10 − 4)/10 − 0.05
+  });
+
+  it('rounds halves to even as numpy.round does', () => {
+    // N = 3, K = 1: linspace = [0, 0.5, 1]; round(0.5) = 0, so random finds it at i = 2.
+    expect(wssAsreview(orderOf(3, [1]), 0.95)).toBeCloseTo((100 * 2) / 3, 6);
+  });
+
+  it('rrfAsreview() floors the cut-off, gives 0 before the first record and equals rrf()', () => {
+    expect(rrfAsreview(order, 0.1)).toBeCloseTo(50, 6); // 2 records hold 2 of 4
+    expect(rrfAsreview(orderOf(5, [1]), 0.1)).toBeCloseTo(0, 6); // 0.1 · 5 < 1 record
+    const fifteen = orderOf(15, [2, 9]);
+    expect(rrfAsreview(fifteen, 0.1)).toBeCloseTo(rrf(fifteen, 0.1), 6);
+  });
+
+  it('atdAsreview() is the mean discovery position in records; atd() is that over N in %', () => {
+    expect(atdAsreview(order)).toBeCloseTo(4.5, 6);
+    expect(atd(order)).toBeCloseTo((100 * 4.5) / 20, 6);
+  });
+
+  it('refuses orders without a relevant record', () => {
+    expect(() => wssAsreview([0, 0])).toThrow(RangeError);
+    expect(() => rrfAsreview([0])).toThrow(RangeError);
+    expect(() => atdAsreview([0])).toThrow(RangeError);
+  });
+});
+
+describe('wssOfMeanCurve(): runs averaged curve first, as the thesis does', () => {
+  it('takes n95 where the MEAN found-curve reaches 0.95 · K', () => {
+    // N = 10, K = 2. Run A finds them at 1 and 2, run B at 1 and 3. Mean found after
+    // 1, 2, 3 records: 1, 1.5, 2; 0.95 · 2 = 1.9 is first reached after 3 records:
+    // (10 − 3)/10 − 0.05 = 65 %. Averaging the per-run values would give (75 + 65)/2 = 70 %.
+    const a = orderOf(10, [1, 2]);
+    const b = orderOf(10, [1, 3]);
+    expect(wssOfMeanCurve([a, b], 0.95)).toBeCloseTo(65, 6);
+    expect((wss(a) + wss(b)) / 2).toBeCloseTo(70, 6);
+  });
+
+  it('with one run equals wss(), and refuses runs of different sets', () => {
+    const a = orderOf(20, [1, 2, 5, 10]);
+    expect(wssOfMeanCurve([a])).toBeCloseTo(wss(a), 6);
+    expect(() => wssOfMeanCurve([a, orderOf(19, [1, 2, 5, 10])])).toThrow(RangeError);
+    expect(() => wssOfMeanCurve([])).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import { DOUBLE_BALANCE } from '../../../server/domain/ranking/balance';
-import type { TrainingExample } from '../../../server/domain/ranking/linearModel';
+import type { TrainingExample } from '../../../server/domain/ranking/linear-model';
 import { seededRng } from '../../../server/domain/ranking/random';
 import { doubleResample } from '../../../server/domain/ranking/resample';
 import { ASREVIEW_NB_EXACT, Learner } from '../../../server/domain/ranking/ranker';

@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { ParseError } from '../../../server/domain/errors';
-import { labelledDatasetFromRows } from '../../../server/domain/ranking/labelledRows';
-import { coldStartOrder } from '../../../server/domain/ranking/coldStart';
+import { labelledDatasetFromRows } from '../../../server/domain/ranking/labelled-rows';
+import { coldStartOrder } from '../../../server/domain/ranking/cold-start';
 import { SIFT_NB } from '../../../server/domain/ranking/ranker';
-import { simulate, simulateRun } from '../../../server/domain/ranking/simulate';
+import {
+  simulate,
+  simulateRun,
+  summarise,
+  type LabelledDataset,
+  type SimulationRun,
+} from '../../../server/domain/ranking/simulate';
 import { buildTfidf } from '../../../server/domain/ranking/tfidf';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');
@@ -52,6 +58,57 @@ describe('ASReview-protocol simulation', () => {
       schedule: { kind: 'fraction', fraction: 0.05 },
     }).summary;
     expect(Math.abs(every.wss95 - batched.wss95)).toBeLessThan(10);
+  });
+});
+
+describe('summarise(): the simulate document from two hand-made runs (issue 18)', () => {
+  // 12 records, 3 relevant. Each run's priors take one relevant and one irrelevant record, so the
+  // order after the priors has N = 10 records holding K = 2 relevant.
+  const dataset: LabelledDataset = {
+    docs: Array.from({ length: 12 }, (_, i) => ({ title: `record ${i + 1}`, abstract: null, keywords: [] })),
+    labels: [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  };
+  const run = (seed: number, priorInclude: number, found: number[]): SimulationRun => {
+    const labels = new Array<0 | 1>(10).fill(0);
+    for (const p of found) labels[p - 1] = 1;
+    return { seed, priorInclude, priorExclude: 3, labels, retrains: 10 };
+  };
+  // Run A finds its two relevant records at positions 1 and 2, run B at 1 and 3.
+  const summary = summarise(dataset, [run(1, 0, [1, 2]), run(2, 2, [1, 3])]);
+
+  it('counts records and inclusions with the priors, the _screened counts without them', () => {
+    expect(summary).toMatchObject({
+      records: 12,
+      inclusions: 3,
+      runs: 2,
+      records_screened: 10,
+      inclusions_screened: 2,
+    });
+  });
+
+  it('reads wss95 off the mean curve (65 %), not the mean of the runs (70 %)', () => {
+    // Mean found after 1, 2, 3 records: 1, 1.5, 2; ⌈0.95 · 2⌉ = 1.9 is first reached after 3:
+    // (10 − 3)/10 − 5 % = 65 %. Run by run: 75 % and 65 %, whose mean 70 % main reported.
+    expect(summary.wss95).toBeCloseTo(65, 6);
+  });
+
+  it('gives asreview-insights WSS@95, RRF@10 and ATD per run, averaged', () => {
+    // insights: j = ⌊1.9⌋ = 1, found at index 0 in both runs; random: round(i · 2/9) first
+    // reaches 1 at i = 3 (0.67): (3 − 0)/10 = 30 %.
+    expect(summary.wss95_asreview).toBeCloseTo(30, 6);
+    // ⌊10 % of 10⌋ = 1 record holds 1 of 2 relevant in both runs
+    expect(summary.rrf10).toBeCloseTo(50, 6);
+    expect(summary.rrf10_asreview).toBeCloseTo(50, 6);
+    // mean positions 1.5 and 2 records: 1.75 records, 17.5 % of N
+    expect(summary.atd_asreview).toBeCloseTo(1.75, 6);
+    expect(summary.atd).toBeCloseTo(17.5, 6);
+  });
+
+  it("names each run's prior records, 1-based", () => {
+    expect(summary.priors).toEqual([
+      { seed: 1, included: 1, excluded: 4 },
+      { seed: 2, included: 3, excluded: 4 },
+    ]);
   });
 });
 

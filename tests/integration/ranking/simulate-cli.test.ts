@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readLabelledCsv } from '../../../server/cli/read-labelled-csv';
 import { sift, tempDir, type CliOutcome } from '../../support/cli';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/ranking/nudging_first240.csv');
@@ -16,13 +17,46 @@ describe('sift simulate', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(doc).sort()).toEqual(
-      ['atd', 'inclusions', 'records', 'recallCurve', 'rrf10', 'runs', 'wss95'].sort(),
+      [
+        'atd',
+        'inclusions',
+        'records',
+        'recallCurve',
+        'rrf10',
+        'runs',
+        'wss95',
+        'records_screened',
+        'inclusions_screened',
+        'wss95_asreview',
+        'rrf10_asreview',
+        'atd_asreview',
+        'priors',
+      ].sort(),
     );
-    expect(doc).toMatchObject({ records: 240, inclusions: 16, runs: 2 });
-    for (const k of ['wss95', 'rrf10', 'atd']) {
+    // records and inclusions count the priors; the _screened counts and every metric do not
+    expect(doc).toMatchObject({
+      records: 240,
+      inclusions: 16,
+      runs: 2,
+      records_screened: 238,
+      inclusions_screened: 15,
+    });
+    for (const k of ['wss95', 'rrf10', 'atd', 'wss95_asreview', 'rrf10_asreview']) {
       expect(typeof doc[k]).toBe('number');
       expect(doc[k] as number).toBeGreaterThanOrEqual(-5);
       expect(doc[k] as number).toBeLessThanOrEqual(100);
+    }
+    // asreview-insights' ATD is in records: a mean position among the 238 screened
+    expect(doc.atd_asreview as number).toBeGreaterThanOrEqual(1);
+    expect(doc.atd_asreview as number).toBeLessThanOrEqual(238);
+    expect(doc.rrf10_asreview).toBeCloseTo(doc.rrf10 as number, 6);
+    // which prior records each run used: 1-based record numbers, one inclusion, one exclusion
+    const priors = doc.priors as Array<{ seed: number; included: number; excluded: number }>;
+    expect(priors.map((p) => p.seed)).toEqual([1, 2]);
+    const { labels } = readLabelledCsv(FIXTURE);
+    for (const p of priors) {
+      expect(labels[p.included - 1]).toBe(1);
+      expect(labels[p.excluded - 1]).toBe(0);
     }
     const curve = doc.recallCurve as number[];
     expect(curve).toHaveLength(101);
@@ -54,7 +88,7 @@ describe('sift simulate', () => {
   it.each([
     [['simulate'], /exactly one labelled CSV/],
     [['simulate', FIXTURE, '--seeds', '0'], /--seeds must be a positive whole number/],
-    [['simulate', FIXTURE, '--model', 'svm'], /--model must be nb or lr/],
+    [['simulate', FIXTURE, '--model', 'svm'], /--model must be sift, nb, lr/],
     [['simulate', FIXTURE, '--curve', 'x.pdf'], /--curve must name a .svg or .png/],
   ])('refuses bad usage %p with exit 2', async (args, message) => {
     const r = await sift(args);

@@ -1,6 +1,6 @@
 import { addRow, type SparseMatrix } from './sparse';
 import type { ClassWeights } from './balance';
-import type { LinearModel, TrainingExample } from './linearModel';
+import type { LinearModel, TrainingExample } from './linear-model';
 
 /**
  * Per-class feature sums kept between retrains: a screening decision adds one row, so
@@ -40,17 +40,23 @@ export function countExamples(x: SparseMatrix, examples: readonly TrainingExampl
  * Multinomial naive Bayes (scikit-learn's MultinomialNB with Lidstone smoothing `alpha`)
  * on class-weighted counts, returned as its log-odds linear form.
  */
-export function fitNaiveBayes(counts: NaiveBayesCounts, weights: ClassWeights, alpha: number): LinearModel {
+export function fitNaiveBayes(
+  counts: NaiveBayesCounts,
+  weights: ClassWeights,
+  alpha: number,
+  /** Read only the columns from here on (an ensemble's second feature block); the rest get 0. */
+  from = 0,
+): LinearModel {
   const cols = counts.includeSum.length;
   let includeTotal = 0;
   let excludeTotal = 0;
-  for (let j = 0; j < cols; j++) {
+  for (let j = from; j < cols; j++) {
     includeTotal += weights.include * (counts.includeSum[j] as number) + alpha;
     excludeTotal += weights.exclude * (counts.excludeSum[j] as number) + alpha;
   }
   const coef = new Float64Array(cols);
   const logRatio = Math.log(excludeTotal) - Math.log(includeTotal);
-  for (let j = 0; j < cols; j++) {
+  for (let j = from; j < cols; j++) {
     const inc = weights.include * (counts.includeSum[j] as number) + alpha;
     const exc = weights.exclude * (counts.excludeSum[j] as number) + alpha;
     coef[j] = Math.log(inc / exc) + logRatio;
