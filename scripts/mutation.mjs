@@ -9,6 +9,7 @@
  *
  * Not part of CI or `npm test`: it takes too long on two cores.
  */
+import { readFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
 
 // The code where a silent bug hurts a review team (issue 22), by area.
@@ -71,39 +72,47 @@ function target(arg) {
   throw new Error(`unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`);
 }
 
-function tally(results) {
+// The table is read from the JSON report (mutation-testing-report-schema), one entry per mutant:
+// the results runMutationTest returns can name a file twice (absolute and relative paths).
+function tally(report) {
   const files = new Map();
-  for (const r of results) {
-    const row = files.get(r.fileName) ?? { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, other: 0 };
-    if (r.status in row) row[r.status] += 1;
-    else row.other += 1;
-    files.set(r.fileName, row);
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const row = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, other: 0 };
+    for (const m of mutants) {
+      if (m.status in row) row[m.status] += 1;
+      else row.other += 1;
+    }
+    files.set(file, row);
   }
   return files;
 }
 
-function printTable(name, seconds, results) {
+function printTable(name, seconds, report) {
   console.log(`\n### ${name} (${seconds} s)\n`);
   console.log('| file | killed | survived | timeout | no coverage | errors | score |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const [file, row] of [...tally(results)].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, row] of [...tally(report)].sort(([a], [b]) => a.localeCompare(b))) {
     const detected = row.Killed + row.Timeout;
     const valid = detected + row.Survived + row.NoCoverage;
     const score = valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(2)} %`;
-    const relative = file.replace(`${process.cwd()}/`, '');
     console.log(
-      `| ${relative} | ${row.Killed} | ${row.Survived} | ${row.Timeout} | ${row.NoCoverage} | ${row.other} | ${score} |`,
+      `| ${file} | ${row.Killed} | ${row.Survived} | ${row.Timeout} | ${row.NoCoverage} | ${row.other} | ${score} |`,
     );
   }
 }
 
-const args = process.argv.slice(2);
+// --force re-tests every mutant: the incremental file keeps the results of static mutants
+// (module-level code, run by every test) even when the tests changed, so a score to record
+// comes from a forced run.
+const force = process.argv.includes('--force');
+const args = process.argv.slice(2).filter((a) => a !== '--force');
 const targets = (args.length ? args : [...Object.keys(AREAS), 'guard']).map(target);
 for (const t of targets) {
   const report = `reports/mutation/${t.name}`;
   const options = {
     mutate: t.mutate,
     incrementalFile: `${report}.incremental.json`,
+    force,
     htmlReporter: { fileName: `${report}.html` },
     jsonReporter: { fileName: `${report}.json` },
   };
@@ -116,6 +125,7 @@ for (const t of targets) {
     };
   }
   const started = Date.now();
-  const results = await new Stryker(options).runMutationTest();
-  printTable(t.name, Math.round((Date.now() - started) / 1000), results);
+  await new Stryker(options).runMutationTest();
+  const json = JSON.parse(readFileSync(options.jsonReporter.fileName, 'utf8'));
+  printTable(t.name, Math.round((Date.now() - started) / 1000), json);
 }
