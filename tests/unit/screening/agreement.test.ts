@@ -227,6 +227,7 @@ describe('agreement statistics against published reference values', () => {
     // Symmetric margins: Scott's pi and Gwet's AC1 equal kappa here.
     expectNear(stats.scottPi, kappa, 'scottPi');
     expectNear(stats.gwetAC1, kappa, 'gwetAC1');
+    expect(stats.notEstimable).toEqual({});
   });
 
   it('alpha over the agreeing 6-unit table: 1 − (12 − 1)(12 − 8)/(12² − 6² − 6²) = 7/18', () => {
