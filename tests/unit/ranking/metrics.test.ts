@@ -38,6 +38,8 @@ describe('screening metrics on hand-computed orders', () => {
     expect(rrf(order, 0.1)).toBeCloseTo(50, 10);
     // first 5 records (25 %) hold 3 of 4
     expect(rrf(order, 0.25)).toBeCloseTo(75, 10);
+    // first 4 records (20 %) hold 2 of 4: the 5th, relevant, is past the cut-off
+    expect(rrf(order, 0.2)).toBeCloseTo(50, 10);
   });
 
   it('atd() is the mean discovery position over N, in percent', () => {
