@@ -160,3 +160,51 @@ describe('computePrisma completes reasons that fall short, naming the step', () 
     expect(none.warnings.filter((w) => w.code === 'reasons_missing')).toEqual([]);
   });
 });
+
+describe('computePrisma traces each count to its records and says which parts of the diagram to draw', () => {
+  it('traces removals, previous, total and meta-analysis counts under their template keys', () => {
+    const { trace } = computePrisma({
+      sources: [],
+      removed: { automation: { n: 1, ids: [11] }, other: { n: 1, ids: [12] } },
+      previous: { studies: { n: 1, ids: [21] }, reports: { n: 1, ids: [22] } },
+      included: { studies: { n: 1, ids: [31] }, reports: { n: 2, ids: [32, 33] } },
+      metaAnalysis: { studies: { n: 1, ids: [41] }, reports: { n: 1, ids: [42] } },
+    });
+    expect(trace).toMatchObject({
+      excluded_automatic: [11],
+      excluded_other: [12],
+      previous_studies: [21],
+      previous_reports: [22],
+      // previous + new, when no total is given
+      total_studies: [21, 31],
+      total_reports: [22, 32, 33],
+      total_studies_ma: [41],
+      total_reports_ma: [42],
+    });
+  });
+
+  it('a total given outright is traced to its own ids, not to previous + new', () => {
+    const { trace } = computePrisma({
+      sources: [],
+      previous: { studies: { n: 1, ids: [21] }, reports: { n: 1, ids: [22] } },
+      included: { studies: { n: 1, ids: [31] }, reports: { n: 1, ids: [32] } },
+      totals: { studies: { n: 2, ids: [7, 8] }, reports: { n: 2, ids: [9, 10] } },
+    });
+    expect(trace.total_studies).toEqual([7, 8]);
+    expect(trace.total_reports).toEqual([9, 10]);
+  });
+
+  it.each<[string, PrismaInput['previous'], boolean]>([
+    ['previous studies only', { studies: { n: 2 } }, true],
+    ['previous reports only', { reports: { n: 3 } }, true],
+    ['zeros', { studies: { n: 0 }, reports: { n: 0 } }, false],
+    ['nothing previous', undefined, false],
+  ])('the previous-review column is drawn for %s: %s', (_name, previous, drawn) => {
+    expect(computePrisma({ sources: [], previous }).hints.previous).toBe(drawn);
+  });
+
+  it('the other-methods column is drawn when other methods sought reports, even with no source counted', () => {
+    expect(computePrisma({ sources: [], otherMethods: { sought: { n: 2 } } }).hints.other).toBe(true);
+    expect(computePrisma({ sources: [] }).hints.other).toBe(false);
+  });
+});
