@@ -207,4 +207,21 @@ describe('computePrisma traces each count to its records and says which parts of
     expect(computePrisma({ sources: [], otherMethods: { sought: { n: 2 } } }).hints.other).toBe(true);
     expect(computePrisma({ sources: [] }).hints.other).toBe(false);
   });
+
+  it('the other-methods column is drawn when other methods identified records, even before any is sought', () => {
+    const { hints, trace, model } = computePrisma({
+      sources: [
+        { name: 'Google', kind: 'other', method: 'website', n: 2, ids: [1, 2] },
+        { name: 'WHO', kind: 'other', method: 'organisation', n: 1, ids: [3] },
+        { name: 'Snowballing', kind: 'other', method: 'citation', n: 1, ids: [4] },
+      ],
+    });
+    expect(hints.other).toBe(true);
+    expect(model).toMatchObject({ website_results: 2, organisation_results: 1, citations_results: 1 });
+    expect(trace).toMatchObject({
+      website_results: [1, 2],
+      organisation_results: [3],
+      citations_results: [4],
+    });
+  });
 });
