@@ -33,7 +33,7 @@ describe('roles', () => {
 });
 
 describe('the actions table', () => {
-  it('gives owners settings, import, dedup, resolve, export and members; reviewers screen, code and appraise; viewers read', () => {
+  it('gives owners settings, import, dedup, resolve, export, members and bulk actions; reviewers screen, code, appraise and annotate; viewers read', () => {
     expect(ACTIONS).toEqual({
       read: 'viewer',
       screen: 'reviewer',
@@ -45,6 +45,8 @@ describe('the actions table', () => {
       resolve: 'owner',
       export: 'owner',
       members: 'owner',
+      annotate: 'reviewer',
+      bulk: 'owner',
     });
   });
 
@@ -58,6 +60,9 @@ describe('the actions table', () => {
     ['viewer', 'appraise', false],
     ['reviewer', 'resolve', false],
     ['reviewer', 'import', false],
+    ['viewer', 'annotate', false],
+    ['reviewer', 'annotate', true],
+    ['reviewer', 'bulk', false],
     ['owner', 'settings', true],
     ['owner', 'screen', true],
     ['owner', 'read', true],
