@@ -3,7 +3,19 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'client/dist/**', 'data/**', 'coverage/**', '*.config.js', 'bin/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'client/dist/**',
+      'data/**',
+      'coverage/**',
+      '*.config.js',
+      'bin/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
@@ -79,7 +91,8 @@ export default tseslint.config(
             {
               regex: String.raw`^\.\.?/(?:.*/)?db(?:/|$)`,
               allowTypeImports: true,
-              message: 'server/http calls services, never repositories or SQL; import their types with `import type`.',
+              message:
+                'server/http calls services, never repositories or SQL; import their types with `import type`.',
             },
             {
               // The unblinded readers serve the CLI and other services; a route shows what the
@@ -119,7 +132,8 @@ export default tseslint.config(
             {
               regex: String.raw`^\.\.?/(?:.*/)?db/repos(?:/|$)`,
               allowTypeImports: true,
-              message: 'server/cli calls services, never repositories; import their types with `import type`.',
+              message:
+                'server/cli calls services, never repositories; import their types with `import type`.',
             },
           ],
         },

@@ -26,6 +26,9 @@ describe('roles', () => {
     expect(() => parseRole('admin')).toThrow(ValidationError);
     expect(() => parseRole('Owner')).toThrow(ValidationError);
     expect(() => parseRole(undefined)).toThrow(ValidationError);
+    // The refusal names the allowed values and what was given.
+    expect(() => parseRole('admin')).toThrow('role must be one of viewer, reviewer, owner; got "admin"');
+    expect(() => parseRole(undefined)).toThrow('role must be one of viewer, reviewer, owner; got undefined');
   });
 });
 
@@ -72,5 +75,8 @@ describe('the actions table', () => {
     expect(isAction('screen')).toBe(true);
     expect(isAction('toString')).toBe(false);
     expect(isAction('delete_everything')).toBe(false);
+    // Only a string names an action: an array whose text is an action's name does not.
+    expect(isAction(['screen'])).toBe(false);
+    expect(isAction(undefined)).toBe(false);
   });
 });

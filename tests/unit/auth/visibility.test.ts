@@ -1,5 +1,7 @@
 import type { Role } from '../../../server/domain/auth/roles';
 import {
+  computedFrom,
+  hiddenBy,
   hiddenReason,
   codingDoneFinal,
   doneFinal,
@@ -167,5 +169,73 @@ describe('the visibility policy', () => {
     expect(
       doneFinal(appraiser, STATES['everything unblinded']!, 'appraisal', { finished: 2, required: 2 }),
     ).toBe(false);
+  });
+
+  // Own work at a stage shows which records are in it, so it is computed from the stages before
+  // it only, never from the stage itself: a reviewer always sees their own title/abstract votes.
+  it.each<[string, string[]]>([
+    ['all blind', ['title_abstract']],
+    ['title/abstract unblinded', ['title_abstract', 'full_text']],
+    ['screening unblinded', ['title_abstract', 'full_text', 'coding']],
+    ['coding unblinded', ['title_abstract', 'full_text', 'coding', 'appraisal']],
+  ])('with %s, a reviewer sees their own work at %j', (state, stages) => {
+    const reviewer = { userId: 2, role: 'reviewer' as const };
+    const shown = (['title_abstract', 'full_text', 'coding', 'appraisal'] as const).filter((stage) =>
+      maySee(reviewer, STATES[state]!, { kind: 'own-work', stage }),
+    );
+    expect(shown).toEqual(stages);
+  });
+
+  it('names what each view is computed from, stage by stage', () => {
+    expect(computedFrom({ kind: 'own-work', stage: 'coding' })).toEqual(['title_abstract', 'full_text']);
+    expect(computedFrom({ kind: 'stage-records', stage: 'title_abstract' })).toEqual([]);
+    expect(computedFrom({ kind: 'team-work', stage: 'full_text' })).toEqual(['title_abstract', 'full_text']);
+    expect(computedFrom({ kind: 'prisma' })).toEqual(['title_abstract', 'full_text']);
+    expect(computedFrom({ kind: 'ranking' })).toEqual(['title_abstract']);
+    expect(computedFrom({ kind: 'synthesis' })).toEqual(['title_abstract', 'full_text', 'coding']);
+    expect(computedFrom({ kind: 'appraisal' })).toEqual([
+      'title_abstract',
+      'full_text',
+      'coding',
+      'appraisal',
+    ]);
+    expect(computedFrom({ kind: 'export' })).toEqual(['title_abstract', 'full_text', 'coding', 'appraisal']);
+  });
+
+  it.each<[string, Blinding, string]>([
+    ['title/abstract', STATES['all blind']!, 'title/abstract'],
+    ['full text', STATES['title/abstract unblinded']!, 'full text'],
+    ['coding', STATES['screening unblinded']!, 'coding'],
+    ['appraisal', STATES['coding unblinded']!, 'appraisal'],
+  ])('the refusal of the export names the first blind stage: %s', (_name, blinding, stage) => {
+    const viewer = { userId: 3, role: 'viewer' as const };
+    expect(hiddenReason(viewer, blinding, { kind: 'export' })).toBe(
+      `this is computed from other members' ${stage} judgements, which are blind: ` +
+        `it is shown to reviewers and viewers once the owner unblinds ${stage}`,
+    );
+  });
+
+  it('hiddenBy gives the first stage that hides a view, or null', () => {
+    const reviewer = { userId: 2, role: 'reviewer' as const };
+    expect(hiddenBy(reviewer, STATES['all blind']!, { kind: 'export' })).toBe('title_abstract');
+    expect(hiddenBy(reviewer, STATES['screening unblinded']!, { kind: 'export' })).toBe('coding');
+    expect(hiddenBy(reviewer, STATES['everything unblinded']!, { kind: 'export' })).toBeNull();
+    expect(hiddenBy({ userId: 1, role: 'owner' }, STATES['all blind']!, { kind: 'export' })).toBeNull();
+  });
+
+  it('a stage blind but unblinded, or not blind at all, is open; blind and not unblinded is closed', () => {
+    const reviewer = { userId: 2, role: 'reviewer' as const };
+    const team = { kind: 'team-work', stage: 'title_abstract' } as const;
+    expect(maySee(reviewer, { title_abstract: { blind: true, unblinded: true } }, team)).toBe(true);
+    expect(maySee(reviewer, { title_abstract: { blind: false, unblinded: false } }, team)).toBe(true);
+    expect(maySee(reviewer, { title_abstract: { blind: true, unblinded: false } }, team)).toBe(false);
+    expect(maySee(reviewer, {}, team)).toBe(true);
+  });
+
+  it('a "done" stays final with more finished members than needed, and is not final below', () => {
+    const appraiser = { userId: 2, role: 'reviewer' as const };
+    const blinding = STATES['coding unblinded']!;
+    expect(doneFinal(appraiser, blinding, 'appraisal', { finished: 3, required: 2 })).toBe(true);
+    expect(doneFinal(appraiser, blinding, 'appraisal', { finished: 0, required: 1 })).toBe(false);
   });
 });

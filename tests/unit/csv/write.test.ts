@@ -16,7 +16,30 @@ describe('the shared CSV writer', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it.each(['-1', '+1', '-2.5', '0', '2024'])(
+  // The issue-22 finding: neutralisation was tested with a leading = only. Each trigger, and a
+  // trigger after something harmless (not at the start: left alone), is stated on its own.
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1+1', "'+1+1"],
+    ['-1+1', "'-1+1"],
+    ['@A1', "'@A1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['a=1', 'a=1'],
+    ['1+1', '1+1'],
+    ['x-1', 'x-1'],
+    ['mail@example.org', 'mail@example.org'],
+    ['--1', "'--1"],
+    ['-1.', "'-1."],
+    ['-.5', "'-.5"],
+    ['-1e5', "'-1e5"],
+    ['+12abc', "'+12abc"],
+    ['-12.5.1', "'-12.5.1"],
+  ])('neutralises %j as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each(['-1', '+1', '-2.5', '0', '2024', '-25', '+10.75', '-2.55', '+0.125'])(
     'leaves the number %j as it is (a spreadsheet reads it as a number, never runs it)',
     (value) => {
       expect(csvCell(value)).toBe(value);
@@ -35,6 +58,12 @@ describe('the shared CSV writer', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell(' padded ')).toBe('" padded "');
+    expect(csvCell(' leading')).toBe('" leading"');
+    expect(csvCell('trailing ')).toBe('"trailing "');
+    expect(csvCell('inner space')).toBe('inner space');
+    expect(csvCell('two\r\nlines')).toBe('"two\r\nlines"');
+    expect(csvCell('ends\r')).toBe('"ends\r"');
+    expect(csvCell('"')).toBe('""""');
   });
 
   it('writes CRLF-ended rows that a CSV reader reads back cell for cell', () => {
@@ -46,5 +75,13 @@ describe('the shared CSV writer', () => {
     const text = csvTable(rows);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parse(text)).toEqual([rows[0], rows[1], ['b', "'=1+1"]]);
+    // Exactly: cells joined by commas, every row (the last too) ended by CRLF, nothing else.
+    expect(
+      csvTable([
+        ['a', 1, null],
+        [undefined, '-2', '=x'],
+      ]),
+    ).toBe("a,1,\r\n,-2,'=x\r\n");
+    expect(csvTable([])).toBe('');
   });
 });

@@ -41,6 +41,8 @@ describe('screening metrics on hand-computed orders', () => {
     expect(rrf(order, 0.1)).toBeCloseTo(50, 6);
     // first 5 records (25 %) hold 3 of 4
     expect(rrf(order, 0.25)).toBeCloseTo(75, 10);
+    // first 4 records (20 %) hold 2 of 4: the 5th, relevant, is past the cut-off
+    expect(rrf(order, 0.2)).toBeCloseTo(50, 10);
   });
 
   it('atd() is the mean discovery position over N, in percent', () => {
@@ -67,10 +69,37 @@ describe('screening metrics on hand-computed orders', () => {
     expect(curve[100]).toBe(100);
   });
 
-  it('refuses orders without a relevant record', () => {
+  it('refuses orders without a relevant record, saying which metric needs one', () => {
     expect(() => wss([0, 0, 0])).toThrow(RangeError);
     expect(() => rrf([0, 0])).toThrow(RangeError);
     expect(() => atd([0])).toThrow(RangeError);
+    expect(() => wss([0, 0, 0])).toThrow('recordsToRecall() needs at least one relevant record');
+    expect(() => rrf([0, 0])).toThrow('rrf() needs at least one relevant record');
+    expect(() => atd([0])).toThrow('atd() needs at least one relevant record');
+  });
+
+  it('recall 0 needs no record; a quarter of 4 relevant needs the first one', () => {
+    expect(recordsToRecall(order, 0)).toBe(0);
+    expect(recordsToRecall(order, 0.25)).toBe(1);
+  });
+
+  it('a recall level that is a whole number of records in exact arithmetic is not rounded up by binary fractions', () => {
+    // 0.3 · 10 = 3.0000000000000004 in binary floating point: 3 records, not 4.
+    const allRelevant: L = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    expect(recordsToRecall(allRelevant, 0.3)).toBe(3);
+    expect(recordsToRecall(allRelevant, 0.31)).toBe(4);
+  });
+
+  it('defaults are WSS@95, RRF@10 and a 101-point curve', () => {
+    expect(wss(order)).toBeCloseTo(45, 6);
+    expect(rrf(order)).toBeCloseTo(50, 6);
+    expect(recallCurve(order)).toEqual(recallCurve(order, 101));
+  });
+
+  it('recallCurve() with 11 points samples every 10 % (2 records), and is flat 0 without a relevant record', () => {
+    // cut-offs 0, 2, 4, …, 20 records: relevant found 0, 2, 2, 3, 3, 4, 4, 4, 4, 4, 4 of 4
+    expect(recallCurve(order, 11)).toEqual([0, 50, 50, 75, 75, 100, 100, 100, 100, 100, 100]);
+    expect(recallCurve([0, 0, 0, 0], 3)).toEqual([0, 0, 0]);
   });
 });
 

@@ -15,11 +15,14 @@ function expectNear(actual: number | null | undefined, expected: number, what: s
 
 describe('agreement statistics against published reference values', () => {
   describe("Gwet's irrCAC 3×3 example [[13,0,0],[0,20,7],[0,4,56]]", () => {
-    const stats = agreementFromTable([
-      [13, 0, 0],
-      [0, 20, 7],
-      [0, 4, 56],
-    ]);
+    // Computed inside each test, not at collection time: Stryker then knows which test covers
+    // which line and runs only those tests for each mutant (npm run test:mutation).
+    const irrCac = () =>
+      agreementFromTable([
+        [13, 0, 0],
+        [0, 20, 7],
+        [0, 4, 56],
+      ]);
 
     // irrCAC 1.0 vignette "overview" (kappa2.table, scott2.table, gwet.ac1.table, bp2.table,
     // krippen2.table on cont3x3abstractors), printed to 7-8 significant digits.
@@ -32,10 +35,11 @@ describe('agreement statistics against published reference values', () => {
       ['krippendorffAlpha', 0.7972585],
       ['percentAgreement', 0.89],
     ] as const)('%s is %d', (key, expected) => {
-      expectNear(stats[key], expected, key);
+      expectNear(irrCac()[key], expected, key);
     });
 
     it('counts 100 units in 3 categories and gives a 95 % interval around kappa', () => {
+      const stats = irrCac();
       expect(stats.n).toBe(100);
       expect(stats.categories).toBe(3);
       const [lo, hi] = stats.kappaCI95!;
@@ -94,7 +98,10 @@ describe('agreement statistics against published reference values', () => {
       [3],
     ];
     // Krippendorff (2011), Computing Krippendorff's alpha-reliability, nominal example: 0.743 (3 decimals printed).
-    expect(krippendorffAlphaNominal(units)).toBeCloseTo(0.743, 3);
+    // By hand: the lone [3] is left out, n = 40 pairable values; coincidences within a value
+    // Σ k(k − 1)/(m − 1) = 3 + 2 + 4 + 4 + 4 + 0 + 4 + 2 + 4 + 3 + 2 = 32; value counts 9, 13, 10, 5, 3
+    // (Σ n_c² = 384); alpha = 1 − (n − 1)(n − 32)/(n² − 384) = 1 − 39·8/1216 = 113/152.
+    expectNear(krippendorffAlphaNominal(units), 113 / 152, 'alpha');
   });
 
   it('alpha over two-value units equals alpha from the same table', () => {
@@ -153,19 +160,119 @@ describe('agreement statistics against published reference values', () => {
     expect(stats.kappaCI95).toBeNull();
     expect(stats.percentAgreement).toBe(1);
     expect(stats.pabak).toBe(1);
+    // π = (1, 0): Gwet's pe = 1·0 + 0·1 = 0, so AC1 = po = 1; alpha expects no disagreement (every
+    // one of the 20 values is the first category) and is undefined like kappa and pi.
+    expect(stats.gwetAC1).toBe(1);
+    expect(stats.kappaSE).toBeNull();
+    expect(stats.notEstimable).toEqual({
+      cohenKappa: NOT_ESTIMABLE.chanceIsOne,
+      kappaSE: NOT_ESTIMABLE.noKappa,
+      kappaCI95: NOT_ESTIMABLE.noKappa,
+      scottPi: NOT_ESTIMABLE.chanceIsOne,
+      krippendorffAlpha: NOT_ESTIMABLE.noDisagreementExpected,
+    });
   });
 
-  it('an empty table has n = 0 and no coefficients', () => {
-    expect(
-      agreementFromTable([
-        [0, 0],
-        [0, 0],
+  it('an empty table has n = 0 and no coefficients, each saying there was nothing to compare', () => {
+    const stats = agreementFromTable([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(stats).toMatchObject({ n: 0, categories: 2, cohenKappa: null, percentAgreement: null });
+    expect(stats.notEstimable).toEqual({
+      percentAgreement: NOT_ESTIMABLE.noUnits,
+      cohenKappa: NOT_ESTIMABLE.noUnits,
+      kappaSE: NOT_ESTIMABLE.noUnits,
+      kappaCI95: NOT_ESTIMABLE.noUnits,
+      scottPi: NOT_ESTIMABLE.noUnits,
+      gwetAC1: NOT_ESTIMABLE.noUnits,
+      brennanPrediger: NOT_ESTIMABLE.noUnits,
+      pabak: NOT_ESTIMABLE.noUnits,
+      krippendorffAlpha: NOT_ESTIMABLE.noUnits,
+    });
+  });
+
+  // n = 6, every margin 1/2, so pe = 1/2 for Cohen, Scott and Gwet alike; by FCE (above):
+  // [[2,1],[1,2]]: po = 2/3, κ = 1/3; diagonal 2·(1/3)(1 − (2/3)·1)² = 2/27, off-diagonal
+  //   2·(1/6)(2/3)² = 4/27, minus (1/3 − (1/2)(2/3))² = 0 → variance (6/27)/(6·1/4) = 4/27,
+  //   SE = 0.3849001795, Z·SE = 0.7543904894: [1/3 − 0.75439, 1/3 + 0.75439 = 1.0877 → 1].
+  // [[1,2],[2,1]]: po = 1/3, κ = −1/3; diagonal 2·(1/6)(1 − 4/3)² = 1/27, off-diagonal
+  //   2·(1/3)(4/3)² = 32/27, minus (−1/3 − (1/2)(4/3))² = 1 → variance (6/27)/(3/2) = 4/27 again:
+  //   [−1/3 − 0.75439 = −1.0877 → −1, −1/3 + 0.75439].
+  it.each([
+    [
+      'agree',
+      [
+        [2, 1],
+        [1, 2],
+      ],
+      1 / 3,
+      [1 / 3 - 0.7543904894, 1],
+    ],
+    [
+      'disagree',
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      -1 / 3,
+      [-1, -1 / 3 + 0.7543904894],
+    ],
+  ] as const)('the 95 %% interval of a small table (%s) is clipped to [−1, 1]', (_name, table, kappa, ci) => {
+    const stats = agreementFromTable(table);
+    expectNear(stats.cohenKappa, kappa, 'kappa');
+    expectNear(stats.kappaSE, Math.sqrt(4 / 27), 'kappaSE');
+    expectNear(stats.kappaCI95?.[0], ci[0], 'lower');
+    expectNear(stats.kappaCI95?.[1], ci[1], 'upper');
+    // Symmetric margins: Scott's pi and Gwet's AC1 equal kappa here.
+    expectNear(stats.scottPi, kappa, 'scottPi');
+    expectNear(stats.gwetAC1, kappa, 'gwetAC1');
+    expect(stats.notEstimable).toEqual({});
+  });
+
+  it('alpha over the agreeing 6-unit table: 1 − (12 − 1)(12 − 8)/(12² − 6² − 6²) = 7/18', () => {
+    // 12 values, 8 of them in agreeing pairs (2·(2 + 2)), 6 of each category.
+    expectNear(
+      krippendorffAlphaFromTable([
+        [2, 1],
+        [1, 2],
       ]),
-    ).toMatchObject({ n: 0, cohenKappa: null, percentAgreement: null });
+      7 / 18,
+      'alpha',
+    );
+  });
+
+  it('alpha needs two values in a unit: units rated once are left out, and nothing pairable is null', () => {
+    expect(krippendorffAlphaNominal([[1], [2], [3]])).toBeNull();
+    expect(krippendorffAlphaNominal([])).toBeNull();
+    // [[1,1],[2,2]] plus a lone 3: alpha over the two pairable units alone is 1 − 3·0/8 = 1.
+    expect(krippendorffAlphaNominal([[1, 1], [2, 2], [3]])).toBe(1);
+    // One disagreeing pair is the smallest estimable case: 1 − (2 − 1)(2 − 0)/(2² − 1² − 1²) = 0.
+    expect(krippendorffAlphaNominal([['a', 'b']])).toBe(0);
   });
 
   it('refuses a non-square table', () => {
     expect(() => agreementFromTable([[1, 2], [3]])).toThrow(RangeError);
+    expect(() => agreementFromTable([[1], [3]])).toThrow('square');
+  });
+
+  it.each([
+    ['a negative count', -1],
+    ['a fraction', 0.5],
+  ])('refuses %s in a cell', (_name, bad) => {
+    expect(() =>
+      agreementFromTable([
+        [1, bad],
+        [0, 1],
+      ]),
+    ).toThrow('non-negative integers');
+  });
+
+  it('tableFromPairs refuses a rating outside the categories, on either side', () => {
+    expect(() => tableFromPairs([['in', 'maybe']], ['in', 'out'])).toThrow(
+      'rating outside the categories: in, maybe',
+    );
+    expect(() => tableFromPairs([['maybe', 'in']], ['in', 'out'])).toThrow(RangeError);
   });
 
   it('tableFromPairs cross-tabulates in category order', () => {

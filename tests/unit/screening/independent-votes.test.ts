@@ -77,6 +77,15 @@ describe('votesForAgreement', () => {
   });
 });
 
+describe('stageVotesForAgreement', () => {
+  it('lists records in record id order, whatever order their events came in', () => {
+    const byRecord = new Map<number, ScreeningEvent[]>(
+      [30, 4, 100, 12].map((id) => [id, [vote(A, 'include'), vote(B, 'exclude')]]),
+    );
+    expect(stageVotesForAgreement(byRecord, 'latest').map((r) => r.recordId)).toEqual([4, 12, 30, 100]);
+  });
+});
+
 /** The worked example of docs/notes/screening.md as each record's events. */
 function workedExample(): Map<number, ScreeningEvent[]> {
   const events = new Map(FIRST_VOTES.map(([a, b], i) => [i + 1, [vote(A, a), vote(B, b)]]));

@@ -138,6 +138,91 @@ describe('rules for new events', () => {
   });
 });
 
+describe('what the events keep, and the words of each refusal', () => {
+  it('a vote keeps its reason and note trimmed, and blank ones as null', () => {
+    const event = castVote(
+      emptyState(),
+      { userId: 3, decision: 'exclude', reason: '  Wrong design ', note: ' see p. 4\n' },
+      ft,
+      T,
+    );
+    expect(event).toEqual({
+      kind: 'vote',
+      userId: 3,
+      decision: 'exclude',
+      reason: 'Wrong design',
+      note: 'see p. 4',
+      at: T,
+    });
+    expect(castVote(emptyState(), { userId: 3, decision: 'maybe', reason: ' ', note: '' }, ta, T)).toEqual({
+      kind: 'vote',
+      userId: 3,
+      decision: 'maybe',
+      reason: null,
+      note: null,
+      at: T,
+    });
+  });
+
+  it('the folded state keeps every field of the latest vote and of the resolution', () => {
+    const later = '2026-01-02T00:00:00.000Z';
+    const state = foldEvents([
+      vote(1, 'include'),
+      { kind: 'vote', userId: 1, decision: 'exclude', reason: 'r', note: 'n', at: later },
+      { kind: 'resolve', userId: 9, decision: 'exclude', reason: 'why', at: later },
+    ]);
+    expect(state).toEqual({
+      votes: [{ userId: 1, decision: 'exclude', reason: 'r', note: 'n', at: later }],
+      resolution: { userId: 9, decision: 'exclude', reason: 'why', at: later },
+    });
+  });
+
+  it('refusals say why, in words a reviewer can act on', () => {
+    const resolved = foldEvents([
+      vote(1, 'include'),
+      vote(2, 'exclude'),
+      { kind: 'resolve', userId: 9, decision: 'include', reason: null, at: T },
+    ]);
+    const closed = 'this record has been resolved at this stage; votes can no longer change';
+    expect(() => castVote(resolved, { userId: 1, decision: 'include' }, ta, T)).toThrow(closed);
+    expect(() => retractVote(resolved, 1, T)).toThrow(closed);
+    expect(() => retractVote(emptyState(), 1, T)).toThrow('there is no vote of yours to retract');
+    expect(() => castVote(emptyState(), { userId: 1, decision: 'exclude' }, ft, T)).toThrow(
+      'an exclusion reason is required at this stage',
+    );
+    const awaiting = foldEvents([vote(1, 'exclude')]);
+    expect(() => resolveConflict(awaiting, { userId: 9, decision: 'include' }, ta, T)).toThrow(
+      'only a record in conflict can be resolved; this one is awaiting',
+    );
+    const conflict = foldEvents([vote(1, 'include'), vote(2, 'exclude', 'x')]);
+    expect(() => resolveConflict(conflict, { userId: 9, decision: 'exclude', reason: ' ' }, ft, T)).toThrow(
+      'an exclusion reason is required at this stage',
+    );
+  });
+
+  it('the owner resolves without a reason where none is required: an include anywhere, an exclusion at title/abstract', () => {
+    const conflict = foldEvents([vote(1, 'include'), vote(2, 'exclude', 'x')]);
+    expect(resolveConflict(conflict, { userId: 9, decision: 'include' }, ft, T)).toEqual({
+      kind: 'resolve',
+      userId: 9,
+      decision: 'include',
+      reason: null,
+      at: T,
+    });
+    expect(
+      resolveConflict(conflict, { userId: 9, decision: 'exclude', reason: ' off topic ' }, ta, T),
+    ).toEqual({ kind: 'resolve', userId: 9, decision: 'exclude', reason: 'off topic', at: T });
+    expect(resolveConflict(conflict, { userId: 9, decision: 'exclude' }, ta, T)).toMatchObject({
+      reason: null,
+    });
+  });
+
+  it('a reviewer retracts only their own vote', () => {
+    const state = foldEvents([vote(1, 'include'), vote(2, 'exclude')]);
+    expect(retractVote(state, 2, T)).toEqual({ kind: 'retract', userId: 2, at: T });
+  });
+});
+
 describe('settings', () => {
   it('defaults: two reviewers, blind, reasons required at full text only', () => {
     expect(ta).toMatchObject({ reviewersRequired: 2, blind: true, unblinded: false, reasonRequired: false });
