@@ -53,6 +53,11 @@ export interface Application {
   page: string | null;
   note: string;
   createdAt: string;
+  /**
+   * An illustrative example written for the excerpt, not a quotation of the study (the demo
+   * marks what it invented so); shown as such beside it everywhere.
+   */
+  illustrative: boolean;
 }
 
 /**
@@ -101,6 +106,8 @@ export interface ConsensusApplication {
   fromCoder: string | null;
   decidedBy: string;
   decidedAt: string;
+  /** The excerpt is an illustrative example, not a quotation (accepted from a coder's so flagged). */
+  illustrative: boolean;
 }
 
 /** The owner's reconciled value of one field (PUT …/coding/studies/:recordId/consensus/values/:field). */
@@ -204,6 +211,8 @@ export interface EvidenceRow {
   excerpt: string;
   page: string | null;
   coder: string;
+  /** The excerpt is an illustrative example, not a quotation (Application.illustrative). */
+  illustrative: boolean;
 }
 
 export interface Theme {

@@ -138,6 +138,8 @@ export interface ApplyInput {
   excerpt?: string;
   page?: string | null;
   note?: string;
+  /** The excerpt is an illustrative example written for it, not a quotation (the demo's). */
+  illustrative?: boolean;
 }
 
 /** Applies a code to an included study for the acting coder. */
@@ -160,6 +162,7 @@ export function applyCode(
       excerpt: input.excerpt ?? '',
       page: input.page ?? null,
       note: input.note ?? '',
+      illustrative: input.illustrative ?? false,
     },
     deps.clock(),
   );
@@ -238,6 +241,7 @@ export function synthesisInput(
       coder: coderName(a.userId),
       excerpt: a.excerpt,
       page: a.page,
+      illustrative: a.illustrative,
     }));
     coderApplications.push(...own);
     const consensus = (coding.consensusApplications.get(id) ?? []).map((a) => ({
@@ -246,6 +250,7 @@ export function synthesisInput(
       coder: consensusCoder(a.fromApplicationId, coderOf, coderName),
       excerpt: a.excerpt,
       page: a.page,
+      illustrative: a.illustrative,
     }));
     applications.push(...countedApplications(codersRequired, consensus, own));
     for (const userId of new Set((coding.done.get(id) ?? []).map((d) => d.userId)))

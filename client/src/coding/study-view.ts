@@ -8,6 +8,7 @@ import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
 import { consensusSection, valuesSection } from './consensus-view';
 import { extractionForm } from './extraction-form';
+import { excerptCell } from './excerpt';
 
 /**
  * One included study: its record, the caller's own coding (a form that applies a code, the
@@ -177,7 +178,7 @@ function applicationsTable(
                 'tr',
                 { 'data-application': a.id },
                 h('td', {}, labelOf.get(a.codeId) ?? String(a.codeId)),
-                h('td', {}, a.excerpt),
+                excerptCell(a),
                 h('td', {}, a.page ?? ''),
                 h('td', {}, a.coder),
                 h(

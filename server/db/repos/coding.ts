@@ -25,6 +25,8 @@ export interface ApplicationRow {
   page: string | null;
   note: string;
   createdAt: string;
+  /** An illustrative example, not a quotation of the study (migration 0010). */
+  illustrative: boolean;
 }
 
 export interface ExtractionValueRow {
@@ -54,6 +56,8 @@ export interface ConsensusApplicationRow {
   fromApplicationId: number | null;
   decidedBy: number;
   decidedAt: string;
+  /** The excerpt is an illustrative example, not a quotation (copied from the coder's). */
+  illustrative: boolean;
 }
 
 /** The owner's reconciled value of one field of a study. */
@@ -68,7 +72,18 @@ export interface ConsensusValueRow {
 }
 
 const CONSENSUS_APPLICATION_COLUMNS = `id, record_id AS recordId, code_id AS codeId, excerpt, page, note,
-  from_application_id AS fromApplicationId, decided_by AS decidedBy, decided_at AS decidedAt`;
+  from_application_id AS fromApplicationId, decided_by AS decidedBy, decided_at AS decidedAt, illustrative`;
+
+const APPLICATION_COLUMNS = `id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note,
+  created_at AS createdAt, illustrative`;
+
+/** A row as SQLite gives it: the illustrative flag as 0/1. */
+type StoredFlag<T> = Omit<T, 'illustrative'> & { illustrative: number };
+
+/** Reads the stored 0/1 flag as the boolean the row type says. */
+function withFlag<T extends { illustrative: boolean }>(row: StoredFlag<T> | undefined): T | undefined {
+  return row === undefined ? undefined : ({ ...row, illustrative: row.illustrative === 1 } as T);
+}
 
 /** The bibliographic fields coding shows and cites for a study (records.ts owns the columns). */
 export type StudyRecordRow = RecordFieldsOf<'study'>;
@@ -198,27 +213,38 @@ export function codingRepo(db: Db) {
         excerpt: string;
         page: string | null;
         note: string;
+        illustrative?: boolean;
       },
       now: Date,
     ): number {
       return Number(
         db
           .prepare(
-            `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at, illustrative)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now.toISOString())
-          .lastInsertRowid,
+          .run(
+            projectId,
+            a.recordId,
+            a.codeId,
+            a.userId,
+            a.excerpt,
+            a.page,
+            a.note,
+            now.toISOString(),
+            a.illustrative ? 1 : 0,
+          ).lastInsertRowid,
       );
     },
 
     getApplication(projectId: number, id: number): ApplicationRow | undefined {
-      return db
-        .prepare(
-          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
-             FROM code_applications WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
-        )
-        .get(projectId, id) as ApplicationRow | undefined;
+      return withFlag<ApplicationRow>(
+        db
+          .prepare(
+            `SELECT ${APPLICATION_COLUMNS} FROM code_applications WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+          )
+          .get(projectId, id) as StoredFlag<ApplicationRow> | undefined,
+      );
     },
 
     removeApplication(id: number, now: Date): void {
@@ -229,14 +255,14 @@ export function codingRepo(db: Db) {
     },
 
     listApplications(projectId: number, recordId?: number): ApplicationRow[] {
-      return db
+      const rows = db
         .prepare(
-          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
-             FROM code_applications
+          `SELECT ${APPLICATION_COLUMNS} FROM code_applications
             WHERE project_id = ? AND removed_at IS NULL AND (? IS NULL OR record_id = ?)
             ORDER BY record_id, id`,
         )
-        .all(projectId, recordId ?? null, recordId ?? null) as ApplicationRow[];
+        .all(projectId, recordId ?? null, recordId ?? null) as StoredFlag<ApplicationRow>[];
+      return rows.map((r) => withFlag<ApplicationRow>(r)!);
     },
 
     setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: Date): void {
@@ -290,8 +316,8 @@ export function codingRepo(db: Db) {
         db
           .prepare(
             `INSERT INTO consensus_applications
-               (project_id, record_id, code_id, excerpt, page, note, from_application_id, decided_by, decided_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               (project_id, record_id, code_id, excerpt, page, note, from_application_id, decided_by, decided_at, illustrative)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             projectId,
@@ -303,27 +329,31 @@ export function codingRepo(db: Db) {
             a.fromApplicationId,
             a.decidedBy,
             now.toISOString(),
+            a.illustrative ? 1 : 0,
           ).lastInsertRowid,
       );
     },
 
     getConsensusApplication(projectId: number, id: number): ConsensusApplicationRow | undefined {
-      return db
-        .prepare(
-          `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
-            WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
-        )
-        .get(projectId, id) as ConsensusApplicationRow | undefined;
+      return withFlag<ConsensusApplicationRow>(
+        db
+          .prepare(
+            `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
+              WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+          )
+          .get(projectId, id) as StoredFlag<ConsensusApplicationRow> | undefined,
+      );
     },
 
     /** The live consensus applications of the project, by record then id. */
     listConsensusApplications(projectId: number): ConsensusApplicationRow[] {
-      return db
+      const rows = db
         .prepare(
           `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
             WHERE project_id = ? AND removed_at IS NULL ORDER BY record_id, id`,
         )
-        .all(projectId) as ConsensusApplicationRow[];
+        .all(projectId) as StoredFlag<ConsensusApplicationRow>[];
+      return rows.map((r) => withFlag<ConsensusApplicationRow>(r)!);
     },
 
     removeConsensusApplication(id: number, userId: number, now: Date): void {
