@@ -29,10 +29,46 @@ export interface CodebookResponse {
   fields: Field[];
 }
 
-/** POST …/codebook/import: how many codes and fields the file held. */
+/**
+ * What importing a codebook file changes, matched by key (a code's `code`, a field's `key`):
+ * codes added, renamed (label), described (description), moved (parent, by key) and removed or
+ * kept (in the project, not in the file); fields added, changed, removed or kept.
+ */
+export interface CodebookChanges {
+  codes: {
+    added: { code: string; label: string; parent: string | null }[];
+    renamed: { code: string; from: string; to: string }[];
+    described: { code: string; label: string }[];
+    moved: { code: string; label: string; from: string | null; to: string | null }[];
+    removed: { code: string; label: string }[];
+    kept: { code: string; label: string }[];
+  };
+  fields: {
+    added: { key: string; label: string }[];
+    changed: { key: string; label: string; what: ('label' | 'kind' | 'choices')[] }[];
+    removed: { key: string; label: string }[];
+    kept: { key: string; label: string }[];
+  };
+}
+
+/** POST …/codebook/import: how many codes and fields the file held, and what changed. */
 export interface CodebookImported {
   codes: number;
   fields: number;
+  changes: CodebookChanges;
+}
+
+/**
+ * POST …/codebook/import/preview: what the import would change, nothing written; `blocked` says
+ * why it would be refused (a code in use to remove, a field whose values would be lost).
+ */
+export interface CodebookImportPreview {
+  changes: CodebookChanges;
+  blocked: string[];
+  /** Whether what the project has and the file does not is removed (else kept). */
+  removeMissing: boolean;
+  /** Whether the file carries the extraction form (JSON) or codes only (CSV). */
+  withFields: boolean;
 }
 
 /** One value of the extraction form; null clears the field. */

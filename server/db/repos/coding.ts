@@ -37,6 +37,14 @@ export interface ExtractionValueRow {
   updatedAt: string;
 }
 
+/** A value stored for a field, by a coder or in the consensus (the builder renames choices in them). */
+export interface StoredFieldValue {
+  owner: 'coder' | 'consensus';
+  recordId: number;
+  userId: number | null;
+  value: string | number | string[] | null;
+}
+
 /** A coder's "I have finished this study". */
 export interface DoneRow {
   recordId: number;
@@ -192,16 +200,91 @@ export function codingRepo(db: Db) {
       db.prepare('DELETE FROM codes WHERE id = ?').run(codeId);
     },
 
-    /** Live applications of a code and of every code beneath it (to refuse deleting coded themes). */
+    /** Places codes: each its parent and position (the editor's moves renumber the whole tree). */
+    placeCodes(placed: readonly { id: number; parentId: number | null; position: number }[]): void {
+      const place = db.prepare(
+        'UPDATE codes SET parent_id = ?, position = ? WHERE id = ? AND (parent_id IS NOT ? OR position IS NOT ?)',
+      );
+      for (const c of placed) place.run(c.parentId, c.position, c.id, c.parentId, c.position);
+    },
+
+    /**
+     * Live applications of a code and of every code beneath it, coders' and the consensus's (to
+     * refuse deleting coded themes: deleting a code deletes what was coded with it).
+     */
     countApplicationsUnder(codeId: number): number {
       return (
         db
           .prepare(
             `WITH RECURSIVE under(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN under u ON c.parent_id = u.id)
-             SELECT COUNT(*) AS n FROM code_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under)`,
+             SELECT (SELECT COUNT(*) FROM code_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under))
+                  + (SELECT COUNT(*) FROM consensus_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under)) AS n`,
           )
           .get(codeId) as { n: number }
       ).n;
+    },
+
+    insertField(projectId: number, f: FieldDefinition): number {
+      const position = (
+        db
+          .prepare(
+            'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM extraction_fields WHERE project_id = ?',
+          )
+          .get(projectId) as { next: number }
+      ).next;
+      return Number(
+        db
+          .prepare(
+            'INSERT INTO extraction_fields (project_id, key, label, kind, options_json, position) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(projectId, f.key, f.label, f.kind, JSON.stringify(f.options), position).lastInsertRowid,
+      );
+    },
+
+    updateField(fieldId: number, f: Pick<FieldDefinition, 'label' | 'kind' | 'options'>): void {
+      db.prepare('UPDATE extraction_fields SET label = ?, kind = ?, options_json = ? WHERE id = ?').run(
+        f.label,
+        f.kind,
+        JSON.stringify(f.options),
+        fieldId,
+      );
+    },
+
+    deleteField(fieldId: number): void {
+      db.prepare('DELETE FROM extraction_fields WHERE id = ?').run(fieldId);
+    },
+
+    /** Orders a project's fields as listed (positions 0, 1, …). */
+    orderFields(fieldIds: readonly number[]): void {
+      const place = db.prepare('UPDATE extraction_fields SET position = ? WHERE id = ?');
+      fieldIds.forEach((id, position) => place.run(position, id));
+    },
+
+    /** Every value stored for a field: each coder's and the consensus's, with what identifies its row. */
+    fieldValues(fieldId: number): StoredFieldValue[] {
+      const rows = db
+        .prepare(
+          `SELECT 'coder' AS owner, record_id AS recordId, user_id AS userId, value_json AS value
+             FROM extraction_values WHERE field_id = ?
+           UNION ALL
+           SELECT 'consensus', record_id, NULL, value_json FROM consensus_values WHERE field_id = ?`,
+        )
+        .all(fieldId, fieldId) as (Omit<StoredFieldValue, 'value'> & { value: string })[];
+      return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as StoredFieldValue['value'] }));
+    },
+
+    /** Rewrites one stored value in place (a renamed choice), keeping who set it and when. */
+    rewriteFieldValue(fieldId: number, row: StoredFieldValue, value: StoredFieldValue['value']): void {
+      if (row.owner === 'coder')
+        db.prepare(
+          'UPDATE extraction_values SET value_json = ? WHERE field_id = ? AND record_id = ? AND user_id = ?',
+        ).run(JSON.stringify(value), fieldId, row.recordId, row.userId);
+      else
+        db.prepare('UPDATE consensus_values SET value_json = ? WHERE field_id = ? AND record_id = ?').run(
+          JSON.stringify(value),
+          fieldId,
+          row.recordId,
+        );
     },
 
     insertApplication(
