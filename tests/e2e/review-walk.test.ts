@@ -242,6 +242,7 @@ describe('a review from import to PRISMA export in a real browser', () => {
   it('the owner writes a code and alice codes the included study with an excerpt', async () => {
     unblind('full_text');
     await open(owner.page, server.url, `/projects/${projectId}/coding`, 'Coding');
+    await owner.page.getByRole('link', { name: 'Edit the codebook' }).click();
     const editor = owner.page.locator('#codebook-editor');
     await editor.getByLabel('Short code').fill('LA');
     await editor.getByLabel('Label').fill('Learning ambitions');

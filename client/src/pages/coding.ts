@@ -7,7 +7,6 @@ import type {
 import { api, ApiError, optional } from '../api';
 import { blindedNotice, unlessBlinded } from '../blind';
 import { agreementTable } from '../coding/agreement-table';
-import { codebookEditor } from '../coding/codebook-editor';
 import { renderStudy } from '../coding/study-view';
 import { h, mount } from '../dom';
 import { frame } from '../layout';
@@ -30,7 +29,10 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
     h(
       'p',
       {},
-      'Codebook: ',
+      owner
+        ? h('a', { href: `#/projects/${projectId}/codebook` }, 'Edit the codebook')
+        : h('a', { href: `#/projects/${projectId}/codebook` }, 'The codebook'),
+      ' · Export: ',
       h('a', { href: `${base}/codebook.json`, download: '' }, 'JSON'),
       ' · ',
       h('a', { href: `${base}/codebook.csv`, download: '' }, 'CSV'),
@@ -38,7 +40,7 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
   ];
   if (list instanceof ApiError) {
     // which studies are included is computed from the screening votes, still blind to this member
-    mount(content, ...heading, blindedNotice(list), owner ? codebookEditor(base, projectId, codes) : null);
+    mount(content, ...heading, blindedNotice(list));
     return;
   }
   const { studies } = list;
@@ -53,7 +55,6 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
     ...heading,
     h('div', { class: 'screening' }, detail, studyList(projectId, studies, selected)),
     agreement ? agreementTable(agreement.agreement) : null,
-    owner ? codebookEditor(base, projectId, codes) : null,
   );
   if (selected != null) await renderStudy(detail, base, projectId, selected, codes, fields, owner);
 }
