@@ -11,6 +11,7 @@ import type { LoginLimits } from './http/login-limits';
 import { parseTrustProxy } from './http/trust-proxy';
 import { apiRouter } from './http/routes';
 import { packagePath } from './package-root';
+import { defaultImportPool, type ImportPool } from './services/import-pool';
 
 export interface AppDeps {
   db: Db;
@@ -31,6 +32,8 @@ export interface AppDeps {
   setupToken?: string;
   /** The server runs the demo (`sift demo`): the sign-in page may show the demo's accounts. */
   demo?: boolean;
+  /** The worker threads that read imported files, with their budget; defaults to the process's pool. */
+  imports?: ImportPool;
 }
 
 export interface AppContext {
@@ -40,6 +43,8 @@ export interface AppContext {
   loginLimits?: Partial<LoginLimits>;
   setupToken?: string;
   demo?: boolean;
+  /** Set by createApp; a context built by hand (route tests) leaves it out and gets the process's pool. */
+  imports?: ImportPool;
 }
 
 /**
@@ -76,6 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
     loginLimits: deps.loginLimits,
     setupToken: deps.setupToken,
     demo: deps.demo ?? false,
+    imports: deps.imports ?? defaultImportPool(),
   };
   const app = express();
   app.disable('x-powered-by');

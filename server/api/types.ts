@@ -11,6 +11,7 @@ export type * from './coding';
 export type * from './common';
 export type * from './dedup';
 export type * from './fulltext';
+export type * from './imports';
 export type * from './prisma';
 export type * from './projects';
 export type * from './ranking';

@@ -49,6 +49,16 @@ export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
 }
 
+/** An import stopped because reading a file went over its time or memory budget; nothing was imported. */
+export class ImportBudgetError extends DomainError {
+  readonly code = 'import_over_budget';
+}
+
+/** An import the user cancelled while its files were being read; nothing was imported. */
+export class ImportCancelledError extends DomainError {
+  readonly code = 'import_cancelled';
+}
+
 /** A file that cannot be read as the format it claims to be; names file, line and reason. */
 export class ParseError extends DomainError {
   readonly code = 'parse_failed';

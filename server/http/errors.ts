@@ -5,6 +5,8 @@ import {
   DomainError,
   ForbiddenError,
   GoneError,
+  ImportBudgetError,
+  ImportCancelledError,
   NotFoundError,
   ParseError,
   RateLimitedError,
@@ -19,9 +21,9 @@ export function statusOf(error: DomainError): number {
   if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
+  if (error instanceof ConflictError || error instanceof ImportCancelledError) return 409;
   if (error instanceof GoneError) return 410;
-  if (error instanceof ParseError) return 422;
+  if (error instanceof ParseError || error instanceof ImportBudgetError) return 422;
   if (error instanceof RateLimitedError) return 429;
   return 400;
 }

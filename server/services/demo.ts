@@ -5,7 +5,7 @@ import { countActiveAdmins, findUserByUsername, setAdmin } from '../db/repos/use
 import type { SourceKind } from '../domain/source-kinds';
 import type { ServiceDeps } from './deps';
 import { DEMO_ADMIN, LATER_DEMO_STEPS } from './demo-steps';
-import { importFiles } from './import';
+import { importOwnFiles } from './import';
 import { packagePath } from '../package-root';
 
 /** The demo review `npm start` opens: real records from data/demo/ (see data/demo/SOURCES.md). */
@@ -64,15 +64,10 @@ export const importDemoSources: DemoStep = {
   run(ctx) {
     for (const source of DEMO_SOURCES) {
       const bytes = fs.readFileSync(path.join(ctx.dataDir, source.file));
-      importFiles(
-        ctx.db,
-        {
-          projectId: ctx.projectId,
-          source: { name: source.name, kind: source.kind, searchString: source.searchString },
-          files: [{ fileName: source.file, bytes }],
-        },
-        ctx.clock,
-      );
+      importOwnFiles(ctx, ctx.projectId, {
+        source: { name: source.name, kind: source.kind, searchString: source.searchString },
+        files: [{ fileName: source.file, bytes }],
+      });
     }
   },
 };

@@ -9,6 +9,7 @@ import { systemClock } from '../../server/domain/clock';
 import { runDedup } from '../../server/services/dedup';
 import * as fulltext from '../../server/services/fulltext';
 import { importFiles } from '../../server/services/import';
+import { importDeps } from '../support/imports';
 import { createOwnedProject } from '../../server/services/projects';
 import * as screening from '../../server/services/screening';
 import { addMember, createUser, TEST_PASSWORD } from '../support/auth';
@@ -34,7 +35,7 @@ function hugeRecord(): string {
 }
 
 /**
- * Records whose fields carry markup, script URLs, control characters, right-to-left overrides
+ * Records whose fields carry markup, script URLs, right-to-left overrides
  * and huge values go through every page: nothing may execute (no dialog, no page error, the
  * window flag stays unset, no element gains an event-handler attribute), and the text shows
  * as text.
@@ -53,18 +54,13 @@ describe('hostile imported content is shown as text and never runs', () => {
     const aliceId = createUser(db, 'alice');
     projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: `Review ${PWN(40)}`, description: `<script>window.__pwned=41</script>` }).id;
     addMember(db, projectId, aliceId, 'reviewer');
-    importFiles(
-      db,
-      {
-        projectId,
-        source: { name: `<script>window.__pwned=42</script>Scopus`, kind: 'database', searchString: PWN(43) },
-        files: [
-          { fileName: `${PWN(44)}.ris`, bytes: fs.readFileSync(HOSTILE_RIS) },
-          { fileName: 'huge.ris', bytes: Buffer.from(hugeRecord(), 'utf8') },
-        ],
-      },
-      systemClock,
-    );
+    await importFiles(importDeps(db, systemClock), projectId, {
+      source: { name: `<script>window.__pwned=42</script>Scopus`, kind: 'database', searchString: PWN(43) },
+      files: [
+        { fileName: `${PWN(44)}.ris`, bytes: fs.readFileSync(HOSTILE_RIS) },
+        { fileName: 'huge.ris', bytes: Buffer.from(hugeRecord(), 'utf8') },
+      ],
+    });
     runDedup(db, projectId, systemClock);
     const deps = { db, clock: systemClock };
     const asOwner = { userId: ownerId, role: 'owner' as const };

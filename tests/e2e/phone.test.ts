@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { systemClock } from '../../server/domain/clock';
 import { importFiles } from '../../server/services/import';
+import { importDeps } from '../support/imports';
 import { addProjectMember } from '../../server/services/members';
 import { createOwnedProject } from '../../server/services/projects';
 import { boxOf, overflowing, scrollingSideways, waitUntil } from './support/checks';
@@ -38,20 +39,15 @@ describe('Sift on a 390-pixel phone', () => {
   const run = demoInBrowser(['owner', 'alice'], {
     viewport: PHONE,
     context: { hasTouch: true },
-    prepare({ db }) {
+    async prepare({ db }) {
       // a second review whose records carry long abstracts (the demo's records have none)
       const deps = { db, clock: systemClock };
       abstracts = createOwnedProject(deps, demoActor(db, 'owner').userId, { name: 'Oxygen at birth' }).id;
       addProjectMember(deps, abstracts, { username: 'alice', role: 'reviewer' });
-      importFiles(
-        db,
-        {
-          projectId: abstracts,
-          source: { name: 'MEDLINE', kind: 'database' },
-          files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
-        },
-        systemClock,
-      );
+      await importFiles(importDeps(db, systemClock), abstracts, {
+        source: { name: 'MEDLINE', kind: 'database' },
+        files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
+      });
     },
   });
 

@@ -5,6 +5,7 @@ import type { Db } from '../../server/db/connection';
 import { openDatabase } from '../../server/db/connection';
 import { systemClock } from '../../server/domain/clock';
 import { importFiles } from '../../server/services/import';
+import { importDeps } from '../support/imports';
 import { createOwnedProject } from '../../server/services/projects';
 import { rankingIdle } from '../../server/services/ranking';
 import * as screening from '../../server/services/screening';
@@ -28,7 +29,7 @@ describe('prioritised screening in the browser', () => {
     const aliceId = createUser(db, 'alice');
     projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: 'Prioritised review' }).id;
     addMember(db, projectId, aliceId, 'reviewer');
-    importFiles(db, { projectId, source: { name: 'MEDLINE', kind: 'database' }, files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }] }, systemClock);
+    await importFiles(importDeps(db, systemClock), projectId, { source: { name: 'MEDLINE', kind: 'database' }, files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }] });
     // one reviewer per record, so every vote settles and trains the model at once; not blind: the model
     // learns from the team's votes, so a blinded reviewer gets neither its order nor its relevance
     screening.updateSettings({ db, clock: systemClock }, projectId, { userId: ownerId, role: 'owner' }, { stages: { title_abstract: { reviewersRequired: 1, blind: false } } });

@@ -5,6 +5,7 @@ import type { Db } from '../../server/db/connection';
 import { openDatabase } from '../../server/db/connection';
 import { systemClock } from '../../server/domain/clock';
 import { importFiles } from '../../server/services/import';
+import { importDeps } from '../support/imports';
 import { createOwnedProject } from '../../server/services/projects';
 import * as screening from '../../server/services/screening';
 import { addMember, createUser, TEST_PASSWORD } from '../support/auth';
@@ -47,15 +48,10 @@ describe('screening shortcuts never trap focus and never lose a note', () => {
     aliceId = createUser(db, 'alice');
     projectId = createOwnedProject({ db, clock: systemClock }, ownerId, { name: 'Keyboard review' }).id;
     addMember(db, projectId, aliceId, 'reviewer');
-    importFiles(
-      db,
-      {
-        projectId,
-        source: { name: 'MEDLINE', kind: 'database' },
-        files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
-      },
-      systemClock,
-    );
+    await importFiles(importDeps(db, systemClock), projectId, {
+      source: { name: 'MEDLINE', kind: 'database' },
+      files: [{ fileName: 'records.csv', bytes: fs.readFileSync(RECORDS) }],
+    });
     screening.updateSettings(
       { db, clock: systemClock },
       projectId,

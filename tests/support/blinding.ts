@@ -40,6 +40,7 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/members': { class: 'no-judgements' },
   '/api/projects/:projectId/invitations': { class: 'no-judgements' },
   '/api/projects/:projectId/sources': { class: 'no-judgements' },
+  '/api/projects/:projectId/imports/:importId': { class: 'no-judgements' },
   '/api/projects/:projectId/records': { class: 'no-judgements', queries: ['?q=Record&limit=3'] },
   '/api/projects/:projectId/records/:recordId': { class: 'no-judgements' },
   '/api/projects/:projectId/export.:extension': { class: 'policy' },
@@ -119,6 +120,8 @@ export function concreteUrls(path: string, values: ParamValues): string[] {
     stage: values.stage ?? ['title_abstract', 'full_text'],
     extension: values.extension ?? ['ris', 'csv', 'bib'],
     box: values.box ?? ['included', 'duplicates', 'new_studies', 'dbr_excluded', 'records_screened'],
+    // An import job: its files and record counts, nobody's judgement (none exists here: a 404).
+    importId: [1],
   };
   let filled: Record<string, string | number>[] = [{}];
   for (const [, name] of path.matchAll(/:([A-Za-z_$][A-Za-z0-9_$]*)/g)) {

@@ -1,9 +1,29 @@
-import type { ImportedFile, ImportResponse, Source, SourceListResponse } from '../../../server/api/types';
+import type {
+  ImportedFile,
+  ImportJob,
+  ImportJobResponse,
+  ImportJobStatus,
+  Source,
+  SourceListResponse,
+} from '../../../server/api/types';
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
-import { uploadWithProgress } from '../upload';
+import { UploadAborted, uploadWithProgress } from '../upload';
+
+/** How often a running import is asked for its progress. */
+const POLL_MS = 400;
+const FINISHED: ReadonlySet<ImportJobStatus> = new Set(['done', 'failed', 'cancelled']);
+
+/** "Reading scopus.ris (file 1 of 2): 12,000 records read…" */
+function describeJob(job: ImportJob): string {
+  if (job.status === 'waiting') return 'Uploaded; waiting for a reader (another import is running)…';
+  const current = Math.max(0, job.files.findIndex((f) => f.status === 'reading'));
+  const file = job.files[current];
+  const of = job.files.length > 1 ? ` (file ${current + 1} of ${job.files.length})` : '';
+  return `Reading ${file?.file ?? 'the files'}${of}: ${job.records.toLocaleString('en')} records read…`;
+}
 
 export async function importPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
@@ -54,9 +74,51 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
     name: 'searchString',
     placeholder: 'The search string as run',
   });
-  const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Upload progress' });
+  const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Import progress' });
   const status = statusLine();
   const results = h('div', { id: 'import-results' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Import');
+  const cancel = h('button', { type: 'button', id: 'cancel-import', hidden: true }, 'Cancel import');
+  let stop: (() => void) | null = null;
+  cancel.addEventListener('click', () => stop?.());
+
+  /** Uploads, then follows the import job until it ends; Cancel stops the upload or the reading. */
+  const runImport = async (body: FormData): Promise<void> => {
+    const upload = new AbortController();
+    let jobId: number | null = null;
+    stop = () => {
+      cancel.disabled = true;
+      status.textContent = 'Cancelling…';
+      if (jobId === null) upload.abort();
+      else void api.post(`/api/projects/${projectId}/imports/${jobId}/cancel`).catch(() => undefined);
+    };
+    status.textContent = 'Uploading…';
+    const started = await uploadWithProgress<ImportJobResponse>(
+      `/api/projects/${projectId}/imports`,
+      body,
+      (f) => (progress.value = f),
+      upload.signal,
+    );
+    jobId = started.job.id;
+    progress.removeAttribute('value'); // reading: how long is not known in advance
+    let job = started.job;
+    while (!FINISHED.has(job.status)) {
+      status.textContent = describeJob(job);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = (await api.get<ImportJobResponse>(`/api/projects/${projectId}/imports/${job.id}`)).job;
+    }
+    progress.value = 1;
+    if (job.status === 'done' && job.result) {
+      status.textContent = `Imported ${job.result.records} records from ${job.result.sources.length} file(s).`;
+      mount(results, ...job.result.sources.map(importedCard));
+      await refreshSources();
+    } else if (job.status === 'cancelled') {
+      status.textContent = 'Import cancelled: nothing was imported.';
+    } else {
+      status.textContent = `Nothing was imported: ${job.error?.message ?? 'the import failed.'}`;
+      status.classList.add('error');
+    }
+  };
 
   const form = h(
     'form',
@@ -73,23 +135,26 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
         for (const f of files.files ?? []) body.append('files', f, f.name);
         progress.hidden = false;
         progress.value = 0;
-        status.textContent = 'Uploading…';
+        status.classList.remove('error');
+        mount(results);
+        submit.disabled = true;
+        cancel.hidden = false;
+        cancel.disabled = false;
         try {
-          const result = await uploadWithProgress<ImportResponse>(
-            `/api/projects/${projectId}/sources`,
-            body,
-            (f) => (progress.value = f),
-          );
-          progress.value = 1;
-          status.textContent = `Imported ${result.records} records from ${result.sources.length} file(s).`;
-          mount(results, ...result.sources.map(importedCard));
-          await refreshSources();
+          await runImport(body);
         } catch (e) {
-          status.textContent =
-            e instanceof ApiError
-              ? `Nothing was imported: ${e.message}`
-              : 'Nothing was imported: the upload failed.';
-          status.classList.add('error');
+          if (e instanceof UploadAborted) status.textContent = 'Import cancelled: nothing was imported.';
+          else {
+            status.textContent =
+              e instanceof ApiError
+                ? `Nothing was imported: ${e.message}`
+                : 'Nothing was imported: the upload failed.';
+            status.classList.add('error');
+          }
+        } finally {
+          stop = null;
+          submit.disabled = false;
+          cancel.hidden = true;
         }
       },
     },
@@ -103,7 +168,7 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
     date,
     h('label', { for: 'search-string' }, 'Search string'),
     query,
-    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Import')),
+    h('p', {}, submit, ' ', cancel),
     progress,
     status,
     results,

@@ -1,5 +1,6 @@
 import { FORMAT_IDS } from '../../domain/import/types';
 import { SOURCE_KINDS } from '../../domain/source-kinds';
+import { IMPORT_BUDGET_USAGE } from '../import-budget';
 import type { Command } from '../types';
 
 /**
@@ -9,13 +10,13 @@ import type { Command } from '../types';
 export const commands: Command[] = [
   {
     name: 'serve',
-    usage: 'sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…]',
+    usage: `sift serve --db FILE [--port N] [--host H] [--trust-proxy HOPS|loopback|ADDRESS,…] ${IMPORT_BUDGET_USAGE}`,
     summary: 'serve the web app and the HTTP API',
     load: () => import('./serve'),
   },
   {
     name: 'demo',
-    usage: 'sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING]',
+    usage: `sift demo [--db data/demo.sqlite] [--port 3000] [--host H] [--trust-proxy SETTING] ${IMPORT_BUDGET_USAGE}`,
     summary: 'create the demo review (if the database lacks it) and serve it',
     load: () => import('./demo'),
   },
@@ -65,7 +66,7 @@ export const commands: Command[] = [
     name: 'import',
     usage:
       `sift import --db FILE [--project NAME] [--source NAME] [--kind ${SOURCE_KINDS.join('|')}] [--search-date YYYY-MM-DD] ` +
-      `[--search-string S] [--format ${FORMAT_IDS.join('|')}] [--encoding E] [--force] [--json] FILE...`,
+      `[--search-string S] [--format ${FORMAT_IDS.join('|')}] [--encoding E] [--force] [--json] ${IMPORT_BUDGET_USAGE} FILE...`,
     summary: 'import bibliographic exports, each file as a new source of the project (all or nothing)',
     load: () => import('./import'),
   },

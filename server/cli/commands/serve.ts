@@ -1,9 +1,11 @@
 import type { Db } from '../../db/connection';
 import { newSecret } from '../../domain/auth/secrets';
 import { serve } from '../../main';
+import { ImportPool } from '../../services/import-pool';
 import { lacksAdministrator, setupRequired } from '../../services/setup';
 import { parseCommandArgs } from '../args';
 import { cliDeps, withDb } from '../database';
+import { IMPORT_BUDGET_OPTIONS, importBudgetOf } from '../import-budget';
 import type { CommandIO } from '../types';
 
 /** The flags of a command that serves the web app. */
@@ -12,17 +14,19 @@ export const SERVE_OPTIONS = {
   host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
   // Behind a reverse proxy: which hops may say the client's address and scheme (http/trust-proxy.ts).
   'trust-proxy': { type: 'string', default: process.env.SIFT_TRUST_PROXY ?? '' },
+  ...IMPORT_BUDGET_OPTIONS,
 } as const;
 
 /** Serves `db` until the server closes, then resolves to exit status 0 (the caller closes the database). */
 export async function serveUntilClosed(
   db: Db,
-  flags: { port: string; host: string; 'trust-proxy': string },
+  flags: { port: string; host: string; 'trust-proxy': string } & Parameters<typeof importBudgetOf>[0],
   io: CommandIO,
   options: { demo?: boolean } = {},
 ): Promise<number> {
   // First-run setup needs this token, shown only here: seeing the console proves the operator.
   const setupToken = setupRequired(cliDeps(db)) ? newSecret() : undefined;
+  const imports = new ImportPool(importBudgetOf(flags));
   const server = await serve({
     db,
     port: Number(flags.port),
@@ -30,7 +34,9 @@ export async function serveUntilClosed(
     trustProxy: flags['trust-proxy'],
     setupToken,
     demo: options.demo,
+    imports,
   });
+  server.on('close', () => void imports.close());
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : flags.port;
   io.stdout.write(`Sift is running at http://localhost:${port}\n`);

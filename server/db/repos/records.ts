@@ -204,31 +204,42 @@ export function insertStatement(db: Db): Statement {
   return prepared(db, INSERT_SQL);
 }
 
+/**
+ * A record's values for the columns an import fills, in insert order: plain strings, numbers
+ * and nulls (lists as JSON), so they cross to another thread cheaply. The import worker makes
+ * them (server/services/import-worker.ts); RecordWriter.writeValues stores them.
+ */
+export type ImportedValues = unknown[];
+
+/** The ImportedValues of one record. */
+export function importedValues(r: BibRecord): ImportedValues {
+  // Called once per imported record: an indexed loop over a preallocated array.
+  const values = new Array<unknown>(IMPORTED_COLUMNS.length);
+  for (let i = 0; i < IMPORTED_COLUMNS.length; i++) {
+    const { field, json } = IMPORTED_COLUMNS[i]!;
+    values[i] = json ? JSON.stringify(r[field]) : r[field];
+  }
+  return values;
+}
+
 /** The parameters of insertStatement() for one record, in column order. */
 export function recordParams(
   projectId: number,
   sourceId: number,
   position: number,
-  r: BibRecord,
+  r: BibRecord | ImportedValues,
   createdAt: string,
 ): unknown[] {
-  // Called once per imported record: an indexed loop over a preallocated array.
-  const params = new Array<unknown>(IMPORTED_COLUMNS.length + 4);
-  params[0] = projectId;
-  params[1] = sourceId;
-  params[2] = position;
-  for (let i = 0; i < IMPORTED_COLUMNS.length; i++) {
-    const { field, json } = IMPORTED_COLUMNS[i]!;
-    params[i + 3] = json ? JSON.stringify(r[field]) : r[field];
-  }
-  params[IMPORTED_COLUMNS.length + 3] = createdAt;
-  return params;
+  const values = Array.isArray(r) ? r : importedValues(r);
+  return [projectId, sourceId, position, ...values, createdAt];
 }
 
 /** Appends records to one source in arrival order; `position` counts from 1. */
 export interface RecordWriter {
   /** Stores one record and returns its id. */
   write(record: BibRecord): number;
+  /** Stores one record from its ImportedValues and returns its id. */
+  writeValues(values: ImportedValues): number;
   /** How many records were written so far. */
   readonly count: number;
 }
@@ -241,14 +252,16 @@ export function recordWriter(db: Db, projectId: number, sourceId: number, create
   const insert = insertStatement(db);
   const stamp = createdAt.toISOString();
   let count = 0;
+  const writeValues = (values: ImportedValues): number => {
+    count++;
+    return Number(insert.run(projectId, sourceId, count, ...values, stamp).lastInsertRowid);
+  };
   return {
     get count() {
       return count;
     },
-    write(r) {
-      count++;
-      return Number(insert.run(...recordParams(projectId, sourceId, count, r, stamp)).lastInsertRowid);
-    },
+    write: (record) => writeValues(importedValues(record)),
+    writeValues,
   };
 }
 

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { csvTable } from '../csv/write';
 import { ParseError, ValidationError } from '../errors';
 
 /** One code of a hierarchical codebook; `parent` names the parent's `code`, null for a theme. */
@@ -150,10 +151,9 @@ export function codebookFromJson(text: string, fileName: string): Codebook {
 /** CSV columns of the codebook export; extraction fields are not part of the CSV form. */
 export const CODEBOOK_CSV_COLUMNS = ['code', 'parent', 'label', 'description'] as const;
 
+/** The codebook's codes as CSV, through the shared writer (a label starting with "=" is defused). */
 export function codebookToCsv(book: Codebook): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const rows = book.codes.map((c) => [c.code, c.parent ?? '', c.label, c.description].map(cell).join(','));
-  return [CODEBOOK_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvTable([CODEBOOK_CSV_COLUMNS, ...book.codes.map((c) => [c.code, c.parent ?? '', c.label, c.description])]);
 }
 
 /** Reads a codebook CSV (columns code, parent, label, description in any order); keeps existing fields out. */

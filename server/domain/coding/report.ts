@@ -10,6 +10,7 @@ import {
   type EvidenceRow,
   type SynthesisInput,
 } from './synthesis';
+import { csvTable } from '../csv/write';
 
 /** Everything the synthesis page, the API and `sift synthesis --json` present. */
 export interface SynthesisReport {
@@ -57,19 +58,9 @@ export function buildReport(
   };
 }
 
-const csvCell = (value: string | number | null): string => {
-  const text = value == null ? '' : String(value);
-  // a leading = + - @ would be run as a formula by spreadsheet programs
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-const csvRows = (rows: (string | number | null)[][]): string =>
-  rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-
 /** The theme frequency table as CSV (one row per code). */
 export function frequenciesCsv(report: SynthesisReport): string {
-  return csvRows([
+  return csvTable([
     ['code', 'label', 'parent', 'depth', 'studies', 'direct', 'excerpts', 'share'],
     ...report.codes.map((c) => [
       c.code,
@@ -86,7 +77,7 @@ export function frequenciesCsv(report: SynthesisReport): string {
 
 /** One cross-tab as CSV: themes down, characteristic values across. */
 export function crossTabCsv(table: CrossTab): string {
-  return csvRows([
+  return csvTable([
     ['code', 'label', ...table.values],
     ...table.rows.map((r) => [r.code, r.label, ...r.counts]),
   ]);
@@ -97,7 +88,7 @@ export const ILLUSTRATIVE_NOTE = 'Illustrative example, not a quotation';
 
 /** The evidence tables of every theme as one CSV (`illustrative` last: "yes" for an example, not a quotation). */
 export function evidenceCsv(report: SynthesisReport): string {
-  return csvRows([
+  return csvTable([
     ['theme', 'code', 'study', 'study_id', 'excerpt', 'page', 'coder', 'illustrative'],
     ...report.themes.flatMap((t) =>
       t.evidence.map((e) => [

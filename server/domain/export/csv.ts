@@ -1,3 +1,4 @@
+import { csvTable, type CsvValue } from '../csv/write';
 import type { ExportRecord } from './types';
 
 /**
@@ -36,9 +37,7 @@ export const CSV_COLUMNS = [
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-type Cell = string | number | null | undefined;
-
-const CELLS: Record<CsvColumn, (r: ExportRecord) => Cell> = {
+const CELLS: Record<CsvColumn, (r: ExportRecord) => CsvValue> = {
   id: (r) => r.id,
   source: (r) => r.sourceName,
   source_id: (r) => r.sourceId,
@@ -66,20 +65,10 @@ const CELLS: Record<CsvColumn, (r: ExportRecord) => Cell> = {
 
 /**
  * Records as RFC 4180 CSV (CRLF line ends, quotes doubled, a header row), one row per record,
- * duplicates included. Text cells that a spreadsheet would run as a formula are defused.
+ * duplicates included, through the shared writer (formulas defused).
  */
 export function exportCsv(records: Iterable<ExportRecord>): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const record of records)
-    lines.push(CSV_COLUMNS.map((column) => csvCell(CELLS[column](record))).join(','));
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** One cell: numbers as they are; text defused against formula injection, then quoted if needed. */
-export function csvCell(value: Cell): string {
-  if (value == null) return '';
-  if (typeof value === 'number') return String(value);
-  // OWASP's advice: a leading = + - @ (or tab / CR) makes Excel and LibreOffice evaluate the cell.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  let out = csvTable([CSV_COLUMNS]);
+  for (const record of records) out += csvTable([CSV_COLUMNS.map((column) => CELLS[column](record))]);
+  return out;
 }

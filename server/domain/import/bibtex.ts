@@ -83,29 +83,55 @@ export function parseBibtex(
   if (source.includes('\u0000')) throw new ParseError(fileName, 1, 'the file is binary, not BibTeX text');
 
   const { items, problems } = readBibtexSyntax(source);
-  const warnings: ParseWarning[] = problems.map((p) => ({ line: p.line, record: null, message: p.message }));
+  // A kept entry's problem names its record: the entry's number among the entries.
+  const recordOf = new Map<number, number>();
+  items.forEach((item, index) => {
+    if (item.kind === 'entry') recordOf.set(index, recordOf.size + 1);
+  });
+  const warnings: ParseWarning[] = problems.map((p) => ({
+    line: p.line,
+    record: p.item === undefined ? null : (recordOf.get(p.item) ?? null),
+    message: p.message,
+  }));
 
   const macros = new Map<string, string>(MONTHS);
-  const expand = (parts: ValuePart[], line: number): string =>
-    parts
-      .map((part) => {
-        if (part.kind === 'literal') return part.text;
-        const value = macros.get(part.name);
-        if (value !== undefined) return value;
-        warnings.push({ line, record: null, message: `undefined @string macro "${part.name}" kept as text` });
-        return part.name;
-      })
-      .join('');
+  // @string values may concatenate each other (`a2 = a1 # a1`), doubling at every step: a
+  // "billion laughs" in BibTeX. Expansion may produce at most this much text in all.
+  let expansionLeft = MAX_EXPANSION_FACTOR * source.length + MAX_EXPANSION_EXTRA;
+  const expand = (parts: ValuePart[], line: number, record: number | null): string => {
+    let value = '';
+    for (const part of parts) {
+      let piece: string;
+      if (part.kind === 'literal') piece = part.text;
+      else {
+        const defined = macros.get(part.name);
+        if (defined === undefined) {
+          warnings.push({ line, record, message: `undefined @string macro "${part.name}" kept as text` });
+        }
+        piece = defined ?? part.name;
+      }
+      expansionLeft -= piece.length;
+      if (expansionLeft < 0) {
+        throw new ParseError(
+          fileName,
+          line,
+          `@string macros expand to more than ${MAX_EXPANSION_FACTOR} times the size of the file: a macro bomb, not a bibliography`,
+        );
+      }
+      value += piece;
+    }
+    return value;
+  };
 
   const entries: Entry[] = [];
   for (const item of items) {
-    if (item.kind === 'string') macros.set(item.name, expand(item.parts, item.line));
+    if (item.kind === 'string') macros.set(item.name, expand(item.parts, item.line, null));
     else if (item.kind === 'entry') {
       const own = new Map<string, string>();
       const raw: RawField[] = [['ENTRYTYPE', item.type]];
       if (item.key !== '') raw.push(['ID', item.key]);
       for (const field of item.fields) {
-        const value = expand(field.parts, field.line);
+        const value = expand(field.parts, field.line, entries.length + 1);
         if (own.has(field.name)) {
           warnings.push({
             line: field.line,
@@ -157,41 +183,79 @@ export function parseBibtex(
   return { records, warnings };
 }
 
-/** The entry's fields with those of its crossref parent (and grandparents) filled in. */
-function resolveCrossref(
-  entry: Entry,
-  byKey: Map<string, Entry>,
-  warn: (message: string) => void,
-): Map<string, string> {
-  const fields = new Map(entry.own);
-  if (entry.syntax.type === 'set') return fields;
-  const seen = new Set<string>([entry.syntax.key.toLowerCase()]);
-  let current = entry;
-  for (;;) {
-    const parentKey = current.own.get('crossref')?.trim();
-    if (!parentKey) break;
-    if (seen.has(parentKey.toLowerCase())) {
-      warn(`crossref cycle through "${parentKey}"; inheritance stopped there`);
-      break;
-    }
-    seen.add(parentKey.toLowerCase());
-    const parent = byKey.get(parentKey.toLowerCase());
-    if (!parent) {
-      warn(`crossref to "${parentKey}", which is not in the file`);
-      break;
-    }
-    for (const [name, value] of parent.own) {
-      if (NOT_INHERITED.has(name)) continue;
-      // The parent's title is the child's book title (BibLaTeX: book → inbook, proceedings → inproceedings).
-      const target = name === 'title' ? 'booktitle' : name === 'subtitle' ? 'booksubtitle' : name;
-      if (!fields.has(target)) fields.set(target, value);
-    }
-    current = parent;
-  }
-  return fields;
+/** Expanded field and @string values may hold this many times the file's characters, plus the extra. */
+const MAX_EXPANSION_FACTOR = 16;
+const MAX_EXPANSION_EXTRA = 1_000_000;
+
+/** How many crossref levels an entry inherits through (BibTeX itself follows one, biber any). */
+export const MAX_CROSSREF_DEPTH = 8;
+
+/** An entry's fields, read by name: its own, else inherited through crossref. */
+interface Fields {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
 }
 
-function toRecord(entry: Entry, fields: Map<string, string>, warn: (message: string) => void): BibRecord {
+/**
+ * The entry's fields with those of its crossref parent (and grandparents, at most
+ * MAX_CROSSREF_DEPTH levels) filled in. The chain is resolved once per entry, but fields are
+ * looked up only when asked for: copying every inherited field into every child made a chain of
+ * 8,000 entries (each the parent of the next) take seconds.
+ */
+function resolveCrossref(entry: Entry, byKey: Map<string, Entry>, warn: (message: string) => void): Fields {
+  const chain: Entry[] = [entry];
+  if (entry.syntax.type !== 'set') {
+    const seen = new Set<string>([entry.syntax.key.toLowerCase()]);
+    for (let current = entry; ; ) {
+      const parentKey = current.own.get('crossref')?.trim();
+      if (!parentKey) break;
+      if (seen.has(parentKey.toLowerCase())) {
+        warn(`crossref cycle through "${parentKey}"; inheritance stopped there`);
+        break;
+      }
+      const parent = byKey.get(parentKey.toLowerCase());
+      if (!parent) {
+        warn(`crossref to "${parentKey}", which is not in the file`);
+        break;
+      }
+      if (chain.length > MAX_CROSSREF_DEPTH) {
+        warn(`crossref chain deeper than ${MAX_CROSSREF_DEPTH} levels; inheritance stopped at "${current.syntax.key}"`);
+        break;
+      }
+      seen.add(parentKey.toLowerCase());
+      chain.push(parent);
+      current = parent;
+    }
+  }
+  const get = (name: string): string | undefined => {
+    const own = entry.own.get(name);
+    if (own !== undefined || chain.length === 1) return own;
+    for (const parent of chain.slice(1)) {
+      const inherited = inheritedValue(parent, name);
+      if (inherited !== undefined) return inherited;
+    }
+    return undefined;
+  };
+  return { get, has: (name) => get(name) !== undefined };
+}
+
+/**
+ * The value a child's field `name` takes from one parent: the parent's title is the child's
+ * book title (BibLaTeX: book → inbook, proceedings → inproceedings), its subtitle the book
+ * subtitle; when the parent has both (title and booktitle), the one written first wins.
+ */
+function inheritedValue(parent: Entry, name: string): string | undefined {
+  if (NOT_INHERITED.has(name) || name === 'title' || name === 'subtitle') return undefined;
+  const renamed = name === 'booktitle' ? 'title' : name === 'booksubtitle' ? 'subtitle' : null;
+  if (renamed === null) return parent.own.get(name);
+  const direct = parent.own.get(name);
+  const mapped = parent.own.get(renamed);
+  if (direct === undefined || mapped === undefined) return direct ?? mapped;
+  for (const field of parent.own.keys()) if (field === name || field === renamed) return parent.own.get(field);
+  return direct;
+}
+
+function toRecord(entry: Entry, fields: Fields, warn: (message: string) => void): BibRecord {
   const unknown = new Set<string>();
   const onUnknown = (command: string): void => {
     unknown.add(command);

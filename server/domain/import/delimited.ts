@@ -1,7 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { ParseError } from '../errors';
+import { readDelimitedRows } from './csv-rows';
 import { stripBom } from './lines';
-import { tableRecords } from './table';
+import { MAX_CELLS, tableRecords } from './table';
 import type { BibRecord, ParseWarning } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -39,29 +39,14 @@ function firstLineOutsideQuotes(text: string): string {
  * non-empty cell is kept in `raw` under its header.
  */
 export function parseDelimited(text: string, fileName: string, delimiter: Delimiter = sniffDelimiter(text)): { records: BibRecord[]; warnings: ParseWarning[] } {
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(stripBom(text), {
-      delimiter,
-      bom: true,
-      // WoS and some hand-made files put bare quotes inside unquoted cells.
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : null;
-      throw new ParseError(fileName, line, `not a readable ${describe(delimiter)} table: ${error.message}`, { cause: error });
-    }
-    throw error;
+  const { rows, openQuoteLine, tooWideLine } = readDelimitedRows(text, delimiter);
+  if (tooWideLine !== null) {
+    throw new ParseError(fileName, tooWideLine, `a row of more than ${MAX_CELLS.toLocaleString('en')} cells, more than a spreadsheet has: not a bibliographic table`);
   }
-
-  return tableRecords(
-    rows.map(({ record, info }) => ({ cells: record, line: info.lines })),
-    fileName,
-  );
+  if (openQuoteLine !== null) {
+    throw new ParseError(fileName, openQuoteLine, `not a readable ${describe(delimiter)} table: a quoted cell opened on this line is never closed`);
+  }
+  return tableRecords(rows, fileName);
 }
 
 function describe(delimiter: Delimiter): string {

@@ -1,4 +1,5 @@
 import { ParseError } from '../errors';
+import { findControlCharacter } from './binary';
 import { sniffDelimiter } from './delimited';
 import { splitLines, stripBom } from './lines';
 import type { FormatId } from './types';
@@ -46,7 +47,7 @@ export function detectFormat(text: string, fileName: string): FormatId {
 
   if (sample.trim() === '') throw new ParseError(fileName, null, 'the file is empty');
   if (sample.startsWith('PK\u0003\u0004')) return 'xlsx';
-  if (hasControlBytes(sample.slice(0, 4096))) {
+  if (findControlCharacter(sample.slice(0, 4096)) >= 0) {
     throw new ParseError(
       fileName,
       null,
@@ -142,13 +143,4 @@ function bibtexWins(lines: string[]): boolean {
   const entries = lines.filter((l) => /^\s*@\s*[a-z]+\s*[{(]/i.test(l)).length;
   const tagged = lines.filter((l) => /^[A-Z][A-Z0-9]{1,3} {0,3}- /.test(l)).length;
   return entries > 0 && tagged < entries * 5;
-}
-
-/** NUL and other C0 controls that text exports never contain (tab, line ends and form feed excepted). */
-function hasControlBytes(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x08 || (code >= 0x0e && code <= 0x1a)) return true;
-  }
-  return false;
 }

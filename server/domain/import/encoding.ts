@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors';
+import { lineOfOffset } from './binary';
 
 /** Text decoded from a file's bytes, with the encoding it was read as. */
 export interface DecodedText {
@@ -30,6 +31,8 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string)
   if (named) return decodeAs(bytes, fileName, named);
 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // Marked as UTF-8: any byte that is not UTF-8 is damage, never another encoding.
+    if (!isUtf8(bytes.subarray(3))) throw invalidUtf8(bytes, fileName, utf8Census(bytes).firstInvalid);
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
@@ -43,11 +46,108 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, named?: string)
   try {
     return { text: FATAL_UTF8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    // not UTF-8: fall through to a statistical guess
+    // not UTF-8: damaged UTF-8, or a legacy encoding
   }
 
+  // A file written as UTF-8 holds many valid multi-byte characters and, when damaged, a few
+  // invalid bytes; a legacy one (Windows-1252, GBK) holds almost no valid UTF-8 sequence by chance.
+  const census = utf8Census(bytes);
+  if (census.valid > census.invalid) throw invalidUtf8(bytes, fileName, census.firstInvalid);
+
   const guessed = guessLegacyEncoding(bytes);
+  if (WESTERN_ENCODINGS.has(guessed)) {
+    // Western text has a letter or two outside ASCII at a time; a long run of such bytes is not text.
+    const run = nonAsciiRun(bytes, MAX_WESTERN_RUN);
+    if (run >= 0) {
+      throw new ParseError(
+        fileName,
+        lineOfOffset(bytes, run),
+        `this is a binary file or a damaged export: the line holds a run of more than ${MAX_WESTERN_RUN} bytes that are neither UTF-8 nor ${guessed} text; nothing was imported`,
+      );
+    }
+  }
   return { text: iconv.decode(toBuffer(bytes), guessed), encoding: guessed };
+}
+
+// Encodings whose letters are mostly ASCII (Western, Central European, Turkish, Baltic).
+const WESTERN_ENCODINGS = new Set([
+  'windows-1252',
+  'windows-1250',
+  'windows-1254',
+  'windows-1257',
+  'iso-8859-1',
+  'iso-8859-2',
+  'iso-8859-9',
+  'iso-8859-13',
+  'iso-8859-15',
+]);
+const MAX_WESTERN_RUN = 16;
+
+/** The offset of the first run of more than `max` consecutive bytes ≥ 0x80, or -1. */
+function nonAsciiRun(bytes: Uint8Array, max: number): number {
+  let run = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) run = 0;
+    else if (++run > max) return i - max;
+  }
+  return -1;
+}
+
+function invalidUtf8(bytes: Uint8Array, fileName: string, offset: number): ParseError {
+  return new ParseError(
+    fileName,
+    lineOfOffset(bytes, Math.max(0, offset)),
+    `this is a binary file or a damaged export: the line holds bytes that are not UTF-8 in a file that is otherwise UTF-8; nothing was imported`,
+  );
+}
+
+/**
+ * Counts the well-formed multi-byte UTF-8 characters and the invalid bytes (each maximal
+ * invalid sequence once), and where the first invalid one is (-1: none).
+ */
+export function utf8Census(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const size = sequenceLength(bytes, i);
+    if (size > 0) {
+      valid++;
+      i += size;
+    } else {
+      invalid++;
+      if (firstInvalid < 0) firstInvalid = i;
+      i++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+/** The length of the well-formed UTF-8 character (2–4 bytes) starting at `i`, or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  const b1 = bytes[i + 1] ?? 0;
+  const cont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
+  if (lead >= 0xc2 && lead <= 0xdf) return cont(b1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    // No overlong forms (E0 needs A0–BF) and no surrogates (ED needs 80–9F).
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return b1 >= low && b1 <= high && cont(bytes[i + 2]) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const low = lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xf4 ? 0x8f : 0xbf;
+    return b1 >= low && b1 <= high && cont(bytes[i + 2]) && cont(bytes[i + 3]) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** Where decodeBytes' text starts in bytes it reads as UTF-8, and the first characters of that text. */

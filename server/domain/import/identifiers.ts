@@ -1,4 +1,4 @@
-import { cleanText } from './normalise';
+import { cleanText, trimEnd, trimStart } from './normalise';
 
 /**
  * Helpers shared by the tag-based and column-based readers for identifiers and names that
@@ -67,13 +67,16 @@ export function splitAuthorList(value: string | null | undefined): string[] {
   return parts.map((p) => cleanName(p)).filter((p): p is string => p !== null);
 }
 
+// Separators a name list leaves around a name (cleanText already folded white space to single spaces).
+const LIST_PUNCTUATION = new Set([',', ';', ' ']);
+
 /** Trims list punctuation and the ids or e-mail addresses some exports append to a name. */
 export function cleanName(value: string | null | undefined): string | null {
   const text = cleanText(value);
   if (!text) return null;
-  const stripped = text
-    .replace(/\s*\((?:\d+|[^()]*@[^()]*)\)\s*$/, '') // Scopus "(57210…)" author id, WoS "(name@host)"
-    .replace(/^[,;\s]+|[,;\s]+$/g, '');
+  // Scopus "(57210…)" author id, WoS "(name@host)"; "[^()@]*@" so the @ is found in one way only.
+  const withoutId = text.replace(/\s*\((?:\d+|[^()@]*@[^()]*)\)\s*$/, '');
+  const stripped = trimEnd(trimStart(withoutId, LIST_PUNCTUATION), LIST_PUNCTUATION);
 
   return stripped === '' || stripped === '.' ? null : stripped;
 }

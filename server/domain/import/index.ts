@@ -1,4 +1,5 @@
 import { ParseError } from '../errors';
+import { binaryContentError, findControlByte, refuseBinaryText } from './binary';
 import { parseBibtex } from './bibtex';
 import { parseDelimited } from './delimited';
 import { detectFormat, isOle2, isZip } from './detect';
@@ -91,6 +92,11 @@ export function parseFileEach(bytes: Uint8Array, fileName: string, onRecord: Rec
   let read: { records: BibRecord[]; warnings: ParseWarning[] };
   const zip = isZip(bytes) && (options.format == null || options.format === 'xlsx');
   const utf8 = zip || options.encoding ? null : asPlainUtf8(bytes, SAMPLE_CHARS);
+  if (utf8) {
+    // Binary content anywhere refuses a text file (see binary.ts); in valid UTF-8 a control character is one byte.
+    const binary = findControlByte(bytes, utf8.start);
+    if (binary >= 0) throw binaryContentError(fileName, bytes, binary);
+  }
   if (zip) {
     format = 'xlsx';
     encoding = 'utf-8';
@@ -105,6 +111,7 @@ export function parseFileEach(bytes: Uint8Array, fileName: string, onRecord: Rec
     read = parseRisLines((visit) => forEachUtf8Line(buffer, start, visit), fileName, sink);
   } else {
     const decoded = decodeBytes(bytes, fileName, options.encoding);
+    if (!utf8) refuseBinaryText(decoded.text, fileName);
     encoding = decoded.encoding;
     format = options.format ?? detectFormat(decoded.text, fileName);
     read = READERS[format](decoded.text, fileName, sink);

@@ -43,7 +43,16 @@ export function parseMedline(text: string, fileName: string, sink?: RecordSink):
     if (tag) {
       const name = tag[1]!;
       const value = (tag[2] ?? '').trimEnd();
-      if (name === 'PMID' && current && current.raw.length > 0) close();
+      if (name === 'PMID' && current && current.raw.length > 0) {
+        // A new record starts inside another (a missing blank line): close the open one first,
+        // so the fields of the two never mix.
+        warnings.push({
+          line: current.line,
+          record: records.count + 1,
+          message: `record has no blank line before the next PMID at line ${lineNo}; it was closed there`,
+        });
+        close();
+      }
       if (!current) current = { raw: [], line: lineNo };
       current.raw.push([name, value]);
       return;

@@ -33,7 +33,27 @@ export function normaliseDoi(value: string | null | undefined): string | null {
   }
   const match = DOI_PATTERN.exec(text);
   if (!match) return null;
-  return match[0].replace(/[.,;:)\]}>'"]+$/, '').toLowerCase();
+  return trimEnd(match[0], DOI_TRAILING).toLowerCase();
+}
+
+// Punctuation that ends a sentence or a bracket around a DOI rather than belonging to it.
+const DOI_TRAILING = new Set([...'.,;:)]}>\'"']);
+
+/**
+ * `value` without the trailing characters in `chars`. A loop, not a regex: `[…]+$` retries
+ * from every character of a long run that does not reach the end (quadratic on hostile input).
+ */
+export function trimEnd(value: string, chars: ReadonlySet<string>): string {
+  let end = value.length;
+  while (end > 0 && chars.has(value[end - 1]!)) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
+/** `value` without the leading characters in `chars` (see trimEnd). */
+export function trimStart(value: string, chars: ReadonlySet<string>): string {
+  let start = 0;
+  while (start < value.length && chars.has(value[start]!)) start++;
+  return start === 0 ? value : value.slice(start);
 }
 
 /** The first plausible four-digit year (1000–2999) in a date-like value, or null. */

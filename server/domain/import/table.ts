@@ -11,6 +11,9 @@ export interface TableRow {
   line: number;
 }
 
+/** Excel's column limit (A … XFD): no table Sift reads is wider (see csv-rows.ts and xlsx.ts). */
+export const MAX_CELLS = 16_384;
+
 /** How many leading rows may sit above the header (a sheet title, an export banner). */
 const HEADER_SEARCH_ROWS = 5;
 
@@ -163,11 +166,14 @@ const EMBASE_SOURCE = /^(.+?)\s+\((\d{4})\)\s+([^:\s(]+)(?::([^\s(]+))?(?:\s+\((
 // PubMed "Citation": "Eur J Med Genet. 2020 Feb;63(2):103640. doi: …".
 const PUBMED_CITATION = /^(.+?)\.\s+(\d{4})[^;]*;\s*([^(:;\s]+)(?:\(([^)]+)\))?(?::\s*([^.;\s]+))?/;
 
+const CITATION_CHARS = 1000;
+
 /** Fills venue, volume, issue and pages from a one-line citation column when no separate columns exist. */
 function fillFromCitation(record: BibRecord, header: string[], cells: string[]): void {
   for (let i = 0; i < header.length; i++) {
     const key = columnKey(header[i]!);
-    const value = cleanText(cells[i]);
+    // A citation line is short; only its start is matched (the patterns are quadratic on long hostile text).
+    const value = cleanText(cells[i]?.slice(0, CITATION_CHARS));
     if (!value) continue;
     const match = key === 'source' ? EMBASE_SOURCE.exec(value) : key === 'citation' ? PUBMED_CITATION.exec(value) : null;
     if (!match) continue;

@@ -1,13 +1,16 @@
 import { ParseError } from '../errors';
-import { tableRecords, type TableRow } from './table';
+import { MAX_CELLS, tableRecords, type TableRow } from './table';
 import type { BibRecord, ParseWarning } from './types';
-import { readZipEntry, ZipError, zipEntries } from './zip';
+import { firstElement, scanElements, UnclosedElementError, withoutElements } from './xlsx-scan';
+import { readZipEntry, ZipError, zipEntries, ZipTooLargeError } from './zip';
 
-/** No sheet of a bibliographic export comes near this; a larger part is refused, not read. */
-const MAX_PART_BYTES = 512 * 1024 * 1024;
+/**
+ * Decompression limits: a workbook's parts together may inflate to at most INFLATE_RATIO times the
+ * workbook's size (but always to MIN_INFLATED_BYTES) and never past MAX_INFLATED_BYTES. Real sheets
+ * compress 5–20 fold; a zip bomb (a 408 KB workbook holding a 400 MB sheet) a thousandfold.
+ */
+export const XLSX_LIMITS = { inflateRatio: 100, minInflatedBytes: 64 * 1024 * 1024, maxInflatedBytes: 512 * 1024 * 1024 };
 const utf8 = new TextDecoder('utf-8');
-/** Excel's column limit (A … XFD). */
-const MAX_COLUMNS = 16_384;
 
 /**
  * Reads the first worksheet of an Excel workbook (.xlsx, as Excel, Numbers, LibreOffice and
@@ -15,19 +18,36 @@ const MAX_COLUMNS = 16_384;
  * numbers are kept as written in the sheet (a year stays 2012).
  */
 export function parseXlsx(bytes: Uint8Array, fileName: string): { records: BibRecord[]; warnings: ParseWarning[] } {
+  const damaged = (reason: string, cause?: unknown): ParseError =>
+    new ParseError(fileName, null, `not a readable .xlsx workbook: ${reason}`, { cause });
+  let partName = '';
+  const allowed = Math.min(XLSX_LIMITS.maxInflatedBytes, Math.max(XLSX_LIMITS.minInflatedBytes, XLSX_LIMITS.inflateRatio * bytes.length));
+  let inflated = 0;
   try {
     const entries = zipEntries(bytes);
     const part = (name: string): string | null => {
       const entry = entries.get(name);
-      return entry ? utf8.decode(readZipEntry(bytes, entry, MAX_PART_BYTES)) : null;
+      if (!entry) return null;
+      partName = name;
+      const content = readZipEntry(bytes, entry, allowed - inflated);
+      inflated += content.length;
+      return utf8.decode(content);
     };
     const sheetPath = firstSheetPath(part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'));
     const sheet = part(sheetPath) ?? part('xl/worksheets/sheet1.xml');
     if (sheet == null) throw new ParseError(fileName, null, 'the workbook has no worksheet (not an .xlsx export?)');
     const shared = sharedStrings(part('xl/sharedStrings.xml'));
+    partName = sheetPath;
     return tableRecords(sheetRows(sheet, shared), fileName);
   } catch (error) {
-    if (error instanceof ZipError) throw new ParseError(fileName, null, `not a readable .xlsx workbook: ${error.message}`, { cause: error });
+    if (error instanceof ZipTooLargeError) {
+      throw damaged(
+        `its parts inflate to more than ${Math.round(allowed / 1024 / 1024)} MB (at ${partName}), more than a bibliographic export needs: a damaged file or a zip bomb`,
+        error,
+      );
+    }
+    if (error instanceof ZipError) throw damaged(error.message, error);
+    if (error instanceof UnclosedElementError) throw damaged(`in ${partName}, ${error.message}`, error);
     throw error;
   }
 }
@@ -35,12 +55,12 @@ export function parseXlsx(bytes: Uint8Array, fileName: string): { records: BibRe
 /** The path of the workbook's first sheet, through its relationship id. */
 function firstSheetPath(workbook: string | null, relations: string | null): string {
   const fallback = 'xl/worksheets/sheet1.xml';
-  const sheet = workbook ? /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook) : null;
-  if (!sheet || !relations) return fallback;
-  for (const match of relations.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = match[0];
-    if (attribute(tag, 'Id') !== sheet[1]) continue;
-    const target = attribute(tag, 'Target');
+  const sheet = workbook ? firstElement(workbook, 'sheet') : null;
+  const id = sheet ? attribute(sheet.attrs, 'r:id') : null;
+  if (!id || !relations) return fallback;
+  for (const relation of scanElements(relations, 'Relationship')) {
+    if (attribute(relation.attrs, 'Id') !== id) continue;
+    const target = attribute(relation.attrs, 'Target');
     if (!target) return fallback;
     return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   }
@@ -51,27 +71,28 @@ function firstSheetPath(workbook: string | null, relations: string | null): stri
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   const strings: string[] = [];
-  for (const item of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-    const body = (item[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-    let text = '';
-    for (const run of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += run[1];
-    strings.push(decodeXml(text));
-  }
+  for (const item of scanElements(xml, 'si')) strings.push(item.body === null ? '' : runsText(withoutElements(item.body, 'rPh')));
   return strings;
+}
+
+/** The text of the <t> runs of a shared or inline string. */
+function runsText(body: string): string {
+  let text = '';
+  for (const run of scanElements(body, 't')) text += run.body ?? '';
+  return decodeXml(text);
 }
 
 /** The sheet's rows as cell texts, placed by their column letters (empty cells may be omitted in XML). */
 export function sheetRows(xml: string, shared: string[]): TableRow[] {
   const rows: TableRow[] = [];
-  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const rowNumber = Number(attribute(row[1] ?? '', 'r')) || rows.length + 1;
+  for (const row of scanElements(xml, 'row')) {
+    const rowNumber = Number(attribute(row.attrs, 'r')) || rows.length + 1;
     const cells: string[] = [];
-    for (const cell of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attributes = cell[1] ?? '';
-      const reference = attribute(attributes, 'r');
+    for (const cell of scanElements(row.body ?? '', 'c')) {
+      const reference = attribute(cell.attrs, 'r');
       const column = reference ? columnIndex(reference) : cells.length;
-      if (column >= MAX_COLUMNS) continue; // beyond Excel's last column (XFD): a damaged reference
-      cells[column] = cellText(attribute(attributes, 't'), cell[2] ?? '', shared);
+      if (column >= MAX_CELLS) continue; // beyond Excel's last column (XFD): a damaged reference
+      cells[column] = cellText(attribute(cell.attrs, 't'), cell.body ?? '', shared);
     }
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     rows.push({ cells, line: rowNumber });
@@ -80,12 +101,8 @@ export function sheetRows(xml: string, shared: string[]): TableRow[] {
 }
 
 function cellText(type: string | null, body: string, shared: string[]): string {
-  if (type === 'inlineStr') {
-    let text = '';
-    for (const run of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += run[1];
-    return decodeXml(text);
-  }
-  const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  if (type === 'inlineStr') return runsText(body);
+  const value = firstElement(body, 'v')?.body;
   if (value == null) return '';
   if (type === 's') return shared[Number(value)] ?? '';
   if (type === 'b') return value === '1' ? 'TRUE' : 'FALSE';

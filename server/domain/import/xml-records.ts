@@ -39,12 +39,23 @@ export function readXmlRecords(
   const records: XmlRecord[] = [];
   const warnings: ParseWarning[] = [];
   let firstFailure: { line: number; message: string } | null = null;
+  // The next closing tag of each record element, found once: searching again from every
+  // opening tag would rescan the rest of the file for each unclosed record (quadratic).
+  const closes = new Map<string, number>();
+  const nextClose = (closeTag: string, from: number): number => {
+    let at = closes.get(closeTag);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = source.indexOf(closeTag, from);
+      closes.set(closeTag, at);
+    }
+    return at;
+  };
   for (let index = 0; index < starts.length; index++) {
     const { offset, tag } = starts[index]!;
     const line = lineOf(offset);
     const nextStart = starts[index + 1]?.offset ?? source.length;
     const closeTag = `</${tag}>`;
-    const close = source.indexOf(closeTag, offset);
+    const close = nextClose(closeTag, offset);
     let failure: string | null = null;
     if (close < 0 || close > nextStart) {
       failure = `<${tag}> at line ${line} is never closed`;

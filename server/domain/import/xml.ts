@@ -44,9 +44,60 @@ export function parseXml(text: string, fileName: string): { elements: XmlElement
     return '&amp;';
   });
   if (bare > 0) warnings.push(`${bare} unescaped "&" read as text`);
+  const deep = tooDeep(source, MAX_XML_DEPTH);
+  if (deep !== null) {
+    throw new ParseError(fileName, lineAt(source, deep), `elements nested more than ${MAX_XML_DEPTH} deep: not a bibliographic export`);
+  }
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new ParseError(fileName, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
-  return { elements: convert(parser.parse(source) as OrderedNode[]), warnings };
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(source) as OrderedNode[];
+  } catch (error) {
+    // The parser refuses input it cannot hold (its own nesting limit) with a plain Error.
+    if (error instanceof Error && error.constructor === Error) {
+      throw new ParseError(fileName, null, `not well-formed XML: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+  return { elements: convert(parsed), warnings };
+}
+
+/**
+ * How deep elements may nest. PubMed and EndNote records are about ten levels deep (a few more
+ * with MathML in a title); the parser keeps one stack frame per level, and refuses past 100.
+ */
+export const MAX_XML_DEPTH = 100;
+
+/**
+ * The offset of the first start tag nested deeper than `max`, or null: one pass over the tags
+ * (comments, CDATA, declarations and processing instructions skipped), so a nesting bomb is
+ * refused before the parser recurses into it.
+ */
+export function tooDeep(text: string, max: number): number | null {
+  let depth = 0;
+  let pos = text.indexOf('<');
+  while (pos >= 0) {
+    const next = text.charCodeAt(pos + 1);
+    if (text.startsWith('<!--', pos)) pos = skipPast(text, '-->', pos + 4);
+    else if (text.startsWith('<![CDATA[', pos)) pos = skipPast(text, ']]>', pos + 9);
+    else if (next === 33 /* ! */ || next === 63 /* ? */) pos = skipPast(text, '>', pos + 2);
+    else {
+      const gt = text.indexOf('>', pos + 1);
+      if (gt < 0) return null; // an unclosed tag: the validator names it
+      if (next === 47 /* / */) depth--;
+      else if (text.charCodeAt(gt - 1) !== 47 /* / */ && ++depth > max) return pos;
+      pos = gt + 1;
+    }
+    if (pos < 0) return null;
+    pos = text.indexOf('<', pos);
+  }
+  return null;
+}
+
+function skipPast(text: string, end: string, from: number): number {
+  const at = text.indexOf(end, from);
+  return at < 0 ? -1 : at + end.length;
 }
 
 function convert(nodes: OrderedNode[]): XmlElement[] {

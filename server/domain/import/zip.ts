@@ -8,6 +8,9 @@ import { inflateRawSync } from 'node:zlib';
 /** A problem with the container itself; the caller turns it into a ParseError. */
 export class ZipError extends Error {}
 
+/** An entry that inflates to more than the caller allowed (a zip bomb, or a damaged size). */
+export class ZipTooLargeError extends ZipError {}
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -63,11 +66,18 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length < entry.compressedSize) throw new ZipError(`the ZIP entry ${entry.name} is truncated`);
-  if (entry.method === 0) return data;
+  const tooLarge = () => new ZipTooLargeError(`the ZIP entry ${entry.name} inflates to more than ${maxBytes} bytes`);
+  // The declared size can lie; it only lets an honest oversized entry be refused before inflating.
+  if (entry.size > maxBytes || maxBytes <= 0) throw tooLarge();
+  if (entry.method === 0) {
+    if (data.length > maxBytes) throw tooLarge();
+    return data;
+  }
   if (entry.method !== 8) throw new ZipError(`the ZIP entry ${entry.name} uses an unsupported compression method (${entry.method})`);
   try {
     return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
     throw new ZipError(`the ZIP entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
   }
 }

@@ -66,8 +66,3 @@ export function readCsv(text: string, file: string): CsvRow[] {
   if (cell !== '' || cells.length > 0 || quotedCell) endRow();
   return rows;
 }
-
-/** Quotes a field only when it must be, as R's write.csv-compatible readers expect. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}

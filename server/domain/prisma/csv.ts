@@ -1,5 +1,6 @@
 import { ParseError } from '../errors';
-import { csvField, readCsv, type CsvRow } from './csv-table';
+import { csvTable } from '../csv/write';
+import { readCsv, type CsvRow } from './csv-table';
 import { CSV_COLUMNS, DEFAULT_LABELS, TEMPLATE_ROWS, labelKeyOf } from './template';
 import type { Count, NameN, NamedCount, NumericKey, PrismaInput, PrismaResult, SourceCount } from './types';
 import { NUMERIC_KEYS } from './types';
@@ -13,7 +14,7 @@ const DETAIL_ROWS = { database_specific_results: 'database', register_specific_r
  * per-source and per-reason detail as "Name, n; Name, n".
  */
 export function toPrismaCsv(result: Pick<PrismaResult, 'model' | 'labels'>): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const rows: string[][] = [[...CSV_COLUMNS]];
   for (const row of TEMPLATE_ROWS) {
     const label = result.labels[labelKeyOf(row)] ?? row.boxtext;
     const cells = [
@@ -26,9 +27,9 @@ export function toPrismaCsv(result: Pick<PrismaResult, 'model' | 'labels'>): str
       row.url,
       nCell(result, row.data, row.n),
     ];
-    lines.push(cells.map(csvField).join(','));
+    rows.push(cells);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable(rows);
 }
 
 function nCell(result: Pick<PrismaResult, 'model'>, key: string, placeholder: string): string {

@@ -3,6 +3,7 @@ import type { Project } from '../../db/repos/projects';
 import type { RecordSummary, StoredRecord } from '../../db/repos/records';
 import type { Source } from '../../db/repos/sources';
 import type { ImportedSource } from '../../services/import';
+import type { ImportJobState } from '../../services/import-jobs';
 
 /** The JSON shapes of projects, sources and records: camelCase, no database internals. */
 export function presentProject(
@@ -46,6 +47,24 @@ export function presentImported(imported: ImportedSource): Api.ImportedFile {
     encoding: imported.encoding,
     records: imported.records,
     warnings: imported.warnings,
+  };
+}
+
+/** What POST …/sources answers: every file of the upload, and the records they added together. */
+export function presentImportResponse(imported: ImportedSource[]): Api.ImportResponse {
+  return { sources: imported.map(presentImported), records: imported.reduce((n, s) => n + s.records, 0) };
+}
+
+export function presentImportJob(job: ImportJobState): Api.ImportJob {
+  return {
+    id: job.id,
+    status: job.status,
+    files: job.files.map((file) => ({ ...file })),
+    records: job.files.reduce((n, file) => n + file.records, 0),
+    startedAt: job.startedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    result: job.result ? presentImportResponse(job.result) : null,
+    error: job.error,
   };
 }
 

@@ -8,6 +8,7 @@ import { dedupRoutes } from './dedup';
 import { exportRoutes } from './export';
 import { fulltextRoutes } from './fulltext';
 import { healthRoutes } from './health';
+import { importRoutes } from './imports';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
@@ -31,6 +32,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(memberRoutes(ctx));
   router.use(projectRoutes(ctx));
   router.use(sourceRoutes(ctx));
+  router.use(importRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(exportRoutes(ctx));
   router.use(dedupRoutes(ctx));

@@ -88,13 +88,13 @@ export function demoInBrowser(
   options: {
     viewport?: { width: number; height: number };
     context?: BrowserContextOptions;
-    prepare?: (demo: DemoServer) => void;
+    prepare?: (demo: DemoServer) => void | Promise<void>;
   } = {},
 ): DemoInBrowser {
   const run = { as: {} } as DemoInBrowser;
   beforeAll(async () => {
     run.demo = await startDemo();
-    options.prepare?.(run.demo);
+    await options.prepare?.(run.demo);
     run.browser = await launchBrowser();
     for (const user of users) {
       const signed = await signIn(

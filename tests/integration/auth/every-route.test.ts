@@ -67,6 +67,7 @@ function concrete(path: string, projectId: number): string {
     codeId: 1,
     fieldId: 1,
     applicationId: 1,
+    importId: 1,
     consensusId: 1,
     field: 'design',
     box: 'included',

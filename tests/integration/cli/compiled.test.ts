@@ -60,6 +60,23 @@ describe('the compiled sift command', () => {
     expect(fs.existsSync(missing)).toBe(false);
   });
 
+  it('reads imports in the compiled worker (dist/import-worker.js), within the budget given', async () => {
+    // No fallback exists in the build: an import that works ran dist/import-worker.js.
+    expect(fs.existsSync(path.join(ROOT, 'dist', 'import-worker.js'))).toBe(true);
+    const db = path.join(dir, 'review.sqlite');
+    const ris = fs.readFileSync(path.join(FIXTURES, 'embase.ris'), 'utf8').replace(/^\uFEFF/, '');
+    const big = path.join(dir, 'big.ris');
+    fs.writeFileSync(big, Array.from({ length: 400 }, () => ris).join('\n'));
+    expect(await siftFails('import', '--db', db, '--import-time-limit', '0.001', big)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /big\.ris: reading the file took longer than the import time limit \(0\.001 s\)/,
+      ),
+    });
+    const imported = JSON.parse((await sift('import', '--db', db, '--json', big)).stdout);
+    expect(imported).toMatchObject({ imported: 2400 });
+  });
+
   it('builds the demo review into a new database and serves the web app and the API', async () => {
     const child = spawn(
       process.execPath,

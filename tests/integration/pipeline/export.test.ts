@@ -8,26 +8,22 @@ import { exportProject } from '../../../server/services/export';
 import { importFile } from '../../../server/services/import';
 import { createMember, loginAgent } from '../../support/auth';
 import { openTestDb, seedProject } from '../../support/db';
+import { importDeps } from '../../support/imports';
 import { sift, tempDir } from '../../support/cli';
 import { FIXTURES } from './fixtures';
 
 const clock = () => new Date('2026-08-01T00:00:00Z');
 const FILES = ['embase.ris', 'asysd_scopus.ris', 'missing_values.ris'];
 
-function imported() {
+async function imported() {
   const db = openTestDb();
   const projectId = seedProject(db);
   for (const file of FILES) {
-    importFile(
-      db,
-      {
-        projectId,
-        fileName: file,
-        bytes: fs.readFileSync(path.join(FIXTURES, file)),
-        source: { name: file, kind: 'database' },
-      },
-      clock,
-    );
+    await importFile(importDeps(db, clock), projectId, {
+      fileName: file,
+      bytes: fs.readFileSync(path.join(FIXTURES, file)),
+      source: { name: file, kind: 'database' },
+    });
   }
   return { db, projectId };
 }
@@ -43,8 +39,8 @@ const originals = () =>
   FILES.flatMap((file) => parseFile(fs.readFileSync(path.join(FIXTURES, file)), file).records);
 
 describe('export round trips', () => {
-  it('RIS → Sift → RIS keeps every field of every record (without provenance)', () => {
-    const { db, projectId } = imported();
+  it('RIS → Sift → RIS keeps every field of every record (without provenance)', async () => {
+    const { db, projectId } = await imported();
     const ris = exportProject(db, projectId, 'ris', { provenance: false });
     expect(ris.records).toBe(20);
     const back = parseFile(Buffer.from(ris.content, 'utf8'), 'back.ris');
@@ -52,8 +48,8 @@ describe('export round trips', () => {
     expect(back.records.map((r) => r.raw)).toEqual(originals().map((r) => r.raw));
   });
 
-  it('RIS with provenance adds Sift’s id and source but keeps the bibliographic fields', () => {
-    const { db, projectId } = imported();
+  it('RIS with provenance adds Sift’s id and source but keeps the bibliographic fields', async () => {
+    const { db, projectId } = await imported();
     const back = parseFile(
       Buffer.from(exportProject(db, projectId, 'ris').content, 'utf8'),
       'back.ris',
@@ -64,8 +60,8 @@ describe('export round trips', () => {
     expect(exportProject(db, projectId, 'ris').content).toMatch(/embase\.ris/);
   });
 
-  it('CSV: one row per record with id, source, source_id and duplicate_of, read back to the same titles and DOIs', () => {
-    const { db, projectId } = imported();
+  it('CSV: one row per record with id, source, source_id and duplicate_of, read back to the same titles and DOIs', async () => {
+    const { db, projectId } = await imported();
     db.prepare('UPDATE records SET duplicate_of = 1 WHERE id = 7').run();
     const csv = exportProject(db, projectId, 'csv').content;
     const header = csv.split('\r\n')[0]!.split(',');
@@ -92,8 +88,8 @@ describe('export round trips', () => {
     expect(rows[0]!.duplicate_of ?? '').toBe('');
   });
 
-  it('BibTeX is read back to the same titles, DOIs and years', () => {
-    const { db, projectId } = imported();
+  it('BibTeX is read back to the same titles, DOIs and years', async () => {
+    const { db, projectId } = await imported();
     const bib = exportProject(db, projectId, 'bibtex');
     expect(readBib(bib.content).map((r) => [r.title, r.doi, r.year])).toEqual(
       originals().map((r) => [r.title, r.doi, r.year]),
@@ -137,7 +133,7 @@ describe('sift export', () => {
 
 describe('GET /api/projects/:projectId/export.{ris,csv,bib}', () => {
   it('serves each format as an attachment to the owner, refuses a reviewer, 404s an unknown extension', async () => {
-    const { db, projectId } = imported();
+    const { db, projectId } = await imported();
     const app = createApp({ db, clock });
     createMember(db, projectId, 'olivia', 'owner');
     createMember(db, projectId, 'rita', 'reviewer');

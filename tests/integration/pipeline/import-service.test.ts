@@ -4,11 +4,13 @@ import { countRecords, listRecords } from '../../../server/db/repos/records';
 import { listSources } from '../../../server/db/repos/sources';
 import { ConflictError, ParseError, ValidationError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
-import { importFile, importFiles, sha256 } from '../../../server/services/import';
+import { importFile, importFiles, sha256, type ImportProgress } from '../../../server/services/import';
 import { openTestDb, seedProject } from '../../support/db';
+import { importDeps } from '../../support/imports';
 import { FIXTURES } from './fixtures';
 
 const clock = () => new Date('2026-05-06T07:08:09Z');
+const deps = (db: ReturnType<typeof openTestDb>) => importDeps(db, clock);
 
 function fixture(name: string): Uint8Array {
   return fs.readFileSync(path.join(FIXTURES, name));
@@ -33,11 +35,11 @@ function tableCounts(db: ReturnType<typeof openTestDb>) {
 }
 
 describe('importFile', () => {
-  it('stores one source with its provenance and hash, and every record in file order', () => {
+  it('stores one source with its provenance and hash, and every record in file order', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const bytes = fixture('embase.ris');
-    const result = importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
+    const result = await importFile(deps(db), projectId, { fileName: 'embase.ris', bytes, source: scopus });
 
     expect(result).toMatchObject({ format: 'ris', encoding: 'utf-8', records: 6 });
     const [source] = listSources(db, projectId);
@@ -57,34 +59,34 @@ describe('importFile', () => {
     expect(listRecords(db, projectId, { limit: 100 }).items.map((r) => r.title)).toEqual(expected);
   });
 
-  it('stores the parser warnings with the source and returns them', () => {
+  it('stores the parser warnings with the source and returns them', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const bytes = fixture('missing_values.ris');
-    const result = importFile(
-      db,
-      { projectId, fileName: 'missing_values.ris', bytes, source: scopus },
-      clock,
-    );
+    const result = await importFile(deps(db), projectId, {
+      fileName: 'missing_values.ris',
+      bytes,
+      source: scopus,
+    });
     const expected = parseFile(bytes, 'missing_values.ris').warnings;
     expect(expected.length).toBeGreaterThan(0);
     expect(result.warnings).toEqual(expected);
     expect(listSources(db, projectId)[0]!.warnings).toEqual(expected);
   });
 
-  it('refuses the same file in the same project, naming the earlier source, and changes nothing', () => {
+  it('refuses the same file in the same project, naming the earlier source, and changes nothing', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const bytes = fixture('embase.ris');
-    const first = importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
+    const first = await importFile(deps(db), projectId, { fileName: 'embase.ris', bytes, source: scopus });
     const before = tableCounts(db);
     let error: unknown;
     try {
-      importFile(
-        db,
-        { projectId, fileName: 'copy.ris', bytes, source: { name: 'Embase', kind: 'database' } },
-        clock,
-      );
+      await importFile(deps(db), projectId, {
+        fileName: 'copy.ris',
+        bytes,
+        source: { name: 'Embase', kind: 'database' },
+      });
     } catch (e) {
       error = e;
     }
@@ -93,36 +95,36 @@ describe('importFile', () => {
     expect(tableCounts(db)).toEqual(before);
   });
 
-  it('imports the same file again with force, as a second source', () => {
+  it('imports the same file again with force, as a second source', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const bytes = fixture('embase.ris');
-    importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus }, clock);
-    importFile(db, { projectId, fileName: 'embase.ris', bytes, source: scopus, force: true }, clock);
+    await importFile(deps(db), projectId, { fileName: 'embase.ris', bytes, source: scopus });
+    await importFile(deps(db), projectId, { fileName: 'embase.ris', bytes, source: scopus, force: true });
     expect(listSources(db, projectId)).toHaveLength(2);
     expect(countRecords(db, projectId)).toBe(12);
   });
 
-  it('accepts the same file in another project', () => {
+  it('accepts the same file in another project', async () => {
     const db = openTestDb();
     const a = seedProject(db, 'a');
     const b = seedProject(db, 'b');
     const bytes = fixture('embase.ris');
-    importFile(db, { projectId: a, fileName: 'embase.ris', bytes, source: scopus }, clock);
-    expect(
-      importFile(db, { projectId: b, fileName: 'embase.ris', bytes, source: scopus }, clock).records,
-    ).toBe(6);
+    await importFile(deps(db), a, { fileName: 'embase.ris', bytes, source: scopus });
+    expect((await importFile(deps(db), b, { fileName: 'embase.ris', bytes, source: scopus })).records).toBe(
+      6,
+    );
   });
 
-  it('an unreadable file fails with file:line: reason and leaves the database unchanged', () => {
+  it('an unreadable file fails with file:line: reason and leaves the database unchanged', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    expect(() =>
-      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
-    ).toThrow(ParseError);
-    expect(() =>
-      importFile(db, { projectId, fileName: 'image.png', bytes: BINARY, source: scopus }, clock),
-    ).toThrow(/^image\.png(:\d+)?: /);
+    await expect(
+      importFile(deps(db), projectId, { fileName: 'image.png', bytes: BINARY, source: scopus }),
+    ).rejects.toThrow(ParseError);
+    await expect(
+      importFile(deps(db), projectId, { fileName: 'image.png', bytes: BINARY, source: scopus }),
+    ).rejects.toThrow(/^image\.png(:\d+)?: /);
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
@@ -130,34 +132,29 @@ describe('importFile', () => {
     [{ name: ' ', kind: 'database' as const }, /needs a name/],
     [{ name: 'x', kind: 'library' as never }, /kind/],
     [{ name: 'x', kind: 'other' as const, searchDate: '1 May' }, /YYYY-MM-DD/],
-  ])('refuses invalid source fields %j', (source, message) => {
+  ])('refuses invalid source fields %j', async (source, message) => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    expect(() =>
-      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
-    ).toThrow(ValidationError);
-    expect(() =>
-      importFile(db, { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source }, clock),
-    ).toThrow(message);
+    await expect(
+      importFile(deps(db), projectId, { fileName: 'embase.ris', bytes: fixture('embase.ris'), source }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      importFile(deps(db), projectId, { fileName: 'embase.ris', bytes: fixture('embase.ris'), source }),
+    ).rejects.toThrow(message);
   });
 });
 
 describe('importFiles (one transaction for several files)', () => {
-  it('imports each file as its own source', () => {
+  it('imports each file as its own source', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    const results = importFiles(
-      db,
-      {
-        projectId,
-        source: scopus,
-        files: [
-          { fileName: 'embase.ris', bytes: fixture('embase.ris') },
-          { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
-        ],
-      },
-      clock,
-    );
+    const results = await importFiles(deps(db), projectId, {
+      source: scopus,
+      files: [
+        { fileName: 'embase.ris', bytes: fixture('embase.ris') },
+        { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
+      ],
+    });
     expect(results.map((r) => [r.fileName, r.records])).toEqual([
       ['embase.ris', 6],
       ['asysd_scopus.ris', 10],
@@ -165,18 +162,18 @@ describe('importFiles (one transaction for several files)', () => {
     expect(listSources(db, projectId).map((s) => s.recordCount)).toEqual([6, 10]);
   });
 
-  it('a bad second file rolls back the first', () => {
+  it('a bad second file rolls back the first', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const files = [
       { fileName: 'embase.ris', bytes: fixture('embase.ris') },
       { fileName: 'broken.bin', bytes: BINARY },
     ];
-    expect(() => importFiles(db, { projectId, source: scopus, files }, clock)).toThrow(/^broken\.bin/);
+    await expect(importFiles(deps(db), projectId, { source: scopus, files })).rejects.toThrow(/^broken\.bin/);
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
-  it('a failure while storing the second file rolls back the first', () => {
+  it('a failure while storing the second file rolls back the first', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     // A trigger that fails on the second source's first record simulates a storage failure mid-batch.
@@ -186,69 +183,78 @@ describe('importFiles (one transaction for several files)', () => {
       { fileName: 'embase.ris', bytes: fixture('embase.ris') },
       { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
     ];
-    expect(() => importFiles(db, { projectId, source: scopus, files }, clock)).toThrow(/disk full/);
+    // toMatchObject, not toThrow: a SqliteError made by another test file's copy of better-sqlite3
+    // is not an Error of this file's realm, which rejects.toThrow requires.
+    await expect(importFiles(deps(db), projectId, { source: scopus, files })).rejects.toMatchObject({
+      message: 'disk full',
+    });
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
-  it('a failure in the middle of a file (records already streamed in) leaves no source and no record', () => {
+  it('a failure in the middle of a file (records already streamed in) leaves no source and no record', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON records WHEN NEW.position = 3
              BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    expect(() =>
-      importFile(
-        db,
-        { projectId, fileName: 'embase.ris', bytes: fixture('embase.ris'), source: scopus },
-        clock,
-      ),
-    ).toThrow(/disk full/);
+    await expect(
+      importFile(deps(db), projectId, {
+        fileName: 'embase.ris',
+        bytes: fixture('embase.ris'),
+        source: scopus,
+      }),
+    ).rejects.toMatchObject({ message: 'disk full' });
     expect(tableCounts(db)).toEqual({ sources: 0, records: 0 });
   });
 
-  it('reports progress per file while storing', () => {
+  it('reports progress per file: waiting for a reader, reading, then storing', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
-    const seen: [number, number][] = [];
-    importFiles(
-      db,
+    const seen: ImportProgress[] = [];
+    await importFiles(
+      deps(db),
+      projectId,
       {
-        projectId,
         source: scopus,
         files: [
           { fileName: 'embase.ris', bytes: fixture('embase.ris') },
           { fileName: 'asysd_scopus.ris', bytes: fixture('asysd_scopus.ris') },
         ],
       },
-      clock,
-      { onProgress: (file, stored) => seen.push([file, stored]) },
+      { onProgress: (progress) => seen.push(progress) },
     );
-    expect(seen).toEqual([
-      [0, 6],
-      [1, 10],
-    ]);
+    const last = (phase: ImportProgress['phase'], file: number) =>
+      seen.filter((p) => p.phase === phase && p.file === file).at(-1)?.records;
+    expect([last('reading', 0), last('reading', 1)]).toEqual([6, 10]);
+    expect([last('storing', 0), last('storing', 1)]).toEqual([6, 10]);
+    // Every file is read before the first is stored.
+    expect(seen.findIndex((p) => p.phase === 'storing')).toBeGreaterThan(
+      seen.findLastIndex((p) => p.phase === 'reading'),
+    );
   });
 
-  it('refuses an upload holding the same file twice, and one already imported, changing nothing', () => {
+  it('refuses an upload holding the same file twice, and one already imported, changing nothing', async () => {
     const db = openTestDb();
     const projectId = seedProject(db);
     const twice = [
       { fileName: 'a.ris', bytes: fixture('embase.ris') },
       { fileName: 'b.ris', bytes: fixture('embase.ris') },
     ];
-    expect(() => importFiles(db, { projectId, source: scopus, files: twice }, clock)).toThrow(
+    await expect(importFiles(deps(db), projectId, { source: scopus, files: twice })).rejects.toThrow(
       /b\.ris has the same content as a\.ris/,
     );
-    importFile(
-      db,
-      { projectId, fileName: 'faulty_year.ris', bytes: fixture('faulty_year.ris'), source: scopus },
-      clock,
-    );
+    await importFile(deps(db), projectId, {
+      fileName: 'faulty_year.ris',
+      bytes: fixture('faulty_year.ris'),
+      source: scopus,
+    });
     const before = tableCounts(db);
     const mixed = [
       { fileName: 'embase.ris', bytes: fixture('embase.ris') },
       { fileName: 'again.ris', bytes: fixture('faulty_year.ris') },
     ];
-    expect(() => importFiles(db, { projectId, source: scopus, files: mixed }, clock)).toThrow(ConflictError);
+    await expect(importFiles(deps(db), projectId, { source: scopus, files: mixed })).rejects.toThrow(
+      ConflictError,
+    );
     expect(tableCounts(db)).toEqual(before);
   });
 });

@@ -285,7 +285,7 @@ describe('parseBibtex() on other exports', () => {
       ['b', 2021],
     ]);
     expect(warnings).toEqual([
-      { line: 11, record: null, message: 'entry "b" opened with "{" is closed with ")"' },
+      { line: 11, record: 2, message: 'entry "b" opened with "{" is closed with ")"' },
     ]);
   });
 
@@ -313,7 +313,7 @@ describe('parseBibtex() recovery', () => {
     const { records, warnings } = parseBibtex('@article{k,\n title = {T}\n year = 2000\n}', 'x.bib');
     expect(records[0]).toMatchObject({ title: 'T', year: 2000 });
     expect(warnings).toEqual([
-      { line: 3, record: null, message: 'missing comma after field "title" in entry "k"' },
+      { line: 3, record: 1, message: 'missing comma after field "title" in entry "k"' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ParseError } from '../../../server/domain/errors';
 import { parseFile, parseFileEach } from '../../../server/domain/import';
+import { HOSTILE_CASES } from '../../support/hostile-files';
 import { fixtureBytes } from './fixtures';
 
 /** The only acceptable outcomes for any input: records (with warnings) or a ParseError. */
@@ -92,5 +93,88 @@ describe('parsing time stays linear in the input', () => {
       expect(parseFile(big, 'pubmed.nbib').records).toHaveLength(1000);
     }
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+/** The 1-based line of a byte offset, counted independently of the reader (CRLF, LF, CR). */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  const before = Buffer.from(bytes.subarray(0, offset)).toString('latin1');
+  return (before.match(/\r\n|\r|\n/g) ?? []).length + 1;
+}
+
+const TEXT_SEEDS = SEEDS.filter((seed) => !seed.endsWith('.xlsx')).concat([
+  'bibtex/spaniels_zotero_50.bib',
+  'endnote-xml/zotero_endnote_2.xml',
+  'pubmed-xml/pubmed.xml',
+]);
+
+describe('binary content anywhere is refused, naming its line (issue 15)', () => {
+  it('a control byte inserted anywhere in a real export refuses the whole file at that line', () => {
+    const control = fc.constantFrom(0x00, 0x01, 0x07, 0x08, 0x0e, 0x1b, 0x1f);
+    fc.assert(
+      fc.property(fc.constantFrom(...TEXT_SEEDS), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), control, (seed, at, byte) => {
+        const original = Buffer.from(fixtureBytes(seed));
+        const offset = Math.floor(at * original.length);
+        const bytes = new Uint8Array(Buffer.concat([original.subarray(0, offset), Buffer.from([byte]), original.subarray(offset)]));
+        let error: unknown;
+        try {
+          parseFile(bytes, seed);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(ParseError);
+        expect((error as ParseError).reason).toMatch(/^this is a binary file or a damaged export/);
+        expect((error as ParseError).line).toBe(lineAtByte(bytes, offset));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('a record never takes the fields of the next one (issue 15)', () => {
+  it('RIS with random ER lines removed: every record holds exactly one TY', () => {
+    const text = Buffer.from(fixtureBytes('ris/spaniels_zotero_50.ris')).toString('utf8');
+    const lines = text.split('\n');
+    const ends = lines.flatMap((line, i) => (/^ER {2}-/.test(line) ? [i] : []));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...ends), { maxLength: ends.length }), (removed) => {
+        const kept = lines.filter((_, i) => !removed.includes(i)).join('\n');
+        const { records, warnings } = parseFile(Buffer.from(kept), 'cut.ris');
+        expect(records).toHaveLength(50);
+        for (const record of records) expect(record.raw.filter(([tag]) => tag === 'TY')).toHaveLength(1);
+        for (const warning of warnings.filter((w) => /no ER line|file ends inside/.test(w.message))) {
+          expect(warning).toEqual({ line: expect.any(Number), record: expect.any(Number), message: expect.any(String) });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('MEDLINE with random blank lines removed: every record holds exactly one PMID', () => {
+    const text = Buffer.from(fixtureBytes('medline/_baseline_pubmed.ris')).toString('utf8').replace(/\r\n?/g, '\n');
+    const blocks = text.split(/\n\s*\n/);
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: blocks.length - 1, maxLength: blocks.length - 1 }), (joins) => {
+        const joined = blocks.reduce((out, block, i) => (i === 0 ? block : `${out}${joins[i - 1] ? '\n' : '\n\n'}${block}`), '');
+        const { records, warnings } = parseFile(Buffer.from(joined), 'joined.nbib');
+        expect(records).toHaveLength(blocks.filter((b) => /^PMID-/m.test(b)).length);
+        for (const record of records) expect(record.raw.filter(([tag]) => tag === 'PMID')).toHaveLength(1);
+        for (const warning of warnings.filter((w) => /next PMID/.test(w.message))) {
+          expect(warning).toEqual({ line: expect.any(Number), record: expect.any(Number), message: expect.any(String) });
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('generated worst cases of every class, at random small sizes (issue 15)', () => {
+  it('are read or refused with a ParseError, quickly', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...HOSTILE_CASES.filter((c) => !c.name.startsWith('xlsx-bomb'))), fc.integer({ min: 1, max: 3000 }), (hostile, n) =>
+        parsesOrRefuses(hostile.build(n), hostile.fileName),
+      ),
+      { numRuns: 60 },
+    );
   });
 });
