@@ -1,11 +1,7 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { StudyDetail } from '../../server/api/types';
-import { systemClock } from '../../server/domain/clock';
-import { listCodingStudies } from '../../server/services/coding-views';
-import * as fulltext from '../../server/services/fulltext';
-import { boxOf } from './support/checks';
-import { demoActor, demoInBrowser, TWO_PAGES_PDF } from './support/demo';
+import { boxOf, expectAnnouncedBeside } from './support/checks';
+import { demoInBrowser, pdfForBobsNextStudy } from './support/demo';
 import { open } from './support/session';
 
 /**
@@ -16,20 +12,7 @@ describe('coding beside the PDF', () => {
   let studyId = 0;
   const run = demoInBrowser(['bob'], {
     prepare({ db, projectId, uploadsDir }) {
-      // a study bob is still coding (alice finished them all), given the two-page PDF as its full text
-      const study = listCodingStudies(db, projectId, demoActor(db, 'bob')).studies.find((s) => !s.done);
-      if (!study) throw new Error('the demo left bob no study to code');
-      studyId = study.id;
-      fulltext.uploadPdf(
-        { db, clock: systemClock, uploadsDir },
-        projectId,
-        demoActor(db, 'owner'),
-        study.reportIds[0]!,
-        {
-          bytes: fs.readFileSync(TWO_PAGES_PDF),
-          originalName: 'two-pages.pdf',
-        },
-      );
+      studyId = pdfForBobsNextStudy(db, projectId, uploadsDir);
     },
   });
   const page = (): Page => run.as.bob.page;
@@ -77,7 +60,12 @@ describe('coding beside the PDF', () => {
       .waitFor();
     await selectWithMouse(/^Results\./);
     const form = page().getByRole('form', { name: 'Apply a code' });
-    await form.getByText('Excerpt from p. 2 ready').waitFor();
+    // announced in view, beside the code to choose next
+    await expectAnnouncedBeside(
+      page(),
+      form.getByText('Excerpt from p. 2 ready'),
+      form.getByLabel('Code', { exact: true }),
+    );
     const excerpt = await form.getByLabel('Excerpt', { exact: true }).inputValue();
     expect(excerpt).toMatch(/^Results\. Room air was as effective/);
     expect(await form.getByLabel('Page').inputValue()).toBe('2');

@@ -127,10 +127,12 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void, pdf: Stud
   });
   const page = h('input', { id: 'page', name: 'page', size: 6 });
   const note = h('input', { id: 'note', name: 'note' });
+  // said at the top of the form, in view beside the PDF where the text was selected
+  const selected = statusLine();
   const fromPdf = (selection: PdfSelection) => {
     excerpt.value = selection.text;
     page.value = pageNumbers(selection);
-    status.textContent = `Excerpt from ${pageLabel(selection)} ready: choose its code, then apply it.`;
+    selected.textContent = `Excerpt from ${pageLabel(selection)} ready: choose its code, then apply it.`;
   };
   pdf?.onSelect(fromPdf);
   const useSelection = pdf
@@ -141,7 +143,7 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void, pdf: Stud
           onclick: () => {
             const selection = pdf.selection();
             if (selection) fromPdf(selection);
-            else status.textContent = 'Select text in the PDF first: it becomes the excerpt.';
+            else selected.textContent = 'Select text in the PDF first: it becomes the excerpt.';
           },
         },
         'Excerpt the PDF selection',
@@ -169,6 +171,7 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void, pdf: Stud
     },
     h('h2', {}, 'Apply a code'),
     pdf ? h('p', { class: 'hint' }, 'Select text in the PDF: it becomes the excerpt, with its page.') : null,
+    pdf ? selected : null,
     h('label', { for: 'code' }, 'Code'),
     codeSelect,
     h('label', { for: 'excerpt' }, 'Excerpt'),
