@@ -84,7 +84,7 @@ export default tseslint.config(
             {
               // The unblinded readers serve the CLI and other services; a route shows what the
               // visibility policy lets its caller see, through the service that takes the Actor.
-              regex: String.raw`^\.\.?/(?:.*/)?services/(?:prisma|coding|screening|ranking|export|archive)$`,
+              regex: String.raw`^\.\.?/(?:.*/)?services/(?:prisma|coding|screening|ranking|export|archive|appraisal-summary)$`,
               importNames: [
                 'projectPrisma',
                 'prismaBoxRecords',
@@ -94,9 +94,11 @@ export default tseslint.config(
                 'projectStoppingReport',
                 'exportProject',
                 'exportArchive',
+                'appraisalSummary',
+                'appraisalExport',
               ],
               message:
-                'routes call the Actor-taking service (prismaDocument, prismaBoxRecordsFor, synthesisFor, screeningStatusFor, agreement, rankingOverview, exportProjectFor, exportArchiveFor), which consults the visibility policy.',
+                'routes call the Actor-taking service (prismaDocument, prismaBoxRecordsFor, synthesisFor, screeningStatusFor, agreement, rankingOverview, exportProjectFor, exportArchiveFor, appraisalSummaryFor, appraisalExportFor), which consults the visibility policy.',
             },
           ],
         },

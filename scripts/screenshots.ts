@@ -142,6 +142,10 @@ async function main(): Promise<void> {
       await go(`${p}/synthesis`, /Synthesis/);
       await page.waitForTimeout(800);
       await shoot(page, 'synthesis', true);
+      // the demo's appraisal (an illustration made for the demo, as the page says): its results
+      await go(`${p}/appraisal?view=results`, 'Appraisal');
+      await page.locator('#appraisal-results table.traffic-light').first().waitFor();
+      await shoot(page, 'appraisal', true);
     } else {
       process.stderr.write('coding and synthesis skipped: this server has no codebook API yet\n');
     }

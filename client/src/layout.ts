@@ -13,6 +13,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['/fulltext', 'Full text'],
   ['/coding', 'Coding'],
   ['/synthesis', 'Synthesis'],
+  ['/appraisal', 'Appraisal'],
   ['/prisma', 'PRISMA'],
   ['/settings', 'Settings'],
 ];

@@ -3,6 +3,7 @@ import { ApiError } from './api';
 import { h, mount } from './dom';
 import { accountPage } from './pages/account';
 import { adminPage } from './pages/admin';
+import { appraisalPage } from './pages/appraisal';
 import { codebookPage } from './pages/codebook';
 import { codingPage } from './pages/coding';
 import { conflictsPage } from './pages/conflicts';
@@ -43,6 +44,8 @@ route('/projects/:projectId/coding', codingPage);
 route('/projects/:projectId/coding/:recordId', codingPage);
 route('/projects/:projectId/codebook', codebookPage);
 route('/projects/:projectId/synthesis', synthesisPage);
+route('/projects/:projectId/appraisal', appraisalPage);
+route('/projects/:projectId/appraisal/:recordId', appraisalPage);
 route('/projects/:projectId/prisma', prismaPage);
 route('/projects/:projectId/settings', settingsPage);
 

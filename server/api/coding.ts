@@ -225,6 +225,28 @@ export interface CodeFrequency {
   excerpts: number;
   /** studies ÷ all included studies, 0–1. */
   share: number;
+  /** With `?appraisal=stratify`: its studies by appraisal result. */
+  appraisal?: StratumCounts & { onlyMeetsAll: boolean };
+}
+
+/** Studies by how they stand in the appraisal: all criteria met, not all, not (completely) appraised. */
+export interface StratumCounts {
+  meetsAll: number;
+  notAll: number;
+  notAppraised: number;
+}
+
+/**
+ * The synthesis by appraisal result (`?appraisal=` on the synthesis routes, `sift synthesis
+ * --appraisal`): `all-yes` counts only the studies that meet all criteria; `stratify` counts
+ * every study and splits each code's studies by appraisal result. The agreement between coders
+ * stays over every study (it measures the coders, not the studies).
+ */
+export interface SynthesisAppraisal {
+  option: 'all-yes' | 'stratify';
+  tool: string;
+  /** Every included study by appraisal result (before any filter). */
+  studies: StratumCounts;
 }
 
 export interface CrossTab {
@@ -296,6 +318,8 @@ export interface Synthesis {
   coOccurrence: CoOccurrence;
   themes: Theme[];
   agreement: CodePairTable[];
+  /** Present only when the synthesis was asked for by appraisal result. */
+  appraisal?: SynthesisAppraisal;
 }
 
 /** PUT …/synthesis/summaries/:codeId. */

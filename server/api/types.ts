@@ -7,6 +7,7 @@
  * type-check and bundle never reach into server code.
  */
 export type * from './accounts';
+export type * from './appraisal';
 export type * from './coding';
 export type * from './common';
 export type * from './dedup';

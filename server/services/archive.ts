@@ -150,6 +150,31 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     orderBy: 'record_id, field_id',
     refs: { record_id: 'records', field_id: 'extraction_fields', from_user_id: 'users', decided_by: 'users' },
   },
+  { table: 'appraisal_tools', where: inProject, orderBy: 'id', id: 'id', refs: { updated_by: 'users' } },
+  {
+    table: 'appraisals',
+    where: inProject,
+    orderBy: 'record_id, user_id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'appraisal_answers',
+    where: inProject,
+    orderBy: 'record_id, user_id, criterion',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'appraisal_consensus',
+    where: inProject,
+    orderBy: 'record_id',
+    refs: { record_id: 'records', decided_by: 'users' },
+  },
+  {
+    table: 'appraisal_consensus_answers',
+    where: inProject,
+    orderBy: 'record_id, criterion',
+    refs: { record_id: 'records', from_user_id: 'users', decided_by: 'users' },
+  },
 ];
 
 /** Tables deliberately left out of an archive, and why (the round-trip test checks this list is complete). */

@@ -5,10 +5,8 @@ import type { Actor } from '../domain/auth/actor';
 import { codingStudies, type CodingStudies, type CodingStudy } from '../domain/coding/studies';
 import { CODING_SETTINGS, type CodingSettings } from '../domain/coding/settings';
 import { ValidationError } from '../domain/errors';
-import { getProject } from '../db/repos/projects';
 import { readSection } from './project-settings';
-import { requireAction } from './screening-settings';
-import { visibilityFor, type Visibility } from './visibility';
+import { requireStageWork, type Visibility } from './visibility';
 
 /**
  * The included studies as coding sees them: reports grouped as one study are one study, coded
@@ -27,17 +25,9 @@ export function requireStudy(studies: CodingStudies, recordId: number): CodingSt
   return study;
 }
 
-/**
- * Refuses a caller who may not code here now: below reviewer, or coding still closed to them
- * (which studies are included is computed from the screening votes: a write that worked on an
- * included study and failed on another would tell them, so it is refused alike for every record).
- */
+/** Refuses a caller who may not code here now (services/visibility.ts, requireStageWork). */
 export function requireCoder(db: Db, projectId: number, actor: Actor): Visibility {
-  getProject(db, projectId);
-  requireAction(actor, 'code');
-  const vis = visibilityFor(db, projectId, actor);
-  vis.require({ kind: 'stage-records', stage: 'coding' });
-  return vis;
+  return requireStageWork(db, projectId, actor, { action: 'code', stage: 'coding' });
 }
 
 export function codingSettings(db: Db, projectId: number): CodingSettings {

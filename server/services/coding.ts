@@ -2,7 +2,6 @@ import type * as Api from '../api/types';
 import type { Db } from '../db/connection';
 import { codingRepo } from '../db/repos/coding';
 import { getProject } from '../db/repos/projects';
-import { findUserById } from '../db/repos/users';
 import type { Actor } from '../domain/auth/actor';
 import { isValidKey } from '../domain/coding/codebook';
 import { countedApplications, countedValues } from '../domain/coding/consensus';
@@ -21,8 +20,17 @@ import {
   studyProgress,
   studyRecordsOf,
 } from './coding-studies';
+import {
+  codesByStratum,
+  countStrata,
+  keepStudies,
+  synthesisTitle,
+  type SynthesisAppraisalOption,
+} from '../domain/appraisal/synthesis';
+import { appraisalStrata } from './appraisal-summary';
 import { moveCode } from './codebook';
 import type { ServiceDeps } from './deps';
+import { userNames } from './user-names';
 import { visibilityFor } from './visibility';
 
 // The codebook's readers and its import live with the editor (codebook.ts); callers import them here too.
@@ -291,31 +299,57 @@ export function setThemeSummary(
   repo.setSummary(projectId, input.codeId, input.summary, deps.clock());
 }
 
-/** Username lookup for coder columns, cached per call site (a report names few coders). */
-export function coderNames(db: Db): (userId: number) => string {
-  const cache = new Map<number, string>();
-  return (id) => {
-    if (!cache.has(id)) cache.set(id, findUserById(db, id)?.username ?? `user ${id}`);
-    return cache.get(id)!;
-  };
+/** Username lookup for coder columns (services/user-names.ts). */
+export const coderNames = userNames;
+
+/** How the synthesis is asked for: by appraisal result or not (undefined, the default). */
+export interface SynthesisOptions {
+  appraisal?: SynthesisAppraisalOption | undefined;
 }
 
 /** The synthesis of a project over its included studies, without blinding (the CLI, reports). */
-export function projectSynthesis(db: Db, projectId: number): Api.Synthesis {
-  return synthesisReport(
-    synthesisInput(db, projectId, coderNames(db)),
-    codingSettings(db, projectId).codersRequired,
-  );
+export function projectSynthesis(db: Db, projectId: number, options: SynthesisOptions = {}): Api.Synthesis {
+  const input = synthesisInput(db, projectId, coderNames(db));
+  const { codersRequired } = codingSettings(db, projectId);
+  if (options.appraisal === undefined) return synthesisReport(input, codersRequired);
+  const { tool, strata } = appraisalStrata(db, projectId);
+  const appraisal = {
+    option: options.appraisal,
+    tool,
+    studies: countStrata(
+      input.studies.map((s) => s.id),
+      strata,
+    ),
+  };
+  if (options.appraisal === 'all-yes') {
+    const kept = keepStudies(input, (id) => strata.get(id) === 'meets-all');
+    return { ...synthesisReport(kept, codersRequired), appraisal };
+  }
+  const report = synthesisReport(input, codersRequired);
+  const byStratum = codesByStratum(input, strata);
+  return {
+    ...report,
+    codes: report.codes.map((c) => ({ ...c, appraisal: byStratum.get(c.code)! })),
+    appraisal,
+  };
 }
 
 /**
  * The synthesis as this member may see it: computed from the screening outcomes and from
- * every coder's work, so shown once title/abstract, full text and coding are open to them.
+ * every coder's work, so shown once title/abstract, full text and coding are open to them;
+ * by appraisal result, also once the appraisal is.
  */
-export function synthesisFor(db: Db, projectId: number, actor: Actor): Api.Synthesis {
+export function synthesisFor(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  options: SynthesisOptions = {},
+): Api.Synthesis {
   getProject(db, projectId);
-  visibilityFor(db, projectId, actor).require({ kind: 'synthesis' });
-  return projectSynthesis(db, projectId);
+  const vis = visibilityFor(db, projectId, actor);
+  vis.require({ kind: 'synthesis' });
+  if (options.appraisal !== undefined) vis.require({ kind: 'appraisal' });
+  return projectSynthesis(db, projectId, options);
 }
 
 /** The agreement between coders as this member may see it (the synthesis's `agreement`). */
@@ -324,6 +358,12 @@ export function codingAgreementFor(db: Db, projectId: number, actor: Actor): Api
 }
 
 /** The synthesis as a Markdown report titled with the project's name, as this member may see it. */
-export function synthesisMarkdown(db: Db, projectId: number, actor: Actor): string {
-  return reportMarkdown(synthesisFor(db, projectId, actor), getProject(db, projectId).name);
+export function synthesisMarkdown(
+  db: Db,
+  projectId: number,
+  actor: Actor,
+  options: SynthesisOptions = {},
+): string {
+  const title = synthesisTitle(getProject(db, projectId).name, options.appraisal);
+  return reportMarkdown(synthesisFor(db, projectId, actor, options), title);
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/auth/actor';
 import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
 import { demoCodingOf, LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
 import { storeUser } from './accounts';
+import { seedDemoAppraisal } from './appraisal-demo';
 import { applyCode, importCodebook, setExtractionValue, setThemeSummary } from './coding';
 import { markStudyDone, unblindCodingStage, updateCodingSettings } from './coding-consensus';
 import { includedStudies } from './coding-studies';
@@ -120,4 +121,18 @@ export const codeDemo: DemoStep = {
   },
 };
 
-export const LATER_DEMO_STEPS: DemoStep[] = [createDemoAccounts, deduplicateDemo, screenDemo, codeDemo];
+/** A first appraisal of the included studies with MMAT 2018: an illustration made for the demo, marked as such. */
+export const appraiseDemo: DemoStep = {
+  name: 'appraise the included studies (an illustration)',
+  run(ctx) {
+    seedDemoAppraisal(ctx, ctx.projectId, usersOf(ctx));
+  },
+};
+
+export const LATER_DEMO_STEPS: DemoStep[] = [
+  createDemoAccounts,
+  deduplicateDemo,
+  screenDemo,
+  codeDemo,
+  appraiseDemo,
+];

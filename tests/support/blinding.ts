@@ -82,11 +82,27 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/coding/studies': { class: 'own-work' },
   '/api/projects/:projectId/coding/studies/:recordId': { class: 'own-work' },
   '/api/projects/:projectId/coding/agreement': { class: 'policy' },
-  '/api/projects/:projectId/synthesis': { class: 'policy' },
+  '/api/projects/:projectId/synthesis': {
+    class: 'policy',
+    queries: ['?appraisal=stratify', '?appraisal=all-yes'],
+  },
   '/api/projects/:projectId/synthesis.json': { class: 'policy' },
   '/api/projects/:projectId/synthesis.csv': { class: 'policy' },
   '/api/projects/:projectId/synthesis.md': { class: 'policy' },
   '/api/projects/:projectId/ranking': { class: 'policy', queries: ['?recallTarget=0.8&window=2'] },
+  '/api/projects/:projectId/appraisal/settings': { class: 'no-judgements' },
+  '/api/projects/:projectId/appraisal/tools': { class: 'no-judgements' },
+  '/api/projects/:projectId/appraisal/tool.json': {
+    class: 'no-judgements',
+    queries: ['?tool=jbi-analytical-cross-sectional'],
+  },
+  '/api/projects/:projectId/appraisal/studies': { class: 'own-work' },
+  '/api/projects/:projectId/appraisal/studies/:recordId': { class: 'own-work' },
+  '/api/projects/:projectId/appraisal/summary': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/summary.json': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/summary.csv': { class: 'policy' },
+  '/api/projects/:projectId/appraisal/plot.svg': { class: 'policy', queries: ['?kind=both'] },
+  '/api/projects/:projectId/appraisal/plot.png': { class: 'policy', queries: ['?kind=summary'] },
 };
 
 /** The GET patterns of an app, read by the shared reader (which refuses to miss a route). */

@@ -107,6 +107,18 @@ export const commands: Command[] = [
     load: () => import('./codebook'),
   },
   {
+    name: 'appraisal',
+    usage:
+      'sift appraisal summary --db FILE [--project NAME] [--json] [--format svg|png|csv|json --out FILE] [--plot traffic-light|summary|both]\n' +
+      '       sift appraisal tool export --db FILE [--project NAME] [--tool ID] [--out FILE]\n' +
+      '       sift appraisal tool import --db FILE [--project NAME] FILE',
+    summary:
+      'the critical appraisal of the included studies (a table, JSON, or the traffic-light plot as SVG/PNG), ' +
+      'or export/import an appraisal tool as JSON',
+    actions: ['summary', 'tool'],
+    load: () => import('./appraisal'),
+  },
+  {
     name: 'prisma',
     usage:
       'sift prisma (--db FILE [--project NAME] [--other-screening auto|always] | --from-csv FILE) --format svg|png|pdf|html|json|csv --out FILE',
@@ -123,7 +135,7 @@ export const commands: Command[] = [
   },
   {
     name: 'synthesis',
-    usage: 'sift synthesis --db FILE [--project NAME] [--json]',
+    usage: 'sift synthesis --db FILE [--project NAME] [--json] [--appraisal all-yes|stratify]',
     summary: 'print the theme synthesis of the included studies (Markdown, or JSON with --json)',
     load: () => import('./synthesis'),
   },

@@ -152,6 +152,12 @@ export const USER_WORK: readonly { table: string; column: string }[] = [
   { table: 'consensus_applications', column: 'removed_by' },
   { table: 'consensus_values', column: 'decided_by' },
   { table: 'consensus_values', column: 'from_user_id' },
+  { table: 'appraisal_tools', column: 'updated_by' },
+  { table: 'appraisals', column: 'user_id' },
+  { table: 'appraisal_answers', column: 'user_id' },
+  { table: 'appraisal_consensus', column: 'decided_by' },
+  { table: 'appraisal_consensus_answers', column: 'from_user_id' },
+  { table: 'appraisal_consensus_answers', column: 'decided_by' },
 ];
 
 /** Tables about the account itself (deleted with it, or kept by name): not "work". */

@@ -12,6 +12,8 @@ export const ACTIONS = {
   screen: 'reviewer',
   /** code included studies (synthesis) */
   code: 'reviewer',
+  /** appraise included studies (critical appraisal) */
+  appraise: 'reviewer',
   /** change eligibility criteria, reviewers per record, blind mode, exclusion reasons */
   settings: 'owner',
   /** import search results, upload full texts */

@@ -31,7 +31,7 @@ export interface StageBlinding {
   unblinded: boolean;
 }
 
-/** A project's blinding, stage by stage; a stage not listed (appraisal, until it exists) is not blind. */
+/** A project's blinding, stage by stage; a stage not listed is not blind. */
 export type Blinding = Partial<Record<JudgedStage, StageBlinding>>;
 
 /**
@@ -55,6 +55,12 @@ export type View =
   | { kind: 'ranking' }
   /** the synthesis and the agreement between coders (from the consensus and the coders' work) */
   | { kind: 'synthesis' }
+  /**
+   * the appraisal's results: summary, traffic-light plot, exports, the agreement between
+   * appraisers, and the synthesis filtered by them (from the designs the coding extracted, the
+   * consensus and the appraisers' work)
+   */
+  | { kind: 'appraisal' }
   /** exports of records and decisions, and the whole-project archive */
   | { kind: 'export' };
 
@@ -76,6 +82,8 @@ export function computedFrom(view: View): JudgedStage[] {
       return ['title_abstract'];
     case 'synthesis':
       return ['title_abstract', 'full_text', 'coding'];
+    case 'appraisal':
+      return through('appraisal');
     case 'export':
       return [...JUDGED_STAGES];
   }
@@ -107,37 +115,60 @@ export function hiddenReason(actor: Actor, blinding: Blinding, view: View): stri
         `it is shown to reviewers and viewers once the owner unblinds ${STAGE_NAMES[stage]}`;
 }
 
+/** The stages whose judges finish each study and then see each other's work on it. */
+export type StudyStage = 'coding' | 'appraisal';
+
 /**
- * Whether a coder sees the other coders' codes, excerpts and extraction values on one study:
- * once they have both finished it (the caller marked it done, and it has the finished coders
- * it needs), or once coding is open to them. A viewer codes nothing and sees others' coding
- * only when coding is open.
+ * Whether a coder (an appraiser) sees the other coders' (appraisers') work on one study: once
+ * they have both finished it (the caller marked it done, and it has the finished members it
+ * needs), or once the stage is open to them. A viewer codes and appraises nothing and sees
+ * others' work only when the stage is open.
  */
+export function othersWorkVisible(
+  actor: Actor,
+  blinding: Blinding,
+  stage: StudyStage,
+  study: { doneByCaller: boolean; complete: boolean },
+): boolean {
+  if (!maySee(actor, blinding, { kind: 'stage-records', stage })) return false;
+  if (stageOpen(actor.role, blinding, stage)) return true;
+  return actor.role !== 'viewer' && study.doneByCaller && study.complete;
+}
+
+/** othersWorkVisible at coding: the other coders' codes, excerpts and extraction values. */
 export function othersCodingVisible(
   actor: Actor,
   blinding: Blinding,
   study: { doneByCaller: boolean; complete: boolean },
 ): boolean {
-  if (!maySee(actor, blinding, { kind: 'stage-records', stage: 'coding' })) return false;
-  if (stageOpen(actor.role, blinding, 'coding')) return true;
-  return actor.role !== 'viewer' && study.doneByCaller && study.complete;
+  return othersWorkVisible(actor, blinding, 'coding', study);
 }
 
 /**
- * Whether a coder's "done" on a study is final: while coding is blind to them, as soon as the
- * study has every finished coder it needs, since from then on they see the others' work and
- * a change would no longer be independent (the refusal tells only that the others finished,
- * never what they coded). Once coding is open to them, they may reopen it.
+ * Whether a member's "done" on a study is final: while the stage is blind to them, as soon as
+ * the study has every finished member it needs, since from then on they see the others' work
+ * and a change would no longer be independent (the refusal tells only that the others
+ * finished, never what they did). Once the stage is open to them, they may reopen it.
  *
  * Votes follow the same principle with the rule they always had: a vote can change until the
  * owner resolves the record (or, at title/abstract, its report moves on to full text). Only
  * then may a refused change tell a blinded reviewer anything of the others' votes, when their
  * own vote on that record can no longer change; no read ever does (the views above).
  */
+export function doneFinal(
+  actor: Actor,
+  blinding: Blinding,
+  stage: StudyStage,
+  study: { finished: number; required: number },
+): boolean {
+  return !stageOpen(actor.role, blinding, stage) && study.finished >= study.required;
+}
+
+/** doneFinal at coding. */
 export function codingDoneFinal(
   actor: Actor,
   blinding: Blinding,
   study: { finished: number; required: number },
 ): boolean {
-  return !stageOpen(actor.role, blinding, 'coding') && study.finished >= study.required;
+  return doneFinal(actor, blinding, 'coding', study);
 }

@@ -1,19 +1,7 @@
-/** The fields deduplication reads from a record; every one may be missing. */
-export interface DedupRecord {
-  id: number;
-  type: string | null;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  isbn: string | null;
-  abstract: string | null;
-}
+import type { DedupRecordFields } from '../../api/dedup';
+
+/** The fields deduplication reads from a record; every one may be missing (the API's shape, defined once). */
+export type DedupRecord = DedupRecordFields;
 
 /** Similarity of each field in [0, 1], or null when one side lacks the field. */
 export interface FieldSimilarities {

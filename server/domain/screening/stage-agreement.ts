@@ -4,8 +4,8 @@ import {
   krippendorffAlphaNominal,
   NOT_ESTIMABLE,
   tableFromPairs,
-  type AgreementBand,
 } from './agreement';
+import type { AgreementStatistic, AgreementSummary } from '../../api/screening';
 import type { VoteSelection } from './independent-votes';
 import type { CurrentVote, Vote } from './types';
 
@@ -18,45 +18,11 @@ export interface RaterVotes {
   votes: readonly Pick<CurrentVote, 'userId' | 'decision'>[];
 }
 
-export interface AgreementSummary {
-  /** Records counted in the two-rater table. */
-  n: number;
-  categories: string[];
-  /** rows: first reviewer to vote on a record, columns: second. */
-  table: number[][];
-  /** Observed agreement as a percentage (0–100). */
-  percentAgreement: number | null;
-  /** Observed agreement as a proportion (0–1). */
-  observedAgreement: number | null;
-  kappa: number | null;
-  kappaSE: number | null;
-  kappaCI95: [number, number] | null;
-  pabak: number | null;
-  ac1: number | null;
-  scottPi: number | null;
-  brennanPrediger: number | null;
-  /** Krippendorff's alpha (nominal) over every vote, records seen by one reviewer included. */
-  alpha: number | null;
-  /** Records with at least two votes (the units alpha can use). */
-  alphaUnits: number;
-  interpretation: AgreementBand | null;
-  /** For each statistic above that is null: why it is not estimable. */
-  notEstimable: Partial<Record<SummaryStatistic, string>>;
-}
+// The summary's shape is the API's contract (server/api/screening.ts): one definition, computed here.
+export type { AgreementSummary };
 
 /** The statistics of a summary that may be undefined (null with a reason). */
-export type SummaryStatistic =
-  | 'percentAgreement'
-  | 'observedAgreement'
-  | 'kappa'
-  | 'kappaSE'
-  | 'kappaCI95'
-  | 'pabak'
-  | 'ac1'
-  | 'scottPi'
-  | 'brennanPrediger'
-  | 'alpha'
-  | 'interpretation';
+export type SummaryStatistic = AgreementStatistic;
 
 export interface PairAgreement extends AgreementSummary {
   userA: number;

@@ -7,6 +7,7 @@ import {
   codebookToCsv,
   codebookToJson,
 } from '../../domain/coding/codebook';
+import { SYNTHESIS_APPRAISAL_OPTIONS } from '../../domain/appraisal/synthesis';
 import { crossTabCsv, evidenceCsv, frequenciesCsv } from '../../domain/coding/report';
 import {
   addCode,
@@ -102,6 +103,8 @@ const ConsensusApplicationBody = z
   });
 const ConsensusValueBody = z.object({ value: z.unknown(), fromUserId: Id.nullable().optional() });
 const SummaryBody = z.object({ summary: z.string().max(50_000) });
+/** `?appraisal=all-yes|stratify`: the synthesis by appraisal result (left out: as it always was). */
+const SynthesisQuery = z.object({ appraisal: z.enum(SYNTHESIS_APPRAISAL_OPTIONS).optional() });
 
 /**
  * Codebook, blind coding of included studies with the owner's consensus, and the theme synthesis
@@ -240,7 +243,8 @@ export function codingRoutes(ctx: AppContext): Router {
     res.json(codingAgreementFor(ctx.db, currentProject(req).projectId, currentActor(req)));
   });
 
-  const report = (req: Request) => synthesisFor(ctx.db, currentProject(req).projectId, currentActor(req));
+  const report = (req: Request) =>
+    synthesisFor(ctx.db, currentProject(req).projectId, currentActor(req), SynthesisQuery.parse(req.query));
   router.get(`${p}/synthesis`, read, (req, res) => {
     res.json(report(req));
   });
@@ -254,7 +258,8 @@ export function codingRoutes(ctx: AppContext): Router {
     res.type('text/csv').set('content-disposition', attachment('synthesis.csv')).send(parts.join('\r\n'));
   });
   router.get(`${p}/synthesis.md`, read, (req, res) => {
-    const markdown = synthesisMarkdown(ctx.db, currentProject(req).projectId, currentActor(req));
+    const options = SynthesisQuery.parse(req.query);
+    const markdown = synthesisMarkdown(ctx.db, currentProject(req).projectId, currentActor(req), options);
     res.type('text/markdown').set('content-disposition', attachment('synthesis.md')).send(markdown);
   });
   router.put(`${p}/synthesis/summaries/:codeId`, code, (req, res) => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app';
 import { adminRoutes } from './admin';
+import { appraisalRoutes } from './appraisal';
 import { archiveRoutes } from './archive';
 import { authRoutes } from './auth';
 import { codingRoutes } from './coding';
@@ -40,6 +41,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
   router.use(codingRoutes(ctx));
+  router.use(appraisalRoutes(ctx));
   router.use(rankingRoutes(ctx));
   router.use(archiveRoutes(ctx));
   return router;

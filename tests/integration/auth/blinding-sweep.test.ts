@@ -11,13 +11,15 @@ import {
 import { openTestDb } from '../../support/db';
 import { includeAtFullText, seedScreeningProject } from '../../support/screening';
 import { importCodebook } from '../../../server/services/coding';
+import { readyForAppraisal } from '../../support/appraisal';
 
 /**
  * The differential blinding sweep (issue 13, "one visibility policy"). Every GET route of the
  * app, read from its router, with every parameter value of a small project: what a blinded
  * reviewer (bob) and a viewer (victor) read must be byte-identical whether or not the other
  * reviewer (alice) has voted, retracted, or been resolved against, and whether or not the owner
- * has acted on the outcome (retrieved a report). No normalisation is needed: the clock is fixed,
+ * has acted on the outcome (retrieved a report), and at coding and appraisal whatever the other
+ * coder or appraiser did on a study and the owner reconciled. No normalisation is needed: the clock is fixed,
  * bob and victor do not act between readings, and nothing they may see carries an id or a time
  * that someone else's act creates.
  */
@@ -208,6 +210,54 @@ describe('the differential blinding sweep over every GET route', () => {
       .put(`${study}/consensus/values/country`)
       .send({ value: 'Chile', fromUserId: s.p.alice.userId })
       .expect(200);
+    await expectUnchanged(s, before, 'the owner reconciled against bob');
+
+    expect(differences(ownerBefore, await readEverything(s.owner, s.urls)).length).toBeGreaterThan(3);
+  });
+
+  it('appraisal blind (coding unblinded): the same holds for alice’s designs, answers, her "done" and the owner’s consensus', async () => {
+    const s = await setup();
+    const [s1, s2] = s.p.recordIds as [number, number];
+    readyForAppraisal(
+      s.db,
+      s.p.projectId,
+      {
+        owner: { userId: s.p.owner.userId, role: 'owner' },
+        coder: { userId: s.p.owner.userId, role: 'owner' },
+      },
+      { recordIds: [s1, s2], designs: { [s1]: 'Survey' }, themed: [s1] },
+    );
+    const appraisal = `${s.base}/appraisal/studies`;
+    const say = (agent: LoggedIn['agent'], study: number, criterion: string, answer: string, why: string) =>
+      agent
+        .put(`${appraisal}/${study}/answers/${criterion}`)
+        .send({ answer, justification: why, quote: why, page: '2' })
+        .expect(200);
+    await say(s.bob, s1, 'S1', 'yes', 'bob reads S1');
+    await s.bob.put(`${appraisal}/${s2}/design`).send({ design: 'qualitative' }).expect(200);
+    await say(s.bob, s2, '1.1', 'no', 'bob reads 1.1');
+    const ownerBefore = await readEverything(s.owner, s.urls);
+    const before = await blindReadings(s);
+
+    await say(s.alice, s1, 'S1', 'no', 'ALICE-S1');
+    await say(s.alice, s1, 'S2', 'cant_tell', 'ALICE-S2');
+    await s.alice.put(`${appraisal}/${s2}/design`).send({ design: 'mixed-methods' }).expect(200);
+    await say(s.alice, s2, '5.1', 'yes', 'ALICE-5.1');
+    await expectUnchanged(s, before, 'alice appraised');
+
+    await s.alice.delete(`${appraisal}/${s1}/answers/S2`).expect(204);
+    await expectUnchanged(s, before, 'alice took an answer back');
+
+    for (const criterion of ['S2', '4.1', '4.2', '4.3', '4.4', '4.5'])
+      await say(s.alice, s1, criterion, 'yes', `ALICE-${criterion}`);
+    await s.alice.post(`${appraisal}/${s1}/done`).expect(200);
+    await expectUnchanged(s, before, 'alice finished a study bob has not');
+
+    await s.owner
+      .put(`${appraisal}/${s1}/consensus/answers/S1`)
+      .send({ fromUserId: s.p.alice.userId })
+      .expect(200);
+    await s.owner.put(`${appraisal}/${s2}/consensus/design`).send({ design: 'mixed-methods' }).expect(200);
     await expectUnchanged(s, before, 'the owner reconciled against bob');
 
     expect(differences(ownerBefore, await readEverything(s.owner, s.urls)).length).toBeGreaterThan(3);

@@ -70,6 +70,7 @@ function concrete(path: string, projectId: number): string {
     importId: 1,
     consensusId: 1,
     field: 'design',
+    criterion: 'S1',
     box: 'included',
     extension: 'ris',
   });

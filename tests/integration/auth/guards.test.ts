@@ -72,6 +72,7 @@ describe('guards', () => {
     read: ['viewer', 'reviewer', 'owner'],
     screen: ['reviewer', 'owner'],
     code: ['reviewer', 'owner'],
+    appraise: ['reviewer', 'owner'],
     settings: ['owner'],
     import: ['owner'],
     dedup: ['owner'],

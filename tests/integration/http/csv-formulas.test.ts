@@ -14,7 +14,7 @@ import { fillPath, readRoutesCounted } from '../../support/routes';
 
 /**
  * Issue 15: every CSV Sift writes is safe to open in a spreadsheet. Hostile text (a formula in a
- * record title, a source name, a code label, an excerpt, a PRISMA box label)
+ * record title, a source name, a code label, an excerpt, a PRISMA box label, the appraisal's notice)
  * is put everywhere a CSV can show it (extraction values are choices or numbers here); then every GET route of the API is called and each
  * answer that is CSV is checked cell by cell, as is every CSV the CLI writes. A CSV route or
  * command added later is swept too, and the sweep fails if it finds fewer CSVs than it knows.
@@ -97,6 +97,12 @@ describe('every CSV Sift writes is formula-safe', () => {
       .set(...owner)
       .send({ labels })
       .expect(200);
+    // The appraisal's notice is repeated on every row of its summary CSV.
+    await request(app)
+      .patch(`${base}/appraisal/settings`)
+      .set(...owner)
+      .send({ notice: '=HYPERLINK("http://evil.example/notice")' })
+      .expect(200);
   });
 
   afterAll(() => {
@@ -145,6 +151,7 @@ describe('every CSV Sift writes is formula-safe', () => {
     }
     expect(checked.sort()).toEqual(
       [
+        '/api/projects/:projectId/appraisal/summary.csv',
         '/api/projects/:projectId/codebook.csv',
         '/api/projects/:projectId/export.:extension',
         '/api/projects/:projectId/prisma.csv',
@@ -158,12 +165,13 @@ describe('every CSV Sift writes is formula-safe', () => {
     const csvCommands = commands
       .filter((c) => c.name !== 'import' && /--format [^\s]*\bcsv\b/.test(c.usage))
       .map((c) => c.name);
-    expect(csvCommands.sort()).toEqual(['codebook', 'export', 'prisma']);
+    expect(csvCommands.sort()).toEqual(['appraisal', 'codebook', 'export', 'prisma']);
     const out = (name: string) => path.join(dir, name);
     const runs: [string, string[]][] = [
       ['export', ['export', '--db', dbFile, '--format', 'csv', '--out', out('export.csv')]],
       ['codebook', ['codebook', 'export', '--db', dbFile, '--format', 'csv', '--out', out('codebook.csv')]],
       ['prisma', ['prisma', '--db', dbFile, '--format', 'csv', '--out', out('prisma.csv')]],
+      ['appraisal', ['appraisal', 'summary', '--db', dbFile, '--format', 'csv', '--out', out('appraisal.csv')]],
     ];
     for (const [name, argv] of runs) {
       const result = await sift(argv);

@@ -30,11 +30,12 @@ describe('roles', () => {
 });
 
 describe('the actions table', () => {
-  it('gives owners settings, import, dedup, resolve, export and members; reviewers screen and code; viewers read', () => {
+  it('gives owners settings, import, dedup, resolve, export and members; reviewers screen, code and appraise; viewers read', () => {
     expect(ACTIONS).toEqual({
       read: 'viewer',
       screen: 'reviewer',
       code: 'reviewer',
+      appraise: 'reviewer',
       settings: 'owner',
       import: 'owner',
       dedup: 'owner',
@@ -50,6 +51,8 @@ describe('the actions table', () => {
     ['viewer', 'export', false],
     ['reviewer', 'screen', true],
     ['reviewer', 'code', true],
+    ['reviewer', 'appraise', true],
+    ['viewer', 'appraise', false],
     ['reviewer', 'resolve', false],
     ['reviewer', 'import', false],
     ['owner', 'settings', true],

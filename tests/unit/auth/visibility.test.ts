@@ -2,8 +2,10 @@ import type { Role } from '../../../server/domain/auth/roles';
 import {
   hiddenReason,
   codingDoneFinal,
+  doneFinal,
   maySee,
   othersCodingVisible,
+  othersWorkVisible,
   type Blinding,
   type View,
 } from '../../../server/domain/auth/visibility';
@@ -14,11 +16,12 @@ const notBlind = { blind: false, unblinded: false };
 
 /** Every stage blind (the default), then each stage unblinded in turn, as a review proceeds. */
 const STATES: Record<string, Blinding> = {
-  'all blind': { title_abstract: blind, full_text: blind, coding: blind },
-  'title/abstract unblinded': { title_abstract: open, full_text: blind, coding: blind },
-  'screening unblinded': { title_abstract: open, full_text: open, coding: blind },
-  'everything unblinded': { title_abstract: open, full_text: open, coding: open },
-  'nothing blind': { title_abstract: notBlind, full_text: notBlind, coding: notBlind },
+  'all blind': { title_abstract: blind, full_text: blind, coding: blind, appraisal: blind },
+  'title/abstract unblinded': { title_abstract: open, full_text: blind, coding: blind, appraisal: blind },
+  'screening unblinded': { title_abstract: open, full_text: open, coding: blind, appraisal: blind },
+  'coding unblinded': { title_abstract: open, full_text: open, coding: open, appraisal: blind },
+  'everything unblinded': { title_abstract: open, full_text: open, coding: open, appraisal: open },
+  'nothing blind': { title_abstract: notBlind, full_text: notBlind, coding: notBlind, appraisal: notBlind },
 };
 
 const VIEWS: Record<string, View> = {
@@ -30,6 +33,9 @@ const VIEWS: Record<string, View> = {
   prisma: { kind: 'prisma' },
   ranking: { kind: 'ranking' },
   synthesis: { kind: 'synthesis' },
+  'appraisal records': { kind: 'stage-records', stage: 'appraisal' },
+  'appraisal team': { kind: 'team-work', stage: 'appraisal' },
+  'appraisal results': { kind: 'appraisal' },
   export: { kind: 'export' },
 };
 
@@ -54,6 +60,10 @@ const SHOWN: Record<string, string[]> = {
     'prisma',
     'ranking',
   ],
+  // appraisal opens once coding is open (the designs come from the extraction form); its results once it is unblinded
+  'coding unblinded': Object.keys(VIEWS).filter(
+    (v) => !['appraisal team', 'appraisal results', 'export'].includes(v),
+  ),
   'everything unblinded': Object.keys(VIEWS),
   'nothing blind': Object.keys(VIEWS),
 };
@@ -76,8 +86,10 @@ describe('the visibility policy', () => {
       expect(maySee({ userId: 1, role: 'owner' }, STATES[state]!, view)).toBe(true);
   });
 
-  it('a stage the project does not blind (appraisal, not built yet) hides nothing', () => {
+  it('a stage the project does not blind hides nothing', () => {
     const reviewer = { userId: 2, role: 'reviewer' as const };
+    const { appraisal: _appraisal, ...withoutAppraisal } = STATES['everything unblinded']!;
+    expect(maySee(reviewer, withoutAppraisal, { kind: 'team-work', stage: 'appraisal' })).toBe(true);
     expect(maySee(reviewer, STATES['nothing blind']!, { kind: 'stage-records', stage: 'appraisal' })).toBe(
       true,
     );
@@ -119,5 +131,39 @@ describe('the visibility policy', () => {
     expect(codingDoneFinal(coder, blindCoding, { finished: 2, required: 2 })).toBe(true);
     expect(codingDoneFinal(coder, openCoding, { finished: 2, required: 2 })).toBe(false);
     expect(codingDoneFinal(owner, blindCoding, { finished: 2, required: 2 })).toBe(false);
+  });
+
+  it('an appraiser sees the others’ appraisal of a study once both finished it, or once appraisal is open', () => {
+    const appraiser = { userId: 2, role: 'reviewer' as const };
+    const viewer = { userId: 3, role: 'viewer' as const };
+    const owner = { userId: 1, role: 'owner' as const };
+    const codingOpen = STATES['coding unblinded']!;
+    const cases: [typeof appraiser | typeof viewer | typeof owner, Blinding, boolean, boolean, boolean][] = [
+      [appraiser, codingOpen, false, false, false],
+      [appraiser, codingOpen, true, false, false],
+      [appraiser, codingOpen, false, true, false],
+      [appraiser, codingOpen, true, true, true],
+      [appraiser, STATES['screening unblinded']!, true, true, false], // coding blind: the studies are hidden
+      [appraiser, STATES['everything unblinded']!, false, false, true],
+      [viewer, codingOpen, true, true, false],
+      [owner, codingOpen, false, false, true],
+    ];
+    for (const [actor, blinding, doneByCaller, complete, expected] of cases)
+      expect(othersWorkVisible(actor, blinding, 'appraisal', { doneByCaller, complete })).toBe(expected);
+    // coding's own rule is unchanged by appraisal being blind
+    expect(othersCodingVisible(appraiser, codingOpen, { doneByCaller: false, complete: false })).toBe(true);
+  });
+
+  it('while appraisal is blind, an appraiser’s "done" is final once the study has every appraiser it needs', () => {
+    const appraiser = { userId: 2, role: 'reviewer' as const };
+    expect(doneFinal(appraiser, STATES['coding unblinded']!, 'appraisal', { finished: 1, required: 2 })).toBe(
+      false,
+    );
+    expect(doneFinal(appraiser, STATES['coding unblinded']!, 'appraisal', { finished: 2, required: 2 })).toBe(
+      true,
+    );
+    expect(
+      doneFinal(appraiser, STATES['everything unblinded']!, 'appraisal', { finished: 2, required: 2 }),
+    ).toBe(false);
   });
 });
