@@ -38,9 +38,12 @@ export interface CodebookChanges {
   codes: {
     added: { code: string; label: string; parent: string | null }[];
     renamed: { code: string; from: string; to: string }[];
+    /** Codes whose description changes (label and place unchanged or listed above). */
     described: { code: string; label: string }[];
     moved: { code: string; label: string; from: string | null; to: string | null }[];
+    /** In the project, not in the file: removed only when the owner asks for it. */
     removed: { code: string; label: string }[];
+    /** In the project, not in the file, and kept. */
     kept: { code: string; label: string }[];
   };
   fields: {

@@ -5,6 +5,7 @@ import { statusLine } from '../layout';
 import { codeOptions } from './code-options';
 import { childrenByParent, dropPlace, dropZoneAt, possibleParents, siblingsOf, type DropZone } from './codes';
 import type { EditorContext } from './editor-context';
+import { focusAfterStep, upDownButtons, type Step } from './up-down';
 
 /** What the owner has open on one code: its rename form or its "move under" form. */
 type Open = { codeId: number; form: 'rename' | 'move' } | null;
@@ -66,15 +67,12 @@ export function codeTreeEditor(ctx: EditorContext): { element: HTMLElement; rend
   function codeRow(codes: Code[], c: Code): HTMLElement {
     const { siblings, index } = siblingsOf(codes, c);
     const status = h('span', { class: 'code-status', role: 'status', 'aria-live': 'polite' });
-    const moveAmong = (delta: -1 | 1) => () => {
-      const action = delta < 0 ? 'up' : 'down';
-      const lastAfter = index + delta === 0 || index + delta === siblings.length - 1;
+    const moveAmong = (step: Step) => () => {
       void ctx.change(
-        () => api.post(`${ctx.base}/codes/${c.id}/move`, { parentId: c.parentId, index: index + delta }),
-        // at an end the button pressed is disabled: the focus goes to its twin
+        () => api.post(`${ctx.base}/codes/${c.id}/move`, { parentId: c.parentId, index: index + step }),
         {
-          focus: button(c.id, lastAfter ? (action === 'up' ? 'down' : 'up') : action),
-          say: { at: statusOf(c.id), text: `Moved ${action}.` },
+          focus: button(c.id, focusAfterStep(index, step, siblings.length)),
+          say: { at: statusOf(c.id), text: `Moved ${step < 0 ? 'up' : 'down'}.` },
         },
         status,
       );
@@ -113,32 +111,7 @@ export function codeTreeEditor(ctx: EditorContext): { element: HTMLElement; rend
           },
           'Move…',
         ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'icon',
-            'data-action': 'up',
-            'aria-label': `Move ${c.label} up`,
-            title: 'Move up',
-            disabled: index === 0,
-            onclick: moveAmong(-1),
-          },
-          '↑',
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'icon',
-            'data-action': 'down',
-            'aria-label': `Move ${c.label} down`,
-            title: 'Move down',
-            disabled: index === siblings.length - 1,
-            onclick: moveAmong(1),
-          },
-          '↓',
-        ),
+        ...upDownButtons(c.label, index, siblings.length, moveAmong),
         h(
           'button',
           {

@@ -4,6 +4,7 @@ import { h, mount } from '../dom';
 import { statusLine } from '../layout';
 import type { EditorContext } from './editor-context';
 import { choiceEdit, type ChoiceRow } from './field-choices';
+import { focusAfterStep, upDownButtons, type Step } from './up-down';
 
 export const KIND_NAMES: Record<FieldKind, string> = {
   text: 'Text',
@@ -69,14 +70,12 @@ export function fieldBuilder(ctx: EditorContext): { element: HTMLElement; render
   function fieldItem(f: Field, index: number, count: number): HTMLElement {
     const said = h('span', { class: 'field-status', role: 'status', 'aria-live': 'polite' });
     const action = (name: string) => `${item(f.key)} [data-action="${name}"]`;
-    const move = (delta: -1 | 1) => () => {
-      const dir = delta < 0 ? 'up' : 'down';
-      const atEnd = index + delta === 0 || index + delta === count - 1;
+    const move = (step: Step) => () => {
       void ctx.change(
-        () => api.post(`${ctx.base}/extraction-fields/${f.id}/move`, { index: index + delta }),
+        () => api.post(`${ctx.base}/extraction-fields/${f.id}/move`, { index: index + step }),
         {
-          focus: action(atEnd ? (dir === 'up' ? 'down' : 'up') : dir),
-          say: { at: statusOf(f.key), text: `Moved ${dir}.` },
+          focus: action(focusAfterStep(index, step, count)),
+          say: { at: statusOf(f.key), text: `Moved ${step < 0 ? 'up' : 'down'}.` },
         },
         said,
       );
@@ -108,32 +107,7 @@ export function fieldBuilder(ctx: EditorContext): { element: HTMLElement; render
             },
             'Edit',
           ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'icon',
-              'data-action': 'up',
-              'aria-label': `Move the field ${f.label} up`,
-              title: 'Move up',
-              disabled: index === 0,
-              onclick: move(-1),
-            },
-            '↑',
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'icon',
-              'data-action': 'down',
-              'aria-label': `Move the field ${f.label} down`,
-              title: 'Move down',
-              disabled: index === count - 1,
-              onclick: move(1),
-            },
-            '↓',
-          ),
+          ...upDownButtons(`the field ${f.label}`, index, count, move),
           h(
             'button',
             {

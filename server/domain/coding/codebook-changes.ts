@@ -1,28 +1,12 @@
+import type { CodebookChanges } from '../../api/coding';
 import type { Codebook, FieldDefinition } from './codebook';
 
 /**
  * What importing a codebook file changes in a project's codebook, matched by key (a code's
- * `code`, a field's `key`): shown to the owner before anything is written.
+ * `code`, a field's `key`), shown to the owner before anything is written: the API's type
+ * (server/api/coding.ts), computed here.
  */
-export interface CodebookChanges {
-  codes: {
-    added: { code: string; label: string; parent: string | null }[];
-    renamed: { code: string; from: string; to: string }[];
-    /** Codes whose description changes (label and place unchanged or listed above). */
-    described: { code: string; label: string }[];
-    moved: { code: string; label: string; from: string | null; to: string | null }[];
-    /** In the project, not in the file: removed only when the owner asks for it. */
-    removed: { code: string; label: string }[];
-    /** In the project, not in the file, and kept. */
-    kept: { code: string; label: string }[];
-  };
-  fields: {
-    added: { key: string; label: string }[];
-    changed: { key: string; label: string; what: ('label' | 'kind' | 'choices')[] }[];
-    removed: { key: string; label: string }[];
-    kept: { key: string; label: string }[];
-  };
-}
+export type { CodebookChanges };
 
 export interface ChangeOptions {
   /** Whether the file carries the extraction form (a JSON codebook does; a CSV one holds codes only). */
