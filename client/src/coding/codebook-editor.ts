@@ -5,7 +5,8 @@ import { statusLine } from '../layout';
 import { codeOptions } from './code-options';
 import { childrenByParent, dropPlace, dropZoneAt, possibleParents, siblingsOf, type DropZone } from './codes';
 import type { EditorContext } from './editor-context';
-import { focusAfterStep, upDownButtons, type Step } from './up-down';
+import { focusAfterStep, type Step } from './steps';
+import { upDownButtons } from './up-down';
 
 /** What the owner has open on one code: its rename form or its "move under" form. */
 type Open = { codeId: number; form: 'rename' | 'move' } | null;

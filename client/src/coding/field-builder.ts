@@ -4,7 +4,8 @@ import { h, mount } from '../dom';
 import { statusLine } from '../layout';
 import type { EditorContext } from './editor-context';
 import { choiceEdit, type ChoiceRow } from './field-choices';
-import { focusAfterStep, upDownButtons, type Step } from './up-down';
+import { focusAfterStep, type Step } from './steps';
+import { upDownButtons } from './up-down';
 
 export const KIND_NAMES: Record<FieldKind, string> = {
   text: 'Text',

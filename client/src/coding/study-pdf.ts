@@ -64,6 +64,8 @@ export function pdfBeside(grid: HTMLElement, href: string | null): StudyPdf | nu
     void viewer.open(href);
   }
   const state = kept!;
+  // the form drawn with this page sets its own (a finished study draws none)
+  state.handler = null;
   grid.classList.add('with-pdf');
   grid.prepend(state.pane);
   if (state.page > 1) state.viewer.goToPage(state.page);

@@ -1,6 +1,5 @@
 import { h } from '../dom';
-
-export type Step = -1 | 1;
+import type { Step } from './steps';
 
 /**
  * The ↑ and ↓ buttons that move `name` (e.g. "Move Career up") among `count` siblings, `data-action`
@@ -29,15 +28,4 @@ export function upDownButtons(
     );
   };
   return [button(-1), button(1)];
-}
-
-/**
- * The button to focus once an item moved a step from `index`: the one pressed, or, when the
- * item reached an end and that one is now disabled, its twin.
- */
-export function focusAfterStep(index: number, step: Step, count: number): 'up' | 'down' {
-  const to = index + step;
-  const atEnd = to === 0 || to === count - 1;
-  const pressed = step < 0 ? 'up' : 'down';
-  return atEnd ? (pressed === 'up' ? 'down' : 'up') : pressed;
 }

@@ -20,10 +20,7 @@ const FINISHED: ReadonlySet<ImportJobStatus> = new Set(['done', 'failed', 'cance
 /** "Reading scopus.ris (file 1 of 2): 12,000 records read…" */
 function describeJob(job: ImportJob): string {
   if (job.status === 'waiting') return 'Uploaded; waiting for a reader (another import is running)…';
-  const current = Math.max(
-    0,
-    job.files.findIndex((f) => f.status === 'reading'),
-  );
+  const current = Math.max(0, job.files.findIndex((f) => f.status === 'reading'));
   const file = job.files[current];
   const of = job.files.length > 1 ? ` (file ${current + 1} of ${job.files.length})` : '';
   return `Reading ${file?.file ?? 'the files'}${of}: ${job.records.toLocaleString('en')} records read…`;

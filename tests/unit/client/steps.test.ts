@@ -1,4 +1,4 @@
-import { focusAfterStep } from '../../../client/src/coding/up-down';
+import { focusAfterStep } from '../../../client/src/coding/steps';
 
 describe('the focus after ↑ or ↓ moved an item among its siblings', () => {
   it.each([
