@@ -6,7 +6,14 @@ import { openDatabase } from '../../server/db/connection';
 import { systemClock } from '../../server/domain/clock';
 import { createAccount } from '../../server/services/admin';
 import { createInvitation } from '../../server/services/invitations';
-import { DEMO_PASSWORD, demoActor, pdfForAlicesNextReport, startDemo, type DemoServer } from './support/demo';
+import {
+  DEMO_PASSWORD,
+  demoActor,
+  pdfForAlicesNextReport,
+  pdfForBobsNextStudy,
+  startDemo,
+  type DemoServer,
+} from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 import { signIn, type Signed } from './support/session';
 
@@ -19,7 +26,8 @@ type Viewport = keyof typeof VIEWPORTS;
 type Who = 'visitor' | 'owner' | 'alice' | 'first-run';
 
 /**
- * Every page of the client: who opens it, its hash path (`:p` is the project, `:invite` and
+ * Every page of the client: who opens it, its hash path (`:p` is the project, `:coded` a study
+ * with a PDF, `:invite` and
  * `:reset` one-time links' secrets, `:setup` the first-run token), what shows it
  * has finished drawing and, for a page's second state, what opens it (a key or a button).
  */
@@ -48,6 +56,7 @@ const PAGES: [
   ['conflicts', 'owner', '/projects/:p/conflicts', '.conflict'],
   ['full text', 'owner', '/projects/:p/fulltext', '.report'],
   ['coding', 'owner', '/projects/:p/coding', '.study-list'],
+  ['coding beside the PDF', 'owner', '/projects/:p/coding/:coded', '.pdf-page .textLayer span'],
   ['codebook', 'owner', '/projects/:p/codebook', '#code-tree'],
   [
     'codebook, a field being edited',
@@ -94,11 +103,14 @@ describe('axe-core finds no serious or critical violation on any page', () => {
   let firstRun: { server: RunningServer; db: Db; token: string };
   /** The secrets of one-time links: an invitation to the demo review, an account's first password. */
   const secrets = { invite: '', reset: '' };
+  /** A study with an uploaded PDF: its coding page shows the viewer. */
+  let coded = 0;
   const sessions = new Map<string, Signed | { context: BrowserContext; page: Page; errors: string[] }>();
 
   beforeAll(async () => {
     demo = await startDemo();
     pdfForAlicesNextReport(demo.db, demo.projectId, demo.uploadsDir);
+    coded = pdfForBobsNextStudy(demo.db, demo.projectId, demo.uploadsDir);
     const deps = { db: demo.db, clock: systemClock };
     const secretOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
     const invited = createInvitation(deps, demo.projectId, demoActor(demo.db, 'owner').userId, {
@@ -149,6 +161,7 @@ describe('axe-core finds no serious or critical violation on any page', () => {
     const page = await pageFor(who, viewport);
     const path = hash
       .replace(':p', String(demo.projectId))
+      .replace(':coded', String(coded))
       .replace(':invite', secrets.invite)
       .replace(':reset', secrets.reset)
       .replace(':setup', firstRun.token);
