@@ -84,7 +84,7 @@ export default tseslint.config(
             {
               // The unblinded readers serve the CLI and other services; a route shows what the
               // visibility policy lets its caller see, through the service that takes the Actor.
-              regex: String.raw`^\.\.?/(?:.*/)?services/(?:prisma|coding|screening|ranking|export|archive|appraisal-summary)$`,
+              regex: String.raw`^\.\.?/(?:.*/)?services/(?:prisma|coding|screening|ranking|export|archive|appraisal-summary|report)$`,
               importNames: [
                 'projectPrisma',
                 'prismaBoxRecords',
@@ -96,9 +96,11 @@ export default tseslint.config(
                 'exportArchive',
                 'appraisalSummary',
                 'appraisalExport',
+                'projectReport',
+                'reportInput',
               ],
               message:
-                'routes call the Actor-taking service (prismaDocument, prismaBoxRecordsFor, synthesisFor, screeningStatusFor, agreement, rankingOverview, exportProjectFor, exportArchiveFor, appraisalSummaryFor, appraisalExportFor), which consults the visibility policy.',
+                'routes call the Actor-taking service (prismaDocument, prismaBoxRecordsFor, synthesisFor, screeningStatusFor, agreement, rankingOverview, exportProjectFor, exportArchiveFor, appraisalSummaryFor, appraisalExportFor, reportFor), which consults the visibility policy.',
             },
           ],
         },

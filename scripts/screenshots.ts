@@ -3,7 +3,8 @@
  * review. Builds the demo in a temporary database (never touches data/demo.sqlite), adds what
  * the demo does not have yet (the demo accounts, a deduplication run, some screening, full
  * texts), serves it and photographs each page at 1280×800, the full-text eligibility page and
- * the coding page with their PDF viewer, and the screening and PRISMA pages at 390×844.
+ * the coding page with their PDF viewer, the Report page's preview, and the screening and PRISMA
+ * pages at 390×844.
  *
  *   npm run screenshots
  */
@@ -142,6 +143,9 @@ async function main(): Promise<void> {
       await go(`${p}/synthesis`, /Synthesis/);
       await page.waitForTimeout(800);
       await shoot(page, 'synthesis', true);
+      await go(`${p}/report`, 'Report');
+      await page.locator('#report-preview figure svg').first().waitFor();
+      await shoot(page, 'report');
       // the demo's appraisal (an illustration made for the demo, as the page says): its results
       await go(`${p}/appraisal?view=results`, 'Appraisal');
       await page.locator('#appraisal-results table.traffic-light').first().waitFor();

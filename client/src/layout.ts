@@ -15,6 +15,7 @@ const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['/synthesis', 'Synthesis'],
   ['/appraisal', 'Appraisal'],
   ['/prisma', 'PRISMA'],
+  ['/report', 'Report'],
   ['/settings', 'Settings'],
 ];
 

@@ -14,6 +14,7 @@ import { importPage } from './pages/import';
 import { invitePage } from './pages/invite';
 import { loginPage } from './pages/login';
 import { prismaPage } from './pages/prisma';
+import { reportPage } from './pages/report';
 import { projectsPage } from './pages/projects';
 import { resetPage } from './pages/reset';
 import { screeningPage } from './pages/screening';
@@ -47,6 +48,7 @@ route('/projects/:projectId/synthesis', synthesisPage);
 route('/projects/:projectId/appraisal', appraisalPage);
 route('/projects/:projectId/appraisal/:recordId', appraisalPage);
 route('/projects/:projectId/prisma', prismaPage);
+route('/projects/:projectId/report', reportPage);
 route('/projects/:projectId/settings', settingsPage);
 
 /** Pages for someone not signed in: sign-in, first-run setup, and the one-time links. */

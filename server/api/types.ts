@@ -16,4 +16,5 @@ export type * from './imports';
 export type * from './prisma';
 export type * from './projects';
 export type * from './ranking';
+export type * from './report';
 export type * from './screening';

@@ -67,6 +67,7 @@ const PAGES: [
   ],
   ['synthesis', 'owner', '/projects/:p/synthesis', '.theme'],
   ['PRISMA', 'owner', '/projects/:p/prisma', '#prisma-diagram svg'],
+  ['report', 'owner', '/projects/:p/report', '#report-preview figure svg'],
   ['settings', 'owner', '/projects/:p/settings', '#criteria'],
   [
     'screening, its shortcut help open',

@@ -103,6 +103,13 @@ export const GET_ROUTES: Record<string, RouteEntry> = {
   '/api/projects/:projectId/appraisal/summary.csv': { class: 'policy' },
   '/api/projects/:projectId/appraisal/plot.svg': { class: 'policy', queries: ['?kind=both'] },
   '/api/projects/:projectId/appraisal/plot.png': { class: 'policy', queries: ['?kind=summary'] },
+  // The drafted report holds every stage's outcomes, agreement and coding: owners only while any stage is blind.
+  '/api/projects/:projectId/report': { class: 'policy', queries: ['?style=vancouver'] },
+  '/api/projects/:projectId/report.docx': { class: 'policy' },
+  '/api/projects/:projectId/report.html': { class: 'policy', queries: ['?style=harvard'] },
+  '/api/projects/:projectId/report.md': { class: 'policy' },
+  '/api/projects/:projectId/report/checklist.csv': { class: 'policy' },
+  '/api/projects/:projectId/report/checklist.docx': { class: 'policy' },
 };
 
 /** The GET patterns of an app, read by the shared reader (which refuses to miss a route). */

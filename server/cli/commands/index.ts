@@ -140,6 +140,17 @@ export const commands: Command[] = [
     load: () => import('./synthesis'),
   },
   {
+    name: 'report',
+    usage:
+      'sift report --db FILE [--project NAME] --format docx|html|md --out FILE [--style apa|vancouver|harvard]\n' +
+      '       sift report checklist --db FILE [--project NAME] --format csv|docx --out FILE',
+    summary:
+      "draft the review's report from its data (methods, PRISMA diagram, included studies, synthesis, references), " +
+      'or write its PRISMA 2020 checklist alone',
+    actions: ['checklist'],
+    load: () => import('./report'),
+  },
+  {
     name: 'backup',
     usage: 'sift backup --db FILE --out FILE [--force]',
     summary: 'copy the database with SQLite online backup (safe while the server runs); checks the copy',

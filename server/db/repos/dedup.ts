@@ -329,6 +329,30 @@ export function dedupCounts(db: Db, projectId: number): DedupCounts {
   return row;
 }
 
+/** How each candidate cluster stands, for the report's methods: merged by the rules or by a person, kept apart, waiting. */
+export function clusterOutcomes(
+  db: Db,
+  projectId: number,
+): { mergedAutomatically: number; mergedByPerson: number; keptApart: number; awaitingReview: number } {
+  // A cluster's standing decision is its latest one that was neither an undo nor undone.
+  const rows = prepared(
+    db,
+    `SELECT c.status AS status,
+            (SELECT d.decision FROM dedup_decisions d
+              WHERE d.cluster_id = c.id AND d.decision != 'undo' AND d.undone_by IS NULL
+              ORDER BY d.id DESC LIMIT 1) AS decision
+       FROM dedup_clusters c WHERE c.project_id = ?`,
+  ).all(projectId) as { status: ClusterStatus; decision: DecisionKind | null }[];
+  const counted = { mergedAutomatically: 0, mergedByPerson: 0, keptApart: 0, awaitingReview: 0 };
+  for (const r of rows) {
+    if (r.status === 'merged')
+      counted[r.decision === 'merge' ? 'mergedByPerson' : 'mergedAutomatically'] += 1;
+    else if (r.status === 'not-duplicate') counted.keptApart += 1;
+    else if (r.status === 'review') counted.awaitingReview += 1;
+  }
+  return counted;
+}
+
 export function finishRun(
   db: Db,
   runId: number,

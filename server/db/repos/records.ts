@@ -111,6 +111,8 @@ export const RECORD_COLUMNS = {
   ranking: ['id', 'title', 'abstract', 'keywords_json'],
   /** a report sought for full text: enough to name it and find it */
   report: ['id', 'title', 'year', 'doi'],
+  /** what a reference in the drafted report is formatted from */
+  citation: ['id', 'type', 'title', 'authors_json', 'year', 'journal', 'volume', 'issue', 'pages', 'doi', 'url'],
   /** a line of the records behind a PRISMA count */
   drillDown: ['id', 'source_id', 'title', 'authors_json', 'year', 'journal', 'doi', 'pmid'],
   /** everything */

@@ -62,7 +62,9 @@ export type View =
    */
   | { kind: 'appraisal' }
   /** exports of records and decisions, and the whole-project archive */
-  | { kind: 'export' };
+  | { kind: 'export' }
+  /** the drafted report: the diagram, excluded reports with reasons, agreement, coding and synthesis */
+  | { kind: 'report' };
 
 const before = (stage: JudgedStage): JudgedStage[] => JUDGED_STAGES.slice(0, JUDGED_STAGES.indexOf(stage));
 const through = (stage: JudgedStage): JudgedStage[] =>
@@ -85,6 +87,7 @@ export function computedFrom(view: View): JudgedStage[] {
     case 'appraisal':
       return through('appraisal');
     case 'export':
+    case 'report':
       return [...JUDGED_STAGES];
   }
 }

@@ -9,7 +9,7 @@ import { currentActor, currentProject, requireProjectAction } from '../auth';
 const BY_EXTENSION: Record<string, ExportFormat> = { ris: 'ris', csv: 'csv', bib: 'bibtex' };
 
 /** A project's name made safe for a Content-Disposition file name. */
-function fileStem(name: string): string {
+export function fileStem(name: string): string {
   return (
     name
       .replace(/[^\p{L}\p{N}._-]+/gu, '-')

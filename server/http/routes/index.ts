@@ -13,6 +13,7 @@ import { importRoutes } from './imports';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { prismaRoutes } from './prisma';
+import { reportRoutes } from './report';
 import { projectRoutes } from './projects';
 import { rankingRoutes } from './ranking';
 import { recordRoutes } from './records';
@@ -40,6 +41,7 @@ export function apiRouter(ctx: AppContext): Router {
   router.use(screeningRoutes(ctx));
   router.use(fulltextRoutes(ctx));
   router.use(prismaRoutes(ctx));
+  router.use(reportRoutes(ctx));
   router.use(codingRoutes(ctx));
   router.use(appraisalRoutes(ctx));
   router.use(rankingRoutes(ctx));

@@ -37,6 +37,7 @@ const VIEWS: Record<string, View> = {
   'appraisal team': { kind: 'team-work', stage: 'appraisal' },
   'appraisal results': { kind: 'appraisal' },
   export: { kind: 'export' },
+  report: { kind: 'report' },
 };
 
 /**
@@ -60,9 +61,10 @@ const SHOWN: Record<string, string[]> = {
     'prisma',
     'ranking',
   ],
-  // appraisal opens once coding is open (the designs come from the extraction form); its results once it is unblinded
+  // appraisal opens once coding is open (the designs come from the extraction form); its results once it is unblinded;
+  // exports and the drafted report hold every stage, so they wait for appraisal too
   'coding unblinded': Object.keys(VIEWS).filter(
-    (v) => !['appraisal team', 'appraisal results', 'export'].includes(v),
+    (v) => !['appraisal team', 'appraisal results', 'export', 'report'].includes(v),
   ),
   'everything unblinded': Object.keys(VIEWS),
   'nothing blind': Object.keys(VIEWS),
