@@ -7,6 +7,7 @@ import { reflowTables } from './table-reflow';
 const PROJECT_SECTIONS: [path: string, label: string][] = [
   ['', 'Dashboard'],
   ['/import', 'Import'],
+  ['/records', 'Records'],
   ['/dedup', 'Duplicates'],
   ['/screening/title_abstract', 'Screening'],
   ['/conflicts', 'Conflicts'],

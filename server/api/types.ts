@@ -17,4 +17,5 @@ export type * from './prisma';
 export type * from './projects';
 export type * from './ranking';
 export type * from './report';
+export type * from './records';
 export type * from './screening';

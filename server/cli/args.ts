@@ -18,6 +18,32 @@ export function required(value: string | boolean | undefined, flag: string): str
   return value;
 }
 
+/** A flag's value if it is one of the allowed ones (undefined when not given). */
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new ValidationError(`--${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+/** A flag's whole number within bounds (undefined when not given). */
+export function wholeNumber(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new ValidationError(`--${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
 /** Arguments of the wrong shape: the CLI answers with the command's usage line (exit 2). */
 export class UsageError extends ValidationError {
   constructor() {

@@ -150,6 +150,41 @@ export const ARCHIVED_TABLES: TableSpec[] = [
     orderBy: 'record_id, field_id',
     refs: { record_id: 'records', field_id: 'extraction_fields', from_user_id: 'users', decided_by: 'users' },
   },
+  { table: 'labels', where: inProject, orderBy: 'id', id: 'id', refs: {} },
+  {
+    table: 'project_actions',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: { user_id: 'users', undone_by: 'users' },
+    jsonIds: { details_json: (v, map) => remapActionDetails(v, map) },
+  },
+  {
+    table: 'record_labels',
+    where: inProject,
+    orderBy: 'record_id, label_id',
+    refs: { record_id: 'records', label_id: 'labels', added_by: 'users', action_id: 'project_actions' },
+  },
+  {
+    table: 'record_notes',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: { record_id: 'records', user_id: 'users' },
+  },
+  {
+    table: 'record_removals',
+    where: inProject,
+    orderBy: 'record_id',
+    refs: { record_id: 'records', action_id: 'project_actions' },
+  },
+  {
+    table: 'record_events',
+    where: inProject,
+    orderBy: 'id',
+    id: 'id',
+    refs: { record_id: 'records', user_id: 'users', action_id: 'project_actions' },
+  },
   { table: 'appraisal_tools', where: inProject, orderBy: 'id', id: 'id', refs: { updated_by: 'users' } },
   {
     table: 'appraisals',
@@ -188,6 +223,13 @@ export const SKIPPED_TABLES: Record<string, string> = {
   password_links: 'one-time password links are credentials of this server',
   invitations: 'invitation links are credentials of this server; the archive carries the members they made',
   account_events: "the account log is the server's record of its accounts, not project data",
+  records_fts: 'the full-text index of records, rebuilt by its triggers as the records are inserted',
+  record_outcomes:
+    "each record's final status, a projection its triggers rebuild as the records and decisions are inserted",
+  records_fts_data: 'FTS5 storage of records_fts (derived)',
+  records_fts_idx: 'FTS5 storage of records_fts (derived)',
+  records_fts_docsize: 'FTS5 storage of records_fts (derived)',
+  records_fts_config: 'FTS5 storage of records_fts (derived)',
 };
 
 export interface ProjectArchive {
@@ -394,6 +436,47 @@ function known<T>(value: T | undefined, what: string): T {
 function remapEvidence(value: unknown, map: IdMapper): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((pair: Row) => ({ ...pair, a: map('records', pair.a), b: map('records', pair.b) }));
+}
+
+/**
+ * Ids inside a history entry's details: labels, sources and the decisions of a bulk merge. A
+ * source deleted since (a source_delete entry names it) has no row to map to: its id reads null.
+ */
+function remapActionDetails(value: unknown, map: IdMapper): unknown {
+  const tolerant = (table: Target, id: unknown): unknown => {
+    try {
+      return map(table, id);
+    } catch {
+      return null;
+    }
+  };
+  const details = value as Record<string, unknown> | null;
+  if (!details || typeof details !== 'object') return value;
+  const out: Record<string, unknown> = { ...details };
+  if (typeof details.labelId === 'number') out.labelId = tolerant('labels', details.labelId);
+  if (typeof details.sourceId === 'number') out.sourceId = tolerant('sources', details.sourceId);
+  const filter = details.filter as Record<string, unknown> | undefined;
+  if (filter && typeof filter === 'object') {
+    out.filter = {
+      ...filter,
+      ...(Array.isArray(filter.labelIds)
+        ? { labelIds: filter.labelIds.map((id) => tolerant('labels', id)) }
+        : {}),
+      ...(Array.isArray(filter.sourceIds)
+        ? { sourceIds: filter.sourceIds.map((id) => tolerant('sources', id)) }
+        : {}),
+    };
+  }
+  if (Array.isArray(details.decisions))
+    out.decisions = (details.decisions as Row[]).map((d) => ({
+      clusterId: tolerant('dedup_clusters', d.clusterId),
+      decisionId: tolerant('dedup_decisions', d.decisionId),
+    }));
+  const source = details.source as Row | undefined;
+  if (source && typeof source === 'object') out.source = { ...source, id: null };
+  const lost = details.lost as Row | undefined;
+  if (lost && typeof lost === 'object') out.lost = { ...lost, sourceId: null };
+  return out;
 }
 
 function remapSnapshot(value: unknown, map: IdMapper): unknown {

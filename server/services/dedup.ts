@@ -14,6 +14,7 @@ import {
   listDecisions,
   listDedupRecords,
   markUndone,
+  missingRecordIds,
   screenedRecordIds,
   setClusterMembers,
   setDuplicateOf,
@@ -367,6 +368,18 @@ export function undoDecision(
       .reverse()
       .find((d) => d.decision !== 'undo' && d.undoneBy === null);
     if (!last) throw new ConflictError(`cluster ${clusterId} has no decision to undo`);
+    const named = [
+      ...last.before.clusters.flatMap((c) => [
+        ...c.memberIds,
+        ...(c.primaryRecordId === null ? [] : [c.primaryRecordId]),
+      ]),
+      ...last.before.duplicateOf.flatMap(([id, value]) => (value === null ? [id] : [id, value])),
+    ];
+    const missing = missingRecordIds(db, projectId, named);
+    if (missing.length > 0)
+      throw new ConflictError(
+        `this decision cannot be undone: records ${missing.join(', ')} were deleted with their source since`,
+      );
     const now = clock().toISOString();
     const touched = last.before.clusters.map((c) => requireCluster(db, projectId, c.id));
     const current = snapshotOf(

@@ -11,6 +11,7 @@ import {
   type RankingModelRow,
 } from '../db/repos/ranking';
 import { duplicateRecordIds } from '../db/repos/screening';
+import { removalsOfProject } from '../db/repos/record-removals';
 import { coldStartOrder } from '../domain/ranking/coldStart';
 import { probability } from '../domain/ranking/linearModel';
 import { configFor, Learner, modelVersion, type RankerConfig } from '../domain/ranking/ranker';
@@ -274,8 +275,8 @@ export function recordScores(db: Db, projectId: number, recordIds: readonly numb
 
 /**
  * The stopping panel for a project, from its decisions in the order they were made. It counts
- * only the records still at title/abstract: a record merged into another as a duplicate is
- * neither screened nor waiting (a decision left on one is not counted).
+ * only the records still at title/abstract: a record merged into another as a duplicate, or
+ * removed before screening, is neither screened nor waiting (a decision left on one is not counted).
  */
 export function projectStoppingReport(
   db: Db,
@@ -285,7 +286,9 @@ export function projectStoppingReport(
 ): Api.StoppingReport & { model: Api.RankingModel | null } {
   prioritisationSettings(db, projectId); // 404 for an unknown project
   const duplicates = duplicateRecordIds(db, projectId);
-  const total = listRankingRecords(db, projectId).length - duplicates.size;
+  // Records removed before screening by a bulk exclusion are not at title/abstract either.
+  const removed = [...removalsOfProject(db, projectId).keys()].filter((id) => !duplicates.has(id)).length;
+  const total = listRankingRecords(db, projectId).length - duplicates.size - removed;
   const labels = readDecisions(db, projectId)
     .filter((d) => !duplicates.has(d.recordId))
     .map((d) => d.label);

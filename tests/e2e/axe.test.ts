@@ -69,6 +69,14 @@ const PAGES: [
   ['PRISMA', 'owner', '/projects/:p/prisma', '#prisma-diagram svg'],
   ['report', 'owner', '/projects/:p/report', '#report-preview figure svg'],
   ['settings', 'owner', '/projects/:p/settings', '#criteria'],
+  ['records', 'owner', '/projects/:p/records', '.records-table tbody tr'],
+  [
+    'a record, its timeline',
+    'owner',
+    '/projects/:p/records',
+    '.records-table tbody tr',
+    { click: '#content .records-table tbody a', shows: '#timeline li' },
+  ],
   [
     'screening, its shortcut help open',
     'alice',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '../../server/db/connection';
 import { openDatabase } from '../../server/db/connection';
-import { listRecords } from '../../server/db/repos/records';
+import { listRecords } from '../../server/db/repos/record-query';
 import { systemClock } from '../../server/domain/clock';
 import { runDedup } from '../../server/services/dedup';
 import * as fulltext from '../../server/services/fulltext';

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import type { Db } from '../../server/db/connection';
+import { recordFacts } from '../../server/db/repos/record-query';
 import { computePrisma } from '../../server/domain/prisma/compute';
+import { finalStatus } from '../../server/domain/records/status';
 import { prismaInputFromReview } from '../../server/domain/prisma/from-review';
 import type { Stage } from '../../server/domain/screening/types';
 import { decideCluster, dedupSummary, listClusterViews, runDedup } from '../../server/services/dedup';
 import { groupReports, markNotRetrievable, setLink } from '../../server/services/fulltext';
+import { runBulk } from '../../server/services/bulk';
+import { createLabel, labelRecord } from '../../server/services/labels';
 import { projectPrisma } from '../../server/services/prisma';
 import { decide, resolve, unblind, type Actor } from '../../server/services/screening';
 import { createMember } from '../support/auth';
@@ -15,6 +19,7 @@ import {
   assignIds,
   FULL_TEXT_REASON,
   outcomeOfPlan,
+  REMOVAL_REASONS,
   reviewPlanArb,
   stateOf,
   withOtherPrimaries,
@@ -25,8 +30,8 @@ import {
 /**
  * The flow properties of tests/unit/prisma/flow-properties.test.ts on reviews built through
  * the real services into SQLite: records imported by the import's writer, merged by the
- * deduplication engine, voted on by two reviewers, resolved by the owner, retrieved, decided at
- * full text and grouped into studies. Fewer runs: each builds two databases.
+ * deduplication engine, removed before screening by bulk exclusions, voted on by two reviewers,
+ * resolved by the owner, retrieved, decided at full text and grouped into studies. Fewer runs: each builds two databases.
  */
 const clock = () => new Date('2026-04-01T10:00:00Z');
 
@@ -140,6 +145,19 @@ function build(plan: ReviewPlan): Built {
         return resolve(deps, projectId, owner, { recordId, stage, decision: 'exclude', reason });
     }
   };
+  // Bulk exclusions before screening, as an owner makes them: the works to remove carry a label,
+  // and one bulk action per reason removes the records with that label.
+  for (const reason of REMOVAL_REASONS) {
+    const ids = plan.works.flatMap((w, i) => (w.removed === reason ? [primaries[i]!] : []));
+    if (ids.length === 0) continue;
+    const label = createLabel(deps, projectId, owner, { name: reason, colour: '#aa3300' });
+    for (const recordId of ids) labelRecord(deps, projectId, owner, { recordId, labelId: label.id });
+    const done = runBulk(deps, projectId, owner, {
+      filter: { labelIds: [label.id] },
+      action: { kind: 'exclude', reason },
+    });
+    expect(done.changed).toBe(ids.length);
+  }
   const studies = new Map<number, number[]>();
   plan.works.forEach((w, i) => {
     const id = primaries[i]!;
@@ -169,6 +187,14 @@ describe('the PRISMA flow of reviews built through the services', () => {
         expect((result.model.duplicates ?? 0) + (result.model.other_duplicates ?? 0)).toBe(removed);
         // the database says what the plan says: the repository reads the state it was given
         expect(result.model).toEqual(computePrisma(prismaInputFromReview(stateOf(plan))).model);
+        // the stored outcomes (kept by triggers) are the domain's final status of every record
+        const stored = first.db
+          .prepare('SELECT record_id AS id, status, stage, reason FROM record_outcomes ORDER BY record_id')
+          .all() as { id: number; status: string; stage: string | null; reason: string | null }[];
+        const facts = recordFacts(first.db, first.projectId, first.recordIds);
+        expect(stored).toEqual(
+          [...first.recordIds].sort((a, b) => a - b).map((id) => ({ id, ...finalStatus(facts.get(id)!) })),
+        );
 
         const second = build(withOtherPrimaries(plan, shift));
         expect(projectPrisma(second.db, second.projectId).model).toEqual(result.model);

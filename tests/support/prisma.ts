@@ -17,6 +17,7 @@ export const EXAMPLE_SOURCES: readonly ReviewSource[] = [
 export const END_BOXES = [
   'duplicates',
   'other_duplicates',
+  'other_excluded_other',
   'excluded_automatic',
   'excluded_other',
   'records_excluded',
@@ -97,16 +98,17 @@ export function flowViolations(result: FlowResult): string[] {
     n('dbr_sought_reports'),
   );
   const otherIdentified = n('website_results') + n('organisation_results') + n('citations_results');
+  const otherRemoved = n('other_duplicates') + n('other_excluded_other');
   if (m.other_records_screened === null || m.other_records_screened === undefined) {
     same(
-      'other methods: identified − duplicates − awaiting = sought',
-      otherIdentified - n('other_duplicates') - pending('otherScreening'),
+      'other methods: identified − removed − awaiting = sought',
+      otherIdentified - otherRemoved - pending('otherScreening'),
       n('other_sought_reports'),
     );
   } else {
     same(
-      'other methods: identified − duplicates = screened',
-      otherIdentified - n('other_duplicates'),
+      'other methods: identified − removed = screened',
+      otherIdentified - otherRemoved,
       n('other_records_screened'),
     );
     same(
@@ -145,7 +147,7 @@ export function flowViolations(result: FlowResult): string[] {
   if (n('new_studies') > n('new_reports')) out.push('more studies than reports');
   same('total studies = previous + new', n('previous_studies') + n('new_studies'), n('total_studies'));
   same('total reports = previous + new', n('previous_reports') + n('new_reports'), n('total_reports'));
-  for (const key of ['records_excluded', 'other_records_excluded'])
+  for (const key of ['records_excluded', 'other_records_excluded', 'excluded_other', 'other_excluded_other'])
     if (sum(`${key}_reasons`) > 0) same(`${key}: reasons = excluded`, sum(`${key}_reasons`), n(key));
   for (const w of result.warnings)
     if (!w.code.startsWith('pending_') && w.code !== 'reasons_missing') out.push(`warning ${w.code}`);

@@ -34,6 +34,11 @@ export interface WorkPlan {
   study: number | null;
   /** The reason given when the work is excluded (full text always gets one). */
   reason: string | null;
+  /**
+   * The reason of a bulk exclusion that removed the work before screening (its primary), or
+   * null. A removed work has no screening decisions: the bulk exclusion leaves screened records alone.
+   */
+  removed?: string | null;
 }
 
 export interface ReviewPlan {
@@ -76,6 +81,10 @@ export function reviewPlanArb(maxWorks = 24): fc.Arbitrary<ReviewPlan> {
           reason: fc.option(fc.constantFrom('Wrong population', 'Wrong outcome', 'Animal study'), {
             nil: null,
           }),
+          removed: fc.oneof(
+            { arbitrary: fc.constant(null), weight: 4 },
+            { arbitrary: fc.constantFrom(...REMOVAL_REASONS), weight: 1 },
+          ),
         }),
         { maxLength: maxWorks },
       ),
@@ -121,6 +130,9 @@ export function assignIds(plan: ReviewPlan, firstId = 1): number[][] {
   return ids;
 }
 
+/** The reasons of the bulk exclusions the plans make (removed before screening). */
+export const REMOVAL_REASONS = ['Outside the date range', 'Not in English'] as const;
+
 /** The reason a full-text exclusion gets when the plan has none (full text always requires one). */
 export const FULL_TEXT_REASON = 'Wrong study design';
 
@@ -133,6 +145,7 @@ export function asServicesAllow(plan: ReviewPlan): ReviewPlan {
   return {
     ...plan,
     works: plan.works.map((w) => {
+      if (w.removed) return { ...w, ...NOT_SCREENED };
       const sought = outcomeOfPlan(w.titleAbstract) === 'include';
       const retrieval = sought ? w.retrieval : 'none';
       return {
@@ -145,6 +158,9 @@ export function asServicesAllow(plan: ReviewPlan): ReviewPlan {
   };
 }
 
+/** A work nobody has screened: what a bulk exclusion needs (and leaves). */
+const NOT_SCREENED = { titleAbstract: 'none', retrieval: 'none', fullText: 'none', study: null } as const;
+
 function stageOutcome(plan: StagePlan, reason: string | null): StageOutcome | null {
   if (plan === 'none') return null;
   const outcome = outcomeOfPlan(plan);
@@ -155,7 +171,9 @@ function stageOutcome(plan: StagePlan, reason: string | null): StageOutcome | nu
 export function stateOf(plan: ReviewPlan): ReviewState {
   const ids = assignIds(plan);
   const records: ReviewRecord[] = [];
-  plan.works.forEach((work, i) => {
+  plan.works.forEach((planned, i) => {
+    // A bulk exclusion removes only works nobody has screened (asServicesAllow says the same).
+    const work: WorkPlan = planned.removed ? { ...planned, ...NOT_SCREENED } : planned;
     const copies = ids[i]!;
     const primary = copies[work.primary % copies.length]!;
     work.copies.forEach((source, c) => {
@@ -165,6 +183,7 @@ export function stateOf(plan: ReviewPlan): ReviewState {
         id,
         sourceId: source + 1,
         duplicateOf: kept ? null : primary,
+        removed: kept ? (work.removed ?? null) : null,
         titleAbstract: kept ? stageOutcome(work.titleAbstract, work.reason) : null,
         retrieval: kept && work.retrieval !== 'none' ? work.retrieval : null,
         fullText: kept ? stageOutcome(work.fullText, work.reason ?? FULL_TEXT_REASON) : null,

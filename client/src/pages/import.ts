@@ -11,6 +11,7 @@ import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { alreadyImportedText, isAlreadyImported } from '../import/already-imported';
 import { loadProject } from '../project';
+import { sourcesEditor } from '../workspace/sources-editor';
 import { UploadAborted, uploadWithProgress } from '../upload';
 
 /** How often a running import is asked for its progress. */
@@ -20,7 +21,10 @@ const FINISHED: ReadonlySet<ImportJobStatus> = new Set(['done', 'failed', 'cance
 /** "Reading scopus.ris (file 1 of 2): 12,000 records read…" */
 function describeJob(job: ImportJob): string {
   if (job.status === 'waiting') return 'Uploaded; waiting for a reader (another import is running)…';
-  const current = Math.max(0, job.files.findIndex((f) => f.status === 'reading'));
+  const current = Math.max(
+    0,
+    job.files.findIndex((f) => f.status === 'reading'),
+  );
   const file = job.files[current];
   const of = job.files.length > 1 ? ` (file ${current + 1} of ${job.files.length})` : '';
   return `Reading ${file?.file ?? 'the files'}${of}: ${job.records.toLocaleString('en')} records read…`;
@@ -30,7 +34,6 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
   const content = frame(root, project);
-  const { sources } = await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`);
 
   const files = h('input', { id: 'files', name: 'files', type: 'file', multiple: true, required: true });
   const chosen = h('p', { class: 'muted', id: 'chosen' }, 'No files chosen.');
@@ -227,12 +230,17 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
   );
 
   const table = h('div', { class: 'table-wrap' });
+  // The owner corrects or deletes a source below the list (workspace/sources-editor.ts).
+  const editor = h('div', { id: 'sources-editor' });
   const refreshSources = async () => {
     const latest = (await api.get<SourceListResponse>(`/api/projects/${projectId}/sources`)).sources;
     mount(table, sourcesTable(latest));
+    if (project.role === 'owner' && latest.length > 0)
+      mount(editor, sourcesEditor(projectId, latest, refreshSources));
+    else mount(editor);
   };
-  mount(table, sourcesTable(sources));
-  mount(content, h('h1', {}, 'Import'), form, h('h2', {}, 'Sources'), table);
+  mount(content, h('h1', {}, 'Import'), form, h('h2', {}, 'Sources'), table, editor);
+  await refreshSources();
 }
 
 function importedCard(s: ImportedFile): HTMLElement {

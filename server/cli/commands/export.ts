@@ -1,31 +1,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../domain/errors';
-import { EXPORT_FORMATS, exportProject, type ExportFormat } from '../../services/export';
-import { parseCommandArgs, required } from '../args';
+import { RECORD_STATUSES, type RecordFilter, type RecordStatus } from '../../domain/records/filter';
+import { STAGES, type Stage } from '../../domain/screening/types';
+import { EXPORT_FORMATS, exportProject, labelIdByName, type ExportFormat } from '../../services/export';
+import { oneOf, parseCommandArgs, required } from '../args';
 import { withProject } from '../database';
 import type { CommandIO } from '../types';
 
-/** `sift export`: every record of a project, duplicates included, as RIS, CSV or BibTeX. */
+/**
+ * `sift export`: the records of a project with what the review did with them, as CSV, XLSX,
+ * RIS or BibTeX; every record (duplicates included) or those of a status, stage or label
+ * (the records page's filter, one query module).
+ */
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     db: { type: 'string' },
     project: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    status: { type: 'string' },
+    stage: { type: 'string' },
+    label: { type: 'string' },
     // RIS/BibTeX carry Sift's id, source, status and duplicate_of unless this is given.
     'no-provenance': { type: 'boolean', default: false },
   });
   if (positionals.length > 0)
     throw new ValidationError(`unexpected argument "${positionals[0]}" (write to a file with --out)`);
-  const format = required(values.format, 'format');
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new ValidationError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
-  }
+  const format = oneOf(required(values.format, 'format'), EXPORT_FORMATS, 'format') as ExportFormat;
+  const status = oneOf<RecordStatus>(values.status, RECORD_STATUSES, 'status');
+  const stage = oneOf<Stage>(values.stage, STAGES, 'stage');
+  if (format === 'xlsx' && !values.out)
+    throw new ValidationError('--out FILE is required for xlsx (a workbook is not text for stdout)');
   return withProject(values, (db, project) => {
-    const exported = exportProject(db, project.id, format as ExportFormat, {
-      provenance: !values['no-provenance'],
-    });
+    const filter: RecordFilter = {
+      ...(status ? { statuses: [status] } : {}),
+      ...(stage ? { stage } : {}),
+      ...(values.label !== undefined ? { labelIds: [labelIdByName(db, project.id, values.label)] } : {}),
+    };
+    const exported = exportProject(db, project.id, format, { provenance: !values['no-provenance'], filter });
     if (values.out) {
       fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
       fs.writeFileSync(values.out, exported.content);

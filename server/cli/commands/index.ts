@@ -72,10 +72,19 @@ export const commands: Command[] = [
   },
   {
     name: 'export',
-    usage: 'sift export --db FILE [--project NAME] --format ris|csv|bibtex [--out FILE] [--no-provenance]',
+    usage:
+      'sift export --db FILE [--project NAME] --format csv|ris|bibtex|xlsx [--status included|excluded|pending|duplicate|not_retrieved] [--stage title_abstract|full_text] [--label NAME] [--out FILE] [--no-provenance]',
     summary:
-      'write every record of a project (duplicates included) as RIS, CSV or BibTeX, to --out or stdout',
+      'write the records of a project (every one, duplicates included, or those of a status, stage or label) with their review decisions, as CSV, XLSX, RIS or BibTeX, to --out or stdout',
     load: () => import('./export'),
+  },
+  {
+    name: 'records',
+    usage:
+      'sift records --db FILE [--project NAME] [--search WORDS] [--status pending|included|excluded|duplicate|not_retrieved]... [--stage title_abstract|full_text] [--reason TEXT] [--label NAME]... [--source-kind database|register|other]... [--year-from YYYY] [--year-to YYYY] [--sort id|year|title|author|source] [--desc] [--limit N] [--offset N | --cursor C] [--json]',
+    summary:
+      "list the records of a project matching a search and filters, sorted and paged: the query of the records page (--json: the API's answer)",
+    load: () => import('./records'),
   },
   {
     name: 'dedup',

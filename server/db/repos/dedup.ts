@@ -374,3 +374,15 @@ export function screenedRecordIds(db: Db, projectId: number): Set<number> {
   }[];
   return new Set(rows.map((r) => r.record_id));
 }
+
+/** Of the given ids, those that name no record of the project (deleted with their source). */
+export function missingRecordIds(db: Db, projectId: number, ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  return prepared(
+    db,
+    `SELECT j.value FROM json_each(?) j
+      WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = j.value AND r.project_id = ?)`,
+  )
+    .pluck()
+    .all(JSON.stringify([...new Set(ids)]), projectId) as number[];
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { ReviewRecord, ReviewSource } from '../../domain/prisma/from-review';
 import { recordColumns, recordFromRow, type RecordFieldsOf, type RecordRowOf } from './records';
+import { removalsOfProject } from './record-removals';
 
 export function reviewSources(db: Db, projectId: number): ReviewSource[] {
   return db
@@ -60,6 +61,7 @@ export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
       .raw()
       .all(projectId) as [number, number][],
   );
+  const removed = removalsOfProject(db, projectId);
   const ids = [...sourceOf.keys()].sort((a, b) => a - b);
   return ids.map((id) => {
     const status = retrieval.get(id);
@@ -67,6 +69,7 @@ export function reviewRecords(db: Db, projectId: number): ReviewRecord[] {
       id,
       sourceId: sourceOf.get(id)!,
       duplicateOf: duplicateOf.get(id) ?? null,
+      removed: removed.get(id) ?? null,
       titleAbstract: titleAbstract.get(id) ?? null,
       retrieval: status === 'retrieved' || status === 'not_retrievable' ? status : null,
       fullText: fullText.get(id) ?? null,

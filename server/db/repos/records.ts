@@ -294,62 +294,6 @@ export type StoredRecord = RecordFieldsOf<'all'> & {
   source: { id: number; name: string; kind: string; fileName: string | null; format: string | null };
 };
 
-export interface RecordQuery {
-  offset?: number;
-  limit?: number;
-  /** Words to find in title, authors, abstract, journal or DOI (all must match, case-insensitive). */
-  q?: string;
-  sourceId?: number;
-}
-
-export interface RecordPage {
-  total: number;
-  offset: number;
-  limit: number;
-  items: RecordSummary[];
-}
-
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function whereClause(projectId: number, query: RecordQuery): { sql: string; params: unknown[] } {
-  const parts = ['r.project_id = ?'];
-  const params: unknown[] = [projectId];
-  if (query.sourceId !== undefined) {
-    parts.push('r.source_id = ?');
-    params.push(query.sourceId);
-  }
-  const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean);
-  for (const word of words) {
-    const like = `%${escapeLike(word)}%`;
-    parts.push(
-      `(r.title LIKE ? ESCAPE '\\' OR r.authors_json LIKE ? ESCAPE '\\' OR r.abstract LIKE ? ESCAPE '\\'
-        OR r.journal LIKE ? ESCAPE '\\' OR r.doi LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like, like);
-  }
-  return { sql: parts.join(' AND '), params };
-}
-
-/** One page of a project's records in import order, optionally filtered by words or by source. */
-export function listRecords(db: Db, projectId: number, query: RecordQuery = {}): RecordPage {
-  const offset = query.offset ?? 0;
-  const limit = query.limit ?? 50;
-  const where = whereClause(projectId, query);
-  const { total } = db
-    .prepare(`SELECT COUNT(*) AS total FROM records r WHERE ${where.sql}`)
-    .get(...where.params) as {
-    total: number;
-  };
-  const rows = db
-    .prepare(
-      `SELECT ${recordColumns('summary')} FROM records r WHERE ${where.sql} ORDER BY r.id LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, limit, offset) as RecordRowOf<'summary'>[];
-  return { total, offset, limit, items: rows.map(recordFromRow) };
-}
-
 const FULL_SELECT = `SELECT ${recordColumns('all')}, s.name AS source_name, s.kind AS source_kind,
             s.file_name AS source_file_name, s.format AS source_format
           FROM records r JOIN sources s ON s.id = r.source_id`;
@@ -380,6 +324,16 @@ export function getRecord(db: Db, projectId: number, recordId: number): StoredRe
     FullRow | undefined;
   if (!row) throw new NotFoundError(`record ${recordId} not found`);
   return toStored(row);
+}
+
+/** The given records of the project in full, in id order (exports read them a batch at a time). */
+export function storedRecordsByIds(db: Db, projectId: number, ids: readonly number[]): StoredRecord[] {
+  if (ids.length === 0) return [];
+  const rows = prepared(
+    db,
+    `${FULL_SELECT} WHERE r.project_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+  ).all(projectId, JSON.stringify(ids)) as FullRow[];
+  return rows.map(toStored);
 }
 
 /** Every record of the project in import order, duplicates included (exports are one row per record). */

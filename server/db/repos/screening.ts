@@ -23,6 +23,9 @@ export { keepCachesAfter, writeStamp } from './screening-cache';
 /** SQL condition keeping records that are not marked as duplicates of another (alias r). */
 export const NOT_DUPLICATE = 'r.duplicate_of IS NULL';
 
+/** SQL condition keeping records that no bulk exclusion removed before screening (alias r). */
+export const NOT_REMOVED = 'NOT EXISTS (SELECT 1 FROM record_removals x WHERE x.record_id = r.id)';
+
 // ---------- records ----------
 
 export interface RecordRef {
@@ -212,7 +215,7 @@ function stageScope(db: Db, stage: Stage): string {
   if (stage === 'title_abstract') {
     return `records r
       LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = 'title_abstract'
-      WHERE r.project_id = @projectId AND ${NOT_DUPLICATE}`;
+      WHERE r.project_id = @projectId AND ${NOT_DUPLICATE} AND ${NOT_REMOVED}`;
   }
   return `screening_state t
       JOIN records r ON r.id = t.record_id
@@ -225,7 +228,10 @@ const NEEDS_VOTES = `(s.status IS NULL OR s.status = 'awaiting')`;
 const NOT_VOTED_BY_ME = `NOT EXISTS (SELECT 1 FROM screening_votes v
   WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`;
 
-/** Whether a record is (still) in a stage: any non-duplicate at title/abstract; included and retrieved at full text. */
+/**
+ * Whether a record is (still) in a stage: at title/abstract any record neither a duplicate nor
+ * removed before screening; at full text one included and retrieved.
+ */
 export function isInStage(db: Db, projectId: number, recordId: number, stage: Stage): boolean {
   return (
     prepared(db, `SELECT 1 FROM ${stageScope(db, stage)} AND r.id = @recordId`).get({
@@ -300,7 +306,13 @@ export function remainingFor(db: Db, projectId: number, stage: Stage, userId: nu
     stage,
     userId,
   );
-  // Duplicates are out of the stage: take back the ones counted above (each in exactly one term).
+  // Duplicates and records removed before screening are out of the stage: take back the ones
+  // counted above (each in exactly one term; a removed record has no votes and no state).
+  const removed = count(
+    `SELECT COUNT(*) AS n FROM record_removals x JOIN records r ON r.id = x.record_id
+     WHERE x.project_id = ? AND r.duplicate_of IS NULL`,
+    projectId,
+  );
   const duplicates = count(
     `SELECT COUNT(*) AS n FROM records r
      LEFT JOIN screening_state s ON s.record_id = r.id AND s.stage = @stage
@@ -309,7 +321,7 @@ export function remainingFor(db: Db, projectId: number, stage: Stage, userId: nu
        AND NOT EXISTS (SELECT 1 FROM screening_votes v WHERE v.record_id = r.id AND v.stage = @stage AND v.user_id = @userId)`,
     { projectId, stage, userId },
   );
-  return records - settled - mine - duplicates;
+  return records - settled - mine - duplicates - removed;
 }
 
 export interface MyVoteRow {
@@ -465,4 +477,35 @@ export function recordsInStage(db: Db, projectId: number, stage: Stage): Screeni
     projectId,
   }) as RecordRow[];
   return rows.map(toRecord);
+}
+
+export interface StandingVote {
+  recordId: number;
+  stage: Stage;
+  userId: number;
+  username: string | null;
+  decision: Vote;
+  reason: string | null;
+}
+
+/** The votes standing now on the given records, both stages, in the order reviewers first voted. */
+export function standingVotesOf(db: Db, projectId: number, recordIds: readonly number[]): StandingVote[] {
+  if (recordIds.length === 0) return [];
+  return prepared(
+    db,
+    `SELECT v.record_id AS recordId, v.stage, v.user_id AS userId, u.username, v.decision, v.reason
+       FROM screening_votes v LEFT JOIN users u ON u.id = v.user_id
+      WHERE v.project_id = ? AND v.record_id IN (SELECT value FROM json_each(?))
+      ORDER BY v.record_id, v.stage, v.position`,
+  ).all(projectId, JSON.stringify(recordIds)) as StandingVote[];
+}
+
+/** Everyone with a standing vote in the project, by stage and username. */
+export function votersOf(db: Db, projectId: number): { stage: Stage; username: string }[] {
+  return prepared(
+    db,
+    `SELECT DISTINCT v.stage, ifnull(u.username, 'user' || v.user_id) AS username
+       FROM screening_votes v LEFT JOIN users u ON u.id = v.user_id
+      WHERE v.project_id = ? ORDER BY v.stage = 'full_text', username`,
+  ).all(projectId) as { stage: Stage; username: string }[];
 }

@@ -118,3 +118,113 @@ export function findSourceByHash(db: Db, projectId: number, fileHash: string): S
     .get(projectId, fileHash) as SourceRow | undefined;
   return row && toSource(row);
 }
+
+/** The fields of a source its owner may correct after the import. */
+export interface SourceCorrection {
+  name: string;
+  kind: SourceKind;
+  searchDate: string | null;
+  searchString: string | null;
+}
+
+export function updateSource(db: Db, projectId: number, sourceId: number, fields: SourceCorrection): Source {
+  db.prepare(
+    'UPDATE sources SET name = ?, kind = ?, search_date = ?, search_string = ? WHERE id = ? AND project_id = ?',
+  ).run(fields.name, fields.kind, fields.searchDate, fields.searchString, sourceId, projectId);
+  return getSource(db, projectId, sourceId);
+}
+
+/** What deleting a source would take with it, counted (services/sources.ts explains each). */
+export interface SourceImpactCounts {
+  records: number;
+  votes: number;
+  resolutions: number;
+  fullTextReports: number;
+  studies: number;
+  codes: number;
+  extractionValues: number;
+  labels: number;
+  notes: number;
+  removals: number;
+  dedupDecisions: number;
+  mergedWithOtherSources: number;
+}
+
+// The source's records, as a subquery with one parameter (the source id).
+const OF_SOURCE = 'SELECT id FROM records WHERE source_id = @sourceId';
+
+export function sourceImpact(db: Db, sourceId: number): SourceImpactCounts {
+  const count = (sql: string) => db.prepare(sql).pluck().get({ sourceId }) as number;
+  return {
+    records: count('SELECT COUNT(*) FROM records WHERE source_id = @sourceId'),
+    votes: count(`SELECT COUNT(*) FROM screening_events WHERE kind = 'vote' AND record_id IN (${OF_SOURCE})`),
+    resolutions: count(`SELECT COUNT(*) FROM screening_events WHERE kind = 'resolve' AND record_id IN (${OF_SOURCE})`),
+    fullTextReports: count(`SELECT COUNT(*) FROM fulltext_reports WHERE record_id IN (${OF_SOURCE})`),
+    studies: count(`SELECT COUNT(*) FROM study_reports WHERE record_id IN (${OF_SOURCE})`),
+    codes: count(
+      `SELECT (SELECT COUNT(*) FROM code_applications WHERE record_id IN (${OF_SOURCE}))
+            + (SELECT COUNT(*) FROM consensus_applications WHERE record_id IN (${OF_SOURCE}))`,
+    ),
+    extractionValues: count(
+      `SELECT (SELECT COUNT(*) FROM extraction_values WHERE record_id IN (${OF_SOURCE}))
+            + (SELECT COUNT(*) FROM consensus_values WHERE record_id IN (${OF_SOURCE}))`,
+    ),
+    labels: count(`SELECT COUNT(*) FROM record_labels WHERE record_id IN (${OF_SOURCE})`),
+    notes: count(`SELECT COUNT(*) FROM record_notes WHERE record_id IN (${OF_SOURCE})`),
+    removals: count(`SELECT COUNT(*) FROM record_removals WHERE record_id IN (${OF_SOURCE})`),
+    // A person's decisions on clusters with one of these records (automatic merges are not a person's).
+    dedupDecisions: count(
+      `SELECT COUNT(*) FROM dedup_decisions WHERE user_id IS NOT NULL
+          AND cluster_id IN (SELECT cluster_id FROM dedup_cluster_members WHERE record_id IN (${OF_SOURCE}))`,
+    ),
+    mergedWithOtherSources: count(
+      `SELECT COUNT(*) FROM records WHERE source_id != @sourceId
+          AND (duplicate_of IN (${OF_SOURCE})
+               OR id IN (SELECT duplicate_of FROM records WHERE source_id = @sourceId AND duplicate_of IS NOT NULL))`,
+    ),
+  };
+}
+
+/**
+ * Deletes a source and its records with everything that hangs off them (cascades), first
+ * mending deduplication around them: a cluster keeps its other records (a new primary, the
+ * lowest id, when its primary goes), a cluster left with one record is dissolved, and no
+ * record is left pointing at a deleted one.
+ */
+export function deleteSourceWithRecords(db: Db, projectId: number, sourceId: number): void {
+  const gone = new Set(
+    db.prepare('SELECT id FROM records WHERE source_id = ? AND project_id = ?').pluck().all(sourceId, projectId) as number[],
+  );
+  const clusters = db
+    .prepare(
+      `SELECT DISTINCT c.id, c.primary_record_id FROM dedup_clusters c JOIN dedup_cluster_members m ON m.cluster_id = c.id
+        WHERE m.record_id IN (SELECT id FROM records WHERE source_id = ?)`,
+    )
+    .all(sourceId) as { id: number; primary_record_id: number | null }[];
+  const membersOf = db.prepare('SELECT record_id FROM dedup_cluster_members WHERE cluster_id = ? ORDER BY record_id').pluck();
+  const repoint = db.prepare('UPDATE records SET duplicate_of = ? WHERE id = ? AND duplicate_of = ?');
+  for (const cluster of clusters) {
+    const remaining = (membersOf.all(cluster.id) as number[]).filter((id) => !gone.has(id));
+    const primaryGone = cluster.primary_record_id !== null && gone.has(cluster.primary_record_id);
+    if (remaining.length < 2) {
+      db.prepare('DELETE FROM dedup_clusters WHERE id = ?').run(cluster.id);
+    } else if (primaryGone) {
+      const primary = remaining[0]!;
+      for (const id of remaining) repoint.run(id === primary ? null : primary, id, cluster.primary_record_id);
+      db.prepare('UPDATE dedup_clusters SET primary_record_id = ? WHERE id = ?').run(primary, cluster.id);
+    }
+  }
+  db.prepare(
+    `UPDATE records SET duplicate_of = NULL WHERE project_id = ? AND duplicate_of IN (SELECT id FROM records WHERE source_id = ?)`,
+  ).run(projectId, sourceId);
+  db.prepare(
+    `UPDATE dedup_decisions SET primary_record_id = NULL WHERE project_id = ?
+        AND primary_record_id IN (SELECT id FROM records WHERE source_id = ?)`,
+  ).run(projectId, sourceId);
+  db.prepare(
+    `UPDATE dedup_clusters SET primary_record_id = NULL WHERE project_id = ?
+        AND primary_record_id IN (SELECT id FROM records WHERE source_id = ?)`,
+  ).run(projectId, sourceId);
+  db.prepare('DELETE FROM records WHERE source_id = ? AND project_id = ?').run(sourceId, projectId);
+  db.prepare('DELETE FROM sources WHERE id = ? AND project_id = ?').run(sourceId, projectId);
+}

@@ -158,6 +158,11 @@ export const USER_WORK: readonly { table: string; column: string }[] = [
   { table: 'appraisal_consensus', column: 'decided_by' },
   { table: 'appraisal_consensus_answers', column: 'from_user_id' },
   { table: 'appraisal_consensus_answers', column: 'decided_by' },
+  { table: 'project_actions', column: 'user_id' },
+  { table: 'project_actions', column: 'undone_by' },
+  { table: 'record_labels', column: 'added_by' },
+  { table: 'record_notes', column: 'user_id' },
+  { table: 'record_events', column: 'user_id' },
 ];
 
 /** Tables about the account itself (deleted with it, or kept by name): not "work". */

@@ -26,6 +26,10 @@ export const ACTIONS = {
   export: 'owner',
   /** add, re-role and remove members */
   members: 'owner',
+  /** put labels on records and write team notes (viewers read them) */
+  annotate: 'reviewer',
+  /** label or exclude every record matching a filter, merge duplicate clusters in bulk, undo one; read the project's history */
+  bulk: 'owner',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof ACTIONS;

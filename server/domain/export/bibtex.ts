@@ -1,4 +1,5 @@
 import type { RecordType } from '../import/normalise';
+import { provenanceNote, provenanceTags } from './provenance';
 import type { ExportOptions, ExportRecord } from './types';
 
 // Sift's type vocabulary → BibTeX entry type.
@@ -62,7 +63,14 @@ export function exportBibtex(records: Iterable<ExportRecord>, options: ExportOpt
       add('sift_source', record.sourceName);
       add('sift_source_id', record.sourceId);
       add('sift_status', record.status);
+      add('sift_stage', record.stage);
+      add('sift_reason', record.exclusionReason);
       add('sift_duplicate_of', record.duplicateOf);
+      // The sift_* fields are ours alone: Zotero's BibTeX translator reads `note` (into Extra)
+      // and `keywords` (as tags), EndNote reads them as Notes and Keywords.
+      appendField(fields, 'note', escapeLatex(provenanceNote(record)), '. ');
+      const tags = provenanceTags(record);
+      if (tags.length > 0) appendField(fields, 'keywords', escapeLatex(tags.join('; ')), '; ');
     }
     entries.push(
       `@${type}{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`,
@@ -103,6 +111,13 @@ function normalisedFields(
     );
   add('language', record.language);
   addVerbatim('url', record.url);
+}
+
+/** Adds a field, or appends to the one of that name already there (a record's own note or keywords). */
+function appendField(fields: [string, string][], name: string, value: string, separator: string): void {
+  const existing = fields.find(([n]) => n.toLowerCase() === name);
+  if (existing) existing[1] = `${existing[1]}${separator}${value}`;
+  else fields.push([name, value]);
 }
 
 /** True when every brace in a raw value is matched (escaped braces \{ \} do not count). */

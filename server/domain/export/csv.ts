@@ -6,8 +6,16 @@ import type { ExportRecord } from './types';
  * added at the end, never renamed or removed.
  *  - id: Sift's record id; source: the source (search) name; source_id: the id in the file
  *  - authors and keywords: joined with "; "
- *  - status, stage, exclusion_reason: empty until screening has decided
+ *  - status: pending, included, excluded, duplicate or not_retrieved (domain/records/status.ts);
+ *    stage: title_abstract or full_text, where the record is or ended (empty for a duplicate and
+ *    for a record removed before screening); exclusion_reason: why it was excluded
  *  - duplicate_of: the id of the record a duplicate was merged into; empty for kept records
+ *  - source_kind: database, register or other
+ *  - title_abstract_outcome / full_text_outcome: include or exclude (empty while awaiting or in
+ *    conflict), each with its reason; full_text_retrieval: retrieved or not_retrievable
+ *  - removed_before_screening: the reason of the bulk exclusion that removed the record
+ *  - labels: their names joined with "; "; notes: "author (date): text", one per line
+ * After these, one column per reviewer and stage with their vote (exportTable's `voters`).
  */
 export const CSV_COLUMNS = [
   'id',
@@ -33,6 +41,15 @@ export const CSV_COLUMNS = [
   'stage',
   'exclusion_reason',
   'duplicate_of',
+  'source_kind',
+  'title_abstract_outcome',
+  'title_abstract_reason',
+  'full_text_retrieval',
+  'full_text_outcome',
+  'full_text_reason',
+  'removed_before_screening',
+  'labels',
+  'notes',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -61,14 +78,57 @@ const CELLS: Record<CsvColumn, (r: ExportRecord) => CsvValue> = {
   stage: (r) => r.stage,
   exclusion_reason: (r) => r.exclusionReason,
   duplicate_of: (r) => r.duplicateOf,
+  source_kind: (r) => r.sourceKind,
+  title_abstract_outcome: (r) => r.titleAbstract?.outcome,
+  title_abstract_reason: (r) => r.titleAbstract?.reason,
+  full_text_retrieval: (r) => r.retrieval,
+  full_text_outcome: (r) => r.fullText?.outcome,
+  full_text_reason: (r) => r.fullText?.reason,
+  removed_before_screening: (r) => r.removedReason,
+  labels: (r) => r.labels?.join('; '),
+  notes: (r) => r.notes?.join('\n'),
 };
+
+/** A reviewer whose votes at a stage get a column of their own. */
+export interface Voter {
+  stage: 'title_abstract' | 'full_text';
+  username: string;
+}
+
+/** "include", "maybe", "exclude: Wrong population". */
+function voteCell(record: ExportRecord, voter: Voter): CsvValue {
+  const vote = record.votes?.find((v) => v.stage === voter.stage && v.username === voter.username);
+  if (!vote) return null;
+  return vote.reason ? `${vote.decision}: ${vote.reason}` : vote.decision;
+}
+
+/**
+ * The export as a table (CSV and XLSX write the same one): CSV_COLUMNS, then one
+ * `<stage>_vote_<username>` column per voter, a row per record.
+ */
+export function exportTable(
+  records: Iterable<ExportRecord>,
+  voters: readonly Voter[] = [],
+): { header: string[]; rows: Iterable<CsvValue[]> } {
+  const header = [...CSV_COLUMNS, ...voters.map((v) => `${v.stage}_vote_${v.username}`)];
+  function* rows(): Generator<CsvValue[]> {
+    for (const record of records)
+      yield [
+        ...CSV_COLUMNS.map((column) => CELLS[column](record)),
+        ...voters.map((v) => voteCell(record, v)),
+      ];
+  }
+  return { header, rows: rows() };
+}
 
 /**
  * Records as RFC 4180 CSV (CRLF line ends, quotes doubled, a header row), one row per record,
  * duplicates included, through the shared writer (formulas defused).
  */
-export function exportCsv(records: Iterable<ExportRecord>): string {
-  let out = csvTable([CSV_COLUMNS]);
-  for (const record of records) out += csvTable([CSV_COLUMNS.map((column) => CELLS[column](record))]);
-  return out;
+export function exportCsv(
+  records: Iterable<ExportRecord>,
+  options: { voters?: readonly Voter[] } = {},
+): string {
+  const table = exportTable(records, options.voters);
+  return csvTable([table.header]) + csvTable(table.rows);
 }

@@ -1,4 +1,5 @@
 import type { RecordType } from '../import/normalise';
+import { provenanceNote, provenanceTags } from './provenance';
 import type { ExportOptions, ExportRecord } from './types';
 
 // Sift's type vocabulary → RIS TY (the reverse of normaliseType for RIS).
@@ -28,7 +29,7 @@ export function exportRis(records: Iterable<ExportRecord>, options: ExportOption
     const fields = isRisRecord(record)
       ? record.raw.filter(([tag]) => tag !== 'ER')
       : normalisedFields(record);
-    if (options.provenance) fields.push(['N1', provenanceNote(record)]);
+    if (options.provenance) fields.push(['N1', provenanceNote(record)], ...provenanceKeywords(record));
     for (const [tag, value] of fields) out += risLine(tag, value);
     out += `ER  - ${EOL}${EOL}`;
   }
@@ -91,12 +92,7 @@ function splitPages(pages: string | null): [string | null, string | null] {
   return [pages.slice(0, dash), pages.slice(dash + 1)];
 }
 
-function provenanceNote(record: ExportRecord): string {
-  const parts = [`Sift record ${record.id}`];
-  if (record.sourceName) parts.push(`source: ${record.sourceName}`);
-  if (record.sourceId) parts.push(`source id: ${record.sourceId}`);
-  if (record.status) parts.push(`status: ${record.status}`);
-  if (record.exclusionReason) parts.push(`reason: ${record.exclusionReason}`);
-  if (record.duplicateOf != null) parts.push(`duplicate of ${record.duplicateOf}`);
-  return parts.join('; ');
+/** The status and labels as keywords (KW): Zotero makes each KW a tag, EndNote a keyword. */
+function provenanceKeywords(record: ExportRecord): [string, string][] {
+  return provenanceTags(record).map((tag) => ['KW', tag]);
 }

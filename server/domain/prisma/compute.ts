@@ -61,7 +61,8 @@ export function computePrisma(input: PrismaInput): PrismaResult {
 
   const duplicates = take('duplicates', input.removed?.duplicates);
   const automatic = take('excluded_automatic', input.removed?.automation);
-  const removedOther = take('excluded_other', input.removed?.other);
+  const removedOtherCount = excludedWithReasons('excluded_other', input.removed?.other, put, warnings);
+  const removedOther = removedOtherCount.n;
   const identified = sumKnown([databases.total, registers.total]);
   const removed = sumKnown([duplicates, automatic, removedOther], 0);
   const screened = take('records_screened', input.screened) ?? minus(identified, removed);
@@ -109,6 +110,7 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     other_assessed: other.assessed,
     other_excluded: other.excluded,
     other_duplicates: otherBefore.duplicates,
+    other_excluded_other: otherBefore.removedOther,
     other_records_screened: otherBefore.screened,
     other_records_excluded: otherBefore.excluded,
     new_studies: newStudies,
@@ -123,6 +125,8 @@ export function computePrisma(input: PrismaInput): PrismaResult {
     dbr_excluded_reasons: dbr.reasons,
     other_excluded_reasons: other.reasons,
     other_records_excluded_reasons: otherBefore.reasons,
+    excluded_other_reasons: removedOtherCount.reasons,
+    other_excluded_other_reasons: otherBefore.removedOtherReasons,
   };
   const pending = pendingCounts(input, put, warnings);
   warnings.push(
@@ -192,6 +196,8 @@ function otherBeforeRetrieval(
   warnings: PrismaWarning[],
 ): {
   duplicates: number | null;
+  removedOther: number | null;
+  removedOtherReasons: NameN[];
   screened: number | null;
   excluded: number | null;
   reasons: NameN[];
@@ -200,15 +206,17 @@ function otherBeforeRetrieval(
   const column = input.otherMethods;
   const duplicates = column?.duplicates ? column.duplicates.n : null;
   if (column?.duplicates) put('other_duplicates', column.duplicates.ids);
-  const afterDuplicates = minus(identified, duplicates ?? 0);
+  const removed = excludedWithReasons('other_excluded_other', column?.removedOther, put, warnings);
+  const afterDuplicates = minus(identified, (duplicates ?? 0) + (removed.n ?? 0));
+  const removedPart = { duplicates, removedOther: removed.n, removedOtherReasons: removed.reasons };
   const step = column?.screeningExcluded;
   const shown = step !== undefined && ((input.otherScreening ?? 'auto') === 'always' || step.n > 0);
-  if (!shown) return { duplicates, screened: null, excluded: null, reasons: [], inflow: afterDuplicates };
+  if (!shown) return { ...removedPart, screened: null, excluded: null, reasons: [], inflow: afterDuplicates };
   const screened = column?.screened ? column.screened.n : afterDuplicates;
   if (column?.screened) put('other_records_screened', column.screened.ids);
   const excluded = excludedWithReasons('other_records_excluded', step, put, warnings);
   return {
-    duplicates,
+    ...removedPart,
     screened,
     excluded: excluded.n,
     reasons: excluded.reasons,
@@ -288,6 +296,7 @@ function excludedWithReasons(
 
 function describe(key: string): string {
   if (key === 'records_excluded') return 'records excluded at title/abstract';
+  if (key === 'excluded_other' || key === 'other_excluded_other') return 'records removed for other reasons';
   if (key === 'other_records_excluded') return 'records from other methods excluded at title/abstract';
   return 'reports excluded at full text';
 }
@@ -310,6 +319,11 @@ function validateInput(input: PrismaInput): void {
   check('records screened', input.screened);
   check('records excluded', input.screeningExcluded);
   check('other methods: duplicates', input.otherMethods?.duplicates);
+  check('other methods: removed for other reasons', input.otherMethods?.removedOther);
+  input.removed?.other?.reasons?.forEach((r) => check(`removed for other reasons: "${r.name}"`, r));
+  input.otherMethods?.removedOther?.reasons?.forEach((r) =>
+    check(`other methods: removed for other reasons: "${r.name}"`, r),
+  );
   check('other methods: records screened', input.otherMethods?.screened);
   check('other methods: records excluded', input.otherMethods?.screeningExcluded);
   input.otherMethods?.screeningExcluded?.reasons?.forEach((r) =>

@@ -13,6 +13,8 @@ export interface ReviewRecord {
   sourceId: number;
   /** The record deduplication merged this one into (its cluster's primary); null: kept. */
   duplicateOf: number | null;
+  /** The reason a bulk exclusion removed this record before screening; null or absent: not removed. */
+  removed?: string | null;
   /** null: no vote yet at title/abstract. */
   titleAbstract: StageOutcome | null;
   /** null: sought but neither retrieved nor marked not retrievable (or not sought). */
@@ -39,8 +41,8 @@ export interface ReviewState {
  *
  * Deduplication's clusters are credited to one column each (creditClusters): the copies not
  * kept are duplicates removed in their own column, and the cluster flows on as one record, its
- * representative, carrying the decisions recorded on the primary. Databases and registers flow
- * through every box. Other methods flow through their own title/abstract step, which the
+ * representative, carrying the decisions recorded on the primary (a removal before screening
+ * included). Databases and registers flow through every box. Other methods flow through their own title/abstract step, which the
  * diagram shows or folds away (computePrisma, `otherScreening`). A report counts as assessed
  * once retrieved or decided at full text; reports of one study count once in new_studies
  * (traced by the study's lowest record id).
@@ -68,13 +70,16 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
       );
   const removed = (column: Column) => inIdOrder(clusters.flatMap((c) => c.removed[column]));
 
-  // Sift has no automation tools and removes nothing else before screening: both are 0.
+  // Sift has no automation tools: 0. A bulk exclusion by an eligibility rule removes records
+  // nobody has screened: "Records removed for other reasons", with the rule's reason.
+  const dbrFlow = flowOf('dbr');
+  const dbrRemoved = dbrFlow.filter((r) => r.removed != null);
   input.removed = {
     duplicates: traced(removed('dbr')),
     automation: traced([]),
-    other: traced([]),
+    other: { ...traced(dbrRemoved), reasons: groupByReason(dbrRemoved, (r) => r.removed!) },
   };
-  const dbrScreened = flowOf('dbr');
+  const dbrScreened = dbrFlow.filter((r) => r.removed == null);
   const taExcluded = dbrScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');
   input.screened = traced(dbrScreened);
   input.screeningExcluded = { ...traced(taExcluded), ...screeningReasons(taExcluded) };
@@ -86,13 +91,24 @@ export function prismaInputFromReview(state: ReviewState): PrismaInput {
     dbrEligibility: dbrColumn.pendingEligibility,
   };
 
-  const otherScreened = flowOf('other');
+  const otherFlow = flowOf('other');
+  const otherRemoved = otherFlow.filter((r) => r.removed != null);
+  const otherScreened = otherFlow.filter((r) => r.removed == null);
   const otherColumn = reportsOf(otherScreened);
   if (state.records.some((r) => kindOf.get(r.sourceId) === 'other')) {
     const otherExcluded = otherScreened.filter((r) => r.titleAbstract?.outcome === 'exclude');
     input.otherMethods = {
       ...otherColumn.input,
       duplicates: traced(removed('other')),
+      // Sift's extension box beside the column's duplicates, shown only when a rule removed one.
+      ...(otherRemoved.length > 0
+        ? {
+            removedOther: {
+              ...traced(otherRemoved),
+              reasons: groupByReason(otherRemoved, (r) => r.removed!),
+            },
+          }
+        : {}),
       screened: traced(otherScreened),
       screeningExcluded: { ...traced(otherExcluded), ...screeningReasons(otherExcluded) },
     };

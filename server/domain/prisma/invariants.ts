@@ -127,17 +127,28 @@ export function checkInvariants(m: PrismaModel, ctx: InvariantContext): PrismaWa
 type Warn = (code: string, keys: string[], message: string) => void;
 
 /**
- * Other methods, identification to retrieval: identified − duplicates = screened (when the
- * title/abstract step is shown); screened − excluded = sought; without the step, identified −
- * duplicates = sought. Records still awaiting a title/abstract decision are allowed for.
+ * Other methods, identification to retrieval: identified − duplicates − removed for other
+ * reasons = screened (when the title/abstract step is shown); screened − excluded = sought;
+ * without the step, identified − duplicates − removed = sought. Records still awaiting a title/abstract decision are allowed for.
  */
 function checkOtherBeforeRetrieval(m: PrismaModel, pendingScreening: number, warn: Warn): void {
   const identified = known(m.website_results, m.organisation_results, m.citations_results);
   const sought = m.other_sought_reports;
   if (identified === null || sought === null) return;
-  const duplicates = m.other_duplicates ?? 0;
-  const identifiedKeys = ['website_results', 'organisation_results', 'citations_results', 'other_duplicates'];
-  const minusDuplicates = `Records identified by other methods (${identified}) minus duplicates removed (${duplicates})`;
+  // Duplicates and records an eligibility rule removed leave the column before screening alike.
+  const removedOther = m.other_excluded_other ?? 0;
+  const duplicates = (m.other_duplicates ?? 0) + removedOther;
+  const identifiedKeys = [
+    'website_results',
+    'organisation_results',
+    'citations_results',
+    'other_duplicates',
+    'other_excluded_other',
+  ];
+  const minusDuplicates =
+    removedOther > 0
+      ? `Records identified by other methods (${identified}) minus duplicates and records removed for other reasons (${duplicates})`
+      : `Records identified by other methods (${identified}) minus duplicates removed (${duplicates})`;
   if (m.other_records_screened === null) {
     const expected = identified - duplicates - pendingScreening;
     if (expected !== sought) {

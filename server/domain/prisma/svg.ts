@@ -117,8 +117,12 @@ export function renderPrismaSvg(
   };
   // The identification row is at least as tall as its rotated phase label.
   // The other-methods column's own boxes before retrieval appear only when they hold something:
-  // duplicates removed there, and the title/abstract step when the review shows it.
-  const otherRemoved = otherSideX !== null && (result.model.other_duplicates ?? 0) > 0 ? otherSideX : null;
+  // duplicates (and records an eligibility rule removed) there, and the title/abstract step when
+  // the review shows it.
+  const otherRemoved =
+    otherSideX !== null && (result.model.other_duplicates ?? 0) + (result.model.other_excluded_other ?? 0) > 0
+      ? otherSideX
+      : null;
   const otherScreened = otherX !== null && result.model.other_records_screened !== null ? otherX : null;
   const identification = addRow([
     phaseSpacer(label('identification')),

@@ -374,6 +374,7 @@ export function labelKeyOf(row: Pick<TemplateRow, 'data' | 'box'>): string {
  */
 export const EXTENSION_LABELS: Readonly<Record<string, string>> = {
   other_duplicates: 'Duplicate records',
+  other_excluded_other: 'Records removed for other reasons',
   other_records_screened: 'Records screened',
   other_records_excluded: 'Records excluded',
 };

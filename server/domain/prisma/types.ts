@@ -52,6 +52,8 @@ export interface ReportsInput {
 export interface OtherMethodsInput extends ReportsInput {
   /** Copies removed as duplicates of records already identified (by any column). */
   duplicates?: Count;
+  /** Records removed before screening by an eligibility rule (a bulk exclusion), with its reasons. */
+  removedOther?: Count & { reasons?: readonly NamedCount[] };
   /** Records that entered title/abstract screening (after duplicates were removed). */
   screened?: Count;
   /** Records excluded at title/abstract, with reasons where recorded. */
@@ -84,7 +86,8 @@ export interface PrismaInput {
   removed?: {
     duplicates?: Count;
     automation?: Count;
-    other?: Count;
+    /** Records removed for other reasons (Sift: a bulk exclusion by an eligibility rule), with the reasons. */
+    other?: Count & { reasons?: readonly NamedCount[] };
   };
   screened?: Count;
   /** Records excluded at title/abstract, with reasons where recorded. */
@@ -150,12 +153,14 @@ export const TEMPLATE_NUMERIC_KEYS = [
 ] as const;
 
 /**
- * Counts Sift adds to the template, in the other-methods column: the duplicates removed there
+ * Counts Sift adds to the template, in the other-methods column: the duplicates removed there,
+ * the records an eligibility rule removed there before screening (shown when there are any)
  * and, when shown, its title/abstract step. JSON only: the template CSV keeps its 34 rows (the
  * PRISMA2020 R package finds rows by substring, so extra rows could be read as its own).
  */
 export const EXTENSION_NUMERIC_KEYS = [
   'other_duplicates',
+  'other_excluded_other',
   'other_records_screened',
   'other_records_excluded',
 ] as const;
@@ -171,6 +176,9 @@ export const DETAIL_KEYS = [
   'dbr_excluded_reasons',
   'other_excluded_reasons',
   'other_records_excluded_reasons',
+  // Sift's: the reasons of the records removed for other reasons (the template has no list there)
+  'excluded_other_reasons',
+  'other_excluded_other_reasons',
 ] as const;
 export type DetailKey = (typeof DETAIL_KEYS)[number];
 

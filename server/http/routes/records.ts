@@ -2,31 +2,75 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type * as Api from '../../api/types';
 import type { AppContext } from '../../app';
-import { projectRecord, recordPage } from '../../services/records';
-import { presentRecord, presentRecordSummary } from '../presenters/pipeline';
-import { currentProject, requireProjectAction } from '../auth';
+import { recordTimeline } from '../../services/record-timeline';
+import { recordDetail, recordList } from '../../services/records';
+import { addRecordNote, labelRecord, unlabelRecord } from '../../services/labels';
+import { currentActor, currentProject, requireProjectAction } from '../auth';
+import { FilterQuery, filterFromQuery, ListQuery, sortFromQuery } from '../record-filter';
 import { idParam } from './params';
 
-const RecordQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  q: z.string().max(500).optional(),
-  sourceId: z.coerce.number().int().positive().optional(),
-});
+const NoteBody = z.object({ text: z.string().min(1).max(5000) });
 
+/**
+ * The records workspace: the list (search, filters, sorting, paging), the record page and its
+ * timeline, and what members write on records (labels, notes). What each caller may see is the
+ * services' business (the visibility policy).
+ */
 export function recordRoutes(ctx: AppContext): Router {
   const router = Router();
+  const base = '/projects/:projectId/records';
 
-  router.get('/projects/:projectId/records', requireProjectAction(ctx, 'read'), (req, res) => {
+  router.get(base, requireProjectAction(ctx, 'read'), (req, res) => {
     const { projectId } = currentProject(req);
-    const page = recordPage(ctx.db, projectId, RecordQuery.parse(req.query));
-    res.json({ ...page, items: page.items.map(presentRecordSummary) });
+    const list = ListQuery.parse(req.query);
+    const filter = filterFromQuery(FilterQuery.parse(req.query));
+    const page = recordList(ctx.db, projectId, currentActor(req), {
+      filter,
+      sort: sortFromQuery(list),
+      limit: list.limit,
+      offset: list.offset,
+      ...(list.cursor !== undefined ? { cursor: list.cursor } : {}),
+    });
+    res.json(page satisfies Api.RecordListResponse);
   });
 
-  router.get('/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'read'), (req, res) => {
+  router.get(`${base}/:recordId`, requireProjectAction(ctx, 'read'), (req, res) => {
     const { projectId } = currentProject(req);
-    const record = presentRecord(projectRecord(ctx.db, projectId, idParam(req, 'recordId')));
-    res.json({ record } satisfies Api.RecordResponse);
+    const record = recordDetail(ctx.db, projectId, currentActor(req), idParam(req, 'recordId'));
+    res.json({ record } satisfies { record: Api.RecordPageDetail });
+  });
+
+  router.get(`${base}/:recordId/timeline`, requireProjectAction(ctx, 'read'), (req, res) => {
+    const { projectId } = currentProject(req);
+    res.json(recordTimeline(ctx.db, projectId, currentActor(req), idParam(req, 'recordId')));
+  });
+
+  router.put(`${base}/:recordId/labels/:labelId`, requireProjectAction(ctx, 'annotate'), (req, res) => {
+    const { projectId } = currentProject(req);
+    const labels = labelRecord(ctx, projectId, currentActor(req), {
+      recordId: idParam(req, 'recordId'),
+      labelId: idParam(req, 'labelId'),
+    });
+    res.json({ labels });
+  });
+
+  router.delete(`${base}/:recordId/labels/:labelId`, requireProjectAction(ctx, 'annotate'), (req, res) => {
+    const { projectId } = currentProject(req);
+    const labels = unlabelRecord(ctx, projectId, currentActor(req), {
+      recordId: idParam(req, 'recordId'),
+      labelId: idParam(req, 'labelId'),
+    });
+    res.json({ labels });
+  });
+
+  router.post(`${base}/:recordId/notes`, requireProjectAction(ctx, 'annotate'), (req, res) => {
+    const { projectId } = currentProject(req);
+    const { text } = NoteBody.parse(req.body);
+    const note = addRecordNote(ctx, projectId, currentActor(req), {
+      recordId: idParam(req, 'recordId'),
+      text,
+    });
+    res.status(201).json({ note } satisfies Api.NoteResponse);
   });
 
   return router;

@@ -73,6 +73,9 @@ function concrete(path: string, projectId: number): string {
     criterion: 'S1',
     box: 'included',
     extension: 'ris',
+    labelId: 1,
+    sourceId: 1,
+    actionId: 1,
   });
 }
 

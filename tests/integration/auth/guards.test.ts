@@ -79,6 +79,8 @@ describe('guards', () => {
     resolve: ['owner'],
     export: ['owner'],
     members: ['owner'],
+    annotate: ['reviewer', 'owner'],
+    bulk: ['owner'],
   };
 
   it('the table here covers every action the code knows', () => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../../server/db/connection';
 import { listProjects } from '../../../server/db/repos/projects';
-import { countRecords, countRecordsBySource, listRecords } from '../../../server/db/repos/records';
+import { countRecords, countRecordsBySource } from '../../../server/db/repos/records';
+import { listRecords } from '../../../server/db/repos/record-query';
 import { listSources } from '../../../server/db/repos/sources';
 import {
   buildDemo,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { countRecords, listRecords } from '../../../server/db/repos/records';
+import { countRecords } from '../../../server/db/repos/records';
+import { listRecords } from '../../../server/db/repos/record-query';
 import { listSources } from '../../../server/db/repos/sources';
 import { ConflictError, ParseError, ValidationError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';

@@ -3,7 +3,8 @@ import { codingRepo } from '../../../server/db/repos/coding';
 import { getRecordsWithSource, listDedupRecords } from '../../../server/db/repos/dedup';
 import { recordsByIds } from '../../../server/db/repos/prisma';
 import { listRankingRecords } from '../../../server/db/repos/ranking';
-import { getRecord, iterateRecords, listRecords, recordFromRow } from '../../../server/db/repos/records';
+import { getRecord, iterateRecords, recordFromRow } from '../../../server/db/repos/records';
+import { listRecords } from '../../../server/db/repos/record-query';
 import { recordsInStage } from '../../../server/db/repos/screening';
 import { openTestDb, seedProject, seedRecords, seedSource } from '../../support/db';
 

@@ -11,8 +11,8 @@ import {
   getRecord,
   insertRecords,
   iterateRecords,
-  listRecords,
 } from '../../../server/db/repos/records';
+import { listRecords } from '../../../server/db/repos/record-query';
 import { findSourceByHash, getSource, insertSource, listSources } from '../../../server/db/repos/sources';
 import { ConflictError, NotFoundError } from '../../../server/domain/errors';
 import { emptyRecord, type BibRecord } from '../../../server/domain/import/types';

@@ -30,7 +30,7 @@ describe('roles', () => {
 });
 
 describe('the actions table', () => {
-  it('gives owners settings, import, dedup, resolve, export and members; reviewers screen, code and appraise; viewers read', () => {
+  it('gives owners settings, import, dedup, resolve, export, members and bulk actions; reviewers screen, code, appraise and annotate; viewers read', () => {
     expect(ACTIONS).toEqual({
       read: 'viewer',
       screen: 'reviewer',
@@ -42,6 +42,8 @@ describe('the actions table', () => {
       resolve: 'owner',
       export: 'owner',
       members: 'owner',
+      annotate: 'reviewer',
+      bulk: 'owner',
     });
   });
 
@@ -55,6 +57,9 @@ describe('the actions table', () => {
     ['viewer', 'appraise', false],
     ['reviewer', 'resolve', false],
     ['reviewer', 'import', false],
+    ['viewer', 'annotate', false],
+    ['reviewer', 'annotate', true],
+    ['reviewer', 'bulk', false],
     ['owner', 'settings', true],
     ['owner', 'screen', true],
     ['owner', 'read', true],

@@ -8,7 +8,7 @@ import { reviewPlanArb, stateOf, withOtherPrimaries, type ReviewPlan } from '../
 /**
  * Properties of the PRISMA flow over randomly generated reviews (databases, registers and
  * other methods; duplicate clusters across kinds; votes, conflicts and resolutions; several
- * reports per study; reports not retrieved), computed from the review state alone. The same
+ * reports per study; reports not retrieved; works removed before screening by a bulk exclusion), computed from the review state alone. The same
  * plans go through the real services and SQLite in tests/integration/prisma-flow-db.test.ts.
  */
 const prismaOf = (plan: ReviewPlan, otherScreening: 'auto' | 'always' = 'auto') =>
@@ -48,14 +48,41 @@ describe('the PRISMA flow of any review', () => {
     );
   });
 
+  it('counts every work a bulk exclusion removed in "removed for other reasons" of its column, by reason', () => {
+    fc.assert(
+      fc.property(reviewPlanArb(), (plan) => {
+        const fromSearch = (w: ReviewPlan['works'][number]) =>
+          w.copies.some((s) => plan.sources[s]!.kind !== 'other');
+        const removed = plan.works.filter((w) => w.removed);
+        const { model, trace } = prismaOf(plan);
+        expect(model.excluded_other).toBe(removed.filter(fromSearch).length);
+        expect(model.other_excluded_other ?? 0).toBe(removed.filter((w) => !fromSearch(w)).length);
+        const byReason = new Map<string, number>();
+        for (const w of removed) byReason.set(w.removed!, (byReason.get(w.removed!) ?? 0) + 1);
+        const listed = new Map<string, number>();
+        for (const r of [...model.excluded_other_reasons, ...model.other_excluded_other_reasons])
+          listed.set(r.name, (listed.get(r.name) ?? 0) + r.n);
+        expect(listed).toEqual(byReason);
+        for (const [reason, n] of byReason)
+          expect(
+            (trace[`excluded_other:${reason}`] ?? []).length +
+              (trace[`other_excluded_other:${reason}`] ?? []).length,
+          ).toBe(n);
+      }),
+      RUNS,
+    );
+  });
+
   it('credits each work to databases and registers when any copy came from one, else to other methods', () => {
     fc.assert(
       fc.property(reviewPlanArb(), (plan) => {
         const fromSearch = (w: ReviewPlan['works'][number]) =>
           w.copies.some((s) => plan.sources[s]!.kind !== 'other');
         const { model, trace } = prismaOf(plan, 'always');
-        expect(model.records_screened).toBe(plan.works.filter(fromSearch).length);
-        const otherWorks = plan.works.filter((w) => !fromSearch(w)).length;
+        // Works removed before screening leave their column before "Records screened".
+        const screenedWorks = plan.works.filter((w) => !w.removed);
+        expect(model.records_screened).toBe(screenedWorks.filter(fromSearch).length);
+        const otherWorks = screenedWorks.filter((w) => !fromSearch(w)).length;
         if (model.other_records_screened !== null) expect(model.other_records_screened).toBe(otherWorks);
         else expect(otherWorks).toBe(0);
         const copies = plan.works.reduce((a, w) => a + w.copies.length, 0);
