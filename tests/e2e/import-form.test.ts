@@ -14,8 +14,11 @@ const SMALL_RIS = path.resolve(__dirname, '..', 'fixtures', 'import', 'ris', 'mi
  */
 describe('the import form', () => {
   const run = demoInBrowser(['owner', 'alice']);
-  const importPage = async (page: Page) =>
-    open(page, run.demo.server.url, `/projects/${run.demo.projectId}/import`, 'Import');
+  /** The Import page, and its import form (the page also has a form that corrects a source). */
+  const importPage = async (page: Page) => {
+    await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/import`, 'Import');
+    return page.getByRole('form', { name: 'Import search results' });
+  };
   const sources = async (page: Page) =>
     (
       (await (
@@ -25,16 +28,16 @@ describe('the import form', () => {
 
   it('starts afresh after an import: kind back to "Database", name, date and files cleared', async () => {
     const page = run.as.owner.page;
-    await importPage(page);
+    const form = await importPage(page);
     await page.setInputFiles('#files', [SMALL_RIS]);
-    await page.getByLabel('Source (database or method)').fill('Citation search');
-    await page.getByLabel('Kind').selectOption('other');
-    await page.getByLabel('Search date').fill('2026-11-30');
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await form.getByLabel('Source (database or method)').fill('Citation search');
+    await form.getByLabel('Kind').selectOption('other');
+    await form.getByLabel('Search date').fill('2026-11-30');
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/^Imported \d+ records from 1 file/).waitFor();
-    expect(await page.getByLabel('Kind').inputValue()).toBe('database');
-    expect(await page.getByLabel('Source (database or method)').inputValue()).toBe('');
-    expect(await page.getByLabel('Search date').inputValue()).toBe('');
+    expect(await form.getByLabel('Kind').inputValue()).toBe('database');
+    expect(await form.getByLabel('Source (database or method)').inputValue()).toBe('');
+    expect(await form.getByLabel('Search date').inputValue()).toBe('');
     expect(
       await page.locator('#files').evaluate((f) => (f as { files: { length: number } }).files.length),
     ).toBe(0);
@@ -44,12 +47,12 @@ describe('the import form', () => {
 
   it('refuses a file imported before in browser words, with a readable date, and imports it again once confirmed', async () => {
     const page = run.as.owner.page;
-    await importPage(page);
+    const form = await importPage(page);
     const before = (await sources(page)).filter((s) => s.fileName === 'missing_values.ris').length;
     expect(before).toBe(1);
     await page.setInputFiles('#files', [SMALL_RIS]);
-    await page.getByLabel('Source (database or method)').fill('Citation search, again');
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await form.getByLabel('Source (database or method)').fill('Citation search, again');
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'already imported' });
     await refusal.waitFor();
     const said = (await refusal.textContent()) ?? '';
@@ -69,8 +72,7 @@ describe('the import form', () => {
 
   it('tells a reviewer before any upload that only the review’s owners import, the form disabled', async () => {
     const page = run.as.alice.page;
-    await importPage(page);
-    const form = page.getByRole('form', { name: 'Import search results' });
+    const form = await importPage(page);
     await form.getByText(/Only the review’s owners import search results/).waitFor();
     expect(await form.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     expect(await form.locator('#files').isDisabled()).toBe(true);
