@@ -2,8 +2,9 @@
  * Screenshots of the main pages for docs/screenshots/, taken in Debian's Chromium from the demo
  * review. Builds the demo in a temporary database (never touches data/demo.sqlite), adds what
  * the demo does not have yet (the demo accounts, a deduplication run, some screening, full
- * texts), serves it and photographs each page at 1280×800, the full-text eligibility page with
- * its PDF viewer, the Report page's preview, and the screening and PRISMA pages at 390×844.
+ * texts), serves it and photographs each page at 1280×800, the full-text eligibility page and
+ * the coding page with their PDF viewer, the Report page's preview, and the screening and PRISMA
+ * pages at 390×844.
  *
  *   npm run screenshots
  */
@@ -22,7 +23,7 @@ import { ensureDemo } from '../server/services/demo';
 import * as fulltext from '../server/services/fulltext';
 import * as screening from '../server/services/screening';
 import { launchBrowser } from '../tests/e2e/support/browser';
-import { pdfForAlicesNextReport } from '../tests/e2e/support/demo';
+import { pdfForAlicesNextReport, pdfForBobsNextStudy } from '../tests/e2e/support/demo';
 import { startServer } from '../tests/e2e/support/server';
 import { signIn } from '../tests/e2e/support/session';
 
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
   // one uploaded PDF, on the report alice has still to assess: the full-text page shows both
   // kinds of retrieval, and the eligibility page its PDF viewer
   pdfForAlicesNextReport(db, projectId, uploadsDir);
+  // and one on a study bob is still coding: the coding page with the PDF beside it
+  const codedWithPdf = pdfForBobsNextStudy(db, projectId, uploadsDir);
   fs.mkdirSync(OUT, { recursive: true });
   const server = await startServer({ db, uploadsDir });
   const browser = await launchBrowser();
@@ -140,6 +143,9 @@ async function main(): Promise<void> {
     if (codebook.ok()) {
       await go(`${p}/coding`, /Coding/);
       await shoot(page, 'coding');
+      await go(`${p}/codebook`, 'Codebook');
+      await page.locator('#code-tree').waitFor();
+      await shoot(page, 'codebook', true);
       await go(`${p}/synthesis`, /Synthesis/);
       await page.waitForTimeout(800);
       await shoot(page, 'synthesis', true);
@@ -168,6 +174,23 @@ async function main(): Promise<void> {
       await shoot(rp, name);
       await reviewer.close();
     }
+    // coding beside the PDF: text selected on page 2 has become an excerpt, ready to be coded
+    const { context: coder, page: cp } = await signIn(browser, server.url, 'bob', PASSWORD, { width: 1280, height: 800 });
+    await cp.goto(`${server.url}/#${p}/coding/${codedWithPdf}`);
+    const viewer = cp.getByRole('region', { name: 'Full text (PDF)' });
+    await viewer.locator('.pdf-page[data-page-number="1"] .textLayer span').first().waitFor();
+    await viewer.getByRole('button', { name: 'Next page' }).click();
+    const results = viewer.locator('.pdf-page[data-page-number="2"] .textLayer span', { hasText: /^Results\./ }).first();
+    await results.waitFor();
+    const box = (await results.boundingBox())!;
+    await cp.mouse.move(box.x + 1, box.y + box.height / 2);
+    await cp.mouse.down();
+    await cp.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 5 });
+    await cp.mouse.up();
+    await cp.getByText(/Excerpt from p\. 2 ready/).waitFor();
+    await shoot(cp, 'coding-pdf');
+    await coder.close();
+
     // the PRISMA diagram on a phone: drawn readable, zoomable
     const { context: phone, page: pp } = await signIn(browser, server.url, 'owner', PASSWORD, { width: 390, height: 844 });
     await pp.goto(`${server.url}/#${p}/prisma`);

@@ -29,10 +29,49 @@ export interface CodebookResponse {
   fields: Field[];
 }
 
-/** POST …/codebook/import: how many codes and fields the file held. */
+/**
+ * What importing a codebook file changes, matched by key (a code's `code`, a field's `key`):
+ * codes added, renamed (label), described (description), moved (parent, by key) and removed or
+ * kept (in the project, not in the file); fields added, changed, removed or kept.
+ */
+export interface CodebookChanges {
+  codes: {
+    added: { code: string; label: string; parent: string | null }[];
+    renamed: { code: string; from: string; to: string }[];
+    /** Codes whose description changes (label and place unchanged or listed above). */
+    described: { code: string; label: string }[];
+    moved: { code: string; label: string; from: string | null; to: string | null }[];
+    /** In the project, not in the file: removed only when the owner asks for it. */
+    removed: { code: string; label: string }[];
+    /** In the project, not in the file, and kept. */
+    kept: { code: string; label: string }[];
+  };
+  fields: {
+    added: { key: string; label: string }[];
+    changed: { key: string; label: string; what: ('label' | 'kind' | 'choices')[] }[];
+    removed: { key: string; label: string }[];
+    kept: { key: string; label: string }[];
+  };
+}
+
+/** POST …/codebook/import: how many codes and fields the file held, and what changed. */
 export interface CodebookImported {
   codes: number;
   fields: number;
+  changes: CodebookChanges;
+}
+
+/**
+ * POST …/codebook/import/preview: what the import would change, nothing written; `blocked` says
+ * why it would be refused (a code in use to remove, a field whose values would be lost).
+ */
+export interface CodebookImportPreview {
+  changes: CodebookChanges;
+  blocked: string[];
+  /** Whether what the project has and the file does not is removed (else kept). */
+  removeMissing: boolean;
+  /** Whether the file carries the extraction form (JSON) or codes only (CSV). */
+  withFields: boolean;
 }
 
 /** One value of the extraction form; null clears the field. */
@@ -53,6 +92,11 @@ export interface Application {
   page: string | null;
   note: string;
   createdAt: string;
+  /**
+   * An illustrative example written for the excerpt, not a quotation of the study (the demo
+   * marks what it invented so); shown as such beside it everywhere.
+   */
+  illustrative: boolean;
 }
 
 /**
@@ -101,6 +145,8 @@ export interface ConsensusApplication {
   fromCoder: string | null;
   decidedBy: string;
   decidedAt: string;
+  /** The excerpt is an illustrative example, not a quotation (accepted from a coder's so flagged). */
+  illustrative: boolean;
 }
 
 /** The owner's reconciled value of one field (PUT …/coding/studies/:recordId/consensus/values/:field). */
@@ -226,6 +272,8 @@ export interface EvidenceRow {
   excerpt: string;
   page: string | null;
   coder: string;
+  /** The excerpt is an illustrative example, not a quotation (Application.illustrative). */
+  illustrative: boolean;
 }
 
 export interface Theme {

@@ -26,8 +26,27 @@ export interface ImportJob {
   finishedAt: string | null;
   /** When done: what POST …/sources answers for the same upload. */
   result: ImportResponse | null;
-  /** When failed or cancelled: the error body's code and message (nothing was imported). */
-  error: { code: string; message: string } | null;
+  /**
+   * When failed or cancelled: the error body's code, message and details (nothing was imported);
+   * a file imported before is refused with `AlreadyImported` details.
+   */
+  error: { code: string; message: string; details?: unknown } | null;
+}
+
+/**
+ * The details of the refusal (code "conflict") of a file whose content was imported before: the
+ * browser says when and as what, and offers to import it again (the upload's `force`).
+ */
+export interface AlreadyImported {
+  reason: 'already_imported';
+  /** The file refused now. */
+  file: string;
+  sourceId: number;
+  sourceName: string;
+  /** The file name the earlier import had, if any. */
+  fileName: string | null;
+  /** When the earlier import was made (ISO 8601). */
+  importedAt: string;
 }
 
 export interface ImportJobResponse {

@@ -135,6 +135,8 @@ export function addConsensusApplication(
       note: input.note ?? from?.note ?? '',
       fromApplicationId: from?.id ?? null,
       decidedBy: actor.userId,
+      // an excerpt the owner rewrites is theirs; one taken over keeps the coder's flag
+      illustrative: input.excerpt === undefined && (from?.illustrative ?? false),
     },
     deps.clock(),
   );

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { codingRepo } from '../db/repos/coding';
 import { getProject } from '../db/repos/projects';
 import type { Actor } from '../domain/auth/actor';
-import { type Codebook, isValidKey, validateCodebook } from '../domain/coding/codebook';
+import { isValidKey } from '../domain/coding/codebook';
 import { countedApplications, countedValues } from '../domain/coding/consensus';
 import { dualCodingTables, type FinishedStudy } from '../domain/coding/dual-coding';
 import { studyLabel, validateFieldValue, valueStrings } from '../domain/coding/extraction';
@@ -28,40 +28,13 @@ import {
   type SynthesisAppraisalOption,
 } from '../domain/appraisal/synthesis';
 import { appraisalStrata } from './appraisal-summary';
+import { moveCode } from './codebook';
 import type { ServiceDeps } from './deps';
 import { userNames } from './user-names';
 import { visibilityFor } from './visibility';
 
-/** The codebook as stored, in the domain's shape (parents by key), for export and display. */
-export function readCodebook(db: Db, projectId: number): Codebook {
-  const repo = codingRepo(db);
-  const codes = repo.listCodes(projectId);
-  const keyOf = new Map(codes.map((c) => [c.id, c.code]));
-  return {
-    codes: codes.map((c) => ({
-      code: c.code,
-      label: c.label,
-      description: c.description,
-      parent: c.parentId == null ? null : (keyOf.get(c.parentId) ?? null),
-    })),
-    fields: repo
-      .listFields(projectId)
-      .map(({ key, label, kind, options }) => ({ key, label, kind, options })),
-  };
-}
-
-/** The codebook as the coding page shows it: codes and extraction fields with their ids. */
-export function codebookWithIds(db: Db, projectId: number): Api.CodebookResponse {
-  const repo = codingRepo(db);
-  return { codes: repo.listCodes(projectId), fields: repo.listFields(projectId) };
-}
-
-/** Adds or updates codes and fields by key, all or nothing. */
-export function importCodebook(db: Db, projectId: number, book: Codebook): Api.CodebookImported {
-  validateCodebook(book);
-  db.transaction(() => codingRepo(db).upsertCodebook(projectId, book))();
-  return { codes: book.codes.length, fields: book.fields.length };
-}
+// The codebook's readers and its import live with the editor (codebook.ts); callers import them here too.
+export { codebookWithIds, importCodebook, readCodebook } from './codebook';
 
 export interface CodeInput {
   code: string;
@@ -99,19 +72,18 @@ export function editCode(
   const repo = codingRepo(db);
   const code = repo.getCode(projectId, codeId);
   if (!code) throw new NotFoundError(`code ${codeId} not found`);
-  const parentId = input.parentId === undefined ? code.parentId : input.parentId;
-  if (parentId !== null) {
-    // a code may not move beneath itself or one of its own descendants
-    const codes = repo.listCodes(projectId);
-    const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
-    if (!parentOf.has(parentId)) throw new NotFoundError(`code ${parentId} not found`);
-    for (let p: number | null | undefined = parentId; p != null; p = parentOf.get(p)) {
-      if (p === codeId) throw new ValidationError('a code cannot be moved beneath itself');
-    }
-  }
-  const label = input.label ?? code.label;
-  if (label.trim() === '') throw new ValidationError('a label is required');
-  repo.updateCode(codeId, { parentId, label, description: input.description ?? code.description });
+  const label = input.label === undefined ? code.label : input.label.trim();
+  if (label === '') throw new ValidationError('a label is required');
+  db.transaction(() => {
+    repo.updateCode(codeId, {
+      parentId: code.parentId,
+      label,
+      description: input.description ?? code.description,
+    });
+    // a new parent: the code goes last among its new siblings (refused beneath itself)
+    if (input.parentId !== undefined && input.parentId !== code.parentId)
+      moveCode(db, projectId, codeId, { parentId: input.parentId, index: Number.MAX_SAFE_INTEGER });
+  }).immediate();
   return repo.getCode(projectId, codeId)!;
 }
 
@@ -146,6 +118,8 @@ export interface ApplyInput {
   excerpt?: string;
   page?: string | null;
   note?: string;
+  /** The excerpt is an illustrative example written for it, not a quotation (the demo's). */
+  illustrative?: boolean;
 }
 
 /** Applies a code to an included study for the acting coder. */
@@ -168,6 +142,7 @@ export function applyCode(
       excerpt: input.excerpt ?? '',
       page: input.page ?? null,
       note: input.note ?? '',
+      illustrative: input.illustrative ?? false,
     },
     deps.clock(),
   );
@@ -246,6 +221,7 @@ export function synthesisInput(
       coder: coderName(a.userId),
       excerpt: a.excerpt,
       page: a.page,
+      illustrative: a.illustrative,
     }));
     coderApplications.push(...own);
     const consensus = (coding.consensusApplications.get(id) ?? []).map((a) => ({
@@ -254,6 +230,7 @@ export function synthesisInput(
       coder: consensusCoder(a.fromApplicationId, coderOf, coderName),
       excerpt: a.excerpt,
       page: a.page,
+      illustrative: a.illustrative,
     }));
     applications.push(...countedApplications(codersRequired, consensus, own));
     for (const userId of new Set((coding.done.get(id) ?? []).map((d) => d.userId)))

@@ -2,7 +2,7 @@ import { addMember } from '../db/repos/members';
 import { codingRepo } from '../db/repos/coding';
 import type { Actor } from '../domain/auth/actor';
 import { DEFAULT_SCRYPT, hashPasswordSync } from '../domain/auth/password-hash';
-import { LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
+import { demoCodingOf, LEARNER_PERSPECTIVE_CODEBOOK } from '../domain/coding/demo-codebook';
 import { storeUser } from './accounts';
 import { seedDemoAppraisal } from './appraisal-demo';
 import { applyCode, importCodebook, setExtractionValue, setThemeSummary } from './coding';
@@ -66,41 +66,6 @@ export const screenDemo: DemoStep = {
   },
 };
 
-// Which learner-perspective codes a title suggests: a stand-in for a coder reading the paper.
-const CODE_HINTS: [RegExp, string, string][] = [
-  [
-    /employab|career|labou?r market|job/i,
-    'ambitions.career',
-    'Learners took the credential to improve their job prospects.',
-  ],
-  [
-    /skill|upskill|reskill|competenc/i,
-    'ambitions.upskilling',
-    'Participants wanted to update specific skills.',
-  ],
-  [
-    /recogni|badge|credential/i,
-    'expectations.portability',
-    'Learners valued a credential they could show and share.',
-  ],
-  [
-    /online|mooc|digital|flexib/i,
-    'preferences.online',
-    'Flexible online delivery made participation possible.',
-  ],
-  [
-    /quality|trust|accredit|value/i,
-    'requirements.quality',
-    'Learners asked who stands behind the credential.',
-  ],
-  [
-    /work|professional|employer|nurs|teacher/i,
-    'balance.employer',
-    'Support from the employer decided whether they could study.',
-  ],
-  [/adult|lifelong|continuing/i, 'balance.time', 'Time next to work and family was the main obstacle.'],
-];
-
 /**
  * The learner-perspective codebook, and the coding: one coder per study (alice codes every
  * included study, bob double-codes two for the agreement between coders); each marks their
@@ -122,16 +87,15 @@ export const codeDemo: DemoStep = {
     const countries = ['Australia', 'United Kingdom', 'Canada', 'Germany', 'New Zealand', 'Ireland'];
     const titles = new Map(repo.studyRecords(projectId, included).map((r) => [r.id, r.title ?? '']));
     included.forEach((recordId, i) => {
-      const title = titles.get(recordId) ?? '';
-      const hints = CODE_HINTS.filter(([pattern]) => pattern.test(title));
       const coders = i < 2 ? [users.alice, users.bob] : [users.alice];
       for (const userId of coders) {
-        for (const [, code, excerpt] of hints.length ? hints : [CODE_HINTS[1]!]) {
+        for (const { code, excerpt, illustrative } of demoCodingOf(titles.get(recordId) ?? '')) {
           applyCode(deps, projectId, coder(userId), {
             recordId,
             codeId: codeId.get(code)!,
             excerpt,
-            page: String(3 + i),
+            page: null,
+            illustrative,
           });
         }
       }

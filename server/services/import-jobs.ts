@@ -26,7 +26,7 @@ export interface ImportJobState {
   startedAt: Date;
   finishedAt: Date | null;
   result: ImportedSource[] | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; details?: unknown } | null;
 }
 
 /** A finished job is kept this long for the browser to fetch its result, and at most this many. */
@@ -87,7 +87,12 @@ export class ImportJobs {
         this.finish(state, 'done', deps.clock());
       },
       (error: unknown) => {
-        if (error instanceof DomainError) state.error = { code: error.code, message: error.message };
+        if (error instanceof DomainError)
+          state.error = {
+            code: error.code,
+            message: error.message,
+            ...(error.details === undefined ? {} : { details: error.details }),
+          };
         else {
           console.error(error);
           state.error = { code: 'internal', message: 'internal server error' };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
+import type { AlreadyImported } from '../api/types';
 import { getProject } from '../db/repos/projects';
 import { importedValues, recordWriter, type ImportedValues } from '../db/repos/records';
 import { completeSource, findSourceByHash, insertSource } from '../db/repos/sources';
@@ -310,7 +311,14 @@ function refuseRepeats(
       throw new ConflictError(
         `${file.fileName} was already imported as source ${earlier.id} "${earlier.name}"` +
           `${earlier.fileName ? ` (${earlier.fileName})` : ''} on ${earlier.importedAt}; force the import (--force) to add it again`,
-        { sourceId: earlier.id, sourceName: earlier.name, fileName: earlier.fileName },
+        {
+          reason: 'already_imported',
+          file: file.fileName,
+          sourceId: earlier.id,
+          sourceName: earlier.name,
+          fileName: earlier.fileName,
+          importedAt: earlier.importedAt,
+        } satisfies AlreadyImported,
       );
     }
     const twin = seen.get(hash);

@@ -20,6 +20,8 @@ describe('feedback is current and shown where the reviewer acted', () => {
     const page = run.as.owner.page;
     await open(page, run.demo.server.url, `/projects/${run.demo.projectId}/dedup`, 'Duplicates');
     const summary = page.locator('#dedup-summary');
+    // the counters are drawn after the heading, once the clusters are read: wait for them
+    await summary.getByText(/\d+ waiting for review/).waitFor();
     const waiting = countBefore(await summary.textContent(), 'waiting for review');
     const removed = countBefore(await summary.textContent(), 'duplicates removed');
     expect(waiting).toBeGreaterThan(1);

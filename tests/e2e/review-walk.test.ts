@@ -242,6 +242,7 @@ describe('a review from import to PRISMA export in a real browser', () => {
   it('the owner writes a code and alice codes the included study with an excerpt', async () => {
     unblind('full_text');
     await open(owner.page, server.url, `/projects/${projectId}/coding`, 'Coding');
+    await owner.page.getByRole('link', { name: 'Edit the codebook' }).click();
     const editor = owner.page.locator('#codebook-editor');
     await editor.getByLabel('Short code').fill('LA');
     await editor.getByLabel('Label').fill('Learning ambitions');
@@ -252,10 +253,12 @@ describe('a review from import to PRISMA export in a real browser', () => {
     const page = alice.page;
     await open(page, server.url, `/projects/${projectId}/coding`, 'Coding');
     expect(await page.locator('.study-list li').count()).toBe(1);
-    await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Learning ambitions' });
-    await page.getByLabel('Excerpt').fill('room air is as effective as 100% oxygen');
-    await page.getByLabel('Page').fill('3');
-    await page.getByRole('button', { name: 'Apply code' }).click();
+    // the study's PDF is beside the form now (it has its own "Page"): the form's fields
+    const form = page.getByRole('form', { name: 'Apply a code' });
+    await form.getByLabel('Code', { exact: true }).selectOption({ label: 'Learning ambitions' });
+    await form.getByLabel('Excerpt').fill('room air is as effective as 100% oxygen');
+    await form.getByLabel('Page').fill('3');
+    await form.getByRole('button', { name: 'Apply code' }).click();
     await page.getByRole('cell', { name: 'room air is as effective as 100% oxygen' }).waitFor();
 
     await open(owner.page, server.url, `/projects/${projectId}/synthesis`, 'Synthesis');

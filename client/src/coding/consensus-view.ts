@@ -3,6 +3,7 @@ import { api } from '../api';
 import { h } from '../dom';
 import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
+import { excerptCell } from './excerpt';
 
 /**
  * What shows once both coders finished a study (or coding is unblinded): the coders' extraction
@@ -140,7 +141,7 @@ export function consensusSection(
                 'tr',
                 {},
                 h('td', {}, labelOf.get(a.codeId) ?? String(a.codeId)),
-                h('td', {}, a.excerpt),
+                excerptCell(a),
                 h('td', {}, a.page ?? ''),
                 h('td', {}, a.fromCoder ?? 'written by the owner'),
                 h('td', {}, `${a.decidedBy}, ${new Date(a.decidedAt).toLocaleString()}`),

@@ -8,6 +8,9 @@ import { changesThatReload } from './actions';
 import { codeOptions } from './code-options';
 import { consensusSection, valuesSection } from './consensus-view';
 import { extractionForm } from './extraction-form';
+import { excerptCell } from './excerpt';
+import type { StudyPdf } from './study-pdf';
+import { pageLabel, pageNumbers, type PdfSelection } from '../pdf/quote';
 
 /**
  * One included study: its record, the caller's own coding (a form that applies a code, the
@@ -22,15 +25,20 @@ export async function renderStudy(
   codes: Code[],
   fields: Field[],
   owner: boolean,
+  showPdf: (href: string | null) => StudyPdf | null,
 ): Promise<void> {
   const data = await api.get<StudyDetail>(`${base}/coding/studies/${recordId}`);
   const reload = () => navigate(`/projects/${projectId}/coding/${data.study.id}`);
   const study = `${base}/coding/studies/${data.study.id}`;
+  // with its PDF beside, the study is read there: the form that codes it comes first
+  const pdf = showPdf(data.fullText?.kind === 'pdf' ? data.fullText.href : null);
+  const applyForm = data.done ? null : applyCodeForm(`${study}/applications`, codes, reload, pdf);
   mount(
     target,
-    studyCard(data),
+    studyCard(data, pdf !== null),
+    pdf ? applyForm : null,
     doneCard(study, data, reload),
-    data.done ? null : applyCodeForm(`${study}/applications`, codes, reload),
+    pdf ? null : applyForm,
     applicationsTable(base, study, data, codes, owner, reload),
     data.done ? null : extractionForm(base, data.study.id, fields, data.values),
     data.othersVisible ? valuesSection(study, data, fields, owner, reload) : null,
@@ -38,7 +46,7 @@ export async function renderStudy(
   );
 }
 
-function studyCard(data: StudyDetail): HTMLElement {
+function studyCard(data: StudyDetail, pdfShown: boolean): HTMLElement {
   const s = data.study;
   return h(
     'article',
@@ -52,25 +60,27 @@ function studyCard(data: StudyDetail): HTMLElement {
           `One study of ${data.reportIds.length} reports (records ${data.reportIds.join(', ')}), coded once.`,
         )
       : null,
-    data.fullText
-      ? h(
-          'p',
-          {},
-          h(
-            'a',
-            {
-              // our own PDF route, or an http(s) link: nothing else becomes a link
-              href: data.fullText.href.startsWith('/api/')
-                ? data.fullText.href
-                : (safeUrl(data.fullText.href) ?? '#'),
-              target: '_blank',
-              rel: 'noopener noreferrer',
-            },
-            'Open the full text',
-          ),
-        )
-      : h('p', { class: 'muted' }, 'No full text attached.'),
-    s.abstract ? h('p', { class: 'abstract', dir: 'auto' }, s.abstract) : null,
+    pdfShown
+      ? null
+      : data.fullText
+        ? h(
+            'p',
+            {},
+            h(
+              'a',
+              {
+                // our own PDF route, or an http(s) link: nothing else becomes a link
+                href: data.fullText.href.startsWith('/api/')
+                  ? data.fullText.href
+                  : (safeUrl(data.fullText.href) ?? '#'),
+                target: '_blank',
+                rel: 'noopener noreferrer',
+              },
+              'Open the full text',
+            ),
+          )
+        : h('p', { class: 'muted' }, 'No full text attached.'),
+    s.abstract && !pdfShown ? h('p', { class: 'abstract', dir: 'auto' }, s.abstract) : null,
   );
 }
 
@@ -103,7 +113,11 @@ function doneCard(study: string, data: StudyDetail, reload: () => void): HTMLEle
   );
 }
 
-function applyCodeForm(url: string, codes: Code[], reload: () => void): HTMLElement {
+/**
+ * Applies a code with an excerpt and its page. Beside a PDF, selecting text there makes the
+ * excerpt: its text and page fill the form, ready for a code to be chosen and applied.
+ */
+function applyCodeForm(url: string, codes: Code[], reload: () => void, pdf: StudyPdf | null): HTMLElement {
   const status = statusLine();
   const codeSelect = h('select', { id: 'code', name: 'code', required: true }, ...codeOptions(codes));
   const excerpt = h('textarea', {
@@ -113,6 +127,28 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void): HTMLElem
   });
   const page = h('input', { id: 'page', name: 'page', size: 6 });
   const note = h('input', { id: 'note', name: 'note' });
+  // said at the top of the form, in view beside the PDF where the text was selected
+  const selected = statusLine();
+  const fromPdf = (selection: PdfSelection) => {
+    excerpt.value = selection.text;
+    page.value = pageNumbers(selection);
+    selected.textContent = `Excerpt from ${pageLabel(selection)} ready: choose its code, then apply it.`;
+  };
+  pdf?.onSelect(fromPdf);
+  const useSelection = pdf
+    ? h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            const selection = pdf.selection();
+            if (selection) fromPdf(selection);
+            else selected.textContent = 'Select text in the PDF first: it becomes the excerpt.';
+          },
+        },
+        'Excerpt the PDF selection',
+      )
+    : null;
   return h(
     'form',
     {
@@ -134,10 +170,13 @@ function applyCodeForm(url: string, codes: Code[], reload: () => void): HTMLElem
       },
     },
     h('h2', {}, 'Apply a code'),
+    pdf ? h('p', { class: 'hint' }, 'Select text in the PDF: it becomes the excerpt, with its page.') : null,
+    pdf ? selected : null,
     h('label', { for: 'code' }, 'Code'),
     codeSelect,
     h('label', { for: 'excerpt' }, 'Excerpt'),
     excerpt,
+    useSelection,
     h('label', { for: 'page' }, 'Page'),
     page,
     h('label', { for: 'note' }, 'Note'),
@@ -177,7 +216,7 @@ function applicationsTable(
                 'tr',
                 { 'data-application': a.id },
                 h('td', {}, labelOf.get(a.codeId) ?? String(a.codeId)),
-                h('td', {}, a.excerpt),
+                excerptCell(a),
                 h('td', {}, a.page ?? ''),
                 h('td', {}, a.coder),
                 h(

@@ -7,13 +7,13 @@ import type {
 import { api, ApiError, optional } from '../api';
 import { blindedNotice, unlessBlinded } from '../blind';
 import { agreementTable } from '../coding/agreement-table';
-import { codebookEditor } from '../coding/codebook-editor';
+import { pdfBeside } from '../coding/study-pdf';
 import { renderStudy } from '../coding/study-view';
 import { h, mount } from '../dom';
 import { frame } from '../layout';
 import { loadProject } from '../project';
 
-/** The included studies, one coded at a time; owners also edit the codebook here. */
+/** The included studies, one coded at a time, beside its PDF when one was uploaded. */
 export async function codingPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
   const project = await loadProject(projectId);
@@ -30,7 +30,10 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
     h(
       'p',
       {},
-      'Codebook: ',
+      owner
+        ? h('a', { href: `#/projects/${projectId}/codebook` }, 'Edit the codebook')
+        : h('a', { href: `#/projects/${projectId}/codebook` }, 'The codebook'),
+      ' · Export: ',
       h('a', { href: `${base}/codebook.json`, download: '' }, 'JSON'),
       ' · ',
       h('a', { href: `${base}/codebook.csv`, download: '' }, 'CSV'),
@@ -38,7 +41,7 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
   ];
   if (list instanceof ApiError) {
     // which studies are included is computed from the screening votes, still blind to this member
-    mount(content, ...heading, blindedNotice(list), owner ? codebookEditor(base, projectId, codes) : null);
+    mount(content, ...heading, blindedNotice(list));
     return;
   }
   const { studies } = list;
@@ -48,14 +51,12 @@ export async function codingPage(root: HTMLElement, params: Record<string, strin
     studies.find((s) => requested !== undefined && s.reportIds.includes(requested)) ?? studies[0]
   )?.id;
   const detail = h('div', { class: 'coding-detail' });
-  mount(
-    content,
-    ...heading,
-    h('div', { class: 'screening' }, detail, studyList(projectId, studies, selected)),
-    agreement ? agreementTable(agreement.agreement) : null,
-    owner ? codebookEditor(base, projectId, codes) : null,
-  );
-  if (selected != null) await renderStudy(detail, base, projectId, selected, codes, fields, owner);
+  const columns = h('div', { class: 'screening' }, detail, studyList(projectId, studies, selected));
+  mount(content, ...heading, columns, agreement ? agreementTable(agreement.agreement) : null);
+  if (selected != null)
+    await renderStudy(detail, base, projectId, selected, codes, fields, owner, (href) =>
+      pdfBeside(columns, href),
+    );
 }
 
 function studyList(projectId: number, studies: StudyListItem[], selected: number | undefined): HTMLElement {

@@ -9,6 +9,7 @@ import type {
 import { api, ApiError } from '../api';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
+import { alreadyImportedText, isAlreadyImported } from '../import/already-imported';
 import { loadProject } from '../project';
 import { sourcesEditor } from '../workspace/sources-editor';
 import { UploadAborted, uploadWithProgress } from '../upload';
@@ -77,6 +78,18 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
     name: 'searchString',
     placeholder: 'The search string as run',
   });
+  const owner = project.role === 'owner';
+  // said before anything is filled in: a reviewer's upload would only be refused
+  const notAllowed = owner
+    ? null
+    : h(
+        'p',
+        { class: 'notice', id: 'import-not-allowed' },
+        `Only the review’s owners import search results; you are a ${project.role} here. `,
+        'Ask an owner to import the file.',
+      );
+  /** A file imported before: said in browser words, with the way to import it again. */
+  const refusal = h('div', { id: 'import-refusal', role: 'alert' });
   const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Import progress' });
   const status = statusLine();
   const results = h('div', { id: 'import-results' });
@@ -114,54 +127,68 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
     if (job.status === 'done' && job.result) {
       status.textContent = `Imported ${job.result.records} records from ${job.result.sources.length} file(s).`;
       mount(results, ...job.result.sources.map(importedCard));
+      // the next file starts afresh: a kind kept from this one would silently misfile it
+      form.reset();
+      showChosen();
       await refreshSources();
     } else if (job.status === 'cancelled') {
       status.textContent = 'Import cancelled: nothing was imported.';
+    } else if (job.error?.code === 'conflict' && isAlreadyImported(job.error.details)) {
+      status.textContent = '';
+      offerAgain(alreadyImportedText(job.error.details), body);
     } else {
       status.textContent = `Nothing was imported: ${job.error?.message ?? 'the import failed.'}`;
       status.classList.add('error');
     }
   };
 
-  const form = h(
-    'form',
-    {
-      class: 'card',
-      'aria-label': 'Import search results',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        const body = new FormData();
-        body.set('name', name.value);
-        body.set('kind', kind.value);
-        if (date.value) body.set('searchDate', date.value);
-        if (query.value) body.set('searchString', query.value);
-        for (const f of files.files ?? []) body.append('files', f, f.name);
-        progress.hidden = false;
-        progress.value = 0;
-        status.classList.remove('error');
-        mount(results);
-        submit.disabled = true;
-        cancel.hidden = false;
-        cancel.disabled = false;
-        try {
-          await runImport(body);
-        } catch (e) {
-          if (e instanceof UploadAborted) status.textContent = 'Import cancelled: nothing was imported.';
-          else {
-            status.textContent =
-              e instanceof ApiError
-                ? `Nothing was imported: ${e.message}`
-                : 'Nothing was imported: the upload failed.';
-            status.classList.add('error');
-          }
-        } finally {
-          stop = null;
-          submit.disabled = false;
-          cancel.hidden = true;
-        }
+  /** The refusal of a repeated file, and a button that sends the same upload again, forced. */
+  function offerAgain(text: string, body: FormData): void {
+    const again = h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          body.set('force', 'true');
+          void start(body);
+        },
       },
-    },
-    h('h2', {}, 'Import search results'),
+      'Import it again',
+    );
+    mount(refusal, h('div', { class: 'notice' }, h('p', {}, text), h('p', {}, again)));
+  }
+
+  /** Sends an upload and follows it, saying how it ended beside the form's buttons. */
+  async function start(body: FormData): Promise<void> {
+    mount(refusal);
+    progress.hidden = false;
+    progress.value = 0;
+    status.classList.remove('error');
+    mount(results);
+    submit.disabled = true;
+    cancel.hidden = false;
+    cancel.disabled = false;
+    try {
+      await runImport(body);
+    } catch (e) {
+      if (e instanceof UploadAborted) status.textContent = 'Import cancelled: nothing was imported.';
+      else {
+        status.textContent =
+          e instanceof ApiError
+            ? `Nothing was imported: ${e.message}`
+            : 'Nothing was imported: the upload failed.';
+        status.classList.add('error');
+      }
+    } finally {
+      stop = null;
+      submit.disabled = false;
+      cancel.hidden = true;
+    }
+  }
+
+  const fields = h(
+    'fieldset',
+    { class: 'plain', disabled: !owner },
     drop,
     h('label', { for: 'source-name' }, 'Source (database or method)'),
     name,
@@ -172,8 +199,33 @@ export async function importPage(root: HTMLElement, params: Record<string, strin
     h('label', { for: 'search-string' }, 'Search string'),
     query,
     h('p', {}, submit, ' ', cancel),
+  );
+  // a screen reader hears the reason on each control it finds disabled
+  if (notAllowed)
+    for (const control of [files, name, kind, date, query, submit])
+      control.setAttribute('aria-describedby', 'import-not-allowed');
+  const form = h(
+    'form',
+    {
+      class: 'card',
+      'aria-label': 'Import search results',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const body = new FormData();
+        body.set('name', name.value);
+        body.set('kind', kind.value);
+        if (date.value) body.set('searchDate', date.value);
+        if (query.value) body.set('searchString', query.value);
+        for (const f of files.files ?? []) body.append('files', f, f.name);
+        void start(body);
+      },
+    },
+    h('h2', {}, 'Import search results'),
+    notAllowed,
+    fields,
     progress,
     status,
+    refusal,
     results,
   );
 

@@ -6,6 +6,7 @@ import { barChart, chartPanel, heatMap } from '../charts';
 import { h, mount } from '../dom';
 import { frame, statusLine } from '../layout';
 import { loadProject } from '../project';
+import { excerptCell } from '../coding/excerpt';
 
 export async function synthesisPage(root: HTMLElement, params: Record<string, string>): Promise<void> {
   const projectId = Number(params.projectId);
@@ -153,7 +154,7 @@ function themeSection(projectId: number, theme: Theme): HTMLElement {
                   {},
                   h('td', {}, e.study),
                   h('td', {}, h('code', {}, e.code)),
-                  h('td', {}, e.excerpt),
+                  excerptCell(e),
                   h('td', {}, e.page ?? ''),
                   h('td', {}, e.coder),
                 ),

@@ -19,6 +19,12 @@ export function pageLabel(selection: Pick<PdfSelection, 'page' | 'endPage'>): st
   return endPage > page ? `pp. ${page}–${endPage}` : `p. ${page}`;
 }
 
+/** The page field of an excerpt: "2", or "2–3" across pages. */
+export function pageNumbers(selection: Pick<PdfSelection, 'page' | 'endPage'>): string {
+  const { page, endPage } = selection;
+  return endPage > page ? `${page}–${endPage}` : String(page);
+}
+
 /** A selection quoted for a note: “…” (p. 2). */
 export function quoteOf(selection: PdfSelection): string {
   return `“${selection.text}” (${pageLabel(selection)})`;

@@ -25,6 +25,8 @@ export interface ApplicationRow {
   page: string | null;
   note: string;
   createdAt: string;
+  /** An illustrative example, not a quotation of the study (migration 0010). */
+  illustrative: boolean;
 }
 
 export interface ExtractionValueRow {
@@ -33,6 +35,14 @@ export interface ExtractionValueRow {
   userId: number;
   value: string | number | string[] | null;
   updatedAt: string;
+}
+
+/** A value stored for a field, by a coder or in the consensus (the builder renames choices in them). */
+export interface StoredFieldValue {
+  owner: 'coder' | 'consensus';
+  recordId: number;
+  userId: number | null;
+  value: string | number | string[] | null;
 }
 
 /** A coder's "I have finished this study". */
@@ -54,6 +64,8 @@ export interface ConsensusApplicationRow {
   fromApplicationId: number | null;
   decidedBy: number;
   decidedAt: string;
+  /** The excerpt is an illustrative example, not a quotation (copied from the coder's). */
+  illustrative: boolean;
 }
 
 /** The owner's reconciled value of one field of a study. */
@@ -68,7 +80,18 @@ export interface ConsensusValueRow {
 }
 
 const CONSENSUS_APPLICATION_COLUMNS = `id, record_id AS recordId, code_id AS codeId, excerpt, page, note,
-  from_application_id AS fromApplicationId, decided_by AS decidedBy, decided_at AS decidedAt`;
+  from_application_id AS fromApplicationId, decided_by AS decidedBy, decided_at AS decidedAt, illustrative`;
+
+const APPLICATION_COLUMNS = `id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note,
+  created_at AS createdAt, illustrative`;
+
+/** A row as SQLite gives it: the illustrative flag as 0/1. */
+type StoredFlag<T> = Omit<T, 'illustrative'> & { illustrative: number };
+
+/** Reads the stored 0/1 flag as the boolean the row type says. */
+function withFlag<T extends { illustrative: boolean }>(row: StoredFlag<T> | undefined): T | undefined {
+  return row === undefined ? undefined : ({ ...row, illustrative: row.illustrative === 1 } as T);
+}
 
 /** The bibliographic fields coding shows and cites for a study (records.ts owns the columns). */
 export type StudyRecordRow = RecordFieldsOf<'study'>;
@@ -177,16 +200,91 @@ export function codingRepo(db: Db) {
       db.prepare('DELETE FROM codes WHERE id = ?').run(codeId);
     },
 
-    /** Live applications of a code and of every code beneath it (to refuse deleting coded themes). */
+    /** Places codes: each its parent and position (the editor's moves renumber the whole tree). */
+    placeCodes(placed: readonly { id: number; parentId: number | null; position: number }[]): void {
+      const place = db.prepare(
+        'UPDATE codes SET parent_id = ?, position = ? WHERE id = ? AND (parent_id IS NOT ? OR position IS NOT ?)',
+      );
+      for (const c of placed) place.run(c.parentId, c.position, c.id, c.parentId, c.position);
+    },
+
+    /**
+     * Live applications of a code and of every code beneath it, coders' and the consensus's (to
+     * refuse deleting coded themes: deleting a code deletes what was coded with it).
+     */
     countApplicationsUnder(codeId: number): number {
       return (
         db
           .prepare(
             `WITH RECURSIVE under(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN under u ON c.parent_id = u.id)
-             SELECT COUNT(*) AS n FROM code_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under)`,
+             SELECT (SELECT COUNT(*) FROM code_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under))
+                  + (SELECT COUNT(*) FROM consensus_applications WHERE removed_at IS NULL AND code_id IN (SELECT id FROM under)) AS n`,
           )
           .get(codeId) as { n: number }
       ).n;
+    },
+
+    insertField(projectId: number, f: FieldDefinition): number {
+      const position = (
+        db
+          .prepare(
+            'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM extraction_fields WHERE project_id = ?',
+          )
+          .get(projectId) as { next: number }
+      ).next;
+      return Number(
+        db
+          .prepare(
+            'INSERT INTO extraction_fields (project_id, key, label, kind, options_json, position) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(projectId, f.key, f.label, f.kind, JSON.stringify(f.options), position).lastInsertRowid,
+      );
+    },
+
+    updateField(fieldId: number, f: Pick<FieldDefinition, 'label' | 'kind' | 'options'>): void {
+      db.prepare('UPDATE extraction_fields SET label = ?, kind = ?, options_json = ? WHERE id = ?').run(
+        f.label,
+        f.kind,
+        JSON.stringify(f.options),
+        fieldId,
+      );
+    },
+
+    deleteField(fieldId: number): void {
+      db.prepare('DELETE FROM extraction_fields WHERE id = ?').run(fieldId);
+    },
+
+    /** Orders a project's fields as listed (positions 0, 1, …). */
+    orderFields(fieldIds: readonly number[]): void {
+      const place = db.prepare('UPDATE extraction_fields SET position = ? WHERE id = ?');
+      fieldIds.forEach((id, position) => place.run(position, id));
+    },
+
+    /** Every value stored for a field: each coder's and the consensus's, with what identifies its row. */
+    fieldValues(fieldId: number): StoredFieldValue[] {
+      const rows = db
+        .prepare(
+          `SELECT 'coder' AS owner, record_id AS recordId, user_id AS userId, value_json AS value
+             FROM extraction_values WHERE field_id = ?
+           UNION ALL
+           SELECT 'consensus', record_id, NULL, value_json FROM consensus_values WHERE field_id = ?`,
+        )
+        .all(fieldId, fieldId) as (Omit<StoredFieldValue, 'value'> & { value: string })[];
+      return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as StoredFieldValue['value'] }));
+    },
+
+    /** Rewrites one stored value in place (a renamed choice), keeping who set it and when. */
+    rewriteFieldValue(fieldId: number, row: StoredFieldValue, value: StoredFieldValue['value']): void {
+      if (row.owner === 'coder')
+        db.prepare(
+          'UPDATE extraction_values SET value_json = ? WHERE field_id = ? AND record_id = ? AND user_id = ?',
+        ).run(JSON.stringify(value), fieldId, row.recordId, row.userId);
+      else
+        db.prepare('UPDATE consensus_values SET value_json = ? WHERE field_id = ? AND record_id = ?').run(
+          JSON.stringify(value),
+          fieldId,
+          row.recordId,
+        );
     },
 
     insertApplication(
@@ -198,27 +296,38 @@ export function codingRepo(db: Db) {
         excerpt: string;
         page: string | null;
         note: string;
+        illustrative?: boolean;
       },
       now: Date,
     ): number {
       return Number(
         db
           .prepare(
-            `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO code_applications (project_id, record_id, code_id, user_id, excerpt, page, note, created_at, illustrative)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(projectId, a.recordId, a.codeId, a.userId, a.excerpt, a.page, a.note, now.toISOString())
-          .lastInsertRowid,
+          .run(
+            projectId,
+            a.recordId,
+            a.codeId,
+            a.userId,
+            a.excerpt,
+            a.page,
+            a.note,
+            now.toISOString(),
+            a.illustrative ? 1 : 0,
+          ).lastInsertRowid,
       );
     },
 
     getApplication(projectId: number, id: number): ApplicationRow | undefined {
-      return db
-        .prepare(
-          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
-             FROM code_applications WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
-        )
-        .get(projectId, id) as ApplicationRow | undefined;
+      return withFlag<ApplicationRow>(
+        db
+          .prepare(
+            `SELECT ${APPLICATION_COLUMNS} FROM code_applications WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+          )
+          .get(projectId, id) as StoredFlag<ApplicationRow> | undefined,
+      );
     },
 
     removeApplication(id: number, now: Date): void {
@@ -229,14 +338,14 @@ export function codingRepo(db: Db) {
     },
 
     listApplications(projectId: number, recordId?: number): ApplicationRow[] {
-      return db
+      const rows = db
         .prepare(
-          `SELECT id, record_id AS recordId, code_id AS codeId, user_id AS userId, excerpt, page, note, created_at AS createdAt
-             FROM code_applications
+          `SELECT ${APPLICATION_COLUMNS} FROM code_applications
             WHERE project_id = ? AND removed_at IS NULL AND (? IS NULL OR record_id = ?)
             ORDER BY record_id, id`,
         )
-        .all(projectId, recordId ?? null, recordId ?? null) as ApplicationRow[];
+        .all(projectId, recordId ?? null, recordId ?? null) as StoredFlag<ApplicationRow>[];
+      return rows.map((r) => withFlag<ApplicationRow>(r)!);
     },
 
     setValue(projectId: number, v: Omit<ExtractionValueRow, 'updatedAt'>, now: Date): void {
@@ -290,8 +399,8 @@ export function codingRepo(db: Db) {
         db
           .prepare(
             `INSERT INTO consensus_applications
-               (project_id, record_id, code_id, excerpt, page, note, from_application_id, decided_by, decided_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               (project_id, record_id, code_id, excerpt, page, note, from_application_id, decided_by, decided_at, illustrative)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             projectId,
@@ -303,27 +412,31 @@ export function codingRepo(db: Db) {
             a.fromApplicationId,
             a.decidedBy,
             now.toISOString(),
+            a.illustrative ? 1 : 0,
           ).lastInsertRowid,
       );
     },
 
     getConsensusApplication(projectId: number, id: number): ConsensusApplicationRow | undefined {
-      return db
-        .prepare(
-          `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
-            WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
-        )
-        .get(projectId, id) as ConsensusApplicationRow | undefined;
+      return withFlag<ConsensusApplicationRow>(
+        db
+          .prepare(
+            `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
+              WHERE project_id = ? AND id = ? AND removed_at IS NULL`,
+          )
+          .get(projectId, id) as StoredFlag<ConsensusApplicationRow> | undefined,
+      );
     },
 
     /** The live consensus applications of the project, by record then id. */
     listConsensusApplications(projectId: number): ConsensusApplicationRow[] {
-      return db
+      const rows = db
         .prepare(
           `SELECT ${CONSENSUS_APPLICATION_COLUMNS} FROM consensus_applications
             WHERE project_id = ? AND removed_at IS NULL ORDER BY record_id, id`,
         )
-        .all(projectId) as ConsensusApplicationRow[];
+        .all(projectId) as StoredFlag<ConsensusApplicationRow>[];
+      return rows.map((r) => withFlag<ConsensusApplicationRow>(r)!);
     },
 
     removeConsensusApplication(id: number, userId: number, now: Date): void {

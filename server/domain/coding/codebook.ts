@@ -32,7 +32,7 @@ const CODE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 export function isValidKey(key: string): boolean {
   return CODE_KEY.test(key);
 }
-const FIELD_KINDS: readonly FieldKind[] = ['text', 'number', 'single', 'multiple'];
+export const FIELD_KINDS: readonly FieldKind[] = ['text', 'number', 'single', 'multiple'];
 
 /**
  * Checks a codebook before anything is stored: keys well formed and unique, parents known and
@@ -54,17 +54,37 @@ export function validateCodebook(book: Codebook): Codebook {
   const keys = new Set<string>();
   for (const [i, f] of book.fields.entries()) {
     const where = `field ${i + 1} (${f.key || 'no key'})`;
-    if (!CODE_KEY.test(f.key))
-      throw new ValidationError(`${where}: the key must be 1–80 letters, digits, '.', '_' or '-'`);
+    validateField(f, where);
     if (keys.has(f.key)) throw new ValidationError(`${where}: the key is used twice`);
-    if (!FIELD_KINDS.includes(f.kind))
-      throw new ValidationError(`${where}: kind must be one of ${FIELD_KINDS.join(', ')}`);
-    if ((f.kind === 'single' || f.kind === 'multiple') && f.options.length === 0) {
-      throw new ValidationError(`${where}: a choice field needs options`);
-    }
     keys.add(f.key);
   }
   return book;
+}
+
+/** Whether a field kind offers choices (and so needs options). */
+export function isChoiceKind(kind: FieldKind): boolean {
+  return kind === 'single' || kind === 'multiple';
+}
+
+/**
+ * Checks one extraction field: a plain key, a label, a known kind, and for a choice field at
+ * least one option, each non-empty and none twice (a value names its option by its text).
+ */
+export function validateField(f: FieldDefinition, where = `field "${f.key}"`): FieldDefinition {
+  if (!CODE_KEY.test(f.key))
+    throw new ValidationError(`${where}: the key must be 1–80 letters, digits, '.', '_' or '-'`);
+  if (f.label.trim() === '') throw new ValidationError(`${where}: a label is required`);
+  if (!FIELD_KINDS.includes(f.kind))
+    throw new ValidationError(`${where}: kind must be one of ${FIELD_KINDS.join(', ')}`);
+  if (isChoiceKind(f.kind) && f.options.length === 0)
+    throw new ValidationError(`${where}: a choice field needs options`);
+  const seen = new Set<string>();
+  for (const option of f.options) {
+    if (option.trim() === '') throw new ValidationError(`${where}: a choice cannot be empty`);
+    if (seen.has(option)) throw new ValidationError(`${where}: the choice "${option}" is listed twice`);
+    seen.add(option);
+  }
+  return f;
 }
 
 /** Orders codes so every parent precedes its children (depth-first, keeping sibling order). */

@@ -139,3 +139,44 @@ export const LEARNER_PERSPECTIVE_CODEBOOK: Codebook = {
     },
   ],
 };
+
+/**
+ * Which learner-perspective codes a title shows, and where: a stand-in for a coder reading the
+ * paper. The demo holds no full texts and its records no abstracts (data/demo/SOURCES.md), so
+ * the excerpt is the part of the title that shows the code — the authors' own words, with no
+ * page. Where a title shows none of them, the study is coded with an example written for the
+ * demo, stored and shown as illustrative (not a quotation), and with no page either.
+ */
+const CODE_HINTS: [RegExp, string][] = [
+  [/career|employab|labou?r market|\bjobs?\b/i, 'ambitions.career'],
+  [/skill|professional development/i, 'ambitions.upskilling'],
+  [/motivat/i, 'ambitions'],
+  [/preference/i, 'preferences'],
+  [/online|e-learning|mooc/i, 'preferences.online'],
+  [/employer/i, 'requirements.recognition'],
+  [/pay\b|financ|cost/i, 'requirements.cost'],
+  [/badge/i, 'expectations.portability'],
+  [/perceived value/i, 'expectations.return'],
+  [/\btime\b/i, 'balance.time'],
+];
+
+/** The code and example of a study whose title shows no code: said to be illustrative wherever it is shown. */
+const ILLUSTRATIVE: { code: string; excerpt: string } = {
+  code: 'ambitions.upskilling',
+  excerpt: 'Participants wanted to update specific skills.',
+};
+
+/** The excerpt a title gives for a match: the part of the title (split at its colons) holding it. */
+export function titleExcerpt(title: string, match: RegExp): string | null {
+  const part = title.split(/:\s+/).find((p) => match.test(p));
+  return part?.trim() || null;
+}
+
+/** The demo's coding of one title: real excerpts where the title shows a code, else the illustrative one. */
+export function demoCodingOf(title: string): { code: string; excerpt: string; illustrative: boolean }[] {
+  const found = CODE_HINTS.flatMap(([pattern, code]) => {
+    const excerpt = titleExcerpt(title, pattern);
+    return excerpt === null ? [] : [{ code, excerpt, illustrative: false }];
+  });
+  return found.length > 0 ? found : [{ ...ILLUSTRATIVE, illustrative: true }];
+}

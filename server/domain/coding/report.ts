@@ -83,12 +83,24 @@ export function crossTabCsv(table: CrossTab): string {
   ]);
 }
 
-/** The evidence tables of every theme as one CSV. */
+/** Said beside an excerpt that is an illustrative example, wherever it is shown or exported. */
+export const ILLUSTRATIVE_NOTE = 'Illustrative example, not a quotation';
+
+/** The evidence tables of every theme as one CSV (`illustrative` last: "yes" for an example, not a quotation). */
 export function evidenceCsv(report: SynthesisReport): string {
   return csvTable([
-    ['theme', 'code', 'study', 'study_id', 'excerpt', 'page', 'coder'],
+    ['theme', 'code', 'study', 'study_id', 'excerpt', 'page', 'coder', 'illustrative'],
     ...report.themes.flatMap((t) =>
-      t.evidence.map((e) => [t.code, e.code, e.study, e.studyId, e.excerpt, e.page, e.coder]),
+      t.evidence.map((e) => [
+        t.code,
+        e.code,
+        e.study,
+        e.studyId,
+        e.excerpt,
+        e.page,
+        e.coder,
+        e.illustrative ? 'yes' : '',
+      ]),
     ),
   ]);
 }
@@ -113,7 +125,9 @@ export function reportMarkdown(report: SynthesisReport, title: string): string {
     }
     lines.push('| Study | Code | Excerpt | Page |', '|---|---|---|---|');
     for (const e of t.evidence)
-      lines.push(`| ${mdCell(e.study)} | \`${e.code}\` | ${mdCell(e.excerpt)} | ${mdCell(e.page ?? '')} |`);
+      lines.push(
+        `| ${mdCell(e.study)} | \`${e.code}\` | ${mdCell(e.excerpt)}${e.illustrative ? ` _(${ILLUSTRATIVE_NOTE})_` : ''} | ${mdCell(e.page ?? '')} |`,
+      );
   }
   return lines.join('\n') + '\n';
 }

@@ -26,6 +26,8 @@ export interface SynthesisApplication {
   coder: string;
   excerpt: string;
   page: string | null;
+  /** An illustrative example, not a quotation of the study; absent means a quotation. */
+  illustrative?: boolean;
 }
 
 export interface SynthesisInput {
@@ -71,6 +73,8 @@ export interface EvidenceRow {
   excerpt: string;
   page: string | null;
   coder: string;
+  /** The excerpt is an illustrative example, not a quotation: said beside it wherever it is shown. */
+  illustrative: boolean;
 }
 
 export const NOT_REPORTED = 'not reported';
@@ -186,6 +190,7 @@ export function evidenceTable(input: SynthesisInput, codeId: number): EvidenceRo
       excerpt: a.excerpt,
       page: a.page,
       coder: a.coder,
+      illustrative: a.illustrative === true,
     }))
     .sort((x, y) => x.study.localeCompare(y.study) || x.code.localeCompare(y.code));
 }

@@ -15,7 +15,6 @@ import {
   codebookWithIds,
   codingAgreementFor,
   editCode,
-  importCodebook,
   readCodebook,
   removeApplication,
   removeCode,
@@ -34,6 +33,15 @@ import {
   unblindCodingStage,
   updateCodingSettings,
 } from '../../services/coding-consensus';
+import {
+  addField,
+  applyCodebookImport,
+  editField,
+  moveCode,
+  moveField,
+  previewCodebookImport,
+  removeField,
+} from '../../services/codebook';
 import { codingStudy, listCodingStudies } from '../../services/coding-views';
 import { currentActor, currentProject, requireProjectAction } from '../auth';
 import { idParam } from './params';
@@ -54,6 +62,26 @@ const ImportBody = z.object({
   format: z.enum(['json', 'csv']),
   text: z.string().max(2_000_000),
   fileName: z.string().max(300).optional(),
+  /** Remove the codes (and, from a JSON file, the fields) the project has and the file does not. */
+  removeMissing: z.boolean().optional(),
+});
+const MoveCodeBody = z.object({ parentId: Id.nullable(), index: z.number().int().min(0) });
+const MoveFieldBody = z.object({ index: z.number().int().min(0) });
+const Options = z.array(z.string().min(1).max(300)).max(200);
+const FieldBody = z.object({
+  key: z.string().min(1).max(80),
+  label: z.string().min(1).max(300),
+  kind: z.enum(['text', 'number', 'single', 'multiple']),
+  options: Options.optional(),
+});
+const FieldPatch = z.object({
+  label: z.string().min(1).max(300).optional(),
+  kind: z.enum(['text', 'number', 'single', 'multiple']).optional(),
+  options: Options.optional(),
+  renamedOptions: z
+    .array(z.object({ from: z.string().min(1).max(300), to: z.string().min(1).max(300) }))
+    .max(200)
+    .optional(),
 });
 const ApplyBody = z.object({
   codeId: Id,
@@ -103,12 +131,19 @@ export function codingRoutes(ctx: AppContext): Router {
     res.type('text/csv').set('content-disposition', attachment('codebook.csv'));
     res.send(codebookToCsv(readCodebook(ctx.db, currentProject(req).projectId)));
   });
-  router.post(`${p}/codebook/import`, settings, (req, res) => {
+  /** The import as the owner sent it: the file read, and whether it carries the extraction form. */
+  const importOf = (req: Request) => {
     const body = ImportBody.parse(req.body);
     const name = body.fileName ?? `codebook.${body.format}`;
     const book =
       body.format === 'json' ? codebookFromJson(body.text, name) : codebookFromCsv(body.text, name);
-    res.json(importCodebook(ctx.db, currentProject(req).projectId, book));
+    return { book, withFields: body.format === 'json', removeMissing: body.removeMissing ?? false };
+  };
+  router.post(`${p}/codebook/import/preview`, settings, (req, res) => {
+    res.json(previewCodebookImport(ctx.db, currentProject(req).projectId, importOf(req)));
+  });
+  router.post(`${p}/codebook/import`, settings, (req, res) => {
+    res.json(applyCodebookImport(ctx.db, currentProject(req).projectId, importOf(req)));
   });
   router.post(`${p}/codes`, settings, (req, res) => {
     res.status(201).json(addCode(ctx.db, currentProject(req).projectId, CodeBody.parse(req.body)));
@@ -120,6 +155,28 @@ export function codingRoutes(ctx: AppContext): Router {
   });
   router.delete(`${p}/codes/:codeId`, settings, (req, res) => {
     removeCode(ctx.db, currentProject(req).projectId, idParam(req, 'codeId'));
+    res.status(204).end();
+  });
+  router.post(`${p}/codes/:codeId/move`, settings, (req, res) => {
+    const to = MoveCodeBody.parse(req.body);
+    res.json(moveCode(ctx.db, currentProject(req).projectId, idParam(req, 'codeId'), to));
+  });
+
+  router.post(`${p}/extraction-fields`, settings, (req, res) => {
+    const body = FieldBody.parse(req.body);
+    const field = addField(ctx.db, currentProject(req).projectId, { ...body, options: body.options ?? [] });
+    res.status(201).json(field);
+  });
+  router.patch(`${p}/extraction-fields/:fieldId`, settings, (req, res) => {
+    const edit = FieldPatch.parse(req.body);
+    res.json(editField(ctx.db, currentProject(req).projectId, idParam(req, 'fieldId'), edit));
+  });
+  router.post(`${p}/extraction-fields/:fieldId/move`, settings, (req, res) => {
+    const { index } = MoveFieldBody.parse(req.body);
+    res.json(moveField(ctx.db, currentProject(req).projectId, idParam(req, 'fieldId'), index));
+  });
+  router.delete(`${p}/extraction-fields/:fieldId`, settings, (req, res) => {
+    removeField(ctx.db, currentProject(req).projectId, idParam(req, 'fieldId'));
     res.status(204).end();
   });
 

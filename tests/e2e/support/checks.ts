@@ -91,3 +91,12 @@ export async function waitUntil(page: Page, condition: string, timeoutMs = 10_00
     check();
   })`);
 }
+
+/** The element the locator finds has the keyboard focus (Playwright's own assertion is not Jest's). */
+export async function expectFocused(locator: Locator): Promise<void> {
+  const focused = await locator.evaluate(
+    (el: unknown) =>
+      el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+  );
+  expect(focused).toBe(true);
+}

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../server/db/connection';
 import type { Actor } from '../../../server/domain/auth/actor';
 import { systemClock } from '../../../server/domain/clock';
 import { requireUserByName } from '../../../server/services/accounts';
+import { listCodingStudies } from '../../../server/services/coding-views';
 import { ensureDemo } from '../../../server/services/demo';
 import { DEMO_PASSWORD } from '../../../server/services/demo-steps';
 import * as fulltext from '../../../server/services/fulltext';
@@ -63,6 +64,20 @@ export function pdfForAlicesNextReport(db: Db, projectId: number, uploadsDir: st
     originalName: 'two-pages.pdf',
   });
   return next.id;
+}
+
+/**
+ * Uploads the two-page PDF as the full text of a study bob is still coding (alice finished them
+ * all in the demo), so his coding page shows it beside the coding panel; returns the study.
+ */
+export function pdfForBobsNextStudy(db: Db, projectId: number, uploadsDir: string): number {
+  const study = listCodingStudies(db, projectId, demoActor(db, 'bob')).studies.find((s) => !s.done);
+  if (!study) throw new Error('the demo left bob no study to code');
+  fulltext.uploadPdf({ db, clock: systemClock, uploadsDir }, projectId, demoActor(db, 'owner'), study.reportIds[0]!, {
+    bytes: fs.readFileSync(TWO_PAGES_PDF),
+    originalName: 'two-pages.pdf',
+  });
+  return study.id;
 }
 
 /** The demo account `username` acting in the demo review (owner, or alice and bob as reviewers). */

@@ -65,6 +65,7 @@ function concrete(path: string, projectId: number): string {
     invitationId: 1,
     clusterId: 1,
     codeId: 1,
+    fieldId: 1,
     applicationId: 1,
     importId: 1,
     consensusId: 1,

@@ -57,6 +57,42 @@ describe('coding and synthesis over HTTP and the CLI, on the demo review', () =>
     expect(studies.body.studies.map((s: { id: number }) => s.id)).toEqual(grouped.map((s) => s.recordId));
   });
 
+  it('the demo’s excerpts are its records’ own titles, or flagged illustrative with no page; accepting one into the consensus keeps the flag', async () => {
+    const repo = codingRepo(db);
+    const applications = repo.listApplications(projectId);
+    const titles = new Map(
+      repo.studyRecords(projectId, [...new Set(applications.map((a) => a.recordId))]).map((r) => [r.id, r]),
+    );
+    const unsourced = applications.filter((a) => {
+      const r = titles.get(a.recordId);
+      const own = [r?.title, r?.abstract].some((t) => t && a.excerpt !== '' && t.includes(a.excerpt));
+      return !(own || (a.illustrative && a.page === null));
+    });
+    expect(unsourced).toEqual([]);
+    expect(applications.filter((a) => a.page !== null)).toEqual([]);
+    const flagged = applications.find((a) => a.illustrative)!;
+    expect(flagged).toBeDefined();
+
+    const { agent } = await loginAgent(app, 'owner', DEMO_PASSWORD);
+    const study = await agent.get(url(`/coding/studies/${flagged.recordId}`)).expect(200);
+    expect(study.body.applications.find((a: { id: number }) => a.id === flagged.id)).toMatchObject({
+      illustrative: true,
+      page: null,
+    });
+    const accepted = await agent
+      .post(url(`/coding/studies/${flagged.recordId}/consensus/applications`))
+      .send({ fromApplicationId: flagged.id })
+      .expect(201);
+    expect(accepted.body).toMatchObject({ excerpt: flagged.excerpt, illustrative: true });
+    const rewritten = await agent
+      .post(url(`/coding/studies/${flagged.recordId}/consensus/applications`))
+      .send({ fromApplicationId: flagged.id, excerpt: 'The owner’s own reading' })
+      .expect(201);
+    expect(rewritten.body).toMatchObject({ illustrative: false });
+    await agent.delete(url(`/coding/consensus/applications/${accepted.body.id}`)).expect(204);
+    await agent.delete(url(`/coding/consensus/applications/${rewritten.body.id}`)).expect(204);
+  });
+
   it('synthesis counts match the stored coding: each theme counts distinct included studies under it', async () => {
     const { agent } = await loginAgent(app, 'owner', DEMO_PASSWORD);
     const res = await agent.get(url('/synthesis')).expect(200);

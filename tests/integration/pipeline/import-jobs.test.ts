@@ -100,7 +100,7 @@ describe('import jobs', () => {
     expect(job.result).toEqual(direct.body);
   });
 
-  it('refuses an upload without a file at once (400); a file already imported fails its job with a conflict', async () => {
+  it('refuses an upload without a file at once (400); a file already imported fails its job with a conflict that says when, and `force` imports it again', async () => {
     const s = setup();
     await request(s.app)
       .post(`/api/projects/${s.projectId}/imports`)
@@ -115,9 +115,21 @@ describe('import jobs', () => {
       error: {
         code: 'conflict',
         message: expect.stringMatching(/^again\.ris was already imported as source 1/),
+        // what the browser needs to say it in its own words and to offer an import again
+        details: {
+          reason: 'already_imported',
+          file: 'again.ris',
+          sourceId: 1,
+          sourceName: 'Embase',
+          fileName: 'embase.ris',
+          importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        },
       },
     });
     expect(count(s.db, 'sources')).toBe(1);
+    const forced = await upload(s, 'imports', EMBASE, 'again.ris').field('force', 'true').expect(202);
+    expect(await pollJob(s, forced.body.job.id, ended)).toMatchObject({ status: 'done', error: null });
+    expect(count(s.db, 'sources')).toBe(2);
   });
 
   it('cancels a job while its file is read: the worker stops, nothing is imported, a second cancel is 409', async () => {

@@ -1,4 +1,4 @@
-import { cleanSelectedText, pageLabel, quoteOf, withQuote } from '../../../client/src/pdf/quote';
+import { cleanSelectedText, pageLabel, pageNumbers, quoteOf, withQuote } from '../../../client/src/pdf/quote';
 
 describe('text selected in a PDF, quoted with its page', () => {
   it('collapses the line breaks and spaces of the layout into single spaces', () => {
@@ -12,6 +12,13 @@ describe('text selected in a PDF, quoted with its page', () => {
     [{ page: 2, endPage: 3 }, 'pp. 2–3'],
   ])('cites %j as %s', (selection, label) => {
     expect(pageLabel(selection)).toBe(label);
+  });
+
+  it.each([
+    [{ page: 2, endPage: 2 }, '2'],
+    [{ page: 2, endPage: 3 }, '2–3'],
+  ])('gives an excerpt from %j the page %s', (selection, page) => {
+    expect(pageNumbers(selection)).toBe(page);
   });
 
   it('quotes the text with its page', () => {

@@ -164,6 +164,35 @@ describe('theme synthesis', () => {
       applications: [{ studyId: 11, codeId: 2, coder: 'alice', excerpt, page: null }],
     });
     expect(report.themes.flatMap((t) => t.evidence)).toHaveLength(1);
-    expect(evidenceCsv(report)).toContain(`,${cell},,alice\r\n`);
+    expect(evidenceCsv(report)).toContain(`,${cell},,alice,\r\n`);
+  });
+
+  it('says an illustrative excerpt is no quotation in the evidence, its CSV (illustrative=yes) and the Markdown', () => {
+    const report = buildReport({
+      ...input,
+      applications: [
+        {
+          studyId: 11,
+          codeId: 2,
+          coder: 'alice',
+          excerpt: 'Made up for the demo',
+          page: null,
+          illustrative: true,
+        },
+        { studyId: 12, codeId: 2, coder: 'alice', excerpt: 'The authors’ words', page: '4' },
+      ],
+    });
+    const evidence = report.themes.flatMap((t) => t.evidence);
+    expect(evidence.map((e) => [e.excerpt, e.illustrative])).toEqual([
+      ['The authors’ words', false],
+      ['Made up for the demo', true],
+    ]);
+    const csv = evidenceCsv(report).split('\r\n');
+    expect(csv[0]).toBe('theme,code,study,study_id,excerpt,page,coder,illustrative');
+    expect(csv).toContain('A,A.x,Smith 2020,11,Made up for the demo,,alice,yes');
+    expect(csv).toContain('A,A.x,Jones 2021,12,The authors’ words,4,alice,');
+    const md = reportMarkdown(report, 'Demo');
+    expect(md).toContain('| Made up for the demo _(Illustrative example, not a quotation)_ |');
+    expect(md).not.toContain('The authors’ words _(');
   });
 });
