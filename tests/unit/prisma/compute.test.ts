@@ -40,6 +40,18 @@ function newReview(): PrismaInput {
 }
 
 describe('computePrisma', () => {
+  it('leaves the reports sought unknown when the title/abstract exclusions are unknown (not the records screened)', () => {
+    // 385 screened, exclusions not given: 385 − unknown is unknown. Reading the unknown as 0 would
+    // claim all 385 screened records were sought for retrieval (a surviving mutant of minus()).
+    const input = newReview();
+    delete input.screeningExcluded;
+    delete input.databases!.sought;
+    const { model } = computePrisma(input);
+    expect(model.records_screened).toBe(385);
+    expect(model.records_excluded).toBeNull();
+    expect(model.dbr_sought_reports).toBeNull();
+  });
+
   it('counts every box of a new review from databases and registers', () => {
     const { model, warnings, hints } = computePrisma(newReview());
     expect(model).toMatchObject({
