@@ -188,10 +188,8 @@ export interface BulkResult {
   changed: number;
 }
 
-/** What deleting a source would lose (DELETE …/sources/:sourceId answers 409 with this until confirmed). */
-export interface SourceDeletionImpact {
-  sourceId: number;
-  name: string;
+/** What deleting a source would take with it, counted (services/sources.ts explains each). */
+export interface SourceImpactCounts {
   records: number;
   votes: number;
   resolutions: number;
@@ -205,6 +203,12 @@ export interface SourceDeletionImpact {
   dedupDecisions: number;
   /** records of other sources that were merged with one of these */
   mergedWithOtherSources: number;
+}
+
+/** What deleting a source would lose (DELETE …/sources/:sourceId answers 409 with this until confirmed). */
+export interface SourceDeletionImpact extends SourceImpactCounts {
+  sourceId: number;
+  name: string;
   /** whether anything beyond the records themselves would be lost */
   hasDecisions: boolean;
 }

@@ -1,3 +1,4 @@
+import type { SourceImpactCounts } from '../../api/records';
 import type { Db } from '../connection';
 import { NotFoundError } from '../../domain/errors';
 import type { ParseWarning } from '../../domain/import/types';
@@ -134,21 +135,8 @@ export function updateSource(db: Db, projectId: number, sourceId: number, fields
   return getSource(db, projectId, sourceId);
 }
 
-/** What deleting a source would take with it, counted (services/sources.ts explains each). */
-export interface SourceImpactCounts {
-  records: number;
-  votes: number;
-  resolutions: number;
-  fullTextReports: number;
-  studies: number;
-  codes: number;
-  extractionValues: number;
-  labels: number;
-  notes: number;
-  removals: number;
-  dedupDecisions: number;
-  mergedWithOtherSources: number;
-}
+/** What deleting a source would take with it, counted: the API's shape, defined once. */
+export type { SourceImpactCounts };
 
 // The source's records, as a subquery with one parameter (the source id).
 const OF_SOURCE = 'SELECT id FROM records WHERE source_id = @sourceId';
