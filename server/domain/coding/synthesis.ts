@@ -1,3 +1,5 @@
+import type { CoOccurrence, CrossTab, EvidenceRow } from '../../api/coding';
+
 /**
  * Theme synthesis over coded studies: pure functions from codes, studies and code applications
  * to the tables a review reports (frequencies, cross-tabs, co-occurrence, evidence).
@@ -53,29 +55,10 @@ export interface CodeFrequency {
   share: number;
 }
 
-export interface CrossTab {
-  characteristic: string;
-  /** Column values in a stable order; studies without a value fall under NOT_REPORTED. */
-  values: string[];
-  rows: { code: string; label: string; counts: number[] }[];
-}
-
-export interface CoOccurrence {
-  codes: string[];
-  /** matrix[i][j] = studies coded with both code i and code j (diagonal = studies with code i). */
-  matrix: number[][];
-}
-
-export interface EvidenceRow {
-  study: string;
-  studyId: number;
-  code: string;
-  excerpt: string;
-  page: string | null;
-  coder: string;
-  /** The excerpt is an illustrative example, not a quotation: said beside it wherever it is shown. */
-  illustrative: boolean;
-}
+// Column values of a cross-tab come in a stable order, with studies without a value under
+// NOT_REPORTED; a co-occurrence's diagonal is the studies with that code; an illustrative excerpt
+// is said to be one beside it wherever it is shown. The shapes are the API's, defined once.
+export type { CoOccurrence, CrossTab, EvidenceRow };
 
 export const NOT_REPORTED = 'not reported';
 
