@@ -46,11 +46,7 @@ const AREAS = {
   ],
   ranking: ['server/domain/ranking/metrics.ts'],
   csv: ['server/domain/csv/write.ts'],
-  auth: [
-    'server/domain/auth/actions.ts',
-    'server/domain/auth/roles.ts',
-    'server/domain/auth/visibility.ts',
-  ],
+  auth: ['server/domain/auth/actions.ts', 'server/domain/auth/roles.ts', 'server/domain/auth/visibility.ts'],
 };
 
 // The project guard lives in the HTTP layer: only requests reach it, so its run uses the
@@ -68,7 +64,10 @@ const GUARD = {
 // test: hostile.test.ts (CPU-time bounds on pathological files) and robustness.test.ts (fuzzing).
 // Run for every mutant they made a file take an hour; without them, minutes. They can only kill
 // more mutants, so a score measured without them is a lower bound (docs/testing.md).
-const IMPORT_SLOW_TESTS = ['/tests/unit/import/hostile\\.test\\.ts$', '/tests/unit/import/robustness\\.test\\.ts$'];
+const IMPORT_SLOW_TESTS = [
+  '/tests/unit/import/hostile\\.test\\.ts$',
+  '/tests/unit/import/robustness\\.test\\.ts$',
+];
 
 function target(arg) {
   if (arg === 'guard') return { name: 'guard', mutate: GUARD.mutate, testMatch: GUARD.testMatch };
@@ -78,7 +77,9 @@ function target(arg) {
     const ignoreTests = arg.startsWith('server/domain/import/') ? IMPORT_SLOW_TESTS : undefined;
     return { name: `file-${arg.replace(/[^\w.-]+/g, '_')}`, mutate: [arg], ignoreTests };
   }
-  throw new Error(`unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`);
+  throw new Error(
+    `unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`,
+  );
 }
 
 // The table is read from the JSON report (mutation-testing-report-schema), one entry per mutant:
@@ -118,7 +119,10 @@ const force = process.argv.includes('--force');
 // module-level tables make hundreds of static mutants, each of which runs every related test.
 // The score is then a lower bound, measured with those tests; say so where it is recorded.
 const testsArg = process.argv.find((a) => a.startsWith('--tests='));
-const onlyTests = testsArg?.slice('--tests='.length).split(',').map((glob) => `<rootDir>/${glob}`);
+const onlyTests = testsArg
+  ?.slice('--tests='.length)
+  .split(',')
+  .map((glob) => `<rootDir>/${glob}`);
 const args = process.argv.slice(2).filter((a) => a !== '--force' && a !== testsArg);
 const targets = (args.length ? args : [...Object.keys(AREAS), 'guard'])
   .map(target)
