@@ -98,6 +98,7 @@ describe('utf8Census() tells well-formed UTF-8 characters from invalid bytes', (
     ['an overlong two-byte "/" (C0 AF)', [0xc0, 0xaf], { valid: 0, invalid: 2, firstInvalid: 0 }],
     ['an overlong two-byte "?" (C1 BF)', [0xc1, 0xbf], { valid: 0, invalid: 2, firstInvalid: 0 }],
     ['a lone continuation byte', [0x80], { valid: 0, invalid: 1, firstInvalid: 0 }],
+    ['four continuation bytes', [0x80, 0x80, 0x80, 0x80], { valid: 0, invalid: 4, firstInvalid: 0 }],
     [
       'the lowest three-byte character, U+0800',
       [0xe0, 0xa0, 0x80],
@@ -319,6 +320,20 @@ describe('what decodeBytes() makes of invalid UTF-8 and legacy bytes', () => {
     expect(decodeBytes(iconv.encode('abcdef中文字字', 'utf-16be'), 'x.txt').encoding).toBe('windows-1252');
   });
 
+  it('detects a short GBK field at the very end of the file', () => {
+    expect(decodeBytes(iconv.encode('author = 凯撒', 'gbk'), 'x.bib')).toEqual({
+      text: 'author = 凯撒',
+      encoding: 'gbk',
+    });
+  });
+
+  it('looks for the NUL pattern of UTF-16 in the first 2000 bytes only', () => {
+    // 600 of the first 1000 characters are ASCII: not more than 60 %, though the next 10 are too.
+    // Every byte here is ASCII, so the file is (nonsensical) UTF-8.
+    const bytes = iconv.encode(`${'a'.repeat(600)}${'中'.repeat(400)}${'b'.repeat(10)}`, 'utf-16le');
+    expect(decodeBytes(bytes, 'x.txt').encoding).toBe('utf-8');
+  });
+
   it('reads a long GBK text as GB18030, chardet’s name for it, also past the 256 KB it samples', () => {
     const text =
       'TY  - JOUR\nTI  - 系统综述方法学研究与统合分析的方法学研究进展\nAB  - 本研究旨在系统评价中国医学期刊发表的系统综述的方法学质量，并分析其影响因素。\nER  - \n\n';
@@ -328,13 +343,23 @@ describe('what decodeBytes() makes of invalid UTF-8 and legacy bytes', () => {
     expect(decodeBytes(big, 'x.ris')).toEqual({ text: text.repeat(2000), encoding: 'gb18030' });
   });
 
-  it.each([['iso-8859-9', 'Sistematik derleme ve meta-analiz çalışmalarının güvenilirliği ', 'ş']])(
-    'refuses a run of 17 non-ASCII bytes in %s (Turkish) text too',
-    (encoding, prose, letter) => {
-      const bytes = iconv.encode(`TY  - JOUR\nTI  - ${prose}${letter.repeat(17)}\nER  - \n`, encoding);
-      expect(() => decodeBytes(bytes, 'x.ris')).toThrow(
-        new RegExp(`^x\\.ris:2: .*a run of more than 16 bytes that are neither UTF-8 nor ${encoding} text`),
-      );
-    },
-  );
+  // Polish, Lithuanian and Turkish prose that chardet names the encoding of (a dash or quotes,
+  // bytes 0x80–0x9F, make it say windows-125x rather than ISO 8859), then 17 letters in a row.
+  const PL =
+    'Przegląd systematyczny i metaanaliza badań: ocena jakości dowodów w szpitalach, w których liczba lekarzy maleje';
+  const LT =
+    'Sisteminė apžvalga ir metaanalizė: įrodymų kokybės vertinimas ligoninėse, kurių gydytojų skaičius mažėja';
+  const TR = '“Sistematik derleme” ve meta-analiz çalışmalarının güvenilirliği üzerine bir değerlendirme';
+  it.each([
+    ['windows-1250', `${PL} – ${'ż'.repeat(17)}`],
+    ['iso-8859-2', `${PL} - źródło żółć ${'ż'.repeat(17)}`],
+    ['windows-1257', `${LT} – ${'ė'.repeat(17)}`],
+    ['windows-1254', `${TR} – ${'ş'.repeat(17)}`],
+    ['iso-8859-9', `Sistematik derleme ve meta-analiz çalışmalarının güvenilirliği ${'ş'.repeat(17)}`],
+  ])('refuses a run of 17 non-ASCII bytes in %s text too', (encoding, title) => {
+    const bytes = iconv.encode(`TY  - JOUR\nTI  - ${title}\nER  - \n`, encoding);
+    expect(() => decodeBytes(bytes, 'x.ris')).toThrow(
+      new RegExp(`^x\\.ris:2: .*a run of more than 16 bytes that are neither UTF-8 nor ${encoding} text`),
+    );
+  });
 });
