@@ -46,7 +46,11 @@ const AREAS = {
   ],
   ranking: ['server/domain/ranking/metrics.ts'],
   csv: ['server/domain/csv/write.ts'],
-  auth: ['server/domain/auth/actions.ts', 'server/domain/auth/roles.ts', 'server/domain/auth/visibility.ts'],
+  auth: [
+    'server/domain/auth/actions.ts',
+    'server/domain/auth/roles.ts',
+    'server/domain/auth/visibility.ts',
+  ],
 };
 
 // The project guard lives in the HTTP layer: only requests reach it, so its run uses the
@@ -77,9 +81,7 @@ function target(arg) {
     const ignoreTests = arg.startsWith('server/domain/import/') ? IMPORT_SLOW_TESTS : undefined;
     return { name: `file-${arg.replace(/[^\w.-]+/g, '_')}`, mutate: [arg], ignoreTests };
   }
-  throw new Error(
-    `unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`,
-  );
+  throw new Error(`unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`);
 }
 
 // The table is read from the JSON report (mutation-testing-report-schema), one entry per mutant:
