@@ -82,6 +82,34 @@ describe('computePrisma counts the other-methods column into the review totals',
     expect(warnings.map((w) => w.code)).not.toContain('new_reports_mismatch');
   });
 
+  it('screens, or seeks, what other methods identified less their duplicates and the records removed for other reasons', () => {
+    // 10 identified − 2 duplicates − 3 removed by a rule = 5; with the title/abstract step shown,
+    // 5 screened − 1 excluded = 4 sought.
+    const input: PrismaInput = {
+      sources: [{ name: 'Citation searching', kind: 'other', n: 10 }],
+      otherMethods: {
+        duplicates: { n: 2 },
+        removedOther: { n: 3, reasons: [{ name: 'Retracted', n: 3 }] },
+      },
+    };
+    const { model, warnings } = computePrisma(input);
+    expect(model.other_duplicates).toBe(2);
+    expect(model.other_excluded_other).toBe(3);
+    expect(model.other_excluded_other_reasons).toEqual([{ name: 'Retracted', n: 3 }]);
+    expect(model.other_sought_reports).toBe(5);
+    expect(warnings).toEqual([]);
+    const screened = computePrisma({
+      ...input,
+      otherMethods: { ...input.otherMethods, screeningExcluded: { n: 1 } },
+    }).model;
+    expect(screened.other_records_screened).toBe(5);
+    expect(screened.other_sought_reports).toBe(4);
+    // Given without reasons (a template CSV has none for this box), the count stands alone.
+    const unexplained = computePrisma({ ...input, otherMethods: { removedOther: { n: 3 } } }).model;
+    expect(unexplained.other_excluded_other).toBe(3);
+    expect(unexplained.other_excluded_other_reasons).toEqual([]);
+  });
+
   it('draws no other-methods title/abstract step when none of its records was excluded there, and lists no reasons for it', () => {
     const input: PrismaInput = {
       sources: [{ name: 'Citation searching', kind: 'other', n: 4 }],
