@@ -5,7 +5,8 @@ import type { PrismaInput } from '../../../server/domain/prisma/types';
  * What the drill-down opens (the trace) and the counts the other-methods column adds, stated
  * with values counted by hand. Mutation testing of compute.ts (docs/testing.md) found these
  * unchecked: a register's own list, the reports sought and assessed of a column, the records
- * screened from other methods, a given total's ids, and box 10 summed over both columns.
+ * screened from other methods, a given total's ids, box 10 summed over both columns, and the
+ * records other methods remove for other reasons leaving that column's flow.
  */
 
 describe('computePrisma traces every box whose records are known, and only those', () => {
@@ -36,7 +37,7 @@ describe('computePrisma traces every box whose records are known, and only those
   });
 
   it('has no key for a count given without its ids, so the drill-down offers no empty list', () => {
-    // Scopus and the 1 screened record are traced; the register, the duplicates and the
+    // Scopus and the 2 screened records are traced; the register, the duplicates and the
     // totals (no ids for new or previous studies) are not.
     const { trace } = computePrisma({
       sources: [
