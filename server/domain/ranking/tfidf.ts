@@ -1,5 +1,5 @@
 import { documentFields, type RankDocument } from './document';
-import { asreviewText, buildSklearnTfidf } from './sklearn-tfidf';
+import { asreviewText, sklearnTfidfSteps } from './sklearn-tfidf';
 import type { SparseMatrix } from './sparse';
 import { words, type TokenizeOptions } from './tokenize';
 
@@ -81,7 +81,7 @@ export function* tfidfSteps(
   chunk = 1000,
 ): Generator<void, TfidfFeatures, void> {
   if (options.text === 'asreview') {
-    const matrix = buildSklearnTfidf(docs.map(asreviewText), { ...options, maxDf: options.maxDf ?? 1 });
+    const matrix = yield* sklearnTfidfSteps(docs.map(asreviewText), { ...options, maxDf: options.maxDf ?? 1 }, chunk);
     return { matrix, vocabularySize: matrix.cols };
   }
   const wordIds = new Map<string, number>();
