@@ -98,19 +98,24 @@ function slot(prefix: number, last: number): number {
   return h ^ (h >>> 13);
 }
 
+/** Per text, its sorted unique term ids and their counts; and each term's document frequency. */
+interface TermCounts {
+  terms: number;
+  df: Int32Array;
+  docStart: Int32Array;
+  termBuf: Int32Array;
+  countBuf: Int32Array;
+}
+
 /**
- * scikit-learn's TfidfVectorizer, term for term: lower-cased `\b\w\w+\b` tokens, word n-grams
- * over the whole text, an exact vocabulary (no hashing), terms kept when minDf ≤ df ≤ maxDf · n,
- * idf = ln((1 + n)/(1 + df)) + 1, tf or 1 + ln tf, rows L2-normalised, in double precision.
- * Columns follow the order in which terms first appear (per text: its words, then its pairs,
- * …), which only permutes scikit-learn's alphabetical columns. Yields after every `chunk`
- * texts, so a server can build it between requests.
+ * Reads the texts into term ids. The word map and the n-gram table live only here, so they
+ * are garbage before the matrix is allocated.
  */
-export function* sklearnTfidfSteps(
+function* readTerms(
   texts: readonly string[],
   options: SklearnTfidfOptions,
-  chunk = 1000,
-): Generator<void, SparseMatrix, void> {
+  chunk: number,
+): Generator<void, TermCounts, void> {
   const wordIds = new Map<string, number>();
   const grams = new GramTable();
   let terms = 0;
@@ -181,22 +186,39 @@ export function* sklearnTfidfSteps(
     }
     docStart[d + 1] = used;
   }
+  return { terms, df, docStart, termBuf, countBuf };
+}
 
+/**
+ * scikit-learn's TfidfVectorizer, term for term: lower-cased `\b\w\w+\b` tokens, word n-grams
+ * over the whole text, an exact vocabulary (no hashing), terms kept when minDf ≤ df ≤ maxDf · n,
+ * idf = ln((1 + n)/(1 + df)) + 1, tf or 1 + ln tf, rows L2-normalised, in double precision.
+ * Columns follow the order in which terms first appear (per text: its words, then its pairs,
+ * …), which only permutes scikit-learn's alphabetical columns. Yields after every `chunk`
+ * texts, so a server can build it between requests.
+ */
+export function* sklearnTfidfSteps(
+  texts: readonly string[],
+  options: SklearnTfidfOptions,
+  chunk = 1000,
+): Generator<void, SparseMatrix, void> {
+  const { terms, df, docStart, termBuf, countBuf } = yield* readTerms(texts, options, chunk);
   const n = texts.length;
   const highest = options.maxDf * n;
   const column = new Int32Array(terms).fill(-1);
-  const idfList: number[] = [];
+  const idfAll = new Float64Array(terms);
+  let cols = 0;
   for (let id = 0; id < terms; id++) {
     const f = df[id] as number;
     if (f >= options.minDf && f <= highest) {
-      column[id] = idfList.length;
-      idfList.push(Math.log((1 + n) / (1 + f)) + 1);
+      column[id] = cols;
+      idfAll[cols++] = Math.log((1 + n) / (1 + f)) + 1;
     }
   }
-  const idf = Float64Array.from(idfList);
+  const idf = idfAll.slice(0, cols);
 
   let nnz = 0;
-  for (let t = 0; t < used; t++) if ((column[termBuf[t] as number] as number) >= 0) nnz++;
+  for (let t = 0; t < (docStart[n] as number); t++) if ((column[termBuf[t] as number] as number) >= 0) nnz++;
   const indptr = new Int32Array(n + 1);
   const indices = new Int32Array(nnz);
   const data = new Float64Array(nnz);
