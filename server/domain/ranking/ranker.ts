@@ -133,9 +133,10 @@ export const SIFT_LR: RankerConfig = {
  * addition, chosen by leave-one-dataset-out search (scripts/bench/ranking-search.ts,
  * docs/notes/ranking.md): after 150 excludes in a row it ranks by the SVM plus naive Bayes on
  * Sift's naive-Bayes features (word pairs within a field, seen in ≥ 3 records) until the next
- * include. (It used to read Sift's hashed TF-IDF and warm-start the SVM; either one moves the
- * order off ELAS u4's within the first few dozen records: docs/notes/ranking.md, "Why the
- * default is ELAS u4 itself".) The service fits from scratch at every retrain anyway.
+ * include. (It used to read Sift's hashed TF-IDF, whose merged buckets moved the order off
+ * ELAS u4's within the first 2–74 decisions, and to warm-start the SVM, which once in 14 runs
+ * did so too: docs/notes/ranking.md, "Why the default is ELAS u4 itself".) The service fits
+ * from scratch at every retrain anyway.
  */
 export const SIFT_DEFAULT: RankerConfig = {
   ...ELAS_U4,

@@ -1,5 +1,6 @@
 import type { RankDocument } from './document';
 import type { SparseMatrix } from './sparse';
+import { TermCounts } from './term-counts';
 import { words } from './tokenize';
 
 /** The parameters of scikit-learn's TfidfVectorizer that ASReview's configurations set. */
@@ -98,13 +99,11 @@ function slot(prefix: number, last: number): number {
   return h ^ (h >>> 13);
 }
 
-/** Per text, its sorted unique term ids and their counts; and each term's document frequency. */
-interface TermCounts {
+/** The texts as term ids: per text its distinct terms and counts, and each term's document frequency. */
+interface ReadTerms {
   terms: number;
   df: Int32Array;
-  docStart: Int32Array;
-  termBuf: Int32Array;
-  countBuf: Int32Array;
+  rows: TermCounts;
 }
 
 /**
@@ -115,16 +114,12 @@ function* readTerms(
   texts: readonly string[],
   options: SklearnTfidfOptions,
   chunk: number,
-): Generator<void, TermCounts, void> {
+): Generator<void, ReadTerms, void> {
   const wordIds = new Map<string, number>();
   const grams = new GramTable();
   let terms = 0;
   let df = new Int32Array(1 << 16);
-  // Per text: its sorted unique term ids and their counts.
-  const docStart = new Int32Array(texts.length + 1);
-  let termBuf = new Int32Array(1 << 20);
-  let countBuf = new Int32Array(1 << 20);
-  let used = 0;
+  const rows = new TermCounts(texts.length);
   let scratch = new Int32Array(4096);
   let unigrams = new Int32Array(1024);
   let shorter = new Int32Array(1024);
@@ -164,29 +159,11 @@ function* readTerms(
       grown.set(df);
       df = grown;
     }
-    const sorted = scratch.subarray(0, k).sort();
-    if (used + k > termBuf.length) {
-      const size = Math.max(used + k, termBuf.length * 2);
-      const t = new Int32Array(size);
-      t.set(termBuf);
-      termBuf = t;
-      const c = new Int32Array(size);
-      c.set(countBuf);
-      countBuf = c;
-    }
-    for (let i = 0; i < k;) {
-      const id = sorted[i] as number;
-      let j = i + 1;
-      while (j < k && sorted[j] === id) j++;
-      termBuf[used] = id;
-      countBuf[used] = j - i;
-      used++;
+    rows.addDocument(scratch.subarray(0, k), (id) => {
       df[id] = (df[id] as number) + 1;
-      i = j;
-    }
-    docStart[d + 1] = used;
+    });
   }
-  return { terms, df, docStart, termBuf, countBuf };
+  return { terms, df, rows };
 }
 
 /**
@@ -202,7 +179,7 @@ export function* sklearnTfidfSteps(
   options: SklearnTfidfOptions,
   chunk = 1000,
 ): Generator<void, SparseMatrix, void> {
-  const { terms, df, docStart, termBuf, countBuf } = yield* readTerms(texts, options, chunk);
+  const { terms, df, rows } = yield* readTerms(texts, options, chunk);
   const n = texts.length;
   const highest = options.maxDf * n;
   const column = new Int32Array(terms).fill(-1);
@@ -217,30 +194,7 @@ export function* sklearnTfidfSteps(
   }
   const idf = idfAll.slice(0, cols);
 
-  let nnz = 0;
-  for (let t = 0; t < (docStart[n] as number); t++) if ((column[termBuf[t] as number] as number) >= 0) nnz++;
-  const indptr = new Int32Array(n + 1);
-  const indices = new Int32Array(nnz);
-  const data = new Float64Array(nnz);
-  let k = 0;
-  for (let d = 0; d < n; d++) {
-    const rowStart = k;
-    let norm = 0;
-    for (let t = docStart[d] as number; t < (docStart[d + 1] as number); t++) {
-      const c = column[termBuf[t] as number] as number;
-      if (c < 0) continue;
-      const tf = countBuf[t] as number;
-      const v = (options.sublinearTf ? 1 + Math.log(tf) : tf) * (idf[c] as number);
-      indices[k] = c;
-      data[k] = v;
-      norm += v * v;
-      k++;
-    }
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    for (let t = rowStart; t < k; t++) data[t] = (data[t] as number) * inv;
-    indptr[d + 1] = k;
-  }
-  return { rows: n, cols: idf.length, indptr, indices, data };
+  return rows.tfidfMatrix((id) => column[id] as number, idf, options.sublinearTf, Float64Array);
 }
 
 /** sklearnTfidfSteps() in one go. */
