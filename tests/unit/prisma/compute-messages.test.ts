@@ -23,6 +23,9 @@ describe('computePrisma refuses a count that is not a whole number ≥ 0, naming
     ['records excluded', { screeningExcluded: bad }],
     ['screening reason "R"', { screeningExcluded: reasons(-1) }],
     ['other methods: duplicates', { otherMethods: { duplicates: bad } }],
+    ['removed for other reasons: "R"', { removed: { other: reasons(-1) } }],
+    ['other methods: removed for other reasons', { otherMethods: { removedOther: bad } }],
+    ['other methods: removed for other reasons: "R"', { otherMethods: { removedOther: reasons(-1) } }],
     ['other methods: records screened', { otherMethods: { screened: bad } }],
     ['other methods: records excluded', { otherMethods: { screeningExcluded: bad } }],
     ['other methods: screening reason "R"', { otherMethods: { screeningExcluded: reasons(-1) } }],
@@ -135,6 +138,18 @@ describe('computePrisma completes reasons that fall short, naming the step', () 
       },
       'other_records_excluded',
       '3 of 3 records from other methods excluded at title/abstract have no recorded reason; PRISMA 2020 asks for a reason for every exclusion.',
+    ],
+    [
+      'removed before screening',
+      { sources: [], removed: { other: { n: 2, reasons: [{ name: 'Retracted', n: 1 }] } } },
+      'excluded_other',
+      '1 of 2 records removed for other reasons have no recorded reason; PRISMA 2020 asks for a reason for every exclusion.',
+    ],
+    [
+      'other methods removed before screening',
+      { sources: [], otherMethods: { removedOther: { n: 1, reasons: [] } } },
+      'other_excluded_other',
+      '1 of 1 records removed for other reasons have no recorded reason; PRISMA 2020 asks for a reason for every exclusion.',
     ],
     [
       'other methods at full text',

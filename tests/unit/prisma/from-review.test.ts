@@ -168,3 +168,103 @@ describe('prismaInputFromReview', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('prismaInputFromReview, box by box', () => {
+  const reviewOf = (records: ReviewRecord[]): ReviewState => ({ sources: EXAMPLE_SOURCES, records });
+  const included = (sourceId: number, studyId: number | null) =>
+    rec(sourceId, { titleAbstract: include, retrieval: 'retrieved', fullText: include, studyId });
+
+  it('draws no other-methods column for a review whose records all came from databases and registers', () => {
+    nextId = 1;
+    const { model, trace, hints } = computePrisma(
+      prismaInputFromReview(
+        reviewOf([rec(1, { titleAbstract: exclude('Animal study') }), included(3, null)]),
+      ),
+    );
+    expect(model).toMatchObject({
+      records_screened: 2,
+      other_duplicates: null,
+      other_excluded_other: null,
+      other_records_screened: null,
+      other_sought_reports: null,
+      other_assessed: null,
+    });
+    expect(hints.other).toBe(false);
+    expect(Object.keys(trace).filter((k) => k.startsWith('other_') || k.startsWith('pending:other'))).toEqual(
+      [],
+    );
+  });
+
+  it('draws no "removed for other reasons" box in the other-methods column when no rule removed one of its records', () => {
+    const { model, trace } = computePrisma(prismaInputFromReview(review()));
+    expect(model.other_duplicates).toBe(1);
+    expect(model.other_excluded_other).toBeNull();
+    expect(trace.other_excluded_other).toBeUndefined();
+  });
+
+  it('counts each report without a study as a study of its own, and the reports of one study once, by its lowest id over both columns', () => {
+    // ids 1 and 5 from citation searching, 2–4 from Embase. Study 70: reports 1 (citation) and 2
+    // (Embase); 3 and 4 belong to no study; study 71: report 5. 5 reports, 4 studies: 70 (traced by
+    // 1), 3, 4, 71 (traced by 5).
+    nextId = 1;
+    const state = reviewOf([
+      included(4, 70),
+      included(1, 70),
+      included(1, null),
+      included(1, null),
+      included(4, 71),
+    ]);
+    const { model, trace } = computePrisma(prismaInputFromReview(state));
+    expect(model.new_reports).toBe(5);
+    expect(trace.new_reports).toEqual([1, 2, 3, 4, 5]);
+    expect(model.new_studies).toBe(4);
+    expect(trace.new_studies).toEqual([1, 3, 4, 5]);
+  });
+
+  it('counts reasons that differ only by spaces around them as one reason', () => {
+    nextId = 1;
+    const excluded = (reason: string) =>
+      rec(1, { titleAbstract: include, retrieval: 'retrieved', fullText: exclude(reason) });
+    const state = reviewOf([
+      excluded('Wrong outcome '),
+      excluded('Wrong outcome'),
+      excluded(' Wrong outcome'),
+    ]);
+    const { model, trace } = computePrisma(prismaInputFromReview(state));
+    expect(model.dbr_excluded_reasons).toEqual([{ name: 'Wrong outcome', n: 3 }]);
+    expect(trace['dbr_excluded:Wrong outcome']).toEqual([1, 2, 3]);
+  });
+
+  it('lists reasons excluding as many records in name order, after the more frequent ones', () => {
+    nextId = 1;
+    const state = reviewOf(
+      ['Wrong design', 'Not a trial', 'Animal study', 'Wrong design', 'Children'].map((reason) =>
+        rec(1, { titleAbstract: exclude(reason) }),
+      ),
+    );
+    expect(computePrisma(prismaInputFromReview(state)).model.records_excluded_reasons).toEqual([
+      { name: 'Wrong design', n: 2 },
+      { name: 'Animal study', n: 1 },
+      { name: 'Children', n: 1 },
+      { name: 'Not a trial', n: 1 },
+    ]);
+  });
+
+  it('still counts a record whose source is missing from the list, in no source row', () => {
+    // Source 9 is unknown: the record is not identified from any listed source, but it is
+    // screened (databases and registers, the default column) and the difference is reported.
+    nextId = 1;
+    const { model, warnings } = computePrisma(
+      prismaInputFromReview(
+        reviewOf([
+          rec(1, { titleAbstract: exclude('Animal study') }),
+          rec(9, { titleAbstract: exclude('Animal study') }),
+        ]),
+      ),
+    );
+    expect(model.database_results).toBe(1);
+    expect(model.records_screened).toBe(2);
+    expect(model.records_excluded).toBe(2);
+    expect(warnings.map((w) => w.code)).toContain('screened_mismatch');
+  });
+});
