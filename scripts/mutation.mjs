@@ -5,7 +5,8 @@
  * under reports/mutation/, so a later run of one area re-tests only the mutants whose code or
  * tests changed, and running one area never discards another's results. With no argument
  * every area runs in turn. A file path (optionally with a line range, `file.ts:10-40`) runs
- * that file alone. Prints, per file, the table docs/testing.md records.
+ * that file alone; `--tests=glob,…` limits the tests run. Prints, per file, the table
+ * docs/testing.md records.
  *
  * Not part of CI or `npm test`: it takes too long on two cores.
  */
@@ -63,11 +64,22 @@ const GUARD = {
   ],
 };
 
+// The import readers are reached by two suites that parse large or random input for seconds per
+// test: hostile.test.ts (CPU-time bounds on pathological files) and robustness.test.ts (fuzzing).
+// Run for every mutant they made a file take an hour; without them, minutes. They can only kill
+// more mutants, so a score measured without them is a lower bound (docs/testing.md).
+const IMPORT_SLOW_TESTS = [
+  '/tests/unit/import/hostile\\.test\\.ts$',
+  '/tests/unit/import/robustness\\.test\\.ts$',
+];
+
 function target(arg) {
   if (arg === 'guard') return { name: 'guard', mutate: GUARD.mutate, testMatch: GUARD.testMatch };
+  if (arg === 'import') return { name: arg, mutate: AREAS.import, ignoreTests: IMPORT_SLOW_TESTS };
   if (arg in AREAS) return { name: arg, mutate: AREAS[arg] };
   if (/\.ts(?::[\d:-]+)?$/.test(arg)) {
-    return { name: `file-${arg.replace(/[^\w.-]+/g, '_')}`, mutate: [arg] };
+    const ignoreTests = arg.startsWith('server/domain/import/') ? IMPORT_SLOW_TESTS : undefined;
+    return { name: `file-${arg.replace(/[^\w.-]+/g, '_')}`, mutate: [arg], ignoreTests };
   }
   throw new Error(`unknown mutation target ${JSON.stringify(arg)}: use one of ${[...Object.keys(AREAS), 'guard'].join(', ')} or a .ts file`);
 }
@@ -105,8 +117,18 @@ function printTable(name, seconds, report) {
 // (module-level code, run by every test) even when the tests changed, so a score to record
 // comes from a forced run.
 const force = process.argv.includes('--force');
-const args = process.argv.slice(2).filter((a) => a !== '--force');
-const targets = (args.length ? args : [...Object.keys(AREAS), 'guard']).map(target);
+// --tests=<glob>[,<glob>…] runs only those tests (paths from the repository root): for a file whose
+// module-level tables make hundreds of static mutants, each of which runs every related test.
+// The score is then a lower bound, measured with those tests; say so where it is recorded.
+const testsArg = process.argv.find((a) => a.startsWith('--tests='));
+const onlyTests = testsArg
+  ?.slice('--tests='.length)
+  .split(',')
+  .map((glob) => `<rootDir>/${glob}`);
+const args = process.argv.slice(2).filter((a) => a !== '--force' && a !== testsArg);
+const targets = (args.length ? args : [...Object.keys(AREAS), 'guard'])
+  .map(target)
+  .map((t) => (onlyTests ? { ...t, testMatch: onlyTests } : t));
 for (const t of targets) {
   const report = `reports/mutation/${t.name}`;
   const options = {
@@ -116,12 +138,12 @@ for (const t of targets) {
     htmlReporter: { fileName: `${report}.html` },
     jsonReporter: { fileName: `${report}.json` },
   };
-  if (t.testMatch) {
+  if (t.testMatch || t.ignoreTests) {
     options.jest = {
       projectType: 'custom',
       configFile: 'jest.stryker.config.js',
       enableFindRelatedTests: true,
-      config: { testMatch: t.testMatch },
+      config: t.testMatch ? { testMatch: t.testMatch } : { testPathIgnorePatterns: t.ignoreTests },
     };
   }
   const started = Date.now();

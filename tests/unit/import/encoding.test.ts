@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { ParseError } from '../../../server/domain/errors';
 import { parseFile } from '../../../server/domain/import';
-import { decodeBytes } from '../../../server/domain/import/encoding';
+import { asPlainUtf8, decodeBytes, utf8Census } from '../../../server/domain/import/encoding';
 import { fixtureBytes } from './fixtures';
 
 const cinahl = Buffer.from(fixtureBytes('ris/_baseline_cinahl.ris')).toString('utf8');
@@ -48,7 +48,9 @@ describe('decodeBytes()', () => {
   });
 
   it('refuses an encoding it does not know', () => {
-    expect(() => decodeBytes(new Uint8Array([0x41]), 'x.ris', 'klingon-8')).toThrow(new ParseError('x.ris', null, 'unknown text encoding "klingon-8"'));
+    expect(() => decodeBytes(new Uint8Array([0x41]), 'x.ris', 'klingon-8')).toThrow(
+      new ParseError('x.ris', null, 'unknown text encoding "klingon-8"'),
+    );
   });
 });
 
@@ -71,7 +73,9 @@ describe('parseFile() with legacy encodings', () => {
   });
 
   it('honours --encoding over detection', () => {
-    const result = parseFile(iconv.encode(cinahl, 'windows-1252'), 'cinahl.ris', { encoding: 'windows-1252' });
+    const result = parseFile(iconv.encode(cinahl, 'windows-1252'), 'cinahl.ris', {
+      encoding: 'windows-1252',
+    });
     expect(result.encoding).toBe('windows-1252');
     expect(result.records[0]!.authors[1]).toBe('Martínez, Ricardo N.');
   });
@@ -84,5 +88,278 @@ describe('UTF-16 without a byte-order mark', () => {
     expect(result.encoding).toBe(encoding);
     expect(result.format).toBe('tsv');
     expect(result.records.map((r) => r.title)).toEqual(['Title of reference', 'The title of the reference']);
+  });
+});
+
+describe('utf8Census() tells well-formed UTF-8 characters from invalid bytes', () => {
+  it.each([
+    ['the lowest two-byte character, U+0080', [0xc2, 0x80], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    ['the highest two-byte character, U+07FF', [0xdf, 0xbf], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    ['an overlong two-byte "/" (C0 AF)', [0xc0, 0xaf], { valid: 0, invalid: 2, firstInvalid: 0 }],
+    ['an overlong two-byte "?" (C1 BF)', [0xc1, 0xbf], { valid: 0, invalid: 2, firstInvalid: 0 }],
+    ['a lone continuation byte', [0x80], { valid: 0, invalid: 1, firstInvalid: 0 }],
+    ['four continuation bytes', [0x80, 0x80, 0x80, 0x80], { valid: 0, invalid: 4, firstInvalid: 0 }],
+    [
+      'the lowest three-byte character, U+0800',
+      [0xe0, 0xa0, 0x80],
+      { valid: 1, invalid: 0, firstInvalid: -1 },
+    ],
+    [
+      'an overlong three-byte U+07FF (E0 9F BF)',
+      [0xe0, 0x9f, 0xbf],
+      { valid: 0, invalid: 3, firstInvalid: 0 },
+    ],
+    ['"€" (E2 82 AC)', [0xe2, 0x82, 0xac], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    [
+      'the last character before the surrogates, U+D7FF',
+      [0xed, 0x9f, 0xbf],
+      { valid: 1, invalid: 0, firstInvalid: -1 },
+    ],
+    ['a surrogate, U+D800 (ED A0 80)', [0xed, 0xa0, 0x80], { valid: 0, invalid: 3, firstInvalid: 0 }],
+    ['U+E000, just after the surrogates', [0xee, 0x80, 0x80], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    ['U+FFFD', [0xef, 0xbf, 0xbd], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    [
+      'the lowest four-byte character, U+10000',
+      [0xf0, 0x90, 0x80, 0x80],
+      { valid: 1, invalid: 0, firstInvalid: -1 },
+    ],
+    [
+      'an overlong four-byte U+FFFF (F0 8F BF BF)',
+      [0xf0, 0x8f, 0xbf, 0xbf],
+      { valid: 0, invalid: 4, firstInvalid: 0 },
+    ],
+    ['"😀" (F0 9F 98 80)', [0xf0, 0x9f, 0x98, 0x80], { valid: 1, invalid: 0, firstInvalid: -1 }],
+    [
+      'the highest character, U+10FFFF (F4 8F BF BF)',
+      [0xf4, 0x8f, 0xbf, 0xbf],
+      { valid: 1, invalid: 0, firstInvalid: -1 },
+    ],
+    ['beyond U+10FFFF (F4 90 80 80)', [0xf4, 0x90, 0x80, 0x80], { valid: 0, invalid: 4, firstInvalid: 0 }],
+    [
+      'a lead byte no character uses (F5)',
+      [0xf5, 0x80, 0x80, 0x80],
+      { valid: 0, invalid: 4, firstInvalid: 0 },
+    ],
+    ['"é" cut after its lead byte', [0xc3], { valid: 0, invalid: 1, firstInvalid: 0 }],
+    ['"é" with an ASCII byte for its second', [0xc3, 0x28], { valid: 0, invalid: 1, firstInvalid: 0 }],
+    ['"€" without its last byte, then "("', [0xe2, 0x82, 0x28], { valid: 0, invalid: 2, firstInvalid: 0 }],
+    [
+      '"😀" without its last byte, then "("',
+      [0xf0, 0x9f, 0x98, 0x28],
+      { valid: 0, invalid: 3, firstInvalid: 0 },
+    ],
+    ['"😀" with an ASCII third byte', [0xf0, 0x9f, 0x28, 0x80], { valid: 0, invalid: 3, firstInvalid: 0 }],
+    [
+      'ASCII, "é", a bad byte, "é", a bad byte',
+      [0x61, 0xc3, 0xa9, 0xff, 0xc3, 0xa9, 0xfe],
+      { valid: 2, invalid: 2, firstInvalid: 3 },
+    ],
+  ])('%s', (_label, bytes, census) => {
+    expect(utf8Census(new Uint8Array(bytes))).toEqual(census);
+  });
+});
+
+describe('asPlainUtf8() finds where the text of a UTF-8 file starts', () => {
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+  it('starts at 0 without a byte-order mark and after each of up to two', () => {
+    expect(asPlainUtf8(utf8('TY  - JOUR'), 100)).toEqual({ start: 0, head: 'TY  - JOUR' });
+    expect(asPlainUtf8(utf8('\ufeffTY  - JOUR'), 100)).toEqual({ start: 3, head: 'TY  - JOUR' });
+    // decodeBytes drops the mark, then TextDecoder drops one more; a third stays in the text.
+    expect(asPlainUtf8(utf8('\ufeff\ufeffTY'), 100)).toEqual({ start: 6, head: 'TY' });
+    expect(asPlainUtf8(utf8('\ufeff\ufeff\ufeffTY'), 100)).toEqual({ start: 6, head: '\ufeffTY' });
+  });
+
+  it('gives at least the first characters asked for, cut on a character boundary', () => {
+    // "é" is two bytes: 3 × 2 characters of bytes end inside the third "é", so the cut moves back.
+    expect(asPlainUtf8(utf8('aaéé-tail'), 1)).toEqual({ start: 0, head: 'aa' });
+    expect(asPlainUtf8(utf8('aéé-tail'), 1)).toEqual({ start: 0, head: 'aé' });
+    expect(asPlainUtf8(utf8('ééééé'), 2)).toEqual({ start: 0, head: 'ééé' });
+    expect(asPlainUtf8(utf8('\ufeffabcdefgh'), 2)).toEqual({ start: 3, head: 'abcdef' });
+  });
+
+  it('is null for what decodeBytes does not read as UTF-8: UTF-16 with or without a mark, invalid bytes', () => {
+    expect(asPlainUtf8(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 100)).toBeNull();
+    expect(asPlainUtf8(new Uint8Array([0xfe, 0xff, 0x00, 0x41]), 100)).toBeNull();
+    expect(asPlainUtf8(new Uint8Array(iconv.encode('TY  - JOUR', 'utf-16le')), 100)).toBeNull();
+    expect(asPlainUtf8(new Uint8Array([0x41, 0xc3, 0x28]), 100)).toBeNull();
+    expect(asPlainUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28]), 100)).toBeNull();
+  });
+});
+
+describe('UTF-16 without a mark needs enough text and a clear NUL pattern', () => {
+  it('needs at least four characters', () => {
+    expect(decodeBytes(iconv.encode('abcd', 'utf-16le'), 'x.txt')).toEqual({
+      text: 'abcd',
+      encoding: 'utf-16le',
+    });
+    expect(decodeBytes(iconv.encode('abcd', 'utf-16be'), 'x.txt')).toEqual({
+      text: 'abcd',
+      encoding: 'utf-16be',
+    });
+    // Three characters are read as UTF-8 (NUL bytes are valid UTF-8).
+    expect(decodeBytes(iconv.encode('abc', 'utf-16le'), 'x.txt')).toEqual({
+      text: 'a\u0000b\u0000c\u0000',
+      encoding: 'utf-8',
+    });
+  });
+
+  it('needs more than 60 % of the characters to have a NUL byte', () => {
+    expect(decodeBytes(iconv.encode('abcdefg中文字', 'utf-16le'), 'x.txt')).toEqual({
+      text: 'abcdefg中文字',
+      encoding: 'utf-16le',
+    });
+    expect(decodeBytes(iconv.encode('abcdefg中文字', 'utf-16be'), 'x.txt')).toEqual({
+      text: 'abcdefg中文字',
+      encoding: 'utf-16be',
+    });
+    expect(decodeBytes(iconv.encode('abcdef中文字字', 'utf-16le'), 'x.txt').encoding).toBe('windows-1252');
+  });
+
+  it('needs fewer than 5 % of the characters to have a NUL in the other byte', () => {
+    // "Ā" (U+0100) is 00 01 in UTF-16LE: one in 21 characters is under 5 %, one in 20 is not.
+    expect(decodeBytes(iconv.encode('abcdefghijklmnopqrstĀ', 'utf-16le'), 'x.txt').encoding).toBe('utf-16le');
+    expect(decodeBytes(iconv.encode('abcdefghijklmnopqrsĀ', 'utf-16le'), 'x.txt').encoding).toBe('utf-8');
+    expect(decodeBytes(iconv.encode('abcdefghijklmnopqrstĀ', 'utf-16be'), 'x.txt').encoding).toBe('utf-16be');
+    expect(decodeBytes(iconv.encode('abcdefghijklmnopqrsĀ', 'utf-16be'), 'x.txt').encoding).toBe('utf-8');
+  });
+});
+
+describe('a Western legacy file may hold up to 16 non-ASCII bytes in a row', () => {
+  const ris = (n: number) =>
+    iconv.encode(`TY  - JOUR\nTI  - Caf${'é'.repeat(n)} naïve\nER  - \n`, 'windows-1252');
+
+  it('reads 16 accented letters in a row', () => {
+    expect(decodeBytes(ris(16), 'x.ris')).toEqual({
+      text: `TY  - JOUR\nTI  - Caf${'é'.repeat(16)} naïve\nER  - \n`,
+      encoding: 'windows-1252',
+    });
+  });
+
+  it('refuses 17, naming their line', () => {
+    expect(() => decodeBytes(ris(17), 'x.ris')).toThrow(
+      new ParseError(
+        'x.ris',
+        2,
+        'this is a binary file or a damaged export: the line holds a run of more than 16 bytes that are neither UTF-8 nor windows-1252 text; nothing was imported',
+      ),
+    );
+  });
+});
+
+describe('a byte-order mark is all three (UTF-8) or both (UTF-16) of its bytes', () => {
+  it.each([
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const)('reads %s with its mark even when the text has no NUL pattern (Chinese)', (encoding, bom) => {
+    const bytes = Buffer.concat([Buffer.from(bom), iconv.encode('系统综述方法学研究', encoding)]);
+    expect(decodeBytes(bytes, 'x.txt')).toEqual({ text: '系统综述方法学研究', encoding });
+  });
+
+  it.each(['ÿes', 'Aþ', 'þa', 'Aÿ', 'x»¿', 'ïx¿', 'xx¿'])(
+    'reads a single-byte file starting with %j (half a mark) byte for byte',
+    (start) => {
+      const bytes = iconv.encode(`${start}, naïve café\n`, 'windows-1252');
+      const decoded = decodeBytes(bytes, 'x.txt');
+      expect(decoded.encoding).not.toMatch(/^utf/);
+      expect(decoded.text).toHaveLength(bytes.length);
+    },
+  );
+
+  it.each(['\uf03f', '\ufec0', '\u2eff', 'a¿'])(
+    'keeps the UTF-8 text %j whose bytes share some of the mark’s',
+    (start) => {
+      const bytes = new Uint8Array(Buffer.from(`${start} text`, 'utf8'));
+      expect(decodeBytes(bytes, 'x.txt')).toEqual({ text: `${start} text`, encoding: 'utf-8' });
+      expect(asPlainUtf8(bytes, 100)).toEqual({ start: 0, head: `${start} text` });
+    },
+  );
+});
+
+describe('what decodeBytes() makes of invalid UTF-8 and legacy bytes', () => {
+  it('reads a file with as many invalid bytes as UTF-8 characters as a legacy encoding, not as damaged UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from('Café '), Buffer.from([0xe9]), Buffer.from(' end\n')]);
+    expect(decodeBytes(bytes, 'x.txt')).toEqual({ text: 'CafÃ© é end\n', encoding: 'windows-1252' });
+  });
+
+  it('refuses a run of 17 non-ASCII bytes at the very start of the file, on line 1', () => {
+    expect(() => decodeBytes(iconv.encode(`${'é'.repeat(17)} naïve\n`, 'windows-1252'), 'x.ris')).toThrow(
+      /^x\.ris:1: .*a run of more than 16 bytes/,
+    );
+  });
+
+  it('reads a file that ends with 16 accented letters', () => {
+    const text = `TI  - naïve Caf${'é'.repeat(16)}`;
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris')).toEqual({
+      text,
+      encoding: 'windows-1252',
+    });
+  });
+
+  it('counts "€" (byte 0x80) in a run like any other non-ASCII byte', () => {
+    const text = `TI  - naïve Caf${'é'.repeat(8)}€${'é'.repeat(8)} x\n`;
+    expect(() => decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris')).toThrow(
+      /^x\.ris:1: .*a run of more than 16 bytes/,
+    );
+  });
+
+  it('names the encoding it was told in lower case, spaces trimmed', () => {
+    expect(decodeBytes(iconv.encode('Café', 'windows-1252'), 'x.ris', ' Windows-1252 ')).toEqual({
+      text: 'Café',
+      encoding: 'windows-1252',
+    });
+  });
+
+  it('recognises UTF-16 without a mark in a file cut to an odd length, and with the ASCII last', () => {
+    const odd = Buffer.concat([iconv.encode('abc中', 'utf-16le'), Buffer.from([0x0a])]);
+    expect(decodeBytes(odd, 'x.txt').encoding).toBe('utf-16le');
+    expect(decodeBytes(iconv.encode('中文字abcdefg', 'utf-16le'), 'x.txt')).toEqual({
+      text: '中文字abcdefg',
+      encoding: 'utf-16le',
+    });
+    expect(decodeBytes(iconv.encode('abcdef中文字字', 'utf-16be'), 'x.txt').encoding).toBe('windows-1252');
+  });
+
+  it('detects a short GBK field at the very end of the file', () => {
+    expect(decodeBytes(iconv.encode('author = 凯撒', 'gbk'), 'x.bib')).toEqual({
+      text: 'author = 凯撒',
+      encoding: 'gbk',
+    });
+  });
+
+  it('looks for the NUL pattern of UTF-16 in the first 2000 bytes only', () => {
+    // 600 of the first 1000 characters are ASCII: not more than 60 %, though the next 10 are too.
+    // Every byte here is ASCII, so the file is (nonsensical) UTF-8.
+    const bytes = iconv.encode(`${'a'.repeat(600)}${'中'.repeat(400)}${'b'.repeat(10)}`, 'utf-16le');
+    expect(decodeBytes(bytes, 'x.txt').encoding).toBe('utf-8');
+  });
+
+  it('reads a long GBK text as GB18030, chardet’s name for it, also past the 256 KB it samples', () => {
+    const text =
+      'TY  - JOUR\nTI  - 系统综述方法学研究与统合分析的方法学研究进展\nAB  - 本研究旨在系统评价中国医学期刊发表的系统综述的方法学质量，并分析其影响因素。\nER  - \n\n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gb18030' });
+    const big = iconv.encode(text.repeat(2000), 'gbk');
+    expect(big.length).toBeGreaterThan(256 * 1024);
+    expect(decodeBytes(big, 'x.ris')).toEqual({ text: text.repeat(2000), encoding: 'gb18030' });
+  });
+
+  // Polish, Lithuanian and Turkish prose that chardet names the encoding of (a dash or quotes,
+  // bytes 0x80–0x9F, make it say windows-125x rather than ISO 8859), then 17 letters in a row.
+  const PL =
+    'Przegląd systematyczny i metaanaliza badań: ocena jakości dowodów w szpitalach, w których liczba lekarzy maleje';
+  const LT =
+    'Sisteminė apžvalga ir metaanalizė: įrodymų kokybės vertinimas ligoninėse, kurių gydytojų skaičius mažėja';
+  const TR = '“Sistematik derleme” ve meta-analiz çalışmalarının güvenilirliği üzerine bir değerlendirme';
+  it.each([
+    ['windows-1250', `${PL} – ${'ż'.repeat(17)}`],
+    ['iso-8859-2', `${PL} - źródło żółć ${'ż'.repeat(17)}`],
+    ['windows-1257', `${LT} – ${'ė'.repeat(17)}`],
+    ['windows-1254', `${TR} – ${'ş'.repeat(17)}`],
+    ['iso-8859-9', `Sistematik derleme ve meta-analiz çalışmalarının güvenilirliği ${'ş'.repeat(17)}`],
+  ])('refuses a run of 17 non-ASCII bytes in %s text too', (encoding, title) => {
+    const bytes = iconv.encode(`TY  - JOUR\nTI  - ${title}\nER  - \n`, encoding);
+    expect(() => decodeBytes(bytes, 'x.ris')).toThrow(
+      new RegExp(`^x\\.ris:2: .*a run of more than 16 bytes that are neither UTF-8 nor ${encoding} text`),
+    );
   });
 });

@@ -61,6 +61,40 @@ describe('latexToUnicode()', () => {
   });
 });
 
+describe('latexToUnicode() on the edges of its syntax', () => {
+  it.each([
+    ['{H_2O} x^2', 'H_2O x^2'], // sub- and superscripts are kept as written outside math
+    ['{well-known}', 'well-known'],
+    ['a---', 'a\u2014'],
+    ['a--', 'a\u2013'],
+    ['\\v\\j \\"\\i', '\u01f0 \u00ef'], // a command as the accent's argument, dotless letters made plain
+    ["\\'{ab}", '\u00e1b'],
+    ['\\c\tc', '\u00e7'],
+    ["{\\'}x", '\u00b4x'],
+    ['\\textbf{a\\}b}c', 'a}bc'],
+    ['\\textbf{abc', 'abc'],
+    ['\\path{a_b\\_c}', 'a_b_c'],
+    ["``a'' ``b''", '\u201ca\u201d \u201cb\u201d'],
+    ["``a'' ''b''", "\u201ca\u201d ''b''"],
+    ['\\ElsevierGlyph{10FFFF}', '\u{10ffff}'],
+    ['\\ElsevierGlyph{110000}', ''],
+    ['\\ElsevierGlyph{0}', ''],
+    ['\\ElsevierGlyph{zz}', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(latexToUnicode(input)).toBe(expected);
+  });
+
+  it('reads a letter accent with nothing to accent as an unknown command', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('{\\d}x', (c) => unknown.push(c))).toBe('x');
+    expect(unknown).toEqual(['\\d']);
+  });
+
+  it('leaves decomposed characters it did not compose as they were', () => {
+    expect(latexToUnicode('{e\u0301}')).toBe('e\u0301');
+  });
+});
+
 describe('latexVerbatim()', () => {
   it('only unescapes, leaving URLs and DOIs intact', () => {
     expect(latexVerbatim('{10.1000/a\\_b}')).toBe('10.1000/a_b');
