@@ -100,7 +100,7 @@ describe('latexToUnicode() at the limits of what it reads', () => {
     ['--', '\u2013'], // made only of markup: nothing is returned as it came
     ['{}', ''],
     ["\\'{a\\i}", '\u00e1\u0131'], // only a dotless letter that comes first is made plain
-    ["\\v{a\\j}", '\u01ce\u0237'],
+    ['\\v{a\\j}', '\u01ce\u0237'],
     ['\\d{}x', 'x'], // an accent with no spacing form and an empty argument leaves nothing
     ["\\textbf{\\'e}", '\u00e9'], // an accent inside a text command is still composed
     ['a\\cite[p', 'a'], // an optional argument never closed runs to the end
