@@ -104,6 +104,13 @@ describe('latexToUnicode() at the limits of what it reads', () => {
     ['\\d{}x', 'x'], // an accent with no spacing form and an empty argument leaves nothing
     ["\\textbf{\\'e}", '\u00e9'], // an accent inside a text command is still composed
     ['a\\cite[p', 'a'], // an optional argument never closed runs to the end
+    ["``it's''", "\u201cit's\u201d"], // an apostrophe inside a quotation does not close it
+    ['\\url{https://a.org/~me/a--b}', 'https://a.org/~me/a--b'], // a URL is not prose
+    ['\\path{~/a--b}', '~/a--b'],
+    ['\\textbf{e\u0301}', 'e\u0301'], // nothing was composed, so nothing is normalised
+    ['x\\footnote{see {A} here}y', 'xy'], // a dropped argument ends at its own closing brace
+    ["\\'\\&", '&\u0301'], // a command of one character as the accent's argument
+    ['\\=\\ae', '\u01e3'], // a control word as the accent's argument
   ])('%j → %j', (input, expected) => {
     expect(latexToUnicode(input)).toBe(expected);
   });
@@ -112,6 +119,12 @@ describe('latexToUnicode() at the limits of what it reads', () => {
     const unknown: string[] = [];
     expect(latexToUnicode('a\\c', (c) => unknown.push(c))).toBe('a');
     expect(unknown).toEqual(['\\c']);
+  });
+
+  it('reads a letter accent followed by spaces or a tab and the end of its group as an unknown command', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('{\\c }x{\\c\t}x', (c) => unknown.push(c))).toBe(' x\tx');
+    expect(unknown).toEqual(['\\c', '\\c']);
   });
 
   it('reads a control word as every ASCII letter from A to z', () => {
@@ -124,6 +137,8 @@ describe('latexToUnicode() at the limits of what it reads', () => {
     const nest = (levels: number) => '\\textbf{'.repeat(levels) + '\\ss' + '}'.repeat(levels);
     expect(latexToUnicode(nest(64))).toBe('\u00df');
     expect(latexToUnicode(nest(65))).toBe('ss');
+    const accentInside = '\\textbf{'.repeat(64) + "\\'{\\ss}" + '}'.repeat(64);
+    expect(latexToUnicode(accentInside)).toBe('\u015bs'); // the accent's argument is the 65th level
   });
 });
 
