@@ -127,17 +127,19 @@ export const SIFT_LR: RankerConfig = {
 };
 
 /**
- * Sift's default, chosen by leave-one-dataset-out search (scripts/bench/ranking-search.ts,
- * docs/notes/ranking.md): ELAS u4's SVM (C 0.11, balanced ratio 9.8, 1–2-grams, sublinear tf,
- * max_df 0.95, title and abstract as one text) on Sift's hashed TF-IDF build, which keeps a
- * 50,000-record project's features to seconds and megabytes where an exact vocabulary takes
- * gigabytes; after 150 excludes in a row it ranks by the SVM plus naive Bayes on Sift's
- * naive-Bayes features (word pairs within a field, seen in ≥ 3 records) until the next include.
+ * Sift's default: ELAS u4 itself — the same exact TF-IDF (scikit-learn's, title + abstract),
+ * the same SVM fitted from scratch at every retrain with the same random coordinate order —
+ * so until the rule below fires its ranking is ELAS u4's, bit for bit, on any set. The one
+ * addition, chosen by leave-one-dataset-out search (scripts/bench/ranking-search.ts,
+ * docs/notes/ranking.md): after 150 excludes in a row it ranks by the SVM plus naive Bayes on
+ * Sift's naive-Bayes features (word pairs within a field, seen in ≥ 3 records) until the next
+ * include. (It used to read Sift's hashed TF-IDF, whose merged buckets moved the order off
+ * ELAS u4's within the first 2–74 decisions, and to warm-start the SVM, which once in 14 runs
+ * did so too: docs/notes/ranking.md, "Why the default is ELAS u4 itself".) The service fits
+ * from scratch at every retrain anyway.
  */
 export const SIFT_DEFAULT: RankerConfig = {
   ...ELAS_U4,
-  tfidf: { text: 'merged', ngramMax: 2, stopWords: false, minDf: 1, maxDf: 0.95, sublinearTf: true },
-  svmWarmStart: true,
   nbTfidf: SIFT_NB.tfidf,
   nbAlpha: 1,
   nbWeight: 1,

@@ -1,6 +1,7 @@
 import { documentFields, type RankDocument } from './document';
-import { asreviewText, buildSklearnTfidf } from './sklearn-tfidf';
+import { asreviewText, sklearnTfidfSteps } from './sklearn-tfidf';
 import type { SparseMatrix } from './sparse';
+import { TermCounts } from './term-counts';
 import { words, type TokenizeOptions } from './tokenize';
 
 export interface TfidfOptions extends TokenizeOptions {
@@ -81,17 +82,18 @@ export function* tfidfSteps(
   chunk = 1000,
 ): Generator<void, TfidfFeatures, void> {
   if (options.text === 'asreview') {
-    const matrix = buildSklearnTfidf(docs.map(asreviewText), { ...options, maxDf: options.maxDf ?? 1 });
+    const matrix = yield* sklearnTfidfSteps(
+      docs.map(asreviewText),
+      { ...options, maxDf: options.maxDf ?? 1 },
+      chunk,
+    );
     return { matrix, vocabularySize: matrix.cols };
   }
   const wordIds = new Map<string, number>();
   let wordDf = new Int32Array(1 << 16);
   const gramDf = options.ngramMax > 1 ? new Int32Array(1 << GRAM_BITS) : new Int32Array(0);
   // Per document: sorted unique term ids (words < GRAM_BASE ≤ n-gram buckets) and counts.
-  const docStart = new Int32Array(docs.length + 1);
-  let termBuf = new Int32Array(1 << 20);
-  let countBuf = new Int32Array(1 << 20);
-  let used = 0;
+  const rows = new TermCounts(docs.length);
   let scratch = new Int32Array(4096);
 
   for (let d = 0; d < docs.length; d++) {
@@ -126,28 +128,10 @@ export function* tfidfSteps(
       grown.set(wordDf);
       wordDf = grown;
     }
-    const sorted = scratch.subarray(0, len).sort();
-    if (used + len > termBuf.length) {
-      const size = Math.max(used + len, termBuf.length * 2);
-      const t = new Int32Array(size);
-      t.set(termBuf);
-      termBuf = t;
-      const c = new Int32Array(size);
-      c.set(countBuf);
-      countBuf = c;
-    }
-    for (let i = 0; i < len;) {
-      const id = sorted[i] as number;
-      let j = i + 1;
-      while (j < len && sorted[j] === id) j++;
-      termBuf[used] = id;
-      countBuf[used] = j - i;
-      used++;
+    rows.addDocument(scratch.subarray(0, len), (id) => {
       if (id < GRAM_BASE) wordDf[id] = (wordDf[id] as number) + 1;
       else gramDf[id - GRAM_BASE] = (gramDf[id - GRAM_BASE] as number) + 1;
-      i = j;
-    }
-    docStart[d + 1] = used;
+    });
   }
 
   // Keep terms with enough support; columns follow id order (words, then n-gram buckets),
@@ -177,29 +161,6 @@ export function* tfidfSteps(
   const columnOf = (id: number) =>
     id < GRAM_BASE ? (wordColumn[id] as number) : (gramColumn[id - GRAM_BASE] as number);
 
-  let nnz = 0;
-  for (let k = 0; k < used; k++) if (columnOf(termBuf[k] as number) >= 0) nnz++;
-  const indptr = new Int32Array(n + 1);
-  const indices = new Int32Array(nnz);
-  const data = new Float32Array(nnz);
-  let k = 0;
-  for (let d = 0; d < n; d++) {
-    const rowStart = k;
-    let norm = 0;
-    for (let t = docStart[d] as number; t < (docStart[d + 1] as number); t++) {
-      const c = columnOf(termBuf[t] as number);
-      if (c < 0) continue;
-      const tf = countBuf[t] as number;
-      const weight = (options.sublinearTf ? 1 + Math.log(tf) : tf) * (idf[c] as number);
-      indices[k] = c;
-      data[k] = weight;
-      norm += weight * weight;
-      k++;
-    }
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    for (let t = rowStart; t < k; t++) data[t] = (data[t] as number) * inv;
-    indptr[d + 1] = k;
-  }
-
-  return { matrix: { rows: n, cols, indptr, indices, data }, vocabularySize: cols };
+  const matrix = rows.tfidfMatrix(columnOf, idf, options.sublinearTf, Float32Array);
+  return { matrix, vocabularySize: cols };
 }
