@@ -1,7 +1,7 @@
 import { featuresOf } from '../../../server/domain/dedup/features';
 import { compareFields, cutAtSubtitle, overallScore } from '../../../server/domain/dedup/rules';
 import type { DedupRecord, FieldSimilarities } from '../../../server/domain/dedup/types';
-import { dedupRecord } from '../../support/dedup';
+import { dedupRecord, NO_SIMILARITIES } from '../../support/dedup';
 
 /** compareFields(), overallScore() and cutAtSubtitle(): the evidence every rule of classifyPair reads. */
 const feature = (fields: Partial<DedupRecord>) => featuresOf(dedupRecord(fields));
@@ -74,18 +74,7 @@ describe('compareFields()', () => {
 });
 
 describe('overallScore()', () => {
-  const NONE: FieldSimilarities = {
-    title: null,
-    authors: null,
-    year: null,
-    journal: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    abstract: null,
-    doi: null,
-    pmid: null,
-  };
+  const NONE = NO_SIMILARITIES;
 
   it('weighs title 4, authors 2, year, journal and volume 1, issue 0.5, pages and abstract 1.5, DOI and PMID 3', () => {
     // Only the title agrees: 4 / (4 + 2 + 1 + 1 + 1 + 0.5 + 1.5 + 1.5 + 3 + 3) = 4 / 18.5 = 0.216.

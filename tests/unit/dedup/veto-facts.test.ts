@@ -1,25 +1,13 @@
 import { featuresOf } from '../../../server/domain/dedup/features';
 import type { DedupRecord, FieldSimilarities } from '../../../server/domain/dedup/types';
 import { isHardVeto, substitutedWords, vetoesOf } from '../../../server/domain/dedup/vetoes';
-import { dedupRecord } from '../../support/dedup';
+import { dedupRecord, NO_SIMILARITIES } from '../../support/dedup';
 
 /**
  * vetoesOf() fact by fact, with the similarities given outright (not computed from the records),
  * so each threshold and each exception is stated at its boundary. The records differ only in
  * what each test names; the similarities say what the rules upstream would have measured.
  */
-const NO_SIMILARITIES: FieldSimilarities = {
-  title: null,
-  authors: null,
-  year: null,
-  journal: null,
-  volume: null,
-  issue: null,
-  pages: null,
-  abstract: null,
-  doi: null,
-  pmid: null,
-};
 const feature = (fields: Partial<DedupRecord>) => featuresOf(dedupRecord(fields));
 function vetoes(a: Partial<DedupRecord>, b: Partial<DedupRecord>, s: Partial<FieldSimilarities> = {}) {
   return vetoesOf(feature(a), feature(b), { ...NO_SIMILARITIES, ...s });
