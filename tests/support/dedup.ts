@@ -1,6 +1,6 @@
 import { featuresOf } from '../../server/domain/dedup/features';
 import { classifyPair } from '../../server/domain/dedup/rules';
-import type { DedupRecord, PairVerdict } from '../../server/domain/dedup/types';
+import type { DedupRecord, FieldSimilarities, PairVerdict } from '../../server/domain/dedup/types';
 
 let nextId = 1;
 
@@ -43,3 +43,17 @@ export const JMIS_EDITORIAL_34_2 = {
   pages: '307-309',
 };
 export const JMIS_EDITORIAL_34_3 = { ...JMIS_EDITORIAL_34_2, issue: '3', pages: '627-629' };
+
+/** Similarities with every field unknown: tests give the ones they state. */
+export const NO_SIMILARITIES: FieldSimilarities = {
+  title: null,
+  authors: null,
+  year: null,
+  journal: null,
+  volume: null,
+  issue: null,
+  pages: null,
+  abstract: null,
+  doi: null,
+  pmid: null,
+};

@@ -92,3 +92,51 @@ describe('title + two agreeing fields merges from a title similarity of 0.95', (
     });
   });
 });
+
+/**
+ * When an identifier disagrees, a reviewer still looks if title (≥ 0.95), authors (≥ 0.8) and
+ * year agree: a data error is as likely as two works. Below any of them the pair is distinct.
+ */
+describe('different identifiers: a reviewer looks from a title of 0.95 and authors of 0.8 in the same year', () => {
+  // Five authors: four found is 0.8, three of four is 0.75.
+  const FIVE = ['Rahman, Najib M.', 'Maskell, Nick A.', 'West, Alex', 'Teoh, Richard', 'Arnold, Anthony'];
+  const FOUR_OF_FIVE = [...FIVE.slice(0, 4), 'Other, Zoe'];
+  const THREE_OF_FOUR = [...FIVE.slice(0, 3), 'Other, Zoe'];
+  const STRONG: Partial<DedupRecord> = { authors: FIVE, year: 2011 };
+
+  it.each([
+    ['DOIs', { doi: '10.1056/nejmoa1012740' }, { doi: '10.1056/nejmoa9999999' }, 'veto:different-doi'],
+    ['PMIDs', { pmid: '21830966' }, { pmid: '21830967' }, 'veto:different-pmid'],
+  ])('different %s', (_what, idA, idB, rule) => {
+    const pair = (b: Partial<DedupRecord>) => verdict({ ...STRONG, ...idA }, { ...STRONG, ...idB, ...b });
+    expect(pair({ title: withEdits(5), authors: FOUR_OF_FIVE })).toMatchObject({
+      outcome: 'review',
+      rule,
+      similarities: { title: 0.95, authors: 0.8 },
+    });
+    expect(pair({ title: withEdits(6) })).toMatchObject({
+      outcome: 'distinct',
+      rule,
+      similarities: { title: 0.94 },
+    });
+    expect(pair({ authors: THREE_OF_FOUR })).toMatchObject({ outcome: 'distinct', rule });
+    expect(pair({ year: 2012 })).toMatchObject({ outcome: 'distinct', rule });
+  });
+
+  it('merges versions of one Cochrane review from a title of 0.95 and authors of 0.8, else a reviewer looks', () => {
+    const v1 = { ...STRONG, doi: '10.1002/14651858.cd002273.pub2' };
+    const v2 = { ...STRONG, doi: '10.1002/14651858.cd002273.pub3' };
+    expect(verdict(v1, { ...v2, title: withEdits(5), authors: FOUR_OF_FIVE })).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'same-doi-family',
+    });
+    expect(verdict(v1, { ...v2, title: withEdits(6) })).toMatchObject({
+      outcome: 'review',
+      rule: 'uncertain:same-doi-family',
+    });
+    expect(verdict(v1, { ...v2, authors: THREE_OF_FOUR })).toMatchObject({
+      outcome: 'review',
+      rule: 'uncertain:same-doi-family',
+    });
+  });
+});
