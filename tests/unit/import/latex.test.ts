@@ -95,9 +95,68 @@ describe('latexToUnicode() on the edges of its syntax', () => {
   });
 });
 
+describe('latexToUnicode() at the limits of what it reads', () => {
+  it.each([
+    ['--', '\u2013'], // made only of markup: nothing is returned as it came
+    ['{}', ''],
+    ["\\'{a\\i}", '\u00e1\u0131'], // only a dotless letter that comes first is made plain
+    ['\\v{a\\j}', '\u01ce\u0237'],
+    ['\\d{}x', 'x'], // an accent with no spacing form and an empty argument leaves nothing
+    ["\\textbf{\\'e}", '\u00e9'], // an accent inside a text command is still composed
+    ['a\\cite[p', 'a'], // an optional argument never closed runs to the end
+    ["``it's''", "\u201cit's\u201d"], // an apostrophe inside a quotation does not close it
+    ['\\url{https://a.org/~me/a--b}', 'https://a.org/~me/a--b'], // a URL is not prose
+    ['\\path{~/a--b}', '~/a--b'],
+    ['\\textbf{e\u0301}', 'e\u0301'], // nothing was composed, so nothing is normalised
+    ['x\\footnote{see {A} here}y', 'xy'], // a dropped argument ends at its own closing brace
+    ["\\'\\&", '&\u0301'], // a command of one character as the accent's argument
+    ['\\=\\ae', '\u01e3'], // a control word as the accent's argument
+  ])('%j → %j', (input, expected) => {
+    expect(latexToUnicode(input)).toBe(expected);
+  });
+
+  it('reads a letter accent at the very end as an unknown command, not as an accent alone', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('a\\c', (c) => unknown.push(c))).toBe('a');
+    expect(unknown).toEqual(['\\c']);
+  });
+
+  it('reads a letter accent followed by spaces or a tab and the end of its group as an unknown command', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('{\\c }x{\\c\t}x', (c) => unknown.push(c))).toBe(' x\tx');
+    expect(unknown).toEqual(['\\c', '\\c']);
+  });
+
+  it('reads a control word as every ASCII letter from A to z', () => {
+    const unknown: string[] = [];
+    expect(latexToUnicode('\\Zap \\zap \\Aap \\aap', (c) => unknown.push(c))).toBe('');
+    expect(unknown).toEqual(['\\Zap', '\\zap', '\\Aap', '\\aap']);
+  });
+
+  it('decodes 64 nested arguments and strips the markup of deeper ones', () => {
+    const nest = (levels: number) => '\\textbf{'.repeat(levels) + '\\ss' + '}'.repeat(levels);
+    expect(latexToUnicode(nest(64))).toBe('\u00df');
+    expect(latexToUnicode(nest(65))).toBe('ss');
+    const accentInside = '\\textbf{'.repeat(64) + "\\'{\\ss}" + '}'.repeat(64);
+    expect(latexToUnicode(accentInside)).toBe('\u015bs'); // the accent's argument is the 65th level
+  });
+});
+
 describe('latexVerbatim()', () => {
   it('only unescapes, leaving URLs and DOIs intact', () => {
     expect(latexVerbatim('{10.1000/a\\_b}')).toBe('10.1000/a_b');
     expect(latexVerbatim('http://x.org/~me/50\\%--off')).toBe('http://x.org/~me/50%--off');
+  });
+
+  it.each([
+    ['\\url{https://a.org/~x\\#y}', 'https://a.org/~x#y'],
+    ['\\href  {https://a.org}', 'https://a.org'],
+    ['\\nolinkurl{a}', 'a'],
+    ['a\\textunderscore{}b\\textasciitilde c', 'a_b~ c'],
+    ['\\&\\%\\#\\$\\_\\{\\}\\~', '&%#$_{}~'],
+    ['{}', ''],
+    ['a\\b', 'a\\b'],
+  ])('%j → %j', (input, expected) => {
+    expect(latexVerbatim(input)).toBe(expected);
   });
 });
