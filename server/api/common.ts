@@ -3,6 +3,19 @@
 /** The two screening stages of PRISMA 2020: records at title/abstract, reports at full text. */
 export type Stage = 'title_abstract' | 'full_text';
 
+/** The small reference-type vocabulary Sift keeps across formats. */
+export type RecordType =
+  | 'journal-article'
+  | 'book'
+  | 'book-chapter'
+  | 'conference-paper'
+  | 'thesis'
+  | 'report'
+  | 'preprint'
+  | 'dataset'
+  | 'webpage'
+  | 'other';
+
 /** Project roles, weakest first. */
 export type Role = 'viewer' | 'reviewer' | 'owner';
 

@@ -1,4 +1,4 @@
-import type { FinalRecordStatus, SortKey, SourceKind, Stage } from '../../../server/api/types';
+import type { FinalRecordStatus, RecordType, SortKey, SourceKind, Stage } from '../../../server/api/types';
 
 /**
  * The records page's state as plain data: the filter, the sort and the page, read from the
@@ -43,7 +43,11 @@ export const TYPES = [
   'dataset',
   'webpage',
   'other',
-] as const;
+] as const satisfies readonly RecordType[];
+// The client may hold values, not import them: a compile error here means RecordType gained a
+// value this list (the type filter's options) lacks.
+const _everyType: Exclude<RecordType, (typeof TYPES)[number]> extends never ? true : never = true;
+void _everyType;
 export type OwnVote = 'include' | 'exclude' | 'maybe' | 'none';
 
 export interface RecordsState {

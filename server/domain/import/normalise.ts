@@ -112,18 +112,10 @@ export function cleanAuthors(names: Iterable<string | null | undefined>): string
   return out;
 }
 
-/** The small reference-type vocabulary Sift keeps across formats. */
-export type RecordType =
-  | 'journal-article'
-  | 'book'
-  | 'book-chapter'
-  | 'conference-paper'
-  | 'thesis'
-  | 'report'
-  | 'preprint'
-  | 'dataset'
-  | 'webpage'
-  | 'other';
+// The vocabulary is part of the API (the records filter offers it in the browser).
+import type { RecordType } from '../../api/common';
+
+export type { RecordType };
 
 const TYPE_WORDS: [RegExp, RecordType][] = [
   [
