@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { accuracySection } from './dedup-accuracy';
 import { scaleSection } from './dedup-scale';
+import { CORPUS } from './corpus';
 import { writeBenchmarkSection } from './report';
 
-const CORPUS = process.env.SIFT_CORPUS ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const DEDUP_DIR = path.join(CORPUS, 'dedup', 'bib-dedupe');
 
 function main(): void {

@@ -15,11 +15,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseBibtex } from '../../server/domain/import/bibtex';
 import { readBibtexSyntax } from '../../server/domain/import/bibtex-syntax';
+import { CORPUS } from './corpus';
 import { median, writeBenchmarkSection } from './report';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'formats');
-const SPANIELS = path.join(CORPUS, 'asysd-tests', 'spaniels', 'zotero_export.bib');
-const TEST_FILES = path.join(CORPUS, 'bibtexparser-tests');
+const FORMATS = path.join(CORPUS, 'formats');
+const SPANIELS = path.join(FORMATS, 'asysd-tests', 'spaniels', 'zotero_export.bib');
+const TEST_FILES = path.join(FORMATS, 'bibtexparser-tests');
 const BIBCMP = process.env.BIBCMP ?? '/tmp/bibcmp';
 const RUNS = 7;
 

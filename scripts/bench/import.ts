@@ -13,21 +13,11 @@ import { insertStatement, recordParams } from '../../server/db/repos/records';
 import { importFiles } from '../../server/services/import';
 import { DEFAULT_IMPORT_BUDGET } from '../../server/services/import-budget';
 import { ImportPool } from '../../server/services/import-pool';
+import { CORPUS, RIS_SEEDS as SEEDS } from './corpus';
 import { median, writeBenchmarkSection } from './report';
 
-const CORPUS = '/work/shared/corpus';
 const TARGET_RECORDS = 100_000;
 const RUNS = 3;
-/** Well-formed RIS exports of several tools (Zotero, Scopus, EndNote, WoS, a hand-made set). */
-const SEEDS = [
-  'formats/asysd-tests/spaniels/zotero_export.ris',
-  'formats/asreview-citation-file-formatting/RIS/_baseline.ris',
-  'formats/asreview-tests/baseline_zotero.ris',
-  'formats/litsearchr-borealis/scopus.ris',
-  'formats/asysd-tests/ris_export_endnote.txt',
-  'formats/asysd-tests/wos_test.ris',
-  'microcredentials/microcredentials.ris',
-];
 
 interface Measurement {
   ms: number;

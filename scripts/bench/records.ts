@@ -20,25 +20,11 @@ import { parseFile } from '../../server/domain/import';
 import type { BibRecord } from '../../server/domain/import/types';
 import type { RecordFilter, RecordSort } from '../../server/domain/records/filter';
 import { recordList } from '../../server/services/records';
+import { CORPUS, RIS_SEEDS as SEEDS } from './corpus';
 import { writeBenchmarkSection } from './report';
 
 const TARGET = 100_000;
 const RUNS = 40;
-// ../shared/corpus beside the checkout (/work/main → /work/shared), or two levels up from a worktree.
-const CORPUS =
-  [
-    path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus'),
-    path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus'),
-  ].find((dir) => fs.existsSync(dir)) ?? '';
-const SEEDS = [
-  'formats/asysd-tests/spaniels/zotero_export.ris',
-  'formats/asreview-citation-file-formatting/RIS/_baseline.ris',
-  'formats/asreview-tests/baseline_zotero.ris',
-  'formats/litsearchr-borealis/scopus.ris',
-  'formats/asysd-tests/ris_export_endnote.txt',
-  'formats/asysd-tests/wos_test.ris',
-  'microcredentials/microcredentials.ris',
-];
 const FIXTURES = path.resolve(__dirname, '..', '..', 'tests', 'fixtures', 'import', 'ris');
 
 function seedRecords(): { records: BibRecord[]; from: string } {
