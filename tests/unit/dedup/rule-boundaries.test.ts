@@ -34,8 +34,30 @@ function titleAt(similarity: number): string {
 }
 
 /** Two author lists of `of` names, the first `found` of them the same: agreement found / of. */
-const SURNAMES = ['Rahman', 'Maskell', 'West', 'Teoh', 'Arnold', 'Davies', 'Miller', 'Gleeson', 'Light', 'Bhatnagar'];
-const OTHERS = ['Quinn', 'Vance', 'Yusuf', 'Zolotov', 'Ibarra', 'Kowalczyk', 'Nakamura', 'Ortega', 'Petrov', 'Haddad'];
+const SURNAMES = [
+  'Rahman',
+  'Maskell',
+  'West',
+  'Teoh',
+  'Arnold',
+  'Davies',
+  'Miller',
+  'Gleeson',
+  'Light',
+  'Bhatnagar',
+];
+const OTHERS = [
+  'Quinn',
+  'Vance',
+  'Yusuf',
+  'Zolotov',
+  'Ibarra',
+  'Kowalczyk',
+  'Nakamura',
+  'Ortega',
+  'Petrov',
+  'Haddad',
+];
 function authorsAgreeing(found: number, of: number): { a: string[]; b: string[] } {
   const names = (surnames: string[]) => surnames.map((s) => `${s}, A.`);
   return {
@@ -75,7 +97,10 @@ describe('the test titles and author lists', () => {
 
 describe('a verdict', () => {
   it('carries no vetoes when none applied', () => {
-    const v = verdict({ title: TITLE, authors: AUTHORS, year: 2011 }, { title: TITLE, authors: AUTHORS, year: 2011 });
+    const v = verdict(
+      { title: TITLE, authors: AUTHORS, year: 2011 },
+      { title: TITLE, authors: AUTHORS, year: 2011 },
+    );
     expect(v).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+year' });
     expect(v).not.toHaveProperty('vetoes');
   });
@@ -84,9 +109,28 @@ describe('a verdict', () => {
 describe('compareFields(): edges', () => {
   it('keeps the edit ratio of a title cut at its subtitle when it is above 0.9', () => {
     const main = 'Intrapleural tissue plasminogen activator and deoxyribonuclease for pleural infection';
-    const s = compareFields(featuresOf(dedupRecord({ title: main })), featuresOf(dedupRecord({ title: `${main}: a trial` })));
+    const s = compareFields(
+      featuresOf(dedupRecord({ title: main })),
+      featuresOf(dedupRecord({ title: `${main}: a trial` })),
+    );
     // 85 against 93 characters: 1 − 8 / 93.
     expect(s.title).toBe(0.914);
+  });
+
+  it('scores a title cut at its subtitle 0.9 when the part kept is too short for the abridged-title rule', () => {
+    // 23 letters run together: under the 30 an abridged title needs; the edit ratio is 0.556.
+    const compare = (a: string, b: string) =>
+      compareFields(featuresOf(dedupRecord({ title: a })), featuresOf(dedupRecord({ title: b }))).title;
+    expect(compare('Pleural infection treated', 'Pleural infection treated: a review of trials')).toBe(0.9);
+  });
+
+  it('compares the bracketed translation of either record at 0.98', () => {
+    const compare = (a: string, b: string) =>
+      compareFields(featuresOf(dedupRecord({ title: a })), featuresOf(dedupRecord({ title: b }))).title;
+    const translated = 'Rehabilitation nach Schlaganfall [Rehabilitation after stroke in rural areas]';
+    const english = 'Rehabilitation after stroke in rural areas';
+    expect(compare(english, translated)).toBe(0.98);
+    expect(compare(translated, english)).toBe(0.98);
   });
 
   it('reads no shift when the shifted record has no issue, or no page', () => {
@@ -134,24 +178,44 @@ describe('a preprint and its published version', () => {
     });
   });
 
+  it("are related when the published record has a publisher's DOI, even without a venue", () => {
+    expect(verdict(PREPRINT, { ...PUBLISHED, journal: null })).toMatchObject({
+      outcome: 'related',
+      rule: 'related:preprint-vs-published',
+    });
+  });
+
   it('are related when the published record names a journal or a conference, even without a DOI', () => {
     const related = { outcome: 'related', rule: 'related:preprint-vs-published' };
     expect(verdict(PREPRINT, { ...PUBLISHED, doi: null })).toMatchObject(related);
-    const paper = { ...PUBLISHED, doi: null, journal: 'Proceedings of the European Conference on Information Systems' };
+    const paper = {
+      ...PUBLISHED,
+      doi: null,
+      journal: 'Proceedings of the European Conference on Information Systems',
+    };
     expect(verdict(PREPRINT, paper)).toMatchObject(related);
     expect(verdict(paper, PREPRINT)).toMatchObject(related);
   });
 
   it('are not told apart from another listing of the preprint without DOI or venue: one working paper', () => {
     const listing = { title: TITLE, authors: AUTHORS, year: 2020 };
-    expect(verdict(PREPRINT, listing)).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+year' });
-    expect(verdict(listing, PREPRINT)).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+year' });
+    expect(verdict(PREPRINT, listing)).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'fuzzy:title+authors+year',
+    });
+    expect(verdict(listing, PREPRINT)).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'fuzzy:title+authors+year',
+    });
   });
 });
 
 describe('DOIs of one Cochrane review', () => {
   it('need two DOIs: a DOI field holding only a version suffix is no family of a record without DOI', () => {
-    const v = verdict({ title: TITLE, authors: AUTHORS, year: 2011, doi: '.pub2' }, { title: TITLE, authors: AUTHORS, year: 2011 });
+    const v = verdict(
+      { title: TITLE, authors: AUTHORS, year: 2011, doi: '.pub2' },
+      { title: TITLE, authors: AUTHORS, year: 2011 },
+    );
     expect(v).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+year' });
   });
 });
@@ -176,7 +240,10 @@ describe('a shared DOI or PMID', () => {
   });
 
   it('merges when one record has no title', () => {
-    expect(verdict({ ...RECORD, title: TITLE }, RECORD)).toMatchObject({ outcome: 'duplicate', rule: 'same-doi' });
+    expect(verdict({ ...RECORD, title: TITLE }, RECORD)).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'same-doi',
+    });
   });
 });
 
@@ -204,8 +271,14 @@ describe('a hard veto with the same title, authors and year', () => {
   });
 
   it('is distinct when the authors agree less than 0.8', () => {
-    expect(withAuthors(3, 4, ISSUE_2, ISSUE_3)).toMatchObject({ outcome: 'distinct', rule: 'veto:issue-differs' });
-    expect(withAuthors(4, 5, ISSUE_2, ISSUE_3)).toMatchObject({ outcome: 'review', rule: 'veto:issue-differs' });
+    expect(withAuthors(3, 4, ISSUE_2, ISSUE_3)).toMatchObject({
+      outcome: 'distinct',
+      rule: 'veto:issue-differs',
+    });
+    expect(withAuthors(4, 5, ISSUE_2, ISSUE_3)).toMatchObject({
+      outcome: 'review',
+      rule: 'veto:issue-differs',
+    });
   });
 
   it('is distinct when either title is a series title', () => {
@@ -221,7 +294,8 @@ describe('a hard veto with the same title, authors and year', () => {
 describe('a series title and nothing else against the pair', () => {
   // "Book reviews: …" in both, no issue or pages to prove or disprove it; 100 characters once
   // normalised, so each letter dropped is 0.01 of title similarity.
-  const REVIEW = 'Book reviews: Intrapleural tissue plasminogen activators with deoxyribonuclease for pleural infection';
+  const REVIEW =
+    'Book reviews: Intrapleural tissue plasminogen activators with deoxyribonuclease for pleural infection';
 
   it('goes to a reviewer from a title similarity of 0.9 and authors agreeing 0.5', () => {
     const edited = REVIEW.replace('Intrapleural', 'Intr').replace('plasminogen', 'plasminog');
@@ -263,14 +337,17 @@ describe('journal, volume, first page and year (the coordinates rule)', () => {
 
   it('merges from authors agreeing 0.8 whatever the title', () => {
     expect(pair({}, {})).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { title: 0.7 } });
-    expect(withAuthors(3, 4, { ...COORDINATES, title: TITLE }, { ...COORDINATES, title: titleAt(0.7) })).toMatchObject({
+    expect(
+      withAuthors(3, 4, { ...COORDINATES, title: TITLE }, { ...COORDINATES, title: titleAt(0.7) }),
+    ).toMatchObject({
       outcome: 'distinct',
       rule: 'fuzzy:title-differs',
     });
   });
 
   it('merges from a title similarity of 0.95 whatever the authors', () => {
-    const three = (t: string) => withAuthors(3, 4, { ...COORDINATES, title: TITLE }, { ...COORDINATES, title: t });
+    const three = (t: string) =>
+      withAuthors(3, 4, { ...COORDINATES, title: TITLE }, { ...COORDINATES, title: t });
     expect(three(titleAt(0.95))).toMatchObject({ outcome: 'duplicate', rule: RULE });
     expect(three(titleAt(0.94))).toMatchObject({
       outcome: 'duplicate',
@@ -283,16 +360,27 @@ describe('journal, volume, first page and year (the coordinates rule)', () => {
     const original = 'Pleural infection treated with fibrinolytic drugs: multicentre randomised comparison';
     const half = '[Pleural infection treated with fibrinolytic agents: controlled clinical evaluation]';
     const v = verdict({ ...COORDINATES, title: half }, { ...COORDINATES, title: original });
-    expect(v).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { title: 0.5, authors: null } });
+    expect(v).toMatchObject({
+      outcome: 'duplicate',
+      rule: RULE,
+      similarities: { title: 0.5, authors: null },
+    });
     // Eight words each, four shared: 0.9 × 8 / 16 = 0.45.
     const less = '[Pleural infection treated with antibiotics: controlled clinical evaluation]';
-    expect(verdict({ ...COORDINATES, title: less }, { ...COORDINATES, title: original.replace('fibrinolytic ', '') })).toMatchObject({
+    expect(
+      verdict(
+        { ...COORDINATES, title: less },
+        { ...COORDINATES, title: original.replace('fibrinolytic ', '') },
+      ),
+    ).toMatchObject({
       outcome: 'distinct',
       rule: 'fuzzy:title-differs',
       similarities: { title: 0.45 },
     });
     // With authors that agree 0.75, a title of 0.5 is not enough.
-    expect(withAuthors(3, 4, { ...COORDINATES, title: half }, { ...COORDINATES, title: original })).toMatchObject({
+    expect(
+      withAuthors(3, 4, { ...COORDINATES, title: half }, { ...COORDINATES, title: original }),
+    ).toMatchObject({
       outcome: 'distinct',
       rule: 'fuzzy:title-differs',
     });
@@ -317,9 +405,14 @@ describe('journal, volume, first page and year (the coordinates rule)', () => {
   it('needs journals that agree 0.6 or more', () => {
     // Three of four words: 0.75 × 0.8 = 0.6; two of three: 0.533.
     expect(
-      pair({ journal: 'Journal of Thoracic and Cardiovascular Surgery' }, { journal: 'Journal of Thoracic and Pulmonary Surgery' }),
+      pair(
+        { journal: 'Journal of Thoracic and Cardiovascular Surgery' },
+        { journal: 'Journal of Thoracic and Pulmonary Surgery' },
+      ),
     ).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { journal: 0.6 } });
-    expect(pair({ journal: 'Thoracic Cardiovascular Surgery' }, { journal: 'Thoracic Pulmonary Surgery' })).toMatchObject({
+    expect(
+      pair({ journal: 'Thoracic Cardiovascular Surgery' }, { journal: 'Thoracic Pulmonary Surgery' }),
+    ).toMatchObject({
       outcome: 'distinct',
       similarities: { journal: 0.533 },
     });
@@ -339,11 +432,25 @@ describe('the title floor of the fuzzy rules', () => {
     });
   });
 
+  it('keeps titles with other numbers apart, by the title-numbers rule', () => {
+    expect(verdict({ title: `${TITLE}, part 1` }, { title: `${TITLE}, part 2` })).toMatchObject({
+      outcome: 'distinct',
+      rule: 'veto:title-numbers-differ',
+    });
+  });
+
   it('lets numbers written apart in one title and together in the other pass: the titles are the same run together', () => {
     const apart = 'Pleural infection in the 2010 11 influenza season: a national survey';
     const together = 'Pleural infection in the 201011 influenza season: a national survey';
-    const v = verdict({ title: apart, authors: AUTHORS, year: 2011 }, { title: together, authors: AUTHORS, year: 2011 });
-    expect(v).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+authors+year', similarities: { title: 1 } });
+    const v = verdict(
+      { title: apart, authors: AUTHORS, year: 2011 },
+      { title: together, authors: AUTHORS, year: 2011 },
+    );
+    expect(v).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'fuzzy:title+authors+year',
+      similarities: { title: 1 },
+    });
   });
 });
 
@@ -408,7 +515,9 @@ describe('a short title (under twenty letters or three words)', () => {
       outcome: 'duplicate',
       rule: 'fuzzy:title+authors+journal+volume+year',
     });
-    expect(withAuthors(4, 5, { ...SHORT, volume: null, pages: '518' }, { ...SHORT, volume: null, pages: '518' })).toMatchObject({
+    expect(
+      withAuthors(4, 5, { ...SHORT, volume: null, pages: '518' }, { ...SHORT, volume: null, pages: '518' }),
+    ).toMatchObject({
       outcome: 'duplicate',
       rule: 'fuzzy:title+authors+year+journal+pages',
     });
@@ -443,8 +552,14 @@ describe('years two or more apart', () => {
 
   it('go to a reviewer from a title similarity of 0.95 and authors agreeing 0.8, else are distinct', () => {
     const rule = 'veto:year-differs';
-    expect(withAuthors(4, 5, Y2011, { ...Y2013, title: titleAt(0.95) })).toMatchObject({ outcome: 'review', rule });
-    expect(withAuthors(4, 5, Y2011, { ...Y2013, title: titleAt(0.94) })).toMatchObject({ outcome: 'distinct', rule });
+    expect(withAuthors(4, 5, Y2011, { ...Y2013, title: titleAt(0.95) })).toMatchObject({
+      outcome: 'review',
+      rule,
+    });
+    expect(withAuthors(4, 5, Y2011, { ...Y2013, title: titleAt(0.94) })).toMatchObject({
+      outcome: 'distinct',
+      rule,
+    });
     expect(withAuthors(3, 4, Y2011, Y2013)).toMatchObject({ outcome: 'distinct', rule });
     expect(verdict(Y2011, Y2013)).toMatchObject({ outcome: 'distinct', rule });
   });
@@ -476,20 +591,49 @@ describe('title, authors, journal, volume and year (the 0.97 rule)', () => {
     });
     const differs = { outcome: 'review', rule: 'uncertain:pages-differs' };
     expect(
-      withAuthors(4, 5, { ...VOLUME, journal: 'Thoracic Cardiovascular Surgery' }, { ...OTHER_PAGES, journal: 'Thoracic Pulmonary Surgery' }),
+      withAuthors(
+        4,
+        5,
+        { ...VOLUME, journal: 'Thoracic Cardiovascular Surgery' },
+        { ...OTHER_PAGES, journal: 'Thoracic Pulmonary Surgery' },
+      ),
     ).toMatchObject(differs);
     expect(withAuthors(4, 5, VOLUME, { ...OTHER_PAGES, journal: null })).toMatchObject(differs);
   });
 
+  it('needs the same volume', () => {
+    expect(withAuthors(4, 5, { ...VOLUME, volume: null }, { ...OTHER_PAGES, volume: null })).toMatchObject({
+      outcome: 'review',
+      rule: 'uncertain:pages-differs',
+    });
+  });
+
+  it('needs the same year', () => {
+    expect(withAuthors(4, 5, VOLUME, { ...OTHER_PAGES, year: 2012 })).toMatchObject({
+      outcome: 'review',
+      rule: 'uncertain:pages-differs',
+    });
+  });
+
+  it("merges a one-page item on the article's last page: the pages touch, they do not differ", () => {
+    const v = withAuthors(4, 5, VOLUME, { ...VOLUME, title: titleAt(0.97), pages: '526' });
+    expect(v).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { pages: 0.5 } });
+  });
+
   it('merges an article number beside another: neither is a one-page item', () => {
-    const v = withAuthors(4, 5, { ...VOLUME, pages: 'e1875' }, { ...VOLUME, title: titleAt(0.97), pages: 'e1880' });
+    const v = withAuthors(
+      4,
+      5,
+      { ...VOLUME, pages: 'e1875' },
+      { ...VOLUME, title: titleAt(0.97), pages: 'e1880' },
+    );
     expect(v).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { pages: 0 } });
   });
 
   describe('beside a one-page item of the same volume', () => {
     const ONE_PAGE = { ...VOLUME, issue: 'Suppl 1', pages: '1875' };
 
-    it('merges it as the article\'s abstract, on either side', () => {
+    it("merges it as the article's abstract, on either side", () => {
       expect(verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, authors: AUTHORS })).toMatchObject({
         outcome: 'duplicate',
         rule: RULE,
@@ -502,7 +646,10 @@ describe('title, authors, journal, volume and year (the 0.97 rule)', () => {
 
     it('merges from authors agreeing 0.9 with the same first author', () => {
       expect(withAuthors(9, 10, VOLUME, ONE_PAGE)).toMatchObject({ outcome: 'duplicate', rule: RULE });
-      expect(withAuthors(8, 9, VOLUME, ONE_PAGE)).toMatchObject({ outcome: 'review', rule: 'uncertain:pages-differs' });
+      expect(withAuthors(8, 9, VOLUME, ONE_PAGE)).toMatchObject({
+        outcome: 'review',
+        rule: 'uncertain:pages-differs',
+      });
       expect(verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, authors: REORDERED })).toMatchObject({
         outcome: 'review',
         rule: 'uncertain:pages-differs',
@@ -510,7 +657,9 @@ describe('title, authors, journal, volume and year (the 0.97 rule)', () => {
     });
 
     it('keeps it apart when the title is not exactly the same', () => {
-      expect(verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, title: titleAt(0.97), authors: AUTHORS })).toMatchObject({
+      expect(
+        verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, title: titleAt(0.97), authors: AUTHORS }),
+      ).toMatchObject({
         outcome: 'review',
         rule: 'uncertain:pages-differs',
       });
@@ -519,8 +668,12 @@ describe('title, authors, journal, volume and year (the 0.97 rule)', () => {
     it('keeps it apart when either record notes an erratum (the one-page item is that erratum)', () => {
       const noted = `${TITLE}.[Erratum appears in N Engl J Med. 2011;365(9):1875]`;
       const apart = { outcome: 'review', rule: 'uncertain:pages-differs' };
-      expect(verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, title: noted, authors: AUTHORS })).toMatchObject(apart);
-      expect(verdict({ ...VOLUME, title: noted, authors: AUTHORS }, { ...ONE_PAGE, authors: AUTHORS })).toMatchObject(apart);
+      expect(
+        verdict({ ...VOLUME, authors: AUTHORS }, { ...ONE_PAGE, title: noted, authors: AUTHORS }),
+      ).toMatchObject(apart);
+      expect(
+        verdict({ ...VOLUME, title: noted, authors: AUTHORS }, { ...ONE_PAGE, authors: AUTHORS }),
+      ).toMatchObject(apart);
     });
   });
 });
@@ -532,7 +685,11 @@ describe('a title cut at its subtitle', () => {
   const RULE = 'fuzzy:subtitle-cut+authors+year';
 
   it('merges with the same authors, first author and year and nothing contradicting', () => {
-    expect(verdict(CUT, WHOLE)).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { title: 0.9 } });
+    expect(verdict(CUT, WHOLE)).toMatchObject({
+      outcome: 'duplicate',
+      rule: RULE,
+      similarities: { title: 0.9 },
+    });
     expect(withAuthors(4, 5, CUT, WHOLE)).toMatchObject({ outcome: 'duplicate', rule: RULE });
   });
 
@@ -555,7 +712,10 @@ describe('the same long title and authors without a year (a catalogue entry)', (
 
   it('merges from six title words, with authors agreeing 0.8 and the same first author', () => {
     expect(verdict({ ...ENTRY, year: 2011 }, ENTRY)).toMatchObject({ outcome: 'duplicate', rule: RULE });
-    expect(withAuthors(4, 5, { ...ENTRY, year: 2011 }, ENTRY)).toMatchObject({ outcome: 'duplicate', rule: RULE });
+    expect(withAuthors(4, 5, { ...ENTRY, year: 2011 }, ENTRY)).toMatchObject({
+      outcome: 'duplicate',
+      rule: RULE,
+    });
   });
 
   it('goes to a reviewer with five title words, other authors, another first author or a contradiction', () => {
@@ -565,8 +725,20 @@ describe('the same long title and authors without a year (a catalogue entry)', (
     expect(withAuthors(3, 4, { ...ENTRY, year: 2011 }, ENTRY)).toMatchObject(weak);
     expect(verdict({ ...ENTRY, year: 2011 }, { ...ENTRY, authors: REORDERED })).toMatchObject(weak);
     expect(
-      verdict({ ...ENTRY, year: 2011, abstract: 'pleural fluid culture yield' }, { ...ENTRY, abstract: 'lung cancer screening trial' }),
+      verdict(
+        { ...ENTRY, year: 2011, abstract: 'pleural fluid culture yield' },
+        { ...ENTRY, abstract: 'lung cancer screening trial' },
+      ),
     ).toMatchObject({ outcome: 'review', rule: 'uncertain:abstract-differs' });
+  });
+
+  it('is not the rule for a title that is not exactly the same', () => {
+    expect(verdict({ ...ENTRY, title: TITLE, year: 2011 }, { ...ENTRY, title: titleAt(0.97) })).toMatchObject(
+      {
+        outcome: 'review',
+        rule: 'uncertain:weak-support',
+      },
+    );
   });
 
   it('is not the rule when both records give the year', () => {
@@ -602,13 +774,33 @@ describe('a title of 0.95 with two agreeing fields', () => {
     const weak = { outcome: 'review', rule: 'uncertain:weak-support' };
     // Authors and journal: both name many articles.
     expect(verdict({ ...A, authors: AUTHORS }, { ...B, authors: AUTHORS })).toMatchObject(weak);
-    expect(verdict({ ...A, journal: null, volume: '66' }, { ...B, journal: null, volume: '66' })).toMatchObject(weak);
+    expect(
+      verdict({ ...A, journal: null, volume: '66' }, { ...B, journal: null, volume: '66' }),
+    ).toMatchObject(weak);
+  });
+
+  it('counts authors agreeing 0.8 as support', () => {
+    expect(
+      withAuthors(4, 5, { title: TITLE, year: 2011 }, { title: titleAt(0.95), year: 2011 }),
+    ).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'fuzzy:title+authors+year',
+    });
+    expect(
+      withAuthors(3, 4, { title: TITLE, year: 2011 }, { title: titleAt(0.95), year: 2011 }),
+    ).toMatchObject({
+      outcome: 'review',
+      rule: 'uncertain:weak-support',
+    });
   });
 
   it('needs authors agreeing 0.5 when both records list them', () => {
     const a = { ...A, volume: '66' };
     const b = { ...B, volume: '66' };
-    expect(withAuthors(1, 2, a, b)).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+journal+volume' });
+    expect(withAuthors(1, 2, a, b)).toMatchObject({
+      outcome: 'duplicate',
+      rule: 'fuzzy:title+journal+volume',
+    });
     expect(withAuthors(1, 3, a, b)).toMatchObject({ outcome: 'review', rule: 'uncertain:weak-support' });
   });
 
@@ -621,12 +813,21 @@ describe('a title of 0.95 with two agreeing fields', () => {
 });
 
 describe('a title of 0.9 with three agreeing fields and authors agreeing 0.7', () => {
-  const A: Partial<DedupRecord> = { title: TITLE, year: 2011, journal: 'Thorax', abstract: 'pleural fluid culture yield' };
+  const A: Partial<DedupRecord> = {
+    title: TITLE,
+    year: 2011,
+    journal: 'Thorax',
+    abstract: 'pleural fluid culture yield',
+  };
   const B: Partial<DedupRecord> = { ...A, title: titleAt(0.9) };
   const RULE = 'fuzzy:title+year+journal+abstract';
 
   it('merges', () => {
-    expect(withAuthors(7, 10, A, B)).toMatchObject({ outcome: 'duplicate', rule: RULE, similarities: { authors: 0.7 } });
+    expect(withAuthors(7, 10, A, B)).toMatchObject({
+      outcome: 'duplicate',
+      rule: RULE,
+      similarities: { authors: 0.7 },
+    });
   });
 
   it('goes to a reviewer with authors agreeing less or missing, two fields, or a contradiction', () => {
@@ -643,7 +844,9 @@ describe('a title of 0.9 with three agreeing fields and authors agreeing 0.7', (
   it('is distinct below 0.9, or with two contradictions', () => {
     const none = { outcome: 'distinct', rule: 'fuzzy:not-enough-evidence' };
     expect(withAuthors(7, 10, A, { ...B, title: titleAt(0.89) })).toMatchObject(none);
-    expect(withAuthors(7, 10, { ...A, volume: '66', pages: '518-526' }, { ...B, volume: '67', pages: '520-530' })).toMatchObject(none);
+    expect(
+      withAuthors(7, 10, { ...A, volume: '66', pages: '518-526' }, { ...B, volume: '67', pages: '520-530' }),
+    ).toMatchObject(none);
   });
 });
 
@@ -672,12 +875,21 @@ describe('what counts as support and as a contradiction', () => {
       rule: 'fuzzy:title+journal+abstract',
       similarities: { abstract: 0.6 },
     });
-    expect(abstracts('pleural fluid yield', 'pleural fluid drainage')).toMatchObject({ ...weak, similarities: { abstract: 0.5 } });
+    expect(abstracts('pleural fluid yield', 'pleural fluid drainage')).toMatchObject({
+      ...weak,
+      similarities: { abstract: 0.5 },
+    });
     expect(
-      abstracts('pleural fluid culture yield bacteria children', 'pleural drainage surgery outcome mortality children'),
+      abstracts(
+        'pleural fluid culture yield bacteria children',
+        'pleural drainage surgery outcome mortality children',
+      ),
     ).toMatchObject({ ...weak, similarities: { abstract: 0.2 } });
     expect(
-      abstracts('pleural fluid culture yield bacteria children adults', 'pleural drainage surgery outcome mortality effusion lung'),
+      abstracts(
+        'pleural fluid culture yield bacteria children adults',
+        'pleural drainage surgery outcome mortality effusion lung',
+      ),
     ).toMatchObject({ outcome: 'review', rule: 'uncertain:abstract-differs' });
   });
 
@@ -690,7 +902,9 @@ describe('what counts as support and as a contradiction', () => {
     const eight = 'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta';
     const threeOfEight = 'Alpha Beta Gamma Omega Psi Chi Phi Upsilon';
     const year = { year: 2011 };
-    expect(verdict({ ...A, ...year, journal: eight }, { ...B, ...year, journal: threeOfEight })).toMatchObject({
+    expect(
+      verdict({ ...A, ...year, journal: eight }, { ...B, ...year, journal: threeOfEight }),
+    ).toMatchObject({
       ...weak,
       similarities: { journal: 0.3 },
     });
@@ -699,11 +913,16 @@ describe('what counts as support and as a contradiction', () => {
       rule: 'uncertain:journal-differs',
     });
     expect(
-      verdict({ ...A, ...year, journal: 'Thorax', pages: '518' }, { ...B, ...year, journal: 'Chest', pages: '518' }),
+      verdict(
+        { ...A, ...year, journal: 'Thorax', pages: '518' },
+        { ...B, ...year, journal: 'Chest', pages: '518' },
+      ),
     ).toMatchObject({ outcome: 'duplicate', rule: 'fuzzy:title+year+pages' });
     // Two repositories name one working paper each their own way.
     const paper = { title: TITLE, authors: AUTHORS, year: 2020 };
-    expect(verdict({ ...paper, journal: 'SSRN Electronic Journal' }, { ...paper, journal: 'Research Square' })).toMatchObject({
+    expect(
+      verdict({ ...paper, journal: 'SSRN Electronic Journal' }, { ...paper, journal: 'Research Square' }),
+    ).toMatchObject({
       outcome: 'duplicate',
       rule: 'fuzzy:title+authors+year',
     });
@@ -730,6 +949,14 @@ describe('a year apart', () => {
   it('agrees for a conference paper and an entry naming no venue, either way round', () => {
     expect(verdict(PAPER, ENTRY)).toMatchObject(agrees);
     expect(verdict(ENTRY, PAPER)).toMatchObject(agrees);
+  });
+
+  it('does not agree between a working paper and a record named for a journal or a conference', () => {
+    // Both are preprints (the named record carries a bioRxiv DOI), so neither is the published version.
+    const working = { ...ENTRY, year: 2019, type: 'working-paper' };
+    const doi = '10.1101/2019.12.01.123456';
+    expect(verdict(working, { ...ENTRY, journal: 'Thorax', doi })).toMatchObject(weak);
+    expect(verdict(working, { ...ENTRY, journal: PAPER.journal, doi })).toMatchObject(weak);
   });
 
   it('agrees for working papers, with each other or with an entry naming no venue', () => {
