@@ -9,7 +9,8 @@ function rows(text: string, delimiter = ','): (string | number)[][] {
 describe('readDelimitedRows() splits delimited text into rows of cells, each with the line it ends on', () => {
   it("reads a Scopus export's start: a BOM, every cell quoted, LF line ends", () => {
     // The first bytes of tests/fixtures/import/delimited/_baseline_scopus.csv, shortened.
-    const text = '\ufeff"Authors","Title","Year"\n"Wilson L.N.; Gardner J.D.","Global latitudinal gradients","2024"\n';
+    const text =
+      '\ufeff"Authors","Title","Year"\n"Wilson L.N.; Gardner J.D.","Global latitudinal gradients","2024"\n';
     expect(rows(text)).toEqual([
       [1, 'Authors', 'Title', 'Year'],
       [2, 'Wilson L.N.; Gardner J.D.', 'Global latitudinal gradients', '2024'],
@@ -79,7 +80,8 @@ describe('readDelimitedRows() splits delimited text into rows of cells, each wit
   });
 
   it('reads delimiters, line ends and doubled quotes inside quotes, counting the lines a cell spans', () => {
-    const text = 'Title,Abstract,Year\n"A, title","line one\nline two\r\nline three\rline four ""quoted""",2001\nNext,x,2002\n';
+    const text =
+      'Title,Abstract,Year\n"A, title","line one\nline two\r\nline three\rline four ""quoted""",2001\nNext,x,2002\n';
     expect(rows(text)).toEqual([
       [1, 'Title', 'Abstract', 'Year'],
       [5, 'A, title', 'line one\nline two\r\nline three\rline four "quoted"', '2001'],
