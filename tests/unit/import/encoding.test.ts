@@ -389,6 +389,15 @@ describe('which of chardet’s guesses decodeBytes() takes', () => {
     expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
   });
 
+  it('starts the sample past 256 KB of ASCII at its first high byte, even a € (0x80)', () => {
+    // The € is the only byte 0x80–0x9F: with it chardet says windows-1250, without it ISO-8859-2,
+    // which reads ą (0xB9) as š.
+    const ascii = 'TY  - JOUR\nTI  - An English title about dinosaur eggshell porosity\nER  - \n\n';
+    const polish = 'TY  - JOUR\nTI  - Cena 10€. Przegląd systematyczny i metaanaliza badań: ocena dowodów w szpitalach, w których liczba lekarzy maleje, żółw\nER  - \n';
+    const text = `${ascii.repeat(Math.ceil((300 * 1024) / ascii.length))}${polish}`;
+    expect(decodeBytes(iconv.encode(text, 'windows-1250'), 'x.ris')).toEqual({ text, encoding: 'windows-1250' });
+  });
+
   it('finds a GBK record after 256 KB of ASCII records (GB18030, chardet’s name for GBK)', () => {
     // The first byte that is not ASCII sits at offset 256 KB exactly, just past the first sample.
     const head = 'TY  - JOUR\nTI  - ';
