@@ -215,10 +215,16 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const SAMPLE_BYTES = 256 * 1024;
+
 /** The most likely single-byte or CJK encoding for bytes that are not valid UTF-8. */
 function guessLegacyEncoding(bytes: Uint8Array): string {
-  // Only the bytes that are not ASCII tell encodings apart; a sample keeps big files fast.
-  const sample = bytes.length > 256 * 1024 ? bytes.subarray(0, 256 * 1024) : bytes;
+  // Only the bytes that are not ASCII tell encodings apart; a sample keeps big files fast. When
+  // the first 256 KB are all ASCII, the sample starts at the first byte that is not: the first
+  // 256 KB alone would say nothing, and the encoding guessed from them would refuse the rest.
+  const first = bytes.findIndex((b) => b >= 0x80);
+  const from = first < SAMPLE_BYTES ? 0 : first;
+  const sample = bytes.subarray(from, from + SAMPLE_BYTES);
   const candidates = chardet.analyse(sample);
   const top = candidates[0];
   // chardet needs many bytes to recognise CJK; a short Chinese field (a name, a journal) is
