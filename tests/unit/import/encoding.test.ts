@@ -410,3 +410,59 @@ describe('which of chardet’s guesses decodeBytes() takes', () => {
     expect(decodeBytes(bytes, 'x.ris')).toEqual({ text, encoding: 'gb18030' });
   });
 });
+
+// A short field in GBK and a short Western text whose accented letters come in pairs are the
+// same kind of bytes (runs of an even number of high bytes): these state which way each goes.
+describe('decodeBytes(): GBK or Western, for short texts', () => {
+  it('reads a Portuguese title whose accented letters come in pairs (ção, ções) as Windows-1252, not GBK', () => {
+    // çõ (E7 F5) and çã (E7 E3) are also GBK characters (珲, 溷); chardet says ISO-8859-1 (71).
+    // The runs sit inside words, between Latin letters, where Chinese text seldom is.
+    for (const title of ['Avaliações de cursos', 'AVALIAÇÃO DE CURSOS', 'Formação continuada e microcredenciais']) {
+      const text = `TY  - JOUR\nTI  - ${title}\nER  - \n`;
+      expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris')).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
+
+  it('still reads Chinese that runs into Latin letters (BP, GA) as GBK', () => {
+    const text = 'TY  - JOUR\nTI  - 用BP算法和GA算法优化\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('reads Chinese as GBK when half its runs run into Latin letters, not more', () => {
+    // 射线和 sits between X and Y, the second 射线 ends the line: one run of two inside a word.
+    const text = 'TY  - JOUR\nTI  - X射线和Y射线\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it.each([
+    ['AçõZ', 'windows-1252'],
+    ['açõz', 'windows-1252'],
+    // Next to characters just outside A–Z and a–z (and digits), the pair is not inside a word.
+    ['@çõ[', 'gbk'],
+    ['`çõ{', 'gbk'],
+    ['1çõ2', 'gbk'],
+  ])('takes a pair of high bytes in %s for %s: inside a word means between Latin letters A–Z, a–z', (word, encoding) => {
+    const text = `TY  - JOUR\nTI  - ${word}\nER  - \n`;
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris').encoding).toBe(encoding);
+  });
+
+  it('reads a four-character GBK name that chardet scores exactly 60 as KOI8-R as GBK', () => {
+    expect(decodeBytes(iconv.encode('北京大学', 'gbk'), 'x.txt')).toEqual({ text: '北京大学', encoding: 'gbk' });
+  });
+
+  it('reads a GBK character whose second byte is 0x80 as part of its pair', () => {
+    // 皜 is B0 80 in GBK: its second byte is the lowest high byte.
+    const text = '作者：皜文';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.txt')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('takes GBK when at least four in five of its wide characters are Han', () => {
+    // Four Han characters and a circled one: exactly 4 of 5.
+    expect(decodeBytes(iconv.encode('中文中文①', 'gbk'), 'x.txt')).toEqual({ text: '中文中文①', encoding: 'gbk' });
+  });
+
+  it('keeps a pair of high bytes that GBK reads as no Han character Western (§§ would be ЁЁ)', () => {
+    const text = 'Kommentar zu §§ 305-310 BGB';
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.txt')).toEqual({ text, encoding: 'windows-1252' });
+  });
+});
