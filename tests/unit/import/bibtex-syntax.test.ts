@@ -2,10 +2,12 @@
  * readBibtexSyntax(): BibTeX text → items (entries, @string, @preamble) and problems, each
  * stated on a small snippet. parseBibtex() on real exports is tested in bibtex.test.ts.
  */
-import { readBibtexSyntax } from '../../../server/domain/import/bibtex-syntax';
+import { readBibtexSyntax, type SyntaxItem } from '../../../server/domain/import/bibtex-syntax';
 
 const lit = (text: string) => ({ kind: 'literal', text });
 const mac = (name: string) => ({ kind: 'macro', name });
+/** Each item as its key (an entry) or its kind. */
+const keys = (items: SyntaxItem[]) => items.map((i) => (i.kind === 'entry' ? i.key : i.kind));
 
 describe('readBibtexSyntax(): values', () => {
   it('reads braced, quoted, numeric and macro parts joined by #', () => {
@@ -81,7 +83,7 @@ describe('readBibtexSyntax(): values', () => {
     'ends a macro name at %j, which cannot follow a value',
     (stop) => {
       const { items, problems } = readBibtexSyntax(`@misc{k, a = abc${stop}x}\n@misc{ok, b = {B}}`);
-      expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['ok']);
+      expect(keys(items)).toEqual(['ok']);
       expect(problems).toEqual([
         {
           line: 1,
@@ -141,7 +143,7 @@ describe('readBibtexSyntax(): @string, @preamble, @comment', () => {
       '@comment{a {b} c}@misc{one}\n@comment(x (y) z)@misc{two}\n@comment{never closed @misc{hidden}\n@misc{three}',
     );
     expect(problems).toEqual([]);
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['one', 'two', 'three']);
+    expect(keys(items)).toEqual(['one', 'two', 'three']);
   });
 
   it('reads "@comment" without a brace, and a stray @ in text, as comment text', () => {
@@ -149,18 +151,18 @@ describe('readBibtexSyntax(): @string, @preamble, @comment', () => {
       '@comment this file is mine\nmail me at jane@example.org, or @ here\n@misc{one}',
     );
     expect(problems).toEqual([]);
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['one']);
+    expect(keys(items)).toEqual(['one']);
   });
 
   it('skips a @comment whose nested group holds an entry', () => {
     const { items } = readBibtexSyntax('@comment{see {this} @misc{hidden}}\n@misc{shown}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['shown']);
+    expect(keys(items)).toEqual(['shown']);
   });
 
   it('reads an @ right after the first character of the file as text', () => {
     const { items, problems } = readBibtexSyntax('x@y z\n@misc{one}');
     expect(problems).toEqual([]);
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['one']);
+    expect(keys(items)).toEqual(['one']);
   });
 
   it('reads an entry that starts after text on the first line', () => {
@@ -174,7 +176,7 @@ describe('readBibtexSyntax(): @string, @preamble, @comment', () => {
   it('ends a @comment left open on the last line at the end of the file', () => {
     const { items, problems } = readBibtexSyntax('@misc{one}\n@comment{never closed');
     expect(problems).toEqual([]);
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['one']);
+    expect(keys(items)).toEqual(['one']);
   });
 
   it('skips a second @ right after the first', () => {
@@ -196,7 +198,7 @@ describe('readBibtexSyntax(): % comments', () => {
     const { items } = readBibtexSyntax(
       '% @misc{a} @misc{b}\n  %@misc{c}\n@misc{d} % @misc{e}\nx % y @misc{f}\n@misc{g}',
     );
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['d', 'g']);
+    expect(keys(items)).toEqual(['d', 'g']);
   });
 
   it('reads a % comment on the last line of an unclosed entry as its end', () => {
@@ -207,7 +209,7 @@ describe('readBibtexSyntax(): % comments', () => {
 
   it('skips a commented entry on the second line', () => {
     const { items } = readBibtexSyntax('\n% @misc{a}\n@misc{b}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : i.kind))).toEqual(['b']);
+    expect(keys(items)).toEqual(['b']);
   });
 
   it('skips whole-line % comments inside an entry, but not a % after a value', () => {
@@ -228,12 +230,12 @@ describe('readBibtexSyntax(): white space', () => {
 
   it('sees an entry indented with a tab as the next entry', () => {
     const kept = readBibtexSyntax('@misc{a, x = {1},\n\t@misc{b}');
-    expect(kept.items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['a', 'b']);
+    expect(keys(kept.items)).toEqual(['a', 'b']);
     expect(kept.problems.map((p) => p.message)).toEqual([
       'entry "a" is not closed before the next entry at line 2 (an unbalanced brace in a value?); kept as read',
     ]);
     const unclosed = readBibtexSyntax('@misc{a, x = {1\n\t @misc{b}');
-    expect(unclosed.items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['b']);
+    expect(keys(unclosed.items)).toEqual(['b']);
     expect(unclosed.problems.map((p) => p.message)).toEqual([
       'unbalanced braces: a "{" is never closed before the next entry at line 2 (at line 1); entry skipped',
     ]);
@@ -314,7 +316,7 @@ describe('readBibtexSyntax(): broken entries', () => {
 
   it('keeps an entry never closed before the next one, and reads the next', () => {
     const { items, problems } = readBibtexSyntax('@misc{a, x = {1},\n\n@misc{b, y = {2}}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['a', 'b']);
+    expect(keys(items)).toEqual(['a', 'b']);
     expect(problems).toEqual([
       {
         line: 1,
@@ -328,7 +330,7 @@ describe('readBibtexSyntax(): broken entries', () => {
 
   it('keeps an entry whose last value runs into the next entry', () => {
     const { items, problems } = readBibtexSyntax('@misc{a, x = {1}\n  @misc{b, y = {2}}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['a', 'b']);
+    expect(keys(items)).toEqual(['a', 'b']);
     expect(problems).toEqual([
       {
         line: 1,
@@ -364,7 +366,7 @@ describe('readBibtexSyntax(): broken entries', () => {
 
   it('says which entry an unclosed value ran into, and resumes there', () => {
     const { items, problems } = readBibtexSyntax('@misc{a, x = {1}\n\n@misc{b, y = "2}\n @misc{c, z = {3}}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['a', 'c']);
+    expect(keys(items)).toEqual(['a', 'c']);
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [
         1,
@@ -384,7 +386,7 @@ describe('readBibtexSyntax(): broken entries', () => {
     const { items, problems } = readBibtexSyntax(
       '@misc{a, x = {1})\n@misc(b, y = {2}}\n\n@misc{c, z = {3})  ',
     );
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['a', 'b', 'c']);
+    expect(keys(items)).toEqual(['a', 'b', 'c']);
     expect(problems).toEqual([
       { line: 1, message: 'entry "a" opened with "{" is closed with ")"', skipped: false, item: 0 },
       { line: 2, message: 'entry "b" opened with "(" is closed with "}"', skipped: false, item: 1 },
@@ -403,7 +405,7 @@ describe('readBibtexSyntax(): broken entries', () => {
 
   it('does not take the other delimiter for the end when text follows before the next entry', () => {
     const { items, problems } = readBibtexSyntax('@misc{a, x = {1})\n  junk\n@misc{b}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['b']);
+    expect(keys(items)).toEqual(['b']);
     expect(problems.map((p) => p.message)).toEqual([
       'expected "," or "}" after field "x" in entry "a", found ")" (at line 1); entry skipped',
     ]);
@@ -419,7 +421,7 @@ describe('readBibtexSyntax(): broken entries', () => {
 
   it('does not take the other delimiter for the end when more follows on its line', () => {
     const { items, problems } = readBibtexSyntax('@misc{a, x = {1}) y = {2}}\n@misc{b}');
-    expect(items.map((i) => (i.kind === 'entry' ? i.key : ''))).toEqual(['b']);
+    expect(keys(items)).toEqual(['b']);
     expect(problems).toEqual([
       {
         line: 1,
