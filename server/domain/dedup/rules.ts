@@ -296,11 +296,16 @@ function sameCoordinates(s: FieldSimilarities, a: MatchFeatures, b: MatchFeature
   return (s.journal ?? 0) >= 0.6;
 }
 
-/** Both records carry the same Cochrane review number (CD006828) as their page or DOI. */
+/**
+ * Both records carry the same Cochrane review number (CD006828) as their page or DOI. The number
+ * is compared without its leading zeros: the page's are dropped when it is parsed ("6828").
+ */
 function sameCochraneReview(a: MatchFeatures, b: MatchFeatures): boolean {
-  const number = (f: MatchFeatures): string | null =>
-    /14651858\.(cd\d+)/.exec(f.doi)?.[1] ??
-    (f.pages?.articleNumber && /cochrane/.test(f.journal) ? `cd${f.pages.start}` : null);
+  const number = (f: MatchFeatures): string | null => {
+    const fromDoi = /14651858\.cd0*(\d+)/.exec(f.doi);
+    if (fromDoi) return fromDoi[1]!;
+    return f.pages?.articleNumber && /cochrane/.test(f.journal) ? f.pages.start : null;
+  };
   const na = number(a);
   return na !== null && na === number(b);
 }

@@ -215,16 +215,23 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const SAMPLE_BYTES = 256 * 1024;
+
 /** The most likely single-byte or CJK encoding for bytes that are not valid UTF-8. */
 function guessLegacyEncoding(bytes: Uint8Array): string {
-  // Only the bytes that are not ASCII tell encodings apart; a sample keeps big files fast.
-  const sample = bytes.length > 256 * 1024 ? bytes.subarray(0, 256 * 1024) : bytes;
+  // Only the bytes that are not ASCII tell encodings apart; a sample keeps big files fast. When
+  // the first 256 KB are all ASCII, the sample starts at the first byte that is not: the first
+  // 256 KB alone would say nothing, and the encoding guessed from them would refuse the rest.
+  const first = bytes.findIndex((b) => b >= 0x80);
+  const from = first < SAMPLE_BYTES ? 0 : first;
+  const sample = bytes.subarray(from, from + SAMPLE_BYTES);
   const candidates = chardet.analyse(sample);
   const top = candidates[0];
   // chardet needs many bytes to recognise CJK; a short Chinese field (a name, a journal) is
   // usually scored as Latin-1. Western text has lone accented letters between ASCII ones,
   // while GBK writes every character as a pair of high bytes that decodes to Han script.
-  if ((!top || top.confidence < 60 || /^(iso-8859|windows-12)/i.test(top.name)) && looksLikeGbk(sample))
+  // A guess at 60 is doubted too: chardet gives four GBK characters (北京大学) 60 as KOI8-R.
+  if ((!top || top.confidence <= 60 || /^(iso-8859|windows-12)/i.test(top.name)) && looksLikeGbk(sample))
     return 'gbk';
   for (const candidate of candidates) {
     const name = candidate.name.toLowerCase();
@@ -235,9 +242,15 @@ function guessLegacyEncoding(bytes: Uint8Array): string {
   return 'windows-1252';
 }
 
-/** True when every run of non-ASCII bytes has even length and decodes as GBK to CJK characters. */
+/**
+ * True when every run of non-ASCII bytes has even length and decodes as GBK to CJK characters, and
+ * at most half the runs sit inside a word. Western accented letters come in pairs too (Portuguese
+ * ção, ções: E7 E3, E7 F5, both GBK characters), but between Latin letters, where Chinese text is
+ * only now and then (用BP算法和GA算法).
+ */
 function looksLikeGbk(bytes: Uint8Array): boolean {
   let runs = 0;
+  let insideWords = 0;
   let run = 0;
   for (let i = 0; i <= bytes.length; i++) {
     const byte = i < bytes.length ? bytes[i]! : 0;
@@ -246,15 +259,20 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
     } else if (run > 0) {
       if (run % 2 === 1) return false;
       runs++;
+      if (isLatinLetter(bytes[i - run - 1]) && isLatinLetter(byte)) insideWords++;
       run = 0;
     }
   }
-  if (runs === 0) return false;
+  if (runs === 0 || insideWords * 2 > runs) return false;
   const decoded = iconv.decode(toBuffer(bytes), 'gbk');
   if (decoded.includes('\ufffd')) return false;
   const wide = decoded.match(/[^\t\n\r\x20-\x7e]/g) ?? [];
   const han = decoded.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? [];
   return han.length >= wide.length * 0.8;
+}
+
+function isLatinLetter(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -101,7 +101,9 @@ export function medlineRecord(raw: RawField[], warn: (message: string) => void):
   record.authors = authors;
 
   const date = tags.first('DP', 'DEP', 'EDAT', 'CRDT');
-  record.year = parseYear(date);
+  // DEP, the electronic publication date, is written 20190325: no separator marks its year, so
+  // eight digits in a row are read as such a date.
+  record.year = parseYear(date?.replace(/(\d{4})\d{4}/, '$1'));
   if (record.year == null && date) warn(`no year could be read from DP "${cleanText(date)}"`);
 
   record.type = firstKnownType(tags.values('PT'));

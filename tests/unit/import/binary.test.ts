@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { ParseError } from '../../../server/domain/errors';
+import {
+  binaryContentError,
+  findControlByte,
+  findControlCharacter,
+  lineOfOffset,
+  refuseBinaryText,
+} from '../../../server/domain/import/binary';
 import { parseFile } from '../../../server/domain/import';
 import { corruptedRis } from '../../support/hostile-files';
 import { FIXTURES, fixtureBytes } from './fixtures';
@@ -139,5 +146,88 @@ describe('binary content anywhere in a text export refuses the file (issue 15)',
     });
     expect(files.length).toBeGreaterThan(100);
     expect(refusedAsBinary).toEqual([]);
+  });
+});
+
+describe('the control characters binary.ts refuses, character by character', () => {
+  const bytesOf = (codes: number[]): Uint8Array => new Uint8Array(codes);
+
+  it.each([
+    // Refused: every C0 control but TAB, LF, VT, FF and CR, at both ends of the two ranges.
+    [0x00, 3],
+    [0x01, 3],
+    [0x08, 3],
+    [0x0e, 3],
+    [0x1a, 3], // SUB, not the last character
+    [0x1f, 3],
+    // Kept: TAB, LF, VT, FF, CR, a space and DEL (not a C0 control).
+    [0x09, -1],
+    [0x0a, -1],
+    [0x0b, -1],
+    [0x0c, -1],
+    [0x0d, -1],
+    [0x20, -1],
+    [0x7f, -1],
+  ])('finds the character of code %d after "ab\\n" at offset 3, or nothing (%d)', (code, offset) => {
+    const text = `ab\n${String.fromCharCode(code)}-z`;
+    expect(findControlCharacter(text)).toBe(offset);
+    expect(findControlByte(bytesOf([...Buffer.from(text, 'latin1')]), 0)).toBe(offset);
+  });
+
+  it('keeps a SUB only as the very last character (a DOS end-of-file mark)', () => {
+    expect(findControlCharacter('ER  - \r\n\u001a')).toBe(-1);
+    expect(findControlCharacter('ER  - \r\n\u001a\r\n')).toBe(8);
+    expect(findControlCharacter('\u001a')).toBe(-1);
+    expect(findControlByte(bytesOf([0x45, 0x52, 0x0a, 0x1a]), 0)).toBe(-1);
+    expect(findControlByte(bytesOf([0x45, 0x52, 0x1a, 0x0a]), 0)).toBe(2);
+    // Any other control character last is refused.
+    expect(findControlCharacter('ER  - \u0007')).toBe(6);
+    expect(findControlByte(bytesOf([0x45, 0x07]), 0)).toBe(1);
+  });
+
+  it('reports the first control character, and looks for bytes only from where it is told', () => {
+    expect(findControlCharacter('a\u0001b\u0002')).toBe(1);
+    expect(findControlByte(bytesOf([0x00, 0x41, 0x01, 0x02]), 0)).toBe(0);
+    expect(findControlByte(bytesOf([0x00, 0x41, 0x01, 0x02]), 1)).toBe(2);
+    expect(findControlByte(bytesOf([0x00, 0x41, 0x42]), 1)).toBe(-1);
+    // UTF-8 bytes of accented letters (0x80 and up) are never control characters.
+    expect(findControlByte(new Uint8Array(Buffer.from('Café ü\n', 'utf8')), 0)).toBe(-1);
+  });
+
+  it('numbers lines ended by CRLF, LF or CR alike, in text and in bytes', () => {
+    const text = 'one\r\ntwo\nthree\rfour\r\n\r\nsix';
+    const bytesOfText = new Uint8Array(Buffer.from(text, 'latin1'));
+    // offset: 0 'o' (1), 5 't' of two (2), 9 't' of three (3), 15 'f' (4), 21 CR of the empty line (5), 23 's' (6)
+    const expected: [number, number][] = [
+      [0, 1],
+      [3, 1], // the CR of the first CRLF still belongs to line 1
+      [4, 1], // and its LF too
+      [5, 2],
+      [9, 3],
+      [14, 3], // the lone CR ends line 3
+      [15, 4],
+      [21, 5],
+      [23, 6],
+    ];
+    for (const [offset, line] of expected) {
+      expect([offset, lineOfOffset(text, offset)]).toEqual([offset, line]);
+      expect([offset, lineOfOffset(bytesOfText, offset)]).toEqual([offset, line]);
+    }
+  });
+
+  it('names the control character in four upper-case hex digits, on its line, for text and for bytes', () => {
+    const reason = (name: string): string =>
+      `this is a binary file or a damaged export: the line holds the control character ${name}, which text exports never contain; nothing was imported`;
+    const fromText = binaryContentError('a.ris', 'TY  - JOUR\r\nTI  - x\u001b', 19);
+    expect([fromText.file, fromText.line, fromText.reason]).toEqual(['a.ris', 2, reason('U+001B')]);
+    const fromBytes = binaryContentError('b.nbib', bytesOf([0x50, 0x0a, 0x0a, 0x0f]), 3);
+    expect([fromBytes.file, fromBytes.line, fromBytes.reason]).toEqual(['b.nbib', 3, reason('U+000F')]);
+  });
+
+  it('refuseBinaryText throws on a control character at the very start, and passes clean text', () => {
+    expect(() => refuseBinaryText('\u0000TY  - JOUR', 'z.ris')).toThrow(
+      'z.ris:1: this is a binary file or a damaged export: the line holds the control character U+0000',
+    );
+    expect(() => refuseBinaryText('TY  - JOUR\r\nER  - \r\n\u001a', 'z.ris')).not.toThrow();
   });
 });

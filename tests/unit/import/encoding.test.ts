@@ -363,3 +363,106 @@ describe('what decodeBytes() makes of invalid UTF-8 and legacy bytes', () => {
     );
   });
 });
+
+describe('which of chardet’s guesses decodeBytes() takes', () => {
+  it('names a Western file windows-1252 also when chardet says ISO-8859-1 (no curly quotes or dashes)', () => {
+    // No byte 0x80–0x9F: chardet names ISO-8859-1, which decodes these bytes as Windows-1252 does.
+    const text = 'TY  - JOUR\nTI  - Café, naïve, Ångström\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris')).toEqual({ text, encoding: 'windows-1252' });
+  });
+
+  it('reads a file of GBK characters alone as GBK, though chardet guesses Big5 or Shift_JIS for it', () => {
+    // chardet: Big5 (confidence 10) for 凯撒, Shift_JIS (10) for 测试期刊.
+    expect(decodeBytes(iconv.encode('凯撒', 'gbk'), 'x.txt')).toEqual({ text: '凯撒', encoding: 'gbk' });
+    expect(decodeBytes(iconv.encode('测试期刊', 'gbk'), 'x.txt')).toEqual({ text: '测试期刊', encoding: 'gbk' });
+  });
+
+  it('passes over a UTF-32 guess for bytes that are not UTF-8 and carry no mark', () => {
+    // chardet ranks UTF-32LE first (confidence 80) for the two GBK bytes of 王 (CD F5), then Big5;
+    // two bytes cannot tell Big5 from GBK, but they are no UTF-32 text (that takes four).
+    expect(decodeBytes(iconv.encode('王', 'gbk'), 'x.txt').encoding).toBe('big5');
+  });
+
+  it('reads a Chinese author of an English record as GBK, though chardet is sure of ISO-8859-1', () => {
+    // chardet: ISO-8859-1 with confidence 73, above the 60 under which any guess is doubted.
+    const text = 'TY  - JOUR\nAU  - 王小明\nTI  - Effects of treatment on patients in a randomised trial of many words\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('starts the sample past 256 KB of ASCII at its first high byte, even a € (0x80)', () => {
+    // The € is the only byte 0x80–0x9F: with it chardet says windows-1250, without it ISO-8859-2,
+    // which reads ą (0xB9) as š.
+    const ascii = 'TY  - JOUR\nTI  - An English title about dinosaur eggshell porosity\nER  - \n\n';
+    const polish = 'TY  - JOUR\nTI  - Cena 10€. Przegląd systematyczny i metaanaliza badań: ocena dowodów w szpitalach, w których liczba lekarzy maleje, żółw\nER  - \n';
+    const text = `${ascii.repeat(Math.ceil((300 * 1024) / ascii.length))}${polish}`;
+    expect(decodeBytes(iconv.encode(text, 'windows-1250'), 'x.ris')).toEqual({ text, encoding: 'windows-1250' });
+  });
+
+  it('finds a GBK record after 256 KB of ASCII records (GB18030, chardet’s name for GBK)', () => {
+    // The first byte that is not ASCII sits at offset 256 KB exactly, just past the first sample.
+    const head = 'TY  - JOUR\nTI  - ';
+    const ascii = 'TY  - JOUR\nTI  - An English title about dinosaur eggshell porosity\nER  - \n\n';
+    const records = ascii.repeat(Math.floor((256 * 1024 - head.length) / ascii.length) - 1);
+    const note = `N1  - ${'x'.repeat(256 * 1024 - head.length - records.length - 7)}\n`;
+    const text = `${records}${note}${head}系统综述方法学研究与统合分析的方法学研究进展\nER  - \n`;
+    const bytes = iconv.encode(text, 'gbk');
+    expect(bytes.findIndex((b) => b >= 0x80)).toBe(256 * 1024);
+    expect(decodeBytes(bytes, 'x.ris')).toEqual({ text, encoding: 'gb18030' });
+  });
+});
+
+// A short field in GBK and a short Western text whose accented letters come in pairs are the
+// same kind of bytes (runs of an even number of high bytes): these state which way each goes.
+describe('decodeBytes(): GBK or Western, for short texts', () => {
+  it('reads a Portuguese title whose accented letters come in pairs (ção, ções) as Windows-1252, not GBK', () => {
+    // çõ (E7 F5) and çã (E7 E3) are also GBK characters (珲, 溷); chardet says ISO-8859-1 (71).
+    // The runs sit inside words, between Latin letters, where Chinese text seldom is.
+    for (const title of ['Avaliações de cursos', 'AVALIAÇÃO DE CURSOS', 'Formação continuada e microcredenciais']) {
+      const text = `TY  - JOUR\nTI  - ${title}\nER  - \n`;
+      expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris')).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
+
+  it('still reads Chinese that runs into Latin letters (BP, GA) as GBK', () => {
+    const text = 'TY  - JOUR\nTI  - 用BP算法和GA算法优化\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('reads Chinese as GBK when half its runs run into Latin letters, not more', () => {
+    // 射线和 sits between X and Y, the second 射线 ends the line: one run of two inside a word.
+    const text = 'TY  - JOUR\nTI  - X射线和Y射线\nER  - \n';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.ris')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it.each([
+    ['AçõZ', 'windows-1252'],
+    ['açõz', 'windows-1252'],
+    // Next to characters just outside A–Z and a–z (and digits), the pair is not inside a word.
+    ['@çõ[', 'gbk'],
+    ['`çõ{', 'gbk'],
+    ['1çõ2', 'gbk'],
+  ])('takes a pair of high bytes in %s for %s: inside a word means between Latin letters A–Z, a–z', (word, encoding) => {
+    const text = `TY  - JOUR\nTI  - ${word}\nER  - \n`;
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.ris').encoding).toBe(encoding);
+  });
+
+  it('reads a four-character GBK name that chardet scores exactly 60 as KOI8-R as GBK', () => {
+    expect(decodeBytes(iconv.encode('北京大学', 'gbk'), 'x.txt')).toEqual({ text: '北京大学', encoding: 'gbk' });
+  });
+
+  it('reads a GBK character whose second byte is 0x80 as part of its pair', () => {
+    // 皜 is B0 80 in GBK: its second byte is the lowest high byte.
+    const text = '作者：皜文';
+    expect(decodeBytes(iconv.encode(text, 'gbk'), 'x.txt')).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('takes GBK when at least four in five of its wide characters are Han', () => {
+    // Four Han characters and a circled one: exactly 4 of 5.
+    expect(decodeBytes(iconv.encode('中文中文①', 'gbk'), 'x.txt')).toEqual({ text: '中文中文①', encoding: 'gbk' });
+  });
+
+  it('keeps a pair of high bytes that GBK reads as no Han character Western (§§ would be ЁЁ)', () => {
+    const text = 'Kommentar zu §§ 305-310 BGB';
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), 'x.txt')).toEqual({ text, encoding: 'windows-1252' });
+  });
+});
