@@ -98,16 +98,35 @@ describe('parseAuthorName(): the keys of one author as written', () => {
     expect(parseAuthorName(raw)).toEqual({ keys, surnames, hasInitial });
   });
 
-  it.each(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'zu', 'zur', 'ten', 'ter', 'al', 'el', 'ibn'])(
-    'drops the particle %p from a family name',
-    (particle) => {
-      expect(parseAuthorName(`${particle} Berg, Anna`)).toEqual({
-        keys: ['berg|a', `anna|${particle[0]}`, 'anna|b'],
-        surnames: ['berg', 'anna'],
-        hasInitial: true,
-      });
-    },
-  );
+  it.each([
+    'van',
+    'von',
+    'der',
+    'den',
+    'de',
+    'del',
+    'della',
+    'di',
+    'da',
+    'dos',
+    'das',
+    'du',
+    'la',
+    'le',
+    'zu',
+    'zur',
+    'ten',
+    'ter',
+    'al',
+    'el',
+    'ibn',
+  ])('drops the particle %p from a family name', (particle) => {
+    expect(parseAuthorName(`${particle} Berg, Anna`)).toEqual({
+      keys: ['berg|a', `anna|${particle[0]}`, 'anna|b'],
+      surnames: ['berg', 'anna'],
+      hasInitial: true,
+    });
+  });
 
   it('drops the particle "bin" from a family name', () => {
     expect(parseAuthorName('bin Berg, Anna')).toEqual({
