@@ -13,5 +13,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   roots: ['<rootDir>/tests', '<rootDir>/server'],
   testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+  // The guard target runs integration tests, which load citation-js (see jest.config.js).
+  moduleNameMapper: base.moduleNameMapper,
   testTimeout: base.testTimeout,
 };

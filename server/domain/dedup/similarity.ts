@@ -93,11 +93,18 @@ export function titleSimilarity(a: string, b: string, knownOverlap?: number): nu
   return Math.max(ratio, prefix);
 }
 
-/** "muli" vs "mulic" (a letter lost in export), "jammal" vs "jamal": one edit apart or a prefix. */
+/**
+ * "muli" vs "mulic" (a letter lost in export), "jammal" vs "jamal": one edit apart or a prefix.
+ * One edit counts only when both names have five letters or more; both names are held to it, so
+ * the answer does not depend on their order (author agreement compares lists either way round).
+ */
 export function nearlySameName(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
   if (a.startsWith(b) || b.startsWith(a)) return true;
-  return a.length >= 5 && levenshteinRatio(a, b, 0.75) >= 1 - 1 / Math.max(a.length, b.length) - 1e-9;
+  return (
+    Math.min(a.length, b.length) >= 5 &&
+    levenshteinRatio(a, b, 0.75) >= 1 - 1 / Math.max(a.length, b.length) - 1e-9
+  );
 }
 
 const JOURNAL_FILLER = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'de', 'la', 'der', 'und', 'j']);

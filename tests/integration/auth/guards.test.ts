@@ -37,6 +37,14 @@ function guardedApp(db: Db) {
       res.json(currentProject(req)),
     );
   }
+  // An id beside the project's (checked by the guard, before membership and role), and a
+  // parameter that is not an id (left to the route).
+  app.get('/api/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'settings'), (req, res) =>
+    res.json(currentProject(req)),
+  );
+  app.get('/api/projects/:projectId/stages/:stage', requireProjectAction(ctx, 'read'), (req, res) =>
+    res.json({ stage: req.params.stage }),
+  );
   app.get('/api/bare', requireUser, (req, res) => res.json(currentUser(req)));
   app.get('/api/called', requireUser(ctx), (req, res) => res.json(currentUser(req)));
   app.get('/api/unguarded', (req, res) => res.json(currentProject(req)));
@@ -125,6 +133,66 @@ describe('guards', () => {
       expect((await request(app).post(path)).status).toBe(401);
     },
   );
+
+  it('a stranger is told only that the project was not found', async () => {
+    const res = await request(app)
+      .post(`/api/projects/${projectId}/actions/read`)
+      .set(...authHeader(tokens.stranger))
+      .expect(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: 'project not found' } });
+  });
+
+  it('answers a malformed id anywhere in the path with 400 before asking who the caller is in the project', async () => {
+    const path = `/api/projects/${projectId}/records/abc`;
+    for (const who of ['stranger', 'viewer', 'owner'] as const) {
+      const res = await request(app)
+        .get(path)
+        .set(...authHeader(tokens[who]));
+      expect({ who, status: res.status, code: res.body.error?.code }).toEqual({
+        who,
+        status: 400,
+        code: 'validation_failed',
+      });
+      expect(res.body.error.message).toMatch(/^recordId: /);
+    }
+    await request(app).get(path).expect(401);
+    // Well formed, the same id leaves the answer to membership and role.
+    const good = `/api/projects/${projectId}/records/7`;
+    await request(app)
+      .get(good)
+      .set(...authHeader(tokens.stranger))
+      .expect(404);
+    await request(app)
+      .get(good)
+      .set(...authHeader(tokens.viewer))
+      .expect(403);
+    await request(app)
+      .get(good)
+      .set(...authHeader(tokens.owner))
+      .expect(200);
+  });
+
+  it('tells a member below the role needed which role that is, and theirs', async () => {
+    const res = await request(app)
+      .post(`/api/projects/${projectId}/actions/settings`)
+      .set(...authHeader(tokens.viewer))
+      .expect(403);
+    expect(res.body).toEqual({
+      error: {
+        code: 'forbidden',
+        message: 'this needs the owner role in this project; you are viewer',
+        details: { required: 'owner', role: 'viewer' },
+      },
+    });
+  });
+
+  it('checks only parameters named id or …Id: another parameter is the route’s to read', async () => {
+    const res = await request(app)
+      .get(`/api/projects/${projectId}/stages/title_abstract`)
+      .set(...authHeader(tokens.viewer))
+      .expect(200);
+    expect(res.body).toEqual({ stage: 'title_abstract' });
+  });
 
   it('requireProjectRole reads :id when the route has no :projectId', async () => {
     const res = await request(app)

@@ -174,6 +174,14 @@ describe('title-words-differ', () => {
     expect(names(CHINA, INDIA, { title: 0.79 })).toEqual([]);
   });
 
+  it('names several substituted words of a side in title order, a space between them', () => {
+    const twoA = { ...ARTICLE, title: 'Smoking cessation evidence from China and Japan for policy' };
+    const twoB = { ...ARTICLE, title: 'Smoking cessation evidence from India and Brazil for policy' };
+    expect(vetoes(twoA, twoB, { title: 0.85 })).toEqual([
+      { name: 'title-words-differ', detail: '“china japan” vs “india brazil”' },
+    ]);
+  });
+
   it('does not apply when either title is marked as a translation', () => {
     expect(names({ ...CHINA, title: `[${CHINA.title}]` }, INDIA, { title: 0.9 })).toEqual([]);
     expect(names(CHINA, { ...INDIA, title: `[${INDIA.title}]` }, { title: 0.9 })).toEqual([]);
