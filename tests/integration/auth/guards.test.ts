@@ -42,6 +42,9 @@ function guardedApp(db: Db) {
   app.get('/api/projects/:projectId/records/:recordId', requireProjectAction(ctx, 'settings'), (req, res) =>
     res.json(currentProject(req)),
   );
+  app.get('/api/projects/:projectId/notes/:id', requireProjectAction(ctx, 'settings'), (req, res) =>
+    res.json(currentProject(req)),
+  );
   app.get('/api/projects/:projectId/stages/:stage', requireProjectAction(ctx, 'read'), (req, res) =>
     res.json({ stage: req.params.stage }),
   );
@@ -184,6 +187,21 @@ describe('guards', () => {
         details: { required: 'owner', role: 'viewer' },
       },
     });
+  });
+
+  it('checks a parameter named id beside the project’s as it checks …Id', async () => {
+    const res = await request(app)
+      .get(`/api/projects/${projectId}/notes/x1`)
+      .set(...authHeader(tokens.stranger));
+    expect({ status: res.status, code: res.body.error?.code }).toEqual({
+      status: 400,
+      code: 'validation_failed',
+    });
+    expect(res.body.error.message).toMatch(/^id: /);
+    await request(app)
+      .get(`/api/projects/${projectId}/notes/3`)
+      .set(...authHeader(tokens.stranger))
+      .expect(404);
   });
 
   it('checks only parameters named id or …Id: another parameter is the route’s to read', async () => {
