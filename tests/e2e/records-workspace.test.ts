@@ -75,7 +75,9 @@ describe('the records workspace in the browser', () => {
     await page.getByRole('link', { name: 'Sleep and memory outcomes' }).click();
     await page.getByRole('heading', { name: 'Sleep and memory outcomes', level: 1 }).waitFor();
     await page.locator('#record-outcome').getByText('Excluded at full text — Wrong outcome').waitFor();
+    // The timeline is fetched after the record and drawn whole: wait for it, then read it.
     const timeline = page.locator('#timeline li');
+    await timeline.first().waitFor();
     expect(await timeline.locator('strong').allTextContents()).toEqual([
       'Sift',
       'alice',
